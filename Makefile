@@ -1,0 +1,101 @@
+# tanbook (碳账本) - build, test and run.
+#
+#   make          build ./tanbook
+#   make run      install missing Debian packages, build, open the built-in demo workbook
+#   make check    install missing Debian packages, build, run every test
+#   make bench    print performance figures
+#   make asan     run the unit and CLI tests under AddressSanitizer and UBSan
+#   V=1           show the full commands
+
+Q := $(if $(V),,@)
+BUILD ?= build
+CC ?= cc
+CFLAGS ?= -O2 -g
+WARN := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+        -Wmissing-prototypes -Wformat=2 -Wvla -Wundef
+ifeq ($(CI),true)
+WARN += -Werror
+endif
+ALL_CPPFLAGS := -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc -I$(BUILD) $(CPPFLAGS)
+ALL_CFLAGS := $(WARN) $(CFLAGS) -MMD -MP
+LDLIBS := -lsqlite3 -lm
+
+# Debian packages the build, the tests and the tools need.
+DEB_PACKAGES := gcc make pkg-config libc6-dev libsqlite3-dev libncurses-dev \
+                libxlsxwriter-dev zlib1g-dev libcmocka-dev tmux python3 python3-openpyxl
+
+LIB_SRC := $(filter-out src/main.c src/embedgen.c,$(sort $(wildcard src/*.c)))
+LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/embedded.o
+DATA := $(sort $(wildcard forms/*.tsv factors/*.tsv))
+UNIT_TESTS := $(patsubst tests/%.c,$(BUILD)/%,$(sort $(wildcard tests/test_*.c)))
+
+.PHONY: all deps run check test bench asan clean
+
+BIN ?= tanbook
+export TANBOOK := $(abspath $(BIN))
+
+all: $(BIN)
+
+$(BIN): $(BUILD)/main.o $(BUILD)/libtanbook.a
+	@echo "  LD      $@"
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/libtanbook.a: $(LIB_OBJ)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/%.o: src/%.c | $(BUILD)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/embedgen: src/embedgen.c | $(BUILD)
+	$(Q)$(CC) $(WARN) -O1 -o $@ $<
+
+$(BUILD)/embedded.c: $(BUILD)/embedgen $(DATA)
+	@echo "  EMBED   forms/ factors/"
+	$(Q)$(BUILD)/embedgen $@ $(DATA)
+
+$(BUILD)/embedded.o: $(BUILD)/embedded.c
+	$(Q)$(CC) $(ALL_CPPFLAGS) -std=c11 $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/test_%: tests/test_%.c $(BUILD)/libtanbook.a
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libtanbook.a $(LDLIBS) -lcmocka
+
+$(BUILD):
+	$(Q)mkdir -p $@
+
+# Installs what DEB_PACKAGES lists and the machine lacks (apt-get; sudo when not root).
+deps:
+	$(Q)missing=""; for p in $(DEB_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	    echo "  DEPS   $$missing"; \
+	    sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	    $$sudo apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+run: deps
+	$(Q)$(MAKE) --no-print-directory $(BIN)
+	./tanbook demo $(BUILD)/demo.tanbook --force
+	./tanbook summary $(BUILD)/demo.tanbook
+
+check: deps
+	$(Q)$(MAKE) --no-print-directory test
+
+test: $(BIN) $(UNIT_TESTS)
+	$(Q)tests/run-tests.sh $(UNIT_TESTS) tests/cli/*.sh
+
+bench: deps
+	$(Q)$(MAKE) --no-print-directory tanbook
+	$(Q)tests/bench.sh
+
+asan:
+	$(Q)$(MAKE) --no-print-directory BUILD=build-asan BIN=build-asan/tanbook \
+	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" test
+
+clean:
+	rm -rf build build-asan tanbook
+
+-include $(wildcard $(BUILD)/*.d)

@@ -1,0 +1,99 @@
+/*
+ * store.h - the workbook file: the only module that includes sqlite3.h. One SQLite file per
+ * reporting unit, any number of years. Marked with PRAGMA application_id, versioned with
+ * user_version and migrated forward by a numbered list; WAL, foreign keys, busy timeout; every
+ * change is logged (time, table, row, field, old, new) for undo.
+ */
+#ifndef TANBOOK_STORE_H
+#define TANBOOK_STORE_H
+
+#include <stddef.h>
+
+#include "err.h"
+#include "factors.h"
+#include "forms.h"
+#include "model.h"
+
+#define STORE_APPLICATION_ID 0x54414e42  /* "TANB" */
+
+struct store;
+
+enum store_mode {
+    STORE_EXISTING,   /* the file must exist and be a workbook */
+    STORE_CREATE,     /* the file must not exist; it is created */
+};
+
+struct store_log_entry {
+    long long id;
+    char *at;         /* ISO 8601 UTC */
+    char *tbl;        /* "unit_info", "year_info", "inventory", "activity", "factors", "years" */
+    char *row;        /* the row's identity, e.g. "2024/natural_gas/炉灶/2024-03" */
+    char *field;
+    char *old_value;  /* NULL when the row was created */
+    char *new_value;  /* NULL when the row was deleted */
+};
+
+/* The schema version this build writes. */
+int store_latest_version(void);
+
+/*
+ * Opens (or creates) the workbook at path. Errors: ERR_IO (missing, exists, unreadable),
+ * ERR_NOTWORKBOOK, ERR_NEWER, ERR_LOCKED (another program held it past the busy timeout:
+ * $TANBOOK_BUSY_TIMEOUT_MS, default 5000), ERR_CORRUPT; *cause says which (caller frees).
+ * Older schemas are migrated in one transaction.
+ */
+enum err store_open(const char *path, enum store_mode mode, struct store **out, char **cause);
+void store_close(struct store *st);
+/* The schema version found in the file before migration. */
+int store_opened_version(const struct store *st);
+
+/* Starts a write transaction (waits for other writers up to the busy timeout). */
+enum err store_begin(struct store *st, char **cause);
+enum err store_commit(struct store *st, char **cause);
+void store_rollback(struct store *st);
+
+/* The years in the workbook, ascending (*years caller frees). */
+enum err store_years(struct store *st, int **years, size_t *n, char **cause);
+/* The latest year; ERR_NOTFOUND when the workbook has none. */
+enum err store_latest_year(struct store *st, int *year, char **cause);
+enum err store_year_exists(struct store *st, int year, int *exists, char **cause);
+/*
+ * Adds year with every library factor pinned (electricity for grid_area, NULL = 全国; gases in
+ * gwp_set, NULL = AR6). ERR_INPUT when the year exists or is out of range.
+ */
+enum err store_year_add(struct store *st, const struct factor_lib *lib, int year,
+                        const char *grid_area, const char *gwp_set, char **cause);
+/* Changes the year's grid area or GWP set (NULL keeps it) and re-pins the affected factors. */
+enum err store_year_settings(struct store *st, const struct factor_lib *lib, int year,
+                             const char *grid_area, const char *gwp_set, char **cause);
+
+/* Sets an A.1 value (scope FS_UNIT ignores year); value NULL or "" clears it. Logged. */
+enum err store_info_set(struct store *st, enum field_scope scope, int year, const char *key,
+                        const char *value, char **cause);
+/* Replaces the pinned factor of pin->source_id in year. Logged. */
+enum err store_pin_set(struct store *st, int year, const struct factor_pin *pin, char **cause);
+
+/*
+ * Finds the A.3 entry (year, source_id, facility), or adds it at the end with location and note.
+ * *id gets its row id; *created (may be NULL) whether it was added.
+ */
+enum err store_entry_ensure(struct store *st, int year, const char *source_id,
+                            const char *facility, const char *location, const char *note,
+                            long long *id, int *created, char **cause);
+/*
+ * Puts one A.5 row for the entry and period (canonical text): inserted, or replacing the row with
+ * the same period; *replaced (may be NULL) tells which. Logged.
+ */
+enum err store_activity_put(struct store *st, long long entry_id, const char *period,
+                            double quantity, const char *unit, const char *data_source,
+                            const char *note, int *replaced, char **cause);
+
+/* Loads year into *y (model.h; free with model_free). ERR_NOTFOUND when the year is absent. */
+enum err store_load_year(struct store *st, const struct factor_lib *lib, int year,
+                         struct wb_year *y, char **cause);
+
+/* The whole edit log, oldest first (free with store_log_free). */
+enum err store_log(struct store *st, struct store_log_entry **out, size_t *n, char **cause);
+void store_log_free(struct store_log_entry *log, size_t n);
+
+#endif
