@@ -1,0 +1,118 @@
+/* test_units.c - unit lookup and exact conversion, including litres through a density. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "units.h"
+
+static void
+test_find(void **state)
+{
+    static const struct {
+        const char *name;
+        const char *sym;   /* NULL: not a unit */
+    } cases[] = {
+        {"kWh", "kWh"}, {"kwh", "kWh"}, {" KWH ", "kWh"}, {"度", "kWh"}, {"千瓦时", "kWh"},
+        {"MWh", "MWh"}, {"万kWh", "万kWh"}, {"万度", "万kWh"},
+        {"m3", "m³"}, {"m³", "m³"}, {"Nm3", "m³"}, {"立方米", "m³"},
+        {"万m3", "万m³"}, {"万m³", "万m³"}, {"10⁴Nm³", "万m³"},
+        {"t", "t"}, {"吨", "t"}, {"kg", "kg"}, {"公斤", "kg"}, {"L", "L"}, {"l", "L"}, {"升", "L"},
+        {"GJ", "GJ"}, {"gj", "GJ"}, {"MJ", "MJ"},
+        {"", NULL}, {"kW", NULL}, {"tons", NULL}, {"m", NULL}, {"万", NULL},
+    };
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        const struct unit_def *u = units_find(cases[i].name);
+
+        if (cases[i].sym == NULL) {
+            assert_null(u);
+        } else {
+            assert_non_null(u);
+            assert_string_equal(u->sym, cases[i].sym);
+        }
+    }
+}
+
+static void
+test_convert(void **state)
+{
+    static const struct {
+        double q;
+        const char *from, *to;
+        double density, expect;
+    } cases[] = {
+        {1000, "kWh", "MWh", 0, 1},          /* 1000 × 3.6 MJ / 3600 MJ */
+        {1, "万kWh", "kWh", 0, 10000},
+        {1, "万kWh", "MWh", 0, 10},
+        {1, "MWh", "GJ", 0, 3.6},            /* 3600 MJ = 3.6 GJ */
+        {1000, "MJ", "GJ", 0, 1},
+        {25600, "m³", "万m³", 0, 2.56},
+        {3, "万m³", "m³", 0, 30000},
+        {1500, "L", "m³", 0, 1.5},
+        {420, "kg", "t", 0, 0.42},
+        {1000, "L", "t", 0.73, 0.73},        /* 1000 L × 0.73 kg/L = 730 kg = 0.73 t */
+        {12530, "L", "t", 0.73, 9.1469},     /* 12530 × 0.73 = 9146.9 kg */
+        {1, "m³", "kg", 0.84, 840},          /* 1000 L × 0.84 */
+        {0.84, "t", "L", 0.84, 1000},        /* 840 kg ÷ 0.84 kg/L */
+    };
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        char *cause = NULL;
+        double out = -1;
+
+        assert_int_equal(units_convert(cases[i].q, units_find(cases[i].from), units_find(cases[i].to),
+                                       cases[i].density, &out, &cause), ERR_OK);
+        assert_null(cause);
+        assert_true(fabs(out - cases[i].expect) <= 1e-9 * fabs(cases[i].expect));
+    }
+}
+
+static void
+test_wrong_dimension(void **state)
+{
+    static const struct {
+        const char *from, *to;
+        double density;
+        const char *needle;
+    } cases[] = {
+        {"kWh", "万m³", 0, "能量"},    /* electricity units for natural gas */
+        {"t", "MWh", 0, "质量"},
+        {"L", "t", 0, "密度"},         /* litres of a fuel without a density */
+        {"GJ", "t", 0.73, "能量"},     /* a density does not bridge energy */
+    };
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        char *cause = NULL;
+        double out = 0;
+
+        assert_int_equal(units_convert(1, units_find(cases[i].from), units_find(cases[i].to),
+                                       cases[i].density, &out, &cause), ERR_INPUT);
+        assert_non_null(cause);
+        assert_non_null(strstr(cause, cases[i].needle));
+        free(cause);
+    }
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_find),
+        cmocka_unit_test(test_convert),
+        cmocka_unit_test(test_wrong_dimension),
+    };
+
+    return cmocka_run_group_tests_name("units", tests, NULL, NULL);
+}
