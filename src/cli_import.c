@@ -53,6 +53,12 @@ struct import_year {            /* a workbook year the file touches, loaded once
     struct wb_year y;
 };
 
+struct import_error {
+    size_t line;
+    size_t seq;                 /* keeps a line's reasons in the order found */
+    char *msg;
+};
+
 struct import {
     struct app *app;
     struct store *st;
@@ -62,9 +68,9 @@ struct import {
     size_t nrows;
     struct import_year *years;
     size_t nyears;
-    struct strbuf errors;
-    size_t nbad;
-    size_t last_bad_line;
+    struct import_error *errors;
+    size_t nerrors;
+    size_t errors_cap;
 };
 
 static void
@@ -84,11 +90,36 @@ reject(struct import *im, size_t line, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, (size_t)n + 1, fmt, ap);
     va_end(ap);
-    sb_printf(&im->errors, "%zu: %s\n", line, msg);
-    free(msg);
-    if (line != im->last_bad_line)
-        im->nbad++;
-    im->last_bad_line = line;
+    im->errors = xgrow(im->errors, &im->errors_cap, im->nerrors + 1, sizeof(*im->errors));
+    im->errors[im->nerrors].line = line;
+    im->errors[im->nerrors].seq = im->nerrors;
+    im->errors[im->nerrors].msg = msg;
+    im->nerrors++;
+}
+
+static int
+cmp_errors(const void *a, const void *b)
+{
+    const struct import_error *x = a, *y = b;
+
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* Prints every rejection as "LINE: reason" in line order; returns the number of bad lines. */
+static size_t
+print_errors(struct import *im)
+{
+    size_t i, lines = 0;
+
+    qsort(im->errors, im->nerrors, sizeof(*im->errors), cmp_errors);
+    for (i = 0; i < im->nerrors; i++) {
+        fprintf(stderr, "%zu: %s\n", im->errors[i].line, im->errors[i].msg);
+        if (i == 0 || im->errors[i].line != im->errors[i - 1].line)
+            lines++;
+    }
+    return lines;
 }
 
 static enum err
@@ -287,30 +318,89 @@ parse_row(struct import *im, const struct csv_row *r, size_t hdr_n, struct impor
     return 1;
 }
 
-/* Rejects rows that repeat or overlap another row of the file or data already in the workbook. */
-static void
-check_overlaps(struct import *im)
+/* Orders rows by (source, facility, first month, kind, line) so that overlaps are neighbours. */
+static int
+cmp_rows(const void *a, const void *b)
 {
-    size_t i, j, k;
+    const struct import_row *x = *(const struct import_row *const *)a;
+    const struct import_row *y = *(const struct import_row *const *)b;
+    int c, fx, fy, lx, ly;
+
+    if (x->src != y->src)
+        return x->src < y->src ? -1 : 1;
+    if ((c = strcmp(x->text[COL_FACILITY], y->text[COL_FACILITY])) != 0)
+        return c;
+    period_months(&x->period, &fx, &lx);
+    period_months(&y->period, &fy, &ly);
+    fx += x->period.year * 12;
+    fy += y->period.year * 12;
+    if (fx != fy)
+        return fx < fy ? -1 : 1;
+    if (x->period.kind != y->period.kind)
+        return x->period.kind < y->period.kind ? -1 : 1;
+    return (x->line > y->line) - (x->line < y->line);
+}
+
+/* The last month a row covers, counted from year 0. */
+static int
+period_end(const struct import_row *r)
+{
+    int first, last;
+
+    period_months(&r->period, &first, &last);
+    return r->period.year * 12 + last;
+}
+
+static int
+same_key(const struct import_row *a, const struct import_row *b)
+{
+    return a->src == b->src && strcmp(a->text[COL_FACILITY], b->text[COL_FACILITY]) == 0;
+}
+
+/* Rejects rows that repeat or overlap another row of the file (a sweep over sorted rows). */
+static void
+check_file_overlaps(struct import *im)
+{
+    struct import_row **v = xcalloc(im->nrows, sizeof(*v));
+    const struct import_row *widest = NULL;   /* the row reaching furthest in the current key */
+    size_t i;
+
+    for (i = 0; i < im->nrows; i++)
+        v[i] = &im->rows[i];
+    qsort(v, im->nrows, sizeof(*v), cmp_rows);
+    for (i = 0; i < im->nrows; i++) {
+        const struct import_row *a = v[i];
+
+        if (widest == NULL || !same_key(a, widest)) {
+            widest = a;
+            continue;
+        }
+        if (period_cmp(&a->period, &widest->period) == 0) {
+            reject(im, a->line, "与第 %zu 行重复（期间、排放源、排放设施名称都相同）", widest->line);
+            continue;
+        }
+        if (period_overlap(&a->period, &widest->period)) {
+            reject(im, a->line, "期间 %s 与第 %zu 行的 %s 重叠，会重复计算", a->period_text,
+                   widest->line, widest->period_text);
+            continue;
+        }
+        if (period_end(a) > period_end(widest))
+            widest = a;
+    }
+    free(v);
+}
+
+/* Rejects rows overlapping, without being the same period as, data already in the workbook. */
+static void
+check_workbook_overlaps(struct import *im)
+{
+    size_t i, k;
 
     for (i = 0; i < im->nrows; i++) {
-        struct import_row *a = &im->rows[i];
+        const struct import_row *a = &im->rows[i];
         const struct import_year *iy = NULL;
         const struct wb_entry *en;
 
-        for (j = 0; j < i; j++) {
-            const struct import_row *b = &im->rows[j];
-
-            if (a->src != b->src || strcmp(a->text[COL_FACILITY], b->text[COL_FACILITY]) != 0
-                || !period_overlap(&a->period, &b->period))
-                continue;
-            if (period_cmp(&a->period, &b->period) == 0)
-                reject(im, a->line, "与第 %zu 行重复（期间、排放源、排放设施名称都相同）", b->line);
-            else
-                reject(im, a->line, "期间 %s 与第 %zu 行的 %s 重叠，会重复计算", a->period_text,
-                       b->line, b->period_text);
-            break;
-        }
         for (k = 0; k < im->nyears; k++)
             if (im->years[k].year == a->period.year)
                 iy = &im->years[k];
@@ -378,7 +468,9 @@ import_free(struct import *im)
         if (im->years[i].exists)
             model_free(&im->years[i].y);
     free(im->years);
-    sb_free(&im->errors);
+    for (i = 0; i < im->nerrors; i++)
+        free(im->errors[i].msg);
+    free(im->errors);
 }
 
 /* Parses the rows of t into im; returns 0, or an exit code for a workbook error. */
@@ -409,9 +501,10 @@ parse_table(struct import *im, const struct csv_table *t)
                 return cli_fail(e, cause);
         }
     }
-    if (im->nrows == 0 && im->nbad == 0)
+    if (im->nrows == 0 && im->nerrors == 0)
         reject(im, t->rows[0].line, "只有表头，没有数据行");
-    check_overlaps(im);
+    check_file_overlaps(im);
+    check_workbook_overlaps(im);
     return 0;
 }
 
@@ -460,9 +553,10 @@ cmd_import(struct app *app, int argc, char **argv)
     } else if ((rc = parse_table(&im, &t)) != 0) {
         goto out;
     }
-    if (im.errors.len > 0) {
-        fputs(im.errors.s, stderr);
-        cli_error("%s 有 %zu 行不能导入；未导入任何数据，工作簿没有改变", argv[optind + 1], im.nbad);
+    if (im.nerrors > 0) {
+        size_t bad = print_errors(&im);
+
+        cli_error("%s 有 %zu 行不能导入；未导入任何数据，工作簿没有改变", argv[optind + 1], bad);
         rc = EXIT_REJECTED;
         goto out;
     }

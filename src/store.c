@@ -10,10 +10,17 @@
 #include "strbuf.h"
 #include "xmem.h"
 
+#define STORE_CACHE 64
+
 struct store {
     sqlite3 *db;
     char *path;
     int opened_version;
+    struct {
+        const char *sql;      /* a string literal of this file */
+        sqlite3_stmt *stmt;
+    } cache[STORE_CACHE];     /* prepared statements, reused: an import runs thousands */
+    size_t ncache;
 };
 
 /*
@@ -130,12 +137,52 @@ exec(struct store *st, const char *sql, const char *what, char **cause)
     return rc == SQLITE_OK ? ERR_OK : sql_fail(st, rc, what, cause);
 }
 
+/* A ready statement for sql, from the cache when it was prepared before; give it back with release(). */
 static enum err
 prepare(struct store *st, const char *sql, sqlite3_stmt **stmt, char **cause)
 {
-    int rc = sqlite3_prepare_v2(st->db, sql, -1, stmt, NULL);
+    size_t i;
+    int rc;
 
-    return rc == SQLITE_OK ? ERR_OK : sql_fail(st, rc, "读取工作簿", cause);
+    for (i = 0; i < st->ncache; i++)
+        if (st->cache[i].sql == sql || strcmp(st->cache[i].sql, sql) == 0) {
+            *stmt = st->cache[i].stmt;
+            return ERR_OK;
+        }
+    rc = sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL);
+    if (rc != SQLITE_OK)
+        return sql_fail(st, rc, "读取工作簿", cause);
+    if (st->ncache < STORE_CACHE) {
+        st->cache[st->ncache].sql = sql;
+        st->cache[st->ncache].stmt = *stmt;
+        st->ncache++;
+    }
+    return ERR_OK;
+}
+
+/* Ends a statement's use: cached ones are reset for next time, others finalized. */
+static void
+release(struct store *st, sqlite3_stmt *stmt)
+{
+    size_t i;
+
+    for (i = 0; i < st->ncache; i++)
+        if (st->cache[i].stmt == stmt) {
+            sqlite3_reset(stmt);
+            sqlite3_clear_bindings(stmt);
+            return;
+        }
+    sqlite3_finalize(stmt);
+}
+
+static void
+cache_clear(struct store *st)
+{
+    size_t i;
+
+    for (i = 0; i < st->ncache; i++)
+        sqlite3_finalize(st->cache[i].stmt);
+    st->ncache = 0;
 }
 
 /* Runs a PRAGMA returning one integer. */
@@ -153,7 +200,7 @@ pragma_int(struct store *st, const char *sql, int *out, char **cause)
         *out = sqlite3_column_int(s, 0);
     else if (rc == SQLITE_DONE)
         *out = 0;
-    sqlite3_finalize(s);
+    release(st, s);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_OK : sql_fail(st, rc, "读取工作簿", cause);
 }
 
@@ -274,6 +321,7 @@ store_open(const char *path, enum store_mode mode, struct store **out, char **ca
     *out = st;
     return ERR_OK;
 fail:
+    cache_clear(st);
     sqlite3_close(st->db);
     if (mode == STORE_CREATE)
         remove_files(path);
@@ -287,6 +335,7 @@ store_close(struct store *st)
 {
     if (st == NULL)
         return;
+    cache_clear(st);
     sqlite3_close(st->db);
     free(st->path);
     free(st);
@@ -339,7 +388,7 @@ step_done(struct store *st, sqlite3_stmt *s, const char *what, char **cause)
 {
     int rc = sqlite3_step(s);
 
-    sqlite3_finalize(s);
+    release(st, s);
     return rc == SQLITE_DONE ? ERR_OK : sql_fail(st, rc, what, cause);
 }
 
@@ -378,7 +427,7 @@ store_years(struct store *st, int **years, size_t *n, char **cause)
         *years = xgrow(*years, &cap, *n + 1, sizeof(int));
         (*years)[(*n)++] = sqlite3_column_int(s, 0);
     }
-    sqlite3_finalize(s);
+    release(st, s);
     if (rc != SQLITE_DONE) {
         free(*years);
         *years = NULL;
@@ -418,7 +467,7 @@ store_year_exists(struct store *st, int year, int *exists, char **cause)
         return e;
     sqlite3_bind_int(s, 1, year);
     rc = sqlite3_step(s);
-    sqlite3_finalize(s);
+    release(st, s);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return sql_fail(st, rc, "读取年度", cause);
     *exists = rc == SQLITE_ROW;
@@ -458,7 +507,7 @@ pin_read(struct store *st, int year, const char *source_id, struct factor_pin *p
         pin->source_text = col_text(s, 10);
         pin->overridden = sqlite3_column_int(s, 11);
     }
-    sqlite3_finalize(s);
+    release(st, s);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_OK : sql_fail(st, rc, "读取排放因子", cause);
 }
 
@@ -635,7 +684,7 @@ store_info_set(struct store *st, enum field_scope scope, int year, const char *k
     rc = sqlite3_step(s);
     if (rc == SQLITE_ROW)
         old = col_text(s, 0);
-    sqlite3_finalize(s);
+    release(st, s);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return sql_fail(st, rc, "读取基本信息", cause);
     if ((old == NULL && clear) || (old != NULL && !clear && strcmp(old, value) == 0)) {
@@ -691,7 +740,7 @@ store_entry_ensure(struct store *st, int year, const char *source_id, const char
     rc = sqlite3_step(s);
     if (rc == SQLITE_ROW)
         *id = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
+    release(st, s);
     if (rc == SQLITE_ROW)
         return ERR_OK;
     if (rc != SQLITE_DONE)
@@ -735,7 +784,7 @@ store_activity_put(struct store *st, long long entry_id, const char *period, dou
     if (rc == SQLITE_ROW)
         old = xasprintf("%.17g %s", sqlite3_column_double(s, 0),
                         (const char *)sqlite3_column_text(s, 1));
-    sqlite3_finalize(s);
+    release(st, s);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return sql_fail(st, rc, "读取活动水平数据", cause);
     if (replaced != NULL)
@@ -792,7 +841,7 @@ load_info(struct store *st, int year, struct wb_year *y, char **cause)
         y->info[y->ninfo].value = col_text(s, 1);
         y->ninfo++;
     }
-    sqlite3_finalize(s);
+    release(st, s);
     return rc == SQLITE_DONE ? ERR_OK : sql_fail(st, rc, "读取基本信息", cause);
 }
 
@@ -822,7 +871,7 @@ load_entries(struct store *st, const struct factor_lib *lib, int year, struct wb
         en->location = col_text(s, 3);
         en->note = col_text(s, 4);
     }
-    sqlite3_finalize(s);
+    release(st, s);
     if (rc != SQLITE_DONE)
         return sql_fail(st, rc, "读取排放源一览表", cause);
     for (i = 0; i < y->nentries; i++) {
@@ -843,7 +892,7 @@ load_entries(struct store *st, const struct factor_lib *lib, int year, struct wb
             if (period_parse((const char *)sqlite3_column_text(s, 1), &a->period, &why) != ERR_OK) {
                 *cause = xasprintf("工作簿中的活动数据期间有误：%s", why);
                 free(why);
-                sqlite3_finalize(s);
+                release(st, s);
                 return ERR_CORRUPT;
             }
             en->nacts++;
@@ -853,7 +902,7 @@ load_entries(struct store *st, const struct factor_lib *lib, int year, struct wb
             a->data_source = col_text(s, 4);
             a->note = col_text(s, 5);
         }
-        sqlite3_finalize(s);
+        release(st, s);
         if (rc != SQLITE_DONE)
             return sql_fail(st, rc, "读取活动水平数据", cause);
         qsort(en->acts, en->nacts, sizeof(*en->acts), cmp_act);
@@ -881,13 +930,13 @@ load_pins(struct store *st, int year, struct wb_year *y, char **cause)
         e = pin_read(st, year, id, &y->pins[y->npins], &found, cause);
         free(id);
         if (e != ERR_OK) {
-            sqlite3_finalize(s);
+            release(st, s);
             return e;
         }
         if (found)
             y->npins++;
     }
-    sqlite3_finalize(s);
+    release(st, s);
     return rc == SQLITE_DONE ? ERR_OK : sql_fail(st, rc, "读取排放因子", cause);
 }
 
@@ -908,7 +957,7 @@ store_load_year(struct store *st, const struct factor_lib *lib, int year, struct
         y->grid_area = col_text(s, 0);
         y->gwp_set = col_text(s, 1);
     }
-    sqlite3_finalize(s);
+    release(st, s);
     if (rc == SQLITE_DONE) {
         *cause = xasprintf("工作簿中没有 %d 年度", year);
         return ERR_NOTFOUND;
@@ -951,7 +1000,7 @@ store_log(struct store *st, struct store_log_entry **out, size_t *n, char **caus
         l->old_value = col_text(s, 5);
         l->new_value = col_text(s, 6);
     }
-    sqlite3_finalize(s);
+    release(st, s);
     if (rc != SQLITE_DONE) {
         store_log_free(*out, *n);
         *out = NULL;
