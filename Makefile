@@ -93,7 +93,7 @@ bench: deps
 
 asan:
 	$(Q)$(MAKE) --no-print-directory BUILD=build-asan BIN=build-asan/tanbook \
-	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" test
+	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" test
 
 clean:
 	rm -rf build build-asan tanbook

@@ -184,7 +184,8 @@ engine_compute(const struct wb_year *y, struct engine_result *res, char **cause)
         engine_result_free(res);
         return e;
     }
-    qsort(res->sources, res->nsources, sizeof(*res->sources), cmp_lib_order);
+    if (res->nsources > 1)
+        qsort(res->sources, res->nsources, sizeof(*res->sources), cmp_lib_order);
     for (i = 0; i < res->nsources; i++) {
         const struct engine_source *s = &res->sources[i];
 

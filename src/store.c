@@ -905,7 +905,8 @@ load_entries(struct store *st, const struct factor_lib *lib, int year, struct wb
         release(st, s);
         if (rc != SQLITE_DONE)
             return sql_fail(st, rc, "读取活动水平数据", cause);
-        qsort(en->acts, en->nacts, sizeof(*en->acts), cmp_act);
+        if (en->nacts > 1)
+            qsort(en->acts, en->nacts, sizeof(*en->acts), cmp_act);
     }
     return ERR_OK;
 }
