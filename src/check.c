@@ -19,14 +19,9 @@ add(struct check_report *rep, enum check_level level, const char *form_id, const
 {
     va_list ap;
     char *msg;
-    int n;
 
     va_start(ap, fmt);
-    n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    msg = xmalloc((size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(msg, (size_t)n + 1, fmt, ap);
+    msg = xvasprintf(fmt, ap);
     va_end(ap);
     rep->items = xgrow(rep->items, &rep->cap, rep->n + 1, sizeof(*rep->items));
     rep->items[rep->n].level = level;

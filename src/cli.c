@@ -113,6 +113,25 @@ cli_year(struct store *st, const char *arg, int may_create, int *year, int *exis
     return 0;
 }
 
+int
+cli_load_year(struct app *app, const char *path, const char *year_arg, struct wb_year *y)
+{
+    struct store *st;
+    char *cause = NULL;
+    int year, exists, rc;
+    enum err e;
+
+    if ((e = store_open(path, STORE_EXISTING, &st, &cause)) != ERR_OK)
+        return cli_fail(e, cause);
+    if ((rc = cli_year(st, year_arg, 0, &year, &exists)) != 0) {
+        store_close(st);
+        return rc;
+    }
+    e = store_load_year(st, app->lib, year, y, &cause);
+    store_close(st);
+    return e == ERR_OK ? 0 : cli_fail(e, cause);
+}
+
 static void
 main_help(void)
 {

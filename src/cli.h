@@ -52,4 +52,10 @@ int cli_parse_year(const char *s);
  */
 int cli_year(struct store *st, const char *arg, int may_create, int *year, int *exists);
 
+/*
+ * Opens the workbook at path read-only in spirit, resolves --year (year_arg, NULL = latest) and
+ * loads that year into *y (model_free it). Returns 0, or an exit code after printing why.
+ */
+int cli_load_year(struct app *app, const char *path, const char *year_arg, struct wb_year *y);
+
 #endif

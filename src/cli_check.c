@@ -15,12 +15,9 @@ cmd_check(struct app *app, int argc, char **argv)
     };
     const char *year_arg = NULL;
     struct check_report rep;
-    struct store *st;
     struct wb_year y;
-    char *cause = NULL;
-    int c, year, exists, rc;
+    int c, rc;
     size_t i;
-    enum err e;
 
     optind = 1;
     opterr = 0;
@@ -33,18 +30,10 @@ cmd_check(struct app *app, int argc, char **argv)
     }
     if (argc - optind != 1)
         return cli_usage(&cli_cmd_check);
-    if ((e = store_open(argv[optind], STORE_EXISTING, &st, &cause)) != ERR_OK)
-        return cli_fail(e, cause);
-    if ((rc = cli_year(st, year_arg, 0, &year, &exists)) != 0) {
-        store_close(st);
+    if ((rc = cli_load_year(app, argv[optind], year_arg, &y)) != 0)
         return rc;
-    }
-    e = store_load_year(st, app->lib, year, &y, &cause);
-    store_close(st);
-    if (e != ERR_OK)
-        return cli_fail(e, cause);
     check_year(app->forms, &y, &rep);
-    printf("检查 %s（%d 年度）\n", argv[optind], year);
+    printf("检查 %s（%d 年度）\n", argv[optind], y.year);
     for (i = 0; i < rep.n; i++)
         printf("%s  %s\n", rep.items[i].level == CHECK_ERROR ? "错误" : "警告", rep.items[i].msg);
     if (rep.n == 0)

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli.h"
 
@@ -113,7 +112,7 @@ cmd_demo(struct app *app, int argc, char **argv)
     };
     struct store *st;
     struct stat sb;
-    char *cause = NULL, *p;
+    char *cause = NULL;
     int c, force = 0;
     enum err e;
 
@@ -136,13 +135,7 @@ cmd_demo(struct app *app, int argc, char **argv)
             return EXIT_IO;
         }
         store_close(st);
-        unlink(argv[optind]);
-        p = xasprintf("%s-wal", argv[optind]);
-        unlink(p);
-        free(p);
-        p = xasprintf("%s-shm", argv[optind]);
-        unlink(p);
-        free(p);
+        store_remove(argv[optind]);
     }
     if ((e = store_open(argv[optind], STORE_CREATE, &st, &cause)) != ERR_OK)
         return cli_fail(e, cause);
@@ -150,7 +143,7 @@ cmd_demo(struct app *app, int argc, char **argv)
         || (e = store_commit(st, &cause)) != ERR_OK) {
         store_rollback(st);
         store_close(st);
-        unlink(argv[optind]);
+        store_remove(argv[optind]);
         return cli_fail(e, cause);
     }
     store_close(st);

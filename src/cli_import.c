@@ -81,14 +81,9 @@ reject(struct import *im, size_t line, const char *fmt, ...)
 {
     va_list ap;
     char *msg;
-    int n;
 
     va_start(ap, fmt);
-    n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    msg = xmalloc((size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(msg, (size_t)n + 1, fmt, ap);
+    msg = xvasprintf(fmt, ap);
     va_end(ap);
     im->errors = xgrow(im->errors, &im->errors_cap, im->nerrors + 1, sizeof(*im->errors));
     im->errors[im->nerrors].line = line;

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "strbuf.h"
@@ -259,20 +258,6 @@ write_info(struct app *app, struct store *st, int year, int exists, const struct
     return 0;
 }
 
-static void
-remove_workbook(const char *path)
-{
-    char *p;
-
-    unlink(path);
-    p = xasprintf("%s-wal", path);
-    unlink(p);
-    free(p);
-    p = xasprintf("%s-shm", path);
-    unlink(p);
-    free(p);
-}
-
 static int
 cmd_new(struct app *app, int argc, char **argv)
 {
@@ -301,7 +286,7 @@ cmd_new(struct app *app, int argc, char **argv)
     rc = write_info(app, st, year, 0, &a, &changed);
     store_close(st);
     if (rc != 0)
-        remove_workbook(a.file);
+        store_remove(a.file);
     else
         printf("已创建工作簿 %s：%s，%d 年度\n", a.file, a.values[name - a1->fields], year);
     args_free(a1, &a);

@@ -156,10 +156,9 @@ cmd_summary(struct app *app, int argc, char **argv)
     };
     const char *year_arg = NULL;
     struct engine_result res;
-    struct store *st;
     struct wb_year y;
     char *cause = NULL;
-    int c, json = 0, year, exists, rc;
+    int c, json = 0, rc;
     enum err e;
 
     optind = 1;
@@ -176,16 +175,8 @@ cmd_summary(struct app *app, int argc, char **argv)
     }
     if (argc - optind != 1)
         return cli_usage(&cli_cmd_summary);
-    if ((e = store_open(argv[optind], STORE_EXISTING, &st, &cause)) != ERR_OK)
-        return cli_fail(e, cause);
-    if ((rc = cli_year(st, year_arg, 0, &year, &exists)) != 0) {
-        store_close(st);
+    if ((rc = cli_load_year(app, argv[optind], year_arg, &y)) != 0)
         return rc;
-    }
-    e = store_load_year(st, app->lib, year, &y, &cause);
-    store_close(st);
-    if (e != ERR_OK)
-        return cli_fail(e, cause);
     if ((e = engine_compute(&y, &res, &cause)) != ERR_OK) {
         model_free(&y);
         return cli_fail(e, cause);

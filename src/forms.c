@@ -84,16 +84,9 @@ fail(char **cause, const char *file, size_t line, const char *fmt, ...)
 {
     va_list ap;
     char *msg;
-    int n;
 
     va_start(ap, fmt);
-    n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0)
-        fatal("vsnprintf failed");
-    msg = xmalloc((size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(msg, (size_t)n + 1, fmt, ap);
+    msg = xvasprintf(fmt, ap);
     va_end(ap);
     *cause = xasprintf("%s:%zu: %s", file, line, msg);
     free(msg);

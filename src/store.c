@@ -217,8 +217,8 @@ busy_timeout_ms(void)
     return *end == '\0' && v >= 0 && v <= 600000 ? (int)v : 5000;
 }
 
-static void
-remove_files(const char *path)
+void
+store_remove(const char *path)
 {
     char *p;
 
@@ -324,7 +324,7 @@ fail:
     cache_clear(st);
     sqlite3_close(st->db);
     if (mode == STORE_CREATE)
-        remove_files(path);
+        store_remove(path);
     free(st->path);
     free(st);
     return e;

@@ -44,6 +44,8 @@ int store_latest_version(void);
  */
 enum err store_open(const char *path, enum store_mode mode, struct store **out, char **cause);
 void store_close(struct store *st);
+/* Deletes the workbook file at path with its -wal and -shm companions (missing ones are fine). */
+void store_remove(const char *path);
 /* The schema version found in the file before migration. */
 int store_opened_version(const struct store *st);
 

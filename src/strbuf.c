@@ -24,19 +24,14 @@ sb_append(struct strbuf *sb, const char *s)
 void
 sb_printf(struct strbuf *sb, const char *fmt, ...)
 {
-    va_list ap, ap2;
-    int n;
+    va_list ap;
+    char *s;
 
     va_start(ap, fmt);
-    va_copy(ap2, ap);
-    n = vsnprintf(NULL, 0, fmt, ap);
+    s = xvasprintf(fmt, ap);
     va_end(ap);
-    if (n < 0)
-        fatal("bad format string: %s", fmt);
-    sb->s = xgrow(sb->s, &sb->cap, sb->len + (size_t)n + 1, 1);
-    vsnprintf(sb->s + sb->len, (size_t)n + 1, fmt, ap2);
-    va_end(ap2);
-    sb->len += (size_t)n;
+    sb_append(sb, s);
+    free(s);
 }
 
 void

@@ -174,7 +174,7 @@ text_parse_number(const char *s, double *out, char **cause)
         if (c >= '0' && c <= '9') {
             seen_digit = 1;
             digits_in_group++;
-            { char ch = (char)c; sb_appendn(&a, &ch, 1); }
+            sb_appendn(&a, &(char){(char)c}, 1);
         } else if (c == ',' && seen_digit && !seen_point && !seen_exp) {
             /* a thousands separator must follow 1-3 digits (first group) or exactly 3 */
             if ((grouped && digits_in_group != 3) || digits_in_group == 0 || digits_in_group > 3)
@@ -194,7 +194,7 @@ text_parse_number(const char *s, double *out, char **cause)
             seen_exp = 1;
             sb_append(&a, "e");
         } else if ((c == '-' || c == '+') && (a.len == 0 || (seen_exp && a.s[a.len - 1] == 'e'))) {
-            { char ch = (char)c; sb_appendn(&a, &ch, 1); }
+            sb_appendn(&a, &(char){(char)c}, 1);
         } else {
             ok = 0;
         }

@@ -2,6 +2,7 @@
 #ifndef TANBOOK_XMEM_H
 #define TANBOOK_XMEM_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #define nitems(a) (sizeof(a) / sizeof((a)[0]))
@@ -23,6 +24,8 @@ void *xgrow(void *p, size_t *cap, size_t need, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) XMEM_PRINTF(1, 2);
+/* The va_list form of xasprintf. */
+char *xvasprintf(const char *fmt, va_list ap) XMEM_PRINTF(1, 0);
 
 /* Sets a hook run before fatal() prints (the TUI uses it to restore the terminal). */
 void xmem_on_fatal(void (*hook)(void));
