@@ -94,7 +94,7 @@ print_text(const struct factor_lib *lib)
                 continue;
             sb_append(&sb, "  ");
             width_pad(&sb, s->zh, 18);
-            sb_printf(&sb, "%-12s", s->id);
+            sb_printf(&sb, "%-16s", s->id);
             if (s->kind == SRC_ELECTRICITY) {
                 sb_append(&sb, "按年度和地区，见下方电力排放因子");
             } else if (s->kind == SRC_GAS) {

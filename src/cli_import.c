@@ -541,7 +541,10 @@ cmd_import(struct app *app, int argc, char **argv)
     c = strcspn(text, "\n") > strcspn(text, "\t") && strcspn(text, "\n") <= strcspn(text, ",")
         ? '\t' : ',';
     if ((e = csv_parse(text, len, (char)c, 0, &t, &cause)) != ERR_OK) {
-        reject(&im, 0, "%s", cause);
+        char *msg;
+        size_t at = strtoul(cause, &msg, 10);   /* csv_parse says "LINE: reason" */
+
+        reject(&im, at, "%s", msg[0] == ':' ? msg + 2 : cause);
         free(cause);
     } else if (t.n == 0) {
         reject(&im, 1, "文件为空，没有表头和数据");

@@ -78,6 +78,10 @@ parse_override(struct app *app, const char *opt, const char *arg, double max, st
         free(why);
         return 0;
     }
+    if (strcmp(opt, "--density") == 0 && o->src->activity_unit->dim != DIM_MASS) {
+        cli_error("%s：%s 不按质量计量，不使用密度", opt, o->src->zh);
+        return 0;
+    }
     if (!(o->value > 0) || o->value > max) {
         cli_error("%s：%s 的数值应大于 0 且不超过 %g", opt, o->src->zh, max);
         return 0;
@@ -119,7 +123,10 @@ parse_args(struct app *app, const struct cli_cmd *cmd, int allow_overrides, int 
             char *why = NULL;
             double num;
 
-            if (forms_validate(fd, optarg, &num, &why) != ERR_OK) {
+            if (fd->required && text_is_blank(optarg)) {
+                cli_error("--%s：“%s”不能为空", fd->cli, fd->zh);
+                bad = 1;
+            } else if (forms_validate(fd, optarg, &num, &why) != ERR_OK) {
                 cli_error("--%s：%s", fd->cli, why);
                 free(why);
                 bad = 1;
@@ -240,6 +247,7 @@ write_info(struct app *app, struct store *st, int year, int exists, const struct
         e = store_year_add(st, app->lib, year, a->grid_area, a->gwp, &cause);
     else if (a->grid_area != NULL || a->gwp != NULL)
         e = store_year_settings(st, app->lib, year, a->grid_area, a->gwp, &cause);
+    *changed += (a->grid_area != NULL) + (a->gwp != NULL);
     for (i = 0; i < a1->nfields && e == ERR_OK; i++) {
         if (a->values[i] == NULL)
             continue;

@@ -129,8 +129,17 @@ encoding_to_utf8(const char *data, size_t len, char **out, size_t *outlen, enum 
         return ERR_OK;
     }
     e = gb18030_decode(data, len, out, outlen, &bad, cause);
-    if (e == ERR_INPUT)
-        *cause = bad_bytes_cause(data, bad, "既不是 UTF-8 也不是 GB18030 编码");
+    if (e == ERR_INPUT) {
+        /*
+         * Neither reading works. The one that got further is the file's real encoding, and where
+         * it stopped is the damage: a UTF-8 file with one bad byte fails as GB18030 at its first
+         * Chinese character, long before.
+         */
+        size_t bad_utf8 = utf8_first_invalid(data, len);
+
+        *cause = bad_bytes_cause(data, bad_utf8 > bad ? bad_utf8 : bad,
+                                 "既不是 UTF-8 也不是 GB18030 编码");
+    }
     if (e == ERR_OK)
         *enc = ENC_GB18030;
     return e;
