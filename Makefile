@@ -28,6 +28,7 @@ LIB_SRC := $(filter-out src/main.c src/embedgen.c,$(sort $(wildcard src/*.c)))
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/embedded.o
 DATA := $(sort $(wildcard forms/*.tsv factors/*.tsv))
 UNIT_TESTS := $(patsubst tests/%.c,$(BUILD)/%,$(sort $(wildcard tests/test_*.c)))
+CLI_TESTS := $(filter-out tests/cli/lib.sh,$(sort $(wildcard tests/cli/*.sh)))
 
 .PHONY: all deps run check test bench asan clean
 
@@ -85,7 +86,7 @@ check: deps
 	$(Q)$(MAKE) --no-print-directory test
 
 test: $(BIN) $(UNIT_TESTS)
-	$(Q)tests/run-tests.sh $(UNIT_TESTS) tests/cli/*.sh
+	$(Q)tests/run-tests.sh $(UNIT_TESTS) $(CLI_TESTS)
 
 bench: deps
 	$(Q)$(MAKE) --no-print-directory tanbook
