@@ -5,6 +5,7 @@
 #   make check    install missing Debian packages, build, run every test
 #   make bench    print performance figures
 #   make asan     run the unit and CLI tests under AddressSanitizer and UBSan
+#   make fuzz     fuzz the text parsers with libFuzzer (clang), FUZZ_SECONDS each run
 #   V=1           show the full commands
 
 Q := $(if $(V),,@)
@@ -30,7 +31,7 @@ DATA := $(sort $(wildcard forms/*.tsv factors/*.tsv))
 UNIT_TESTS := $(patsubst tests/%.c,$(BUILD)/%,$(sort $(wildcard tests/test_*.c)))
 CLI_TESTS := $(filter-out tests/cli/lib.sh,$(sort $(wildcard tests/cli/*.sh)))
 
-.PHONY: all deps run check test bench asan clean
+.PHONY: all deps run check test bench asan fuzz clean
 
 BIN ?= tanbook
 export TANBOOK := $(abspath $(BIN))
@@ -96,7 +97,15 @@ asan:
 	$(Q)$(MAKE) --no-print-directory BUILD=build-asan BIN=build-asan/tanbook \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" test
 
+FUZZ_SECONDS ?= 60
+fuzz: $(BUILD)/embedded.c
+	$(Q)mkdir -p build-fuzz/corpus
+	$(Q)clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(ALL_CPPFLAGS) \
+	    -o build-fuzz/fuzz_parsers tests/fuzz_parsers.c $(LIB_SRC) $(BUILD)/embedded.c $(LDLIBS)
+	$(Q)cd build-fuzz && ./fuzz_parsers -max_total_time=$(FUZZ_SECONDS) -max_len=4096 corpus \
+	    ../forms ../factors ../tests/fixtures
+
 clean:
-	rm -rf build build-asan tanbook
+	rm -rf build build-asan build-fuzz tanbook
 
 -include $(wildcard $(BUILD)/*.d)

@@ -1,0 +1,74 @@
+/*
+ * fuzz_parsers.c - a libFuzzer target for every parser of outside text: CSV/TSV, the encoding
+ * detector, periods, typed numbers, and the forms/ and factors/ loaders (fed the input as every
+ * file). The first byte picks the parser. Built and run by `make fuzz` (clang); not part of
+ * `make check`. Crashes, leaks and undefined behaviour are the findings.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "encoding.h"
+#include "factors.h"
+#include "forms.h"
+#include "period.h"
+#include "text.h"
+#include "xmem.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static const char *
+same_text(const char *name, void *ctx)
+{
+    (void)name;
+    return ctx;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    struct csv_table t;
+    struct form_set *fs = NULL;
+    struct factor_lib *lib = NULL;
+    struct period p;
+    enum encoding enc;
+    char *text, *out = NULL, *cause = NULL;
+    size_t outlen;
+    double v;
+
+    if (size == 0)
+        return 0;
+    text = xstrndup((const char *)data + 1, size - 1);   /* NUL-terminated, stops at a NUL */
+    switch (data[0] % 6) {
+    case 0:
+        if (csv_parse((const char *)data + 1, size - 1, data[0] & 0x80 ? '\t' : ',',
+                      data[0] & 0x40 ? CSV_COMMENTS : 0, &t, &cause) == ERR_OK)
+            csv_free(&t);
+        break;
+    case 1:
+        if (encoding_to_utf8((const char *)data + 1, size - 1, &out, &outlen, &enc, &cause) == ERR_OK
+            && strlen(out) > outlen)
+            abort();
+        break;
+    case 2:
+        if (period_parse(text, &p, &cause) == ERR_OK && (p.year < 1990 || p.year > 2100))
+            abort();
+        break;
+    case 3:
+        text_parse_number(text, &v, &cause);
+        break;
+    case 4:
+        if (forms_parse(text, same_text, text, &fs, &cause) == ERR_OK)
+            forms_free(fs);
+        break;
+    case 5:
+        if (factors_parse(same_text, text, &lib, &cause) == ERR_OK)
+            factors_free(lib);
+        break;
+    }
+    free(out);
+    free(cause);
+    free(text);
+    return 0;
+}
