@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strbuf.h"
+#include "width.h"
+
 static const struct cli_cmd *const commands[] = {
     &cli_cmd_new,
     &cli_cmd_set,
@@ -51,6 +54,18 @@ cli_help(const struct app *app, const struct cli_cmd *cmd)
         cmd->print_help(app);
     printf("%s%s", cmd->print_help != NULL ? "\n" : "", cmd->help);
     return 0;
+}
+
+void
+cli_help_row(const char *left, const char *right)
+{
+    struct strbuf sb = {0};
+
+    sb_append(&sb, "  ");
+    width_pad(&sb, left, 26);
+    sb_printf(&sb, "%s%s\n", width_of(left) >= 26 ? " " : "", right);
+    fputs(sb.s, stdout);
+    sb_free(&sb);
 }
 
 int

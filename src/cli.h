@@ -42,6 +42,8 @@ int cli_fail(enum err e, char *cause);
 int cli_usage(const struct cli_cmd *cmd);
 /* Prints the command's full help on stdout; returns 0. */
 int cli_help(const struct app *app, const struct cli_cmd *cmd);
+/* Prints one help row: two blanks, left padded to 26 display columns, then right. */
+void cli_help_row(const char *left, const char *right);
 /* Whether argv holds -h or --help. */
 int cli_wants_help(int argc, char **argv);
 /* Parses a year 1990..2100; 0 when s is not one. */

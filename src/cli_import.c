@@ -23,18 +23,16 @@
 enum col { COL_PERIOD, COL_SOURCE, COL_QUANTITY, COL_UNIT, COL_DATA_SOURCE, COL_FACILITY,
            COL_LOCATION, COL_NOTE, COL__COUNT };
 
-static const struct {
-    const char *key;
-    int required;
-} columns[] = {
-    [COL_PERIOD] = {"period", 1},
-    [COL_SOURCE] = {"source", 1},
-    [COL_QUANTITY] = {"quantity", 1},
-    [COL_UNIT] = {"unit", 1},
-    [COL_DATA_SOURCE] = {"data_source", 0},
-    [COL_FACILITY] = {"facility", 0},
-    [COL_LOCATION] = {"location", 0},
-    [COL_NOTE] = {"note", 0},
+/* The A.5 field key of each column; labels and required flags come from forms/. */
+static const char *const columns[] = {
+    [COL_PERIOD] = "period",
+    [COL_SOURCE] = "source",
+    [COL_QUANTITY] = "quantity",
+    [COL_UNIT] = "unit",
+    [COL_DATA_SOURCE] = "data_source",
+    [COL_FACILITY] = "facility",
+    [COL_LOCATION] = "location",
+    [COL_NOTE] = "note",
 };
 
 struct import_row {
@@ -171,7 +169,7 @@ map_header(struct import *im, const struct csv_row *hdr)
         }
         matched++;
         for (c = 0; c < COL__COUNT; c++) {
-            if (strcmp(fd->key, columns[c].key) != 0)
+            if (strcmp(fd->key, columns[c]) != 0)
                 continue;
             if (im->col_of[c] >= 0) {
                 reject(im, hdr->line, "列“%s”出现了两次", fd->zh);
@@ -185,9 +183,8 @@ map_header(struct import *im, const struct csv_row *hdr)
         return 0;
     }
     for (c = 0; c < COL__COUNT; c++)
-        if (columns[c].required && im->col_of[c] < 0) {
-            reject(im, hdr->line, "缺少必需的列“%s”",
-                   forms_field(im->a5, columns[c].key)->zh);
+        if (forms_field(im->a5, columns[c])->required && im->col_of[c] < 0) {
+            reject(im, hdr->line, "缺少必需的列“%s”", forms_field(im->a5, columns[c])->zh);
             ok = 0;
         }
     return ok;
@@ -258,7 +255,7 @@ parse_row(struct import *im, const struct csv_row *r, size_t hdr_n, struct impor
                 break;
             }
     for (c = 0; c < COL__COUNT; c++) {
-        const struct field_def *fd = forms_field(im->a5, columns[c].key);
+        const struct field_def *fd = forms_field(im->a5, columns[c]);
 
         out->text[c] = text_trim(cell(im, r, c));
         if (fd->type == FT_TEXT && forms_validate(fd, out->text[c], &act, &why) != ERR_OK) {
@@ -580,22 +577,32 @@ out:
     return rc;
 }
 
+/* Lists the import columns from the A.5 definition in forms/. */
+static void
+import_help(const struct app *app)
+{
+    const struct form_def *a5 = forms_get(app->forms, "A.5");
+    char name[96], text[512];
+    size_t c;
+
+    printf("CSV 第一行为列名，中英文均可:\n");
+    for (c = 0; c < COL__COUNT; c++) {
+        const struct field_def *fd = forms_field(a5, columns[c]);
+
+        snprintf(name, sizeof(name), "%s / %s", fd->key, fd->zh);
+        snprintf(text, sizeof(text), "%s  %s", fd->required ? "必需" : "可选", fd->help_zh);
+        cli_help_row(name, text);
+    }
+}
+
 const struct cli_cmd cli_cmd_import = {
     .name = "import",
     .summary = "从 CSV 导入活动水平数据（表A.5），全部成功才写入",
     .usage = "import FILE DATA.csv [--dry-run]",
-    .help = "CSV 第一行为列名，中英文均可:\n"
-            "  period / 期间           必需，YYYY、YYYY-Qn 或 YYYY-MM\n"
-            "  source / 排放源         必需，如 外购电力、天然气、汽油、柴油（全部见 tanbook factors）\n"
-            "  quantity / 数量         必需，非负数\n"
-            "  unit / 单位             必需，如 kWh、万kWh、m3、万m3、t、kg、L、GJ、MJ\n"
-            "  data_source / 数据来源  可选，如 电费账单\n"
-            "  facility / 排放设施名称 可选\n"
-            "  location / 排放设施位置 可选\n"
-            "  note / 备注             可选\n"
-            "\n编码可为 UTF-8（带或不带 BOM）或 GB18030/GBK（Excel 另存的 CSV）。\n"
+    .help = "排放源的全部名称见 tanbook factors。\n编码可为 UTF-8（带或不带 BOM）或 GB18030/GBK（Excel 另存的 CSV）。\n"
             "不在排放源一览表（表A.3）中的排放源会自动加入；与已有数据期间相同的行会替换原数据。\n"
             "任何一行有误时不导入任何数据，并逐行列出“行号: 原因”，退出码 1。\n"
             "  --dry-run   只检查，不写入\n",
     .run = cmd_import,
+    .print_help = import_help,
 };

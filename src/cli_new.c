@@ -9,9 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "strbuf.h"
 #include "text.h"
-#include "width.h"
 
 enum {
     OPT_YEAR = 1,
@@ -165,7 +163,10 @@ parse_args(struct app *app, const struct cli_cmd *cmd, int allow_overrides, int 
     }
     free(opts);
     if (optind != argc - 1) {
-        cli_error(optind >= argc ? "缺少工作簿文件名" : "多余的参数“%s”", argv[argc - 1]);
+        if (optind >= argc)
+            cli_error("缺少工作簿文件名");
+        else
+            cli_error("多余的参数“%s”", argv[argc - 1]);
         return cli_usage(cmd);
     }
     a->file = argv[optind];
@@ -335,7 +336,7 @@ static void
 info_help(const struct app *app)
 {
     const struct form_def *a1 = forms_get(app->forms, "A.1");
-    struct strbuf sb = {0};
+    char opt[64], text[512];
     size_t i;
 
     printf("%s 选项:\n", a1->title_zh);
@@ -344,17 +345,15 @@ info_help(const struct app *app)
 
         if (fd->cli == NULL)
             continue;
-        sb.len = 0;
-        sb_printf(&sb, "  --%s VALUE", fd->cli);
-        width_pad(&sb, "", 24 - (int)sb.len);
-        printf("%s%s%s%s%s  %s\n", sb.s, fd->zh, fd->unit ? "（" : "", fd->unit ? fd->unit : "",
-               fd->unit ? "）" : "", fd->help_zh ? fd->help_zh : "");
+        snprintf(opt, sizeof(opt), "--%s VALUE", fd->cli);
+        snprintf(text, sizeof(text), "%s%s%s%s  %s", fd->zh, fd->unit ? "（" : "",
+                 fd->unit ? fd->unit : "", fd->unit ? "）" : "", fd->help_zh);
+        cli_help_row(opt, text);
     }
-    sb_free(&sb);
-    printf("年度选项:\n"
-           "  --year YEAR           报告年度\n"
-           "  --grid-area AREA      电力排放因子的地区：全国（默认）、区域电网（如 华东）或省份（如 浙江）\n"
-           "  --gwp SET             逸散排放的 GWP 版本：AR6（默认）或 AR5\n");
+    printf("年度选项:\n");
+    cli_help_row("--year YEAR", "报告年度");
+    cli_help_row("--grid-area AREA", "电力排放因子的地区：全国（默认）、区域电网（如 华东）或省份（如 浙江）");
+    cli_help_row("--gwp SET", "逸散排放的 GWP 版本：AR6（默认）或 AR5");
 }
 
 const struct cli_cmd cli_cmd_new = {

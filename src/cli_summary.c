@@ -84,7 +84,7 @@ line(struct strbuf *sb, int indent, const char *label, const char *value, const 
     sb_printf(sb, "%*s", indent, "");
     width_pad(sb, label, 36 - indent);
     width_pad_left(sb, value, 14);
-    sb_printf(sb, " %s\n", unit);
+    sb_printf(sb, "%s%s\n", unit[0] != '\0' ? " " : "", unit);
 }
 
 static void

@@ -171,7 +171,6 @@ engine_compute(const struct wb_year *y, struct engine_result *res, char **cause)
             s->quantity += shown;
             s->tco2e += t;
             s->tce += tce;
-            s->nrows++;
             if (a->period.kind == PERIOD_MONTH) {
                 s->month_tco2e[a->period.index - 1] += t;
                 s->month_quantity[a->period.index - 1] += shown;

@@ -23,7 +23,6 @@ struct engine_source {            /* one emission source, all its facilities sum
     double month_tco2e[12];       /* from monthly rows only */
     double month_quantity[12];    /* in `unit` */
     double unallocated_tco2e;     /* from annual and quarterly rows */
-    size_t nrows;
 };
 
 struct engine_result {

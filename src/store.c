@@ -474,6 +474,29 @@ store_year_exists(struct store *st, int year, int *exists, char **cause)
     return ERR_OK;
 }
 
+/* The pinned factors of a year: ?1 the year, ?2 one source id or NULL for all. */
+static const char pin_select[] =
+    "SELECT source, value, unit, ncv, ncv_unit, cc, ox, coal, coal_unit, density, source_text, "
+    "overridden FROM factors WHERE year = ?1 AND (?2 IS NULL OR source = ?2) ORDER BY rowid";
+
+static void
+pin_from_row(sqlite3_stmt *s, struct factor_pin *pin)
+{
+    memset(pin, 0, sizeof(*pin));
+    pin->source_id = col_text(s, 0);
+    pin->value = sqlite3_column_double(s, 1);
+    pin->unit = col_text(s, 2);
+    pin->ncv = sqlite3_column_double(s, 3);
+    pin->ncv_unit = col_text(s, 4);
+    pin->cc = sqlite3_column_double(s, 5);
+    pin->ox = sqlite3_column_double(s, 6);
+    pin->coal = sqlite3_column_double(s, 7);
+    pin->coal_unit = col_text(s, 8);
+    pin->density = sqlite3_column_double(s, 9);
+    pin->source_text = col_text(s, 10);
+    pin->overridden = sqlite3_column_int(s, 11);
+}
+
 /* Reads the pinned factor of (year, source_id) into *pin; *found tells whether there is one. */
 static enum err
 pin_read(struct store *st, int year, const char *source_id, struct factor_pin *pin, int *found,
@@ -483,30 +506,14 @@ pin_read(struct store *st, int year, const char *source_id, struct factor_pin *p
     enum err e;
     int rc;
 
-    if ((e = prepare(st, "SELECT source, value, unit, ncv, ncv_unit, cc, ox, coal, coal_unit, "
-                         "density, source_text, overridden FROM factors WHERE year = ? AND "
-                         "(source = ? OR ? IS NULL) ORDER BY rowid", &s, cause)) != ERR_OK)
+    if ((e = prepare(st, pin_select, &s, cause)) != ERR_OK)
         return e;
     sqlite3_bind_int(s, 1, year);
     bind_text(s, 2, source_id);
-    bind_text(s, 3, source_id);
     rc = sqlite3_step(s);
     *found = rc == SQLITE_ROW;
-    if (rc == SQLITE_ROW) {
-        memset(pin, 0, sizeof(*pin));
-        pin->source_id = col_text(s, 0);
-        pin->value = sqlite3_column_double(s, 1);
-        pin->unit = col_text(s, 2);
-        pin->ncv = sqlite3_column_double(s, 3);
-        pin->ncv_unit = col_text(s, 4);
-        pin->cc = sqlite3_column_double(s, 5);
-        pin->ox = sqlite3_column_double(s, 6);
-        pin->coal = sqlite3_column_double(s, 7);
-        pin->coal_unit = col_text(s, 8);
-        pin->density = sqlite3_column_double(s, 9);
-        pin->source_text = col_text(s, 10);
-        pin->overridden = sqlite3_column_int(s, 11);
-    }
+    if (rc == SQLITE_ROW)
+        pin_from_row(s, pin);
     release(st, s);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_OK : sql_fail(st, rc, "读取排放因子", cause);
 }
@@ -919,23 +926,12 @@ load_pins(struct store *st, int year, struct wb_year *y, char **cause)
     int rc;
     enum err e;
 
-    if ((e = prepare(st, "SELECT source FROM factors WHERE year = ? ORDER BY rowid", &s, cause))
-        != ERR_OK)
+    if ((e = prepare(st, pin_select, &s, cause)) != ERR_OK)
         return e;
-    sqlite3_bind_int(s, 1, year);
+    sqlite3_bind_int(s, 1, year);    /* ?2 stays NULL: every source */
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        int found = 0;
-        char *id = col_text(s, 0);
-
         y->pins = xgrow(y->pins, &cap, y->npins + 1, sizeof(*y->pins));
-        e = pin_read(st, year, id, &y->pins[y->npins], &found, cause);
-        free(id);
-        if (e != ERR_OK) {
-            release(st, s);
-            return e;
-        }
-        if (found)
-            y->npins++;
+        pin_from_row(s, &y->pins[y->npins++]);
     }
     release(st, s);
     return rc == SQLITE_DONE ? ERR_OK : sql_fail(st, rc, "读取排放因子", cause);

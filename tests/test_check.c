@@ -37,7 +37,7 @@ teardown(void **state)
     return 0;
 }
 
-/* Number of findings of `level` whose message contains every needle (NULL-terminated). */
+/* Number of findings of `level` whose message contains needle1 and (unless NULL) needle2. */
 static size_t
 count(const struct check_report *r, enum check_level level, const char *needle1, const char *needle2)
 {
