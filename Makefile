@@ -19,7 +19,10 @@ WARN += -Werror
 endif
 ALL_CPPFLAGS := -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc -I$(BUILD) $(CPPFLAGS)
 ALL_CFLAGS := $(WARN) $(CFLAGS) -MMD -MP
-LDLIBS := -lsqlite3 -lm
+# pkg-config answers once `make deps` has installed the -dev packages; the fallbacks cover a bare machine.
+XLSX_LIBS := $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz)
+CURSES_LIBS := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
+LDLIBS := $(XLSX_LIBS) $(CURSES_LIBS) -lsqlite3 -lm
 
 # Debian packages the build, the tests and the tools need.
 DEB_PACKAGES := gcc make pkg-config libc6-dev libsqlite3-dev libncurses-dev \

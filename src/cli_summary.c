@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "engine.h"
+#include "report.h"
 #include "strbuf.h"
 #include "width.h"
 
@@ -25,19 +25,17 @@ json_num(struct strbuf *sb, const char *key, double v, int valid)
 }
 
 static void
-print_json(const struct wb_year *y, const struct engine_result *r)
+print_json(const struct report *r)
 {
     struct strbuf sb = {0};
-    const char *unit = model_info(y, "unit_name");
-    char fu[64];
     size_t i;
 
     sb_append(&sb, "{\n  \"unit\": ");
-    if (unit != NULL)
-        sb_json_str(&sb, unit);
+    if (r->unit_name[0] != '\0')
+        sb_json_str(&sb, r->unit_name);
     else
         sb_append(&sb, "null");
-    sb_printf(&sb, ",\n  \"year\": %d,\n", y->year);
+    sb_printf(&sb, ",\n  \"year\": %d,\n", r->year);
     json_num(&sb, "total_tco2e", r->total_tco2e, 1);
     json_num(&sb, "scope1_tco2e", r->scope1_tco2e, 1);
     json_num(&sb, "scope2_tco2e", r->scope2_tco2e, 1);
@@ -51,25 +49,24 @@ print_json(const struct wb_year *y, const struct engine_result *r)
     json_num(&sb, "per_capita_tco2e", r->per_capita_tco2e, r->has_headcount);
     sb_append(&sb, "  \"sources\": [");
     for (i = 0; i < r->nsources; i++) {
-        const struct engine_source *s = &r->sources[i];
+        const struct report_source *s = &r->sources[i];
 
-        factors_unit_text(s->src, s->pin->unit, fu, sizeof(fu));
         sb_append(&sb, i ? ",\n    {" : "\n    {");
         sb_append(&sb, "\"category\": ");
-        sb_json_str(&sb, factors_cat_label(s->src->cat, 0));
-        sb_printf(&sb, ", \"scope\": %d, \"id\": ", factors_cat_scope(s->src->cat));
+        sb_json_str(&sb, s->category);
+        sb_printf(&sb, ", \"scope\": %d, \"id\": ", s->scope);
         sb_json_str(&sb, s->src->id);
         sb_append(&sb, ", \"source\": ");
-        sb_json_str(&sb, s->src->zh);
+        sb_json_str(&sb, s->label);
         sb_printf(&sb, ", \"quantity\": %.6f, \"unit\": ", s->quantity);
-        sb_json_str(&sb, s->unit->sym);
+        sb_json_str(&sb, s->unit);
         sb_printf(&sb, ", \"activity\": %.9g, \"activity_unit\": ", s->activity);
-        sb_json_str(&sb, s->pin->unit);
+        sb_json_str(&sb, s->activity_unit);
         sb_printf(&sb, ", \"tco2e\": %.6f, \"tce\": %.6f, \"factor\": %.9g, \"factor_unit\": ",
-                  s->tco2e, s->tce, s->pin->value);
-        sb_json_str(&sb, fu);
+                  s->tco2e, s->tce, s->factor);
+        sb_json_str(&sb, s->factor_unit);
         sb_append(&sb, ", \"factor_source\": ");
-        sb_json_str(&sb, s->pin->source_text);
+        sb_json_str(&sb, s->factor_source);
         sb_append(&sb, "}");
     }
     sb_append(&sb, r->nsources ? "\n  ]\n}\n" : "]\n}\n");
@@ -88,16 +85,16 @@ line(struct strbuf *sb, int indent, const char *label, const char *value, const 
 }
 
 static void
-print_table(const struct form_set *fs, const struct wb_year *y, const struct engine_result *r)
+print_table(const struct form_set *fs, const struct report *r)
 {
     const struct form_def *a2 = forms_get(fs, "A.2"), *a4 = forms_get(fs, "A.4");
-    const char *unit = model_info(y, "unit_name");
+    const char *unit = r->unit_name[0] != '\0' ? r->unit_name : NULL;
     struct strbuf sb = {0};
     char v[64], q[64];
     size_t i;
     int c;
 
-    sb_printf(&sb, "%s    单位：%s    年度：%d\n\n", a4->title_zh, unit ? unit : "（未填写）", y->year);
+    sb_printf(&sb, "%s    单位：%s    年度：%d\n\n", a4->title_zh, unit ? unit : "（未填写）", r->year);
     snprintf(v, sizeof(v), "%.2f", r->total_tco2e);
     line(&sb, 0, forms_field(a4, "total")->zh, v, "tCO₂e");
     for (c = 0; c < CAT__COUNT; c++) {
@@ -106,9 +103,9 @@ print_table(const struct form_set *fs, const struct wb_year *y, const struct eng
         snprintf(v, sizeof(v), "%.2f", r->cat_tco2e[c]);
         line(&sb, 2, factors_cat_label((enum src_cat)c, 0), v, "tCO₂e");
         for (i = 0; i < r->nsources; i++)
-            if ((int)r->sources[i].src->cat == c) {
+            if ((int)r->sources[i].cat == c) {
                 snprintf(v, sizeof(v), "%.2f", r->sources[i].tco2e);
-                line(&sb, 4, r->sources[i].src->zh, v, "tCO₂e");
+                line(&sb, 4, r->sources[i].label, v, "tCO₂e");
             }
     }
     snprintf(v, sizeof(v), "%.2f / %.2f", r->scope1_tco2e, r->scope2_tco2e);
@@ -130,14 +127,14 @@ print_table(const struct form_set *fs, const struct wb_year *y, const struct eng
     snprintf(v, sizeof(v), "%.2f", r->energy_tce);
     line(&sb, 0, forms_field(a2, "total_tce")->zh, v, "");
     for (i = 0; i < r->nsources; i++) {
-        const struct engine_source *s = &r->sources[i];
+        const struct report_source *s = &r->sources[i];
 
-        if (s->src->coal <= 0)
+        if (!s->is_energy)
             continue;
-        snprintf(q, sizeof(q), "%.2f %s", s->quantity, s->unit->sym);
+        snprintf(q, sizeof(q), "%.2f %s", s->quantity, s->unit);
         snprintf(v, sizeof(v), "%.2f", s->tce);
         sb_printf(&sb, "    ");
-        width_pad(&sb, s->src->zh, 14);
+        width_pad(&sb, s->label, 14);
         width_pad_left(&sb, q, 18);
         width_pad_left(&sb, v, 14);
         sb_append(&sb, " tce\n");
@@ -155,7 +152,7 @@ cmd_summary(struct app *app, int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     const char *year_arg = NULL;
-    struct engine_result res;
+    struct report rep;
     struct wb_year y;
     char *cause = NULL;
     int c, json = 0, rc;
@@ -177,16 +174,15 @@ cmd_summary(struct app *app, int argc, char **argv)
         return cli_usage(&cli_cmd_summary);
     if ((rc = cli_load_year(app, argv[optind], year_arg, &y)) != 0)
         return rc;
-    if ((e = engine_compute(&y, &res, &cause)) != ERR_OK) {
-        model_free(&y);
-        return cli_fail(e, cause);
-    }
-    if (json)
-        print_json(&y, &res);
-    else
-        print_table(app->forms, &y, &res);
-    engine_result_free(&res);
+    e = report_build(app->forms, &y, LANG_ZH, &rep, &cause);
     model_free(&y);
+    if (e != ERR_OK)
+        return cli_fail(e, cause);
+    if (json)
+        print_json(&rep);
+    else
+        print_table(app->forms, &rep);
+    report_free(&rep);
     return 0;
 }
 
