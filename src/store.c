@@ -1,27 +1,17 @@
-/* store.c - the SQLite workbook: schema, migrations, reads, logged writes. */
+/*
+ * store.c - the SQLite workbook: schema, migrations, transactions and reads. The logged writes
+ * are in store_write.c, the edit log with undo and redo in store_log.c.
+ */
 #include "store.h"
 
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "store_internal.h"
 #include "strbuf.h"
 #include "xmem.h"
-
-#define STORE_CACHE 64
-
-struct store {
-    sqlite3 *db;
-    char *path;
-    int opened_version;
-    struct {
-        const char *sql;      /* a string literal of this file */
-        sqlite3_stmt *stmt;
-    } cache[STORE_CACHE];     /* prepared statements, reused: an import runs thousands */
-    size_t ncache;
-};
 
 /*
  * The numbered migrations: entry N-1 takes a workbook from user_version N-1 to N. Never edit a
@@ -86,6 +76,21 @@ static const char *const migrations[] = {
     "  old TEXT,"
     "  new TEXT) STRICT;"
     "CREATE INDEX activity_by_entry ON activity(inventory_id);",
+
+    /*
+     * 3: undo and redo (store_log.c). An action is what one transaction changed; its log rows
+     * keep the images of each row before and after. Rows logged by version 2 have no action:
+     * they stay as history and cannot be undone.
+     */
+    "CREATE TABLE edit_action ("                /* state: 0 done, 1 undone, 2 discarded */
+    "  id INTEGER PRIMARY KEY,"
+    "  state INTEGER NOT NULL DEFAULT 0 CHECK (state IN (0, 1, 2))) STRICT;"
+    "CREATE INDEX edit_action_by_state ON edit_action(state, id);"
+    "ALTER TABLE edit_log ADD COLUMN action INTEGER REFERENCES edit_action(id);"
+    "ALTER TABLE edit_log ADD COLUMN kind INTEGER NOT NULL DEFAULT 0 CHECK (kind IN (0, 1, 2));"
+    "ALTER TABLE edit_log ADD COLUMN before_row TEXT;"
+    "ALTER TABLE edit_log ADD COLUMN after_row TEXT;"
+    "CREATE INDEX edit_log_by_action ON edit_log(action);",
 };
 
 int
@@ -100,9 +105,8 @@ store_opened_version(const struct store *st)
     return st->opened_version;
 }
 
-/* Maps a SQLite result code to an error value with a message naming what failed. */
-static enum err
-sql_fail(struct store *st, int rc, const char *what, char **cause)
+enum err
+store_fail(struct store *st, int rc, const char *what, char **cause)
 {
     const char *msg = st != NULL && st->db != NULL ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
     enum err e;
@@ -129,29 +133,34 @@ sql_fail(struct store *st, int rc, const char *what, char **cause)
     return e;
 }
 
-static enum err
-exec(struct store *st, const char *sql, const char *what, char **cause)
+enum err
+store_exec(struct store *st, const char *sql, const char *what, char **cause)
 {
     int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
 
-    return rc == SQLITE_OK ? ERR_OK : sql_fail(st, rc, what, cause);
+    return rc == SQLITE_OK ? ERR_OK : store_fail(st, rc, what, cause);
 }
 
-/* A ready statement for sql, from the cache when it was prepared before; give it back with release(). */
-static enum err
-prepare(struct store *st, const char *sql, sqlite3_stmt **stmt, char **cause)
+enum err
+store_prepare(struct store *st, const char *sql, sqlite3_stmt **stmt, char **cause)
 {
     size_t i;
     int rc;
 
+    /* the same literal first: comparing texts for each miss costs an import a tenth of its time */
     for (i = 0; i < st->ncache; i++)
-        if (st->cache[i].sql == sql || strcmp(st->cache[i].sql, sql) == 0) {
+        if (st->cache[i].sql == sql) {
+            *stmt = st->cache[i].stmt;
+            return ERR_OK;
+        }
+    for (i = 0; i < st->ncache; i++)
+        if (strcmp(st->cache[i].sql, sql) == 0) {
             *stmt = st->cache[i].stmt;
             return ERR_OK;
         }
     rc = sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL);
     if (rc != SQLITE_OK)
-        return sql_fail(st, rc, "读取工作簿", cause);
+        return store_fail(st, rc, "读取工作簿", cause);
     if (st->ncache < STORE_CACHE) {
         st->cache[st->ncache].sql = sql;
         st->cache[st->ncache].stmt = *stmt;
@@ -160,9 +169,9 @@ prepare(struct store *st, const char *sql, sqlite3_stmt **stmt, char **cause)
     return ERR_OK;
 }
 
-/* Ends a statement's use: cached ones are reset for next time, others finalized. */
-static void
-release(struct store *st, sqlite3_stmt *stmt)
+/* Cached statements are reset for next time, others finalized. */
+void
+store_release(struct store *st, sqlite3_stmt *stmt)
 {
     size_t i;
 
@@ -193,15 +202,15 @@ pragma_int(struct store *st, const char *sql, int *out, char **cause)
     enum err e;
     int rc;
 
-    if ((e = prepare(st, sql, &s, cause)) != ERR_OK)
+    if ((e = store_prepare(st, sql, &s, cause)) != ERR_OK)
         return e;
     rc = sqlite3_step(s);
     if (rc == SQLITE_ROW)
         *out = sqlite3_column_int(s, 0);
     else if (rc == SQLITE_DONE)
         *out = 0;
-    release(st, s);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_OK : sql_fail(st, rc, "读取工作簿", cause);
+    store_release(st, s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_OK : store_fail(st, rc, "读取工作簿", cause);
 }
 
 static int
@@ -238,24 +247,24 @@ migrate(struct store *st, int from, int creating, char **cause)
     int v;
     char *sql;
 
-    if ((e = exec(st, "BEGIN IMMEDIATE", "更新工作簿格式", cause)) != ERR_OK)
+    if ((e = store_exec(st, "BEGIN IMMEDIATE", "更新工作簿格式", cause)) != ERR_OK)
         return e;
     /* another program may have migrated it while we waited */
     if ((e = pragma_int(st, "PRAGMA user_version", &v, cause)) != ERR_OK)
         goto fail;
     for (v = v > from ? v : from; v < (int)nitems(migrations); v++)
-        if ((e = exec(st, migrations[v], "更新工作簿格式", cause)) != ERR_OK)
+        if ((e = store_exec(st, migrations[v], "更新工作簿格式", cause)) != ERR_OK)
             goto fail;
     if (creating)
         sql = xasprintf("PRAGMA user_version = %d; PRAGMA application_id = %d;",
                         (int)nitems(migrations), STORE_APPLICATION_ID);
     else
         sql = xasprintf("PRAGMA user_version = %d;", (int)nitems(migrations));
-    e = exec(st, sql, "更新工作簿格式", cause);
+    e = store_exec(st, sql, "更新工作簿格式", cause);
     free(sql);
     if (e != ERR_OK)
         goto fail;
-    return exec(st, "COMMIT", "更新工作簿格式", cause);
+    return store_exec(st, "COMMIT", "更新工作簿格式", cause);
 fail:
     sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     return e;
@@ -310,9 +319,9 @@ store_open(const char *path, enum store_mode mode, struct store **out, char **ca
         goto fail;
     }
     st->opened_version = version;
-    if ((e = exec(st, "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;", "打开工作簿",
+    if ((e = store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;", "打开工作簿",
                   cause)) != ERR_OK
-        || (e = exec(st, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;",
+        || (e = store_exec(st, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;",
                      "打开工作簿", cause)) != ERR_OK)
         goto fail;
     if (version < (int)nitems(migrations)
@@ -337,6 +346,8 @@ store_close(struct store *st)
         return;
     cache_clear(st);
     sqlite3_close(st->db);
+    forms_free(st->forms);
+    factors_free(st->lib);
     free(st->path);
     free(st);
 }
@@ -344,16 +355,18 @@ store_close(struct store *st)
 enum err
 store_begin(struct store *st, char **cause)
 {
-    return exec(st, "BEGIN IMMEDIATE", "写入工作簿", cause);
+    st->action = 0;    /* the action starts with the first change */
+    return store_exec(st, "BEGIN IMMEDIATE", "写入工作簿", cause);
 }
 
 enum err
 store_commit(struct store *st, char **cause)
 {
-    enum err e = exec(st, "COMMIT", "保存到工作簿", cause);
+    enum err e = store_exec(st, "COMMIT", "保存到工作簿", cause);
 
     if (e != ERR_OK)
         store_rollback(st);
+    st->action = 0;
     return e;
 }
 
@@ -362,11 +375,51 @@ store_rollback(struct store *st)
 {
     if (!sqlite3_get_autocommit(st->db))
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    st->action = 0;
 }
 
-/* Binds text, or NULL when s is NULL. */
-static void
-bind_text(sqlite3_stmt *s, int i, const char *v)
+enum err
+store_write_begin(struct store *st, struct store_write *w, char **cause)
+{
+    sqlite3_stmt *s;
+    enum err e;
+
+    w->own = sqlite3_get_autocommit(st->db);
+    if (w->own && (e = store_begin(st, cause)) != ERR_OK)
+        return e;
+    w->action = st->action;
+    if ((e = store_prepare(st, "SAVEPOINT store_write", &s, cause)) != ERR_OK
+        || (e = store_step_done(st, s, "写入工作簿", cause)) != ERR_OK) {
+        if (w->own)
+            store_rollback(st);
+        return e;
+    }
+    return ERR_OK;
+}
+
+enum err
+store_write_end(struct store *st, const struct store_write *w, enum err e, char **cause)
+{
+    sqlite3_stmt *s;
+
+    if (e != ERR_OK) {
+        /* the savepoint also took back the action the write may have started */
+        sqlite3_exec(st->db, "ROLLBACK TO store_write; RELEASE store_write", NULL, NULL, NULL);
+        st->action = w->action;
+        if (w->own)
+            store_rollback(st);
+        return e;
+    }
+    if ((e = store_prepare(st, "RELEASE store_write", &s, cause)) != ERR_OK
+        || (e = store_step_done(st, s, "写入工作簿", cause)) != ERR_OK) {
+        store_rollback(st);    /* a failed RELEASE leaves the transaction unusable */
+        return e;
+    }
+    return w->own ? store_commit(st, cause) : ERR_OK;
+}
+
+void
+store_bind_text(sqlite3_stmt *s, int i, const char *v)
 {
     if (v == NULL)
         sqlite3_bind_null(s, i);
@@ -374,41 +427,21 @@ bind_text(sqlite3_stmt *s, int i, const char *v)
         sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
 }
 
-static char *
-col_text(sqlite3_stmt *s, int i)
+char *
+store_col_text(sqlite3_stmt *s, int i)
 {
     const unsigned char *t = sqlite3_column_text(s, i);
 
     return t != NULL ? xstrdup((const char *)t) : NULL;
 }
 
-/* Steps a statement that returns no rows, then finalizes it. */
-static enum err
-step_done(struct store *st, sqlite3_stmt *s, const char *what, char **cause)
+enum err
+store_step_done(struct store *st, sqlite3_stmt *s, const char *what, char **cause)
 {
     int rc = sqlite3_step(s);
 
-    release(st, s);
-    return rc == SQLITE_DONE ? ERR_OK : sql_fail(st, rc, what, cause);
-}
-
-static enum err
-log_edit(struct store *st, const char *tbl, const char *row, const char *field, const char *old,
-         const char *new_value, char **cause)
-{
-    sqlite3_stmt *s;
-    enum err e;
-
-    if ((e = prepare(st, "INSERT INTO edit_log (at, tbl, row, field, old, new) VALUES "
-                         "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?, ?, ?, ?)", &s, cause))
-        != ERR_OK)
-        return e;
-    bind_text(s, 1, tbl);
-    bind_text(s, 2, row);
-    bind_text(s, 3, field);
-    bind_text(s, 4, old);
-    bind_text(s, 5, new_value);
-    return step_done(st, s, "记录修改历史", cause);
+    store_release(st, s);
+    return rc == SQLITE_DONE ? ERR_OK : store_fail(st, rc, what, cause);
 }
 
 enum err
@@ -421,18 +454,18 @@ store_years(struct store *st, int **years, size_t *n, char **cause)
 
     *years = NULL;
     *n = 0;
-    if ((e = prepare(st, "SELECT year FROM years ORDER BY year", &s, cause)) != ERR_OK)
+    if ((e = store_prepare(st, "SELECT year FROM years ORDER BY year", &s, cause)) != ERR_OK)
         return e;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         *years = xgrow(*years, &cap, *n + 1, sizeof(int));
         (*years)[(*n)++] = sqlite3_column_int(s, 0);
     }
-    release(st, s);
+    store_release(st, s);
     if (rc != SQLITE_DONE) {
         free(*years);
         *years = NULL;
         *n = 0;
-        return sql_fail(st, rc, "读取年度列表", cause);
+        return store_fail(st, rc, "读取年度列表", cause);
     }
     return ERR_OK;
 }
@@ -463,13 +496,13 @@ store_year_exists(struct store *st, int year, int *exists, char **cause)
     enum err e;
     int rc;
 
-    if ((e = prepare(st, "SELECT 1 FROM years WHERE year = ?", &s, cause)) != ERR_OK)
+    if ((e = store_prepare(st, "SELECT 1 FROM years WHERE year = ?", &s, cause)) != ERR_OK)
         return e;
     sqlite3_bind_int(s, 1, year);
     rc = sqlite3_step(s);
-    release(st, s);
+    store_release(st, s);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return sql_fail(st, rc, "读取年度", cause);
+        return store_fail(st, rc, "读取年度", cause);
     *exists = rc == SQLITE_ROW;
     return ERR_OK;
 }
@@ -477,350 +510,46 @@ store_year_exists(struct store *st, int year, int *exists, char **cause)
 /* The pinned factors of a year: ?1 the year, ?2 one source id or NULL for all. */
 static const char pin_select[] =
     "SELECT source, value, unit, ncv, ncv_unit, cc, ox, coal, coal_unit, density, source_text, "
-    "overridden FROM factors WHERE year = ?1 AND (?2 IS NULL OR source = ?2) ORDER BY rowid";
+    "overridden, rowid FROM factors WHERE year = ?1 AND (?2 IS NULL OR source = ?2) ORDER BY rowid";
 
 static void
 pin_from_row(sqlite3_stmt *s, struct factor_pin *pin)
 {
     memset(pin, 0, sizeof(*pin));
-    pin->source_id = col_text(s, 0);
+    pin->source_id = store_col_text(s, 0);
     pin->value = sqlite3_column_double(s, 1);
-    pin->unit = col_text(s, 2);
+    pin->unit = store_col_text(s, 2);
     pin->ncv = sqlite3_column_double(s, 3);
-    pin->ncv_unit = col_text(s, 4);
+    pin->ncv_unit = store_col_text(s, 4);
     pin->cc = sqlite3_column_double(s, 5);
     pin->ox = sqlite3_column_double(s, 6);
     pin->coal = sqlite3_column_double(s, 7);
-    pin->coal_unit = col_text(s, 8);
+    pin->coal_unit = store_col_text(s, 8);
     pin->density = sqlite3_column_double(s, 9);
-    pin->source_text = col_text(s, 10);
+    pin->source_text = store_col_text(s, 10);
     pin->overridden = sqlite3_column_int(s, 11);
 }
 
-/* Reads the pinned factor of (year, source_id) into *pin; *found tells whether there is one. */
-static enum err
-pin_read(struct store *st, int year, const char *source_id, struct factor_pin *pin, int *found,
-         char **cause)
+enum err
+store_pin_read(struct store *st, int year, const char *source_id, struct factor_pin *pin,
+         long long *rowid, int *found, char **cause)
 {
     sqlite3_stmt *s;
     enum err e;
     int rc;
 
-    if ((e = prepare(st, pin_select, &s, cause)) != ERR_OK)
+    if ((e = store_prepare(st, pin_select, &s, cause)) != ERR_OK)
         return e;
     sqlite3_bind_int(s, 1, year);
-    bind_text(s, 2, source_id);
+    store_bind_text(s, 2, source_id);
     rc = sqlite3_step(s);
     *found = rc == SQLITE_ROW;
-    if (rc == SQLITE_ROW)
+    if (rc == SQLITE_ROW) {
         pin_from_row(s, pin);
-    release(st, s);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_OK : sql_fail(st, rc, "读取排放因子", cause);
-}
-
-static char *
-pin_summary(const struct factor_pin *p)
-{
-    return xasprintf("%.17g %s | %s", p->value, p->unit, p->source_text);
-}
-
-enum err
-store_pin_set(struct store *st, int year, const struct factor_pin *pin, char **cause)
-{
-    struct factor_pin old;
-    sqlite3_stmt *s;
-    char *row, *o = NULL, *n;
-    int found;
-    enum err e;
-
-    if ((e = pin_read(st, year, pin->source_id, &old, &found, cause)) != ERR_OK)
-        return e;
-    if (found) {
-        o = pin_summary(&old);
-        factors_pin_free(&old);
+        *rowid = sqlite3_column_int64(s, 12);
     }
-    if ((e = prepare(st, "INSERT OR REPLACE INTO factors (year, source, value, unit, ncv, "
-                         "ncv_unit, cc, ox, coal, coal_unit, density, source_text, overridden) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", &s, cause)) != ERR_OK) {
-        free(o);
-        return e;
-    }
-    sqlite3_bind_int(s, 1, year);
-    bind_text(s, 2, pin->source_id);
-    sqlite3_bind_double(s, 3, pin->value);
-    bind_text(s, 4, pin->unit);
-    sqlite3_bind_double(s, 5, pin->ncv);
-    bind_text(s, 6, pin->ncv_unit);
-    sqlite3_bind_double(s, 7, pin->cc);
-    sqlite3_bind_double(s, 8, pin->ox);
-    sqlite3_bind_double(s, 9, pin->coal);
-    bind_text(s, 10, pin->coal_unit);
-    sqlite3_bind_double(s, 11, pin->density);
-    bind_text(s, 12, pin->source_text != NULL ? pin->source_text : "");
-    sqlite3_bind_int(s, 13, pin->overridden);
-    if ((e = step_done(st, s, "保存排放因子", cause)) != ERR_OK) {
-        free(o);
-        return e;
-    }
-    row = xasprintf("%d/%s", year, pin->source_id);
-    n = pin_summary(pin);
-    e = log_edit(st, "factors", row, "value", o, n, cause);
-    free(row);
-    free(o);
-    free(n);
-    return e;
-}
-
-/* Pins the library default for every source (or only those of `kind`, when kind >= 0). */
-static enum err
-pin_defaults(struct store *st, const struct factor_lib *lib, int year, const char *grid_area,
-             const char *gwp_set, int kind, char **cause)
-{
-    struct factor_pin pin;
-    size_t i;
-    enum err e;
-
-    for (i = 0; i < lib->nsources; i++) {
-        if (kind >= 0 && (int)lib->sources[i].kind != kind)
-            continue;
-        if ((e = factors_default_pin(lib, &lib->sources[i], year, NULL, grid_area, gwp_set, &pin,
-                                     cause)) != ERR_OK)
-            return e;
-        e = store_pin_set(st, year, &pin, cause);
-        factors_pin_free(&pin);
-        if (e != ERR_OK)
-            return e;
-    }
-    return ERR_OK;
-}
-
-enum err
-store_year_add(struct store *st, const struct factor_lib *lib, int year, const char *grid_area,
-               const char *gwp_set, char **cause)
-{
-    sqlite3_stmt *s;
-    char *row;
-    int exists;
-    enum err e;
-
-    if (year < 1990 || year > 2100) {
-        *cause = xasprintf("年度 %d 超出范围（1990–2100）", year);
-        return ERR_INPUT;
-    }
-    if ((e = store_year_exists(st, year, &exists, cause)) != ERR_OK)
-        return e;
-    if (exists) {
-        *cause = xasprintf("%d 年度已存在", year);
-        return ERR_INPUT;
-    }
-    if ((e = prepare(st, "INSERT INTO years (year, grid_area, gwp_set, created_at) VALUES "
-                         "(?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))", &s, cause)) != ERR_OK)
-        return e;
-    sqlite3_bind_int(s, 1, year);
-    bind_text(s, 2, grid_area != NULL ? grid_area : "全国");
-    bind_text(s, 3, gwp_set != NULL ? gwp_set : "AR6");
-    if ((e = step_done(st, s, "添加年度", cause)) != ERR_OK)
-        return e;
-    row = xasprintf("%d", year);
-    e = log_edit(st, "years", row, "year", NULL, row, cause);
-    free(row);
-    if (e != ERR_OK)
-        return e;
-    return pin_defaults(st, lib, year, grid_area, gwp_set, -1, cause);
-}
-
-enum err
-store_year_settings(struct store *st, const struct factor_lib *lib, int year,
-                    const char *grid_area, const char *gwp_set, char **cause)
-{
-    struct wb_year y;
-    sqlite3_stmt *s;
-    char *row;
-    enum err e;
-
-    if ((e = store_load_year(st, lib, year, &y, cause)) != ERR_OK)
-        return e;
-    row = xasprintf("%d", year);
-    if (grid_area != NULL && strcmp(grid_area, y.grid_area) != 0) {
-        if ((e = prepare(st, "UPDATE years SET grid_area = ? WHERE year = ?", &s, cause)) != ERR_OK)
-            goto out;
-        bind_text(s, 1, grid_area);
-        sqlite3_bind_int(s, 2, year);
-        if ((e = step_done(st, s, "修改电力因子地区", cause)) != ERR_OK
-            || (e = log_edit(st, "years", row, "grid_area", y.grid_area, grid_area, cause)) != ERR_OK
-            || (e = pin_defaults(st, lib, year, grid_area, y.gwp_set, SRC_ELECTRICITY, cause))
-                   != ERR_OK)
-            goto out;
-    }
-    if (gwp_set != NULL && strcmp(gwp_set, y.gwp_set) != 0) {
-        if ((e = prepare(st, "UPDATE years SET gwp_set = ? WHERE year = ?", &s, cause)) != ERR_OK)
-            goto out;
-        bind_text(s, 1, gwp_set);
-        sqlite3_bind_int(s, 2, year);
-        if ((e = step_done(st, s, "修改 GWP 版本", cause)) != ERR_OK
-            || (e = log_edit(st, "years", row, "gwp_set", y.gwp_set, gwp_set, cause)) != ERR_OK
-            || (e = pin_defaults(st, lib, year, grid_area != NULL ? grid_area : y.grid_area,
-                                 gwp_set, SRC_GAS, cause)) != ERR_OK)
-            goto out;
-    }
-out:
-    free(row);
-    model_free(&y);
-    return e;
-}
-
-enum err
-store_info_set(struct store *st, enum field_scope scope, int year, const char *key,
-               const char *value, char **cause)
-{
-    sqlite3_stmt *s;
-    char *old = NULL, *row;
-    const char *tbl = scope == FS_UNIT ? "unit_info" : "year_info";
-    int rc, clear = value == NULL || value[0] == '\0';
-    enum err e;
-
-    if (scope == FS_UNIT)
-        e = prepare(st, "SELECT value FROM unit_info WHERE key = ?1", &s, cause);
-    else
-        e = prepare(st, "SELECT value FROM year_info WHERE key = ?1 AND year = ?2", &s, cause);
-    if (e != ERR_OK)
-        return e;
-    bind_text(s, 1, key);
-    if (scope != FS_UNIT)
-        sqlite3_bind_int(s, 2, year);
-    rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW)
-        old = col_text(s, 0);
-    release(st, s);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return sql_fail(st, rc, "读取基本信息", cause);
-    if ((old == NULL && clear) || (old != NULL && !clear && strcmp(old, value) == 0)) {
-        free(old);
-        return ERR_OK;    /* unchanged: nothing to write or log */
-    }
-    if (scope == FS_UNIT)
-        e = prepare(st, clear ? "DELETE FROM unit_info WHERE key = ?1"
-                              : "INSERT OR REPLACE INTO unit_info (key, value) VALUES (?1, ?3)",
-                    &s, cause);
-    else
-        e = prepare(st, clear ? "DELETE FROM year_info WHERE key = ?1 AND year = ?2"
-                              : "INSERT OR REPLACE INTO year_info (year, key, value) VALUES (?2, ?1, ?3)",
-                    &s, cause);
-    if (e != ERR_OK) {
-        free(old);
-        return e;
-    }
-    bind_text(s, 1, key);
-    if (scope != FS_UNIT)
-        sqlite3_bind_int(s, 2, year);
-    if (!clear)
-        bind_text(s, 3, value);
-    if ((e = step_done(st, s, "保存基本信息", cause)) != ERR_OK) {
-        free(old);
-        return e;
-    }
-    row = scope == FS_UNIT ? xstrdup("unit") : xasprintf("%d", year);
-    e = log_edit(st, tbl, row, key, old, clear ? NULL : value, cause);
-    free(row);
-    free(old);
-    return e;
-}
-
-enum err
-store_entry_ensure(struct store *st, int year, const char *source_id, const char *facility,
-                   const char *location, const char *note, long long *id, int *created,
-                   char **cause)
-{
-    sqlite3_stmt *s;
-    char *row;
-    int rc;
-    enum err e;
-
-    if (created != NULL)
-        *created = 0;
-    if ((e = prepare(st, "SELECT id FROM inventory WHERE year = ? AND source = ? AND facility = ?",
-                     &s, cause)) != ERR_OK)
-        return e;
-    sqlite3_bind_int(s, 1, year);
-    bind_text(s, 2, source_id);
-    bind_text(s, 3, facility != NULL ? facility : "");
-    rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW)
-        *id = sqlite3_column_int64(s, 0);
-    release(st, s);
-    if (rc == SQLITE_ROW)
-        return ERR_OK;
-    if (rc != SQLITE_DONE)
-        return sql_fail(st, rc, "读取排放源一览表", cause);
-    if ((e = prepare(st, "INSERT INTO inventory (year, source, facility, location, note, position) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, (SELECT coalesce(max(position), 0) + 1 "
-                         "FROM inventory WHERE year = ?1))", &s, cause)) != ERR_OK)
-        return e;
-    sqlite3_bind_int(s, 1, year);
-    bind_text(s, 2, source_id);
-    bind_text(s, 3, facility != NULL ? facility : "");
-    bind_text(s, 4, location != NULL ? location : "");
-    bind_text(s, 5, note != NULL ? note : "");
-    if ((e = step_done(st, s, "添加排放源", cause)) != ERR_OK)
-        return e;
-    *id = sqlite3_last_insert_rowid(st->db);
-    if (created != NULL)
-        *created = 1;
-    row = xasprintf("%d/%s/%s", year, source_id, facility != NULL ? facility : "");
-    e = log_edit(st, "inventory", row, "source", NULL, source_id, cause);
-    free(row);
-    return e;
-}
-
-enum err
-store_activity_put(struct store *st, long long entry_id, const char *period, double quantity,
-                   const char *unit, const char *data_source, const char *note, int *replaced,
-                   char **cause)
-{
-    sqlite3_stmt *s;
-    char *old = NULL, *new_value, *row;
-    int rc;
-    enum err e;
-
-    if ((e = prepare(st, "SELECT quantity, unit FROM activity WHERE inventory_id = ? AND period = ?",
-                     &s, cause)) != ERR_OK)
-        return e;
-    sqlite3_bind_int64(s, 1, entry_id);
-    bind_text(s, 2, period);
-    rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW)
-        old = xasprintf("%.17g %s", sqlite3_column_double(s, 0),
-                        (const char *)sqlite3_column_text(s, 1));
-    release(st, s);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return sql_fail(st, rc, "读取活动水平数据", cause);
-    if (replaced != NULL)
-        *replaced = old != NULL;
-    if ((e = prepare(st, "INSERT INTO activity (inventory_id, period, quantity, unit, data_source, "
-                         "note) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (inventory_id, period) DO "
-                         "UPDATE SET quantity = excluded.quantity, unit = excluded.unit, "
-                         "data_source = excluded.data_source, note = excluded.note",
-                     &s, cause)) != ERR_OK) {
-        free(old);
-        return e;
-    }
-    sqlite3_bind_int64(s, 1, entry_id);
-    bind_text(s, 2, period);
-    sqlite3_bind_double(s, 3, quantity);
-    bind_text(s, 4, unit);
-    bind_text(s, 5, data_source != NULL ? data_source : "");
-    bind_text(s, 6, note != NULL ? note : "");
-    if ((e = step_done(st, s, "保存活动水平数据", cause)) != ERR_OK) {
-        free(old);
-        return e;
-    }
-    row = xasprintf("%lld/%s", entry_id, period);
-    new_value = xasprintf("%.17g %s", quantity, unit);
-    e = log_edit(st, "activity", row, "quantity", old, new_value, cause);
-    free(row);
-    free(old);
-    free(new_value);
-    return e;
+    store_release(st, s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_OK : store_fail(st, rc, "读取排放因子", cause);
 }
 
 static int
@@ -838,18 +567,18 @@ load_info(struct store *st, int year, struct wb_year *y, char **cause)
     int rc;
     enum err e;
 
-    if ((e = prepare(st, "SELECT key, value FROM unit_info UNION ALL "
+    if ((e = store_prepare(st, "SELECT key, value FROM unit_info UNION ALL "
                          "SELECT key, value FROM year_info WHERE year = ?", &s, cause)) != ERR_OK)
         return e;
     sqlite3_bind_int(s, 1, year);
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         y->info = xgrow(y->info, &cap, y->ninfo + 1, sizeof(*y->info));
-        y->info[y->ninfo].key = col_text(s, 0);
-        y->info[y->ninfo].value = col_text(s, 1);
+        y->info[y->ninfo].key = store_col_text(s, 0);
+        y->info[y->ninfo].value = store_col_text(s, 1);
         y->ninfo++;
     }
-    release(st, s);
-    return rc == SQLITE_DONE ? ERR_OK : sql_fail(st, rc, "读取基本信息", cause);
+    store_release(st, s);
+    return rc == SQLITE_DONE ? ERR_OK : store_fail(st, rc, "读取基本信息", cause);
 }
 
 static enum err
@@ -861,7 +590,7 @@ load_entries(struct store *st, const struct factor_lib *lib, int year, struct wb
     int rc;
     enum err e;
 
-    if ((e = prepare(st, "SELECT id, source, facility, location, note FROM inventory "
+    if ((e = store_prepare(st, "SELECT id, source, facility, location, note FROM inventory "
                          "WHERE year = ? ORDER BY position, id", &s, cause)) != ERR_OK)
         return e;
     sqlite3_bind_int(s, 1, year);
@@ -872,20 +601,20 @@ load_entries(struct store *st, const struct factor_lib *lib, int year, struct wb
         en = &y->entries[y->nentries++];
         memset(en, 0, sizeof(*en));
         en->id = sqlite3_column_int64(s, 0);
-        en->source_id = col_text(s, 1);
+        en->source_id = store_col_text(s, 1);
         en->src = factors_source(lib, en->source_id);
-        en->facility = col_text(s, 2);
-        en->location = col_text(s, 3);
-        en->note = col_text(s, 4);
+        en->facility = store_col_text(s, 2);
+        en->location = store_col_text(s, 3);
+        en->note = store_col_text(s, 4);
     }
-    release(st, s);
+    store_release(st, s);
     if (rc != SQLITE_DONE)
-        return sql_fail(st, rc, "读取排放源一览表", cause);
+        return store_fail(st, rc, "读取排放源一览表", cause);
     for (i = 0; i < y->nentries; i++) {
         struct wb_entry *en = &y->entries[i];
 
-        if ((e = prepare(st, "SELECT id, period, quantity, unit, data_source, note FROM activity "
-                             "WHERE inventory_id = ?", &s, cause)) != ERR_OK)
+        if ((e = store_prepare(st, "SELECT id, period, quantity, unit, data_source, note FROM "
+                                   "activity WHERE inventory_id = ?", &s, cause)) != ERR_OK)
             return e;
         sqlite3_bind_int64(s, 1, en->id);
         acap = 0;
@@ -899,19 +628,19 @@ load_entries(struct store *st, const struct factor_lib *lib, int year, struct wb
             if (period_parse((const char *)sqlite3_column_text(s, 1), &a->period, &why) != ERR_OK) {
                 *cause = xasprintf("工作簿中的活动数据期间有误：%s", why);
                 free(why);
-                release(st, s);
+                store_release(st, s);
                 return ERR_CORRUPT;
             }
             en->nacts++;
             a->id = sqlite3_column_int64(s, 0);
             a->quantity = sqlite3_column_double(s, 2);
-            a->unit = col_text(s, 3);
-            a->data_source = col_text(s, 4);
-            a->note = col_text(s, 5);
+            a->unit = store_col_text(s, 3);
+            a->data_source = store_col_text(s, 4);
+            a->note = store_col_text(s, 5);
         }
-        release(st, s);
+        store_release(st, s);
         if (rc != SQLITE_DONE)
-            return sql_fail(st, rc, "读取活动水平数据", cause);
+            return store_fail(st, rc, "读取活动水平数据", cause);
         if (en->nacts > 1)
             qsort(en->acts, en->nacts, sizeof(*en->acts), cmp_act);
     }
@@ -926,15 +655,15 @@ load_pins(struct store *st, int year, struct wb_year *y, char **cause)
     int rc;
     enum err e;
 
-    if ((e = prepare(st, pin_select, &s, cause)) != ERR_OK)
+    if ((e = store_prepare(st, pin_select, &s, cause)) != ERR_OK)
         return e;
     sqlite3_bind_int(s, 1, year);    /* ?2 stays NULL: every source */
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         y->pins = xgrow(y->pins, &cap, y->npins + 1, sizeof(*y->pins));
         pin_from_row(s, &y->pins[y->npins++]);
     }
-    release(st, s);
-    return rc == SQLITE_DONE ? ERR_OK : sql_fail(st, rc, "读取排放因子", cause);
+    store_release(st, s);
+    return rc == SQLITE_DONE ? ERR_OK : store_fail(st, rc, "读取排放因子", cause);
 }
 
 enum err
@@ -946,21 +675,22 @@ store_load_year(struct store *st, const struct factor_lib *lib, int year, struct
     enum err e;
 
     memset(y, 0, sizeof(*y));
-    if ((e = prepare(st, "SELECT grid_area, gwp_set FROM years WHERE year = ?", &s, cause)) != ERR_OK)
+    if ((e = store_prepare(st, "SELECT grid_area, gwp_set FROM years WHERE year = ?", &s, cause))
+        != ERR_OK)
         return e;
     sqlite3_bind_int(s, 1, year);
     rc = sqlite3_step(s);
     if (rc == SQLITE_ROW) {
-        y->grid_area = col_text(s, 0);
-        y->gwp_set = col_text(s, 1);
+        y->grid_area = store_col_text(s, 0);
+        y->gwp_set = store_col_text(s, 1);
     }
-    release(st, s);
+    store_release(st, s);
     if (rc == SQLITE_DONE) {
         *cause = xasprintf("工作簿中没有 %d 年度", year);
         return ERR_NOTFOUND;
     }
     if (rc != SQLITE_ROW)
-        return sql_fail(st, rc, "读取年度", cause);
+        return store_fail(st, rc, "读取年度", cause);
     y->year = year;
     if ((e = load_info(st, year, y, cause)) != ERR_OK
         || (e = load_entries(st, lib, year, y, cause)) != ERR_OK
@@ -969,56 +699,4 @@ store_load_year(struct store *st, const struct factor_lib *lib, int year, struct
         return e;
     }
     return ERR_OK;
-}
-
-enum err
-store_log(struct store *st, struct store_log_entry **out, size_t *n, char **cause)
-{
-    sqlite3_stmt *s;
-    size_t cap = 0;
-    int rc;
-    enum err e;
-
-    *out = NULL;
-    *n = 0;
-    if ((e = prepare(st, "SELECT id, at, tbl, row, field, old, new FROM edit_log ORDER BY id",
-                     &s, cause)) != ERR_OK)
-        return e;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        struct store_log_entry *l;
-
-        *out = xgrow(*out, &cap, *n + 1, sizeof(**out));
-        l = &(*out)[(*n)++];
-        l->id = sqlite3_column_int64(s, 0);
-        l->at = col_text(s, 1);
-        l->tbl = col_text(s, 2);
-        l->row = col_text(s, 3);
-        l->field = col_text(s, 4);
-        l->old_value = col_text(s, 5);
-        l->new_value = col_text(s, 6);
-    }
-    release(st, s);
-    if (rc != SQLITE_DONE) {
-        store_log_free(*out, *n);
-        *out = NULL;
-        *n = 0;
-        return sql_fail(st, rc, "读取修改历史", cause);
-    }
-    return ERR_OK;
-}
-
-void
-store_log_free(struct store_log_entry *log, size_t n)
-{
-    size_t i;
-
-    for (i = 0; i < n; i++) {
-        free(log[i].at);
-        free(log[i].tbl);
-        free(log[i].row);
-        free(log[i].field);
-        free(log[i].old_value);
-        free(log[i].new_value);
-    }
-    free(log);
 }

@@ -90,6 +90,44 @@ enum err store_activity_put(struct store *st, long long entry_id, const char *pe
                             double quantity, const char *unit, const char *data_source,
                             const char *note, int *replaced, char **cause);
 
+/*
+ * Changes an A.3 entry: source_id, facility, location, note (NULL keeps a value; no change is no
+ * action). ERR_INPUT with a Chinese cause when another entry of the year already has the new
+ * (source, facility); ERR_NOTFOUND when id is gone. Logged.
+ */
+enum err store_entry_update(struct store *st, long long id, const char *source_id,
+                            const char *facility, const char *location, const char *note,
+                            char **cause);
+/*
+ * Deletes an A.3 entry with all its A.5 rows, as one action (undo brings all of them back, with
+ * their ids). ERR_NOTFOUND when id is gone.
+ */
+enum err store_entry_delete(struct store *st, long long id, char **cause);
+/* Deletes the A.5 row of entry_id for period (canonical text); ERR_NOTFOUND when none. Logged. */
+enum err store_activity_delete(struct store *st, long long entry_id, const char *period,
+                               char **cause);
+
+/*
+ * Undo and redo. Every change made between store_begin and store_commit is one action; a change
+ * made outside a transaction is an action of its own (and commits by itself). A write that fails
+ * inside a transaction takes back only its own changes. store_undo reverts the latest action not
+ * yet undone, exactly (every column of every row it touched, row ids included); store_redo
+ * re-applies the action undone last; any new change discards what could have been redone. The
+ * stack lives in the file, shared by every program writing it. When a row of the action was
+ * changed since by something other than tanbook, nothing is changed and ERR_INPUT says
+ * "该修改之后数据已被其他操作改动，无法撤销". Undo and redo add rows to store_log (the change
+ * reversed, or made again) but are no actions themselves; edits logged by schema version 2 stay
+ * history and cannot be undone. Call outside a transaction (ERR_INPUT otherwise). *what (may be
+ * NULL; caller frees; NULL on error) describes the action in Chinese: "建筑面积：1200 → 1500",
+ * "删除排放源 天然气（炉灶）及其 12 条活动数据", "批量修改：排放源 2 个、活动数据 24 条".
+ * ERR_NOTFOUND when there is nothing to undo / redo; ERR_LOCKED as store_begin.
+ */
+enum err store_undo(struct store *st, char **what, char **cause);
+enum err store_redo(struct store *st, char **what, char **cause);
+/* Whether an undo / redo is possible now (for the hint line); 0 when st is NULL. */
+int store_can_undo(struct store *st);
+int store_can_redo(struct store *st);
+
 /* Loads year into *y (model.h; free with model_free). ERR_NOTFOUND when the year is absent. */
 enum err store_load_year(struct store *st, const struct factor_lib *lib, int year,
                          struct wb_year *y, char **cause);

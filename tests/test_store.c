@@ -1,7 +1,8 @@
 /*
  * test_store.c - the workbook file: creation, migration of an older schema, refusal of newer
  * and foreign files, pinned factors, the edit log, transactions and a lock held elsewhere.
- * The test talks to SQLite directly only to fake other programs and older files.
+ * The test talks to SQLite directly only to fake other programs and older files. Undo and redo
+ * are tested in test_undo.c.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -112,15 +113,11 @@ test_create_marks_file(void **state)
     unlink(c->path);
 }
 
+/* Writes the version 1 workbook of tests/fixtures into path. */
 static void
-test_migrates_v1_fixture(void **state)
+load_v1_fixture(const char *path)
 {
-    struct ctx *c = *state;
-    struct store *st;
-    struct wb_year y;
-    struct store_log_entry *log;
-    size_t n;
-    char *cause = NULL, *text;
+    char *text;
     FILE *f;
     long len;
 
@@ -132,8 +129,21 @@ test_migrates_v1_fixture(void **state)
     text = xcalloc(1, (size_t)len + 1);
     assert_int_equal(fread(text, 1, (size_t)len, f), (size_t)len);
     fclose(f);
-    sql(c->path, text);
+    sql(path, text);
     free(text);
+}
+
+static void
+test_migrates_v1_fixture(void **state)
+{
+    struct ctx *c = *state;
+    struct store *st;
+    struct wb_year y;
+    struct store_log_entry *log;
+    size_t n;
+    char *cause = NULL;
+
+    load_v1_fixture(c->path);
     assert_int_equal(sql_int(c->path, "PRAGMA user_version"), 1);
 
     assert_int_equal(store_open(c->path, STORE_EXISTING, &st, &cause), ERR_OK);
@@ -155,6 +165,70 @@ test_migrates_v1_fixture(void **state)
     store_log_free(log, n);
     store_close(st);
     assert_int_equal(sql_int(c->path, "PRAGMA user_version"), store_latest_version());
+    unlink(c->path);
+}
+
+/*
+ * A workbook as version 2 left it: the v1 fixture, migration 2 exactly as released, and two
+ * edits logged the version 2 way (summaries only, no row images).
+ */
+static void
+make_v2(const char *path)
+{
+    load_v1_fixture(path);
+    sql(path, "CREATE TABLE edit_log ("
+              "  id INTEGER PRIMARY KEY,"
+              "  at TEXT NOT NULL,"
+              "  tbl TEXT NOT NULL,"
+              "  row TEXT NOT NULL,"
+              "  field TEXT NOT NULL,"
+              "  old TEXT,"
+              "  new TEXT) STRICT;"
+              "CREATE INDEX activity_by_entry ON activity(inventory_id);"
+              "INSERT INTO edit_log (at, tbl, row, field, old, new) VALUES "
+              "  ('2024-05-01T08:00:00Z', 'year_info', '2022', 'building_area', '7000', '8000'),"
+              "  ('2024-05-01T08:01:00Z', 'unit_info', 'unit', 'unit_name', NULL, '旧版本示例学校');"
+              "PRAGMA user_version = 2;");
+}
+
+static void
+test_v2_history_is_not_undoable(void **state)
+{
+    struct ctx *c = *state;
+    struct store *st;
+    struct store_log_entry *log;
+    size_t n;
+    char *cause = NULL, *what = NULL;
+
+    make_v2(c->path);
+    assert_int_equal(store_open(c->path, STORE_EXISTING, &st, &cause), ERR_OK);
+    assert_int_equal(store_opened_version(st), 2);
+    assert_int_equal(sql_int(c->path, "PRAGMA user_version"), store_latest_version());
+    /* the two old rows are history: readable, but nothing to undo */
+    assert_false(store_can_undo(st));
+    assert_int_equal(store_undo(st, &what, &cause), ERR_NOTFOUND);
+    assert_null(what);
+    free(cause);
+    assert_int_equal(store_log(st, &log, &n, &cause), ERR_OK);
+    assert_int_equal(n, 2);
+    assert_string_equal(log[0].old_value, "7000");
+    assert_string_equal(log[1].new_value, "旧版本示例学校");
+    store_log_free(log, n);
+    /* a new edit is undoable; its undo stops there and leaves version 1's data alone */
+    assert_int_equal(store_info_set(st, FS_YEAR, 2022, "building_area", "8500", &cause), ERR_OK);
+    assert_true(store_can_undo(st));
+    assert_int_equal(store_undo(st, &what, &cause), ERR_OK);
+    assert_string_equal(what, "建筑面积：8000 → 8500");
+    free(what);
+    assert_false(store_can_undo(st));
+    assert_int_equal(store_undo(st, NULL, &cause), ERR_NOTFOUND);
+    free(cause);
+    store_close(st);
+    assert_int_equal(sql_int(c->path, "SELECT value FROM year_info WHERE key = 'building_area'"), 8000);
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM unit_info"), 1);
+    /* old rows 1-2, the edit, its undo */
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM edit_log"), 4);
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM edit_log WHERE action IS NULL"), 2);
     unlink(c->path);
 }
 
@@ -318,6 +392,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_create_marks_file),
         cmocka_unit_test(test_migrates_v1_fixture),
+        cmocka_unit_test(test_v2_history_is_not_undoable),
         cmocka_unit_test(test_refuses_newer_and_foreign),
         cmocka_unit_test(test_year_pins_and_log),
         cmocka_unit_test(test_rollback_and_lock),

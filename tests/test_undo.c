@@ -1,0 +1,641 @@
+/*
+ * test_undo.c - undo and redo of workbook edits (store_log.c): every kind of write comes back
+ * exactly (row ids, every column, REAL bits), a transaction is one action, a new edit discards
+ * the redo stack, the stack lives in the file, and a row changed by another program since is
+ * refused rather than overwritten. The test reads the file with SQLite directly to compare rows.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store.h"
+#include "xmem.h"
+
+struct ctx {
+    struct factor_lib *lib;
+    char dir[64];
+    char path[128];
+    struct store *st;
+};
+
+static int
+setup(void **state)
+{
+    struct ctx *c = xcalloc(1, sizeof(*c));
+    char *cause = NULL;
+
+    strcpy(c->dir, "/tmp/tanbook-undo-XXXXXX");
+    if (mkdtemp(c->dir) == NULL || factors_load(&c->lib, &cause) != ERR_OK)
+        return -1;
+    snprintf(c->path, sizeof(c->path), "%s/w.tanbook", c->dir);
+    *state = c;
+    return 0;
+}
+
+static int
+teardown(void **state)
+{
+    struct ctx *c = *state;
+    char cmd[160];
+
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", c->dir);
+    if (system(cmd) != 0)
+        return -1;
+    factors_free(c->lib);
+    free(c);
+    return 0;
+}
+
+/* Each test starts with a new workbook holding year 2024 (one action: the year and its pins). */
+static int
+before_each(void **state)
+{
+    struct ctx *c = *state;
+    char *cause = NULL;
+
+    store_remove(c->path);
+    if (store_open(c->path, STORE_CREATE, &c->st, &cause) != ERR_OK
+        || store_year_add(c->st, c->lib, 2024, NULL, NULL, &cause) != ERR_OK)
+        return -1;
+    return 0;
+}
+
+static int
+after_each(void **state)
+{
+    struct ctx *c = *state;
+
+    store_close(c->st);
+    c->st = NULL;
+    store_remove(c->path);
+    return 0;
+}
+
+/* The first column of the first row of q, as text ("" when none); through a second connection. */
+static char *
+sql_text(const char *path, const char *q)
+{
+    sqlite3 *db;
+    sqlite3_stmt *s;
+    char *v;
+
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, q, -1, &s, NULL), SQLITE_OK);
+    v = xstrdup(sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0) != NULL
+                    ? (const char *)sqlite3_column_text(s, 0) : "");
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return v;
+}
+
+static long long
+sql_int(const char *path, const char *q)
+{
+    char *t = sql_text(path, q);
+    long long v = strtoll(t, NULL, 10);
+
+    free(t);
+    return v;
+}
+
+static void
+sql_exec(const char *path, const char *q)
+{
+    sqlite3 *db;
+
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, q, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+}
+
+static void
+assert_sql(const char *path, const char *q, const char *want)
+{
+    char *got = sql_text(path, q);
+
+    assert_string_equal(got, want);
+    free(got);
+}
+
+/* Undoes (undo = 1) or redoes and checks the description. */
+static void
+replay_ok(struct store *st, int undo, const char *want_what)
+{
+    char *what = NULL, *cause = NULL;
+    enum err e = undo ? store_undo(st, &what, &cause) : store_redo(st, &what, &cause);
+
+    if (e != ERR_OK)
+        fail_msg("%s: %s", undo ? "undo" : "redo", cause);
+    assert_string_equal(what, want_what);
+    free(what);
+}
+
+static long long
+entry(struct ctx *c, const char *source, const char *facility)
+{
+    char *cause = NULL;
+    long long id;
+
+    assert_int_equal(store_entry_ensure(c->st, 2024, source, facility, "食堂", "", &id, NULL,
+                                        &cause), ERR_OK);
+    return id;
+}
+
+static void
+put(struct ctx *c, long long id, const char *period, double q, const char *data_source,
+    const char *note)
+{
+    char *cause = NULL;
+
+    assert_int_equal(store_activity_put(c->st, id, period, q, "m³", data_source, note, NULL,
+                                        &cause), ERR_OK);
+}
+
+static void
+test_nothing_to_undo(void **state)
+{
+    struct ctx *c = *state;
+    char *cause = NULL, *what = (char *)"x";
+
+    /* the year's creation is the only action: undo it, then there is nothing left */
+    assert_true(store_can_undo(c->st));
+    assert_false(store_can_redo(c->st));
+    replay_ok(c->st, 1, "添加 2024 年度");
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM years"), 0);
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM factors"), 0);
+    assert_false(store_can_undo(c->st));
+    assert_int_equal(store_undo(c->st, &what, &cause), ERR_NOTFOUND);
+    assert_null(what);
+    assert_string_equal(cause, "没有可以撤销的修改");
+    free(cause);
+    /* redo brings the year back with every pin, created_at included */
+    replay_ok(c->st, 0, "添加 2024 年度");
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM factors WHERE year = 2024"),
+                     (long long)c->lib->nsources);
+    assert_int_equal(store_redo(c->st, NULL, &cause), ERR_NOTFOUND);
+    assert_string_equal(cause, "没有可以重做的修改");
+    free(cause);
+}
+
+static void
+test_info_value(void **state)
+{
+    struct ctx *c = *state;
+    char *cause = NULL;
+
+    assert_int_equal(store_info_set(c->st, FS_YEAR, 2024, "building_area", "1200", &cause), ERR_OK);
+    assert_int_equal(store_info_set(c->st, FS_YEAR, 2024, "building_area", "1500", &cause), ERR_OK);
+    assert_int_equal(store_info_set(c->st, FS_UNIT, 0, "unit_name", "某中学", &cause), ERR_OK);
+    assert_int_equal(store_info_set(c->st, FS_UNIT, 0, "unit_name", NULL, &cause), ERR_OK);
+
+    replay_ok(c->st, 1, "单位名称：某中学 → （空）");
+    assert_sql(c->path, "SELECT value FROM unit_info WHERE key = 'unit_name'", "某中学");
+    assert_true(store_can_redo(c->st));
+    replay_ok(c->st, 1, "单位名称：（空） → 某中学");
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM unit_info"), 0);
+    replay_ok(c->st, 1, "建筑面积：1200 → 1500");
+    assert_sql(c->path, "SELECT value FROM year_info WHERE key = 'building_area'", "1200");
+    replay_ok(c->st, 1, "建筑面积：（空） → 1200");
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM year_info"), 0);
+
+    /* redo goes forward in the order the edits were made */
+    replay_ok(c->st, 0, "建筑面积：（空） → 1200");
+    replay_ok(c->st, 0, "建筑面积：1200 → 1500");
+    assert_sql(c->path, "SELECT value FROM year_info WHERE year = 2024 AND key = 'building_area'",
+               "1500");
+    replay_ok(c->st, 0, "单位名称：（空） → 某中学");
+    replay_ok(c->st, 0, "单位名称：某中学 → （空）");
+    assert_false(store_can_redo(c->st));
+    assert_true(store_can_undo(c->st));
+}
+
+static void
+test_activity_put(void **state)
+{
+    struct ctx *c = *state;
+    long long id = entry(c, "natural_gas", "炉灶"), act;
+    double tricky = 0.1 + 0.2;     /* 0.30000000000000004: lost by a 15-digit round trip */
+    struct wb_year y;
+    char *cause = NULL;
+
+    put(c, id, "2024-03", 1200, "燃气账单", "估算");
+    act = sql_int(c->path, "SELECT id FROM activity");
+    put(c, id, "2024-03", 1300, "抄表", "");
+    put(c, id, "2024-04", tricky, "", "");
+    put(c, id, "2024-04", 5, "", "");
+
+    replay_ok(c->st, 1, "天然气（炉灶） 2024-04：0.30000000000000004 m³ → 5 m³");
+    assert_int_equal(store_load_year(c->st, c->lib, 2024, &y, &cause), ERR_OK);
+    assert_true(y.entries[0].acts[1].quantity == tricky);   /* every bit */
+    model_free(&y);
+    replay_ok(c->st, 1, "天然气（炉灶） 2024-04：（空） → 0.30000000000000004 m³");
+    replay_ok(c->st, 1, "天然气（炉灶） 2024-03：1200 m³ → 1300 m³");
+    /* the replaced row is back as it was: same id, data source and note */
+    assert_sql(c->path, "SELECT id || '|' || quantity || '|' || unit || '|' || data_source || '|' "
+                        "|| note FROM activity", "1|1200.0|m³|燃气账单|估算");
+    assert_int_equal(act, 1);
+    replay_ok(c->st, 1, "天然气（炉灶） 2024-03：（空） → 1200 m³");
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM activity"), 0);
+    replay_ok(c->st, 1, "添加排放源 天然气（炉灶）");
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM inventory"), 0);
+
+    replay_ok(c->st, 0, "添加排放源 天然气（炉灶）");
+    replay_ok(c->st, 0, "天然气（炉灶） 2024-03：（空） → 1200 m³");
+    replay_ok(c->st, 0, "天然气（炉灶） 2024-03：1200 m³ → 1300 m³");
+    assert_sql(c->path, "SELECT id || '|' || quantity || '|' || data_source || '|' || note "
+                        "FROM activity", "1|1300.0|抄表|");
+    assert_int_equal(sql_int(c->path, "SELECT id FROM inventory"), id);
+}
+
+static void
+test_activity_note_only(void **state)
+{
+    struct ctx *c = *state;
+    long long id = entry(c, "electricity", "");
+
+    put(c, id, "2024-01", 9000, "电费单", "");
+    put(c, id, "2024-01", 9000, "电表读数", "");
+    replay_ok(c->st, 1, "外购电力 2024-01 数据来源：电费单 → 电表读数");
+    assert_sql(c->path, "SELECT data_source FROM activity", "电费单");
+}
+
+/* Text with JSON's special characters comes back byte for byte. */
+static void
+test_odd_text_round_trips(void **state)
+{
+    struct ctx *c = *state;
+    static const char odd[] = "引\"号\\反斜杠/\n换行\t制表\x01控制 😀";
+    long long id = entry(c, "natural_gas", odd);
+    char *got;
+
+    put(c, id, "2024", 7, odd, odd);
+    put(c, id, "2024", 7, "", "");
+    replay_ok(c->st, 1, "天然气（引\"号\\反斜杠/\n换行\t制表\x01控制 😀） 2024 数据来源：引\"号\\反斜杠/\n"
+                        "换行\t制表\x01控制 😀 → （空）；天然气（引\"号\\反斜杠/\n换行\t制表\x01控制 😀） "
+                        "2024 备注：引\"号\\反斜杠/\n换行\t制表\x01控制 😀 → （空）");
+    got = sql_text(c->path, "SELECT data_source || '|' || note FROM activity");
+    assert_int_equal(strlen(got), 2 * strlen(odd) + 1);
+    assert_memory_equal(got, odd, strlen(odd));
+    assert_memory_equal(got + strlen(odd) + 1, odd, strlen(odd));
+    free(got);
+}
+
+static void
+test_pin_override(void **state)
+{
+    struct ctx *c = *state;
+    static const char row_q[] =
+        "SELECT rowid || '|' || value || '|' || unit || '|' || ncv || '|' || coalesce(ncv_unit, "
+        "'NULL') || '|' || cc || '|' || ox || '|' || coal || '|' || coalesce(coal_unit, 'NULL') "
+        "|| '|' || density || '|' || source_text || '|' || overridden FROM factors "
+        "WHERE year = 2024 AND source = 'natural_gas'";
+    static const char order_q[] =
+        "SELECT group_concat(source, ',') FROM (SELECT source FROM factors ORDER BY rowid)";
+    struct factor_pin pin = {
+        .source_id = (char *)"natural_gas", .value = 22.5, .unit = (char *)"万m³",
+        .ncv = 400, .ncv_unit = NULL, .cc = 0.0151, .ox = 0.97, .coal = 1.3,
+        .coal_unit = (char *)"kg", .density = 0.7, .source_text = (char *)"供气公司检测报告",
+        .overridden = 1,
+    };
+    char *before = sql_text(c->path, row_q), *order = sql_text(c->path, order_q), *cause = NULL;
+    char *after;
+
+    assert_non_null(strstr(before, "|21.622|万m³|"));   /* the library default, 2024 */
+    assert_int_equal(store_pin_set(c->st, 2024, &pin, &cause), ERR_OK);
+    assert_sql(c->path, order_q, order);                 /* an override keeps the pins' order */
+    replay_ok(c->st, 1, "天然气 排放因子：21.622 → 22.5 tCO₂/万m³");
+    assert_sql(c->path, row_q, before);                  /* every column, and the rowid */
+    replay_ok(c->st, 0, "天然气 排放因子：21.622 → 22.5 tCO₂/万m³");
+    after = sql_text(c->path, row_q);
+    assert_non_null(strstr(after, "|22.5|万m³|400.0|NULL|0.0151|0.97|1.3|kg|0.7|供气公司检测报告|1"));
+    free(after);
+    free(before);
+    free(order);
+}
+
+static void
+test_year_settings(void **state)
+{
+    struct ctx *c = *state;
+    static const char elec_q[] = "SELECT rowid || '|' || value || '|' || source_text FROM factors "
+                                 "WHERE source = 'electricity'";
+    char *elec = sql_text(c->path, elec_q), *cause = NULL;
+
+    assert_int_equal(store_year_settings(c->st, c->lib, 2024, "华东", NULL, &cause), ERR_OK);
+    assert_sql(c->path, "SELECT grid_area FROM years", "华东");
+    assert_int_equal(sql_int(c->path, "SELECT value <> 0 AND source_text LIKE '%华东%' FROM factors "
+                                      "WHERE source = 'electricity'"), 1);
+    /* the area and the electricity pin it brought are one action */
+    replay_ok(c->st, 1, "2024 年度电力因子地区：全国 → 华东");
+    assert_sql(c->path, "SELECT grid_area FROM years", "全国");
+    assert_sql(c->path, elec_q, elec);
+    free(elec);
+    /* an area without factors fails as a whole: nothing is logged, grid_area unchanged */
+    assert_int_equal(store_year_settings(c->st, c->lib, 2024, "火星", NULL, &cause), ERR_NOTFOUND);
+    free(cause);
+    assert_sql(c->path, "SELECT grid_area FROM years", "全国");
+    assert_true(store_can_redo(c->st));
+}
+
+/* One row per activity row of entry id, every column, for comparing before and after. */
+static char *
+acts_dump(struct ctx *c, long long id)
+{
+    char q[256];
+
+    snprintf(q, sizeof(q), "SELECT group_concat(r, ';') FROM (SELECT id || '|' || inventory_id || "
+             "'|' || period || '|' || quantity || '|' || unit || '|' || data_source || '|' || note "
+             "AS r FROM activity WHERE inventory_id = %lld ORDER BY id)", id);
+    return sql_text(c->path, q);
+}
+
+static void
+test_entry_delete(void **state)
+{
+    struct ctx *c = *state;
+    static const char ent_q[] = "SELECT group_concat(r, ';') FROM (SELECT id || '|' || year || '|' "
+                                "|| source || '|' || facility || '|' || location || '|' || note || "
+                                "'|' || position AS r FROM inventory ORDER BY id)";
+    long long elec = entry(c, "electricity", ""), gas = entry(c, "natural_gas", "炉灶");
+    char *ents, *acts, *now, p[24], ds[32], *cause = NULL;
+    int m;
+
+    for (m = 1; m <= 12; m++) {
+        snprintf(p, sizeof(p), "2024-%02d", m);
+        snprintf(ds, sizeof(ds), "账单%d", m);
+        put(c, gas, p, 1000 + m * 10.25, ds, m % 2 ? "估" : "");
+        put(c, elec, p, 5000, "", "");
+    }
+    entry(c, "diesel", "");     /* after gas: its position (3) must not be taken by gas on undo */
+    ents = sql_text(c->path, ent_q);
+    acts = acts_dump(c, gas);
+    assert_non_null(strstr(acts, "|2024-12|1123.0|m³|账单12|"));
+
+    assert_int_equal(store_entry_delete(c->st, gas, &cause), ERR_OK);
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM activity"), 12);   /* elec's only */
+    replay_ok(c->st, 1, "删除排放源 天然气（炉灶）及其 12 条活动数据");
+    assert_sql(c->path, ent_q, ents);                    /* same id, location, note, position */
+    now = acts_dump(c, gas);
+    assert_string_equal(now, acts);                      /* same ids and values */
+    free(now);
+    replay_ok(c->st, 0, "删除排放源 天然气（炉灶）及其 12 条活动数据");
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM inventory WHERE source = 'natural_gas'"),
+                     0);
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM activity"), 12);
+    assert_int_equal(store_entry_delete(c->st, gas, &cause), ERR_NOTFOUND);
+    free(cause);
+    free(ents);
+    free(acts);
+}
+
+static void
+test_entry_update(void **state)
+{
+    struct ctx *c = *state;
+    long long a = entry(c, "natural_gas", "炉灶"), b = entry(c, "natural_gas", "锅炉");
+    long long nlog = sql_int(c->path, "SELECT count(*) FROM edit_log");
+    char *cause = NULL;
+
+    /* (year, source, facility) would repeat entry a: refused in Chinese, nothing logged */
+    assert_int_equal(store_entry_update(c->st, b, NULL, "炉灶", NULL, NULL, &cause), ERR_INPUT);
+    assert_non_null(strstr(cause, "“炉灶”"));
+    assert_non_null(strstr(cause, "不能重复"));
+    free(cause);
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM edit_log"), nlog);
+    assert_int_equal(store_entry_update(c->st, 999, NULL, "x", NULL, NULL, &cause), ERR_NOTFOUND);
+    free(cause);
+    /* an unchanged value is no action */
+    assert_int_equal(store_entry_update(c->st, a, NULL, "炉灶", NULL, NULL, &cause), ERR_OK);
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM edit_log"), nlog);
+
+    assert_int_equal(store_entry_update(c->st, a, NULL, "大灶", "厨房", NULL, &cause), ERR_OK);
+    assert_int_equal(store_entry_update(c->st, b, "lpg", NULL, NULL, NULL, &cause), ERR_OK);
+    assert_sql(c->path, "SELECT source FROM inventory WHERE id = 2", "lpg");
+    replay_ok(c->st, 1, "排放源：天然气 → 液化石油气");
+    assert_sql(c->path, "SELECT source FROM inventory WHERE id = 2", "natural_gas");
+    replay_ok(c->st, 1, "天然气（炉灶） 排放设施名称：炉灶 → 大灶；天然气（炉灶） 排放设施位置：食堂 → 厨房");
+    assert_sql(c->path, "SELECT facility || '|' || location FROM inventory WHERE id = 1", "炉灶|食堂");
+    replay_ok(c->st, 0, "天然气（炉灶） 排放设施名称：炉灶 → 大灶；天然气（炉灶） 排放设施位置：食堂 → 厨房");
+    assert_sql(c->path, "SELECT facility || '|' || location FROM inventory WHERE id = 1", "大灶|厨房");
+    assert_int_equal(a, 1);
+}
+
+static void
+test_activity_delete(void **state)
+{
+    struct ctx *c = *state;
+    long long id = entry(c, "natural_gas", "");
+    char *before, *now, *cause = NULL;
+
+    put(c, id, "2024-01", 100, "账单", "一月");
+    put(c, id, "2024-02", 200, "账单", "二月");
+    before = acts_dump(c, id);
+    assert_int_equal(store_activity_delete(c->st, id, "2024-03", &cause), ERR_NOTFOUND);
+    assert_non_null(strstr(cause, "2024-03"));
+    free(cause);
+    assert_int_equal(store_activity_delete(c->st, id, "2024-01", &cause), ERR_OK);
+    assert_sql(c->path, "SELECT group_concat(period) FROM activity", "2024-02");
+    replay_ok(c->st, 1, "天然气 2024-01：100 m³ → （空）");
+    now = acts_dump(c, id);
+    assert_string_equal(now, before);
+    free(now);
+    replay_ok(c->st, 0, "天然气 2024-01：100 m³ → （空）");
+    assert_sql(c->path, "SELECT group_concat(period) FROM activity", "2024-02");
+    free(before);
+}
+
+static void
+test_new_edit_discards_redo(void **state)
+{
+    struct ctx *c = *state;
+    char *cause = NULL;
+
+    assert_int_equal(store_info_set(c->st, FS_YEAR, 2024, "headcount", "10", &cause), ERR_OK);
+    assert_int_equal(store_info_set(c->st, FS_YEAR, 2024, "headcount", "20", &cause), ERR_OK);
+    replay_ok(c->st, 1, "用能人数：10 → 20");
+    assert_true(store_can_redo(c->st));
+    /* a rolled-back transaction changes nothing, not even the redo stack */
+    assert_int_equal(store_begin(c->st, &cause), ERR_OK);
+    assert_int_equal(store_info_set(c->st, FS_YEAR, 2024, "headcount", "30", &cause), ERR_OK);
+    store_rollback(c->st);
+    assert_true(store_can_redo(c->st));
+    /* a committed edit does discard it */
+    assert_int_equal(store_info_set(c->st, FS_YEAR, 2024, "land_area", "900", &cause), ERR_OK);
+    assert_false(store_can_redo(c->st));
+    assert_int_equal(store_redo(c->st, NULL, &cause), ERR_NOTFOUND);
+    free(cause);
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM edit_action WHERE state = 2"), 1);
+    /* undo now goes: land_area, then headcount 10 (20 is gone for good), then the year */
+    replay_ok(c->st, 1, "占地面积：（空） → 900");
+    replay_ok(c->st, 1, "用能人数：（空） → 10");
+    replay_ok(c->st, 1, "添加 2024 年度");
+    assert_false(store_can_undo(c->st));
+}
+
+static void
+test_transaction_is_one_action(void **state)
+{
+    struct ctx *c = *state;
+    char *cause = NULL, *what = NULL;
+    long long id;
+
+    assert_int_equal(store_begin(c->st, &cause), ERR_OK);
+    assert_int_equal(store_info_set(c->st, FS_YEAR, 2024, "building_area", "1000", &cause), ERR_OK);
+    id = entry(c, "electricity", "");
+    put(c, id, "2024-01", 100, "", "");
+    put(c, id, "2024-02", 200, "", "");
+    /* undo is refused while the transaction is open */
+    assert_int_equal(store_undo(c->st, &what, &cause), ERR_INPUT);
+    assert_null(what);
+    free(cause);
+    assert_int_equal(store_commit(c->st, &cause), ERR_OK);
+    /* 4 changes: area, entry, two values */
+    replay_ok(c->st, 1, "批量修改：基本信息 1 项、排放源 1 个、活动数据 2 条");
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM inventory"), 0);
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM year_info"), 0);
+    assert_true(store_can_undo(c->st));    /* the year's creation */
+    replay_ok(c->st, 0, "批量修改：基本信息 1 项、排放源 1 个、活动数据 2 条");
+    assert_sql(c->path, "SELECT group_concat(quantity) FROM activity", "100.0,200.0");
+
+    /* deleting every value of one entry in a transaction, as the screen's Del on A.5 does */
+    assert_int_equal(store_begin(c->st, &cause), ERR_OK);
+    assert_int_equal(store_activity_delete(c->st, id, "2024-01", &cause), ERR_OK);
+    assert_int_equal(store_activity_delete(c->st, id, "2024-02", &cause), ERR_OK);
+    assert_int_equal(store_commit(c->st, &cause), ERR_OK);
+    replay_ok(c->st, 1, "删除 外购电力 的 2 条活动数据");
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM activity"), 2);
+}
+
+/* A write that fails inside a transaction takes back only itself, its log rows included. */
+static void
+test_failed_write_inside_transaction(void **state)
+{
+    struct ctx *c = *state;
+    char *cause = NULL;
+
+    assert_int_equal(store_begin(c->st, &cause), ERR_OK);
+    /* logs the new area, then finds no factor for it: the whole call is taken back */
+    assert_int_equal(store_year_settings(c->st, c->lib, 2024, "火星", NULL, &cause), ERR_NOTFOUND);
+    free(cause);
+    assert_int_equal(store_info_set(c->st, FS_YEAR, 2024, "headcount", "12", &cause), ERR_OK);
+    assert_int_equal(store_commit(c->st, &cause), ERR_OK);
+    assert_sql(c->path, "SELECT grid_area FROM years", "全国");
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM edit_log WHERE field = 'grid_area'"), 0);
+    replay_ok(c->st, 1, "用能人数：（空） → 12");
+    replay_ok(c->st, 1, "添加 2024 年度");
+}
+
+static void
+test_survives_reopen(void **state)
+{
+    struct ctx *c = *state;
+    char *cause = NULL;
+
+    assert_int_equal(store_info_set(c->st, FS_YEAR, 2024, "building_area", "1200", &cause), ERR_OK);
+    store_close(c->st);
+    assert_int_equal(store_open(c->path, STORE_EXISTING, &c->st, &cause), ERR_OK);
+    assert_true(store_can_undo(c->st));
+    assert_false(store_can_redo(c->st));
+    replay_ok(c->st, 1, "建筑面积：（空） → 1200");
+    store_close(c->st);
+    assert_int_equal(store_open(c->path, STORE_EXISTING, &c->st, &cause), ERR_OK);
+    assert_true(store_can_redo(c->st));
+    replay_ok(c->st, 0, "建筑面积：（空） → 1200");
+    assert_sql(c->path, "SELECT value FROM year_info", "1200");
+}
+
+static void
+test_changed_elsewhere_is_refused(void **state)
+{
+    struct ctx *c = *state;
+    char *cause = NULL;
+    long long id;
+
+    assert_int_equal(store_info_set(c->st, FS_YEAR, 2024, "building_area", "1200", &cause), ERR_OK);
+    assert_int_equal(store_info_set(c->st, FS_YEAR, 2024, "building_area", "1500", &cause), ERR_OK);
+    /* another program (not tanbook) changes the value */
+    sql_exec(c->path, "UPDATE year_info SET value = '1600'");
+    assert_int_equal(store_undo(c->st, NULL, &cause), ERR_INPUT);
+    assert_string_equal(cause, "该修改之后数据已被其他操作改动，无法撤销");
+    free(cause);
+    assert_sql(c->path, "SELECT value FROM year_info", "1600");   /* not clobbered */
+    assert_true(store_can_undo(c->st));
+    assert_false(store_can_redo(c->st));
+    /* ... and puts it back: the undo goes through */
+    sql_exec(c->path, "UPDATE year_info SET value = '1500'");
+    replay_ok(c->st, 1, "建筑面积：1200 → 1500");
+
+    /* an entry that got activity rows behind tanbook's back is not deleted with them */
+    id = entry(c, "heat", "");
+    sql_exec(c->path, "INSERT INTO activity (inventory_id, period, quantity, unit) "
+                      "VALUES (1, '2024-01', 5, 'GJ')");
+    assert_int_equal(id, 1);
+    assert_int_equal(store_undo(c->st, NULL, &cause), ERR_INPUT);
+    free(cause);
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM activity"), 1);
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM inventory"), 1);
+}
+
+static void
+test_history_stays_readable(void **state)
+{
+    struct ctx *c = *state;
+    struct store_log_entry *log;
+    size_t n, base;
+    char *cause = NULL;
+
+    assert_int_equal(store_log(c->st, &log, &n, &cause), ERR_OK);
+    base = n;
+    store_log_free(log, n);
+    assert_int_equal(store_info_set(c->st, FS_YEAR, 2024, "headcount", "40", &cause), ERR_OK);
+    replay_ok(c->st, 1, "用能人数：（空） → 40");
+    replay_ok(c->st, 0, "用能人数：（空） → 40");
+    /* the edit, its undo (old and new swapped) and its redo, in order */
+    assert_int_equal(store_log(c->st, &log, &n, &cause), ERR_OK);
+    assert_int_equal(n, base + 3);
+    assert_string_equal(log[base].field, "headcount");
+    assert_null(log[base].old_value);
+    assert_string_equal(log[base].new_value, "40");
+    assert_string_equal(log[base + 1].old_value, "40");
+    assert_null(log[base + 1].new_value);
+    assert_null(log[base + 2].old_value);
+    assert_string_equal(log[base + 2].new_value, "40");
+    store_log_free(log, n);
+    /* the history rows are no actions: one undo takes the edit back, the next the year */
+    replay_ok(c->st, 1, "用能人数：（空） → 40");
+    replay_ok(c->st, 1, "添加 2024 年度");
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_nothing_to_undo, before_each, after_each),
+        cmocka_unit_test_setup_teardown(test_info_value, before_each, after_each),
+        cmocka_unit_test_setup_teardown(test_activity_put, before_each, after_each),
+        cmocka_unit_test_setup_teardown(test_activity_note_only, before_each, after_each),
+        cmocka_unit_test_setup_teardown(test_odd_text_round_trips, before_each, after_each),
+        cmocka_unit_test_setup_teardown(test_pin_override, before_each, after_each),
+        cmocka_unit_test_setup_teardown(test_year_settings, before_each, after_each),
+        cmocka_unit_test_setup_teardown(test_entry_delete, before_each, after_each),
+        cmocka_unit_test_setup_teardown(test_entry_update, before_each, after_each),
+        cmocka_unit_test_setup_teardown(test_activity_delete, before_each, after_each),
+        cmocka_unit_test_setup_teardown(test_new_edit_discards_redo, before_each, after_each),
+        cmocka_unit_test_setup_teardown(test_transaction_is_one_action, before_each, after_each),
+        cmocka_unit_test_setup_teardown(test_failed_write_inside_transaction, before_each,
+                                        after_each),
+        cmocka_unit_test_setup_teardown(test_survives_reopen, before_each, after_each),
+        cmocka_unit_test_setup_teardown(test_changed_elsewhere_is_refused, before_each, after_each),
+        cmocka_unit_test_setup_teardown(test_history_stays_readable, before_each, after_each),
+    };
+
+    return cmocka_run_group_tests_name("undo", tests, setup, teardown);
+}
