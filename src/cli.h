@@ -30,6 +30,7 @@ extern const struct cli_cmd cli_cmd_summary;
 extern const struct cli_cmd cli_cmd_check;
 extern const struct cli_cmd cli_cmd_factors;
 extern const struct cli_cmd cli_cmd_demo;
+extern const struct cli_cmd cli_cmd_export;
 
 /* Runs the command line argv[1..]; returns the exit code. */
 int cli_main(struct app *app, int argc, char **argv);

@@ -1,0 +1,222 @@
+#!/bin/bash
+# cli_export.sh - `tanbook export`: the demo workbook, a workbook with only electricity and one
+# with no data are exported and read back with openpyxl by tests/export_check.py (sheet names,
+# titles, labels, merged ranges, every figure against `summary --json`, numbers as numbers,
+# cached formula values, print setup, charts); two exports are byte-identical; unwritable paths
+# exit 3 with a clear message, leave no file or temporary file and no libxlsxwriter chatter.
+set -u
+. "$(dirname "$0")/lib.sh"
+cd "$TMP" || exit 3
+
+CHECK="$T_DIR/../export_check.py"
+
+# check_export XLSX WORKBOOK [YEAR] [CHECKER ARGS...] - summary --json of the same workbook and
+# year, then export_check.py; a difference is noted in the current case.
+check_export() {
+    local xlsx=$1 wb=$2 year=$3 res
+    shift 3
+    if ! "$TB" summary "$wb" --json --year "$year" >"$xlsx.json" 2>"$TMP/.setup"; then
+        note "setup: summary --json $wb failed: $(cat "$TMP/.setup")"
+        return 1
+    fi
+    res=$("$PY" "$CHECK" "$@" "$xlsx" "$xlsx.json" 2>&1) || note "$res"
+}
+
+# no_temp DIR - nothing like a temporary export is left in DIR.
+no_temp() {
+    local left
+    left=$(find "$1" -maxdepth 1 -name '.*.tmp-*')
+    [ -z "$left" ] || note "temporary file left behind: $left"
+}
+
+# quiet_stderr - stderr holds only our own messages, none of libxlsxwriter's.
+quiet_stderr() {
+    ! grep -qE '\[(ERROR|WARNING)\]' <<<"$ERR" || note "libxlsxwriter output on stderr: $ERR"
+}
+
+# ---- help and usage ------------------------------------------------------------------------------
+run tb export --help
+expect_rc 0
+expect_out_contains "用法: tanbook export FILE [--year YEAR] [-o OUT.xlsx]"
+expect_out_contains "--output OUT.xlsx"
+expect_out_contains "会被替换"
+expect_out_contains "完全相同"
+verdict "export --help shows the synopsis, the options and the overwrite rule"
+
+run tb --help
+expect_out_line '^  export +导出 Excel 报表'
+verdict "tanbook --help lists export"
+
+tb demo demo.tanbook --force >/dev/null 2>&1 || note "setup: demo failed"
+for args in "" "demo.tanbook extra.tanbook" "demo.tanbook --bogus" "demo.tanbook -o"; do
+    # shellcheck disable=SC2086
+    run tb export $args
+    expect_rc 2
+    expect_err_contains "用法: tanbook export"
+    verdict "usage error exits 2: export $args"
+done
+
+run tb export demo.tanbook -o report.txt
+expect_rc 2
+expect_err_contains "须以 .xlsx 结尾"
+expect_no_file report.txt
+verdict "an output name not ending in .xlsx is refused (exit 2) with the reason"
+
+cp demo.tanbook same.xlsx
+before=$(checksum same.xlsx)
+run tb export same.xlsx -o same.xlsx
+expect_rc 2
+expect_err_contains "不能是工作簿本身"
+expect_same "the workbook" "$before" "$(checksum same.xlsx)"
+verdict "exporting a workbook over itself is refused and leaves it unchanged"
+
+run tb export demo.tanbook --year 2019 -o y2019.xlsx
+expect_rc 1
+expect_err_contains "没有 2019 年度"
+expect_no_file y2019.xlsx
+verdict "a year the workbook lacks exits 1 and writes nothing"
+
+run tb export missing.tanbook -o missing.xlsx
+expect_rc 3
+expect_no_file missing.xlsx
+verdict "a missing workbook exits 3 and writes nothing"
+
+# ---- the demo workbook ---------------------------------------------------------------------------
+# Hand-checked figures of 2024 (reference/factors.md; the engine tests prove the arithmetic):
+#   外购电力 98 000 + 86 000 + … + 96 000 = 1 158 000 kWh = 1158 MWh × 0.5306 = 614.4348 tCO₂
+#   January: 98 MWh × 0.5306 = 51.9988 tCO₂;  12 months in the 1月…12月 columns, nothing unallocated
+#   汽油 quarterly 3200 + 3050 + 2980 + 3300 = 12 530 L, all in 季度/全年（未分摊到月）
+#   天然气 2300 + 1900 + … + 2400 = 25 600 m³ = 2.56 万m³ × 21.622 = 55.35232 tCO₂
+run tb export demo.tanbook -o demo.xlsx
+expect_rc 0
+expect_out_contains "已导出 demo.xlsx（2024 年度）"
+expect_eq "stderr" "$ERR" ""
+check_export demo.xlsx demo.tanbook 2024 --entries 5 \
+    --a1 "address=浙江省示例县城关镇人民路1号" --a1 "co_located=与县档案馆合署办公" \
+    --a1 "contact=王晓明" --a1 "phone=0571-12345678" --a1 "land_area=8600" \
+    --row "表A.3|净购入电力与热力产生的排放|外购电力|办公楼用电|综合办公楼|/" \
+    --row "表A.3|化石燃料燃烧排放|天然气|食堂炉灶|机关食堂|/" \
+    --row "表A.4||外购电力|614.4348|tCO₂e" \
+    --row "表A.4||天然气|55.35232|tCO₂e" \
+    --row "表A.5|净购入电力与热力产生的排放|外购电力|1158000|kWh|电费账单" \
+    --row "表A.5|化石燃料燃烧排放|汽油|12530|L|加油卡记录" \
+    --row "表A.6|化石燃料燃烧排放|天然气|21.622|tCO₂/万m³" \
+    --row "表A.6|净购入电力与热力产生的排放|外购电力|0.5306|tCO₂/MWh" \
+    --row "月度明细|外购电力|kWh|98000|86000|82000|78000|85000|105000|128000|131000|102000|84000|83000|96000|0|1158000" \
+    --row "月度明细|汽油|L|0|0|0|0|0|0|0|0|0|0|0|0|12530|12530" \
+    --row "月度明细|外购电力|tCO₂e|51.9988"
+verdict "the demo workbook's 2024 export reads back equal to summary --json, in the standard's layout"
+
+run tb export demo.tanbook --year 2023
+expect_rc 0
+expect_out_contains "已导出 demo-2023.xlsx（2023 年度）"
+expect_file_exists demo-2023.xlsx
+[ -e demo-2023.xlsx ] && check_export demo-2023.xlsx demo.tanbook 2023 --entries 5
+verdict "--year 2023 without -o writes demo-2023.xlsx beside the workbook, equal to summary"
+
+run tb export demo.tanbook -o again.xlsx
+cmp -s demo.xlsx again.xlsx || note "two exports of one workbook differ: $(cmp demo.xlsx again.xlsx 2>&1)"
+verdict "two exports of the same workbook are byte-identical"
+
+cp demo-2023.xlsx over.xlsx
+run tb export demo.tanbook -o over.xlsx
+expect_rc 0
+cmp -s demo.xlsx over.xlsx || note "the replaced file differs from a fresh export"
+no_temp .
+expect_eq "mode under umask 022" "$(umask 022; stat -c %a over.xlsx)" "644"
+verdict "an existing export is replaced by the new one (mode 644 under umask 022, no temp file)"
+
+# ---- a workbook with only electricity, and no area or headcount ------------------------------------
+# 12 months of 10 000 kWh: 120 MWh × 0.5306 = 63.672 tCO₂; 120 000 kWh × 0.1229 kgce = 14.748 tce
+{
+    echo "period,source,quantity,unit,data_source"
+    for m in 01 02 03 04 05 06 07 08 09 10 11 12; do
+        echo "2024-$m,electricity,10000,kWh,电费账单"
+    done
+} >elec.csv
+new_wb elec.tanbook --unit 某街道办事处 --year 2024
+import_ok elec.tanbook elec.csv
+run tb export elec.tanbook -o elec.xlsx
+expect_rc 0
+check_export elec.xlsx elec.tanbook 2024 --entries 1 \
+    --row "表A.2||外购电力|120000|14.748" \
+    --row "表A.4|化石燃料燃烧排放|小计|0|tCO₂e" \
+    --row "表A.4||外购电力|63.672|tCO₂e" \
+    --row "表A.4||外购热力|0|tCO₂e" \
+    --row "表A.4|建筑面积||未填写|m²" \
+    --row "表A.4|人均碳排放量||未填写用能人数|tCO₂e/人" \
+    --row "月度明细|外购电力|tCO₂e|5.3060|5.3060"
+verdict "electricity only: no fuel rows, 外购热力 0, one A.2 row, 未填写 for area and headcount"
+
+# ---- a year with no data ------------------------------------------------------------------------
+new_wb empty.tanbook --unit 某空单位 --year 2024 --area 1000 --headcount 10
+run tb export empty.tanbook -o empty.xlsx
+expect_rc 0
+check_export empty.xlsx empty.tanbook 2024 --entries 0 --row "图表|本年度没有排放数据。"
+verdict "a year with no data exports empty tables with zero totals and no charts"
+
+# ---- unwritable paths ------------------------------------------------------------------------------
+run tb export demo.tanbook -o /nonexistent/dir/x.xlsx
+expect_rc 3
+expect_err_contains "无法写入 /nonexistent/dir/x.xlsx"
+quiet_stderr
+expect_no_file /nonexistent/dir/x.xlsx
+verdict "a directory that does not exist: exit 3, the path named, no file"
+
+touch plain
+run tb export demo.tanbook -o plain/x.xlsx
+expect_rc 3
+expect_err_contains "无法写入 plain/x.xlsx"
+quiet_stderr
+verdict "a path through a regular file: exit 3 with a message"
+
+mkdir -p sub/dir.xlsx
+run tb export demo.tanbook -o sub/dir.xlsx
+expect_rc 3
+expect_err_contains "无法写入 sub/dir.xlsx"
+quiet_stderr
+no_temp sub
+[ -d sub/dir.xlsx ] || note "the directory sub/dir.xlsx was replaced"
+verdict "a directory in the way: exit 3 after writing, and the temporary file is removed"
+
+mkdir ro
+cp demo-2023.xlsx ro/report.xlsx
+before=$(checksum ro/report.xlsx)
+chmod 555 ro
+if [ -w ro ]; then
+    ok "# SKIP a read-only directory is writable for this user (root)"
+else
+    run tb export demo.tanbook -o ro/report.xlsx
+    expect_rc 3
+    expect_err_contains "无法写入 ro/report.xlsx"
+    quiet_stderr
+    expect_same "the earlier export" "$before" "$(checksum ro/report.xlsx)"
+    no_temp ro
+    verdict "a read-only directory: exit 3, the earlier export there unchanged"
+fi
+chmod 755 ro
+
+# A write that fails inside workbook_close(): under a 64 KiB file size limit (SIGXFSZ ignored, so
+# write() fails with EFBIG) libxlsxwriter's temporary file for the 240 KB A.3 sheet is cut short.
+# libxlsxwriter does not notice and zips the truncated XML; the export must read its file back
+# and refuse it. (The workbook's own 32 KiB -shm file stays under the limit.) 1000 facilities
+# with long random-looking names make the export (about 74 KB) larger than the limit.
+"$PY" -c '
+import hashlib
+print("period,source,quantity,unit,facility")
+for i in range(1000):
+    print("2024,electricity,1,kWh,%s" % hashlib.sha256(str(i).encode()).hexdigest()[:60])
+' >big.csv
+new_wb big.tanbook --unit 大单位 --year 2024
+import_ok big.tanbook big.csv
+run tb export big.tanbook -o big-full.xlsx
+[ "$RC" -eq 0 ] || note "setup: export without the limit failed: $ERR"
+run bash -c "trap '' XFSZ; ulimit -f 64; exec \"$TB\" export big.tanbook -o big.xlsx"
+expect_rc 3
+expect_err_contains "无法写入 big.xlsx：写出的文件不完整"
+quiet_stderr
+expect_no_file big.xlsx
+no_temp .
+verdict "a write failing inside workbook_close (file size limit): exit 3, no file, no temp"
+
+done_testing
