@@ -33,6 +33,7 @@ LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/embedded.o
 DATA := $(sort $(wildcard forms/*.tsv factors/*.tsv))
 UNIT_TESTS := $(patsubst tests/%.c,$(BUILD)/%,$(sort $(wildcard tests/test_*.c)))
 CLI_TESTS := $(filter-out tests/cli/lib.sh,$(sort $(wildcard tests/cli/*.sh)))
+TUI_TESTS := $(filter-out tests/tui/lib.sh,$(sort $(wildcard tests/tui/*.sh)))
 
 .PHONY: all deps run check test bench asan fuzz clean
 
@@ -83,14 +84,13 @@ deps:
 
 run: deps
 	$(Q)$(MAKE) --no-print-directory $(BIN)
-	./tanbook demo $(BUILD)/demo.tanbook --force
-	./tanbook summary $(BUILD)/demo.tanbook
+	./$(BIN) --demo
 
 check: deps
 	$(Q)$(MAKE) --no-print-directory test
 
 test: $(BIN) $(UNIT_TESTS)
-	$(Q)tests/run-tests.sh $(UNIT_TESTS) $(CLI_TESTS)
+	$(Q)tests/run-tests.sh $(UNIT_TESTS) $(CLI_TESTS) $(TUI_TESTS)
 
 bench: deps
 	$(Q)$(MAKE) --no-print-directory tanbook

@@ -5,7 +5,7 @@
 #include "factors.h"
 #include "forms.h"
 
-#define TANBOOK_VERSION "0.1.0"
+#define TANBOOK_VERSION "0.2.0"
 
 struct app {
     struct factor_lib *lib;   /* built-in factor library */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "strbuf.h"
+#include "tui.h"
 #include "width.h"
 
 static const struct cli_cmd *const commands[] = {
@@ -166,6 +167,11 @@ cli_main(struct app *app, int argc, char **argv)
 {
     size_t i;
 
+    for (i = 0; argc >= 2 && i < nitems(commands); i++)
+        if (strcmp(argv[1], commands[i]->name) == 0)
+            break;
+    if (tui_wants(argc, argv) && (argc < 2 || i == nitems(commands)))
+        return tui_main(app, argc, argv);
     if (argc < 2 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0
         || strcmp(argv[1], "help") == 0) {
         main_help();

@@ -35,6 +35,12 @@ extern const struct cli_cmd cli_cmd_export;
 /* Runs the command line argv[1..]; returns the exit code. */
 int cli_main(struct app *app, int argc, char **argv);
 
+/*
+ * Writes the built-in demo workbook to path. With replace, an existing workbook at path is
+ * replaced (never a file that is not a workbook); otherwise path must not exist.
+ */
+enum err cli_demo_create(struct app *app, const char *path, int replace, char **cause);
+
 /* Prints "tanbook: MESSAGE" to stderr. */
 void cli_error(const char *fmt, ...) XMEM_PRINTF(1, 2);
 /* Prints cause (or err_str(e)), frees cause, returns e's exit code. */

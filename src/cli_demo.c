@@ -103,6 +103,37 @@ demo_fill(struct app *app, struct store *st, char **cause)
     return e;
 }
 
+enum err
+cli_demo_create(struct app *app, const char *path, int replace, char **cause)
+{
+    struct store *st;
+    struct stat sb;
+    char *why = NULL;
+    enum err e;
+
+    if (replace && stat(path, &sb) == 0) {
+        /* only ever replace a workbook: --force must not destroy an unrelated file */
+        if ((e = store_open(path, STORE_EXISTING, &st, &why)) != ERR_OK) {
+            *cause = xasprintf("--force 只会覆盖碳账本工作簿：%s", why);
+            free(why);
+            return ERR_IO;
+        }
+        store_close(st);
+        store_remove(path);
+    }
+    if ((e = store_open(path, STORE_CREATE, &st, cause)) != ERR_OK)
+        return e;
+    if ((e = store_begin(st, cause)) != ERR_OK || (e = demo_fill(app, st, cause)) != ERR_OK
+        || (e = store_commit(st, cause)) != ERR_OK) {
+        store_rollback(st);
+        store_close(st);
+        store_remove(path);
+        return e;
+    }
+    store_close(st);
+    return ERR_OK;
+}
+
 static int
 cmd_demo(struct app *app, int argc, char **argv)
 {
@@ -110,8 +141,6 @@ cmd_demo(struct app *app, int argc, char **argv)
         {"force", no_argument, NULL, 'f'},
         {NULL, 0, NULL, 0},
     };
-    struct store *st;
-    struct stat sb;
     char *cause = NULL;
     int c, force = 0;
     enum err e;
@@ -127,26 +156,8 @@ cmd_demo(struct app *app, int argc, char **argv)
     }
     if (argc - optind != 1)
         return cli_usage(&cli_cmd_demo);
-    if (force && stat(argv[optind], &sb) == 0) {
-        /* only ever replace a workbook: --force must not destroy an unrelated file */
-        if ((e = store_open(argv[optind], STORE_EXISTING, &st, &cause)) != ERR_OK) {
-            cli_error("--force 只会覆盖碳账本工作簿：%s", cause);
-            free(cause);
-            return EXIT_IO;
-        }
-        store_close(st);
-        store_remove(argv[optind]);
-    }
-    if ((e = store_open(argv[optind], STORE_CREATE, &st, &cause)) != ERR_OK)
+    if ((e = cli_demo_create(app, argv[optind], force, &cause)) != ERR_OK)
         return cli_fail(e, cause);
-    if ((e = store_begin(st, &cause)) != ERR_OK || (e = demo_fill(app, st, &cause)) != ERR_OK
-        || (e = store_commit(st, &cause)) != ERR_OK) {
-        store_rollback(st);
-        store_close(st);
-        store_remove(argv[optind]);
-        return cli_fail(e, cause);
-    }
-    store_close(st);
     printf("已创建示例工作簿 %s（%s，2023 和 2024 年度）\n", argv[optind], demo_unit[0].value);
     return 0;
 }

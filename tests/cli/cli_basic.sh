@@ -38,9 +38,10 @@ expect_out_contains "quantity"
 verdict "import --help names the CSV columns in both languages"
 
 # --- usage errors -----------------------------------------------------------------------------
-run tb
+run tb </dev/null
 expect_rc 2
-verdict "no command at all exits 2"
+expect_err_contains "终端"
+verdict "no command and no terminal: the workbook screen is not started, exit 2"
 
 run tb frobnicate
 expect_rc 2
