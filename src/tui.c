@@ -3,6 +3,7 @@
  * the steps A.1 → A.3 → A.5 → A.6 → A.2 → A.4 → 导出, and restores the terminal on every way
  * out. Each committed field is written at once, so quitting never asks to save.
  */
+#include <ctype.h>
 #include <curses.h>
 #include <errno.h>
 #include <getopt.h>
@@ -221,18 +222,44 @@ tui_confirm(struct tui *t, const char *question)
     return yes > 0;
 }
 
+/* Whether label contains what (ASCII letters compared without case). */
+static int
+matches(const char *label, const char *what)
+{
+    size_t i, j;
+
+    for (i = 0; label[i] != '\0'; i++) {
+        for (j = 0; what[j] != '\0' && label[i + j] != '\0'; j++)
+            if (tolower((unsigned char)label[i + j]) != tolower((unsigned char)what[j]))
+                break;
+        if (what[j] == '\0')
+            return 1;
+    }
+    return what[0] == '\0';
+}
+
 int
 tui_pick(struct tui *t, const char *title, const char *const *labels, int n)
 {
-    int sel = 0, top = 0, is_key, i, h, w = width_of(title) + 4, x, y;
+    int *map = xcalloc((size_t)n + 1, sizeof(*map));
+    int sel = 0, top = 0, is_key, i, m, h, w = width_of(title) + 4, x, y, picked = -2;
+    struct editor filter;
     wint_t ch;
+    char *f;
 
+    editor_init(&filter, "", 20, 40);
     for (i = 0; i < n; i++)
         if (width_of(labels[i]) + 6 > w)
             w = width_of(labels[i]) + 6;
-    while (!got_signal) {
+    while (picked == -2 && !got_signal) {
+        f = editor_text(&filter);
+        for (i = 0, m = 0; i < n; i++)
+            if (matches(labels[i], f))
+                map[m++] = i;
+        if (sel >= m)
+            sel = m > 0 ? m - 1 : 0;
         tui_draw(t);
-        h = t->rows - 8 < n ? t->rows - 8 : n;
+        h = t->rows - 9 < m ? t->rows - 9 : m;
         if (h < 1)
             h = 1;
         if (sel < top)
@@ -244,29 +271,42 @@ tui_pick(struct tui *t, const char *title, const char *const *labels, int n)
         attron(A_REVERSE);
         tui_put(y, x, w, title, 0);
         attroff(A_REVERSE);
-        for (i = 0; i < h; i++) {
-            char *item = xasprintf(" %2d  %s", top + i + 1, labels[top + i]);
+        {
+            char *line = f[0] ? xasprintf(TR(t, " 筛选：%s", " filter: %s"), f)
+                               : xstrdup(TR(t, " 输入名称可筛选，如 电、天然气", " type to filter"));
 
-            if (top + i == sel)
+            tui_put(y + 1, x, w, line, 0);
+            free(line);
+        }
+        for (i = 0; i < h; i++) {
+            char *item = i < m ? xasprintf(" %2d  %s", map[top + i] + 1, labels[map[top + i]])
+                               : xstrdup(TR(t, "  （没有匹配的排放源）", "  (nothing matches)"));
+
+            if (top + i == sel && m > 0)
                 attron(A_REVERSE | A_BOLD);
-            tui_put(y + 1 + i, x, w, item, 0);
+            tui_put(y + 2 + i, x, w, item, 0);
             attroff(A_REVERSE | A_BOLD);
             free(item);
         }
-        tui_put(y + 1 + h, x, w, TR(t, " ↑↓ 选择  Enter 确定  Esc 取消", " ↑↓ choose  Enter ok  Esc cancel"), 0);
+        tui_put(y + 2 + h, x, w, TR(t, " ↑↓ 选择  Enter 确定  Esc 取消", " ↑↓ choose  Enter ok  Esc cancel"),
+                0);
         refresh();
-        if (!tui_getkey(t, &ch, &is_key))
+        free(f);
+        if (!tui_getkey(t, &ch, &is_key) || (is_key && ch == KEY_RESIZE))
             continue;
-        if (is_key && (ch == KEY_DOWN || ch == KEY_NPAGE))
-            sel = ch == KEY_DOWN ? (sel + 1) % n : (sel + h < n ? sel + h : n - 1);
-        else if (is_key && (ch == KEY_UP || ch == KEY_PPAGE))
-            sel = ch == KEY_UP ? (sel + n - 1) % n : (sel - h > 0 ? sel - h : 0);
-        else if (tui_key_edit_action(ch, is_key) == ACT_EDIT)
-            return sel;
+        if (is_key && (ch == KEY_DOWN || ch == KEY_NPAGE) && m > 0)
+            sel = ch == KEY_DOWN ? (sel + 1) % m : (sel + h < m ? sel + h : m - 1);
+        else if (is_key && (ch == KEY_UP || ch == KEY_PPAGE) && m > 0)
+            sel = ch == KEY_UP ? (sel + m - 1) % m : (sel - h > 0 ? sel - h : 0);
+        else if (tui_key_edit_action(ch, is_key) == ACT_EDIT && m > 0)
+            picked = map[sel];
         else if (tui_key_edit_action(ch, is_key) == ACT_CANCEL)
-            return -1;
+            picked = -1;
+        else if (edit_key(&filter, ch, is_key))
+            sel = 0;
     }
-    return -1;
+    free(map);
+    return picked >= 0 ? picked : -1;
 }
 
 /* ---- export --------------------------------------------------------------------------------- */
@@ -643,9 +683,6 @@ create_workbook(struct tui *t, char **cause, enum err *e)
     int year = 0;
 
     localtime_r(&now, &tm);
-    tui_message(t, MSG_INFO, TR(t, "新建工作簿 %s：请填写单位名称和报告年度（Esc 退出，不创建文件）",
-                                "New workbook %s: the unit's name and the reporting year (Esc quits)"),
-                t->path);
     while (name == NULL || text_is_blank(name)) {
         free(name);
         name = NULL;

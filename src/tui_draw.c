@@ -469,6 +469,36 @@ draw_too_small(struct tui *t)
     refresh();
 }
 
+/* Before a new workbook exists: what is being created, and how to get out. */
+static void
+draw_welcome(struct tui *t)
+{
+    char *file = xasprintf(TR(t, "新建工作簿：%s", "New workbook: %s"), t->path);
+
+    erase();
+    attron(A_REVERSE);
+    tui_put(0, 0, t->cols, TR(t, " 碳账本 │ 新建工作簿", " tanbook │ new workbook"), 0);
+    attroff(A_REVERSE);
+    attron(A_BOLD);
+    tui_put(3, 4, t->cols - 8, file, 0);
+    attroff(A_BOLD);
+    tui_put(5, 4, t->cols - 8, TR(t, "先填写单位名称和报告年度，然后按表A.1 → A.3 → A.5 → A.6 逐表填写；",
+                                  "Give the unit's name and the reporting year, then fill in tables"), 0);
+    tui_put(6, 4, t->cols - 8, TR(t, "每项保存时即写入工作簿，排放量随填随算。",
+                                  "A.1 → A.6; every field is saved at once and the totals follow."), 0);
+    tui_put(8, 4, t->cols - 8, TR(t, "按 Esc 退出（不会创建文件）。", "Esc quits without creating the file."),
+            0);
+    if (t->msg != NULL && t->msg_level == MSG_ERROR) {
+        color_on(t, PAIR_ERROR);
+        tui_put(t->rows - 3, 1, t->cols - 2, t->msg, 0);
+        color_off(t, PAIR_ERROR);
+    }
+    attron(A_REVERSE);
+    tui_put(t->rows - 1, 0, t->cols, TR(t, "Enter 确定  Esc 退出", "Enter ok  Esc quit"), 0);
+    attroff(A_REVERSE);
+    free(file);
+}
+
 void
 tui_draw(struct tui *t)
 {
@@ -477,6 +507,10 @@ tui_draw(struct tui *t)
     getmaxyx(stdscr, t->rows, t->cols);
     if (t->cols < TUI_MIN_COLS || t->rows < TUI_MIN_ROWS) {
         draw_too_small(t);
+        return;
+    }
+    if (t->st == NULL) {
+        draw_welcome(t);
         return;
     }
     layout(t, &l);

@@ -56,29 +56,30 @@ struct action_text {
     enum action act;
     const char *zh, *en;          /* the help screen's description */
     const char *hint_zh, *hint_en;/* the hint line's short word, NULL when not hinted */
+    int priority;                 /* which hints stay on a narrow line: 1 first */
 };
 
 static const struct action_text actions[] = {
-    {ACT_NEXT, "下一项（编辑时先保存）", "Next field (saves a field being edited)", "下一项", "next"},
-    {ACT_DOWN, "下一行", "Next row", NULL, NULL},
-    {ACT_PREV, "上一项", "Previous field", NULL, NULL},
-    {ACT_UP, "上一行", "Previous row", NULL, NULL},
-    {ACT_LEFT, "左一列", "Column to the left", NULL, NULL},
-    {ACT_RIGHT, "右一列", "Column to the right", NULL, NULL},
-    {ACT_HOME, "本行第一列", "First column of the row", NULL, NULL},
-    {ACT_END, "本行最后一列", "Last column of the row", NULL, NULL},
+    {ACT_NEXT, "下一项（编辑时先保存）", "Next field (saves a field being edited)", "下一项", "next", 9},
+    {ACT_DOWN, "下一行", "Next row", NULL, NULL, 0},
+    {ACT_PREV, "上一项", "Previous field", NULL, NULL, 0},
+    {ACT_UP, "上一行", "Previous row", NULL, NULL, 0},
+    {ACT_LEFT, "左一列", "Column to the left", NULL, NULL, 0},
+    {ACT_RIGHT, "右一列", "Column to the right", NULL, NULL, 0},
+    {ACT_HOME, "本行第一列", "First column of the row", NULL, NULL, 0},
+    {ACT_END, "本行最后一列", "Last column of the row", NULL, NULL, 0},
     {ACT_EDIT, "编辑 / 保存本项；直接输入也会开始编辑", "Edit / save the field; typing also starts an edit",
-     "编辑", "edit"},
-    {ACT_CANCEL, "放弃正在编辑的内容", "Cancel the edit", NULL, NULL},
-    {ACT_NEXT_STEP, "下一步（表）", "Next step (table)", "下一表", "next table"},
-    {ACT_PREV_STEP, "上一步（表）", "Previous step (table)", NULL, NULL},
-    {ACT_ADD, "添加一行（排放源）", "Add a row (emission source)", "添加", "add"},
-    {ACT_DELETE, "删除一行（会先确认）", "Delete a row (asks first)", "删除", "delete"},
-    {ACT_UNDO, "撤销上一次修改", "Undo the last change", "撤销", "undo"},
-    {ACT_REDO, "重做", "Redo", NULL, NULL},
-    {ACT_HELP, "帮助", "Help", "帮助", "help"},
-    {ACT_EXPORT, "导出 Excel 报表", "Export the Excel report", "导出", "export"},
-    {ACT_QUIT, "退出（所有修改都已保存）", "Quit (every change is already saved)", "退出", "quit"},
+     "编辑", "edit", 3},
+    {ACT_CANCEL, "放弃正在编辑的内容", "Cancel the edit", NULL, NULL, 0},
+    {ACT_NEXT_STEP, "下一步（表）", "Next step (table)", "下一表", "next table", 4},
+    {ACT_PREV_STEP, "上一步（表）", "Previous step (table)", NULL, NULL, 0},
+    {ACT_ADD, "添加一行（排放源）", "Add a row (emission source)", "添加", "add", 5},
+    {ACT_DELETE, "删除一行（会先确认）", "Delete a row (asks first)", "删除", "delete", 6},
+    {ACT_UNDO, "撤销上一次修改", "Undo the last change", "撤销", "undo", 7},
+    {ACT_REDO, "重做", "Redo", NULL, NULL, 0},
+    {ACT_HELP, "帮助", "Help", "帮助", "help", 2},
+    {ACT_EXPORT, "导出 Excel 报表", "Export the Excel report", "导出", "export", 8},
+    {ACT_QUIT, "退出（所有修改都已保存）", "Quit (every change is already saved)", "退出", "quit", 1},
 };
 
 static enum action
@@ -173,18 +174,29 @@ tui_key_hints(const struct tui *t, int width)
         }
         return sb_take(&sb);
     }
-    for (i = 0; i < nitems(actions); i++) {
-        const char *hint = t->lang == LANG_EN ? actions[i].hint_en : actions[i].hint_zh;
-        const char *key = first_key(actions[i].act, KM_BROWSE);
-        char item[96];
+    {
+        char items[nitems(actions)][96];
+        int shown[nitems(actions)] = {0}, p;
 
-        if (hint == NULL || key == NULL || !applies(t, actions[i].act))
-            continue;
-        snprintf(item, sizeof(item), "%s %s  ", key, hint);
-        if (used + width_of(item) > width)
-            break;
-        sb_append(&sb, item);
-        used += width_of(item);
+        for (i = 0; i < nitems(actions); i++) {
+            const char *hint = t->lang == LANG_EN ? actions[i].hint_en : actions[i].hint_zh;
+            const char *key = first_key(actions[i].act, KM_BROWSE);
+
+            items[i][0] = '\0';
+            if (hint != NULL && key != NULL && applies(t, actions[i].act))
+                snprintf(items[i], sizeof(items[i]), "%s %s  ", key, hint);
+        }
+        /* the most important hints first, then shown in table order */
+        for (p = 1; p <= (int)nitems(actions); p++)
+            for (i = 0; i < nitems(actions); i++)
+                if (actions[i].priority == p && items[i][0] != '\0'
+                    && used + width_of(items[i]) <= width) {
+                    shown[i] = 1;
+                    used += width_of(items[i]);
+                }
+        for (i = 0; i < nitems(actions); i++)
+            if (shown[i])
+                sb_append(&sb, items[i]);
     }
     return sb_take(&sb);
 }

@@ -13,6 +13,14 @@
 
 WB="$TMP/office.tanbook"
 
+tt_start 80 24 "$TMP/never.tanbook"
+tt_wait '新建工作簿：'
+tt_keys Escape
+rc=$(tt_wait_exit 5)
+expect_eq "exit code" "$rc" 0
+[ ! -e "$TMP/never.tanbook" ] || note "Esc at the first question still created the file"
+verdict "Esc before a new workbook is named quits without creating a file"
+
 tt_start 100 30 "$WB"
 tt_wait '单位名称：'
 tt_type '县教育局'
@@ -69,14 +77,15 @@ tt_keys Enter
 tt_wait '已添加 外购电力'
 tt_keys IC
 tt_wait '添加排放源'
-tt_keys Down Down      # 汽油, 柴油, 天然气
+tt_type '天然气'        # filters the list to 天然气 and 液化天然气
+tt_wait '筛选：天然气'
 tt_keys Enter
 tt_wait '排放设施名称（可留空）'
 tt_type '食堂'
 tt_keys Enter
 tt_wait '已添加 天然气'
 tt_wait '净购入电力与热力'
-verdict "A.3 adds 外购电力 and 天然气 from the source list"
+verdict "A.3 adds 外购电力 and 天然气 from the source list (arrows, and typing to filter)"
 
 tt_keys NPage
 tt_wait '表A.5 碳排放活动水平数据'
