@@ -26,7 +26,8 @@ LDLIBS := $(XLSX_LIBS) $(CURSES_LIBS) -lsqlite3 -lm
 
 # Debian packages the build, the tests and the tools need.
 DEB_PACKAGES := gcc make pkg-config libc6-dev libsqlite3-dev libncurses-dev \
-                libxlsxwriter-dev zlib1g-dev libcmocka-dev tmux python3 python3-openpyxl
+                libxlsxwriter-dev zlib1g-dev libcmocka-dev tmux python3 python3-openpyxl \
+                time bc
 
 LIB_SRC := $(filter-out src/main.c src/embedgen.c,$(sort $(wildcard src/*.c)))
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/embedded.o
@@ -93,8 +94,11 @@ test: $(BIN) $(UNIT_TESTS)
 	$(Q)tests/run-tests.sh $(UNIT_TESTS) $(CLI_TESTS) $(TUI_TESTS)
 
 bench: deps
-	$(Q)$(MAKE) --no-print-directory tanbook
-	$(Q)tests/bench.sh
+	$(Q)$(MAKE) --no-print-directory $(BIN) $(BUILD)/bench_reload
+	$(Q)BENCH_RELOAD=$(abspath $(BUILD)/bench_reload) tests/bench.sh
+
+$(BUILD)/bench_reload: tests/bench_reload.c $(BUILD)/libtanbook.a
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libtanbook.a $(LDLIBS)
 
 asan:
 	$(Q)$(MAKE) --no-print-directory BUILD=build-asan BIN=build-asan/tanbook \

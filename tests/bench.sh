@@ -1,6 +1,7 @@
 #!/bin/bash
 # bench.sh - performance figures for `make bench` (printed, never asserted): importing a large
-# CSV, and loading + computing one year of a 20-year, 100-source workbook (the live-panel path).
+# CSV, loading + computing one year of a 20-year, 100-source workbook, the terminal workbook's
+# edit-and-recompute path (bench_reload), and exporting one year to Excel.
 set -eu
 TB=${TANBOOK:-$(pwd)/tanbook}
 dir=$(mktemp -d)
@@ -41,3 +42,12 @@ t0=$(now)
 t1=$(now)
 echo "check one year: $(ms "$t0" "$t1") ms"
 echo "workbook size: $(du -k "$dir/b.tanbook" | cut -f1) KiB"
+
+if [ -n "${BENCH_RELOAD:-}" ]; then
+    "$BENCH_RELOAD" "$dir/b.tanbook" 2024 50
+fi
+
+t0=$(now)
+/usr/bin/time -f "%M" -o "$dir/rss" "$TB" export "$dir/b.tanbook" --year 2024 -o "$dir/b.xlsx" >/dev/null
+t1=$(now)
+echo "export one year (100 sources, 1200 values) to Excel: $(ms "$t0" "$t1") ms, max RSS $(cat "$dir/rss") KiB, $(du -k "$dir/b.xlsx" | cut -f1) KiB"
