@@ -99,6 +99,12 @@ int tui_getkey(struct tui *t, wint_t *ch, int *is_key);
 /* Exports the year to an .xlsx, asking for the path. */
 void tui_export(struct tui *t);
 
+/* A.5 columns: source, unit, 12 months, 4 quarters, the year, the total, 数据来源. */
+enum {
+    A5_SOURCE, A5_UNIT, A5_M1, A5_Q1 = A5_M1 + 12, A5_YEAR = A5_Q1 + 4, A5_TOTAL, A5_DATASRC,
+    A5_NCOLS
+};
+
 /* tui_steps.c */
 const char *tui_step_title(const struct tui *t, enum step s);
 /* Builds t->grid for the current step from the loaded year. */
@@ -111,6 +117,26 @@ enum err tui_commit(struct tui *t, const char *text);
 /* Ins / Del on the current step. */
 void tui_add_row(struct tui *t);
 void tui_delete_row(struct tui *t);
+/* Grid building blocks shared by the steps. */
+void tui_grid_init(struct tgrid *g, int nrows, int ncols, int frozen);
+void tui_grid_heads(struct tgrid *g);
+/* Sets cell (r, c) to text (taken over) with flags. */
+void tui_set(struct tgrid *g, int r, int c, char *text, unsigned flags);
+/* v with at most `decimals` decimals, trailing zeros dropped (caller frees). */
+char *tui_num(double v, int decimals);
+/* Shows cause (freed) as an error on the message line; returns e. */
+enum err tui_fail(struct tui *t, enum err e, char *cause);
+const struct form_def *tui_form(const struct tui *t, const char *id);
+const char *tui_src_label(const struct tui *t, const struct source_def *src);
+/* "天然气（食堂炉灶）" (caller frees). */
+char *tui_entry_label(const struct tui *t, const struct wb_entry *en);
+
+/* tui_activity.c - step A.5 */
+void tui_build_a5(struct tui *t);
+enum err tui_commit_a5(struct tui *t, const char *text);
+/* Del on A.5: all values of the focused row, after asking. */
+void tui_delete_acts(struct tui *t);
+
 /* The one-line help of the focused cell, or NULL. */
 const char *tui_cell_help(const struct tui *t);
 /* Completeness mark of a step: 0 empty, 1 complete, 2 has errors, 3 warnings only. */

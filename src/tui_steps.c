@@ -3,22 +3,14 @@
  * happens when the user commits a cell, adds or deletes a row. Everything written goes through
  * store.h at once; the caller reloads afterwards so the grid, report and checks stay in step.
  */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine.h"
 #include "text.h"
 #include "tui_int.h"
-#include "units.h"
 #include "xmem.h"
 
-/* A.5 columns: source, unit, 12 months, 4 quarters, the year, the total, 数据来源. */
-enum {
-    A5_SOURCE, A5_UNIT, A5_M1, A5_Q1 = A5_M1 + 12, A5_YEAR = A5_Q1 + 4, A5_TOTAL, A5_DATASRC,
-    A5_NCOLS
-};
 /* A.6 columns. */
 enum { A6_CAT, A6_SOURCE, A6_VALUE, A6_UNIT, A6_DATASRC, A6_NCOLS };
 /* A.3 columns. */
@@ -26,8 +18,8 @@ enum { A3_CAT, A3_SOURCE, A3_FACILITY, A3_LOCATION, A3_NOTE, A3_NCOLS };
 
 static const char *const a3_keys[A3_NCOLS] = {"category", "source", "facility", "location", "note"};
 
-static const struct form_def *
-form(const struct tui *t, const char *id)
+const struct form_def *
+tui_form(const struct tui *t, const char *id)
 {
     return forms_get(t->app->forms, id);
 }
@@ -39,13 +31,13 @@ tui_step_title(const struct tui *t, enum step s)
 
     if (s == STEP_EXPORT)
         return TR(t, "导出 Excel 报表", "Export the Excel report");
-    return forms_title(form(t, ids[s]), t->lang);
+    return forms_title(tui_form(t, ids[s]), t->lang);
 }
 
 /* ---- the grid ------------------------------------------------------------------------------ */
 
-static void
-grid_init(struct tgrid *g, int nrows, int ncols, int frozen)
+void
+tui_grid_init(struct tgrid *g, int nrows, int ncols, int frozen)
 {
     tui_grid_free(g);
     g->nrows = nrows;
@@ -55,14 +47,14 @@ grid_init(struct tgrid *g, int nrows, int ncols, int frozen)
     g->cells = xcalloc((size_t)(nrows * ncols + 1), sizeof(*g->cells));
 }
 
-static void
-grid_heads(struct tgrid *g)
+void
+tui_grid_heads(struct tgrid *g)
 {
     g->heads = xcalloc((size_t)g->ncols, sizeof(*g->heads));
 }
 
-static void
-set(struct tgrid *g, int r, int c, char *text, unsigned flags)
+void
+tui_set(struct tgrid *g, int r, int c, char *text, unsigned flags)
 {
     struct tcell *cell = &g->cells[r * g->ncols + c];
 
@@ -94,8 +86,8 @@ tui_cell(struct tui *t, int row, int col)
     return &t->grid.cells[row * t->grid.ncols + col];
 }
 
-static char *
-num(double v, int decimals)
+char *
+tui_num(double v, int decimals)
 {
     char buf[64];
 
@@ -114,11 +106,11 @@ fixed(double v, int decimals)
 static void
 build_a1(struct tui *t)
 {
-    const struct form_def *f = form(t, "A.1");
+    const struct form_def *f = tui_form(t, "A.1");
     struct tgrid *g = &t->grid;
     size_t i;
 
-    grid_init(g, (int)f->nfields, 3, 0);
+    tui_grid_init(g, (int)f->nfields, 3, 0);
     g->widths[0] = t->lang == LANG_EN ? 22 : 14;
     g->widths[1] = 40;
     g->widths[2] = 6;
@@ -127,16 +119,16 @@ build_a1(struct tui *t)
         const char *v = model_info(&t->y, fd->key);
         int missing = fd->required && (v == NULL || v[0] == '\0');
 
-        set(g, (int)i, 0, xstrdup(forms_label(fd, t->lang)), 0);
-        set(g, (int)i, 1, xstrdup(v ? v : ""), CELL_EDIT | (missing ? CELL_MISSING : 0));
-        set(g, (int)i, 2, xstrdup(fd->unit ? fd->unit : ""), CELL_DIM);
+        tui_set(g, (int)i, 0, xstrdup(forms_label(fd, t->lang)), 0);
+        tui_set(g, (int)i, 1, xstrdup(v ? v : ""), CELL_EDIT | (missing ? CELL_MISSING : 0));
+        tui_set(g, (int)i, 2, xstrdup(fd->unit ? fd->unit : ""), CELL_DIM);
     }
 }
 
 static enum err
 commit_a1(struct tui *t, const char *text)
 {
-    const struct field_def *fd = &form(t, "A.1")->fields[t->row];
+    const struct field_def *fd = &tui_form(t, "A.1")->fields[t->row];
     char *cause = NULL, *value;
     double v;
     enum err e;
@@ -162,68 +154,21 @@ commit_a1(struct tui *t, const char *text)
     return ERR_OK;
 }
 
-/* ---- shared by A.3 and A.5 ------------------------------------------------------------------ */
+/* ---- shared by A.3, A.5 and A.6 -------------------------------------------------------------- */
 
-static const char *
-src_label(const struct tui *t, const struct source_def *src)
+const char *
+tui_src_label(const struct tui *t, const struct source_def *src)
 {
     return src == NULL ? "?" : t->lang == LANG_EN ? src->en : src->zh;
 }
 
 /* "天然气（食堂炉灶）" */
-static char *
-entry_label(const struct tui *t, const struct wb_entry *en)
+char *
+tui_entry_label(const struct tui *t, const struct wb_entry *en)
 {
     if (en->facility == NULL || en->facility[0] == '\0')
-        return xstrdup(src_label(t, en->src));
-    return xasprintf("%s（%s）", src_label(t, en->src), en->facility);
-}
-
-static struct pending *
-pending(struct tui *t, long long id, int create)
-{
-    size_t i;
-
-    for (i = 0; i < t->npending; i++)
-        if (t->pending[i].entry_id == id)
-            return &t->pending[i];
-    if (!create)
-        return NULL;
-    t->pending = xrealloc(t->pending, (t->npending + 1) * sizeof(*t->pending));
-    memset(&t->pending[t->npending], 0, sizeof(*t->pending));
-    t->pending[t->npending].entry_id = id;
-    return &t->pending[t->npending++];
-}
-
-/* The unit of an A.5 row: its data's, else the one chosen before any data, else the library's. */
-static const char *
-entry_unit(struct tui *t, const struct wb_entry *en)
-{
-    struct pending *p = pending(t, en->id, 0);
-
-    if (en->nacts > 0)
-        return en->acts[0].unit;
-    if (p != NULL && p->unit != NULL)
-        return p->unit;
-    return en->src != NULL ? en->src->report_unit->sym : "";
-}
-
-static const char *
-entry_data_source(struct tui *t, const struct wb_entry *en)
-{
-    struct pending *p = pending(t, en->id, 0);
-    size_t i;
-
-    for (i = 0; i < en->nacts; i++)
-        if (en->acts[i].data_source != NULL && en->acts[i].data_source[0] != '\0')
-            return en->acts[i].data_source;
-    return p != NULL && p->data_source != NULL ? p->data_source : "";
-}
-
-static int
-count_rows(const struct wb_year *y)
-{
-    return (int)y->nentries;
+        return xstrdup(tui_src_label(t, en->src));
+    return xasprintf("%s（%s）", tui_src_label(t, en->src), en->facility);
 }
 
 /* ---- A.3 ------------------------------------------------------------------------------------ */
@@ -231,13 +176,13 @@ count_rows(const struct wb_year *y)
 static void
 build_a3(struct tui *t)
 {
-    const struct form_def *f = form(t, "A.3");
+    const struct form_def *f = tui_form(t, "A.3");
     static const int widths[A3_NCOLS] = {26, 10, 16, 14, 14};
     struct tgrid *g = &t->grid;
     int r, c;
 
-    grid_init(g, count_rows(&t->y), A3_NCOLS, 0);
-    grid_heads(g);
+    tui_grid_init(g, (int)t->y.nentries, A3_NCOLS, 0);
+    tui_grid_heads(g);
     for (c = 0; c < A3_NCOLS; c++) {
         g->heads[c] = xstrdup(forms_label(forms_field(f, a3_keys[c]), t->lang));
         g->widths[c] = widths[c];
@@ -245,17 +190,17 @@ build_a3(struct tui *t)
     for (r = 0; r < g->nrows; r++) {
         const struct wb_entry *en = &t->y.entries[r];
 
-        set(g, r, A3_CAT, xstrdup(en->src ? factors_cat_label(en->src->cat, t->lang == LANG_EN)
+        tui_set(g, r, A3_CAT, xstrdup(en->src ? factors_cat_label(en->src->cat, t->lang == LANG_EN)
                                           : ""), CELL_DIM);
-        set(g, r, A3_SOURCE, xstrdup(src_label(t, en->src)), CELL_EDIT);
-        set(g, r, A3_FACILITY, xstrdup(en->facility ? en->facility : ""), CELL_EDIT);
-        set(g, r, A3_LOCATION, xstrdup(en->location ? en->location : ""), CELL_EDIT);
-        set(g, r, A3_NOTE, xstrdup(en->note ? en->note : ""), CELL_EDIT);
+        tui_set(g, r, A3_SOURCE, xstrdup(tui_src_label(t, en->src)), CELL_EDIT);
+        tui_set(g, r, A3_FACILITY, xstrdup(en->facility ? en->facility : ""), CELL_EDIT);
+        tui_set(g, r, A3_LOCATION, xstrdup(en->location ? en->location : ""), CELL_EDIT);
+        tui_set(g, r, A3_NOTE, xstrdup(en->note ? en->note : ""), CELL_EDIT);
     }
 }
 
-static enum err
-fail(struct tui *t, enum err e, char *cause)
+enum err
+tui_fail(struct tui *t, enum err e, char *cause)
 {
     tui_message(t, MSG_ERROR, "%s", cause ? cause : err_str(e));
     free(cause);
@@ -266,7 +211,7 @@ static enum err
 commit_a3(struct tui *t, const char *text)
 {
     const struct wb_entry *en = &t->y.entries[t->row];
-    const struct field_def *fd = forms_field(form(t, "A.3"), a3_keys[t->col]);
+    const struct field_def *fd = forms_field(tui_form(t, "A.3"), a3_keys[t->col]);
     const struct source_def *src;
     char *cause = NULL, *v;
     double x;
@@ -274,13 +219,13 @@ commit_a3(struct tui *t, const char *text)
 
     if (t->col == A3_SOURCE) {
         if ((src = factors_source(t->app->lib, text)) == NULL)
-            return fail(t, ERR_INPUT, xasprintf(TR(t, "排放因子库中没有“%s”；按 Ins 从列表中选择排放源",
+            return tui_fail(t, ERR_INPUT, xasprintf(TR(t, "排放因子库中没有“%s”；按 Ins 从列表中选择排放源",
                                                    "No source “%s” in the library; press Ins to pick one"),
                                                 text));
         e = store_entry_update(t->st, en->id, src->id, NULL, NULL, NULL, &cause);
     } else {
         if ((e = forms_validate(fd, text, &x, &cause)) != ERR_OK)
-            return fail(t, e, cause);
+            return tui_fail(t, e, cause);
         v = text_trim(text);
         e = store_entry_update(t->st, en->id, NULL, t->col == A3_FACILITY ? v : NULL,
                                t->col == A3_LOCATION ? v : NULL, t->col == A3_NOTE ? v : NULL,
@@ -288,289 +233,9 @@ commit_a3(struct tui *t, const char *text)
         free(v);
     }
     if (e != ERR_OK)
-        return fail(t, e, cause);
+        return tui_fail(t, e, cause);
     tui_message(t, MSG_OK, TR(t, "已保存“%s”", "Saved “%s”"), forms_label(fd, t->lang));
     return ERR_OK;
-}
-
-/* ---- A.5 ------------------------------------------------------------------------------------ */
-
-static void
-a5_period(const struct tui *t, int col, struct period *p)
-{
-    p->year = t->year;
-    if (col >= A5_M1 && col < A5_Q1) {
-        p->kind = PERIOD_MONTH;
-        p->index = col - A5_M1 + 1;
-    } else if (col >= A5_Q1 && col < A5_YEAR) {
-        p->kind = PERIOD_QUARTER;
-        p->index = col - A5_Q1 + 1;
-    } else {
-        p->kind = PERIOD_YEAR;
-        p->index = 0;
-    }
-}
-
-static const struct wb_activity *
-find_act(const struct wb_entry *en, const struct period *p)
-{
-    size_t i;
-
-    for (i = 0; i < en->nacts; i++)
-        if (period_cmp(&en->acts[i].period, p) == 0)
-            return &en->acts[i];
-    return NULL;
-}
-
-/* Whether month m (0-11) of en is 异常波动: far off the median of the other filled months. */
-static int
-swings(const struct wb_entry *en, int m)
-{
-    double v[12], x = -1, median;
-    size_t i;
-    int n = 0, a, b;
-
-    for (i = 0; i < en->nacts; i++) {
-        const struct wb_activity *act = &en->acts[i];
-
-        if (act->period.kind != PERIOD_MONTH)
-            continue;
-        if (act->period.index - 1 == m)
-            x = act->quantity;
-        else
-            v[n++] = act->quantity;
-    }
-    if (x < 0 || n < 2)
-        return 0;
-    for (a = 1; a < n; a++)             /* insertion sort: at most 11 values */
-        for (b = a; b > 0 && v[b - 1] > v[b]; b--) {
-            double tmp = v[b];
-
-            v[b] = v[b - 1];
-            v[b - 1] = tmp;
-        }
-    median = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-    if (median <= 0)
-        return 0;
-    return x > median * CHECK_SWING_RATIO || x < median / CHECK_SWING_RATIO;
-}
-
-/* The entry's total in its row unit; -1 when a row's unit does not convert. */
-static double
-entry_total(struct tui *t, const struct wb_entry *en, const char *unit)
-{
-    const struct unit_def *to = units_find(unit);
-    const struct factor_pin *pin = model_pin(&t->y, en->source_id);
-    double sum = 0, x;
-    size_t i;
-
-    for (i = 0; i < en->nacts; i++) {
-        char *why = NULL;
-
-        if (to == NULL || units_convert(en->acts[i].quantity, units_find(en->acts[i].unit), to,
-                                        pin ? pin->density : 0, &x, &why) != ERR_OK) {
-            free(why);
-            return -1;
-        }
-        sum += x;
-    }
-    return sum;
-}
-
-static void
-build_a5(struct tui *t)
-{
-    static const char *const quarters_zh[] = {"一季度", "二季度", "三季度", "四季度"};
-    static const char *const months_en[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    const struct form_def *f = form(t, "A.5");
-    struct tgrid *g = &t->grid;
-    int r, c;
-
-    grid_init(g, count_rows(&t->y), A5_NCOLS, 1);
-    grid_heads(g);
-    g->heads[A5_SOURCE] = xstrdup(forms_label(forms_field(f, "source"), t->lang));
-    g->heads[A5_UNIT] = xstrdup(forms_label(forms_field(f, "unit"), t->lang));
-    for (c = 0; c < 12; c++)
-        g->heads[A5_M1 + c] = t->lang == LANG_EN ? xstrdup(months_en[c]) : xasprintf("%d月", c + 1);
-    for (c = 0; c < 4; c++)
-        g->heads[A5_Q1 + c] = t->lang == LANG_EN ? xasprintf("Q%d", c + 1) : xstrdup(quarters_zh[c]);
-    g->heads[A5_YEAR] = xstrdup(TR(t, "全年", "Year"));
-    g->heads[A5_TOTAL] = xstrdup(TR(t, "合计", "Total"));
-    g->heads[A5_DATASRC] = xstrdup(forms_label(forms_field(f, "data_source"), t->lang));
-    for (c = 0; c < A5_NCOLS; c++)
-        g->widths[c] = 10;
-    g->widths[A5_SOURCE] = 22;
-    g->widths[A5_UNIT] = 6;
-    g->widths[A5_TOTAL] = 12;
-    g->widths[A5_DATASRC] = 16;
-    for (r = 0; r < g->nrows; r++) {
-        const struct wb_entry *en = &t->y.entries[r];
-        const char *unit = entry_unit(t, en);
-        double total;
-
-        set(g, r, A5_SOURCE, entry_label(t, en), 0);
-        set(g, r, A5_UNIT, xstrdup(unit), CELL_EDIT);
-        for (c = A5_M1; c <= A5_YEAR; c++) {
-            struct period p;
-            const struct wb_activity *a;
-
-            a5_period(t, c, &p);
-            a = find_act(en, &p);
-            set(g, r, c, a ? num(a->quantity, 6) : xstrdup(""),
-                CELL_EDIT | CELL_NUM | (c < A5_Q1 && swings(en, c - A5_M1) ? CELL_WARN : 0));
-        }
-        total = entry_total(t, en, unit);
-        set(g, r, A5_TOTAL, en->nacts == 0 ? xstrdup("") : total < 0 ? xstrdup("?") : num(total, 2),
-            CELL_NUM | CELL_DIM);
-        set(g, r, A5_DATASRC, xstrdup(entry_data_source(t, en)), CELL_EDIT);
-    }
-}
-
-/* Rewrites every A.5 row of en with a new unit or data source, as one undoable action. */
-static enum err
-rewrite_acts(struct tui *t, const struct wb_entry *en, const char *unit, const char *data_source,
-             char **cause)
-{
-    size_t i;
-    enum err e;
-
-    if ((e = store_begin(t->st, cause)) != ERR_OK)
-        return e;
-    for (i = 0; i < en->nacts && e == ERR_OK; i++) {
-        const struct wb_activity *a = &en->acts[i];
-        char p[16];
-
-        period_format(&a->period, p, sizeof(p));
-        e = store_activity_put(t->st, en->id, p, a->quantity, unit ? unit : a->unit,
-                               data_source ? data_source : a->data_source, a->note, NULL, cause);
-    }
-    if (e == ERR_OK && (e = store_commit(t->st, cause)) == ERR_OK)
-        return ERR_OK;
-    store_rollback(t->st);
-    return e;
-}
-
-static enum err
-commit_a5_unit(struct tui *t, const struct wb_entry *en, const char *text)
-{
-    const struct field_def *fd = forms_field(form(t, "A.5"), "unit");
-    const struct factor_pin *pin = model_pin(&t->y, en->source_id);
-    char *cause = NULL, *u;
-    double x;
-    enum err e;
-
-    if ((e = forms_validate(fd, text, &x, &cause)) != ERR_OK)
-        return fail(t, e, cause);
-    u = text_trim(text);
-    if ((e = engine_to_activity(en->src, pin, 1, u, &x, &cause)) != ERR_OK) {
-        free(u);
-        return fail(t, e, cause);
-    }
-    free(u);
-    u = xstrdup(units_find(text_is_blank(text) ? "" : text) ? units_find(text)->sym : text);
-    if (en->nacts == 0) {
-        struct pending *p = pending(t, en->id, 1);
-
-        free(p->unit);
-        p->unit = u;
-        tui_message(t, MSG_OK, TR(t, "单位：%s", "Unit: %s"), u);
-        return ERR_OK;
-    }
-    e = rewrite_acts(t, en, u, NULL, &cause);
-    if (e == ERR_OK)
-        tui_message(t, MSG_OK, TR(t, "已将 %zu 条数据的单位改为 %s（数量未换算）",
-                                  "The unit of %zu values is now %s (quantities unchanged)"),
-                    en->nacts, u);
-    free(u);
-    return e == ERR_OK ? e : fail(t, e, cause);
-}
-
-static enum err
-commit_a5_source(struct tui *t, const struct wb_entry *en, const char *text)
-{
-    const struct field_def *fd = forms_field(form(t, "A.5"), "data_source");
-    char *cause = NULL, *v;
-    double x;
-    enum err e;
-
-    if ((e = forms_validate(fd, text, &x, &cause)) != ERR_OK)
-        return fail(t, e, cause);
-    v = text_trim(text);
-    if (en->nacts == 0) {
-        struct pending *p = pending(t, en->id, 1);
-
-        free(p->data_source);
-        p->data_source = v;
-        return ERR_OK;
-    }
-    e = rewrite_acts(t, en, NULL, v, &cause);
-    free(v);
-    if (e != ERR_OK)
-        return fail(t, e, cause);
-    tui_message(t, MSG_OK, TR(t, "已保存数据来源", "Saved the data source"));
-    return ERR_OK;
-}
-
-static enum err
-commit_a5_value(struct tui *t, const struct wb_entry *en, const char *text)
-{
-    const struct field_def *fd = forms_field(form(t, "A.5"), "quantity");
-    const struct wb_activity *old;
-    struct period p;
-    char ptext[16], pother[16], *cause = NULL;
-    const char *unit = entry_unit(t, en);
-    double q, x;
-    size_t i;
-    enum err e;
-
-    a5_period(t, t->col, &p);
-    period_format(&p, ptext, sizeof(ptext));
-    old = find_act(en, &p);
-    if (text_is_blank(text)) {
-        if (old == NULL)
-            return ERR_OK;
-        if ((e = store_activity_delete(t->st, en->id, ptext, &cause)) != ERR_OK)
-            return fail(t, e, cause);
-        tui_message(t, MSG_OK, TR(t, "已删除 %s 的数据", "Deleted the value of %s"), ptext);
-        return ERR_OK;
-    }
-    if ((e = forms_validate(fd, text, &q, &cause)) != ERR_OK)
-        return fail(t, e, cause);
-    for (i = 0; i < en->nacts; i++)
-        if (period_cmp(&en->acts[i].period, &p) != 0 && period_overlap(&en->acts[i].period, &p)) {
-            period_format(&en->acts[i].period, pother, sizeof(pother));
-            return fail(t, ERR_INPUT,
-                        xasprintf(TR(t, "%s 与已填写的 %s 重叠：同一期间只能按月、按季度或按全年填一次",
-                                     "%s overlaps %s, already filled in: a period is entered once"),
-                                  ptext, pother));
-        }
-    if ((e = engine_to_activity(en->src, model_pin(&t->y, en->source_id), q, unit, &x, &cause))
-        != ERR_OK)
-        return fail(t, e, cause);
-    e = store_activity_put(t->st, en->id, ptext, q, unit, entry_data_source(t, en),
-                           old ? old->note : NULL, NULL, &cause);
-    if (e != ERR_OK)
-        return fail(t, e, cause);
-    {
-        char shown[64];
-
-        text_format_number(q, 6, shown, sizeof(shown));
-        tui_message(t, MSG_OK, TR(t, "已保存 %s：%s %s", "Saved %s: %s %s"), ptext, shown, unit);
-    }
-    return ERR_OK;
-}
-
-static enum err
-commit_a5(struct tui *t, const char *text)
-{
-    const struct wb_entry *en = &t->y.entries[t->row];
-
-    if (t->col == A5_UNIT)
-        return commit_a5_unit(t, en, text);
-    if (t->col == A5_DATASRC)
-        return commit_a5_source(t, en, text);
-    return commit_a5_value(t, en, text);
 }
 
 /* ---- A.6 ------------------------------------------------------------------------------------ */
@@ -595,7 +260,7 @@ static void
 build_a6(struct tui *t)
 {
     static const int widths[A6_NCOLS] = {26, 10, 11, 12, 40};
-    const struct form_def *f = form(t, "A.6");
+    const struct form_def *f = tui_form(t, "A.6");
     static const char *const keys[A6_NCOLS] = {"category", "source", "data", "factor_unit",
                                                "data_source"};
     const struct source_def *srcs[64];
@@ -603,8 +268,8 @@ build_a6(struct tui *t)
     size_t n = a6_sources(t, srcs, nitems(srcs));
     int r, c;
 
-    grid_init(g, (int)n, A6_NCOLS, 0);
-    grid_heads(g);
+    tui_grid_init(g, (int)n, A6_NCOLS, 0);
+    tui_grid_heads(g);
     for (c = 0; c < A6_NCOLS; c++) {
         g->heads[c] = xstrdup(forms_label(forms_field(f, keys[c]), t->lang));
         g->widths[c] = widths[c];
@@ -615,12 +280,12 @@ build_a6(struct tui *t)
         int nosrc = pin == NULL || pin->source_text == NULL || pin->source_text[0] == '\0';
 
         factors_unit_text(srcs[r], pin ? pin->unit : srcs[r]->activity_unit->sym, fu, sizeof(fu));
-        set(g, r, A6_CAT, xstrdup(factors_cat_label(srcs[r]->cat, t->lang == LANG_EN)), CELL_DIM);
-        set(g, r, A6_SOURCE, xstrdup(src_label(t, srcs[r])), 0);
-        set(g, r, A6_VALUE, pin ? num(pin->value, 9) : xstrdup(""), CELL_EDIT | CELL_NUM
+        tui_set(g, r, A6_CAT, xstrdup(factors_cat_label(srcs[r]->cat, t->lang == LANG_EN)), CELL_DIM);
+        tui_set(g, r, A6_SOURCE, xstrdup(tui_src_label(t, srcs[r])), 0);
+        tui_set(g, r, A6_VALUE, pin ? tui_num(pin->value, 9) : xstrdup(""), CELL_EDIT | CELL_NUM
             | (pin && pin->overridden ? CELL_WARN : 0));
-        set(g, r, A6_UNIT, xstrdup(fu), CELL_DIM);
-        set(g, r, A6_DATASRC, nosrc ? xstrdup(TR(t, "（请注明来源）", "(state the source)"))
+        tui_set(g, r, A6_UNIT, xstrdup(fu), CELL_DIM);
+        tui_set(g, r, A6_DATASRC, nosrc ? xstrdup(TR(t, "（请注明来源）", "(state the source)"))
                                     : xstrdup(pin->source_text),
             CELL_EDIT | (nosrc ? CELL_MISSING : 0));
     }
@@ -639,7 +304,7 @@ static enum err
 commit_a6(struct tui *t, const char *text)
 {
     const struct source_def *src = a6_row_source(t, t->row);
-    const struct field_def *fd = forms_field(form(t, "A.6"), t->col == A6_VALUE ? "data"
+    const struct field_def *fd = forms_field(tui_form(t, "A.6"), t->col == A6_VALUE ? "data"
                                                                                   : "data_source");
     const struct factor_pin *old = src ? model_pin(&t->y, src->id) : NULL;
     struct factor_pin pin;
@@ -650,9 +315,9 @@ commit_a6(struct tui *t, const char *text)
     if (old == NULL)
         return ERR_NOTFOUND;
     if ((e = forms_validate(fd, text, &v, &cause)) != ERR_OK)
-        return fail(t, e, cause);
+        return tui_fail(t, e, cause);
     if (t->col == A6_DATASRC && text_is_blank(text))
-        return fail(t, ERR_INPUT, xstrdup(TR(t, "每个排放因子都须注明来源", "Every factor needs its source")));
+        return tui_fail(t, ERR_INPUT, xstrdup(TR(t, "每个排放因子都须注明来源", "Every factor needs its source")));
     factors_pin_copy(&pin, old);
     if (t->col == A6_VALUE) {
         if (v == old->value) {
@@ -671,7 +336,7 @@ commit_a6(struct tui *t, const char *text)
     e = store_pin_set(t->st, t->year, &pin, &cause);
     factors_pin_free(&pin);
     if (e != ERR_OK)
-        return fail(t, e, cause);
+        return tui_fail(t, e, cause);
     if (t->col == A6_VALUE) {
         tui_message(t, MSG_WARN, TR(t, "已改用 %s；请在“数据来源”注明新因子的出处",
                                     "Now %s; state where the new factor comes from"), text);
@@ -687,15 +352,15 @@ commit_a6(struct tui *t, const char *text)
 static void
 build_a2(struct tui *t)
 {
-    const struct form_def *f = form(t, "A.2");
+    const struct form_def *f = tui_form(t, "A.2");
     struct tgrid *g = &t->grid;
     size_t i;
     int r = 0, n = 0;
 
     for (i = 0; t->rep_ok && i < t->rep.nsources; i++)
         n += t->rep.sources[i].is_energy;
-    grid_init(g, n + 1, 4, 0);
-    grid_heads(g);
+    tui_grid_init(g, n + 1, 4, 0);
+    tui_grid_heads(g);
     g->heads[0] = xstrdup(forms_label(forms_field(f, "energy_kind"), t->lang));
     g->heads[1] = xstrdup(forms_label(forms_field(f, "consumption"), t->lang));
     g->heads[2] = xstrdup(TR(t, "单位", "Unit"));
@@ -709,40 +374,40 @@ build_a2(struct tui *t)
 
         if (!s->is_energy)
             continue;
-        set(g, r, 0, xstrdup(s->label), 0);
-        set(g, r, 1, fixed(s->quantity, 2), CELL_NUM);
-        set(g, r, 2, xstrdup(s->unit), CELL_DIM);
-        set(g, r, 3, fixed(s->tce, 2), CELL_NUM);
+        tui_set(g, r, 0, xstrdup(s->label), 0);
+        tui_set(g, r, 1, fixed(s->quantity, 2), CELL_NUM);
+        tui_set(g, r, 2, xstrdup(s->unit), CELL_DIM);
+        tui_set(g, r, 3, fixed(s->tce, 2), CELL_NUM);
         r++;
     }
-    set(g, r, 0, xstrdup(forms_label(forms_field(f, "total_tce"), t->lang)), 0);
-    set(g, r, 1, xstrdup(""), 0);
-    set(g, r, 2, xstrdup(""), 0);
-    set(g, r, 3, t->rep_ok ? fixed(t->rep.energy_tce, 2) : xstrdup("?"), CELL_NUM);
+    tui_set(g, r, 0, xstrdup(forms_label(forms_field(f, "total_tce"), t->lang)), 0);
+    tui_set(g, r, 1, xstrdup(""), 0);
+    tui_set(g, r, 2, xstrdup(""), 0);
+    tui_set(g, r, 3, t->rep_ok ? fixed(t->rep.energy_tce, 2) : xstrdup("?"), CELL_NUM);
 }
 
 static void
 a4_row(struct tgrid *g, int *r, const char *label, char *value, const char *unit, double share)
 {
-    set(g, *r, 0, xstrdup(label), 0);
-    set(g, *r, 1, value, CELL_NUM);
-    set(g, *r, 2, xstrdup(unit), CELL_DIM);
-    set(g, *r, 3, share >= 0 ? xasprintf("%.6f", share) : xstrdup(""), CELL_DIM);
+    tui_set(g, *r, 0, xstrdup(label), 0);
+    tui_set(g, *r, 1, value, CELL_NUM);
+    tui_set(g, *r, 2, xstrdup(unit), CELL_DIM);
+    tui_set(g, *r, 3, share >= 0 ? xasprintf("%.6f", share) : xstrdup(""), CELL_DIM);
     (*r)++;
 }
 
 static void
 build_a4(struct tui *t)
 {
-    const struct form_def *f = form(t, "A.4");
+    const struct form_def *f = tui_form(t, "A.4");
     const struct report *rep = &t->rep;
     struct tgrid *g = &t->grid;
     double max = 0;
     size_t i;
     int r = 0, c;
 
-    grid_init(g, (int)(t->rep_ok ? rep->nsources : 0) + 9, 4, 0);
-    grid_heads(g);
+    tui_grid_init(g, (int)(t->rep_ok ? rep->nsources : 0) + 9, 4, 0);
+    tui_grid_heads(g);
     g->heads[0] = xstrdup(TR(t, "项目", "Item"));
     g->heads[1] = xstrdup(TR(t, "数值", "Value"));
     g->heads[2] = xstrdup(TR(t, "单位", "Unit"));
@@ -794,7 +459,7 @@ tui_build(struct tui *t)
     switch (t->step) {
     case STEP_A1: build_a1(t); break;
     case STEP_A3: build_a3(t); break;
-    case STEP_A5: build_a5(t); break;
+    case STEP_A5: tui_build_a5(t); break;
     case STEP_A6: build_a6(t); break;
     case STEP_A2: build_a2(t); break;
     case STEP_A4: build_a4(t); break;
@@ -816,7 +481,7 @@ tui_commit(struct tui *t, const char *text)
     switch (t->step) {
     case STEP_A1: return commit_a1(t, text);
     case STEP_A3: return commit_a3(t, text);
-    case STEP_A5: return commit_a5(t, text);
+    case STEP_A5: return tui_commit_a5(t, text);
     case STEP_A6: return commit_a6(t, text);
     default: return ERR_INPUT;
     }
@@ -837,7 +502,7 @@ tui_add_row(struct tui *t)
 
     for (i = 0; i < lib->nsources; i++) {
         owned[i] = xasprintf("%s · %s", factors_cat_label(lib->sources[i].cat, t->lang == LANG_EN),
-                             src_label(t, &lib->sources[i]));
+                             tui_src_label(t, &lib->sources[i]));
         labels[i] = owned[i];
     }
     pick = tui_pick(t, TR(t, "添加排放源", "Add an emission source"), labels, (int)lib->nsources);
@@ -853,7 +518,7 @@ tui_add_row(struct tui *t)
                            &cause);
     free(facility);
     if (e != ERR_OK) {
-        fail(t, e, cause);
+        tui_fail(t, e, cause);
         return;
     }
     tui_reload(t);
@@ -865,7 +530,7 @@ tui_add_row(struct tui *t)
     else if (t->step == STEP_A5)
         t->col = A5_M1;
     if (created)
-        tui_message(t, MSG_OK, TR(t, "已添加 %s", "Added %s"), src_label(t, &lib->sources[pick]));
+        tui_message(t, MSG_OK, TR(t, "已添加 %s", "Added %s"), tui_src_label(t, &lib->sources[pick]));
     else
         tui_message(t, MSG_WARN, TR(t, "表中已有该排放源和设施", "That source and facility are already listed"));
 }
@@ -874,51 +539,18 @@ static void
 delete_entry(struct tui *t)
 {
     const struct wb_entry *en = &t->y.entries[t->row];
-    char *label = entry_label(t, en), *q, *cause = NULL;
+    char *label = tui_entry_label(t, en), *q, *cause = NULL;
     enum err e;
 
     q = xasprintf(TR(t, "删除 %s 及其 %zu 条活动数据？", "Delete %s and its %zu values?"), label,
                   en->nacts);
     if (tui_confirm(t, q)) {
         if ((e = store_entry_delete(t->st, en->id, &cause)) != ERR_OK)
-            fail(t, e, cause);
+            tui_fail(t, e, cause);
         else {
             tui_reload(t);
             tui_message(t, MSG_OK, TR(t, "已删除 %s（Ctrl-Z 可撤销）", "Deleted %s (Ctrl-Z undoes)"),
                         label);
-        }
-    }
-    free(q);
-    free(label);
-}
-
-static void
-delete_acts(struct tui *t)
-{
-    const struct wb_entry *en = &t->y.entries[t->row];
-    char *label = entry_label(t, en), *q, *cause = NULL;
-    size_t i;
-    enum err e;
-
-    q = xasprintf(TR(t, "删除 %s 本年度的全部 %zu 条活动数据？", "Delete all values of %s (%zu)?"),
-                  label, en->nacts);
-    if (en->nacts > 0 && tui_confirm(t, q)) {
-        e = store_begin(t->st, &cause);
-        for (i = 0; i < en->nacts && e == ERR_OK; i++) {
-            char p[16];
-
-            period_format(&en->acts[i].period, p, sizeof(p));
-            e = store_activity_delete(t->st, en->id, p, &cause);
-        }
-        if (e == ERR_OK)
-            e = store_commit(t->st, &cause);
-        if (e != ERR_OK) {
-            store_rollback(t->st);
-            fail(t, e, cause);
-        } else {
-            tui_reload(t);
-            tui_message(t, MSG_OK, TR(t, "已删除 %s 的活动数据（Ctrl-Z 可撤销）",
-                                      "Deleted the values of %s (Ctrl-Z undoes)"), label);
         }
     }
     free(q);
@@ -937,7 +569,7 @@ restore_factor(struct tui *t)
     if (src == NULL)
         return;
     q = xasprintf(TR(t, "将 %s 的排放因子恢复为因子库默认值？", "Restore the library factor of %s?"),
-                  src_label(t, src));
+                  tui_src_label(t, src));
     if (tui_confirm(t, q)) {
         if ((e = factors_default_pin(t->app->lib, src, t->year, NULL, t->y.grid_area, t->y.gwp_set,
                                      &pin, &cause)) == ERR_OK) {
@@ -945,7 +577,7 @@ restore_factor(struct tui *t)
             factors_pin_free(&pin);
         }
         if (e != ERR_OK)
-            fail(t, e, cause);
+            tui_fail(t, e, cause);
         else {
             tui_reload(t);
             tui_message(t, MSG_OK, TR(t, "已恢复默认因子", "Restored the library factor"));
@@ -962,7 +594,7 @@ tui_delete_row(struct tui *t)
     if (t->step == STEP_A3)
         delete_entry(t);
     else if (t->step == STEP_A5)
-        delete_acts(t);
+        tui_delete_acts(t);
     else if (t->step == STEP_A6)
         restore_factor(t);
 }
@@ -975,16 +607,16 @@ tui_cell_help(const struct tui *t)
 
     switch (t->step) {
     case STEP_A1:
-        f = form(t, "A.1");
+        f = tui_form(t, "A.1");
         if (t->row < (int)f->nfields)
             key = f->fields[t->row].key;
         break;
     case STEP_A3:
-        f = form(t, "A.3");
+        f = tui_form(t, "A.3");
         key = a3_keys[t->col];
         break;
     case STEP_A5:
-        f = form(t, "A.5");
+        f = tui_form(t, "A.5");
         key = t->col == A5_UNIT ? "unit" : t->col == A5_DATASRC ? "data_source"
               : t->col == A5_SOURCE ? "source" : "quantity";
         break;
@@ -996,7 +628,7 @@ tui_cell_help(const struct tui *t)
             if (rs != NULL && rs->derivation != NULL)
                 return rs->derivation;
         }
-        f = form(t, "A.6");
+        f = tui_form(t, "A.6");
         key = t->col == A6_VALUE ? "data" : t->col == A6_DATASRC ? "data_source" : "source";
         break;
     default:
