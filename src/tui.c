@@ -506,10 +506,24 @@ undo_redo(struct tui *t, int redo)
 {
     char *what = NULL, *cause = NULL;
     enum err e = redo ? store_redo(t->st, &what, &cause) : store_undo(t->st, &what, &cause);
+    int exists = 1;
 
+    if (e == ERR_OK && !redo && store_year_exists(t->st, t->year, &exists, &cause) == ERR_OK
+        && !exists) {
+        /* that was the creation of the year on screen: undoing it would leave nothing to edit */
+        free(what);
+        what = NULL;
+        e = store_redo(t->st, NULL, &cause);
+        if (e == ERR_OK) {
+            tui_message(t, MSG_INFO, TR(t, "最早的一步是创建 %d 年度，不能在这里撤销",
+                                        "The first step created year %d; it cannot be undone here"),
+                        t->year);
+            return;
+        }
+    }
     if (e == ERR_NOTFOUND)
-        tui_message(t, MSG_INFO, redo ? TR(t, "没有可重做的修改", "Nothing to redo")
-                                      : TR(t, "没有可撤销的修改", "Nothing to undo"));
+        tui_message(t, MSG_INFO, "%s", redo ? TR(t, "没有可重做的修改", "Nothing to redo")
+                                            : TR(t, "没有可撤销的修改", "Nothing to undo"));
     else if (e != ERR_OK)
         tui_message(t, MSG_ERROR, "%s", cause ? cause : err_str(e));
     else {
@@ -628,6 +642,34 @@ on_key(struct tui *t, wint_t ch, int is_key)
     }
 }
 
+/* A click: a step in the step bar, or a cell of the grid (saving a field being edited first). */
+static void
+on_click(struct tui *t)
+{
+    MEVENT ev;
+    int s, c, r;
+
+    if (getmouse(&ev) != OK || !(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+        return;
+    if (ev.y == 1) {
+        for (s = 0; s < STEP__COUNT; s++)
+            if (ev.x >= t->step_x[s] && ev.x < t->step_x[s + 1] && (!t->editing || commit_edit(t)))
+                go_step(t, s);
+        return;
+    }
+    if (t->cell_y0 < 0 || ev.y < t->cell_y0)
+        return;
+    r = t->top + ev.y - t->cell_y0;
+    for (c = 0; c < t->grid.ncols && c < (int)nitems(t->col_x); c++)
+        if (t->col_x[c] >= 0 && ev.x >= t->col_x[c] && ev.x < t->col_x[c] + t->col_w[c]
+            && r < t->grid.nrows && (t->step != STEP_A1 || c == 1)
+            && (!t->editing || commit_edit(t))) {
+            t->row = r;
+            t->col = c;
+            clear_message(t);
+        }
+}
+
 static void
 run_loop(struct tui *t)
 {
@@ -648,7 +690,9 @@ run_loop(struct tui *t)
                 t->quit = 1;
             continue;
         }
-        if (t->editing)
+        if (is_key && ch == KEY_MOUSE)
+            on_click(t);
+        else if (t->editing)
             on_edit_key(t, ch, is_key);
         else
             on_key(t, ch, is_key);
@@ -669,6 +713,8 @@ start_curses(void)
     keypad(stdscr, TRUE);
     set_escdelay(25);
     timeout(200);      /* wake up to notice SIGTERM/SIGHUP */
+    mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
+    mouseinterval(0);  /* a press is a click: no waiting to tell clicks from double clicks */
     curs_set(0);
     return 1;
 }

@@ -160,6 +160,7 @@ draw_steps(struct tui *t)
     move(1, 0);
     clrtoeol();
     for (s = 0; s < STEP__COUNT; s++) {
+        t->step_x[s] = x;
         int st = tui_step_state(t, (enum step)s);
         char *item;
 
@@ -183,6 +184,7 @@ draw_steps(struct tui *t)
         x += width_of(item) + 1;
         free(item);
     }
+    t->step_x[STEP__COUNT] = x;
     attron(A_BOLD);
     {
         char *title = xasprintf("%s  (%d/%d)", tui_step_title(t, t->step), (int)t->step + 1,
@@ -323,6 +325,9 @@ draw_grid(struct tui *t, const struct layout *l)
     if (g->ncols > (int)nitems(xs))
         return;
     columns(t, l, xs, ws);
+    memcpy(t->col_x, xs, sizeof(xs[0]) * (size_t)g->ncols);
+    memcpy(t->col_w, ws, sizeof(ws[0]) * (size_t)g->ncols);
+    t->cell_y0 = y + (g->heads != NULL);
     if (t->row < t->top)
         t->top = t->row;
     if (t->row >= t->top + rows)
@@ -515,6 +520,7 @@ tui_draw(struct tui *t)
     }
     layout(t, &l);
     erase();
+    t->cell_y0 = -1;
     draw_header(t);
     draw_steps(t);
     draw_live(t, &l);

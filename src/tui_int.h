@@ -76,6 +76,11 @@ struct tui {
     int editing;
     struct editor ed;
 
+    /* where the last frame put things, for mouse clicks */
+    int cell_y0;             /* screen row of the grid's first visible row, -1 when none */
+    int col_x[64], col_w[64];/* screen column and width of each grid column, col_x -1 if hidden */
+    int step_x[STEP__COUNT + 1]; /* step s occupies columns step_x[s] .. step_x[s + 1] - 1 of row 1 */
+
     char *msg;
     enum msg_level msg_level;
     int rows, cols;          /* terminal size */

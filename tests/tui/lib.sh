@@ -9,6 +9,7 @@
 #   tt_screen                    the visible screen as text
 #   tt_resize COLS ROWS          resize the window (the program gets KEY_RESIZE)
 #   tt_wait_exit [SECONDS]       wait for the program to end; prints its exit code
+#   tt_click X Y                 a left mouse click at column X, row Y (0-based)
 #   TT_ENV=NAME=VALUE            one more environment variable for the next tt_start
 # Every wait polls the screen every 50 ms: no fixed sleeps.
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
@@ -72,6 +73,15 @@ tt_wait_gone() {
 
 tt_wait_exit() {
     _tt_poll "${1:-5}" test -s "$TT_DIR/rc" && cat "$TT_DIR/rc"
+}
+
+# tt_click X Y - a left click at column X, row Y (0-based), as an xterm reports it (X10 encoding:
+# ESC [ M, then button+32, x+33, y+33; a press, then a release).
+tt_click() {
+    local x y
+    x=$(printf '\\x%x' $(($1 + 33)))
+    y=$(printf '\\x%x' $(($2 + 33)))
+    tt_type "$(printf "\033[M %b%b\033[M#%b%b" "$x" "$y" "$x" "$y")"
 }
 
 # tt_pid - the process id of the program in the pane.

@@ -12,6 +12,21 @@ tt_wait '碳排放总量 779.24 tCO₂e'
 [ -f "$DEMO" ] || note "--demo did not write $DEMO"
 verdict "--demo opens a fresh demo workbook under \$XDG_DATA_HOME/tanbook"
 
+tt_keys C-z
+tt_wait '不能在这里撤销'
+tt_wait '碳排放总量 779.24 tCO₂e'
+tt_wait '示例县机关事务服务中心'
+verdict "Ctrl-Z never undoes the creation of the year on screen"
+
+# mouse: the step bar at 80 columns reads " ✓A.1  ✓A.3  ✓A.5  ✓A.6  ✓A.2  ✓A.4   导出"
+tt_click 8 1
+tt_wait '表A.3 碳排放源一览表'
+tt_click 45 5          # row 2 (天然气), column 排放设施名称 (screen columns 39-54)
+tt_wait '如 炉灶、锅炉'
+tt_click 2 1
+tt_wait '表A.1 基本信息'
+verdict "a click on the step bar opens that table, a click on a cell focuses it"
+
 tt_keys NPage NPage NPage NPage
 tt_wait '表A.2 用能情况'
 tt_wait '年度综合能耗当量值(tce)'
