@@ -94,12 +94,25 @@ tt_wait 'Table A.1 Basic information'
 tt_wait 'Organization name'
 tt_wait 'Total 779.24 tCO₂e'
 verdict "--lang en shows the English labels from forms/"
+tt_keys F10
+tt_wait_exit 5 >/dev/null
 
-rc=$(tt_wait_exit 0)
+TT_ENV=LC_ALL=en_US.UTF-8 tt_start 100 30 "$DEMO"
+tt_wait 'Table A.1 Basic information'
+tt_wait '示例县机关事务服务中心'
+verdict "an en_US locale (not even generated here) switches to English labels, Chinese text still shows"
+
 kill -TERM "$(tt_pid)"
 rc=$(tt_wait_exit 5)
 expect_eq "exit code after SIGTERM" "$rc" 143
 verdict "SIGTERM ends the program cleanly (exit 143)"
+
+tt_start 100 30 "$DEMO"
+tt_wait '示例县机关事务服务中心'
+kill -HUP "$(tt_pid)"
+rc=$(tt_wait_exit 5)
+expect_eq "exit code after SIGHUP" "$rc" 129
+verdict "SIGHUP (the terminal went away) ends the program cleanly (exit 129)"
 
 # Another program holds the write lock: an edit is refused with a message and kept in the field.
 /usr/bin/python3 - "$DEMO" "$TMP/locked" <<'PY' &
