@@ -273,7 +273,7 @@ tui_pick(struct tui *t, const char *title, const char *const *labels, int n)
         attroff(A_REVERSE);
         {
             char *line = f[0] ? xasprintf(TR(t, " 筛选：%s", " filter: %s"), f)
-                               : xstrdup(TR(t, " 输入名称可筛选，如 电、天然气", " type to filter"));
+                               : xstrdup(TR(t, " 输入文字可筛选", " type to filter"));
 
             tui_put(y + 1, x, w, line, 0);
             free(line);
@@ -626,6 +626,10 @@ on_key(struct tui *t, wint_t ch, int is_key)
             tui_add_row(t);
         break;
     case ACT_DELETE: tui_delete_row(t); break;
+    case ACT_SETTINGS:
+        if (t->step == STEP_A6)
+            tui_factor_settings(t);
+        break;
     case ACT_UNDO: undo_redo(t, 0); break;
     case ACT_REDO: undo_redo(t, 1); break;
     case ACT_HELP: show_help(t); break;

@@ -187,8 +187,13 @@ draw_steps(struct tui *t)
     t->step_x[STEP__COUNT] = x;
     attron(A_BOLD);
     {
-        char *title = xasprintf("%s  (%d/%d)", tui_step_title(t, t->step), (int)t->step + 1,
-                                STEP__COUNT);
+        char *title = t->step == STEP_A6
+                          ? xasprintf(TR(t, "%s  (%d/%d)   电力因子地区：%s   GWP：%s（F2 修改）",
+                                         "%s  (%d/%d)   electricity area: %s   GWP: %s (F2)"),
+                                      tui_step_title(t, t->step), (int)t->step + 1, STEP__COUNT,
+                                      t->y.grid_area ? t->y.grid_area : "", t->y.gwp_set ? t->y.gwp_set : "")
+                          : xasprintf("%s  (%d/%d)", tui_step_title(t, t->step), (int)t->step + 1,
+                                      STEP__COUNT);
 
         tui_put(2, 1, t->cols - 2, title, 0);
         free(title);

@@ -122,6 +122,8 @@ enum err tui_commit(struct tui *t, const char *text);
 /* Ins / Del on the current step. */
 void tui_add_row(struct tui *t);
 void tui_delete_row(struct tui *t);
+/* F2 on A.6: the electricity factor's area and the GWP set of the year. */
+void tui_factor_settings(struct tui *t);
 /* Grid building blocks shared by the steps. */
 void tui_grid_init(struct tgrid *g, int nrows, int ncols, int frozen);
 void tui_grid_heads(struct tgrid *g);
@@ -162,7 +164,7 @@ enum action {
     ACT_NONE,
     ACT_NEXT, ACT_PREV, ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_HOME, ACT_END,
     ACT_EDIT, ACT_CANCEL, ACT_NEXT_STEP, ACT_PREV_STEP, ACT_ADD, ACT_DELETE,
-    ACT_UNDO, ACT_REDO, ACT_HELP, ACT_EXPORT, ACT_QUIT,
+    ACT_UNDO, ACT_REDO, ACT_HELP, ACT_EXPORT, ACT_QUIT, ACT_SETTINGS,
 };
 /* The action bound to a key outside the field editor. */
 enum action tui_key_action(wint_t ch, int is_key);

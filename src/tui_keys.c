@@ -46,6 +46,7 @@ static const struct binding bindings[] = {
     {CTRL('z'), 0, KM_BROWSE | KM_EDIT, ACT_UNDO, "Ctrl-Z"},
     {CTRL('y'), 0, KM_BROWSE | KM_EDIT, ACT_REDO, "Ctrl-Y"},
     {KEY_F(1), 1, KM_BROWSE | KM_EDIT, ACT_HELP, "F1"},
+    {KEY_F(2), 1, KM_BROWSE, ACT_SETTINGS, "F2"},
     {KEY_F(5), 1, KM_BROWSE | KM_EDIT, ACT_EXPORT, "F5"},
     {KEY_F(10), 1, KM_BROWSE | KM_EDIT, ACT_QUIT, "F10"},
     {CTRL('q'), 0, KM_BROWSE | KM_EDIT, ACT_QUIT, "Ctrl-Q"},
@@ -74,7 +75,9 @@ static const struct action_text actions[] = {
     {ACT_NEXT_STEP, "下一步（表）", "Next step (table)", "下一表", "next table", 4},
     {ACT_PREV_STEP, "上一步（表）", "Previous step (table)", NULL, NULL, 0},
     {ACT_ADD, "添加一行（排放源）", "Add a row (emission source)", "添加", "add", 5},
-    {ACT_DELETE, "删除一行（会先确认）", "Delete a row (asks first)", "删除", "delete", 6},
+    {ACT_DELETE, "删除一行（会先确认）；在表A.6 恢复默认因子", "Delete a row (asks first); in A.6 restore the library factor", "删除", "delete", 6},
+    {ACT_SETTINGS, "（表A.6）电力排放因子的地区、GWP 版本", "(table A.6) Electricity factor area, GWP set",
+     "地区/GWP", "area/GWP", 7},
     {ACT_UNDO, "撤销上一次修改", "Undo the last change", "撤销", "undo", 7},
     {ACT_REDO, "重做", "Redo", NULL, NULL, 0},
     {ACT_HELP, "帮助", "Help", "帮助", "help", 2},
@@ -140,6 +143,8 @@ applies(const struct tui *t, enum action act)
         return t->step == STEP_A3 || t->step == STEP_A5;
     if (act == ACT_DELETE)
         return t->step == STEP_A3 || t->step == STEP_A5 || t->step == STEP_A6;
+    if (act == ACT_SETTINGS)
+        return t->step == STEP_A6;
     if (act == ACT_UNDO)
         return t->st != NULL && store_can_undo(t->st);
     return 1;

@@ -587,6 +587,64 @@ restore_factor(struct tui *t)
 }
 
 void
+tui_factor_settings(struct tui *t)
+{
+    static const char *const level_zh[] = {"全国平均", "区域电网", "省级"};
+    static const char *const levels[] = {"national", "regional", "provincial"};
+    const struct factor_lib *lib = t->app->lib;
+    size_t cap = lib->ngrid + lib->ngwp + 1, n = 0, i, k;
+    char **labels = xcalloc(cap, sizeof(*labels)), *cause = NULL;
+    const char **areas = xcalloc(cap, sizeof(*areas)), **sets = xcalloc(cap, sizeof(*sets));
+    int pick, seen;
+    enum err e;
+
+    for (k = 0; k < nitems(levels); k++)        /* each area once, nation first */
+        for (i = 0; i < lib->ngrid; i++) {
+            const struct grid_factor *g = &lib->grid[i];
+            size_t j;
+
+            for (j = 0, seen = 0; j < n && !seen; j++)
+                seen = areas[j] != NULL && strcmp(areas[j], g->area) == 0;
+            if (seen || strcmp(g->level, levels[k]) != 0)
+                continue;
+            areas[n] = g->area;
+            labels[n++] = xasprintf(TR(t, "电力排放因子：%s（%s）%s", "Electricity factor: %s (%s)%s"),
+                                    g->area, t->lang == LANG_EN ? levels[k] : level_zh[k],
+                                    strcmp(g->area, t->y.grid_area) == 0 ? TR(t, " ← 当前", " ← now")
+                                                                         : "");
+        }
+    for (i = 0; i < lib->ngwp; i++) {
+        size_t j;
+
+        for (j = 0, seen = 0; j < n && !seen; j++)
+            seen = sets[j] != NULL && strcmp(sets[j], lib->gwp[i].set) == 0;
+        if (seen)
+            continue;
+        sets[n] = lib->gwp[i].set;
+        labels[n++] = xasprintf(TR(t, "逸散排放 GWP：%s%s", "Fugitive GWP: %s%s"), lib->gwp[i].set,
+                                strcmp(lib->gwp[i].set, t->y.gwp_set) == 0 ? TR(t, " ← 当前", " ← now")
+                                                                           : "");
+    }
+    pick = tui_pick(t, TR(t, "排放因子设置（会重新取因子库的值）", "Factor settings (re-pins library values)"),
+                    (const char *const *)labels, (int)n);
+    if (pick >= 0) {
+        e = store_year_settings(t->st, lib, t->year, areas[pick], sets[pick], &cause);
+        if (e != ERR_OK) {
+            tui_fail(t, e, cause);
+        } else {
+            tui_reload(t);
+            tui_message(t, MSG_OK, TR(t, "已改用：%s", "Now: %s"), areas[pick] ? areas[pick]
+                                                                           : sets[pick]);
+        }
+    }
+    for (i = 0; i < n; i++)
+        free(labels[i]);
+    free(labels);
+    free(areas);
+    free(sets);
+}
+
+void
 tui_delete_row(struct tui *t)
 {
     if (t->grid.nrows == 0)

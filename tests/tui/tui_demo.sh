@@ -61,6 +61,23 @@ tt_wait '已恢复默认因子'
 tt_wait '碳排放总量 779.24 tCO₂e'
 verdict "A.6 takes an overridden factor with its source, Del restores the library value"
 
+tt_keys F2
+tt_wait '排放因子设置'
+tt_type '浙江'
+tt_wait '电力排放因子：浙江（省级）'
+tt_keys Enter
+tt_wait '电力因子地区：浙江'
+tt_wait '0.5153'
+run tb summary "$DEMO" --json
+expect_out_contains '"factor": 0.5153, "factor_unit": "tCO₂/MWh"'
+tt_keys F2
+tt_wait '排放因子设置'
+tt_type '全国'
+tt_keys Enter
+tt_wait '电力因子地区：全国'
+tt_wait '碳排放总量 779.24 tCO₂e'
+verdict "F2 on A.6 switches the electricity factor to 浙江 (2022 provincial 0.5153, the latest shipped) and back"
+
 tt_keys PPage PPage
 tt_wait '表A.3 碳排放源一览表'
 tt_keys DC
