@@ -146,6 +146,41 @@ draw_header(struct tui *t)
     free(left);
 }
 
+/* The first problem the checks found in the current step ("✗ 缺少“联系人”（另有 2 项）"). */
+static void
+draw_finding(struct tui *t, int y, int x, int w)
+{
+    static const char *const ids[] = {"A.1", "A.3", "A.5", "A.6", "A.2", "A.4"};
+    const struct check_item *first = NULL;
+    const char *msg, *colon;
+    size_t i, n = 0;
+    char *line;
+
+    if (t->step >= STEP_EXPORT || w < 10)
+        return;
+    for (i = 0; i < t->chk.n; i++)
+        if (strcmp(t->chk.items[i].form_id, ids[t->step]) == 0) {
+            n++;
+            if (first == NULL || (first->level == CHECK_WARNING
+                                  && t->chk.items[i].level == CHECK_ERROR))
+                first = &t->chk.items[i];
+        }
+    if (first == NULL)
+        return;
+    msg = first->msg;
+    if ((colon = strstr(msg, "：")) != NULL && strncmp(msg, "表", 3) == 0)
+        msg = colon + strlen("：");       /* the table is named on screen already */
+    if (n > 1)
+        line = xasprintf(TR(t, "%s %s（另有 %zu 项）", "%s %s (+%zu more)"),
+                         first->level == CHECK_ERROR ? "✗" : "!", msg, n - 1);
+    else
+        line = xasprintf("%s %s", first->level == CHECK_ERROR ? "✗" : "!", msg);
+    color_on(t, first->level == CHECK_ERROR ? PAIR_ERROR : PAIR_WARN);
+    tui_put(y, x, w, line, 0);
+    color_off(t, first->level == CHECK_ERROR ? PAIR_ERROR : PAIR_WARN);
+    free(line);
+}
+
 static void
 draw_steps(struct tui *t)
 {
@@ -195,10 +230,12 @@ draw_steps(struct tui *t)
                           : xasprintf("%s  (%d/%d)", tui_step_title(t, t->step), (int)t->step + 1,
                                       STEP__COUNT);
 
-        tui_put(2, 1, t->cols - 2, title, 0);
+        x = width_of(title) + 3;
+        tui_put(2, 1, x - 1, title, 0);
         free(title);
     }
     attroff(A_BOLD);
+    draw_finding(t, 2, x, t->cols - x - 1);
 }
 
 /* Right edge of the scrolling columns left..col when they follow the frozen ones. */
