@@ -1,8 +1,10 @@
 /*
  * store.h - the workbook file: the only module that includes sqlite3.h. One SQLite file per
  * reporting unit, any number of years. Marked with PRAGMA application_id, versioned with
- * user_version and migrated forward by a numbered list; WAL, foreign keys, busy timeout; every
- * change is logged (time, table, row, field, old, new) for undo.
+ * user_version and migrated forward by a numbered list; WAL, foreign keys, busy timeout. Every
+ * change is logged in edit_log (time, table, row, field, old, new, and the row's images before
+ * and after); the changes of one transaction, or a change of its own, form one action
+ * (edit_action), which undo and redo revert or re-apply as a whole (schema version 3).
  */
 #ifndef TANBOOK_STORE_H
 #define TANBOOK_STORE_H

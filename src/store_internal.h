@@ -59,9 +59,8 @@ enum err store_write_begin(struct store *st, struct store_write *w, char **cause
 enum err store_write_end(struct store *st, const struct store_write *w, enum err e, char **cause);
 
 /*
- * One changed row, for the log. The summaries are what store_log shows; the images are what
- * undo restores: before is taken with store_image before the change, the after image is read by
- * store_record from rowid (unless gone).
+ * One change of a logged row. The summaries are what store_log shows; the images of the row
+ * before and after, what undo restores, store_record takes itself.
  */
 struct store_change {
     const char *tbl;          /* unit_info, years, year_info, inventory, activity, factors */
@@ -69,13 +68,18 @@ struct store_change {
     const char *field;
     const char *old;
     const char *new_value;
-    const char *before;       /* image before the change, NULL when the row did not exist */
-    long long rowid;          /* the row's rowid after the change */
-    int gone;                 /* the change deleted the row */
+    long long rowid;          /* the row changed; 0: the change inserts it (set after, see below) */
+    int gone;                 /* the change deletes the row */
 };
 
-/* Logs c in the current action, starting it (and discarding what could be redone) when needed. */
-enum err store_record(struct store *st, const struct store_change *c, char **cause);
+/*
+ * Runs s, prepared and bound, which makes the change c describes, and logs it in the current
+ * action (starting it, and discarding what could be redone, when needed), with the row's image
+ * taken before s runs and after. When c->rowid is 0, s inserts the row and c->rowid is set to its
+ * rowid. Releases s; what names the write in an error.
+ */
+enum err store_record(struct store *st, struct store_change *c, sqlite3_stmt *s, const char *what,
+                      char **cause);
 
 /* The logged tables (store_image.c). */
 enum {

@@ -41,93 +41,22 @@ action_start(struct store *st, char **cause)
     return ERR_OK;
 }
 
-enum err
-store_record(struct store *st, const struct store_change *c, char **cause)
-{
-    sqlite3_stmt *s;
-    char *after = NULL;
-    enum err e;
-
-    if (!c->gone && (e = store_image(st, c->tbl, c->rowid, &after, cause)) != ERR_OK)
-        return e;
-    if ((st->action == 0 && (e = action_start(st, cause)) != ERR_OK)
-        || (e = store_prepare(st, "INSERT INTO edit_log (at, tbl, row, field, old, new, action, "
-                                  "kind, before_row, after_row) VALUES "
-                                  "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), "
-                                  "?, ?, ?, ?, ?, ?, 0, ?, ?)", &s, cause)) != ERR_OK) {
-        free(after);
-        return e;
-    }
-    store_bind_text(s, 1, c->tbl);
-    store_bind_text(s, 2, c->row);
-    store_bind_text(s, 3, c->field);
-    store_bind_text(s, 4, c->old);
-    store_bind_text(s, 5, c->new_value);
-    sqlite3_bind_int64(s, 6, st->action);
-    store_bind_text(s, 7, c->before);
-    store_bind_text(s, 8, after);
-    e = store_step_done(st, s, "记录修改历史", cause);
-    free(after);
-    return e;
-}
-
-enum err
-store_log(struct store *st, struct store_log_entry **out, size_t *n, char **cause)
-{
-    sqlite3_stmt *s;
-    size_t cap = 0;
-    int rc;
-    enum err e;
-
-    *out = NULL;
-    *n = 0;
-    if ((e = store_prepare(st, "SELECT id, at, tbl, row, field, old, new FROM edit_log ORDER BY id",
-                           &s, cause)) != ERR_OK)
-        return e;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        struct store_log_entry *l;
-
-        *out = xgrow(*out, &cap, *n + 1, sizeof(**out));
-        l = &(*out)[(*n)++];
-        l->id = sqlite3_column_int64(s, 0);
-        l->at = store_col_text(s, 1);
-        l->tbl = store_col_text(s, 2);
-        l->row = store_col_text(s, 3);
-        l->field = store_col_text(s, 4);
-        l->old_value = store_col_text(s, 5);
-        l->new_value = store_col_text(s, 6);
-    }
-    store_release(st, s);
-    if (rc != SQLITE_DONE) {
-        store_log_free(*out, *n);
-        *out = NULL;
-        *n = 0;
-        return store_fail(st, rc, "读取修改历史", cause);
-    }
-    return ERR_OK;
-}
-
-void
-store_log_free(struct store_log_entry *log, size_t n)
-{
-    size_t i;
-
-    for (i = 0; i < n; i++) {
-        free(log[i].at);
-        free(log[i].tbl);
-        free(log[i].row);
-        free(log[i].field);
-        free(log[i].old_value);
-        free(log[i].new_value);
-    }
-    free(log);
-}
-
-/* One logged row change of an action. */
+/* One edit_log row: the summaries store_log shows and, for undo and redo, the row images. */
 struct step {
-    char *tbl, *row, *field, *old, *new_value;
-    char *before, *after;   /* images; NULL where the row did not exist */
+    struct store_log_entry e;
+    char *before, *after;   /* images; NULL where the row did not exist (or not selected) */
 };
+
+static void
+entry_free(struct store_log_entry *l)
+{
+    free(l->at);
+    free(l->tbl);
+    free(l->row);
+    free(l->field);
+    free(l->old_value);
+    free(l->new_value);
+}
 
 static void
 steps_free(struct step *s, size_t n)
@@ -135,44 +64,88 @@ steps_free(struct step *s, size_t n)
     size_t i;
 
     for (i = 0; i < n; i++) {
-        free(s[i].tbl);
-        free(s[i].row);
-        free(s[i].field);
-        free(s[i].old);
-        free(s[i].new_value);
+        entry_free(&s[i].e);
         free(s[i].before);
         free(s[i].after);
     }
     free(s);
 }
 
+/* Adds an edit_log row of kind to action: c's summaries and the row images before and after. */
 static enum err
-action_steps(struct store *st, long long action, struct step **out, size_t *n, char **cause)
+log_add(struct store *st, const struct store_change *c, const char *before, const char *after,
+        long long action, int kind, char **cause)
 {
     sqlite3_stmt *s;
+    enum err e;
+
+    if ((e = store_prepare(st, "INSERT INTO edit_log (at, tbl, row, field, old, new, action, "
+                               "kind, before_row, after_row) VALUES "
+                               "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), "
+                               "?, ?, ?, ?, ?, ?, ?, ?, ?)", &s, cause)) != ERR_OK)
+        return e;
+    store_bind_text(s, 1, c->tbl);
+    store_bind_text(s, 2, c->row);
+    store_bind_text(s, 3, c->field);
+    store_bind_text(s, 4, c->old);
+    store_bind_text(s, 5, c->new_value);
+    sqlite3_bind_int64(s, 6, action);
+    sqlite3_bind_int(s, 7, kind);
+    store_bind_text(s, 8, before);
+    store_bind_text(s, 9, after);
+    return store_step_done(st, s, "记录修改历史", cause);
+}
+
+enum err
+store_record(struct store *st, struct store_change *c, sqlite3_stmt *s, const char *what,
+             char **cause)
+{
+    char *before = NULL, *after = NULL;
+    enum err e;
+
+    if (c->rowid != 0 && (e = store_image(st, c->tbl, c->rowid, &before, cause)) != ERR_OK) {
+        store_release(st, s);
+        return e;
+    }
+    if ((e = store_step_done(st, s, what, cause)) != ERR_OK)
+        goto out;
+    if (c->rowid == 0)
+        c->rowid = sqlite3_last_insert_rowid(st->db);
+    if ((c->gone || (e = store_image(st, c->tbl, c->rowid, &after, cause)) == ERR_OK)
+        && (st->action != 0 || (e = action_start(st, cause)) == ERR_OK))
+        e = log_add(st, c, before, after, st->action, LOG_CHANGE, cause);
+out:
+    free(before);
+    free(after);
+    return e;
+}
+
+/*
+ * Reads the edit_log rows s selects (id, at, tbl, row, field, old, new, before_row, after_row;
+ * bound) into *out, in order; releases s.
+ */
+static enum err
+log_read(struct store *st, sqlite3_stmt *s, struct step **out, size_t *n, char **cause)
+{
     size_t cap = 0;
     int rc;
-    enum err e;
 
     *out = NULL;
     *n = 0;
-    if ((e = store_prepare(st, "SELECT tbl, row, field, old, new, before_row, after_row FROM "
-                               "edit_log WHERE action = ? AND kind = 0 ORDER BY id", &s, cause))
-        != ERR_OK)
-        return e;
-    sqlite3_bind_int64(s, 1, action);
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         struct step *p;
 
         *out = xgrow(*out, &cap, *n + 1, sizeof(**out));
         p = &(*out)[(*n)++];
-        p->tbl = store_col_text(s, 0);
-        p->row = store_col_text(s, 1);
-        p->field = store_col_text(s, 2);
-        p->old = store_col_text(s, 3);
-        p->new_value = store_col_text(s, 4);
-        p->before = store_col_text(s, 5);
-        p->after = store_col_text(s, 6);
+        p->e.id = sqlite3_column_int64(s, 0);
+        p->e.at = store_col_text(s, 1);
+        p->e.tbl = store_col_text(s, 2);
+        p->e.row = store_col_text(s, 3);
+        p->e.field = store_col_text(s, 4);
+        p->e.old_value = store_col_text(s, 5);
+        p->e.new_value = store_col_text(s, 6);
+        p->before = store_col_text(s, 7);
+        p->after = store_col_text(s, 8);
     }
     store_release(st, s);
     if (rc == SQLITE_DONE)
@@ -181,6 +154,56 @@ action_steps(struct store *st, long long action, struct step **out, size_t *n, c
     *out = NULL;
     *n = 0;
     return store_fail(st, rc, "读取修改历史", cause);
+}
+
+enum err
+store_log(struct store *st, struct store_log_entry **out, size_t *n, char **cause)
+{
+    struct step *rows;
+    sqlite3_stmt *s;
+    size_t i;
+    enum err e;
+
+    *out = NULL;
+    *n = 0;
+    /* the images are left unread: the history shows the summaries only */
+    if ((e = store_prepare(st, "SELECT id, at, tbl, row, field, old, new, NULL, NULL FROM edit_log "
+                               "ORDER BY id", &s, cause)) != ERR_OK
+        || (e = log_read(st, s, &rows, n, cause)) != ERR_OK)
+        return e;
+    if (*n > 0)
+        *out = xcalloc(*n, sizeof(**out));
+    for (i = 0; i < *n; i++)
+        (*out)[i] = rows[i].e;
+    free(rows);
+    return ERR_OK;
+}
+
+void
+store_log_free(struct store_log_entry *log, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        entry_free(&log[i]);
+    free(log);
+}
+
+/* The changes action logged, in order. */
+static enum err
+action_steps(struct store *st, long long action, struct step **out, size_t *n, char **cause)
+{
+    sqlite3_stmt *s;
+    enum err e;
+
+    *out = NULL;
+    *n = 0;
+    if ((e = store_prepare(st, "SELECT id, at, tbl, row, field, old, new, before_row, after_row "
+                               "FROM edit_log WHERE action = ? AND kind = 0 ORDER BY id", &s,
+                           cause)) != ERR_OK)
+        return e;
+    sqlite3_bind_int64(s, 1, action);
+    return log_read(st, s, out, n, cause);
 }
 
 static enum err
@@ -337,31 +360,25 @@ out:
     return e;
 }
 
-/* Applies one step (undo: after → before) and adds its history row. */
+/* Applies one step (undo: after → before) and logs it: the change reversed, or made again. */
 static enum err
 step_run(struct store *st, long long action, const struct step *p, int undo, const char *verb,
          char **cause)
 {
-    const struct store_tbl *t = store_tbl_find(p->tbl);
-    sqlite3_stmt *s;
+    const struct store_tbl *t = store_tbl_find(p->e.tbl);
+    const struct store_change c = {
+        .tbl = p->e.tbl, .row = p->e.row, .field = p->e.field,
+        .old = undo ? p->e.new_value : p->e.old_value,
+        .new_value = undo ? p->e.old_value : p->e.new_value,
+    };
     enum err e;
 
     if (t == NULL)
         return corrupt(verb, cause);
     if ((e = step_apply(st, t, undo ? p->after : p->before, undo ? p->before : p->after, verb,
-                        cause)) != ERR_OK
-        || (e = store_prepare(st, "INSERT INTO edit_log (at, tbl, row, field, old, new, action, "
-                                  "kind) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), "
-                                  "?, ?, ?, ?, ?, ?, ?)", &s, cause)) != ERR_OK)
+                        cause)) != ERR_OK)
         return e;
-    store_bind_text(s, 1, p->tbl);
-    store_bind_text(s, 2, p->row);
-    store_bind_text(s, 3, p->field);
-    store_bind_text(s, 4, undo ? p->new_value : p->old);
-    store_bind_text(s, 5, undo ? p->old : p->new_value);
-    sqlite3_bind_int64(s, 6, action);
-    sqlite3_bind_int(s, 7, undo ? LOG_UNDO : LOG_REDO);
-    return store_step_done(st, s, "记录修改历史", cause);
+    return log_add(st, &c, NULL, NULL, action, undo ? LOG_UNDO : LOG_REDO, cause);
 }
 
 /* The action to undo (the latest done) or redo (the earliest undone: undone last); 0 when none. */
@@ -539,7 +556,7 @@ entry_name_by_id(struct store *st, const struct step *steps, size_t n, long long
     for (i = 0; i < n && name == NULL; i++) {
         const char *image = steps[i].before != NULL ? steps[i].before : steps[i].after;
 
-        if (strcmp(steps[i].tbl, "inventory") != 0 || image == NULL
+        if (strcmp(steps[i].e.tbl, "inventory") != 0 || image == NULL
             || store_img_parse(image, &im) != 0)
             continue;
         if (store_img_rowid(&im, &store_tbls[STORE_T_INVENTORY], &rowid) && rowid == id)
@@ -663,25 +680,26 @@ describe_factor(struct store *st, const struct store_img *b, const struct store_
 static char *
 describe_step(struct store *st, const struct step *steps, size_t n, const struct step *p)
 {
+    const struct store_log_entry *l = &p->e;
     struct store_img b = {0}, a = {0};
     char *out;
 
-    if (strcmp(p->tbl, "unit_info") == 0 || strcmp(p->tbl, "year_info") == 0)
-        return xasprintf("%s：%s → %s", field_label(st, "A.1", p->field), or_empty(p->old),
-                         or_empty(p->new_value));
-    if (strcmp(p->tbl, "years") == 0) {
-        if (p->old == NULL || p->new_value == NULL)
-            return xasprintf("%s %s 年度", p->old == NULL ? "添加" : "删除", p->row);
-        return xasprintf("%s 年度%s：%s → %s", p->row,
-                         strcmp(p->field, "gwp_set") == 0 ? " GWP 版本" : "电力因子地区", p->old,
-                         p->new_value);
+    if (strcmp(l->tbl, "unit_info") == 0 || strcmp(l->tbl, "year_info") == 0)
+        return xasprintf("%s：%s → %s", field_label(st, "A.1", l->field), or_empty(l->old_value),
+                         or_empty(l->new_value));
+    if (strcmp(l->tbl, "years") == 0) {
+        if (l->old_value == NULL || l->new_value == NULL)
+            return xasprintf("%s %s 年度", l->old_value == NULL ? "添加" : "删除", l->row);
+        return xasprintf("%s 年度%s：%s → %s", l->row,
+                         strcmp(l->field, "gwp_set") == 0 ? " GWP 版本" : "电力因子地区",
+                         l->old_value, l->new_value);
     }
     if ((p->before != NULL && store_img_parse(p->before, &b) != 0)
         || (p->after != NULL && store_img_parse(p->after, &a) != 0))
-        out = xasprintf("%s %s", p->tbl, p->row);
-    else if (strcmp(p->tbl, "inventory") == 0)
+        out = xasprintf("%s %s", l->tbl, l->row);
+    else if (strcmp(l->tbl, "inventory") == 0)
         out = describe_inventory(st, &b, &a);
-    else if (strcmp(p->tbl, "activity") == 0)
+    else if (strcmp(l->tbl, "activity") == 0)
         out = describe_activity(st, steps, n, &b, &a);
     else
         out = describe_factor(st, &b, &a);
@@ -737,7 +755,7 @@ describe(struct store *st, const struct step *steps, size_t n)
     labels_load(st);
     for (i = 0; i < n; i++) {
         const struct step *p = &steps[i];
-        const struct store_tbl *t = store_tbl_find(p->tbl);
+        const struct store_tbl *t = store_tbl_find(p->e.tbl);
 
         if (t == NULL)
             continue;
@@ -749,7 +767,7 @@ describe(struct store *st, const struct step *steps, size_t n)
             ent = i;
         } else if (t - store_tbls == STORE_T_ACTIVITY && p->after == NULL) {
             acts++;
-            one_entry = one_entry && same_entry(p->row, steps[0].row);
+            one_entry = one_entry && same_entry(p->e.row, steps[0].e.row);
         }
     }
     /* a new year, a new grid area or GWP set: with the factors pinned for it */
@@ -768,7 +786,7 @@ describe(struct store *st, const struct step *steps, size_t n)
     if (ents > 1 && ents + acts == n)
         return xasprintf("删除 %zu 个排放源及其 %zu 条活动数据", ents, acts);
     if (acts == n && one_entry) {
-        name = entry_name_by_id(st, steps, n, strtoll(steps[0].row, NULL, 10));
+        name = entry_name_by_id(st, steps, n, strtoll(steps[0].e.row, NULL, 10));
         out = xasprintf("删除 %s 的 %zu 条活动数据", name, acts);
         free(name);
         return out;

@@ -1,6 +1,7 @@
 /*
  * store_write.c - the logged writes: every change to a workbook row goes through one of these,
- * which records the row's images with store_record so undo can restore it exactly.
+ * which runs it with store_record, so that the row's images are logged and undo can restore it
+ * exactly.
  */
 #include "store.h"
 
@@ -17,6 +18,20 @@ pin_summary(const struct factor_pin *p)
     return xasprintf("%.17g %s | %s", p->value, p->unit, p->source_text);
 }
 
+/* An A.3 entry's row summary: "2024/natural_gas/炉灶". */
+static char *
+entry_summary(int year, const char *source_id, const char *facility)
+{
+    return xasprintf("%d/%s/%s", year, source_id, facility != NULL ? facility : "");
+}
+
+/* An A.5 value's summary: "1200 m³". */
+static char *
+quantity_summary(double quantity, const char *unit)
+{
+    return xasprintf("%.17g %s", quantity, unit);
+}
+
 /* Pins the factor; an existing pin is updated in place, so the pins keep their order. */
 static enum err
 pin_put(struct store *st, int year, const struct factor_pin *pin, char **cause)
@@ -24,7 +39,7 @@ pin_put(struct store *st, int year, const struct factor_pin *pin, char **cause)
     struct store_change c = {.tbl = "factors", .field = "value"};
     struct factor_pin old;
     sqlite3_stmt *s;
-    char *before = NULL, *o = NULL, *n = NULL, *row = NULL;
+    char *o = NULL, *n = NULL, *row = NULL;
     long long rowid = 0;
     int found;
     enum err e;
@@ -34,8 +49,6 @@ pin_put(struct store *st, int year, const struct factor_pin *pin, char **cause)
     if (found) {
         o = pin_summary(&old);
         factors_pin_free(&old);
-        if ((e = store_image(st, "factors", rowid, &before, cause)) != ERR_OK)
-            goto out;
     }
     if ((e = store_prepare(st, "INSERT INTO factors (year, source, value, unit, ncv, ncv_unit, cc, "
                                "ox, coal, coal_unit, density, source_text, overridden) VALUES "
@@ -60,16 +73,12 @@ pin_put(struct store *st, int year, const struct factor_pin *pin, char **cause)
     sqlite3_bind_double(s, 11, pin->density);
     store_bind_text(s, 12, pin->source_text != NULL ? pin->source_text : "");
     sqlite3_bind_int(s, 13, pin->overridden);
-    if ((e = store_step_done(st, s, "保存排放因子", cause)) != ERR_OK)
-        goto out;
-    c.rowid = found ? rowid : sqlite3_last_insert_rowid(st->db);
+    c.rowid = found ? rowid : 0;
     c.row = row = xasprintf("%d/%s", year, pin->source_id);
     c.old = o;
     c.new_value = n = pin_summary(pin);
-    c.before = before;
-    e = store_record(st, &c, cause);
+    e = store_record(st, &c, s, "保存排放因子", cause);
 out:
-    free(before);
     free(o);
     free(n);
     free(row);
@@ -114,7 +123,7 @@ static enum err
 year_add(struct store *st, const struct factor_lib *lib, int year, const char *grid_area,
          const char *gwp_set, char **cause)
 {
-    struct store_change c = {.tbl = "years", .field = "year", .rowid = year};
+    struct store_change c = {.tbl = "years", .field = "year"};
     sqlite3_stmt *s;
     char *row;
     int exists;
@@ -137,10 +146,8 @@ year_add(struct store *st, const struct factor_lib *lib, int year, const char *g
     sqlite3_bind_int(s, 1, year);
     store_bind_text(s, 2, grid_area != NULL ? grid_area : "全国");
     store_bind_text(s, 3, gwp_set != NULL ? gwp_set : "AR6");
-    if ((e = store_step_done(st, s, "添加年度", cause)) != ERR_OK)
-        return e;
     c.row = c.new_value = row = xasprintf("%d", year);
-    e = store_record(st, &c, cause);
+    e = store_record(st, &c, s, "添加年度", cause);
     free(row);
     if (e != ERR_OK)
         return e;
@@ -167,23 +174,16 @@ year_set(struct store *st, int year, const char *sql, const char *field, const c
     struct store_change c = {.tbl = "years", .field = field, .old = old, .new_value = value,
                              .rowid = year};
     sqlite3_stmt *s;
-    char *before, *row = NULL;
+    char *row;
     enum err e;
 
-    if ((e = store_image(st, "years", year, &before, cause)) != ERR_OK)
+    if ((e = store_prepare(st, sql, &s, cause)) != ERR_OK)
         return e;
-    if ((e = store_prepare(st, sql, &s, cause)) == ERR_OK) {
-        store_bind_text(s, 1, value);
-        sqlite3_bind_int(s, 2, year);
-        e = store_step_done(st, s, what, cause);
-    }
-    if (e == ERR_OK) {
-        c.row = row = xasprintf("%d", year);
-        c.before = before;
-        e = store_record(st, &c, cause);
-    }
+    store_bind_text(s, 1, value);
+    sqlite3_bind_int(s, 2, year);
+    c.row = row = xasprintf("%d", year);
+    e = store_record(st, &c, s, what, cause);
     free(row);
-    free(before);
     return e;
 }
 
@@ -231,7 +231,7 @@ info_set(struct store *st, enum field_scope scope, int year, const char *key, co
 {
     struct store_change c = {.tbl = scope == FS_UNIT ? "unit_info" : "year_info", .field = key};
     sqlite3_stmt *s;
-    char *old = NULL, *before = NULL, *row = NULL;
+    char *old = NULL, *row = NULL;
     long long rowid = 0;
     int rc, clear = value == NULL || value[0] == '\0';
     enum err e;
@@ -258,8 +258,6 @@ info_set(struct store *st, enum field_scope scope, int year, const char *key, co
         free(old);
         return ERR_OK;    /* unchanged: nothing to write or log */
     }
-    if (old != NULL && (e = store_image(st, c.tbl, rowid, &before, cause)) != ERR_OK)
-        goto out;
     if (scope == FS_UNIT)
         e = store_prepare(st, clear ? "DELETE FROM unit_info WHERE key = ?1"
                                     : "INSERT INTO unit_info (key, value) VALUES (?1, ?3) "
@@ -277,18 +275,14 @@ info_set(struct store *st, enum field_scope scope, int year, const char *key, co
         sqlite3_bind_int(s, 2, year);
     if (!clear)
         store_bind_text(s, 3, value);
-    if ((e = store_step_done(st, s, "保存基本信息", cause)) != ERR_OK)
-        goto out;
-    c.rowid = old != NULL ? rowid : sqlite3_last_insert_rowid(st->db);
+    c.rowid = old != NULL ? rowid : 0;
     c.gone = clear;
     c.row = row = scope == FS_UNIT ? xstrdup("unit") : xasprintf("%d", year);
     c.old = old;
     c.new_value = clear ? NULL : value;
-    c.before = before;
-    e = store_record(st, &c, cause);
+    e = store_record(st, &c, s, "保存基本信息", cause);
 out:
     free(row);
-    free(before);
     free(old);
     return e;
 }
@@ -341,15 +335,15 @@ entry_ensure(struct store *st, int year, const char *source_id, const char *faci
     store_bind_text(s, 3, facility != NULL ? facility : "");
     store_bind_text(s, 4, location != NULL ? location : "");
     store_bind_text(s, 5, note != NULL ? note : "");
-    if ((e = store_step_done(st, s, "添加排放源", cause)) != ERR_OK)
+    c.row = row = entry_summary(year, source_id, facility);
+    e = store_record(st, &c, s, "添加排放源", cause);
+    free(row);
+    if (e != ERR_OK)
         return e;
-    c.rowid = *id = sqlite3_last_insert_rowid(st->db);
+    *id = c.rowid;
     if (created != NULL)
         *created = 1;
-    c.row = row = xasprintf("%d/%s/%s", year, source_id, facility != NULL ? facility : "");
-    e = store_record(st, &c, cause);
-    free(row);
-    return e;
+    return ERR_OK;
 }
 
 enum err
@@ -373,7 +367,7 @@ activity_put(struct store *st, long long entry_id, const char *period, double qu
 {
     struct store_change c = {.tbl = "activity", .field = "quantity"};
     sqlite3_stmt *s;
-    char *old = NULL, *new_value = NULL, *row = NULL, *before = NULL;
+    char *old = NULL, *new_value = NULL, *row = NULL;
     long long id = 0;
     int rc;
     enum err e;
@@ -386,16 +380,14 @@ activity_put(struct store *st, long long entry_id, const char *period, double qu
     rc = sqlite3_step(s);
     if (rc == SQLITE_ROW) {
         id = sqlite3_column_int64(s, 0);
-        old = xasprintf("%.17g %s", sqlite3_column_double(s, 1),
-                        (const char *)sqlite3_column_text(s, 2));
+        old = quantity_summary(sqlite3_column_double(s, 1),
+                               (const char *)sqlite3_column_text(s, 2));
     }
     store_release(st, s);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return store_fail(st, rc, "读取活动水平数据", cause);
     if (replaced != NULL)
         *replaced = old != NULL;
-    if (old != NULL && (e = store_image(st, "activity", id, &before, cause)) != ERR_OK)
-        goto out;
     if ((e = store_prepare(st, "INSERT INTO activity (inventory_id, period, quantity, unit, "
                                "data_source, note) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT "
                                "(inventory_id, period) DO UPDATE SET quantity = excluded.quantity, "
@@ -408,19 +400,15 @@ activity_put(struct store *st, long long entry_id, const char *period, double qu
     store_bind_text(s, 4, unit);
     store_bind_text(s, 5, data_source != NULL ? data_source : "");
     store_bind_text(s, 6, note != NULL ? note : "");
-    if ((e = store_step_done(st, s, "保存活动水平数据", cause)) != ERR_OK)
-        goto out;
-    c.rowid = old != NULL ? id : sqlite3_last_insert_rowid(st->db);
+    c.rowid = id;    /* 0 when there was no row */
     c.row = row = xasprintf("%lld/%s", entry_id, period);
     c.old = old;
-    c.new_value = new_value = xasprintf("%.17g %s", quantity, unit);
-    c.before = before;
-    e = store_record(st, &c, cause);
+    c.new_value = new_value = quantity_summary(quantity, unit);
+    e = store_record(st, &c, s, "保存活动水平数据", cause);
 out:
     free(row);
     free(old);
     free(new_value);
-    free(before);
     return e;
 }
 
@@ -522,7 +510,7 @@ entry_update(struct store *st, long long id, const char *const set[ENT__COUNT], 
     struct entry_row r;
     const char *nv[ENT__COUNT];
     sqlite3_stmt *s;
-    char *before = NULL, *row = NULL;
+    char *row = NULL;
     size_t i;
     enum err e;
 
@@ -539,27 +527,22 @@ entry_update(struct store *st, long long id, const char *const set[ENT__COUNT], 
     if (fields.len == 0)
         goto out;    /* unchanged: nothing to write or log */
     if ((e = entry_unique(st, id, r.year, nv[ENT_SOURCE], nv[ENT_FACILITY], cause)) != ERR_OK
-        || (e = store_image(st, "inventory", id, &before, cause)) != ERR_OK
         || (e = store_prepare(st, "UPDATE inventory SET source = ?, facility = ?, location = ?, "
                                   "note = ? WHERE id = ?", &s, cause)) != ERR_OK)
         goto out;
     for (i = 0; i < ENT__COUNT; i++)
         store_bind_text(s, (int)i + 1, nv[i]);
     sqlite3_bind_int64(s, 5, id);
-    if ((e = store_step_done(st, s, "修改排放源", cause)) != ERR_OK)
-        goto out;
-    c.row = row = xasprintf("%d/%s/%s", r.year, r.v[ENT_SOURCE], r.v[ENT_FACILITY]);
+    c.row = row = entry_summary(r.year, r.v[ENT_SOURCE], r.v[ENT_FACILITY]);
     c.field = fields.s;
     c.old = olds.s != NULL ? olds.s : "";
     c.new_value = news.s != NULL ? news.s : "";
-    c.before = before;
-    e = store_record(st, &c, cause);
+    e = store_record(st, &c, s, "修改排放源", cause);
 out:
     sb_free(&fields);
     sb_free(&olds);
     sb_free(&news);
     free(row);
-    free(before);
     entry_row_free(&r);
     return e;
 }
@@ -583,7 +566,7 @@ act_delete(struct store *st, long long id, char **cause)
 {
     struct store_change c = {.tbl = "activity", .field = "quantity", .rowid = id, .gone = 1};
     sqlite3_stmt *s;
-    char *before = NULL, *row = NULL, *old = NULL;
+    char *row = NULL, *old = NULL;
     int rc;
     enum err e;
 
@@ -594,24 +577,18 @@ act_delete(struct store *st, long long id, char **cause)
     if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         row = xasprintf("%lld/%s", sqlite3_column_int64(s, 0),
                         (const char *)sqlite3_column_text(s, 1));
-        old = xasprintf("%.17g %s", sqlite3_column_double(s, 2),
-                        (const char *)sqlite3_column_text(s, 3));
+        old = quantity_summary(sqlite3_column_double(s, 2),
+                               (const char *)sqlite3_column_text(s, 3));
     }
     store_release(st, s);
     if (rc != SQLITE_ROW)
         return store_fail(st, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, "读取活动水平数据", cause);
-    if ((e = store_image(st, "activity", id, &before, cause)) != ERR_OK
-        || (e = store_prepare(st, "DELETE FROM activity WHERE id = ?", &s, cause)) != ERR_OK)
-        goto out;
-    sqlite3_bind_int64(s, 1, id);
-    if ((e = store_step_done(st, s, "删除活动水平数据", cause)) != ERR_OK)
-        goto out;
-    c.row = row;
-    c.old = old;
-    c.before = before;
-    e = store_record(st, &c, cause);
-out:
-    free(before);
+    if ((e = store_prepare(st, "DELETE FROM activity WHERE id = ?", &s, cause)) == ERR_OK) {
+        sqlite3_bind_int64(s, 1, id);
+        c.row = row;
+        c.old = old;
+        e = store_record(st, &c, s, "删除活动水平数据", cause);
+    }
     free(row);
     free(old);
     return e;
@@ -625,7 +602,7 @@ entry_delete(struct store *st, long long id, char **cause)
     sqlite3_stmt *s;
     long long *acts = NULL;
     size_t n = 0, cap = 0, i;
-    char *before = NULL, *row = NULL;
+    char *row = NULL;
     int rc;
     enum err e;
 
@@ -648,19 +625,14 @@ entry_delete(struct store *st, long long id, char **cause)
     for (i = 0; i < n; i++)
         if ((e = act_delete(st, acts[i], cause)) != ERR_OK)
             goto out;
-    if ((e = store_image(st, "inventory", id, &before, cause)) != ERR_OK
-        || (e = store_prepare(st, "DELETE FROM inventory WHERE id = ?", &s, cause)) != ERR_OK)
+    if ((e = store_prepare(st, "DELETE FROM inventory WHERE id = ?", &s, cause)) != ERR_OK)
         goto out;
     sqlite3_bind_int64(s, 1, id);
-    if ((e = store_step_done(st, s, "删除排放源", cause)) != ERR_OK)
-        goto out;
-    c.row = row = xasprintf("%d/%s/%s", r.year, r.v[ENT_SOURCE], r.v[ENT_FACILITY]);
+    c.row = row = entry_summary(r.year, r.v[ENT_SOURCE], r.v[ENT_FACILITY]);
     c.old = r.v[ENT_SOURCE];
-    c.before = before;
-    e = store_record(st, &c, cause);
+    e = store_record(st, &c, s, "删除排放源", cause);
 out:
     free(acts);
-    free(before);
     free(row);
     entry_row_free(&r);
     return e;

@@ -12,30 +12,7 @@
 #include "check.h"
 #include "xmem.h"
 
-static struct factor_lib *lib;
-static struct form_set *forms;
-
 #include "year_fixture.h"
-
-static int
-setup(void **state)
-{
-    char *cause = NULL;
-
-    (void)state;
-    if (factors_load(&lib, &cause) != ERR_OK || forms_load(&forms, &cause) != ERR_OK)
-        return -1;
-    return 0;
-}
-
-static int
-teardown(void **state)
-{
-    (void)state;
-    factors_free(lib);
-    forms_free(forms);
-    return 0;
-}
 
 /* Number of findings of `level` whose message contains needle1 and (unless NULL) needle2. */
 static size_t

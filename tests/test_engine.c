@@ -16,8 +16,6 @@
 #include "engine.h"
 #include "xmem.h"
 
-static struct factor_lib *lib;
-
 #include "year_fixture.h"
 
 static void
@@ -27,23 +25,6 @@ near(double got, double want, double rel)
 
     if (fabs(got - want) > tol)
         fail_msg("got %.12g, want %.12g (tolerance %.3g)", got, want, tol);
-}
-
-static int
-setup(void **state)
-{
-    char *cause = NULL;
-
-    (void)state;
-    return factors_load(&lib, &cause) == ERR_OK ? 0 : -1;
-}
-
-static int
-teardown(void **state)
-{
-    (void)state;
-    factors_free(lib);
-    return 0;
 }
 
 /* One source at a time: activity → tCO₂e and tce. */

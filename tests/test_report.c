@@ -18,9 +18,6 @@
 #include "report.h"
 #include "xmem.h"
 
-static struct factor_lib *lib;
-static struct form_set *fs;
-
 #include "year_fixture.h"
 
 static void
@@ -30,29 +27,6 @@ near(double got, double want)
 
     if (fabs(got - want) > tol)
         fail_msg("got %.12g, want %.12g (tolerance %.3g)", got, want, tol);
-}
-
-static int
-setup(void **state)
-{
-    char *cause = NULL;
-
-    (void)state;
-    if (factors_load(&lib, &cause) != ERR_OK || forms_load(&fs, &cause) != ERR_OK) {
-        fprintf(stderr, "setup: %s\n", cause);
-        free(cause);
-        return -1;
-    }
-    return 0;
-}
-
-static int
-teardown(void **state)
-{
-    (void)state;
-    factors_free(lib);
-    forms_free(fs);
-    return 0;
 }
 
 /* year_act with a 数据来源 text. */
@@ -79,10 +53,13 @@ act_ds(struct wb_year *y, const char *source, const char *facility, const char *
  *   外购电力 附楼:   2024-01 4000 kWh, 2024-03 1000 kWh
  *   天然气 食堂:     2024-03 2560 m³
  *   HFC-32 空调:     2024 3 kg (AR6 GWP 771)
+ * and its report in lang.
  */
 static void
-office(struct wb_year *y)
+office(struct wb_year *y, enum lang lang, struct report *r)
 {
+    char *cause = NULL;
+
     year_new(y, 2024, "全国", "AR6");
     year_info(y, "unit_name", "某县档案局");
     year_info(y, "address", "");
@@ -96,6 +73,7 @@ office(struct wb_year *y)
     act_ds(y, "hfc_32", "空调", "2024", 3, "kg", "维修记录");
     act_ds(y, "electricity", "附楼", "2024-01", 4000, "kWh", "");
     act_ds(y, "electricity", "附楼", "2024-03", 1000, "kWh", "电费账单");
+    assert_int_equal(report_build(forms, y, lang, r, &cause), ERR_OK);
 }
 
 static void
@@ -104,11 +82,9 @@ test_figures(void **state)
     const struct report_source *el, *ng, *hfc;
     struct wb_year y;
     struct report r;
-    char *cause = NULL;
 
     (void)state;
-    office(&y);
-    assert_int_equal(report_build(fs, &y, LANG_ZH, &r, &cause), ERR_OK);
+    office(&y, LANG_ZH, &r);
     assert_int_equal(r.year, 2024);
     /* library order (fuels, gases, electricity), not inventory order; facilities summed */
     assert_int_equal(r.nsources, 3);
@@ -166,12 +142,10 @@ test_months(void **state)
     const struct report_source *el, *hfc;
     struct wb_year y;
     struct report r;
-    char *cause = NULL;
     int m;
 
     (void)state;
-    office(&y);
-    assert_int_equal(report_build(fs, &y, LANG_ZH, &r, &cause), ERR_OK);
+    office(&y, LANG_ZH, &r);
     el = report_source(&r, "electricity");
     hfc = report_source(&r, "hfc_32");
     /* January 1000 + 4000 (two facilities), February 2000, March 1000; the quarter and the
@@ -204,11 +178,9 @@ test_texts(void **state)
     const struct report_source *el, *ng;
     struct wb_year y;
     struct report r;
-    char *cause = NULL;
 
     (void)state;
-    office(&y);
-    assert_int_equal(report_build(fs, &y, LANG_ZH, &r, &cause), ERR_OK);
+    office(&y, LANG_ZH, &r);
     el = report_source(&r, "electricity");
     ng = report_source(&r, "natural_gas");
     /* each distinct text once, in entry and row order; "账单" is not "电费账单" */
@@ -222,7 +194,7 @@ test_texts(void **state)
     assert_true(strstr(el->factor_source, "2023") != NULL);
 
     /* A.1 in form order with the standard's labels; an empty value is "not filled in" */
-    assert_int_equal(r.ninfo, forms_get(fs, "A.1")->nfields);
+    assert_int_equal(r.ninfo, forms_get(forms, "A.1")->nfields);
     assert_string_equal(r.info[0].fd->key, "unit_name");
     assert_string_equal(r.info[0].label, "单位名称");
     assert_string_equal(r.info[0].value, "某县档案局");
@@ -252,11 +224,9 @@ test_english(void **state)
     const struct report_source *el, *ng;
     struct wb_year y;
     struct report r;
-    char *cause = NULL;
 
     (void)state;
-    office(&y);
-    assert_int_equal(report_build(fs, &y, LANG_EN, &r, &cause), ERR_OK);
+    office(&y, LANG_EN, &r);
     assert_int_equal(r.lang, LANG_EN);
     el = report_source(&r, "electricity");
     ng = report_source(&r, "natural_gas");
@@ -286,7 +256,7 @@ test_flag(void **state)
     (void)state;
     year_new(&y, 2024, "全国", "AR6");
     year_act(&y, "raw_coal", "", "2024", 1, "t");
-    assert_int_equal(report_build(fs, &y, LANG_ZH, &r, &cause), ERR_OK);
+    assert_int_equal(report_build(forms, &y, LANG_ZH, &r, &cause), ERR_OK);
     assert_non_null(report_source(&r, "raw_coal")->flag);
     assert_true(strstr(report_source(&r, "raw_coal")->flag, "低可信度") != NULL);
     assert_false(report_source(&r, "raw_coal")->overridden);
@@ -295,7 +265,7 @@ test_flag(void **state)
     for (i = 0; i < y.npins; i++)
         if (strcmp(y.pins[i].source_id, "raw_coal") == 0)
             y.pins[i].overridden = 1;
-    assert_int_equal(report_build(fs, &y, LANG_ZH, &r, &cause), ERR_OK);
+    assert_int_equal(report_build(forms, &y, LANG_ZH, &r, &cause), ERR_OK);
     assert_null(report_source(&r, "raw_coal")->flag);
     assert_true(report_source(&r, "raw_coal")->overridden);
     report_free(&r);
@@ -313,7 +283,7 @@ test_refused(void **state)
     (void)state;
     year_new(&y, 2024, "全国", "AR6");
     year_act(&y, "electricity", "", "2024-01", 100, "kg");
-    assert_int_equal(report_build(fs, &y, LANG_ZH, &r, &cause), ERR_INPUT);
+    assert_int_equal(report_build(forms, &y, LANG_ZH, &r, &cause), ERR_INPUT);
     assert_non_null(cause);
     assert_int_equal(r.nsources, 0);
     free(cause);

@@ -24,65 +24,7 @@
 #define FIXTURES "tests/fixtures"
 #endif
 
-struct ctx {
-    struct factor_lib *lib;
-    char dir[64];
-    char path[128];
-};
-
-static int
-setup(void **state)
-{
-    struct ctx *c = xcalloc(1, sizeof(*c));
-    char *cause = NULL;
-
-    strcpy(c->dir, "/tmp/tanbook-test-XXXXXX");
-    if (mkdtemp(c->dir) == NULL || factors_load(&c->lib, &cause) != ERR_OK)
-        return -1;
-    snprintf(c->path, sizeof(c->path), "%s/w.tanbook", c->dir);
-    *state = c;
-    return 0;
-}
-
-static int
-teardown(void **state)
-{
-    struct ctx *c = *state;
-    char cmd[160];
-
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", c->dir);
-    if (system(cmd) != 0)
-        return -1;
-    factors_free(c->lib);
-    free(c);
-    return 0;
-}
-
-static void
-sql(const char *path, const char *q)
-{
-    sqlite3 *db;
-
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, q, NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(db);
-}
-
-static int
-sql_int(const char *path, const char *q)
-{
-    sqlite3 *db;
-    sqlite3_stmt *s;
-    int v = -1;
-
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_prepare_v2(db, q, -1, &s, NULL), SQLITE_OK);
-    if (sqlite3_step(s) == SQLITE_ROW)
-        v = sqlite3_column_int(s, 0);
-    sqlite3_finalize(s);
-    sqlite3_close(db);
-    return v;
-}
+#include "store_fixture.h"
 
 static struct store *
 create(struct ctx *c)
@@ -104,7 +46,7 @@ test_create_marks_file(void **state)
     store_close(st);
     assert_int_equal(sql_int(c->path, "PRAGMA application_id"), STORE_APPLICATION_ID);
     assert_int_equal(sql_int(c->path, "PRAGMA user_version"), store_latest_version());
-    assert_int_equal(sql_int(c->path, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
+    assert_sql(c->path, "PRAGMA journal_mode", "wal");
     /* creating over an existing file is refused and leaves it alone */
     assert_int_equal(store_open(c->path, STORE_CREATE, &st, &cause), ERR_IO);
     assert_non_null(strstr(cause, "已存在"));
@@ -129,7 +71,7 @@ load_v1_fixture(const char *path)
     text = xcalloc(1, (size_t)len + 1);
     assert_int_equal(fread(text, 1, (size_t)len, f), (size_t)len);
     fclose(f);
-    sql(path, text);
+    sql_exec(path, text);
     free(text);
 }
 
@@ -176,7 +118,7 @@ static void
 make_v2(const char *path)
 {
     load_v1_fixture(path);
-    sql(path, "CREATE TABLE edit_log ("
+    sql_exec(path, "CREATE TABLE edit_log ("
               "  id INTEGER PRIMARY KEY,"
               "  at TEXT NOT NULL,"
               "  tbl TEXT NOT NULL,"
@@ -224,7 +166,7 @@ test_v2_history_is_not_undoable(void **state)
     assert_int_equal(store_undo(st, NULL, &cause), ERR_NOTFOUND);
     free(cause);
     store_close(st);
-    assert_int_equal(sql_int(c->path, "SELECT value FROM year_info WHERE key = 'building_area'"), 8000);
+    assert_sql(c->path, "SELECT value FROM year_info WHERE key = 'building_area'", "8000");
     assert_int_equal(sql_int(c->path, "SELECT count(*) FROM unit_info"), 1);
     /* old rows 1-2, the edit, its undo */
     assert_int_equal(sql_int(c->path, "SELECT count(*) FROM edit_log"), 4);
@@ -241,7 +183,7 @@ test_refuses_newer_and_foreign(void **state)
     FILE *f;
 
     store_close(st);
-    sql(c->path, "PRAGMA user_version = 99");
+    sql_exec(c->path, "PRAGMA user_version = 99");
     assert_int_equal(store_open(c->path, STORE_EXISTING, &st, &cause), ERR_NEWER);
     assert_non_null(strstr(cause, "99"));
     assert_non_null(strstr(cause, "升级"));
@@ -261,7 +203,7 @@ test_refuses_newer_and_foreign(void **state)
 
     /* another program's SQLite database */
     snprintf(other, sizeof(other), "%s/other.db", c->dir);
-    sql(other, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+    sql_exec(other, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
     assert_int_equal(store_open(other, STORE_EXISTING, &st, &cause), ERR_NOTWORKBOOK);
     free(cause);
     assert_int_equal(sql_int(other, "SELECT count(*) FROM t"), 1);
@@ -331,7 +273,7 @@ test_year_pins_and_log(void **state)
     store_close(st);
 
     /* the pin is read from the file, not the library: a value changed in the file is what loads */
-    sql(c->path, "UPDATE factors SET value = 0.6 WHERE source = 'electricity'");
+    sql_exec(c->path, "UPDATE factors SET value = 0.6 WHERE source = 'electricity'");
     assert_int_equal(store_open(c->path, STORE_EXISTING, &st, &cause), ERR_OK);
     assert_int_equal(store_load_year(st, c->lib, 2022, &y, &cause), ERR_OK);
     assert_true(model_pin(&y, "electricity")->value == 0.6);

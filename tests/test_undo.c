@@ -19,40 +19,7 @@
 #include "store.h"
 #include "xmem.h"
 
-struct ctx {
-    struct factor_lib *lib;
-    char dir[64];
-    char path[128];
-    struct store *st;
-};
-
-static int
-setup(void **state)
-{
-    struct ctx *c = xcalloc(1, sizeof(*c));
-    char *cause = NULL;
-
-    strcpy(c->dir, "/tmp/tanbook-undo-XXXXXX");
-    if (mkdtemp(c->dir) == NULL || factors_load(&c->lib, &cause) != ERR_OK)
-        return -1;
-    snprintf(c->path, sizeof(c->path), "%s/w.tanbook", c->dir);
-    *state = c;
-    return 0;
-}
-
-static int
-teardown(void **state)
-{
-    struct ctx *c = *state;
-    char cmd[160];
-
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", c->dir);
-    if (system(cmd) != 0)
-        return -1;
-    factors_free(c->lib);
-    free(c);
-    return 0;
-}
+#include "store_fixture.h"
 
 /* Each test starts with a new workbook holding year 2024 (one action: the year and its pins). */
 static int
@@ -79,52 +46,6 @@ after_each(void **state)
     return 0;
 }
 
-/* The first column of the first row of q, as text ("" when none); through a second connection. */
-static char *
-sql_text(const char *path, const char *q)
-{
-    sqlite3 *db;
-    sqlite3_stmt *s;
-    char *v;
-
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_prepare_v2(db, q, -1, &s, NULL), SQLITE_OK);
-    v = xstrdup(sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0) != NULL
-                    ? (const char *)sqlite3_column_text(s, 0) : "");
-    sqlite3_finalize(s);
-    sqlite3_close(db);
-    return v;
-}
-
-static long long
-sql_int(const char *path, const char *q)
-{
-    char *t = sql_text(path, q);
-    long long v = strtoll(t, NULL, 10);
-
-    free(t);
-    return v;
-}
-
-static void
-sql_exec(const char *path, const char *q)
-{
-    sqlite3 *db;
-
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, q, NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(db);
-}
-
-static void
-assert_sql(const char *path, const char *q, const char *want)
-{
-    char *got = sql_text(path, q);
-
-    assert_string_equal(got, want);
-    free(got);
-}
-
 /* Undoes (undo = 1) or redoes and checks the description. */
 static void
 replay_ok(struct store *st, int undo, const char *want_what)
@@ -136,6 +57,15 @@ replay_ok(struct store *st, int undo, const char *want_what)
         fail_msg("%s: %s", undo ? "undo" : "redo", cause);
     assert_string_equal(what, want_what);
     free(what);
+}
+
+/* Sets an A.1 value of the unit (FS_UNIT) or of 2024 (FS_YEAR). */
+static void
+info(struct ctx *c, enum field_scope scope, const char *key, const char *value)
+{
+    char *cause = NULL;
+
+    assert_int_equal(store_info_set(c->st, scope, 2024, key, value, &cause), ERR_OK);
 }
 
 static long long
@@ -189,12 +119,11 @@ static void
 test_info_value(void **state)
 {
     struct ctx *c = *state;
-    char *cause = NULL;
 
-    assert_int_equal(store_info_set(c->st, FS_YEAR, 2024, "building_area", "1200", &cause), ERR_OK);
-    assert_int_equal(store_info_set(c->st, FS_YEAR, 2024, "building_area", "1500", &cause), ERR_OK);
-    assert_int_equal(store_info_set(c->st, FS_UNIT, 0, "unit_name", "某中学", &cause), ERR_OK);
-    assert_int_equal(store_info_set(c->st, FS_UNIT, 0, "unit_name", NULL, &cause), ERR_OK);
+    info(c, FS_YEAR, "building_area", "1200");
+    info(c, FS_YEAR, "building_area", "1500");
+    info(c, FS_UNIT, "unit_name", "某中学");
+    info(c, FS_UNIT, "unit_name", NULL);
 
     replay_ok(c->st, 1, "单位名称：某中学 → （空）");
     assert_sql(c->path, "SELECT value FROM unit_info WHERE key = 'unit_name'", "某中学");
@@ -458,17 +387,17 @@ test_new_edit_discards_redo(void **state)
     struct ctx *c = *state;
     char *cause = NULL;
 
-    assert_int_equal(store_info_set(c->st, FS_YEAR, 2024, "headcount", "10", &cause), ERR_OK);
-    assert_int_equal(store_info_set(c->st, FS_YEAR, 2024, "headcount", "20", &cause), ERR_OK);
+    info(c, FS_YEAR, "headcount", "10");
+    info(c, FS_YEAR, "headcount", "20");
     replay_ok(c->st, 1, "用能人数：10 → 20");
     assert_true(store_can_redo(c->st));
     /* a rolled-back transaction changes nothing, not even the redo stack */
     assert_int_equal(store_begin(c->st, &cause), ERR_OK);
-    assert_int_equal(store_info_set(c->st, FS_YEAR, 2024, "headcount", "30", &cause), ERR_OK);
+    info(c, FS_YEAR, "headcount", "30");
     store_rollback(c->st);
     assert_true(store_can_redo(c->st));
     /* a committed edit does discard it */
-    assert_int_equal(store_info_set(c->st, FS_YEAR, 2024, "land_area", "900", &cause), ERR_OK);
+    info(c, FS_YEAR, "land_area", "900");
     assert_false(store_can_redo(c->st));
     assert_int_equal(store_redo(c->st, NULL, &cause), ERR_NOTFOUND);
     free(cause);
@@ -488,7 +417,7 @@ test_transaction_is_one_action(void **state)
     long long id;
 
     assert_int_equal(store_begin(c->st, &cause), ERR_OK);
-    assert_int_equal(store_info_set(c->st, FS_YEAR, 2024, "building_area", "1000", &cause), ERR_OK);
+    info(c, FS_YEAR, "building_area", "1000");
     id = entry(c, "electricity", "");
     put(c, id, "2024-01", 100, "", "");
     put(c, id, "2024-02", 200, "", "");
@@ -525,7 +454,7 @@ test_failed_write_inside_transaction(void **state)
     /* logs the new area, then finds no factor for it: the whole call is taken back */
     assert_int_equal(store_year_settings(c->st, c->lib, 2024, "火星", NULL, &cause), ERR_NOTFOUND);
     free(cause);
-    assert_int_equal(store_info_set(c->st, FS_YEAR, 2024, "headcount", "12", &cause), ERR_OK);
+    info(c, FS_YEAR, "headcount", "12");
     assert_int_equal(store_commit(c->st, &cause), ERR_OK);
     assert_sql(c->path, "SELECT grid_area FROM years", "全国");
     assert_int_equal(sql_int(c->path, "SELECT count(*) FROM edit_log WHERE field = 'grid_area'"), 0);
@@ -539,7 +468,7 @@ test_survives_reopen(void **state)
     struct ctx *c = *state;
     char *cause = NULL;
 
-    assert_int_equal(store_info_set(c->st, FS_YEAR, 2024, "building_area", "1200", &cause), ERR_OK);
+    info(c, FS_YEAR, "building_area", "1200");
     store_close(c->st);
     assert_int_equal(store_open(c->path, STORE_EXISTING, &c->st, &cause), ERR_OK);
     assert_true(store_can_undo(c->st));
@@ -559,8 +488,8 @@ test_changed_elsewhere_is_refused(void **state)
     char *cause = NULL;
     long long id;
 
-    assert_int_equal(store_info_set(c->st, FS_YEAR, 2024, "building_area", "1200", &cause), ERR_OK);
-    assert_int_equal(store_info_set(c->st, FS_YEAR, 2024, "building_area", "1500", &cause), ERR_OK);
+    info(c, FS_YEAR, "building_area", "1200");
+    info(c, FS_YEAR, "building_area", "1500");
     /* another program (not tanbook) changes the value */
     sql_exec(c->path, "UPDATE year_info SET value = '1600'");
     assert_int_equal(store_undo(c->st, NULL, &cause), ERR_INPUT);
@@ -595,7 +524,7 @@ test_history_stays_readable(void **state)
     assert_int_equal(store_log(c->st, &log, &n, &cause), ERR_OK);
     base = n;
     store_log_free(log, n);
-    assert_int_equal(store_info_set(c->st, FS_YEAR, 2024, "headcount", "40", &cause), ERR_OK);
+    info(c, FS_YEAR, "headcount", "40");
     replay_ok(c->st, 1, "用能人数：（空） → 40");
     replay_ok(c->st, 0, "用能人数：（空） → 40");
     /* the edit, its undo (old and new swapped) and its redo, in order */

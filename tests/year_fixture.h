@@ -1,9 +1,37 @@
 /*
- * year_fixture.h - builds in-memory reporting years for the engine and check tests. Include it
- * after declaring `static struct factor_lib *lib;` (loaded in the group setup).
+ * year_fixture.h - builds in-memory reporting years for the engine, check and report tests, and
+ * is their group setup: it loads the built-in factor library (lib) and forms (forms).
  */
 #ifndef TANBOOK_YEAR_FIXTURE_H
 #define TANBOOK_YEAR_FIXTURE_H
+
+#include "forms.h"
+
+static struct factor_lib *lib;
+static struct form_set *forms;
+
+static int
+setup(void **state)
+{
+    char *cause = NULL;
+
+    (void)state;
+    if (factors_load(&lib, &cause) != ERR_OK || forms_load(&forms, &cause) != ERR_OK) {
+        fprintf(stderr, "setup: %s\n", cause);
+        free(cause);
+        return -1;
+    }
+    return 0;
+}
+
+static int
+teardown(void **state)
+{
+    (void)state;
+    factors_free(lib);
+    forms_free(forms);
+    return 0;
+}
 
 /* A year with every library factor pinned as a new year would be, and no data yet. */
 static void

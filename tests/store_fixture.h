@@ -1,0 +1,92 @@
+/*
+ * store_fixture.h - what the workbook tests (test_store.c, test_undo.c) share: the group setup
+ * that loads the factor library and makes a temporary directory for the workbook (removed with
+ * everything in it at the end), and SQLite helpers that read and change the file through a second
+ * connection, as another program would. Include it after cmocka.h, sqlite3.h, store.h and xmem.h.
+ */
+#ifndef TANBOOK_STORE_FIXTURE_H
+#define TANBOOK_STORE_FIXTURE_H
+
+struct ctx {
+    struct factor_lib *lib;
+    char dir[64];
+    char path[128];           /* the workbook: w.tanbook in dir */
+    struct store *st;         /* test_undo.c: the workbook, opened before each test */
+};
+
+static int
+setup(void **state)
+{
+    struct ctx *c = xcalloc(1, sizeof(*c));
+    char *cause = NULL;
+
+    strcpy(c->dir, "/tmp/tanbook-test-XXXXXX");
+    if (mkdtemp(c->dir) == NULL || factors_load(&c->lib, &cause) != ERR_OK)
+        return -1;
+    snprintf(c->path, sizeof(c->path), "%s/w.tanbook", c->dir);
+    *state = c;
+    return 0;
+}
+
+static int
+teardown(void **state)
+{
+    struct ctx *c = *state;
+    char cmd[160];
+
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", c->dir);
+    if (system(cmd) != 0)
+        return -1;
+    factors_free(c->lib);
+    free(c);
+    return 0;
+}
+
+static void
+sql_exec(const char *path, const char *q)
+{
+    sqlite3 *db;
+
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, q, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+}
+
+/* The first column of the first row of q, as text ("" when none). */
+static char *
+sql_text(const char *path, const char *q)
+{
+    sqlite3 *db;
+    sqlite3_stmt *s;
+    char *v;
+
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, q, -1, &s, NULL), SQLITE_OK);
+    v = xstrdup(sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0) != NULL
+                    ? (const char *)sqlite3_column_text(s, 0) : "");
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return v;
+}
+
+/* The first column of the first row of q, as a number (0 when none). */
+static long long
+sql_int(const char *path, const char *q)
+{
+    char *t = sql_text(path, q);
+    long long v = strtoll(t, NULL, 10);
+
+    free(t);
+    return v;
+}
+
+static void
+assert_sql(const char *path, const char *q, const char *want)
+{
+    char *got = sql_text(path, q);
+
+    assert_string_equal(got, want);
+    free(got);
+}
+
+#endif
