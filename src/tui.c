@@ -145,8 +145,8 @@ edit_key(struct editor *ed, wint_t ch, int is_key)
     }
 }
 
-int
-tui_prompt(struct tui *t, const char *label, const char *initial, char **out)
+static int
+prompt_loop(struct tui *t, const char *label, const char *initial, char **out)
 {
     struct editor ed;
     wchar_t view[EDITOR_MAX + 1];
@@ -194,6 +194,17 @@ tui_prompt(struct tui *t, const char *label, const char *initial, char **out)
         }
         edit_key(&ed, ch, is_key);
     }
+}
+
+int
+tui_prompt(struct tui *t, const char *label, const char *initial, char **out)
+{
+    int ok;
+
+    t->prompting = 1;
+    ok = prompt_loop(t, label, initial, out);
+    t->prompting = 0;
+    return ok;
 }
 
 int
@@ -280,7 +291,7 @@ tui_pick(struct tui *t, const char *title, const char *const *labels, int n)
         }
         for (i = 0; i < h; i++) {
             char *item = i < m ? xasprintf(" %2d  %s", map[top + i] + 1, labels[map[top + i]])
-                               : xstrdup(TR(t, "  （没有匹配的排放源）", "  (nothing matches)"));
+                               : xstrdup(TR(t, "  （没有匹配的项）", "  (nothing matches)"));
 
             if (top + i == sel && m > 0)
                 attron(A_REVERSE | A_BOLD);
@@ -378,10 +389,10 @@ first_col(struct tui *t)
     return 0;
 }
 
-static void
-go_step(struct tui *t, int step)
+void
+tui_go_step(struct tui *t, enum step step)
 {
-    if (step < 0 || step >= STEP__COUNT)
+    if ((int)step < 0 || step >= STEP__COUNT)
         return;
     t->step = (enum step)step;
     t->row = t->top = t->left = 0;
@@ -391,11 +402,11 @@ go_step(struct tui *t, int step)
     if (t->step == STEP_A5 && t->grid.ncols > 2)
         t->col = 2;                     /* January: where a year's bills start */
     if (t->step == STEP_A1) {
-        /* start at the first field still empty, where the work is */
+        /* start at the first required field still empty, where the work is */
         int r;
 
         for (r = 0; r < t->grid.nrows; r++)
-            if (tui_cell(t, r, 1)->text[0] == '\0') {
+            if (tui_cell(t, r, 1)->flags & CELL_MISSING) {
                 t->row = r;
                 break;
             }
@@ -515,8 +526,8 @@ undo_redo(struct tui *t, int redo)
         what = NULL;
         e = store_redo(t->st, NULL, &cause);
         if (e == ERR_OK) {
-            tui_message(t, MSG_INFO, TR(t, "最早的一步是创建 %d 年度，不能在这里撤销",
-                                        "The first step created year %d; it cannot be undone here"),
+            tui_message(t, MSG_INFO, TR(t, "上一步是创建本年度（%d），不能在本年度中撤销",
+                                        "The last step created this year (%d); it cannot be undone here"),
                         t->year);
             return;
         }
@@ -538,11 +549,11 @@ undo_redo(struct tui *t, int redo)
 static void
 show_help(struct tui *t)
 {
-    int is_key;
+    int is_key, top = 0;
     wint_t ch;
 
     for (;;) {
-        tui_draw_help(t);
+        tui_draw_help(t, &top);
         if (!tui_getkey(t, &ch, &is_key)) {
             if (got_signal)
                 return;
@@ -550,6 +561,11 @@ show_help(struct tui *t)
         }
         if (is_key && ch == KEY_RESIZE)
             continue;
+        if (is_key && (ch == KEY_DOWN || ch == KEY_UP || ch == KEY_NPAGE || ch == KEY_PPAGE)) {
+            top += ch == KEY_DOWN ? 1 : ch == KEY_UP ? -1 : ch == KEY_NPAGE ? t->rows / 2
+                                                                             : -t->rows / 2;
+            continue;
+        }
         if (tui_key_action(ch, is_key) == ACT_CANCEL || tui_key_action(ch, is_key) == ACT_HELP
             || ch == 'q' || tui_key_action(ch, is_key) == ACT_QUIT)
             return;
@@ -573,7 +589,7 @@ on_edit_key(struct tui *t, wint_t ch, int is_key)
         break;
     case ACT_NEXT_STEP: case ACT_PREV_STEP:
         if (commit_edit(t))
-            go_step(t, (int)t->step + (a == ACT_NEXT_STEP ? 1 : -1));
+            tui_go_step(t, (enum step)((int)t->step + (a == ACT_NEXT_STEP ? 1 : -1)));
         break;
     case ACT_CANCEL:
         t->editing = 0;
@@ -585,6 +601,9 @@ on_edit_key(struct tui *t, wint_t ch, int is_key)
         break;
     case ACT_HELP:
         show_help(t);
+        break;
+    case ACT_SAVE:
+        commit_edit(t);
         break;
     case ACT_EXPORT:
         if (commit_edit(t))
@@ -619,8 +638,8 @@ on_key(struct tui *t, wint_t ch, int is_key)
         else
             start_edit(t, 1);
         break;
-    case ACT_NEXT_STEP: go_step(t, (int)t->step + 1); break;
-    case ACT_PREV_STEP: go_step(t, (int)t->step - 1); break;
+    case ACT_NEXT_STEP: tui_go_step(t, (enum step)((int)t->step + 1)); break;
+    case ACT_PREV_STEP: tui_go_step(t, (enum step)((int)t->step - 1)); break;
     case ACT_ADD:
         if (t->step == STEP_A3 || t->step == STEP_A5)
             tui_add_row(t);
@@ -632,6 +651,11 @@ on_key(struct tui *t, wint_t ch, int is_key)
         break;
     case ACT_UNDO: undo_redo(t, 0); break;
     case ACT_REDO: undo_redo(t, 1); break;
+    case ACT_YEAR: tui_year(t); break;
+    case ACT_SAVE:
+        tui_message(t, MSG_OK, TR(t, "所有修改在保存每一项时都已写入工作簿，无需另行保存",
+                                  "Every change was written to the workbook when its field was saved"));
+        break;
     case ACT_HELP: show_help(t); break;
     case ACT_EXPORT: tui_export(t); break;
     case ACT_QUIT: t->quit = 1; break;
@@ -658,7 +682,7 @@ on_click(struct tui *t)
     if (ev.y == 1) {
         for (s = 0; s < STEP__COUNT; s++)
             if (ev.x >= t->step_x[s] && ev.x < t->step_x[s + 1] && (!t->editing || commit_edit(t)))
-                go_step(t, s);
+                tui_go_step(t, (enum step)s);
         return;
     }
     if (t->cell_y0 < 0 || ev.y < t->cell_y0)
@@ -740,9 +764,7 @@ create_workbook(struct tui *t, char **cause, enum err *e)
             return 0;
     }
     def = xasprintf("%d", tm.tm_year + 1900 - 1);
-    while (year == 0) {
-        free(ytext);
-        ytext = NULL;
+    while (year == 0) {                 /* a refused answer stays in the prompt to be corrected */
         if (!tui_prompt(t, TR(t, "报告年度：", "Reporting year: "), def, &ytext)) {
             free(def);
             free(name);
@@ -751,9 +773,11 @@ create_workbook(struct tui *t, char **cause, enum err *e)
         if ((year = cli_parse_year(ytext)) == 0)
             tui_message(t, MSG_ERROR, TR(t, "“%s”不是 1990–2100 之间的年份", "“%s” is not a year "
                                                                          "1990-2100"), ytext);
+        free(def);
+        def = ytext;
+        ytext = NULL;
     }
     free(def);
-    free(ytext);
     if ((*e = store_open(t->path, STORE_CREATE, &t->st, cause)) == ERR_OK) {
         if ((*e = store_begin(t->st, cause)) == ERR_OK
             && (*e = store_year_add(t->st, t->app->lib, year, NULL, NULL, cause)) == ERR_OK
@@ -969,7 +993,7 @@ tui_main(struct app *app, int argc, char **argv)
     }
     tui_colors(&t);
     tui_reload(&t);
-    go_step(&t, STEP_A1);
+    tui_go_step(&t, STEP_A1);
     run_loop(&t);
     restore_terminal();
     tui_free(&t);

@@ -496,9 +496,21 @@ draw_bottom(struct tui *t)
         tui_put(t->rows - 2, 1, t->cols - 2, help ? help : "", 0);
         attroff(A_DIM);
     }
-    attron(A_REVERSE);
-    tui_put(t->rows - 1, 0, t->cols, hints, 0);
-    attroff(A_REVERSE);
+    if (t->prompting && t->msg != NULL && t->msg_level == MSG_ERROR) {
+        /* the prompt covers the message line: why the last answer was refused goes below it */
+        char *line = xasprintf(" %s  %s", t->msg, hints);
+
+        color_on(t, PAIR_ERROR);
+        attron(A_REVERSE);
+        tui_put(t->rows - 1, 0, t->cols, line, 0);
+        attroff(A_REVERSE);
+        color_off(t, PAIR_ERROR);
+        free(line);
+    } else {
+        attron(A_REVERSE);
+        tui_put(t->rows - 1, 0, t->cols, hints, 0);
+        attroff(A_REVERSE);
+    }
     free(hints);
 }
 
@@ -575,19 +587,33 @@ tui_draw(struct tui *t)
 }
 
 void
-tui_draw_help(struct tui *t)
+tui_draw_help(struct tui *t, int *top)
 {
     char **lines = tui_key_help(t->lang);
-    int i;
+    int i, n, h;
 
     getmaxyx(stdscr, t->rows, t->cols);
+    for (n = 0; lines[n] != NULL; n++)
+        ;
+    h = t->rows - 2;                    /* a blank row on top, the scroll note at the bottom */
+    if (*top > n - h)
+        *top = n - h;
+    if (*top < 0)
+        *top = 0;
     erase();
     curs_set(0);
-    for (i = 0; lines[i] != NULL && i < t->rows - 1; i++) {
-        if (i == 0)
+    for (i = 0; i < h && *top + i < n; i++) {
+        if (*top + i == 0)
             attron(A_BOLD);
-        tui_put(i + 1, 2, t->cols - 4, lines[i], 0);
+        tui_put(i + 1, 2, t->cols - 4, lines[*top + i], 0);
         attroff(A_BOLD);
+    }
+    if (n > h) {
+        attron(A_DIM);
+        tui_put(t->rows - 1, 2, t->cols - 4,
+                *top + h < n ? TR(t, "↓ 还有更多（↑↓ 翻看）", "↓ more (↑↓ to scroll)")
+                             : TR(t, "↑ 上面还有（↑↓ 翻看）", "↑ more above (↑↓ to scroll)"), 0);
+        attroff(A_DIM);
     }
     tui_key_help_free(lines);
     refresh();

@@ -74,6 +74,7 @@ struct tui {
     int row, col;            /* focus */
     int top, left;           /* first row shown, first scrolling column shown */
     int editing;
+    int prompting;           /* a one-line prompt is open on the message line */
     struct editor ed;
 
     /* where the last frame put things, for mouse clicks */
@@ -103,6 +104,11 @@ int tui_pick(struct tui *t, const char *title, const char *const *labels, int n)
 int tui_getkey(struct tui *t, wint_t *ch, int *is_key);
 /* Exports the year to an .xlsx, asking for the path. */
 void tui_export(struct tui *t);
+/* Shows step (focus on its first field to fill in). */
+void tui_go_step(struct tui *t, enum step step);
+
+/* tui_year.c - F3: switch to another year of the workbook, or add one. */
+void tui_year(struct tui *t);
 
 /* A.5 columns: source, unit, 12 months, 4 quarters, the year, the total, 数据来源. */
 enum {
@@ -151,7 +157,8 @@ int tui_step_state(const struct tui *t, enum step s);
 
 /* tui_draw.c */
 void tui_draw(struct tui *t);
-void tui_draw_help(struct tui *t);
+/* The F1 screen from line *top (clamped so the screen stays full). */
+void tui_draw_help(struct tui *t, int *top);
 /* Sets up the colour pairs when the terminal has colours. */
 void tui_colors(struct tui *t);
 /* Draws s at (y, x) padded or cut to w display columns (align: 0 left, 1 right). */
@@ -164,7 +171,7 @@ enum action {
     ACT_NONE,
     ACT_NEXT, ACT_PREV, ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_HOME, ACT_END,
     ACT_EDIT, ACT_CANCEL, ACT_NEXT_STEP, ACT_PREV_STEP, ACT_ADD, ACT_DELETE,
-    ACT_UNDO, ACT_REDO, ACT_HELP, ACT_EXPORT, ACT_QUIT, ACT_SETTINGS,
+    ACT_UNDO, ACT_REDO, ACT_HELP, ACT_EXPORT, ACT_QUIT, ACT_SETTINGS, ACT_YEAR, ACT_SAVE,
 };
 /* The action bound to a key outside the field editor. */
 enum action tui_key_action(wint_t ch, int is_key);

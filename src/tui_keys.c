@@ -42,11 +42,14 @@ static const struct binding bindings[] = {
     {KEY_NPAGE, 1, KM_BROWSE | KM_EDIT, ACT_NEXT_STEP, "PgDn"},
     {KEY_PPAGE, 1, KM_BROWSE | KM_EDIT, ACT_PREV_STEP, "PgUp"},
     {KEY_IC, 1, KM_BROWSE, ACT_ADD, "Ins"},
+    {CTRL('n'), 0, KM_BROWSE, ACT_ADD, "Ctrl-N"},    /* keyboards without Insert */
     {KEY_DC, 1, KM_BROWSE, ACT_DELETE, "Del"},
     {CTRL('z'), 0, KM_BROWSE | KM_EDIT, ACT_UNDO, "Ctrl-Z"},
     {CTRL('y'), 0, KM_BROWSE | KM_EDIT, ACT_REDO, "Ctrl-Y"},
     {KEY_F(1), 1, KM_BROWSE | KM_EDIT, ACT_HELP, "F1"},
     {KEY_F(2), 1, KM_BROWSE, ACT_SETTINGS, "F2"},
+    {KEY_F(3), 1, KM_BROWSE, ACT_YEAR, "F3"},
+    {CTRL('s'), 0, KM_BROWSE | KM_EDIT, ACT_SAVE, "Ctrl-S"},
     {KEY_F(5), 1, KM_BROWSE | KM_EDIT, ACT_EXPORT, "F5"},
     {KEY_F(10), 1, KM_BROWSE | KM_EDIT, ACT_QUIT, "F10"},
     {CTRL('q'), 0, KM_BROWSE | KM_EDIT, ACT_QUIT, "Ctrl-Q"},
@@ -75,11 +78,17 @@ static const struct action_text actions[] = {
     {ACT_NEXT_STEP, "下一步（表）", "Next step (table)", "下一表", "next table", 4},
     {ACT_PREV_STEP, "上一步（表）", "Previous step (table)", NULL, NULL, 0},
     {ACT_ADD, "添加一行（排放源）", "Add a row (emission source)", "添加", "add", 5},
-    {ACT_DELETE, "删除一行（会先确认）；在表A.6 恢复默认因子", "Delete a row (asks first); in A.6 restore the library factor", "删除", "delete", 6},
+    {ACT_DELETE, "清除本格；在排放源列删除整行；表A.6 恢复默认因子",
+     "Clear the cell; on a source, delete the row; A.6: back to the library factor",
+     "删除", "delete", 6},
     {ACT_SETTINGS, "（表A.6）电力排放因子的地区、GWP 版本", "(table A.6) Electricity factor area, GWP set",
      "地区/GWP", "area/GWP", 7},
+    {ACT_YEAR, "切换年度，或添加新年度（沿用本年度的排放源）",
+     "Switch year, or add a year (keeps this year's emission sources)", "年度", "year", 10},
     {ACT_UNDO, "撤销上一次修改", "Undo the last change", "撤销", "undo", 7},
     {ACT_REDO, "重做", "Redo", NULL, NULL, 0},
+    {ACT_SAVE, "保存正在编辑的项（其余修改都已随时保存）", "Save the field being edited (all else is saved already)",
+     NULL, NULL, 0},
     {ACT_HELP, "帮助", "Help", "帮助", "help", 2},
     {ACT_EXPORT, "导出 Excel 报表", "Export the Excel report", "导出", "export", 8},
     {ACT_QUIT, "退出（所有修改都已保存）", "Quit (every change is already saved)", "退出", "quit", 1},
@@ -147,6 +156,8 @@ applies(const struct tui *t, enum action act)
         return t->step == STEP_A6;
     if (act == ACT_UNDO)
         return t->st != NULL && store_can_undo(t->st);
+    if (act == ACT_NEXT || act == ACT_EDIT)      /* nothing to fill in on the computed steps */
+        return t->step != STEP_A2 && t->step != STEP_A4 && t->step != STEP_EXPORT;
     return 1;
 }
 
@@ -159,6 +170,10 @@ tui_key_hints(const struct tui *t, int width)
     int used = 0;
 
     sb_append(&sb, "");
+    if (t->prompting) {
+        sb_append(&sb, TR(t, "Enter 确定  Esc 取消", "Enter ok  Esc cancel"));
+        return sb_take(&sb);
+    }
     if (t->editing) {
         for (i = 0; i < nitems(editing); i++) {
             const struct action_text *a = &actions[0];

@@ -557,6 +557,25 @@ delete_entry(struct tui *t)
     free(label);
 }
 
+/* Del on an A.1 field or an A.5 value: empties it, as saving an empty field does. */
+static void
+clear_cell(struct tui *t, struct tcell *cell)
+{
+    char *what;
+
+    if (!(cell->flags & CELL_EDIT) || (cell->flags & CELL_MISSING) || cell->text[0] == '\0')
+        return;
+    what = t->step == STEP_A1 ? xstrdup(tui_cell(t, t->row, 0)->text)
+                              : xasprintf("%s %s", tui_cell(t, t->row, A5_SOURCE)->text,
+                                          t->grid.heads[t->col]);
+    if (tui_commit(t, "") == ERR_OK) {
+        tui_reload(t);
+        tui_message(t, MSG_OK, TR(t, "已清除“%s”（Ctrl-Z 可撤销）", "Cleared %s (Ctrl-Z undoes)"),
+                    what);
+    }
+    free(what);
+}
+
 /* Del on A.6: back to the library's value for this year. */
 static void
 restore_factor(struct tui *t)
@@ -647,9 +666,13 @@ tui_factor_settings(struct tui *t)
 void
 tui_delete_row(struct tui *t)
 {
-    if (t->grid.nrows == 0)
+    struct tcell *cell = tui_cell(t, t->row, t->col);
+
+    if (t->grid.nrows == 0 || cell == NULL)
         return;
-    if (t->step == STEP_A3)
+    if (t->step == STEP_A1 || (t->step == STEP_A5 && t->col >= A5_M1 && t->col <= A5_YEAR))
+        clear_cell(t, cell);
+    else if (t->step == STEP_A3)
         delete_entry(t);
     else if (t->step == STEP_A5)
         tui_delete_acts(t);

@@ -1,6 +1,7 @@
 #!/bin/bash
-# tui_demo.sh - the terminal workbook on the built-in demo: the computed tables, a factor override
-# and its restoration, deleting a source and undoing it, English labels, SIGTERM, a locked file.
+# tui_demo.sh - the terminal workbook on the built-in demo and on the default workbook: the
+# computed tables, a factor override and its restoration, deleting a source and undoing it,
+# English labels, SIGTERM, a locked file.
 # The demo's 2024 total, 779.24 tCO₂e, is hand-checked in tests/cli/cli_basic.sh and test_engine.c.
 . "$(dirname "$0")/lib.sh"
 
@@ -11,9 +12,34 @@ tt_wait '示例县机关事务服务中心'
 tt_wait '碳排放总量 779.24 tCO₂e'
 [ -f "$DEMO" ] || note "--demo did not write $DEMO"
 verdict "--demo opens a fresh demo workbook under \$XDG_DATA_HOME/tanbook"
+tt_keys F10
+tt_wait_exit 5 >/dev/null
+
+# No file named: the default workbook beside the demo, asked for once, then simply reopened.
+tt_start 80 24
+tt_wait "新建工作簿：$TMP/data/tanbook/workbook.tanbook"
+tt_type '某县实验小学'
+tt_keys Enter
+tt_wait '报告年度：'
+tt_keys C-u
+tt_type '2024'
+tt_keys Enter
+tt_wait '某县实验小学 │ 2024年度'
+tt_keys F10
+tt_wait_exit 5 >/dev/null
+tt_start 80 24
+tt_wait '某县实验小学 │ 2024年度'
+tt_keys F10
+tt_wait_exit 5 >/dev/null
+run tb summary "$TMP/data/tanbook/workbook.tanbook" --json
+expect_json "unit of the default workbook" 'd["unit"]' '某县实验小学'
+verdict "tanbook alone creates \$XDG_DATA_HOME/tanbook/workbook.tanbook, and reopens it the next time"
+
+tt_start 80 24 --demo
+tt_wait '碳排放总量 779.24 tCO₂e'
 
 tt_keys C-z
-tt_wait '不能在这里撤销'
+tt_wait '不能在本年度中撤销'
 tt_wait '碳排放总量 779.24 tCO₂e'
 tt_wait '示例县机关事务服务中心'
 verdict "Ctrl-Z never undoes the creation of the year on screen"
