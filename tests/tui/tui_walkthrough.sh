@@ -50,10 +50,14 @@ tt_type '-5'
 tt_keys Enter
 tt_wait '不能为负数'
 tt_keys C-u
+tt_type '99999999999'
+tt_keys Enter
+tt_wait '“建筑面积”数值过大（最大 10000000）'
+tt_keys C-u
 tt_type '２５００'
 tt_keys Enter
 tt_wait '2500'
-verdict "A.1 takes Chinese text, refuses abc and -5 with a reason, accepts full-width digits"
+verdict "A.1 takes Chinese text, refuses abc, -5 and 99999999999 with a reason, accepts full-width digits"
 
 # 占地面积, 合署办公情况 skipped; 联系人, 联系电话, 用能人数
 tt_keys Down Down
@@ -142,6 +146,14 @@ tt_wait '终端窗口太小'
 tt_resize 100 30
 tt_wait '碳排放总量 82.01 tCO₂e'
 verdict "below 80x24 the screen says it is too small, and comes back on resize"
+
+tt_resize 130 30                    # wide enough for the live panel as a column beside the grid
+tt_wait '实时汇总'
+tt_wait '外购电力 65.79'
+tt_resize 100 30
+tt_wait_gone '实时汇总'
+tt_wait '碳排放总量 82.01 tCO₂e'
+verdict "the screen reflows on resize: the live panel becomes a column at 130 wide, a line again at 100"
 
 tt_keys F1
 tt_wait '按键说明'
