@@ -390,9 +390,9 @@ first_col(struct tui *t)
 }
 
 void
-tui_go_step(struct tui *t, enum step step)
+tui_go_step(struct tui *t, int step)
 {
-    if ((int)step < 0 || step >= STEP__COUNT)
+    if (step < 0 || step >= STEP__COUNT)
         return;
     t->step = (enum step)step;
     t->row = t->top = t->left = 0;
@@ -551,6 +551,7 @@ show_help(struct tui *t)
 {
     int is_key, top = 0;
     wint_t ch;
+    enum action a;
 
     for (;;) {
         tui_draw_help(t, &top);
@@ -561,13 +562,13 @@ show_help(struct tui *t)
         }
         if (is_key && ch == KEY_RESIZE)
             continue;
-        if (is_key && (ch == KEY_DOWN || ch == KEY_UP || ch == KEY_NPAGE || ch == KEY_PPAGE)) {
-            top += ch == KEY_DOWN ? 1 : ch == KEY_UP ? -1 : ch == KEY_NPAGE ? t->rows / 2
+        a = tui_key_action(ch, is_key);
+        if (a == ACT_DOWN || a == ACT_UP || a == ACT_NEXT_STEP || a == ACT_PREV_STEP) {
+            top += a == ACT_DOWN ? 1 : a == ACT_UP ? -1 : a == ACT_NEXT_STEP ? t->rows / 2
                                                                              : -t->rows / 2;
             continue;
         }
-        if (tui_key_action(ch, is_key) == ACT_CANCEL || tui_key_action(ch, is_key) == ACT_HELP
-            || ch == 'q' || tui_key_action(ch, is_key) == ACT_QUIT)
+        if (a == ACT_CANCEL || a == ACT_HELP || a == ACT_QUIT || ch == 'q')
             return;
     }
 }
@@ -589,7 +590,7 @@ on_edit_key(struct tui *t, wint_t ch, int is_key)
         break;
     case ACT_NEXT_STEP: case ACT_PREV_STEP:
         if (commit_edit(t))
-            tui_go_step(t, (enum step)((int)t->step + (a == ACT_NEXT_STEP ? 1 : -1)));
+            tui_go_step(t, (int)t->step + (a == ACT_NEXT_STEP ? 1 : -1));
         break;
     case ACT_CANCEL:
         t->editing = 0;
@@ -638,8 +639,8 @@ on_key(struct tui *t, wint_t ch, int is_key)
         else
             start_edit(t, 1);
         break;
-    case ACT_NEXT_STEP: tui_go_step(t, (enum step)((int)t->step + 1)); break;
-    case ACT_PREV_STEP: tui_go_step(t, (enum step)((int)t->step - 1)); break;
+    case ACT_NEXT_STEP: tui_go_step(t, (int)t->step + 1); break;
+    case ACT_PREV_STEP: tui_go_step(t, (int)t->step - 1); break;
     case ACT_ADD:
         if (t->step == STEP_A3 || t->step == STEP_A5)
             tui_add_row(t);
@@ -682,7 +683,7 @@ on_click(struct tui *t)
     if (ev.y == 1) {
         for (s = 0; s < STEP__COUNT; s++)
             if (ev.x >= t->step_x[s] && ev.x < t->step_x[s + 1] && (!t->editing || commit_edit(t)))
-                tui_go_step(t, (enum step)s);
+                tui_go_step(t, s);
         return;
     }
     if (t->cell_y0 < 0 || ev.y < t->cell_y0)

@@ -104,8 +104,8 @@ int tui_pick(struct tui *t, const char *title, const char *const *labels, int n)
 int tui_getkey(struct tui *t, wint_t *ch, int *is_key);
 /* Exports the year to an .xlsx, asking for the path. */
 void tui_export(struct tui *t);
-/* Shows step (focus on its first field to fill in). */
-void tui_go_step(struct tui *t, enum step step);
+/* Shows step (an enum step; out of range is ignored), focus on its first field to fill in. */
+void tui_go_step(struct tui *t, int step);
 
 /* tui_year.c - F3: switch to another year of the workbook, or add one. */
 void tui_year(struct tui *t);

@@ -557,16 +557,18 @@ delete_entry(struct tui *t)
     free(label);
 }
 
-/* Del on an A.1 field or an A.5 value: empties it, as saving an empty field does. */
+/* Del on an A.1 field, an A.3 facility/location/note, an A.5 value or 数据来源: empties it, as
+ * saving an empty field does. */
 static void
 clear_cell(struct tui *t, struct tcell *cell)
 {
+    int src_col = t->step == STEP_A3 ? A3_SOURCE : A5_SOURCE;
     char *what;
 
     if (!(cell->flags & CELL_EDIT) || (cell->flags & CELL_MISSING) || cell->text[0] == '\0')
         return;
     what = t->step == STEP_A1 ? xstrdup(tui_cell(t, t->row, 0)->text)
-                              : xasprintf("%s %s", tui_cell(t, t->row, A5_SOURCE)->text,
+                              : xasprintf("%s %s", tui_cell(t, t->row, src_col)->text,
                                           t->grid.heads[t->col]);
     if (tui_commit(t, "") == ERR_OK) {
         tui_reload(t);
@@ -670,7 +672,9 @@ tui_delete_row(struct tui *t)
 
     if (t->grid.nrows == 0 || cell == NULL)
         return;
-    if (t->step == STEP_A1 || (t->step == STEP_A5 && t->col >= A5_M1 && t->col <= A5_YEAR))
+    /* a cell that may be empty is cleared; the columns that name the source stand for the row */
+    if (t->step == STEP_A1 || (t->step == STEP_A3 && t->col >= A3_FACILITY)
+        || (t->step == STEP_A5 && ((t->col >= A5_M1 && t->col <= A5_YEAR) || t->col == A5_DATASRC)))
         clear_cell(t, cell);
     else if (t->step == STEP_A3)
         delete_entry(t);

@@ -79,8 +79,44 @@ tt_wait '已撤销'
 tt_wait '外购电力 614.43'
 verdict "Del on an A.5 month clears it (562.44 without January), Ctrl-Z restores 614.43"
 
+# data_source SOURCE_ID - the 数据来源 of each of that source's 2024 values, distinct, in the file.
+data_source() {
+    run "$PY" -c '
+import sqlite3, sys
+print(sorted({r[0] for r in sqlite3.connect(sys.argv[1]).execute(
+    "SELECT data_source FROM activity JOIN inventory ON inventory.id = inventory_id "
+    "WHERE year = 2024 AND source = ?", (sys.argv[2],))}))
+' "$WB" "$1"
+}
+
+tt_keys End                         # 数据来源, the last column
+tt_keys DC
+tt_wait '已清除“外购电力（办公楼用电） 数据来源”'
+data_source electricity
+expect_out_contains "['']"
+tt_keys C-z
+tt_wait '已撤销'
+data_source electricity
+expect_out_contains "['电费账单']"
+verdict "Del on A.5's 数据来源 clears it for the row's twelve values, Ctrl-Z restores 电费账单"
+
+# On A.3 a facility is cleared; the source column still stands for the whole row.
+tt_keys PPage
+tt_wait '表A.3 碳排放源一览表'
+tt_keys Right                       # 排放设施名称 of 外购电力
+tt_keys DC
+tt_wait '已清除“外购电力 排放设施名称”'
+tt_wait_gone '办公楼用电'
+tt_keys C-z
+tt_wait '办公楼用电'
+tt_keys Left DC
+tt_wait '条活动数据？'
+tt_keys n
+tt_wait_gone '条活动数据？'
+verdict "Del on an A.3 facility clears it (Ctrl-Z restores), on the source it asks to delete the row"
+
 # Del on an A.1 field clears it; 占地面积 is the fourth row.
-tt_keys PPage PPage
+tt_keys PPage
 tt_wait '表A.1 基本信息'
 tt_keys Down Down Down
 tt_wait '占地面积       8600'
