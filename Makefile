@@ -18,6 +18,8 @@ ifeq ($(CI),true)
 WARN += -Werror
 endif
 ALL_CPPFLAGS := -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc -I$(BUILD) $(CPPFLAGS)
+# The version is written once: the newest "## x.y.z - DATE" heading of CHANGELOG.md.
+VERSION := $(shell sed -n 's/^\#\# \([0-9][0-9.]*\) .*/\1/p' CHANGELOG.md | head -n 1)
 ALL_CFLAGS := $(WARN) $(CFLAGS) -MMD -MP
 # pkg-config answers once `make deps` has installed the -dev packages; the fallbacks cover a bare machine.
 XLSX_LIBS := $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz)
@@ -27,14 +29,17 @@ LDLIBS := $(XLSX_LIBS) $(CURSES_LIBS) -lsqlite3 -lm
 # Debian packages the build, the tests and the tools need.
 DEB_PACKAGES := gcc make pkg-config libc6-dev libsqlite3-dev libncurses-dev \
                 libxlsxwriter-dev zlib1g-dev libcmocka-dev tmux python3 python3-openpyxl \
-                time bc
+                time bc procps
 
-LIB_SRC := $(filter-out src/main.c src/embedgen.c,$(sort $(wildcard src/*.c)))
+# src/ has one folder per layer (README "Layout"); every .c of them but the build tool goes in the library.
+LAYERS := base data core store book export sheet cli tui
+LIB_SRC := $(filter-out src/base/embedgen.c,$(sort $(wildcard $(LAYERS:%=src/%/*.c))))
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/embedded.o
 DATA := $(sort $(wildcard forms/*.tsv factors/*.tsv))
 UNIT_TESTS := $(patsubst tests/%.c,$(BUILD)/%,$(sort $(wildcard tests/test_*.c)))
 CLI_TESTS := $(filter-out tests/cli/lib.sh,$(sort $(wildcard tests/cli/*.sh)))
 TUI_TESTS := $(filter-out tests/tui/lib.sh,$(sort $(wildcard tests/tui/*.sh)))
+ARCH_TESTS := tests/layers.sh
 
 .PHONY: all deps run check test bench asan fuzz clean
 
@@ -50,21 +55,27 @@ $(BIN): $(BUILD)/main.o $(BUILD)/libtanbook.a
 $(BUILD)/libtanbook.a: $(LIB_OBJ)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-$(BUILD)/%.o: src/%.c | $(BUILD)
+$(BUILD)/%.o: src/%.c | $(BUILD)/version.h
+	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/embedgen: src/embedgen.c | $(BUILD)
+# Rewritten only when the version changes, so a CHANGELOG edit rebuilds nothing else.
+$(BUILD)/version.h: CHANGELOG.md | $(BUILD)
+	$(Q)printf '/* generated from CHANGELOG.md; do not edit */\n#define TANBOOK_VERSION "%s"\n' \
+	    '$(VERSION)' >$@.tmp && { cmp -s $@.tmp $@ && rm -f $@.tmp || mv -f $@.tmp $@; }
+
+$(BUILD)/embedgen: src/base/embedgen.c | $(BUILD)
 	$(Q)$(CC) $(WARN) -O1 -o $@ $<
 
 $(BUILD)/embedded.c: $(BUILD)/embedgen $(DATA)
 	@echo "  EMBED   forms/ factors/"
 	$(Q)$(BUILD)/embedgen $@ $(DATA)
 
-$(BUILD)/embedded.o: $(BUILD)/embedded.c
+$(BUILD)/embedded.o: $(BUILD)/embedded.c | $(BUILD)/version.h
 	$(Q)$(CC) $(ALL_CPPFLAGS) -std=c11 $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/test_%: tests/test_%.c $(BUILD)/libtanbook.a
+$(BUILD)/test_%: tests/test_%.c $(BUILD)/libtanbook.a | $(BUILD)/version.h
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libtanbook.a $(LDLIBS) -lcmocka
 
@@ -91,7 +102,7 @@ check: deps
 	$(Q)$(MAKE) --no-print-directory test
 
 test: $(BIN) $(UNIT_TESTS)
-	$(Q)tests/run-tests.sh $(UNIT_TESTS) $(CLI_TESTS) $(TUI_TESTS)
+	$(Q)tests/run-tests.sh $(UNIT_TESTS) $(ARCH_TESTS) $(CLI_TESTS) $(TUI_TESTS)
 
 bench: deps
 	$(Q)$(MAKE) --no-print-directory $(BIN) $(BUILD)/bench_reload
@@ -105,7 +116,7 @@ asan:
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" test
 
 FUZZ_SECONDS ?= 60
-fuzz: $(BUILD)/embedded.c
+fuzz: $(BUILD)/embedded.c $(BUILD)/version.h
 	$(Q)mkdir -p build-fuzz/corpus
 	$(Q)clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(ALL_CPPFLAGS) \
 	    -o build-fuzz/fuzz_parsers tests/fuzz_parsers.c $(LIB_SRC) $(BUILD)/embedded.c $(LDLIBS)
@@ -115,4 +126,4 @@ fuzz: $(BUILD)/embedded.c
 clean:
 	rm -rf build build-asan build-fuzz tanbook
 
--include $(wildcard $(BUILD)/*.d)
+-include $(wildcard $(BUILD)/*.d $(BUILD)/*/*.d)

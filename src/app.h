@@ -2,10 +2,9 @@
 #ifndef TANBOOK_APP_H
 #define TANBOOK_APP_H
 
-#include "factors.h"
-#include "forms.h"
-
-#define TANBOOK_VERSION "0.2.0"
+#include "data/factors.h"
+#include "data/forms.h"
+#include "version.h"      /* TANBOOK_VERSION, generated from CHANGELOG.md */
 
 struct app {
     struct factor_lib *lib;   /* built-in factor library */

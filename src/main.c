@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "app.h"
-#include "cli.h"
+#include "cli/cli.h"
 
 /* A UTF-8 LC_CTYPE even where LANG is unset or names an ungenerated locale; '.' as decimal point. */
 static void

@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "check.h"
-#include "factors.h"
-#include "forms.h"
-#include "report.h"
-#include "store.h"
+#include "core/check.h"
+#include "data/factors.h"
+#include "data/forms.h"
+#include "core/report.h"
+#include "store/store.h"
 
 static double
 now_ms(void)

@@ -8,13 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv.h"
-#include "encoding.h"
-#include "factors.h"
-#include "forms.h"
-#include "period.h"
-#include "text.h"
-#include "xmem.h"
+#include "base/csv.h"
+#include "base/encoding.h"
+#include "data/factors.h"
+#include "data/forms.h"
+#include "base/period.h"
+#include "base/text.h"
+#include "base/xmem.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
-#include "xmem.h"
+#include "core/check.h"
+#include "base/xmem.h"
 
 #include "year_fixture.h"
 

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv.h"
-#include "xmem.h"
+#include "base/csv.h"
+#include "base/xmem.h"
 
 #define MAXF 4
 

@@ -11,9 +11,9 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "editor.h"
-#include "text.h"
-#include "xmem.h"
+#include "tui/editor.h"
+#include "base/text.h"
+#include "base/xmem.h"
 
 #define FFFD "\xef\xbf\xbd"   /* U+FFFD in UTF-8 */
 

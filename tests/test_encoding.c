@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "encoding.h"
+#include "base/encoding.h"
 
 /* this source file is UTF-8 */
 static const char sample_utf8[] = "期间,排放源\n2024-01,天然气\n";

@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine.h"
-#include "xmem.h"
+#include "core/engine.h"
+#include "base/xmem.h"
 
 #include "year_fixture.h"
 

@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "factors.h"
-#include "xmem.h"
+#include "data/factors.h"
+#include "base/xmem.h"
 
 #define TOL 0.00005   /* a shipped value is written with 4 decimals at most */
 

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "forms.h"
+#include "data/forms.h"
 
 /* Loads the built-in set as the group state. */
 static int

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "period.h"
-#include "xmem.h"
+#include "base/period.h"
+#include "base/xmem.h"
 
 static const struct {
     const char *in;

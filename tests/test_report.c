@@ -15,8 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report.h"
-#include "xmem.h"
+#include "core/report.h"
+#include "base/xmem.h"
 
 #include "year_fixture.h"
 

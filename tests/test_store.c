@@ -17,8 +17,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "store.h"
-#include "xmem.h"
+#include "store/store.h"
+#include "base/xmem.h"
 
 #ifndef FIXTURES
 #define FIXTURES "tests/fixtures"

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
-#include "xmem.h"
+#include "base/text.h"
+#include "base/xmem.h"
 
 #define IDEO "\xe3\x80\x80"   /* U+3000 ideographic space */
 

@@ -16,8 +16,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "store.h"
-#include "xmem.h"
+#include "store/store.h"
+#include "base/xmem.h"
 
 #include "store_fixture.h"
 

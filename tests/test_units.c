@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "units.h"
+#include "data/units.h"
 
 static void
 test_find(void **state)

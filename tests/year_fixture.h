@@ -5,7 +5,7 @@
 #ifndef TANBOOK_YEAR_FIXTURE_H
 #define TANBOOK_YEAR_FIXTURE_H
 
-#include "forms.h"
+#include "data/forms.h"
 
 static struct factor_lib *lib;
 static struct form_set *forms;

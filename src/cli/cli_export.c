@@ -1,0 +1,127 @@
+/*
+ * cli_export.c - `tanbook export`: a year's Excel report (tables A.1–A.6, 月度明细, 图表), the
+ * same file the terminal workbook writes on F5.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "cli/cli.h"
+#include "export/export.h"
+#include "core/report.h"
+
+/* "dir/name-2024.xlsx" beside the workbook "dir/name.tanbook", as the terminal workbook offers. */
+static char *
+default_output(const char *file, int year)
+{
+    const char *base = strrchr(file, '/');
+    const char *dot;
+    size_t dirlen = base ? (size_t)(base - file + 1) : 0;
+
+    base = base ? base + 1 : file;
+    dot = strrchr(base, '.');
+    return xasprintf("%.*s%.*s-%d.xlsx", (int)dirlen, file,
+                     (int)(dot && dot != base ? (size_t)(dot - base) : strlen(base)), base, year);
+}
+
+static int
+has_xlsx_suffix(const char *path)
+{
+    size_t n = strlen(path);
+
+    return n > 5 && path[n - 6] != '/' && strcasecmp(path + n - 5, ".xlsx") == 0;
+}
+
+/* Whether a and b name one existing file. */
+static int
+same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev
+           && sa.st_ino == sb.st_ino;
+}
+
+static int
+write_report(struct app *app, const struct wb_year *y, const char *out)
+{
+    struct report rep;
+    char *cause = NULL;
+    enum err e;
+
+    /* the submitted report always carries the standard's Chinese labels */
+    if ((e = report_build(app->forms, y, LANG_ZH, &rep, &cause)) != ERR_OK)
+        return cli_fail(e, cause);
+    e = export_xlsx(app->forms, &rep, out, &cause);
+    report_free(&rep);
+    if (e != ERR_OK)
+        return cli_fail(e, cause);
+    printf("已导出 %s（%d 年度）\n", out, y->year);
+    return 0;
+}
+
+static int
+cmd_export(struct app *app, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"year", required_argument, NULL, 'y'},
+        {"output", required_argument, NULL, 'o'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *year_arg = NULL, *out_arg = NULL, *file;
+    struct wb_year y;
+    char *out;
+    int c, rc;
+
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
+        if (c == 'y')
+            year_arg = optarg;
+        else if (c == 'o')
+            out_arg = optarg;
+        else {
+            cli_error(c == ':' ? "选项“%s”需要一个参数" : "无法识别的选项“%s”",
+                      argv[optind - 1]);
+            return cli_usage(&cli_cmd_export);
+        }
+    }
+    if (argc - optind != 1)
+        return cli_usage(&cli_cmd_export);
+    file = argv[optind];
+    if (out_arg != NULL && !has_xlsx_suffix(out_arg)) {
+        cli_error("输出文件名须以 .xlsx 结尾，如 -o 报表.xlsx：“%s”", out_arg);
+        return EXIT_USAGE;
+    }
+    if (out_arg != NULL && same_file(file, out_arg)) {
+        cli_error("输出文件不能是工作簿本身：%s", out_arg);
+        return EXIT_USAGE;
+    }
+    if ((rc = cli_load_year(app, file, year_arg, &y)) != 0)
+        return rc;
+    out = out_arg != NULL ? xstrdup(out_arg) : default_output(file, y.year);
+    rc = write_report(app, &y, out);
+    model_free(&y);
+    free(out);
+    return rc;
+}
+
+const struct cli_cmd cli_cmd_export = {
+    .name = "export",
+    .summary = "导出 Excel 报表（表A.1–A.6、月度明细、图表）",
+    .usage = "export FILE [--year YEAR] [-o OUT.xlsx]",
+    .help = "  --year YEAR          年度（默认为工作簿中最新的年度）\n"
+            "  -o, --output OUT.xlsx\n"
+            "                       输出文件，须以 .xlsx 结尾；默认为工作簿旁的 NAME-YEAR.xlsx\n"
+            "\n"
+            "工作表: 表A.1 基本信息 … 表A.6 排放因子数据（按 T/ZJJGSW 0005—2024 附录A 的表格样式），\n"
+            "月度明细（各排放源逐月的活动水平和碳排放量）和图表（按排放源、按月的碳排放量）。\n"
+            "数字均为数值单元格；合计为公式并带有计算结果，不需重新计算即可显示。\n"
+            "已存在的 OUT.xlsx 会被替换：先写入同目录下的临时文件，写完后再改名替换，\n"
+            "导出失败时原文件不变，也不留下临时文件。同一工作簿的两次导出得到完全相同的文件。\n"
+            "退出码: 0 成功, 1 工作簿中没有该年度, 2 用法错误, 3 工作簿或文件读写错误\n",
+    .run = cmd_export,
+};

@@ -1,0 +1,200 @@
+/*
+ * cli_summary.c - `tanbook summary`: the A.4 figures and A.2 energy of a year, as a table or as
+ * JSON. The JSON keys are a contract other tools read: keep them stable.
+ */
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/report.h"
+#include "base/strbuf.h"
+#include "base/width.h"
+
+static void
+json_num(struct strbuf *sb, const char *key, double v, int valid)
+{
+    sb_printf(sb, "  \"%s\": ", key);
+    if (valid && isfinite(v))
+        sb_printf(sb, "%.6f", v);
+    else
+        sb_append(sb, "null");
+    sb_append(sb, ",\n");
+}
+
+static void
+print_json(const struct report *r)
+{
+    struct strbuf sb = {0};
+    size_t i;
+
+    sb_append(&sb, "{\n  \"unit\": ");
+    if (r->unit_name[0] != '\0')
+        sb_json_str(&sb, r->unit_name);
+    else
+        sb_append(&sb, "null");
+    sb_printf(&sb, ",\n  \"year\": %d,\n", r->year);
+    json_num(&sb, "total_tco2e", r->total_tco2e, 1);
+    json_num(&sb, "scope1_tco2e", r->scope1_tco2e, 1);
+    json_num(&sb, "scope2_tco2e", r->scope2_tco2e, 1);
+    json_num(&sb, "fossil_tco2e", r->cat_tco2e[CAT_FOSSIL], 1);
+    json_num(&sb, "fugitive_tco2e", r->cat_tco2e[CAT_FUGITIVE], 1);
+    json_num(&sb, "purchased_tco2e", r->cat_tco2e[CAT_PURCHASED], 1);
+    json_num(&sb, "energy_tce", r->energy_tce, 1);
+    json_num(&sb, "building_area_m2", r->building_area_m2, r->has_area);
+    json_num(&sb, "headcount", r->headcount, r->has_headcount);
+    json_num(&sb, "intensity_kgco2e_per_m2", r->intensity_kgco2e_per_m2, r->has_area);
+    json_num(&sb, "per_capita_tco2e", r->per_capita_tco2e, r->has_headcount);
+    sb_append(&sb, "  \"sources\": [");
+    for (i = 0; i < r->nsources; i++) {
+        const struct report_source *s = &r->sources[i];
+
+        sb_append(&sb, i ? ",\n    {" : "\n    {");
+        sb_append(&sb, "\"category\": ");
+        sb_json_str(&sb, s->category);
+        sb_printf(&sb, ", \"scope\": %d, \"id\": ", s->scope);
+        sb_json_str(&sb, s->src->id);
+        sb_append(&sb, ", \"source\": ");
+        sb_json_str(&sb, s->label);
+        sb_printf(&sb, ", \"quantity\": %.6f, \"unit\": ", s->quantity);
+        sb_json_str(&sb, s->unit);
+        sb_printf(&sb, ", \"activity\": %.9g, \"activity_unit\": ", s->activity);
+        sb_json_str(&sb, s->activity_unit);
+        sb_printf(&sb, ", \"tco2e\": %.6f, \"tce\": %.6f, \"factor\": %.9g, \"factor_unit\": ",
+                  s->tco2e, s->tce, s->factor);
+        sb_json_str(&sb, s->factor_unit);
+        sb_append(&sb, ", \"factor_source\": ");
+        sb_json_str(&sb, s->factor_source);
+        sb_append(&sb, "}");
+    }
+    sb_append(&sb, r->nsources ? "\n  ]\n}\n" : "]\n}\n");
+    fputs(sb.s, stdout);
+    sb_free(&sb);
+}
+
+/* One line "label ...... value unit" with the label padded by display width. */
+static void
+line(struct strbuf *sb, int indent, const char *label, const char *value, const char *unit)
+{
+    sb_printf(sb, "%*s", indent, "");
+    width_pad(sb, label, 36 - indent);
+    width_pad_left(sb, value, 14);
+    sb_printf(sb, "%s%s\n", unit[0] != '\0' ? " " : "", unit);
+}
+
+static void
+print_table(const struct form_set *fs, const struct report *r)
+{
+    const struct form_def *a2 = forms_get(fs, "A.2"), *a4 = forms_get(fs, "A.4");
+    const char *unit = r->unit_name[0] != '\0' ? r->unit_name : NULL;
+    struct strbuf sb = {0};
+    char v[64], q[64];
+    size_t i;
+    int c;
+
+    sb_printf(&sb, "%s    单位：%s    年度：%d\n\n", a4->title_zh, unit ? unit : "（未填写）", r->year);
+    snprintf(v, sizeof(v), "%.2f", r->total_tco2e);
+    line(&sb, 0, forms_field(a4, "total")->zh, v, "tCO₂e");
+    for (c = 0; c < CAT__COUNT; c++) {
+        if (c == CAT_FUGITIVE && r->cat_tco2e[c] == 0)
+            continue;
+        snprintf(v, sizeof(v), "%.2f", r->cat_tco2e[c]);
+        line(&sb, 2, factors_cat_label((enum src_cat)c, 0), v, "tCO₂e");
+        for (i = 0; i < r->nsources; i++)
+            if ((int)r->sources[i].cat == c) {
+                snprintf(v, sizeof(v), "%.2f", r->sources[i].tco2e);
+                line(&sb, 4, r->sources[i].label, v, "tCO₂e");
+            }
+    }
+    snprintf(v, sizeof(v), "%.2f / %.2f", r->scope1_tco2e, r->scope2_tco2e);
+    line(&sb, 0, "范围一 / 范围二", v, "tCO₂e");
+    if (r->has_area)
+        snprintf(v, sizeof(v), "%.2f", r->building_area_m2);
+    line(&sb, 0, forms_field(a4, "building_area")->zh, r->has_area ? v : "未填写", "m²");
+    if (r->has_area)
+        snprintf(v, sizeof(v), "%.2f", r->intensity_kgco2e_per_m2);
+    line(&sb, 0, forms_field(a4, "intensity")->zh, r->has_area ? v : "—", "kgCO₂e/m²");
+    if (r->has_headcount)
+        snprintf(v, sizeof(v), "%.0f", r->headcount);
+    line(&sb, 0, forms_field(a4, "headcount")->zh, r->has_headcount ? v : "未填写", "人");
+    if (r->has_headcount)
+        snprintf(v, sizeof(v), "%.4f", r->per_capita_tco2e);
+    line(&sb, 0, forms_field(a4, "per_capita")->zh, r->has_headcount ? v : "—", "tCO₂e/人");
+
+    sb_printf(&sb, "\n%s\n", a2->title_zh);
+    snprintf(v, sizeof(v), "%.2f", r->energy_tce);
+    line(&sb, 0, forms_field(a2, "total_tce")->zh, v, "");
+    for (i = 0; i < r->nsources; i++) {
+        const struct report_source *s = &r->sources[i];
+
+        if (!s->is_energy)
+            continue;
+        snprintf(q, sizeof(q), "%.2f %s", s->quantity, s->unit);
+        snprintf(v, sizeof(v), "%.2f", s->tce);
+        sb_printf(&sb, "    ");
+        width_pad(&sb, s->label, 14);
+        width_pad_left(&sb, q, 18);
+        width_pad_left(&sb, v, 14);
+        sb_append(&sb, " tce\n");
+    }
+    fputs(sb.s, stdout);
+    sb_free(&sb);
+}
+
+static int
+cmd_summary(struct app *app, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"year", required_argument, NULL, 'y'},
+        {"json", no_argument, NULL, 'j'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *year_arg = NULL;
+    struct report rep;
+    struct wb_year y;
+    char *cause = NULL;
+    int c, json = 0, rc;
+    enum err e;
+
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (c == 'y')
+            year_arg = optarg;
+        else if (c == 'j')
+            json = 1;
+        else {
+            cli_error("无法识别的选项“%s”", argv[optind - 1]);
+            return cli_usage(&cli_cmd_summary);
+        }
+    }
+    if (argc - optind != 1)
+        return cli_usage(&cli_cmd_summary);
+    if ((rc = cli_load_year(app, argv[optind], year_arg, &y)) != 0)
+        return rc;
+    e = report_build(app->forms, &y, LANG_ZH, &rep, &cause);
+    model_free(&y);
+    if (e != ERR_OK)
+        return cli_fail(e, cause);
+    if (json)
+        print_json(&rep);
+    else
+        print_table(app->forms, &rep);
+    report_free(&rep);
+    return 0;
+}
+
+const struct cli_cmd cli_cmd_summary = {
+    .name = "summary",
+    .summary = "显示碳排放汇总（表A.4）和用能情况（表A.2）",
+    .usage = "summary FILE [--year YEAR] [--json]",
+    .help = "  --year YEAR   年度（默认为工作簿中最新的年度）\n"
+            "  --json        以 JSON 输出，键名: unit, year, total_tco2e, scope1_tco2e, scope2_tco2e,\n"
+            "                fossil_tco2e, fugitive_tco2e, purchased_tco2e, energy_tce, building_area_m2,\n"
+            "                headcount, intensity_kgco2e_per_m2, per_capita_tco2e, sources[]（category,\n"
+            "                scope, id, source, quantity, unit, activity, activity_unit, tco2e, tce,\n"
+            "                factor, factor_unit, factor_source）；缺建筑面积或用能人数时指标为 null\n",
+    .run = cmd_summary,
+};

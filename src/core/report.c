@@ -1,0 +1,220 @@
+/* report.c - the figures of tables A.1–A.6 and the monthly detail, from the model and the engine. */
+#include "core/report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/engine.h"
+#include "base/strbuf.h"
+#include "base/xmem.h"
+
+static const char *
+source_label(const struct source_def *src, enum lang lang)
+{
+    return lang == LANG_EN ? src->en : src->zh;
+}
+
+/* "低位发热量 389.31 GJ/万m³ × 单位热值含碳量 0.01532 tC/GJ × 碳氧化率 99% × 44/12", or NULL. */
+static char *
+derivation(const struct factor_pin *pin, enum lang lang)
+{
+    if (pin->ncv <= 0 || pin->cc <= 0 || pin->ox <= 0)
+        return NULL;
+    if (lang == LANG_EN)
+        return xasprintf("NCV %.9g %s × carbon content %.9g tC/GJ × oxidation %.9g%% × 44/12",
+                         pin->ncv, pin->ncv_unit ? pin->ncv_unit : "", pin->cc, pin->ox * 100);
+    return xasprintf("低位发热量 %.9g %s × 单位热值含碳量 %.9g tC/GJ × 碳氧化率 %.9g%% × 44/12",
+                     pin->ncv, pin->ncv_unit ? pin->ncv_unit : "", pin->cc, pin->ox * 100);
+}
+
+/* The distinct 数据来源 texts of every row of src, in entry order, joined by "；". */
+static char *
+data_sources(const struct wb_year *y, const struct source_def *src)
+{
+    struct strbuf sb = {0};
+    size_t i, j;
+
+    sb_append(&sb, "");
+    for (i = 0; i < y->nentries; i++) {
+        if (y->entries[i].src != src)
+            continue;
+        for (j = 0; j < y->entries[i].nacts; j++) {
+            const char *ds = y->entries[i].acts[j].data_source;
+            const char *hit;
+            size_t n;
+
+            if (ds == NULL || ds[0] == '\0')
+                continue;
+            n = strlen(ds);
+            for (hit = strstr(sb.s, ds); hit != NULL; hit = strstr(hit + 1, ds))
+                if ((hit == sb.s || (hit - sb.s >= 3 && strncmp(hit - 3, "；", 3) == 0))
+                    && (hit[n] == '\0' || strncmp(hit + n, "；", 3) == 0))
+                    break;
+            if (hit != NULL)
+                continue;
+            if (sb.len > 0)
+                sb_append(&sb, "；");
+            sb_append(&sb, ds);
+        }
+    }
+    return sb_take(&sb);
+}
+
+static void
+fill_source(struct report_source *rs, const struct engine_source *es, const struct wb_year *y,
+            enum lang lang)
+{
+    char fu[64];
+    int m;
+
+    rs->src = es->src;
+    rs->cat = es->src->cat;
+    rs->scope = factors_cat_scope(es->src->cat);
+    rs->category = factors_cat_label(es->src->cat, lang == LANG_EN);
+    rs->label = source_label(es->src, lang);
+    rs->quantity = es->quantity;
+    rs->unit = xstrdup(es->unit->sym);
+    rs->activity = es->activity;
+    rs->activity_unit = xstrdup(es->pin->unit);
+    rs->tco2e = es->tco2e;
+    rs->tce = es->tce;
+    rs->is_energy = es->pin->coal > 0;
+    rs->factor = es->pin->value;
+    factors_unit_text(es->src, es->pin->unit, fu, sizeof(fu));
+    rs->factor_unit = xstrdup(fu);
+    rs->factor_source = xstrdup(es->pin->source_text ? es->pin->source_text : "");
+    rs->derivation = derivation(es->pin, lang);
+    rs->flag = es->src->flag != NULL && !es->pin->overridden ? xstrdup(es->src->flag) : NULL;
+    rs->overridden = es->pin->overridden;
+    rs->data_source = data_sources(y, es->src);
+    rs->unallocated_quantity = es->quantity;
+    for (m = 0; m < 12; m++) {
+        rs->month_quantity[m] = es->month_quantity[m];
+        rs->month_tco2e[m] = es->month_tco2e[m];
+        rs->unallocated_quantity -= es->month_quantity[m];
+    }
+    rs->unallocated_tco2e = es->unallocated_tco2e;
+    if (rs->unallocated_tco2e == 0 && rs->unallocated_quantity < 1e-9 * rs->quantity)
+        rs->unallocated_quantity = 0;     /* only rounding left over from the months */
+}
+
+enum err
+report_build(const struct form_set *fs, const struct wb_year *y, enum lang lang,
+             struct report *r, char **cause)
+{
+    const struct form_def *a1 = forms_get(fs, "A.1");
+    struct engine_result res;
+    const char *name;
+    size_t i;
+    enum err e;
+    int m;
+
+    memset(r, 0, sizeof(*r));
+    if ((e = engine_compute(y, &res, cause)) != ERR_OK)
+        return e;
+    r->lang = lang;
+    r->year = y->year;
+    name = model_info(y, "unit_name");
+    r->unit_name = xstrdup(name ? name : "");
+    r->grid_area = xstrdup(y->grid_area ? y->grid_area : "");
+    r->gwp_set = xstrdup(y->gwp_set ? y->gwp_set : "");
+
+    r->ninfo = a1 != NULL ? a1->nfields : 0;
+    r->info = xcalloc(r->ninfo ? r->ninfo : 1, sizeof(*r->info));
+    for (i = 0; i < r->ninfo; i++) {
+        const char *v = model_info(y, a1->fields[i].key);
+
+        r->info[i].fd = &a1->fields[i];
+        r->info[i].label = forms_label(&a1->fields[i], lang);
+        r->info[i].value = v != NULL && v[0] != '\0' ? xstrdup(v) : NULL;
+    }
+
+    r->nentries = y->nentries;
+    r->entries = xcalloc(y->nentries ? y->nentries : 1, sizeof(*r->entries));
+    for (i = 0; i < y->nentries; i++) {
+        const struct wb_entry *en = &y->entries[i];
+
+        r->entries[i].src = en->src;    /* engine_compute refused unknown sources */
+        r->entries[i].category = factors_cat_label(en->src->cat, lang == LANG_EN);
+        r->entries[i].source = source_label(en->src, lang);
+        r->entries[i].facility = xstrdup(en->facility ? en->facility : "");
+        r->entries[i].location = xstrdup(en->location ? en->location : "");
+        r->entries[i].note = xstrdup(en->note ? en->note : "");
+    }
+
+    r->nsources = res.nsources;
+    r->sources = xcalloc(res.nsources ? res.nsources : 1, sizeof(*r->sources));
+    for (i = 0; i < res.nsources; i++) {
+        fill_source(&r->sources[i], &res.sources[i], y, lang);
+        for (m = 0; m < 12; m++)
+            r->month_tco2e[m] += res.sources[i].month_tco2e[m];
+        r->unallocated_tco2e += res.sources[i].unallocated_tco2e;
+    }
+    r->total_tco2e = res.total_tco2e;
+    r->scope1_tco2e = res.scope1_tco2e;
+    r->scope2_tco2e = res.scope2_tco2e;
+    memcpy(r->cat_tco2e, res.cat_tco2e, sizeof(r->cat_tco2e));
+    r->energy_tce = res.energy_tce;
+    r->has_area = res.has_area;
+    r->has_headcount = res.has_headcount;
+    r->building_area_m2 = res.building_area_m2;
+    r->headcount = res.headcount;
+    r->intensity_kgco2e_per_m2 = res.intensity_kgco2e_per_m2;
+    r->per_capita_tco2e = res.per_capita_tco2e;
+    engine_result_free(&res);
+    return ERR_OK;
+}
+
+void
+report_free(struct report *r)
+{
+    size_t i;
+
+    for (i = 0; i < r->ninfo; i++)
+        free(r->info[i].value);
+    for (i = 0; i < r->nentries; i++) {
+        free(r->entries[i].facility);
+        free(r->entries[i].location);
+        free(r->entries[i].note);
+    }
+    for (i = 0; i < r->nsources; i++) {
+        struct report_source *s = &r->sources[i];
+
+        free(s->unit);
+        free(s->activity_unit);
+        free(s->factor_unit);
+        free(s->factor_source);
+        free(s->derivation);
+        free(s->flag);
+        free(s->data_source);
+    }
+    free(r->info);
+    free(r->entries);
+    free(r->sources);
+    free(r->unit_name);
+    free(r->grid_area);
+    free(r->gwp_set);
+    memset(r, 0, sizeof(*r));
+}
+
+const char *
+report_info(const struct report *r, const char *key)
+{
+    size_t i;
+
+    for (i = 0; i < r->ninfo; i++)
+        if (strcmp(r->info[i].fd->key, key) == 0)
+            return r->info[i].value;
+    return NULL;
+}
+
+const struct report_source *
+report_source(const struct report *r, const char *id)
+{
+    size_t i;
+
+    for (i = 0; i < r->nsources; i++)
+        if (strcmp(r->sources[i].src->id, id) == 0)
+            return &r->sources[i];
+    return NULL;
+}

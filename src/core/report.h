@@ -1,0 +1,89 @@
+/*
+ * report.h - one reporting year as the outputs show it: every figure of tables A.1–A.6 and the
+ * monthly detail, with its label in the chosen language, computed once from the workbook's model
+ * and the engine. Neutral: `summary`, the Excel export and the terminal screens all read this and
+ * never the engine directly, so they cannot disagree. The report owns every string it holds.
+ */
+#ifndef TANBOOK_REPORT_H
+#define TANBOOK_REPORT_H
+
+#include <stddef.h>
+
+#include "base/err.h"
+#include "data/factors.h"
+#include "data/forms.h"
+#include "core/model.h"
+
+struct report_info {              /* one A.1 field */
+    const struct field_def *fd;
+    const char *label;            /* in the report's language */
+    char *value;                  /* as stored, NULL when not filled in */
+};
+
+struct report_entry {             /* one A.3 row */
+    const struct source_def *src;
+    const char *category;         /* 排放种类 */
+    const char *source;           /* 排放源 */
+    char *facility, *location, *note;   /* "" when empty */
+};
+
+struct report_source {            /* one emission source, its facilities summed (A.2, A.4-A.6) */
+    const struct source_def *src;
+    enum src_cat cat;
+    int scope;                    /* 1 or 2 */
+    const char *category;         /* 排放种类 label */
+    const char *label;            /* 排放源 label: "天然气" */
+    double quantity;              /* A.2/A.5 amount, in unit */
+    char *unit;                   /* "m³", "kWh" */
+    double activity;              /* in the factor's unit */
+    char *activity_unit;          /* "万m³", "MWh" */
+    double tco2e, tce;
+    int is_energy;                /* has a standard-coal coefficient: a row of A.2 */
+    double factor;                /* the pinned value */
+    char *factor_unit;            /* "tCO₂/万m³" */
+    char *factor_source;          /* 数据来源 of A.6 */
+    char *derivation;             /* "低位发热量 389.31 GJ/万m³ × …  × 44/12", or NULL */
+    char *flag;                   /* a caution on the library value, or NULL */
+    int overridden;               /* the user replaced the library value */
+    char *data_source;            /* A.5 数据来源: its rows' distinct texts joined by "；", or "" */
+    double month_quantity[12];    /* in unit, from monthly rows */
+    double month_tco2e[12];
+    double unallocated_quantity;  /* from annual and quarterly rows */
+    double unallocated_tco2e;
+};
+
+struct report {
+    enum lang lang;
+    int year;
+    char *unit_name;              /* "" when not filled in */
+    char *grid_area, *gwp_set;
+    struct report_info *info;     /* the A.1 fields in form order */
+    size_t ninfo;
+    struct report_entry *entries; /* A.3 in inventory order */
+    size_t nentries;
+    struct report_source *sources;/* library order (fuels, gases, electricity, heat) */
+    size_t nsources;
+    double total_tco2e, scope1_tco2e, scope2_tco2e;
+    double cat_tco2e[CAT__COUNT];
+    double energy_tce;
+    int has_area, has_headcount;
+    double building_area_m2, headcount;
+    double intensity_kgco2e_per_m2, per_capita_tco2e;
+    double month_tco2e[12];       /* all sources, monthly rows only */
+    double unallocated_tco2e;
+};
+
+/*
+ * Builds the report of year y with labels in lang; fs and lib must outlive it. ERR_INPUT with
+ * *cause when the engine cannot compute the year (a row in an unknown unit, a missing pin).
+ */
+enum err report_build(const struct form_set *fs, const struct wb_year *y, enum lang lang,
+                      struct report *r, char **cause);
+void report_free(struct report *r);
+
+/* The A.1 value of key, or NULL when not filled in. */
+const char *report_info(const struct report *r, const char *key);
+/* The source with library id, or NULL when the year has none. */
+const struct report_source *report_source(const struct report *r, const char *id);
+
+#endif

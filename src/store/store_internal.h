@@ -1,0 +1,134 @@
+/*
+ * store_internal.h - what the store files share: store.c (schema, reads), store_write.c (the logged
+ * writes) and store_log.c (edit log, undo, redo): the connection, the statement helpers and the
+ * bracket every logged write runs in.
+ * Private to store*.c, the only files that include sqlite3.h.
+ */
+#ifndef TANBOOK_STORE_INTERNAL_H
+#define TANBOOK_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+#define STORE_CACHE 64
+
+struct store {
+    sqlite3 *db;
+    char *path;
+    int opened_version;
+    long long action;         /* edit_action id of the open transaction, 0 until its 1st change */
+    struct {
+        const char *sql;      /* a string literal of store*.c */
+        sqlite3_stmt *stmt;
+    } cache[STORE_CACHE];     /* prepared statements, reused: an import runs thousands */
+    size_t ncache;
+    struct form_set *forms;   /* labels for undo messages, loaded on first use (NULL until then) */
+    struct factor_lib *lib;
+};
+
+/* Maps a SQLite result code to an error value with a message naming what failed. */
+enum err store_fail(struct store *st, int rc, const char *what, char **cause);
+enum err store_exec(struct store *st, const char *sql, const char *what, char **cause);
+/* A ready statement for sql (a string literal), cached; give it back with store_release(). */
+enum err store_prepare(struct store *st, const char *sql, sqlite3_stmt **stmt, char **cause);
+void store_release(struct store *st, sqlite3_stmt *stmt);
+/* Steps a statement that returns no rows, then releases it. */
+enum err store_step_done(struct store *st, sqlite3_stmt *s, const char *what, char **cause);
+/* Binds text, or NULL when v is NULL. */
+void store_bind_text(sqlite3_stmt *s, int i, const char *v);
+/* A copy of column i, or NULL. */
+char *store_col_text(sqlite3_stmt *s, int i);
+
+/* Reads the pin of (year, source_id) into *pin and its *rowid; *found: whether there is one. */
+enum err store_pin_read(struct store *st, int year, const char *source_id, struct factor_pin *pin,
+                        long long *rowid, int *found, char **cause);
+
+/*
+ * Every public write runs between store_write_begin and store_write_end. Outside a transaction
+ * they make it one of its own (so the change and its log rows commit together, as one action);
+ * inside one, a savepoint makes the write all-or-nothing without ending the caller's action.
+ */
+struct store_write {
+    int own;                  /* the bracket opened the transaction */
+    long long action;         /* st->action when it began */
+};
+
+enum err store_write_begin(struct store *st, struct store_write *w, char **cause);
+/* Ends the bracket: commits when e is ERR_OK, else rolls the write back; returns e or commit's. */
+enum err store_write_end(struct store *st, const struct store_write *w, enum err e, char **cause);
+
+/*
+ * One change of a logged row. The summaries are what store_log shows; the images of the row
+ * before and after, what undo restores, store_record takes itself.
+ */
+struct store_change {
+    const char *tbl;          /* unit_info, years, year_info, inventory, activity, factors */
+    const char *row;          /* summaries, see struct store_log_entry */
+    const char *field;
+    const char *old;
+    const char *new_value;
+    long long rowid;          /* the row changed; 0: the change inserts it (set after, see below) */
+    int gone;                 /* the change deletes the row */
+};
+
+/*
+ * Runs s, prepared and bound, which makes the change c describes, and logs it in the current
+ * action (starting it, and discarding what could be redone, when needed), with the row's image
+ * taken before s runs and after. When c->rowid is 0, s inserts the row and c->rowid is set to its
+ * rowid. Releases s; what names the write in an error.
+ */
+enum err store_record(struct store *st, struct store_change *c, sqlite3_stmt *s, const char *what,
+                      char **cause);
+
+/* The logged tables (store_image.c). */
+enum {
+    STORE_T_UNIT_INFO, STORE_T_YEARS, STORE_T_YEAR_INFO, STORE_T_INVENTORY, STORE_T_ACTIVITY,
+    STORE_T_FACTORS, STORE_T__COUNT
+};
+
+struct store_tbl {
+    const char *name;
+    const char *key;          /* the image member that holds the rowid */
+    const char *image;        /* the row with rowid ?1, every column */
+    const char *children;     /* how many rows a delete of rowid ?1 would cascade to, or NULL */
+};
+
+extern const struct store_tbl store_tbls[STORE_T__COUNT];
+
+/* The logged table called name, or NULL. */
+const struct store_tbl *store_tbl_find(const char *name);
+/* The image of row rowid of tbl (every column, JSON text); *img NULL when there is no such row. */
+enum err store_image(struct store *st, const char *tbl, long long rowid, char **img, char **cause);
+
+/* A parsed image: the members in order, each with its SQLite type. */
+struct store_img_val {
+    char *key;
+    int type;                 /* SQLITE_NULL, SQLITE_INTEGER, SQLITE_FLOAT or SQLITE_TEXT */
+    long long i;
+    double d;
+    char *t;
+};
+
+struct store_img {
+    struct store_img_val *v;
+    size_t n;                 /* 0: no row */
+};
+
+/* Parses an image from store_image into *im (free with store_img_free); -1 when it is not one. */
+int store_img_parse(const char *json, struct store_img *im);
+void store_img_free(struct store_img *im);
+/* The member key, or NULL. */
+const struct store_img_val *store_img_get(const struct store_img *im, const char *key);
+/* The text member key, "" when absent or not text. */
+const char *store_img_text(const struct store_img *im, const char *key);
+/* The number member key, 0 when absent. */
+double store_img_num(const struct store_img *im, const char *key);
+/* The rowid the image holds (in t's key member); 0 when it has none. */
+int store_img_rowid(const struct store_img *im, const struct store_tbl *t, long long *rowid);
+/* Whether every member of want has the same type and value in have. */
+int store_img_covers(const struct store_img *want, const struct store_img *have);
+/* The shortest text that reads back as exactly v ("1200", "0.1", "1e-07"). */
+void store_num_text(double v, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,634 @@
+/*
+ * tui_draw.c - the screen: header, step bar, the current step's grid (with the field editor
+ * drawn in place), the live panel, the message and hint lines; the help screen; the "terminal too
+ * small" notice. Widths are display columns (CJK takes two).
+ */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "base/strbuf.h"
+#include "tui/tui_int.h"
+#include "base/width.h"
+
+enum { PAIR_OK = 1, PAIR_WARN, PAIR_ERROR, PAIR_HEAD };
+
+/* Where things go for the current terminal size. */
+struct layout {
+    int grid_y, grid_x, grid_w, grid_h;   /* grid_h counts the head line */
+    int live_y, live_x, live_w, live_h;
+    int wide;                             /* live panel as a column on the right */
+};
+
+static void
+layout(const struct tui *t, struct layout *l)
+{
+    l->wide = t->cols >= 112;
+    l->grid_y = 3;
+    l->grid_x = 1;
+    if (l->wide) {
+        l->live_w = 34;
+        l->live_x = t->cols - l->live_w;
+        l->live_y = 3;
+        l->live_h = t->rows - 5;
+        l->grid_w = l->live_x - 2;
+        l->grid_h = t->rows - 2 - l->grid_y;
+    } else {
+        l->live_w = t->cols;
+        l->live_x = 0;
+        l->live_h = 2;
+        l->live_y = t->rows - 4;
+        l->grid_w = t->cols - 2;
+        l->grid_h = l->live_y - l->grid_y;
+    }
+}
+
+int
+tui_grid_height(const struct tui *t)
+{
+    struct layout l;
+
+    layout(t, &l);
+    return l.grid_h - (t->grid.heads != NULL);
+}
+
+/* Converts s to wide characters (at most n - 1), replacing what does not decode. */
+static void
+widen(const char *s, wchar_t *out, size_t n)
+{
+    mbstate_t st;
+    size_t k = 0, r;
+
+    memset(&st, 0, sizeof(st));
+    while (*s != '\0' && k + 1 < n) {
+        r = mbrtowc(&out[k], s, strlen(s), &st);
+        if (r == (size_t)-1 || r == (size_t)-2 || r == 0) {
+            out[k] = L'?';
+            r = 1;
+            memset(&st, 0, sizeof(st));
+        }
+        s += r;
+        k++;
+    }
+    out[k] = L'\0';
+}
+
+static int
+wcol(wchar_t c)
+{
+    int w = wcwidth(c);
+
+    return w < 0 ? 1 : w;
+}
+
+void
+tui_put(int y, int x, int w, const char *s, int align)
+{
+    wchar_t buf[512];
+    int total = 0, used = 0, i, cut = 0;
+
+    if (w <= 0)
+        return;
+    widen(s != NULL ? s : "", buf, nitems(buf));
+    for (i = 0; buf[i] != L'\0'; i++)
+        total += wcol(buf[i]);
+    if (total > w) {             /* keep what fits, leaving a column for the ellipsis */
+        for (i = 0; buf[i] != L'\0' && used + wcol(buf[i]) <= w - 1; i++)
+            used += wcol(buf[i]);
+        buf[i] = L'…';
+        buf[i + 1] = L'\0';
+        used += 1;
+        cut = 1;
+    } else {
+        used = total;
+    }
+    move(y, x);
+    if (align && !cut && used < w)
+        printw("%*s", w - used, "");
+    addwstr(buf);
+    if (!align && used < w)
+        printw("%*s", w - used, "");
+}
+
+static void
+color_on(const struct tui *t, int pair)
+{
+    if (t->colors)
+        attron(COLOR_PAIR(pair));
+    else if (pair == PAIR_ERROR || pair == PAIR_WARN)
+        attron(A_BOLD);
+}
+
+static void
+color_off(const struct tui *t, int pair)
+{
+    if (t->colors)
+        attroff(COLOR_PAIR(pair));
+    else if (pair == PAIR_ERROR || pair == PAIR_WARN)
+        attroff(A_BOLD);
+}
+
+static void
+draw_header(struct tui *t)
+{
+    const char *unit = model_info(&t->y, "unit_name");
+    const char *state = t->editing ? TR(t, "编辑中", "editing") : TR(t, "已保存", "saved");
+    char *left = xasprintf(" %s │ %s │ %d%s", TR(t, "碳账本", "tanbook"),
+                           unit && unit[0] ? unit : TR(t, "（未填写单位名称）", "(no name yet)"),
+                           t->year, TR(t, "年度", ""));
+    int sw = width_of(state) + 2;
+
+    attron(A_REVERSE);
+    tui_put(0, 0, t->cols - sw, left, 0);
+    tui_put(0, t->cols - sw, sw, state, 0);
+    attroff(A_REVERSE);
+    free(left);
+}
+
+/* The first problem the checks found in the current step ("✗ 缺少“联系人”（另有 2 项）"). */
+static void
+draw_finding(struct tui *t, int y, int x, int w)
+{
+    static const char *const ids[] = {"A.1", "A.3", "A.5", "A.6", "A.2", "A.4"};
+    const struct check_item *first = NULL;
+    const char *msg, *colon;
+    size_t i, n = 0;
+    char *line;
+
+    if (t->step >= STEP_EXPORT || w < 10)
+        return;
+    for (i = 0; i < t->chk.n; i++)
+        if (strcmp(t->chk.items[i].form_id, ids[t->step]) == 0) {
+            n++;
+            if (first == NULL || (first->level == CHECK_WARNING
+                                  && t->chk.items[i].level == CHECK_ERROR))
+                first = &t->chk.items[i];
+        }
+    if (first == NULL)
+        return;
+    msg = first->msg;
+    if ((colon = strstr(msg, "：")) != NULL && strncmp(msg, "表", 3) == 0)
+        msg = colon + strlen("：");       /* the table is named on screen already */
+    if (n > 1)
+        line = xasprintf(TR(t, "%s %s（另有 %zu 项）", "%s %s (+%zu more)"),
+                         first->level == CHECK_ERROR ? "✗" : "!", msg, n - 1);
+    else
+        line = xasprintf("%s %s", first->level == CHECK_ERROR ? "✗" : "!", msg);
+    color_on(t, first->level == CHECK_ERROR ? PAIR_ERROR : PAIR_WARN);
+    tui_put(y, x, w, line, 0);
+    color_off(t, first->level == CHECK_ERROR ? PAIR_ERROR : PAIR_WARN);
+    free(line);
+}
+
+static void
+draw_steps(struct tui *t)
+{
+    static const char *const ids[] = {"A.1", "A.3", "A.5", "A.6", "A.2", "A.4"};
+    static const char *const short_zh[] = {"基本信息", "排放源", "活动数据", "排放因子", "用能情况",
+                                           "排放汇总", "导出"};
+    static const char *const short_en[] = {"Info", "Sources", "Activity", "Factors", "Energy",
+                                           "Summary", "Export"};
+    static const char *const marks[] = {" ", "✓", "✗", "!"};
+    int s, x = 1, names = t->cols >= 100;
+
+    move(1, 0);
+    clrtoeol();
+    for (s = 0; s < STEP__COUNT; s++) {
+        t->step_x[s] = x;
+        int st = tui_step_state(t, (enum step)s);
+        char *item;
+
+        if (s == STEP_EXPORT)
+            item = xasprintf(" %s ", t->lang == LANG_EN ? short_en[s] : short_zh[s]);
+        else if (names)
+            item = xasprintf("%s%s %s ", marks[st], ids[s], t->lang == LANG_EN ? short_en[s]
+                                                                                : short_zh[s]);
+        else
+            item = xasprintf("%s%s ", marks[st], ids[s]);
+        if ((int)s == (int)t->step)
+            attron(A_REVERSE | A_BOLD);
+        else if (st == 2)
+            color_on(t, PAIR_ERROR);
+        else if (st == 1)
+            color_on(t, PAIR_OK);
+        tui_put(1, x, width_of(item), item, 0);
+        attroff(A_REVERSE | A_BOLD);
+        color_off(t, PAIR_ERROR);
+        color_off(t, PAIR_OK);
+        x += width_of(item) + 1;
+        free(item);
+    }
+    t->step_x[STEP__COUNT] = x;
+    attron(A_BOLD);
+    {
+        char *title = t->step == STEP_A6
+                          ? xasprintf(TR(t, "%s  (%d/%d)   电力因子地区：%s   GWP：%s（F2 修改）",
+                                         "%s  (%d/%d)   electricity area: %s   GWP: %s (F2)"),
+                                      tui_step_title(t, t->step), (int)t->step + 1, STEP__COUNT,
+                                      t->y.grid_area ? t->y.grid_area : "", t->y.gwp_set ? t->y.gwp_set : "")
+                          : xasprintf("%s  (%d/%d)", tui_step_title(t, t->step), (int)t->step + 1,
+                                      STEP__COUNT);
+
+        x = width_of(title) + 3;
+        tui_put(2, 1, x - 1, title, 0);
+        free(title);
+    }
+    attroff(A_BOLD);
+    draw_finding(t, 2, x, t->cols - x - 1);
+}
+
+/* Right edge of the scrolling columns left..col when they follow the frozen ones. */
+static int
+right_edge(const struct tgrid *g, int x0, int left, int col)
+{
+    int c, x = x0;
+
+    for (c = 0; c < g->frozen; c++)
+        x += g->widths[c] + 1;
+    for (c = left; c <= col; c++)
+        x += g->widths[c] + 1;
+    return x - 1;
+}
+
+/*
+ * Column x positions and widths: frozen columns, then scrolling ones from t->left; xs[c] is -1
+ * when column c is not shown. The last column shown may be narrowed to what is left of the line.
+ */
+static void
+columns(struct tui *t, const struct layout *l, int *xs, int *ws)
+{
+    const struct tgrid *g = &t->grid;
+    int c, x, end = l->grid_x + l->grid_w;
+
+    if (t->left < g->frozen)
+        t->left = g->frozen;
+    if (t->col >= g->frozen) {          /* scroll so the focused column is visible */
+        if (t->col < t->left)
+            t->left = t->col;
+        while (t->left < t->col && right_edge(g, l->grid_x, t->left, t->col) > end)
+            t->left++;
+    }
+    x = l->grid_x;
+    for (c = 0; c < g->ncols; c++) {
+        xs[c] = -1;
+        ws[c] = g->widths[c];
+        if (c >= g->frozen && c < t->left)
+            continue;
+        if (c > g->frozen && c > t->left && xs[c - 1] < 0)
+            continue;                   /* after a column that did not fit */
+        if (x + ws[c] > end) {
+            if (end - x < 8 || c == t->col)
+                continue;
+            ws[c] = end - x;
+        }
+        xs[c] = x;
+        x += ws[c] + 1;
+    }
+}
+
+static void
+draw_bar(const struct tui *t, int y, int x, int w, const char *share)
+{
+    double f = strtod(share, NULL);
+    int n = (int)(f * (w - 1) + 0.5), i;
+
+    move(y, x);
+    color_on(t, PAIR_HEAD);
+    for (i = 0; i < n; i++)
+        addstr("█");
+    color_off(t, PAIR_HEAD);
+    for (; i < w; i++)
+        addch(' ');
+}
+
+static void
+draw_cell(struct tui *t, const struct tcell *c, int y, int x, int w, int focus)
+{
+    const char *text = c->text ? c->text : "";
+
+    if (focus && t->editing) {
+        wchar_t view[EDITOR_MAX + 1];
+        int cur, ml, mr;
+
+        editor_resize(&t->ed, w);
+        cur = editor_view(&t->ed, view, nitems(view), &ml, &mr);
+        attron(A_UNDERLINE);
+        mvprintw(y, x, "%*s", w, "");
+        mvaddwstr(y, x, view);
+        attroff(A_UNDERLINE);
+        move(y, x + cur);
+        return;
+    }
+    if (focus)
+        attron(A_REVERSE);
+    if (c->flags & CELL_WARN)
+        color_on(t, PAIR_WARN);
+    if ((c->flags & CELL_MISSING) && text[0] == '\0') {
+        color_on(t, PAIR_ERROR);
+        tui_put(y, x, w, TR(t, "（必填）", "(required)"), 0);
+        color_off(t, PAIR_ERROR);
+    } else {
+        if (c->flags & CELL_MISSING)
+            color_on(t, PAIR_ERROR);
+        if (c->flags & CELL_DIM)
+            attron(A_DIM);
+        tui_put(y, x, w, text, (c->flags & CELL_NUM) != 0);
+        attroff(A_DIM);
+        color_off(t, PAIR_ERROR);
+    }
+    color_off(t, PAIR_WARN);
+    attroff(A_REVERSE);
+}
+
+static void
+draw_grid(struct tui *t, const struct layout *l)
+{
+    const struct tgrid *g = &t->grid;
+    int xs[64], ws[64], r, c, y = l->grid_y, rows = tui_grid_height(t);
+
+    if (t->step == STEP_EXPORT) {
+        mvaddstr(y + 1, l->grid_x + 1, TR(t, "按 Enter 或 F5 导出本年度的 Excel 报表：",
+                                          "Press Enter or F5 to export this year's Excel report:"));
+        mvaddstr(y + 2, l->grid_x + 3, TR(t, "表A.1–表A.6（标准表格式）、月度明细、图表",
+                                          "tables A.1–A.6 in the standard's layout, monthly detail, charts"));
+        return;
+    }
+    if (g->nrows == 0 && t->step != STEP_A1) {
+        const char *why = t->step == STEP_A3 || t->step == STEP_A5
+                              ? TR(t, "还没有排放源：按 Ins 添加（如 外购电力、天然气）",
+                                   "No emission sources yet: press Ins to add one")
+                          : !t->rep_ok ? t->rep_err
+                                       : TR(t, "还没有数据：先在 A.3 添加排放源、在 A.5 填写活动数据",
+                                            "No data yet: add sources in A.3 and values in A.5");
+        tui_put(y + 1, l->grid_x + 1, l->grid_w - 1, why, 0);
+        return;
+    }
+    if (g->ncols > (int)nitems(xs))
+        return;
+    columns(t, l, xs, ws);
+    memcpy(t->col_x, xs, sizeof(xs[0]) * (size_t)g->ncols);
+    memcpy(t->col_w, ws, sizeof(ws[0]) * (size_t)g->ncols);
+    t->cell_y0 = y + (g->heads != NULL);
+    if (t->row < t->top)
+        t->top = t->row;
+    if (t->row >= t->top + rows)
+        t->top = t->row - rows + 1;
+    if (g->heads != NULL) {
+        attron(A_BOLD | A_UNDERLINE);
+        for (c = 0; c < g->ncols; c++)
+            if (xs[c] >= 0)
+                tui_put(y, xs[c], ws[c], g->heads[c], 0);
+        attroff(A_BOLD | A_UNDERLINE);
+        y++;
+    }
+    for (r = t->top; r < g->nrows && r < t->top + rows; r++, y++)
+        for (c = 0; c < g->ncols; c++) {
+            if (xs[c] < 0)
+                continue;
+            if (t->step == STEP_A4 && c == 3)
+                draw_bar(t, y, xs[c], ws[c], g->cells[r * g->ncols + c].text);
+            else if (!(r == t->row && c == t->col))
+                draw_cell(t, &g->cells[r * g->ncols + c], y, xs[c], ws[c], 0);
+        }
+    /* the focused cell last, so the cursor ends up in it */
+    if (t->row >= t->top && t->row < t->top + rows && t->row < g->nrows && xs[t->col] >= 0)
+        draw_cell(t, &g->cells[t->row * g->ncols + t->col],
+                  l->grid_y + (g->heads != NULL) + t->row - t->top, xs[t->col],
+                  ws[t->col], 1);
+}
+
+static double
+source_t(const struct tui *t, const char *id)
+{
+    const struct report_source *s = report_source(&t->rep, id);
+
+    return s != NULL ? s->tco2e : 0;
+}
+
+static void
+draw_live(struct tui *t, const struct layout *l)
+{
+    const struct report *r = &t->rep;
+    char *lines[10];
+    char area[48], cap[48];
+    int n = 0, i;
+
+    if (!t->rep_ok) {
+        color_on(t, PAIR_ERROR);
+        tui_put(l->live_y, l->live_x + 1, l->live_w - 2, t->rep_err, 0);
+        color_off(t, PAIR_ERROR);
+        return;
+    }
+    if (r->has_area)
+        snprintf(area, sizeof(area), "%.2f kgCO₂e/m²", r->intensity_kgco2e_per_m2);
+    else
+        snprintf(area, sizeof(area), "%s", TR(t, "—（缺建筑面积）", "— (no floor area)"));
+    if (r->has_headcount)
+        snprintf(cap, sizeof(cap), "%.4f tCO₂e/%s", r->per_capita_tco2e, TR(t, "人", "person"));
+    else
+        snprintf(cap, sizeof(cap), "%s", TR(t, "—（缺用能人数）", "— (no headcount)"));
+    lines[n++] = xasprintf("%s %.2f tCO₂e", TR(t, "碳排放总量", "Total"), r->total_tco2e);
+    if (l->wide) {
+        lines[n++] = xasprintf("  %s %.2f", TR(t, "化石燃料", "Fuels"), r->cat_tco2e[CAT_FOSSIL]);
+        if (r->cat_tco2e[CAT_FUGITIVE] > 0)
+            lines[n++] = xasprintf("  %s %.2f", TR(t, "逸散排放", "Fugitive"),
+                                   r->cat_tco2e[CAT_FUGITIVE]);
+        lines[n++] = xasprintf("  %s %.2f", TR(t, "外购电力", "Electricity"),
+                               source_t(t, "electricity"));
+        lines[n++] = xasprintf("  %s %.2f", TR(t, "外购热力", "Heat"), source_t(t, "heat"));
+        lines[n++] = xasprintf("%s %.2f  %s %.2f", TR(t, "范围一", "Scope 1"), r->scope1_tco2e,
+                               TR(t, "范围二", "Scope 2"), r->scope2_tco2e);
+        lines[n++] = xasprintf("%s", TR(t, "单位建筑面积碳排放量", "Per floor area"));
+        lines[n++] = xasprintf("  %s", area);
+        lines[n++] = xasprintf("%s %s", TR(t, "人均碳排放量", "Per person"), cap);
+        lines[n++] = xasprintf("%s %.2f tce", TR(t, "综合能耗", "Energy"), r->energy_tce);
+        attron(A_BOLD);
+        tui_put(l->live_y - 1, l->live_x, l->live_w, TR(t, "实时汇总", "Live totals"), 0);
+        attroff(A_BOLD);
+        for (i = 0; i < n; i++) {
+            if (i == 0)
+                attron(A_BOLD);
+            tui_put(l->live_y + i, l->live_x, l->live_w, lines[i], 0);
+            attroff(A_BOLD);
+            free(lines[i]);
+        }
+        return;
+    }
+    {
+        char *a, *b;
+
+        a = xasprintf("%s │ %s %.2f │ %s %.2f │ %s %.2f", lines[0], TR(t, "化石燃料", "fuels"),
+                      r->cat_tco2e[CAT_FOSSIL] + r->cat_tco2e[CAT_FUGITIVE],
+                      TR(t, "外购电力", "electricity"), source_t(t, "electricity"),
+                      TR(t, "外购热力", "heat"), source_t(t, "heat"));
+        b = xasprintf("%s %.2f │ %s %.2f │ %s │ %s │ %.2f tce", TR(t, "范围一", "Scope 1"),
+                      r->scope1_tco2e, TR(t, "范围二", "Scope 2"), r->scope2_tco2e, area, cap,
+                      r->energy_tce);
+        mvhline(l->live_y - 1, 0, ACS_HLINE, t->cols);
+        attron(A_BOLD);
+        tui_put(l->live_y, 1, t->cols - 2, a, 0);
+        attroff(A_BOLD);
+        tui_put(l->live_y + 1, 1, t->cols - 2, b, 0);
+        free(a);
+        free(b);
+        free(lines[0]);
+    }
+}
+
+static void
+draw_bottom(struct tui *t)
+{
+    const char *help = tui_cell_help(t);
+    char *hints = tui_key_hints(t, t->cols - 2);
+
+    if (t->msg != NULL) {
+        int pair = t->msg_level == MSG_ERROR ? PAIR_ERROR : t->msg_level == MSG_WARN ? PAIR_WARN
+                   : t->msg_level == MSG_OK ? PAIR_OK : 0;
+
+        if (pair)
+            color_on(t, pair);
+        tui_put(t->rows - 2, 1, t->cols - 2, t->msg, 0);
+        if (pair)
+            color_off(t, pair);
+    } else {
+        attron(A_DIM);
+        tui_put(t->rows - 2, 1, t->cols - 2, help ? help : "", 0);
+        attroff(A_DIM);
+    }
+    if (t->prompting && t->msg != NULL && t->msg_level == MSG_ERROR) {
+        /* the prompt covers the message line: why the last answer was refused goes below it */
+        char *line = xasprintf(" %s  %s", t->msg, hints);
+
+        color_on(t, PAIR_ERROR);
+        attron(A_REVERSE);
+        tui_put(t->rows - 1, 0, t->cols, line, 0);
+        attroff(A_REVERSE);
+        color_off(t, PAIR_ERROR);
+        free(line);
+    } else {
+        attron(A_REVERSE);
+        tui_put(t->rows - 1, 0, t->cols, hints, 0);
+        attroff(A_REVERSE);
+    }
+    free(hints);
+}
+
+static void
+draw_too_small(struct tui *t)
+{
+    char *m = xasprintf(TR(t, "终端窗口太小（%d×%d），请调整到至少 %d×%d", "Terminal too small (%d×%d): "
+                                                                      "needs at least %d×%d"),
+                        t->cols, t->rows, TUI_MIN_COLS, TUI_MIN_ROWS);
+    int w = width_of(m);
+
+    erase();
+    tui_put(t->rows / 2, w < t->cols ? (t->cols - w) / 2 : 0, w < t->cols ? w : t->cols, m, 0);
+    free(m);
+    refresh();
+}
+
+/* Before a new workbook exists: what is being created, and how to get out. */
+static void
+draw_welcome(struct tui *t)
+{
+    char *file = xasprintf(TR(t, "新建工作簿：%s", "New workbook: %s"), t->path);
+
+    erase();
+    attron(A_REVERSE);
+    tui_put(0, 0, t->cols, TR(t, " 碳账本 │ 新建工作簿", " tanbook │ new workbook"), 0);
+    attroff(A_REVERSE);
+    attron(A_BOLD);
+    tui_put(3, 4, t->cols - 8, file, 0);
+    attroff(A_BOLD);
+    tui_put(5, 4, t->cols - 8, TR(t, "先填写单位名称和报告年度，然后按表A.1 → A.3 → A.5 → A.6 逐表填写；",
+                                  "Give the unit's name and the reporting year, then fill in tables"), 0);
+    tui_put(6, 4, t->cols - 8, TR(t, "每项保存时即写入工作簿，排放量随填随算。",
+                                  "A.1 → A.6; every field is saved at once and the totals follow."), 0);
+    tui_put(8, 4, t->cols - 8, TR(t, "按 Esc 退出（不会创建文件）。", "Esc quits without creating the file."),
+            0);
+    if (t->msg != NULL && t->msg_level == MSG_ERROR) {
+        color_on(t, PAIR_ERROR);
+        tui_put(t->rows - 3, 1, t->cols - 2, t->msg, 0);
+        color_off(t, PAIR_ERROR);
+    }
+    attron(A_REVERSE);
+    tui_put(t->rows - 1, 0, t->cols, TR(t, "Enter 确定  Esc 退出", "Enter ok  Esc quit"), 0);
+    attroff(A_REVERSE);
+    free(file);
+}
+
+void
+tui_draw(struct tui *t)
+{
+    struct layout l;
+
+    getmaxyx(stdscr, t->rows, t->cols);
+    if (t->cols < TUI_MIN_COLS || t->rows < TUI_MIN_ROWS) {
+        draw_too_small(t);
+        return;
+    }
+    if (t->st == NULL) {
+        draw_welcome(t);
+        return;
+    }
+    layout(t, &l);
+    erase();
+    t->cell_y0 = -1;
+    draw_header(t);
+    draw_steps(t);
+    draw_live(t, &l);
+    draw_bottom(t);
+    curs_set(0);
+    draw_grid(t, &l);
+    if (t->editing)
+        curs_set(1);
+    refresh();
+}
+
+void
+tui_draw_help(struct tui *t, int *top)
+{
+    char **lines = tui_key_help(t->lang);
+    int i, n, h;
+
+    getmaxyx(stdscr, t->rows, t->cols);
+    for (n = 0; lines[n] != NULL; n++)
+        ;
+    h = t->rows - 2;                    /* a blank row on top, the scroll note at the bottom */
+    if (*top > n - h)
+        *top = n - h;
+    if (*top < 0)
+        *top = 0;
+    erase();
+    curs_set(0);
+    for (i = 0; i < h && *top + i < n; i++) {
+        if (*top + i == 0)
+            attron(A_BOLD);
+        tui_put(i + 1, 2, t->cols - 4, lines[*top + i], 0);
+        attroff(A_BOLD);
+    }
+    if (n > h) {
+        attron(A_DIM);
+        tui_put(t->rows - 1, 2, t->cols - 4,
+                *top + h < n ? TR(t, "↓ 还有更多（↑↓ 翻看）", "↓ more (↑↓ to scroll)")
+                             : TR(t, "↑ 上面还有（↑↓ 翻看）", "↑ more above (↑↓ to scroll)"), 0);
+        attroff(A_DIM);
+    }
+    tui_key_help_free(lines);
+    refresh();
+}
+
+void
+tui_colors(struct tui *t)
+{
+    t->colors = has_colors();
+    if (!t->colors)
+        return;
+    start_color();
+    use_default_colors();
+    init_pair(PAIR_OK, COLOR_GREEN, -1);
+    init_pair(PAIR_WARN, COLOR_YELLOW, -1);
+    init_pair(PAIR_ERROR, COLOR_RED, -1);
+    init_pair(PAIR_HEAD, COLOR_CYAN, -1);
+}
