@@ -56,7 +56,7 @@ main(int argc, char **argv)
         model_free(&y);
         t1 = now_ms();
         if (store_load_year(st, lib, year, &y, &cause) != ERR_OK
-            || report_build(fs, &y, LANG_ZH, &rep, &cause) != ERR_OK)
+            || report_build(fs, &y, 1, y.year, LANG_ZH, &rep, &cause) != ERR_OK)
             return 3;
         check_year(fs, &y, &chk);
         t2 = now_ms();

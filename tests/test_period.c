@@ -263,6 +263,53 @@ test_cmp(void **state)
     }
 }
 
+/* The one year parser: what a year field or --year accepts, and why anything else is refused. */
+static void
+test_year(void **state)
+{
+    static const struct {
+        const char *in;
+        int year;           /* 0: refused */
+        const char *why;    /* part of the reason */
+    } cases[] = {
+        {"2024", 2024, NULL},
+        {" 2024 ", 2024, NULL},
+        {"\xef\xbc\x92\xef\xbc\x90\xef\xbc\x92\xef\xbc\x94", 2024, NULL},   /* ２０２４ */
+        {"2024年", 2024, NULL},
+        {"1990", 1990, NULL},
+        {"2100", 2100, NULL},
+        {"1989", 0, "超出范围（1990–2100）"},
+        {"2101", 0, "超出范围"},
+        {"", 0, "请填写年度"},
+        {"abc", 0, "不是有效的年度"},
+        {"202", 0, "四位数字"},
+        {"20245", 0, "四位数字"},
+        {"2024-01", 0, "不是有效的年度"},
+        {"+2024", 0, "不是有效的年度"},
+    };
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < nitems(cases); i++) {
+        char *cause = NULL;
+        int y = -1;
+        enum err e = period_parse_year(cases[i].in, &y, &cause);
+
+        if (cases[i].year != 0) {
+            assert_int_equal(e, ERR_OK);
+            assert_int_equal(y, cases[i].year);
+            assert_null(cause);
+        } else {
+            assert_int_equal(e, ERR_INPUT);
+            assert_int_equal(y, -1);
+            assert_non_null(strstr(cause, cases[i].why));
+            free(cause);
+        }
+    }
+    assert_true(period_year_ok(PERIOD_YEAR_MIN));
+    assert_false(period_year_ok(PERIOD_YEAR_MAX + 1));
+}
+
 int
 main(void)
 {
@@ -274,6 +321,7 @@ main(void)
         cmocka_unit_test(test_months),
         cmocka_unit_test(test_overlap),
         cmocka_unit_test(test_cmp),
+        cmocka_unit_test(test_year),
     };
 
     return cmocka_run_group_tests_name("period", tests, NULL, NULL);

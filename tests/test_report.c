@@ -73,7 +73,7 @@ office(struct wb_year *y, enum lang lang, struct report *r)
     act_ds(y, "hfc_32", "空调", "2024", 3, "kg", "维修记录");
     act_ds(y, "electricity", "附楼", "2024-01", 4000, "kWh", "");
     act_ds(y, "electricity", "附楼", "2024-03", 1000, "kWh", "电费账单");
-    assert_int_equal(report_build(forms, y, lang, r, &cause), ERR_OK);
+    assert_int_equal(report_build(forms, y, 1, y->year, lang, r, &cause), ERR_OK);
 }
 
 static void
@@ -81,21 +81,23 @@ test_figures(void **state)
 {
     const struct report_source *el, *ng, *hfc;
     struct wb_year y;
-    struct report r;
+    struct report R;
+    const struct report_year *r;
 
     (void)state;
-    office(&y, LANG_ZH, &r);
-    assert_int_equal(r.year, 2024);
+    office(&y, LANG_ZH, &R);
+    r = report_cur(&R);
+    assert_int_equal(r->year, 2024);
     /* library order (fuels, gases, electricity), not inventory order; facilities summed */
-    assert_int_equal(r.nsources, 3);
-    assert_string_equal(r.sources[0].src->id, "natural_gas");
-    assert_string_equal(r.sources[1].src->id, "hfc_32");
-    assert_string_equal(r.sources[2].src->id, "electricity");
-    el = report_source(&r, "electricity");
-    ng = report_source(&r, "natural_gas");
-    hfc = report_source(&r, "hfc_32");
-    assert_ptr_equal(el, &r.sources[2]);
-    assert_null(report_source(&r, "heat"));
+    assert_int_equal(r->nsources, 3);
+    assert_string_equal(r->sources[0].src->id, "natural_gas");
+    assert_string_equal(r->sources[1].src->id, "hfc_32");
+    assert_string_equal(r->sources[2].src->id, "electricity");
+    el = report_source(r, "electricity");
+    ng = report_source(r, "natural_gas");
+    hfc = report_source(r, "hfc_32");
+    assert_ptr_equal(el, &r->sources[2]);
+    assert_null(report_source(r, "heat"));
 
     /* electricity 1000 + 2000 + 3000 + 500 + 4000 + 1000 = 11 500 kWh = 11.5 MWh × 0.5306 = 6.1019;
        11 500 × 0.1229 kgce = 1413.35 kgce = 1.41335 tce */
@@ -121,18 +123,18 @@ test_figures(void **state)
     assert_int_equal(hfc->scope, 1);
 
     /* total 6.1019 + 5.535232 + 2.313 = 13.950132; scope 1 = 7.848232; energy 4.521958 tce */
-    near(r.total_tco2e, 13.950132);
-    near(r.scope1_tco2e, 7.848232);
-    near(r.scope2_tco2e, 6.1019);
-    near(r.cat_tco2e[CAT_FOSSIL], 5.535232);
-    near(r.cat_tco2e[CAT_FUGITIVE], 2.313);
-    near(r.cat_tco2e[CAT_PURCHASED], 6.1019);
-    near(r.energy_tce, 4.521958);
+    near(r->total_tco2e, 13.950132);
+    near(r->scope1_tco2e, 7.848232);
+    near(r->scope2_tco2e, 6.1019);
+    near(r->cat_tco2e[CAT_FOSSIL], 5.535232);
+    near(r->cat_tco2e[CAT_FUGITIVE], 2.313);
+    near(r->cat_tco2e[CAT_PURCHASED], 6.1019);
+    near(r->energy_tce, 4.521958);
     /* 13.950132 × 1000 / 2000 m² = 6.975066; 13.950132 / 50 = 0.27900264 */
-    assert_true(r.has_area && r.has_headcount);
-    near(r.intensity_kgco2e_per_m2, 6.975066);
-    near(r.per_capita_tco2e, 0.27900264);
-    report_free(&r);
+    assert_true(r->has_area && r->has_headcount);
+    near(r->intensity_kgco2e_per_m2, 6.975066);
+    near(r->per_capita_tco2e, 0.27900264);
+    report_free(&R);
     model_free(&y);
 }
 
@@ -141,13 +143,15 @@ test_months(void **state)
 {
     const struct report_source *el, *hfc;
     struct wb_year y;
-    struct report r;
+    struct report R;
+    const struct report_year *r;
     int m;
 
     (void)state;
-    office(&y, LANG_ZH, &r);
-    el = report_source(&r, "electricity");
-    hfc = report_source(&r, "hfc_32");
+    office(&y, LANG_ZH, &R);
+    r = report_cur(&R);
+    el = report_source(r, "electricity");
+    hfc = report_source(r, "hfc_32");
     /* January 1000 + 4000 (two facilities), February 2000, March 1000; the quarter and the
        annual row (3000 + 500) are not spread over months */
     near(el->month_quantity[0], 5000);
@@ -165,10 +169,10 @@ test_months(void **state)
     for (m = 0; m < 12; m++)
         near(hfc->month_tco2e[m], 0);
     /* all sources: March 0.5306 + 5.535232 gas = 6.065832; unallocated 1.8571 + 2.313 = 4.1701 */
-    near(r.month_tco2e[0], 2.653);
-    near(r.month_tco2e[2], 6.065832);
-    near(r.unallocated_tco2e, 4.1701);
-    report_free(&r);
+    near(r->month_tco2e[0], 2.653);
+    near(r->month_tco2e[2], 6.065832);
+    near(r->unallocated_tco2e, 4.1701);
+    report_free(&R);
     model_free(&y);
 }
 
@@ -177,12 +181,14 @@ test_texts(void **state)
 {
     const struct report_source *el, *ng;
     struct wb_year y;
-    struct report r;
+    struct report R;
+    const struct report_year *r;
 
     (void)state;
-    office(&y, LANG_ZH, &r);
-    el = report_source(&r, "electricity");
-    ng = report_source(&r, "natural_gas");
+    office(&y, LANG_ZH, &R);
+    r = report_cur(&R);
+    el = report_source(r, "electricity");
+    ng = report_source(r, "natural_gas");
     /* each distinct text once, in entry and row order; "账单" is not "电费账单" */
     assert_string_equal(el->data_source, "电费账单；抄表记录；账单");
     assert_string_equal(ng->data_source, "燃气账单");
@@ -194,27 +200,27 @@ test_texts(void **state)
     assert_true(strstr(el->factor_source, "2023") != NULL);
 
     /* A.1 in form order with the standard's labels; an empty value is "not filled in" */
-    assert_int_equal(r.ninfo, forms_get(forms, "A.1")->nfields);
-    assert_string_equal(r.info[0].fd->key, "unit_name");
-    assert_string_equal(r.info[0].label, "单位名称");
-    assert_string_equal(r.info[0].value, "某县档案局");
-    assert_string_equal(r.unit_name, "某县档案局");
-    assert_string_equal(report_info(&r, "building_area"), "2000");
-    assert_null(report_info(&r, "address"));
-    assert_null(report_info(&r, "contact"));
-    assert_null(report_info(&r, "no_such_key"));
+    assert_int_equal(r->ninfo, forms_get(forms, "A.1")->nfields);
+    assert_string_equal(r->info[0].fd->key, "unit_name");
+    assert_string_equal(r->info[0].label, "单位名称");
+    assert_string_equal(r->info[0].value, "某县档案局");
+    assert_string_equal(r->unit_name, "某县档案局");
+    assert_string_equal(report_info(r, "building_area"), "2000");
+    assert_null(report_info(r, "address"));
+    assert_null(report_info(r, "contact"));
+    assert_null(report_info(r, "no_such_key"));
 
     /* A.3: one row per inventory entry, in inventory order, "" for what was not given */
-    assert_int_equal(r.nentries, 4);
-    assert_string_equal(r.entries[0].source, "外购电力");
-    assert_string_equal(r.entries[0].facility, "办公楼");
-    assert_string_equal(r.entries[0].category, "净购入电力与热力产生的排放");
-    assert_string_equal(r.entries[1].source, "天然气");
-    assert_string_equal(r.entries[2].category, "逸散排放");
-    assert_string_equal(r.entries[3].facility, "附楼");
-    assert_string_equal(r.entries[3].location, "");
-    assert_string_equal(r.entries[3].note, "");
-    report_free(&r);
+    assert_int_equal(r->nentries, 4);
+    assert_string_equal(r->entries[0].source, "外购电力");
+    assert_string_equal(r->entries[0].facility, "办公楼");
+    assert_string_equal(r->entries[0].category, "净购入电力与热力产生的排放");
+    assert_string_equal(r->entries[1].source, "天然气");
+    assert_string_equal(r->entries[2].category, "逸散排放");
+    assert_string_equal(r->entries[3].facility, "附楼");
+    assert_string_equal(r->entries[3].location, "");
+    assert_string_equal(r->entries[3].note, "");
+    report_free(&R);
     model_free(&y);
 }
 
@@ -223,24 +229,26 @@ test_english(void **state)
 {
     const struct report_source *el, *ng;
     struct wb_year y;
-    struct report r;
+    struct report R;
+    const struct report_year *r;
 
     (void)state;
-    office(&y, LANG_EN, &r);
-    assert_int_equal(r.lang, LANG_EN);
-    el = report_source(&r, "electricity");
-    ng = report_source(&r, "natural_gas");
-    assert_string_equal(r.info[0].label, "Organization name");
+    office(&y, LANG_EN, &R);
+    r = report_cur(&R);
+    assert_int_equal(r->lang, LANG_EN);
+    el = report_source(r, "electricity");
+    ng = report_source(r, "natural_gas");
+    assert_string_equal(r->info[0].label, "Organization name");
     assert_string_equal(el->label, "Purchased electricity");
     assert_string_equal(el->category, "Purchased electricity and heat");
     assert_string_equal(ng->category, "Fossil fuel combustion");
     assert_string_equal(ng->derivation,
                         "NCV 389.31 GJ/万m³ × carbon content 0.0153 tC/GJ × oxidation 99% × 44/12");
-    assert_string_equal(r.entries[2].category, "Fugitive emissions");
-    assert_string_equal(r.entries[0].source, "Purchased electricity");
+    assert_string_equal(r->entries[2].category, "Fugitive emissions");
+    assert_string_equal(r->entries[0].source, "Purchased electricity");
     /* the figures do not depend on the language */
-    near(r.total_tco2e, 13.950132);
-    report_free(&r);
+    near(r->total_tco2e, 13.950132);
+    report_free(&R);
     model_free(&y);
 }
 
@@ -249,26 +257,29 @@ static void
 test_flag(void **state)
 {
     struct wb_year y;
-    struct report r;
+    struct report R;
+    const struct report_year *r;
     char *cause = NULL;
     size_t i;
 
     (void)state;
     year_new(&y, 2024, "全国", "AR6");
     year_act(&y, "raw_coal", "", "2024", 1, "t");
-    assert_int_equal(report_build(forms, &y, LANG_ZH, &r, &cause), ERR_OK);
-    assert_non_null(report_source(&r, "raw_coal")->flag);
-    assert_true(strstr(report_source(&r, "raw_coal")->flag, "低可信度") != NULL);
-    assert_false(report_source(&r, "raw_coal")->overridden);
-    assert_false(r.has_area || r.has_headcount);
-    report_free(&r);
+    assert_int_equal(report_build(forms, &y, 1, y.year, LANG_ZH, &R, &cause), ERR_OK);
+    r = report_cur(&R);
+    assert_non_null(report_source(r, "raw_coal")->flag);
+    assert_true(strstr(report_source(r, "raw_coal")->flag, "低可信度") != NULL);
+    assert_false(report_source(r, "raw_coal")->overridden);
+    assert_false(r->has_area || r->has_headcount);
+    report_free(&R);
     for (i = 0; i < y.npins; i++)
         if (strcmp(y.pins[i].source_id, "raw_coal") == 0)
             y.pins[i].overridden = 1;
-    assert_int_equal(report_build(forms, &y, LANG_ZH, &r, &cause), ERR_OK);
-    assert_null(report_source(&r, "raw_coal")->flag);
-    assert_true(report_source(&r, "raw_coal")->overridden);
-    report_free(&r);
+    assert_int_equal(report_build(forms, &y, 1, y.year, LANG_ZH, &R, &cause), ERR_OK);
+    r = report_cur(&R);
+    assert_null(report_source(r, "raw_coal")->flag);
+    assert_true(report_source(r, "raw_coal")->overridden);
+    report_free(&R);
     model_free(&y);
 }
 
@@ -277,17 +288,65 @@ static void
 test_refused(void **state)
 {
     struct wb_year y;
-    struct report r;
+    struct report R;
     char *cause = NULL;
 
     (void)state;
     year_new(&y, 2024, "全国", "AR6");
     year_act(&y, "electricity", "", "2024-01", 100, "kg");
-    assert_int_equal(report_build(forms, &y, LANG_ZH, &r, &cause), ERR_INPUT);
+    assert_int_equal(report_build(forms, &y, 1, y.year, LANG_ZH, &R, &cause), ERR_INPUT);
     assert_non_null(cause);
-    assert_int_equal(r.nsources, 0);
+    assert_int_equal(R.nyears, 0);
     free(cause);
     model_free(&y);
+}
+
+/*
+ * Several years in one report, given out of order: 2024 (the office above), 2023 with 2000 kWh
+ * (2 MWh × 0.5306 = 1.0612 tCO₂e) and 2022 with a row in kg the engine refuses. The years come
+ * out ascending, the reporting year is the one asked for, and 2022 is kept with its reason.
+ */
+static void
+test_years(void **state)
+{
+    struct wb_year ys[3];
+    struct report R;
+    const struct report_year *r;
+    char *cause = NULL;
+    size_t i;
+
+    (void)state;
+    office(&ys[0], LANG_ZH, &R);
+    report_free(&R);
+    year_new(&ys[1], 2022, "全国", "AR6");
+    year_act(&ys[1], "electricity", "", "2022-01", 100, "kg");
+    year_new(&ys[2], 2023, "全国", "AR6");
+    year_act(&ys[2], "electricity", "", "2023-01", 2000, "kWh");
+    assert_int_equal(report_build(forms, ys, 3, 2023, LANG_ZH, &R, &cause), ERR_OK);
+    assert_int_equal(R.nyears, 3);
+    assert_int_equal(R.years[0].year, 2022);
+    assert_int_equal(R.years[1].year, 2023);
+    assert_int_equal(R.years[2].year, 2024);
+    r = report_cur(&R);
+    assert_int_equal(r->year, 2023);
+    assert_true(r->ok);
+    assert_float_equal(r->total_tco2e, 1.0612, 1e-9);
+    assert_false(report_find(&R, 2022)->ok);
+    assert_non_null(strstr(report_find(&R, 2022)->why, "kg"));
+    /* 2024: 11.5 MWh × 0.5306 + 0.256 万m³ × 21.622 + 3 kg × 771 / 1000 = 13.950132 */
+    assert_true(report_find(&R, 2024)->ok);
+    assert_float_equal(report_find(&R, 2024)->total_tco2e,
+                       11.5 * 0.5306 + 0.256 * 21.622 + 3 * 771 / 1000.0, 1e-9);
+    assert_null(report_find(&R, 2021));
+    report_free(&R);
+    /* the reporting year must be one of them; its refusal refuses the report */
+    assert_int_equal(report_build(forms, ys, 3, 2021, LANG_ZH, &R, &cause), ERR_NOTFOUND);
+    free(cause);
+    cause = NULL;
+    assert_int_equal(report_build(forms, ys, 3, 2022, LANG_ZH, &R, &cause), ERR_INPUT);
+    free(cause);
+    for (i = 0; i < 3; i++)
+        model_free(&ys[i]);
 }
 
 int
@@ -300,6 +359,7 @@ main(void)
         cmocka_unit_test(test_english),
         cmocka_unit_test(test_flag),
         cmocka_unit_test(test_refused),
+        cmocka_unit_test(test_years),
     };
 
     return cmocka_run_group_tests_name("report", tests, setup, teardown);

@@ -8,9 +8,6 @@
 #include "base/text.h"
 #include "base/xmem.h"
 
-#define PERIOD_YEAR_MIN 1990
-#define PERIOD_YEAR_MAX 2100
-
 /* Reads 1..max ASCII digits at *s into *v and advances *s; returns how many were read (0: none). */
 static int
 read_digits(const char **s, int max, int *v)
@@ -183,4 +180,53 @@ period_cmp(const struct period *a, const struct period *b)
     if (a->kind != b->kind)
         return a->kind < b->kind ? -1 : 1;
     return 0;
+}
+
+int
+period_year_ok(int year)
+{
+    return year >= PERIOD_YEAR_MIN && year <= PERIOD_YEAR_MAX;
+}
+
+enum err
+period_parse_year(const char *s, int *year, char **cause)
+{
+    char *t = text_trim(s != NULL ? s : ""), *digits;
+    const char *p;
+    size_t n;
+    int v = 0, k = 0;
+    enum err e = ERR_OK;
+
+    /* full-width digits (U+FF10..U+FF19) as typed with a Chinese input method */
+    digits = xcalloc(strlen(t) + 1, 1);
+    for (p = t, n = 0; *p != '\0';) {
+        const unsigned char *u = (const unsigned char *)p;
+
+        if (u[0] == 0xef && u[1] == 0xbc && u[2] >= 0x90 && u[2] <= 0x99) {
+            digits[n++] = (char)('0' + (u[2] - 0x90));
+            p += 3;
+        } else {
+            digits[n++] = *p++;
+        }
+    }
+    n = strlen(digits);
+    if (n >= strlen("年") && strcmp(digits + n - strlen("年"), "年") == 0)
+        digits[n - strlen("年")] = '\0';
+    for (p = digits; *p >= '0' && *p <= '9' && k < 5; p++, k++)
+        v = v * 10 + (*p - '0');
+    if (t[0] == '\0') {
+        *cause = xstrdup("请填写年度，如 2024");
+        e = ERR_INPUT;
+    } else if (*p != '\0' || k != 4) {
+        *cause = xasprintf("“%s”不是有效的年度，应为四位数字，如 2024", t);
+        e = ERR_INPUT;
+    } else if (!period_year_ok(v)) {
+        *cause = xasprintf("年度 %d 超出范围（%d–%d）", v, PERIOD_YEAR_MIN, PERIOD_YEAR_MAX);
+        e = ERR_INPUT;
+    } else {
+        *year = v;
+    }
+    free(digits);
+    free(t);
+    return e;
 }

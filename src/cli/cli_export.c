@@ -53,7 +53,7 @@ write_report(struct app *app, const struct wb_year *y, const char *out)
     enum err e;
 
     /* the submitted report always carries the standard's Chinese labels */
-    if ((e = report_build(app->forms, y, LANG_ZH, &rep, &cause)) != ERR_OK)
+    if ((e = report_build(app->forms, y, 1, y->year, LANG_ZH, &rep, &cause)) != ERR_OK)
         return cli_fail(e, cause);
     e = export_xlsx(app->forms, &rep, out, &cause);
     report_free(&rep);

@@ -25,7 +25,7 @@ json_num(struct strbuf *sb, const char *key, double v, int valid)
 }
 
 static void
-print_json(const struct report *r)
+print_json(const struct report_year *r)
 {
     struct strbuf sb = {0};
     size_t i;
@@ -85,7 +85,7 @@ line(struct strbuf *sb, int indent, const char *label, const char *value, const 
 }
 
 static void
-print_table(const struct form_set *fs, const struct report *r)
+print_table(const struct form_set *fs, const struct report_year *r)
 {
     const struct form_def *a2 = forms_get(fs, "A.2"), *a4 = forms_get(fs, "A.4");
     const char *unit = r->unit_name[0] != '\0' ? r->unit_name : NULL;
@@ -174,14 +174,14 @@ cmd_summary(struct app *app, int argc, char **argv)
         return cli_usage(&cli_cmd_summary);
     if ((rc = cli_load_year(app, argv[optind], year_arg, &y)) != 0)
         return rc;
-    e = report_build(app->forms, &y, LANG_ZH, &rep, &cause);
+    e = report_build(app->forms, &y, 1, y.year, LANG_ZH, &rep, &cause);
     model_free(&y);
     if (e != ERR_OK)
         return cli_fail(e, cause);
     if (json)
-        print_json(&rep);
+        print_json(report_cur(&rep));
     else
-        print_table(app->forms, &rep);
+        print_table(app->forms, report_cur(&rep));
     report_free(&rep);
     return 0;
 }

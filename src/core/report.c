@@ -98,9 +98,12 @@ fill_source(struct report_source *rs, const struct engine_source *es, const stru
         rs->unallocated_quantity = 0;     /* only rounding left over from the months */
 }
 
-enum err
-report_build(const struct form_set *fs, const struct wb_year *y, enum lang lang,
-             struct report *r, char **cause)
+static void year_free(struct report_year *r);
+
+/* The report of one year into *r; on error nothing is left to free. */
+static enum err
+year_build(const struct form_set *fs, const struct wb_year *y, enum lang lang,
+           struct report_year *r, char **cause)
 {
     const struct form_def *a1 = forms_get(fs, "A.1");
     struct engine_result res;
@@ -110,10 +113,11 @@ report_build(const struct form_set *fs, const struct wb_year *y, enum lang lang,
     int m;
 
     memset(r, 0, sizeof(*r));
-    if ((e = engine_compute(y, &res, cause)) != ERR_OK)
-        return e;
     r->lang = lang;
     r->year = y->year;
+    if ((e = engine_compute(y, &res, cause)) != ERR_OK)
+        return e;
+    r->ok = 1;
     name = model_info(y, "unit_name");
     r->unit_name = xstrdup(name ? name : "");
     r->grid_area = xstrdup(y->grid_area ? y->grid_area : "");
@@ -165,8 +169,86 @@ report_build(const struct form_set *fs, const struct wb_year *y, enum lang lang,
     return ERR_OK;
 }
 
+static int
+cmp_year(const void *a, const void *b)
+{
+    const struct report_year *x = a, *y = b;
+
+    return (x->year > y->year) - (x->year < y->year);
+}
+
+enum err
+report_build(const struct form_set *fs, const struct wb_year *ys, size_t n, int cur_year,
+             enum lang lang, struct report *r, char **cause)
+{
+    size_t i;
+    enum err e;
+    char *why;
+
+    memset(r, 0, sizeof(*r));
+    r->lang = lang;
+    for (i = 0; i < n && ys[i].year != cur_year; i++)
+        ;
+    if (i == n) {
+        *cause = xasprintf("没有 %d 年度", cur_year);
+        return ERR_NOTFOUND;
+    }
+    r->years = xcalloc(n, sizeof(*r->years));
+    for (i = 0; i < n; i++) {
+        struct report_year *ry = &r->years[r->nyears];
+
+        why = NULL;
+        if ((e = year_build(fs, &ys[i], lang, ry, &why)) != ERR_OK) {
+            if (ys[i].year == cur_year) {
+                *cause = why;
+                report_free(r);
+                return e;
+            }
+            year_free(ry);
+            ry->lang = lang;
+            ry->year = ys[i].year;
+            ry->why = why;
+        }
+        r->nyears++;
+    }
+    qsort(r->years, r->nyears, sizeof(*r->years), cmp_year);
+    for (i = 0; r->years[i].year != cur_year; i++)
+        ;
+    r->cur = i;
+    return ERR_OK;
+}
+
 void
 report_free(struct report *r)
+{
+    size_t i;
+
+    for (i = 0; i < r->nyears; i++)
+        year_free(&r->years[i]);
+    free(r->years);
+    memset(r, 0, sizeof(*r));
+}
+
+const struct report_year *
+report_cur(const struct report *r)
+{
+    return &r->years[r->cur];
+}
+
+const struct report_year *
+report_find(const struct report *r, int y)
+{
+    size_t i;
+
+    for (i = 0; i < r->nyears; i++)
+        if (r->years[i].year == y)
+            return &r->years[i];
+    return NULL;
+}
+
+/* Frees what one year holds and zeroes it. */
+static void
+year_free(struct report_year *r)
 {
     size_t i;
 
@@ -194,11 +276,12 @@ report_free(struct report *r)
     free(r->unit_name);
     free(r->grid_area);
     free(r->gwp_set);
+    free(r->why);
     memset(r, 0, sizeof(*r));
 }
 
 const char *
-report_info(const struct report *r, const char *key)
+report_info(const struct report_year *r, const char *key)
 {
     size_t i;
 
@@ -209,7 +292,7 @@ report_info(const struct report *r, const char *key)
 }
 
 const struct report_source *
-report_source(const struct report *r, const char *id)
+report_source(const struct report_year *r, const char *id)
 {
     size_t i;
 

@@ -1,8 +1,10 @@
 /*
- * report.h - one reporting year as the outputs show it: every figure of tables A.1–A.6 and the
- * monthly detail, with its label in the chosen language, computed once from the workbook's model
- * and the engine. Neutral: `summary`, the Excel export and the terminal screens all read this and
- * never the engine directly, so they cannot disagree. The report owns every string it holds.
+ * report.h - the workbook as the outputs show it: for the reporting year and any number of other
+ * years of the same workbook, every figure of tables A.1–A.6 and the monthly detail, with its
+ * label in the chosen language, computed once from the workbook's model and the engine. Neutral:
+ * `summary`, the exporters and the terminal screens all read this and never the engine directly,
+ * so they cannot disagree; baselines, trends and targets read the other years from the same
+ * model. The report owns every string it holds.
  */
 #ifndef TANBOOK_REPORT_H
 #define TANBOOK_REPORT_H
@@ -52,9 +54,11 @@ struct report_source {            /* one emission source, its facilities summed 
     double unallocated_tco2e;
 };
 
-struct report {
+struct report_year {               /* one year: tables A.1–A.6 */
     enum lang lang;
     int year;
+    int ok;                       /* computed; 0 for an other year the engine refused (see why) */
+    char *why;                    /* why it is not computed, or NULL */
     char *unit_name;              /* "" when not filled in */
     char *grid_area, *gwp_set;
     struct report_info *info;     /* the A.1 fields in form order */
@@ -73,17 +77,32 @@ struct report {
     double unallocated_tco2e;
 };
 
+struct report {
+    enum lang lang;
+    struct report_year *years;    /* ascending by year */
+    size_t nyears;
+    size_t cur;                   /* the reporting year: years[cur] */
+};
+
 /*
- * Builds the report of year y with labels in lang; fs and lib must outlive it. ERR_INPUT with
- * *cause when the engine cannot compute the year (a row in an unknown unit, a missing pin).
+ * Builds the report of the n years ys (any order) with labels in lang; cur_year, which must be
+ * one of them, is the reporting year. fs and the factor library must outlive it. ERR_INPUT with
+ * *cause (caller frees) when the engine cannot compute the reporting year (a row in an unknown
+ * unit, a missing pin); another year that cannot be computed is kept with ok 0 and its reason in
+ * why. ERR_NOTFOUND when cur_year is not among ys. Nothing to free on error.
  */
-enum err report_build(const struct form_set *fs, const struct wb_year *y, enum lang lang,
-                      struct report *r, char **cause);
+enum err report_build(const struct form_set *fs, const struct wb_year *ys, size_t n, int cur_year,
+                      enum lang lang, struct report *r, char **cause);
 void report_free(struct report *r);
 
+/* The reporting year. */
+const struct report_year *report_cur(const struct report *r);
+/* The year y of the report, or NULL when it holds no such year. */
+const struct report_year *report_find(const struct report *r, int y);
+
 /* The A.1 value of key, or NULL when not filled in. */
-const char *report_info(const struct report *r, const char *key);
+const char *report_info(const struct report_year *r, const char *key);
 /* The source with library id, or NULL when the year has none. */
-const struct report_source *report_source(const struct report *r, const char *id);
+const struct report_source *report_source(const struct report_year *r, const char *id);
 
 #endif

@@ -50,7 +50,7 @@ struct num_fmt {                /* a bordered number format made on demand: #,##
 
 struct xl {                     /* one export in progress */
     const struct form_set *fs;
-    const struct report *r;
+    const struct report_year *r;   /* the reporting year */
     lxw_workbook *wb;
     lxw_error err;              /* the first libxlsxwriter failure, which fails the export */
     lxw_format *fmt[F__COUNT];
@@ -497,7 +497,7 @@ a1_value(struct sheet *sh, lxw_col_t c1, lxw_col_t c2, const struct report_info 
 }
 
 static const struct report_info *
-a1_info(const struct report *r, const char *key)
+a1_info(const struct report_year *r, const char *key)
 {
     size_t i;
 
@@ -510,7 +510,7 @@ a1_info(const struct report *r, const char *key)
 static void
 sheet_a1(struct xl *x)
 {
-    const struct report *r = x->r;
+    const struct report_year *r = x->r;
     struct sheet sh;
     size_t i;
 
@@ -548,7 +548,7 @@ static void
 sheet_a2(struct xl *x)
 {
     static const char *const heads[] = {"energy_kind", "consumption", "energy_tce"};
-    const struct report *r = x->r;
+    const struct report_year *r = x->r;
     lxw_row_t total_row, first;
     char formula[64];
     struct sheet sh;
@@ -598,7 +598,7 @@ static void
 sheet_a3(struct xl *x)
 {
     static const char *const heads[] = {"category", "source", "facility", "location", "note"};
-    const struct report *r = x->r;
+    const struct report_year *r = x->r;
     struct sheet sh;
     size_t i;
 
@@ -639,7 +639,7 @@ struct a4_item {
 static size_t
 a4_items(const struct xl *x, enum src_cat cat, struct a4_item *items, size_t max)
 {
-    const struct report *r = x->r;
+    const struct report_year *r = x->r;
     size_t i, k, n = 0;
 
     if (cat == CAT_PURCHASED) {
@@ -710,7 +710,7 @@ a4_line(struct sheet *sh, const char *key, const char *missing)
 static void
 sheet_a4(struct xl *x)
 {
-    const struct report *r = x->r;
+    const struct report_year *r = x->r;
     const char *t = unit_of(x, "A.4", "total");
     lxw_row_t total, row;
     char formula[128], a[LXW_MAX_CELL_NAME_LENGTH], b[LXW_MAX_CELL_NAME_LENGTH];
@@ -763,7 +763,7 @@ static void
 sheet_a5(struct xl *x)
 {
     static const char *const heads[] = {"category", "source", "data", "unit", "data_source"};
-    const struct report *r = x->r;
+    const struct report_year *r = x->r;
     struct sheet sh;
     size_t i;
 
@@ -789,7 +789,7 @@ sheet_a6(struct xl *x)
 {
     static const char *const heads[] = {"category", "source", "data", "factor_unit", "data_source",
                                         "derivation"};
-    const struct report *r = x->r;
+    const struct report_year *r = x->r;
     struct sheet sh;
     size_t i;
 
@@ -895,7 +895,7 @@ static void
 month_totals(struct sheet *sh, lxw_row_t first, size_t n)
 {
     struct xl *x = sh->x;
-    const struct report *r = x->r;
+    const struct report_year *r = x->r;
     char formula[64];
     lxw_col_t c;
 
@@ -918,7 +918,7 @@ month_totals(struct sheet *sh, lxw_row_t first, size_t n)
 static void
 sheet_months(struct xl *x)
 {
-    const struct report *r = x->r;
+    const struct report_year *r = x->r;
     const char *name = tx(x, "月度明细", "Monthly detail");
     struct sheet sh;
     size_t i;
@@ -968,7 +968,7 @@ new_chart(struct xl *x, uint8_t type, const char *title, lxw_row_t r1, lxw_col_t
 static void
 sheet_charts(struct xl *x)
 {
-    const struct report *r = x->r;
+    const struct report_year *r = x->r;
     const char *name = tx(x, "图表", "Charts");
     lxw_chart_options opt = {.x_offset = 8, .y_offset = 8, .x_scale = 1.4, .y_scale = 1.3};
     lxw_col_t last = r->unallocated_tco2e != 0 ? COL_UNALLOC : COL_UNALLOC - 1;
@@ -1016,7 +1016,7 @@ created_time(int year)
 static void
 set_properties(struct xl *x)
 {
-    const struct report *r = x->r;
+    const struct report_year *r = x->r;
     char *title = xasprintf("%s%s%d %s", r->unit_name, r->unit_name[0] != '\0' ? " " : "",
                             r->year, tx(x, "年度碳排放数据", "carbon emission data"));
     char subject[] = "T/ZJJGSW 0005—2024 附录A";
@@ -1068,7 +1068,7 @@ write_workbook(const char *file, void *arg)
 enum err
 export_xlsx(const struct form_set *fs, const struct report *r, const char *path, char **cause)
 {
-    struct xl x = {.fs = fs, .r = r};
+    struct xl x = {.fs = fs, .r = report_cur(r)};
 
     return export_file_write(path, write_workbook, &x, cause);
 }

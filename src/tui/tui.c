@@ -96,7 +96,7 @@ tui_reload(struct tui *t)
         report_free(&t->rep);
     free(t->rep_err);
     t->rep_err = NULL;
-    t->rep_ok = report_build(t->app->forms, &t->y, t->lang, &t->rep, &t->rep_err) == ERR_OK;
+    t->rep_ok = report_build(t->app->forms, &t->y, 1, t->y.year, t->lang, &t->rep, &t->rep_err) == ERR_OK;
     check_free(&t->chk);
     check_year(t->app->forms, &t->y, &t->chk);
     tui_build(t);
@@ -354,7 +354,7 @@ tui_export(struct tui *t)
         return;
     }
     /* the submitted report always carries the standard's Chinese labels */
-    if ((e = report_build(t->app->forms, &t->y, LANG_ZH, &zh, &cause)) == ERR_OK) {
+    if ((e = report_build(t->app->forms, &t->y, 1, t->y.year, LANG_ZH, &zh, &cause)) == ERR_OK) {
         e = export_xlsx(t->app->forms, &zh, path, &cause);
         report_free(&zh);
     }

@@ -401,7 +401,7 @@ draw_grid(struct tui *t, const struct layout *l)
 static double
 source_t(const struct tui *t, const char *id)
 {
-    const struct report_source *s = report_source(&t->rep, id);
+    const struct report_source *s = report_source(report_cur(&t->rep), id);
 
     return s != NULL ? s->tco2e : 0;
 }
@@ -409,7 +409,7 @@ source_t(const struct tui *t, const char *id)
 static void
 draw_live(struct tui *t, const struct layout *l)
 {
-    const struct report *r = &t->rep;
+    const struct report_year *r = report_cur(&t->rep);
     char *lines[10];
     char area[48], cap[48];
     int n = 0, i;

@@ -357,8 +357,8 @@ build_a2(struct tui *t)
     size_t i;
     int r = 0, n = 0;
 
-    for (i = 0; t->rep_ok && i < t->rep.nsources; i++)
-        n += t->rep.sources[i].is_energy;
+    for (i = 0; t->rep_ok && i < report_cur(&t->rep)->nsources; i++)
+        n += report_cur(&t->rep)->sources[i].is_energy;
     tui_grid_init(g, n + 1, 4, 0);
     tui_grid_heads(g);
     g->heads[0] = xstrdup(forms_label(forms_field(f, "energy_kind"), t->lang));
@@ -369,8 +369,8 @@ build_a2(struct tui *t)
     g->widths[1] = 16;
     g->widths[2] = 8;
     g->widths[3] = 14;
-    for (i = 0; t->rep_ok && i < t->rep.nsources; i++) {
-        const struct report_source *s = &t->rep.sources[i];
+    for (i = 0; t->rep_ok && i < report_cur(&t->rep)->nsources; i++) {
+        const struct report_source *s = &report_cur(&t->rep)->sources[i];
 
         if (!s->is_energy)
             continue;
@@ -383,7 +383,7 @@ build_a2(struct tui *t)
     tui_set(g, r, 0, xstrdup(forms_label(forms_field(f, "total_tce"), t->lang)), 0);
     tui_set(g, r, 1, xstrdup(""), 0);
     tui_set(g, r, 2, xstrdup(""), 0);
-    tui_set(g, r, 3, t->rep_ok ? fixed(t->rep.energy_tce, 2) : xstrdup("?"), CELL_NUM);
+    tui_set(g, r, 3, t->rep_ok ? fixed(report_cur(&t->rep)->energy_tce, 2) : xstrdup("?"), CELL_NUM);
 }
 
 static void
@@ -400,7 +400,7 @@ static void
 build_a4(struct tui *t)
 {
     const struct form_def *f = tui_form(t, "A.4");
-    const struct report *rep = &t->rep;
+    const struct report_year *rep = report_cur(&t->rep);
     struct tgrid *g = &t->grid;
     double max = 0;
     size_t i;
@@ -708,7 +708,7 @@ tui_cell_help(const struct tui *t)
     case STEP_A6:
         if (t->rep_ok && t->col == A6_VALUE) {
             const struct source_def *src = a6_row_source(t, t->row);
-            const struct report_source *rs = src ? report_source(&t->rep, src->id) : NULL;
+            const struct report_source *rs = src ? report_source(report_cur(&t->rep), src->id) : NULL;
 
             if (rs != NULL && rs->derivation != NULL)
                 return rs->derivation;
@@ -734,7 +734,7 @@ tui_step_state(const struct tui *t, enum step s)
     if (s == STEP_EXPORT)
         return 0;
     if (s == STEP_A2 || s == STEP_A4)
-        return !t->rep_ok ? 2 : t->rep.nsources > 0 ? 1 : 0;
+        return !t->rep_ok ? 2 : report_cur(&t->rep)->nsources > 0 ? 1 : 0;
     for (i = 0; i < t->chk.n; i++)
         if (strcmp(t->chk.items[i].form_id, ids[s]) == 0) {
             if (t->chk.items[i].level == CHECK_ERROR)
