@@ -1,10 +1,11 @@
-/* main.c - locale, the built-in data, and dispatch to the command line. */
+/* main.c - locale, the built-in data, and the choice between the command line and the terminal workbook. */
 #include <langinfo.h>
 #include <locale.h>
 #include <string.h>
 
 #include "app.h"
 #include "cli/cli.h"
+#include "tui/tui.h"
 
 /* A UTF-8 LC_CTYPE even where LANG is unset or names an ungenerated locale; '.' as decimal point. */
 static void
@@ -31,7 +32,10 @@ main(int argc, char **argv)
         forms_free(app.forms);
         return cli_fail(e, cause);
     }
-    rc = cli_main(&app, argc, argv);
+    if ((argc < 2 || !cli_is_command(argv[1])) && tui_wants(argc, argv))
+        rc = tui_main(&app, argc, argv);
+    else
+        rc = cli_main(&app, argc, argv);
     factors_free(app.lib);
     forms_free(app.forms);
     return rc;

@@ -99,7 +99,7 @@ test_swing_flagged(void **state)
 
     (void)state;
     memcpy(kwh, steady, sizeof(kwh));
-    kwh[6] = 95000;   /* July: the median of the other months is 8500, 95000 > 3 × 8500 */
+    kwh[6] = 95000;   /* July: the median of the twelve months is 8750, 95000 > 3 × 8750 */
     complete_year(&y, kwh);
     check_year(forms, &y, &r);
     assert_int_equal(r.nerrors, 0);
@@ -109,7 +109,7 @@ test_swing_flagged(void **state)
     model_free(&y);
 
     memcpy(kwh, steady, sizeof(kwh));
-    kwh[1] = 2000;    /* February far below: 2000 < 8500 / 3 */
+    kwh[1] = 2000;    /* February far below: the median of the twelve is 8700, 2000 < 8700 / 3 */
     complete_year(&y, kwh);
     check_year(forms, &y, &r);
     assert_int_equal(count(&r, CHECK_WARNING, "2024-02", "异常波动"), 1);
@@ -161,6 +161,167 @@ test_gaps_overlaps_and_sources(void **state)
     model_free(&y);
 }
 
+/*
+ * The rule is the same on screen and in `tanbook check`: months of 100, 100 and 1000 kWh flag
+ * March (the median of the other two is 100, and 1000 > 3 × 100), and the finding sits on
+ * exactly that cell: entry 1, month 3, not on February or on the row as a whole.
+ */
+static void
+test_swing_three_months(void **state)
+{
+    struct wb_year y;
+    struct check_report r;
+    const struct check_item *it;
+    struct check_where w = {.form_id = "A.5", .field = "quantity", .entry_id = 1,
+                            .source_id = "electricity", .has_period = 1};
+    double median = 0;
+    char *cause = NULL;
+
+    (void)state;
+    year_new(&y, 2024, "全国", "AR6");
+    year_act(&y, "electricity", "", "2024-01", 100, "kWh");
+    year_act(&y, "electricity", "", "2024-02", 100, "kWh");
+    year_act(&y, "electricity", "", "2024-03", 1000, "kWh");
+    assert_true(check_swing(&y.entries[0], 3, &median));
+    assert_float_equal(median, 100, 1e-12);
+    assert_false(check_swing(&y.entries[0], 1, &median));   /* 100 is the median itself */
+    assert_false(check_swing(&y.entries[0], 4, NULL));      /* April has no value */
+    check_year(forms, &y, &r);
+    assert_int_equal(count(&r, CHECK_WARNING, "2024-03", "异常波动"), 1);
+    assert_int_equal(count(&r, CHECK_WARNING, "异常波动", NULL), 1);
+    assert_int_equal(period_parse("2024-03", &w.period, &cause), ERR_OK);
+    it = check_at(&r, &w);
+    assert_non_null(it);
+    assert_int_equal(it->code, CHECK_A5_SWING);
+    assert_string_equal(check_code_id(it->code), "A5_SWING");
+    assert_int_equal(period_parse("2024-02", &w.period, &cause), ERR_OK);
+    assert_null(check_at(&r, &w));
+    w.has_period = 0;
+    w.field = NULL;
+    it = check_at(&r, &w);          /* the row: nine months missing */
+    assert_non_null(it);
+    assert_int_equal(it->code, CHECK_A5_GAP);
+    check_free(&r);
+
+    /* two months only: too few to tell what is usual */
+    y.entries[0].nacts = 2;
+    free(y.entries[0].acts[2].unit);
+    free(y.entries[0].acts[2].data_source);
+    free(y.entries[0].acts[2].note);
+    check_year(forms, &y, &r);
+    assert_int_equal(count(&r, CHECK_WARNING, "异常波动", NULL), 0);
+    check_free(&r);
+    model_free(&y);
+
+    /* a month in another unit is not compared: 100, 100 kWh and 1 MWh (= 1000 kWh) */
+    year_new(&y, 2024, "全国", "AR6");
+    year_act(&y, "electricity", "", "2024-01", 100, "kWh");
+    year_act(&y, "electricity", "", "2024-02", 100, "kWh");
+    year_act(&y, "electricity", "", "2024-03", 1, "MWh");
+    assert_false(check_swing(&y.entries[0], 3, NULL));
+    model_free(&y);
+}
+
+/* Codes, places and the step bar's states of a year with findings in A.1, A.5 and A.6. */
+static void
+test_codes_and_states(void **state)
+{
+    struct wb_year y;
+    struct check_report r;
+    struct check_where a1 = {.form_id = "A.1", .field = "building_area"};
+    struct check_where a6 = {.form_id = "A.6", .field = "data", .source_id = "raw_coal"};
+    size_t i;
+
+    (void)state;
+    assert_string_equal(check_code_id(CHECK_A1_MISSING), "A1_MISSING");
+    assert_string_equal(check_code_id(CHECK_A4_UNCOMPUTABLE), "A4_UNCOMPUTABLE");
+    assert_string_equal(check_code_id(CHECK__COUNT), "?");
+    for (i = 0; i < CHECK__COUNT; i++)
+        assert_string_not_equal(check_code_id((enum check_code)i), "?");
+
+    year_new(&y, 2024, "全国", "AR6");
+    check_year(forms, &y, &r);
+    /* no source yet: A.3 says so as an error, the tables that follow are just empty */
+    assert_int_equal(check_form_state(&r, forms_get(forms, "A.3"), &y), CHECK_HAS_ERRORS);
+    assert_int_equal(check_form_state(&r, forms_get(forms, "A.5"), &y), CHECK_EMPTY);
+    assert_int_equal(check_form_state(&r, forms_get(forms, "A.4"), &y), CHECK_EMPTY);
+    check_free(&r);
+    model_free(&y);
+    complete_year(&y, steady);
+    check_year(forms, &y, &r);
+    assert_int_equal(check_form_state(&r, forms_get(forms, "A.1"), &y), CHECK_COMPLETE);
+    assert_int_equal(check_form_state(&r, forms_get(forms, "A.5"), &y), CHECK_COMPLETE);
+    assert_int_equal(check_form_state(&r, forms_get(forms, "A.4"), &y), CHECK_COMPLETE);
+    check_free(&r);
+    for (i = 0; i < y.ninfo; i++)
+        if (strcmp(y.info[i].key, "building_area") == 0) {
+            free(y.info[i].value);
+            y.info[i].value = xstrdup("");
+        }
+    year_act(&y, "raw_coal", "", "2024", 1, "t");   /* low confidence: a warning on A.6 */
+    check_year(forms, &y, &r);
+    assert_int_equal(check_at(&r, &a1)->code, CHECK_A1_MISSING);
+    assert_int_equal(check_at(&r, &a6)->code, CHECK_A6_CAUTION);
+    assert_int_equal(check_form_state(&r, forms_get(forms, "A.1"), &y), CHECK_HAS_ERRORS);
+    assert_int_equal(check_form_state(&r, forms_get(forms, "A.6"), &y), CHECK_HAS_WARNINGS);
+    check_free(&r);
+    /* a row the engine cannot convert: the computed tables show errors */
+    year_act(&y, "natural_gas", "", "2024-01", 5, "kWh");
+    check_year(forms, &y, &r);
+    assert_int_equal(check_form_state(&r, forms_get(forms, "A.2"), &y), CHECK_HAS_ERRORS);
+    assert_int_equal(check_form_state(&r, forms_get(forms, "A.4"), &y), CHECK_HAS_ERRORS);
+    check_free(&r);
+    model_free(&y);
+}
+
+static void
+collect(const struct check_span *a, const struct check_span *b, void *ctx)
+{
+    char *out = ctx;
+    size_t n = strlen(out);
+
+    snprintf(out + n, 256 - n, "%zu~%zu ", a->tag, b->tag);
+}
+
+/* One overlap rule, for one new value (check_overlap) and for many rows (check_overlaps). */
+static void
+test_overlaps(void **state)
+{
+    static const char *const periods[] = {"2024-02", "2024-Q1", "2024", "2024-04", "2024-04",
+                                          "2023-12", "2024-Q2"};
+    struct check_span v[nitems(periods)];
+    struct wb_year y;
+    struct period p;
+    char *cause = NULL, out[256] = "";
+    size_t i;
+
+    (void)state;
+    year_new(&y, 2024, "全国", "AR6");
+    year_act(&y, "electricity", "", "2024-01", 100, "kWh");
+    year_act(&y, "electricity", "", "2024-Q2", 300, "kWh");
+    assert_int_equal(period_parse("2024-01", &p, &cause), ERR_OK);
+    assert_null(check_overlap(&y.entries[0], &p));          /* the same period replaces */
+    assert_int_equal(period_parse("2024-Q1", &p, &cause), ERR_OK);
+    assert_int_equal(check_overlap(&y.entries[0], &p)->period.index, 1);   /* January */
+    assert_int_equal(period_parse("2024-05", &p, &cause), ERR_OK);
+    assert_int_equal(check_overlap(&y.entries[0], &p)->period.kind, PERIOD_QUARTER);
+    assert_int_equal(period_parse("2024-07", &p, &cause), ERR_OK);
+    assert_null(check_overlap(&y.entries[0], &p));
+    model_free(&y);
+
+    /*
+     * Sorted: 2023-12 (5), 2024 (2), 2024-Q1 (1), 2024-02 (0), 2024-04 (3), 2024-04 (4),
+     * 2024-Q2 (6). 2024 reaches furthest from the start, so every later 2024 span is reported
+     * against it; 2023-12 overlaps nothing.
+     */
+    for (i = 0; i < nitems(periods); i++) {
+        assert_int_equal(period_parse(periods[i], &v[i].p, &cause), ERR_OK);
+        v[i].tag = i;
+    }
+    check_overlaps(v, nitems(v), collect, out);
+    assert_string_equal(out, "2~1 2~0 2~6 2~3 2~4 ");
+}
+
 int
 main(void)
 {
@@ -169,6 +330,9 @@ main(void)
         cmocka_unit_test(test_complete_year_is_clean),
         cmocka_unit_test(test_swing_flagged),
         cmocka_unit_test(test_gaps_overlaps_and_sources),
+        cmocka_unit_test(test_swing_three_months),
+        cmocka_unit_test(test_codes_and_states),
+        cmocka_unit_test(test_overlaps),
     };
 
     return cmocka_run_group_tests_name("check", tests, setup, teardown);

@@ -80,6 +80,7 @@ year_act(struct wb_year *y, const char *source, const char *facility, const char
         y->entries = xrealloc(y->entries, (y->nentries + 1) * sizeof(*y->entries));
         e = &y->entries[y->nentries++];
         memset(e, 0, sizeof(*e));
+        e->id = (long long)y->nentries;     /* 1, 2, … as the workbook numbers them */
         e->source_id = xstrdup(source);
         e->src = factors_source(lib, source);
         assert_non_null(e->src);

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "base/strbuf.h"
-#include "tui/tui.h"
 #include "base/width.h"
 
 static const struct cli_cmd *const commands[] = {
@@ -85,67 +84,51 @@ cli_wants_help(int argc, char **argv)
 }
 
 int
-cli_parse_year(const char *s)
-{
-    char *end;
-    long v;
-
-    if (s == NULL || *s == '\0')
-        return 0;
-    v = strtol(s, &end, 10);
-    if (*end != '\0' || v < 1990 || v > 2100)
-        return 0;
-    return (int)v;
-}
-
-int
-cli_year(struct store *st, const char *arg, int may_create, int *year, int *exists)
+cli_open(const struct app *app, const char *path, enum book_mode mode, struct book **wb)
 {
     char *cause = NULL;
     enum err e;
 
-    *exists = 0;
-    if (arg == NULL) {
-        if ((e = store_latest_year(st, year, &cause)) != ERR_OK) {
-            if (e == ERR_NOTFOUND) {
-                cli_error("%s；请用 --year 指定年度", cause);
-                free(cause);
-                return EXIT_REJECTED;
-            }
-            return cli_fail(e, cause);
-        }
-        *exists = 1;
-        return 0;
-    }
-    if ((*year = cli_parse_year(arg)) == 0) {
-        cli_error("--year：“%s”不是有效的年度（1990–2100）", arg);
+    if ((e = book_open(app, path, mode, wb, &cause)) != ERR_OK)
+        return cli_fail(e, cause);
+    return 0;
+}
+
+int
+cli_year(struct book *wb, const char *arg, int may_create, int *year, int *exists)
+{
+    char *cause = NULL;
+    enum err e = book_year(wb, arg, may_create, year, exists, &cause);
+
+    if (e == ERR_USAGE) {
+        cli_error("--year：%s", cause);
+        free(cause);
         return EXIT_USAGE;
     }
-    if ((e = store_year_exists(st, *year, exists, &cause)) != ERR_OK)
-        return cli_fail(e, cause);
-    if (!*exists && !may_create) {
-        cli_error("工作簿中没有 %d 年度", *year);
+    if (e == ERR_NOTFOUND && arg == NULL) {
+        cli_error("%s；请用 --year 指定年度", cause);
+        free(cause);
         return EXIT_REJECTED;
     }
-    return 0;
+    return e == ERR_OK ? 0 : cli_fail(e, cause);
 }
 
 int
 cli_load_year(struct app *app, const char *path, const char *year_arg, struct wb_year *y)
 {
-    struct store *st;
+    struct book *wb;
     char *cause = NULL;
     int year, exists, rc;
     enum err e;
 
-    if ((e = store_open(path, STORE_EXISTING, &st, &cause)) != ERR_OK)
-        return cli_fail(e, cause);
-    if ((rc = cli_year(st, year_arg, 0, &year, &exists)) != 0) {
-        store_close(st);
+    if ((rc = cli_open(app, path, BOOK_READ, &wb)) != 0)
+        return rc;
+    if ((rc = cli_year(wb, year_arg, 0, &year, &exists)) != 0) {
+        book_close(wb);
         return rc;
     }
-    e = store_load_year(st, app->lib, year, y, &cause);
-    store_close(st);
+    e = book_load(wb, year, y, &cause);
+    book_close(wb);
     return e == ERR_OK ? 0 : cli_fail(e, cause);
 }
 
@@ -163,15 +146,21 @@ main_help(void)
 }
 
 int
+cli_is_command(const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < nitems(commands); i++)
+        if (strcmp(name, commands[i]->name) == 0)
+            return 1;
+    return 0;
+}
+
+int
 cli_main(struct app *app, int argc, char **argv)
 {
     size_t i;
 
-    for (i = 0; argc >= 2 && i < nitems(commands); i++)
-        if (strcmp(argv[1], commands[i]->name) == 0)
-            break;
-    if (tui_wants(argc, argv) && (argc < 2 || i == nitems(commands)))
-        return tui_main(app, argc, argv);
     if (argc < 2 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0
         || strcmp(argv[1], "help") == 0) {
         main_help();

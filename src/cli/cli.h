@@ -7,8 +7,8 @@
 
 #include "app.h"
 #include "base/err.h"
-#include "store/store.h"
 #include "base/xmem.h"
+#include "book/book.h"
 
 #define EXIT_REJECTED 1
 #define EXIT_USAGE 2
@@ -34,12 +34,8 @@ extern const struct cli_cmd cli_cmd_export;
 
 /* Runs the command line argv[1..]; returns the exit code. */
 int cli_main(struct app *app, int argc, char **argv);
-
-/*
- * Writes the built-in demo workbook to path. With replace, an existing workbook at path is
- * replaced (never a file that is not a workbook); otherwise path must not exist.
- */
-enum err cli_demo_create(struct app *app, const char *path, int replace, char **cause);
+/* Whether name is a subcommand ("summary"), so that main() need not guess it is a file. */
+int cli_is_command(const char *name);
 
 /* Prints "tanbook: MESSAGE" to stderr. */
 void cli_error(const char *fmt, ...) XMEM_PRINTF(1, 2);
@@ -53,17 +49,20 @@ int cli_help(const struct app *app, const struct cli_cmd *cmd);
 void cli_help_row(const char *left, const char *right);
 /* Whether argv holds -h or --help. */
 int cli_wants_help(int argc, char **argv);
-/* Parses a year 1990..2100; 0 when s is not one. */
-int cli_parse_year(const char *s);
+/* Opens the workbook at path (book_open); returns 0, or an exit code after printing why. */
+int cli_open(const struct app *app, const char *path, enum book_mode mode,
+             struct book **wb);
 /*
- * Resolves --year: the given one (must exist unless may_create), or the workbook's latest.
- * Returns 0, or an exit code after printing why.
+ * Resolves --year (arg, NULL = the latest; it must exist unless may_create) with book_year.
+ * Returns 0, or an exit code after printing why (2 for text that is no year, 1 for a year the
+ * workbook lacks).
  */
-int cli_year(struct store *st, const char *arg, int may_create, int *year, int *exists);
+int cli_year(struct book *wb, const char *arg, int may_create, int *year, int *exists);
 
 /*
- * Opens the workbook at path read-only in spirit, resolves --year (year_arg, NULL = latest) and
- * loads that year into *y (model_free it). Returns 0, or an exit code after printing why.
+ * Opens the workbook at path read-only (never written, never migrated), resolves --year
+ * (year_arg, NULL = latest) and loads that year into *y (model_free it). Returns 0, or an exit
+ * code after printing why.
  */
 int cli_load_year(struct app *app, const char *path, const char *year_arg, struct wb_year *y);
 

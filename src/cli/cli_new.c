@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/period.h"
 #include "cli/cli.h"
 #include "base/text.h"
 
@@ -30,6 +31,7 @@ struct override {
 struct info_args {
     const char *file;
     const char *year;
+    int year_num;           /* year, parsed */
     const char *grid_area;
     const char *gwp;
     const char *factor_source;
@@ -97,6 +99,7 @@ parse_args(struct app *app, const struct cli_cmd *cmd, int allow_overrides, int 
     size_t i, n = 0;
     int c, bad = 0;
     struct override o;
+    char *why = NULL;
 
     memset(a, 0, sizeof(*a));
     a->values = xcalloc(a1->nfields, sizeof(char *));
@@ -118,7 +121,6 @@ parse_args(struct app *app, const struct cli_cmd *cmd, int allow_overrides, int 
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         if (c >= OPT_FIELD) {
             const struct field_def *fd = &a1->fields[c - OPT_FIELD];
-            char *why = NULL;
             double num;
 
             if (fd->required && text_is_blank(optarg)) {
@@ -170,8 +172,9 @@ parse_args(struct app *app, const struct cli_cmd *cmd, int allow_overrides, int 
         return cli_usage(cmd);
     }
     a->file = argv[optind];
-    if (a->year != NULL && cli_parse_year(a->year) == 0) {
-        cli_error("--year：“%s”不是有效的年度（1990–2100）", a->year);
+    if (a->year != NULL && period_parse_year(a->year, &a->year_num, &why) != ERR_OK) {
+        cli_error("--year：%s", why);
+        free(why);
         return EXIT_USAGE;
     }
     if (a->nfactors > 0 && text_is_blank(a->factor_source)) {
@@ -273,10 +276,8 @@ cmd_new(struct app *app, int argc, char **argv)
     const struct form_def *a1 = forms_get(app->forms, "A.1");
     const struct field_def *name = forms_field(a1, "unit_name");
     struct info_args a;
-    struct store *st;
-    char *cause = NULL;
-    int rc, year, changed;
-    enum err e;
+    struct book *wb;
+    int rc, changed;
 
     if ((rc = parse_args(app, &cli_cmd_new, 0, argc, argv, &a)) != 0) {
         args_free(a1, &a);
@@ -287,17 +288,16 @@ cmd_new(struct app *app, int argc, char **argv)
         args_free(a1, &a);
         return cli_usage(&cli_cmd_new);
     }
-    year = cli_parse_year(a.year);
-    if ((e = store_open(a.file, STORE_CREATE, &st, &cause)) != ERR_OK) {
+    if ((rc = cli_open(app, a.file, BOOK_CREATE, &wb)) != 0) {
         args_free(a1, &a);
-        return cli_fail(e, cause);
+        return rc;
     }
-    rc = write_info(app, st, year, 0, &a, &changed);
-    store_close(st);
+    rc = write_info(app, book_store(wb), a.year_num, 0, &a, &changed);
+    book_close(wb);
     if (rc != 0)
         store_remove(a.file);
     else
-        printf("已创建工作簿 %s：%s，%d 年度\n", a.file, a.values[name - a1->fields], year);
+        printf("已创建工作簿 %s：%s，%d 年度\n", a.file, a.values[name - a1->fields], a.year_num);
     args_free(a1, &a);
     return rc;
 }
@@ -307,26 +307,24 @@ cmd_set(struct app *app, int argc, char **argv)
 {
     const struct form_def *a1 = forms_get(app->forms, "A.1");
     struct info_args a;
-    struct store *st;
-    char *cause = NULL;
+    struct book *wb;
     int rc, year, exists, changed;
-    enum err e;
 
     if ((rc = parse_args(app, &cli_cmd_set, 1, argc, argv, &a)) != 0) {
         args_free(a1, &a);
         return rc;
     }
-    if ((e = store_open(a.file, STORE_EXISTING, &st, &cause)) != ERR_OK) {
+    if ((rc = cli_open(app, a.file, BOOK_WRITE, &wb)) != 0) {
         args_free(a1, &a);
-        return cli_fail(e, cause);
+        return rc;
     }
-    if ((rc = cli_year(st, a.year, 1, &year, &exists)) == 0
-        && (rc = write_info(app, st, year, exists, &a, &changed)) == 0) {
+    if ((rc = cli_year(wb, a.year, 1, &year, &exists)) == 0
+        && (rc = write_info(app, book_store(wb), year, exists, &a, &changed)) == 0) {
         if (!exists)
             printf("已添加 %d 年度（排放因子已按因子库固定）\n", year);
         printf("已保存 %d 项到 %s（%d 年度）\n", changed, a.file, year);
     }
-    store_close(st);
+    book_close(wb);
     args_free(a1, &a);
     return rc;
 }

@@ -1,4 +1,4 @@
-/* check.c - completeness and anomaly checks for one reporting year. */
+/* check.c - completeness and anomaly checks for one reporting year: every rule once. */
 #include "core/check.h"
 
 #include <math.h>
@@ -11,23 +11,57 @@
 #include "base/strbuf.h"
 #include "base/xmem.h"
 
-static void add(struct check_report *rep, enum check_level level, const char *form_id,
+static const struct {
+    const char *id;
+    enum check_level level;
+    const char *form_id;
+} codes[] = {
+    [CHECK_A1_MISSING] = {"A1_MISSING", CHECK_ERROR, "A.1"},
+    [CHECK_A1_INVALID] = {"A1_INVALID", CHECK_ERROR, "A.1"},
+    [CHECK_A3_EMPTY] = {"A3_EMPTY", CHECK_ERROR, "A.3"},
+    [CHECK_A3_UNKNOWN] = {"A3_UNKNOWN", CHECK_ERROR, "A.3"},
+    [CHECK_A5_NO_DATA] = {"A5_NO_DATA", CHECK_ERROR, "A.5"},
+    [CHECK_A5_OTHER_YEAR] = {"A5_OTHER_YEAR", CHECK_ERROR, "A.5"},
+    [CHECK_A5_OVERLAP] = {"A5_OVERLAP", CHECK_ERROR, "A.5"},
+    [CHECK_A5_NO_SOURCE] = {"A5_NO_SOURCE", CHECK_WARNING, "A.5"},
+    [CHECK_A5_GAP] = {"A5_GAP", CHECK_WARNING, "A.5"},
+    [CHECK_A5_SWING] = {"A5_SWING", CHECK_WARNING, "A.5"},
+    [CHECK_A6_MISSING] = {"A6_MISSING", CHECK_ERROR, "A.6"},
+    [CHECK_A6_NO_SOURCE] = {"A6_NO_SOURCE", CHECK_ERROR, "A.6"},
+    [CHECK_A6_INVALID] = {"A6_INVALID", CHECK_ERROR, "A.6"},
+    [CHECK_A6_CAUTION] = {"A6_CAUTION", CHECK_WARNING, "A.6"},
+    [CHECK_A4_UNCOMPUTABLE] = {"A4_UNCOMPUTABLE", CHECK_ERROR, "A.4"},
+};
+
+const char *
+check_code_id(enum check_code code)
+{
+    return (unsigned)code < nitems(codes) ? codes[code].id : "?";
+}
+
+static void add(struct check_report *rep, enum check_code code, const struct check_where *at,
                 const char *fmt, ...) XMEM_PRINTF(4, 5);
 
+/* Adds a finding of code at `at` (NULL: the form as a whole); its level and form come from code. */
 static void
-add(struct check_report *rep, enum check_level level, const char *form_id, const char *fmt, ...)
+add(struct check_report *rep, enum check_code code, const struct check_where *at,
+    const char *fmt, ...)
 {
+    enum check_level level = codes[code].level;
+    struct check_item *it;
     va_list ap;
-    char *msg;
 
-    va_start(ap, fmt);
-    msg = xvasprintf(fmt, ap);
-    va_end(ap);
     rep->items = xgrow(rep->items, &rep->cap, rep->n + 1, sizeof(*rep->items));
-    rep->items[rep->n].level = level;
-    rep->items[rep->n].form_id = form_id;
-    rep->items[rep->n].msg = msg;
-    rep->n++;
+    it = &rep->items[rep->n++];
+    memset(it, 0, sizeof(*it));
+    if (at != NULL)
+        it->at = *at;
+    it->at.form_id = it->form_id = codes[code].form_id;
+    it->code = code;
+    it->level = level;
+    va_start(ap, fmt);
+    it->msg = xvasprintf(fmt, ap);
+    va_end(ap);
     if (level == CHECK_ERROR)
         rep->nerrors++;
     else
@@ -58,14 +92,15 @@ check_info(const struct form_set *fs, const struct wb_year *y, struct check_repo
         const char *v = model_info(y, fd->key);
         char *why = NULL;
         double num;
+        struct check_where at = {.field = fd->key};
 
         if (v == NULL || v[0] == '\0') {
             if (fd->required)
-                add(rep, CHECK_ERROR, f->id, "%s：缺少“%s”", f->title_zh, fd->zh);
+                add(rep, CHECK_A1_MISSING, &at, "%s：缺少“%s”", f->title_zh, fd->zh);
             continue;
         }
         if (forms_validate(fd, v, &num, &why) != ERR_OK) {
-            add(rep, CHECK_ERROR, f->id, "%s：%s", f->title_zh, why);
+            add(rep, CHECK_A1_INVALID, &at, "%s：%s", f->title_zh, why);
             free(why);
         }
     }
@@ -79,87 +114,183 @@ cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+int
+check_swing(const struct wb_entry *en, int month, double *median)
+{
+    const struct wb_activity *self = NULL;
+    double months[12], med;
+    size_t i, n = 0;
+
+    for (i = 0; i < en->nacts; i++)
+        if (en->acts[i].period.kind == PERIOD_MONTH && en->acts[i].period.index == month)
+            self = &en->acts[i];
+    if (self == NULL)
+        return 0;
+    /* the months entered in the same unit: a month in m³ says nothing about one in 万m³ */
+    for (i = 0; i < en->nacts && n < nitems(months); i++) {
+        const struct wb_activity *a = &en->acts[i];
+
+        if (a->period.kind == PERIOD_MONTH && a->period.year == self->period.year
+            && strcmp(a->unit, self->unit) == 0)
+            months[n++] = a->quantity;
+    }
+    if (n < CHECK_SWING_MIN_MONTHS)
+        return 0;
+    qsort(months, n, sizeof(double), cmp_double);
+    med = n % 2 ? months[n / 2] : (months[n / 2 - 1] + months[n / 2]) / 2;
+    if (median != NULL)
+        *median = med;
+    if (med <= 0)
+        return 0;
+    return self->quantity > med * CHECK_SWING_RATIO || self->quantity < med / CHECK_SWING_RATIO;
+}
+
 /* Flags months far off the median of the entry's other months (the standard's 异常波动). */
 static void
 check_swings(const struct wb_entry *e, const char *name, struct check_report *rep)
 {
-    double vals[12], sorted[11], median;
-    int month[12];
-    size_t i, j, k, n = 0;
+    size_t i;
+    double median = 0;
 
-    for (i = 0; i < e->nacts && n < 12; i++) {
-        if (e->acts[i].period.kind != PERIOD_MONTH || strcmp(e->acts[i].unit, e->acts[0].unit) != 0)
-            continue;
-        vals[n] = e->acts[i].quantity;
-        month[n++] = e->acts[i].period.index;
-    }
-    if (n < 4)
-        return;
-    for (i = 0; i < n; i++) {
-        for (j = k = 0; j < n; j++)
-            if (j != i)
-                sorted[k++] = vals[j];
-        qsort(sorted, k, sizeof(double), cmp_double);
-        median = k % 2 ? sorted[k / 2] : (sorted[k / 2 - 1] + sorted[k / 2]) / 2;
-        if (median <= 0)
-            continue;
-        if (vals[i] > median * CHECK_SWING_RATIO || vals[i] < median / CHECK_SWING_RATIO)
-            add(rep, CHECK_WARNING, "A.5",
-                "表A.5：%s %d-%02d 的数量 %g %s 与其他月份的中位数 %g 相差超过 %g 倍（异常波动），请核对",
-                name, e->acts[i].period.year, month[i], vals[i], e->acts[0].unit, median,
+    for (i = 0; i < e->nacts; i++) {
+        const struct wb_activity *a = &e->acts[i];
+        struct check_where at = {.entry_id = e->id, .source_id = e->source_id, .field = "quantity",
+                                 .has_period = 1, .period = a->period};
+
+        if (a->period.kind == PERIOD_MONTH && check_swing(e, a->period.index, &median))
+            add(rep, CHECK_A5_SWING, &at,
+                "表A.5：%s %d-%02d 的数量 %g %s 与各月的中位数 %g 相差超过 %g 倍（异常波动），请核对",
+                name, a->period.year, a->period.index, a->quantity, a->unit, median,
                 CHECK_SWING_RATIO);
     }
+}
+
+const struct wb_activity *
+check_overlap(const struct wb_entry *en, const struct period *p)
+{
+    size_t i;
+
+    for (i = 0; i < en->nacts; i++)
+        if (period_overlap(&en->acts[i].period, p) && period_cmp(&en->acts[i].period, p) != 0)
+            return &en->acts[i];
+    return NULL;
+}
+
+/* The last month a span covers, counted from year 0. */
+static int
+span_end(const struct check_span *s)
+{
+    int first, last;
+
+    period_months(&s->p, &first, &last);
+    return s->p.year * 12 + last;
+}
+
+static int
+cmp_span(const void *a, const void *b)
+{
+    const struct check_span *x = a, *y = b;
+    int c = period_cmp(&x->p, &y->p);
+
+    return c != 0 ? c : (x->tag > y->tag) - (x->tag < y->tag);
+}
+
+void
+check_overlaps(struct check_span *v, size_t n,
+               void (*found)(const struct check_span *a, const struct check_span *b, void *ctx),
+               void *ctx)
+{
+    const struct check_span *widest = NULL;   /* the span reaching furthest so far */
+    size_t i;
+
+    if (n > 1)
+        qsort(v, n, sizeof(*v), cmp_span);
+    for (i = 0; i < n; i++) {
+        if (widest != NULL && (period_overlap(&widest->p, &v[i].p)
+                               || period_cmp(&widest->p, &v[i].p) == 0)) {
+            found(widest, &v[i], ctx);
+            continue;
+        }
+        if (widest == NULL || span_end(&v[i]) > span_end(widest))
+            widest = &v[i];
+    }
+}
+
+struct overlap_ctx {
+    struct check_report *rep;
+    const struct wb_entry *e;
+    const char *name;
+};
+
+static void
+entry_overlap(const struct check_span *a, const struct check_span *b, void *arg)
+{
+    struct overlap_ctx *c = arg;
+    struct check_where at = {.entry_id = c->e->id, .source_id = c->e->source_id,
+                             .field = "quantity", .has_period = 1, .period = b->p};
+    char p1[16], p2[16];
+
+    period_format(&a->p, p1, sizeof(p1));
+    period_format(&b->p, p2, sizeof(p2));
+    add(c->rep, CHECK_A5_OVERLAP, &at, "表A.5：%s 的期间 %s 与 %s 重叠，会重复计算", c->name, p1, p2);
 }
 
 static void
 check_entry(const struct wb_year *y, const struct wb_entry *e, struct check_report *rep)
 {
     char *name = entry_name(e);
-    int covered[13] = {0}, nmonths = 0, months_only = 1, no_source = 0;
-    size_t i, j;
+    int covered[13] = {0}, nmonths = 0, no_source = 0;
+    size_t i, nspans = 0;
     struct strbuf missing = {0};
+    struct check_where row = {.entry_id = e->id, .source_id = e->source_id};
+    struct check_span *spans = xcalloc(e->nacts + 1, sizeof(*spans));
+    struct overlap_ctx oc = {rep, e, name};
 
-    if (e->src == NULL)
-        add(rep, CHECK_ERROR, "A.3", "表A.3：排放源“%s”不在因子库中", e->source_id);
+    if (e->src == NULL) {
+        struct check_where at = {.entry_id = e->id, .source_id = e->source_id, .field = "source"};
+
+        add(rep, CHECK_A3_UNKNOWN, &at, "表A.3：排放源“%s”不在因子库中", e->source_id);
+    }
     if (e->nacts == 0)
-        add(rep, CHECK_ERROR, "A.5", "表A.5：排放源“%s”没有活动水平数据", name);
+        add(rep, CHECK_A5_NO_DATA, &row, "表A.5：排放源“%s”没有活动水平数据", name);
     for (i = 0; i < e->nacts; i++) {
         const struct wb_activity *a = &e->acts[i];
         int first, last, m;
 
         if (a->period.year != y->year) {
-            add(rep, CHECK_ERROR, "A.5", "表A.5：%s 的期间 %d 不属于 %d 年度", name, a->period.year,
-                y->year);
+            struct check_where at = row;
+
+            at.has_period = 1;
+            at.period = a->period;
+            add(rep, CHECK_A5_OTHER_YEAR, &at, "表A.5：%s 的期间 %d 不属于 %d 年度", name,
+                a->period.year, y->year);
             continue;
         }
-        for (j = i + 1; j < e->nacts; j++)
-            if (period_overlap(&a->period, &e->acts[j].period)) {
-                char p1[16], p2[16];
-
-                period_format(&a->period, p1, sizeof(p1));
-                period_format(&e->acts[j].period, p2, sizeof(p2));
-                add(rep, CHECK_ERROR, "A.5", "表A.5：%s 的期间 %s 与 %s 重叠，会重复计算", name, p1, p2);
-            }
-        if (a->period.kind != PERIOD_MONTH)
-            months_only = 0;
+        spans[nspans].p = a->period;
+        spans[nspans++].tag = i;
         period_months(&a->period, &first, &last);
         for (m = first; m <= last; m++)
             covered[m] = 1;
         if (a->data_source[0] == '\0')
             no_source++;
     }
-    if (no_source > 0)
-        add(rep, CHECK_WARNING, "A.5", "表A.5：%s 有 %d 条数据没有填写数据来源", name, no_source);
+    check_overlaps(spans, nspans, entry_overlap, &oc);
+    if (no_source > 0) {
+        struct check_where at = row;
+
+        at.field = "data_source";
+        add(rep, CHECK_A5_NO_SOURCE, &at, "表A.5：%s 有 %d 条数据没有填写数据来源", name, no_source);
+    }
     for (i = 1; i <= 12; i++) {
         nmonths += covered[i];
         if (!covered[i] && e->nacts > 0)
             sb_printf(&missing, "%s%zu", missing.len ? "、" : "", i);
     }
     if (e->nacts > 0 && nmonths < 12)
-        add(rep, CHECK_WARNING, "A.5", "表A.5：%s 只覆盖 %d 个月，缺 %s 月的数据", name, nmonths,
+        add(rep, CHECK_A5_GAP, &row, "表A.5：%s 只覆盖 %d 个月，缺 %s 月的数据", name, nmonths,
             missing.s);
-    if (months_only)
-        check_swings(e, name, rep);
+    check_swings(e, name, rep);
+    free(spans);
     sb_free(&missing);
     free(name);
 }
@@ -172,6 +303,7 @@ check_pins(const struct wb_year *y, struct check_report *rep)
     for (i = 0; i < y->nentries; i++) {
         const struct wb_entry *e = &y->entries[i];
         const struct factor_pin *p;
+        struct check_where at = {.source_id = e->source_id};
         int first = 1;
 
         if (e->src == NULL)
@@ -183,15 +315,17 @@ check_pins(const struct wb_year *y, struct check_report *rep)
             continue;
         p = model_pin(y, e->source_id);
         if (p == NULL) {
-            add(rep, CHECK_ERROR, "A.6", "表A.6：%s 没有排放因子", e->src->zh);
+            add(rep, CHECK_A6_MISSING, &at, "表A.6：%s 没有排放因子", e->src->zh);
             continue;
         }
+        at.field = "data_source";
         if (p->source_text == NULL || p->source_text[0] == '\0')
-            add(rep, CHECK_ERROR, "A.6", "表A.6：%s 的排放因子没有数据来源", e->src->zh);
+            add(rep, CHECK_A6_NO_SOURCE, &at, "表A.6：%s 的排放因子没有数据来源", e->src->zh);
+        at.field = "data";
         if (!(p->value > 0) || !isfinite(p->value))
-            add(rep, CHECK_ERROR, "A.6", "表A.6：%s 的排放因子 %g 无效", e->src->zh, p->value);
+            add(rep, CHECK_A6_INVALID, &at, "表A.6：%s 的排放因子 %g 无效", e->src->zh, p->value);
         if (e->src->flag != NULL && e->src->flag[0] != '\0' && !p->overridden)
-            add(rep, CHECK_WARNING, "A.6", "表A.6：%s：%s", e->src->zh, e->src->flag);
+            add(rep, CHECK_A6_CAUTION, &at, "表A.6：%s：%s", e->src->zh, e->src->flag);
     }
 }
 
@@ -205,12 +339,12 @@ check_year(const struct form_set *fs, const struct wb_year *y, struct check_repo
     memset(rep, 0, sizeof(*rep));
     check_info(fs, y, rep);
     if (y->nentries == 0)
-        add(rep, CHECK_ERROR, "A.3", "表A.3 碳排放源一览表：还没有任何排放源");
+        add(rep, CHECK_A3_EMPTY, NULL, "表A.3 碳排放源一览表：还没有任何排放源");
     for (i = 0; i < y->nentries; i++)
         check_entry(y, &y->entries[i], rep);
     check_pins(y, rep);
     if (engine_compute(y, &res, &why) != ERR_OK) {
-        add(rep, CHECK_ERROR, "A.4", "表A.4：无法计算：%s", why);
+        add(rep, CHECK_A4_UNCOMPUTABLE, NULL, "表A.4：无法计算：%s", why);
         free(why);
     } else {
         engine_result_free(&res);
@@ -226,4 +360,58 @@ check_free(struct check_report *rep)
         free(rep->items[i].msg);
     free(rep->items);
     memset(rep, 0, sizeof(*rep));
+}
+
+/* Whether a and b are both NULL or equal. */
+static int
+same_str(const char *a, const char *b)
+{
+    return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
+
+static int
+same_place(const struct check_where *a, const struct check_where *b)
+{
+    return same_str(a->form_id, b->form_id) && same_str(a->field, b->field)
+           && a->entry_id == b->entry_id && same_str(a->source_id, b->source_id)
+           && a->has_period == b->has_period
+           && (!a->has_period || period_cmp(&a->period, &b->period) == 0);
+}
+
+const struct check_item *
+check_at(const struct check_report *rep, const struct check_where *w)
+{
+    const struct check_item *found = NULL;
+    size_t i;
+
+    for (i = 0; i < rep->n; i++)
+        if (same_place(&rep->items[i].at, w)
+            && (found == NULL || (found->level == CHECK_WARNING
+                                  && rep->items[i].level == CHECK_ERROR)))
+            found = &rep->items[i];
+    return found;
+}
+
+enum check_state
+check_form_state(const struct check_report *rep, const struct form_def *f, const struct wb_year *y)
+{
+    size_t i;
+    int warn = 0;
+
+    if (f->kind == FK_COMPUTED) {
+        /* the computed tables stand or fall with the engine */
+        for (i = 0; i < rep->n; i++)
+            if (rep->items[i].code == CHECK_A4_UNCOMPUTABLE)
+                return CHECK_HAS_ERRORS;
+        return y->nentries > 0 ? CHECK_COMPLETE : CHECK_EMPTY;
+    }
+    for (i = 0; i < rep->n; i++)
+        if (strcmp(rep->items[i].form_id, f->id) == 0) {
+            if (rep->items[i].level == CHECK_ERROR)
+                return CHECK_HAS_ERRORS;
+            warn = 1;
+        }
+    if (f->kind != FK_RECORD && y->nentries == 0)
+        return CHECK_EMPTY;
+    return warn ? CHECK_HAS_WARNINGS : CHECK_COMPLETE;
 }

@@ -1,21 +1,56 @@
 /*
- * check.h - completeness against Appendix A and anomalies in one reporting year, pure: the CLI's
- * `check` prints the findings, the TUI will mark its steps with them.
+ * check.h - the rules of a reporting year, each written once: completeness against Appendix A,
+ * overlapping periods, 异常波动 and the factors' sources. Pure. `tanbook check` prints the
+ * findings, the terminal workbook marks its steps and colours its cells with them, the import
+ * refuses overlapping rows with the same functions.
  */
 #ifndef TANBOOK_CHECK_H
 #define TANBOOK_CHECK_H
 
 #include <stddef.h>
 
-#include "data/forms.h"
+#include "base/period.h"
 #include "core/model.h"
+#include "data/forms.h"
 
 enum check_level { CHECK_ERROR, CHECK_WARNING };
 
+/* What a finding is about; check_code_id gives its stable name ("A5_SWING"). */
+enum check_code {
+    CHECK_A1_MISSING,       /* a required A.1 field is empty */
+    CHECK_A1_INVALID,       /* a stored A.1 value no longer validates */
+    CHECK_A3_EMPTY,         /* the year has no emission source */
+    CHECK_A3_UNKNOWN,       /* a source the factor library does not know */
+    CHECK_A5_NO_DATA,       /* a source without activity data */
+    CHECK_A5_OTHER_YEAR,    /* a period outside the reporting year */
+    CHECK_A5_OVERLAP,       /* two periods of one source share a month */
+    CHECK_A5_NO_SOURCE,     /* values without 数据来源 */
+    CHECK_A5_GAP,           /* months not covered */
+    CHECK_A5_SWING,         /* a month far off the others (异常波动) */
+    CHECK_A6_MISSING,       /* a source without a pinned factor */
+    CHECK_A6_NO_SOURCE,     /* a factor without 数据来源 */
+    CHECK_A6_INVALID,       /* a factor that is not a positive number */
+    CHECK_A6_CAUTION,       /* a library value with a caution (low confidence ...) */
+    CHECK_A4_UNCOMPUTABLE,  /* the engine cannot compute the year */
+    CHECK__COUNT
+};
+
+/* Where a finding points: a form and, as far as it goes, a field, an entry, a source, a period. */
+struct check_where {
+    const char *form_id;    /* "A.1" … "A.6" */
+    const char *field;      /* a field key of the form, or NULL */
+    long long entry_id;     /* the A.3/A.5 entry, 0 when none */
+    const char *source_id;  /* the library source (A.6, and A.5 with the entry), or NULL */
+    int has_period;
+    struct period period;   /* the month, quarter or year concerned, when has_period */
+};
+
 struct check_item {
+    enum check_code code;
     enum check_level level;
-    const char *form_id;    /* "A.1" … "A.6", pointing into the form set */
-    char *msg;
+    struct check_where at;  /* strings point into the form set, the library or the year */
+    const char *form_id;    /* = at.form_id */
+    char *msg;              /* Chinese, naming the table: "表A.5：…" */
 };
 
 struct check_report {
@@ -26,15 +61,61 @@ struct check_report {
     size_t nwarnings;
 };
 
-/* A month is 异常波动 when it is this many times above, or below 1/this of, the other months' median. */
+/*
+ * A month is 异常波动 when it is this many times above, or below 1/this of, the median of the
+ * source's months entered in the same unit, of which there are at least CHECK_SWING_MIN_MONTHS.
+ * The standard names 异常波动 without a number; the median of all months, the month itself
+ * included, stays put when one month is far off, so two usual months and an odd one flag only
+ * the odd one.
+ */
 #define CHECK_SWING_RATIO 3.0
+#define CHECK_SWING_MIN_MONTHS 3
 
 /*
  * Checks y: required A.1 fields (from forms), stored values that no longer validate, an empty
  * inventory, inventory rows without activity data, overlapping periods, missing months, pins
  * without a source text, cautions on factors, and months far off the others (异常波动).
+ * y and fs must outlive rep.
  */
 void check_year(const struct form_set *fs, const struct wb_year *y, struct check_report *rep);
 void check_free(struct check_report *rep);
+
+/* The stable name of a code: "A1_MISSING", "A5_SWING" … */
+const char *check_code_id(enum check_code code);
+
+/*
+ * The finding about exactly that place (every member of w that is set must match: form, field,
+ * entry, source, period; a finding about a whole row does not match one of its cells), errors
+ * before warnings; NULL when there is none. The terminal workbook colours a cell with it.
+ */
+const struct check_item *check_at(const struct check_report *rep, const struct check_where *w);
+
+/* Whether month `month` (1-12) of en is 异常波动 by the rule above (a pure test, for a cell). */
+int check_swing(const struct wb_entry *en, int month, double *median);
+
+/*
+ * The first activity row of en whose period overlaps p without being p itself, or NULL: the rule
+ * that a source's periods never share a month (a value of the same period replaces the old one).
+ */
+const struct wb_activity *check_overlap(const struct wb_entry *en, const struct period *p);
+
+/* A period in an overlap sweep; tag is the caller's (a row index, a line). */
+struct check_span {
+    struct period p;
+    size_t tag;
+};
+
+/*
+ * Sorts v and calls found(a, b, ctx) for each span b that repeats or overlaps an earlier span a
+ * (the one reaching furthest so far): the same rule over many rows, in O(n log n).
+ */
+void check_overlaps(struct check_span *v, size_t n,
+                    void (*found)(const struct check_span *a, const struct check_span *b, void *ctx),
+                    void *ctx);
+
+/* How complete a form of the year is, for the step bar. */
+enum check_state { CHECK_EMPTY, CHECK_COMPLETE, CHECK_HAS_ERRORS, CHECK_HAS_WARNINGS };
+enum check_state check_form_state(const struct check_report *rep, const struct form_def *f,
+                                  const struct wb_year *y);
 
 #endif

@@ -279,6 +279,8 @@ store_open(const char *path, enum store_mode mode, struct store **out, char **ca
     enum err e;
 
     *out = NULL;
+    if (mode == STORE_READONLY)
+        mode = STORE_EXISTING;
     if (mode == STORE_EXISTING && stat(path, &sb) != 0) {
         *cause = xasprintf("找不到工作簿文件 %s", path);
         return ERR_IO;

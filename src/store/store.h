@@ -23,6 +23,7 @@ struct store;
 enum store_mode {
     STORE_EXISTING,   /* the file must exist and be a workbook */
     STORE_CREATE,     /* the file must not exist; it is created */
+    STORE_READONLY,   /* (stand-in until read-only opening lands: opened as STORE_EXISTING) */
 };
 
 struct store_log_entry {

@@ -17,7 +17,9 @@
 #include <unistd.h>
 #include <wctype.h>
 
-#include "cli/cli.h"
+#include "base/period.h"
+#include "book/demo.h"
+#include "book/book.h"
 #include "export/export.h"
 #include "base/text.h"
 #include "tui/tui.h"
@@ -771,22 +773,22 @@ create_workbook(struct tui *t, char **cause, enum err *e)
             free(name);
             return 0;
         }
-        if ((year = cli_parse_year(ytext)) == 0)
-            tui_message(t, MSG_ERROR, TR(t, "“%s”不是 1990–2100 之间的年份", "“%s” is not a year "
-                                                                         "1990-2100"), ytext);
+        year = tui_parse_year(t, ytext);
         free(def);
         def = ytext;
         ytext = NULL;
     }
     free(def);
-    if ((*e = store_open(t->path, STORE_CREATE, &t->st, cause)) == ERR_OK) {
+    if ((*e = book_open(t->app, t->path, BOOK_CREATE, &t->wb, cause)) == ERR_OK) {
+        t->st = book_store(t->wb);
         if ((*e = store_begin(t->st, cause)) == ERR_OK
             && (*e = store_year_add(t->st, t->app->lib, year, NULL, NULL, cause)) == ERR_OK
             && (*e = store_info_set(t->st, FS_UNIT, year, "unit_name", name, cause)) == ERR_OK)
             *e = store_commit(t->st, cause);
         if (*e != ERR_OK) {
             store_rollback(t->st);
-            store_close(t->st);
+            book_close(t->wb);
+            t->wb = NULL;
             t->st = NULL;
             store_remove(t->path);
         }
@@ -882,8 +884,30 @@ tui_free(struct tui *t)
     free(t->pending);
     free(t->msg);
     free(t->path);
-    if (t->st != NULL)
-        store_close(t->st);
+    book_close(t->wb);
+}
+
+/* Says why on stderr (the screen is not up), frees cause, returns e's exit code. */
+static int
+say(enum err e, char *cause)
+{
+    fprintf(stderr, "tanbook: %s\n", cause != NULL ? cause : err_str(e));
+    free(cause);
+    return err_exit_code(e);
+}
+
+int
+tui_parse_year(struct tui *t, const char *text)
+{
+    char *cause = NULL;
+    int year = 0;
+
+    if (period_parse_year(text, &year, &cause) != ERR_OK) {
+        tui_message(t, MSG_ERROR, "%s", cause);
+        free(cause);
+        return 0;
+    }
+    return year;
 }
 
 static int
@@ -892,7 +916,7 @@ usage(void)
     fprintf(stderr, "用法: tanbook [FILE] [--year YEAR] [--lang zh|en]\n"
                     "      tanbook --demo [--lang zh|en]\n"
                     "命令行用法见 tanbook --help\n");
-    return EXIT_USAGE;
+    return err_exit_code(ERR_USAGE);
 }
 
 /* Opens t->path (or, after the program is on screen, asks for what a new one needs). */
@@ -905,17 +929,17 @@ open_workbook(struct tui *t, const char *year_arg, int *exit_code)
     int exists;
 
     if (stat(t->path, &sb) == 0) {
-        if ((e = store_open(t->path, STORE_EXISTING, &t->st, &cause)) != ERR_OK) {
-            *exit_code = cli_fail(e, cause);
+        if ((e = book_open(t->app, t->path, BOOK_WRITE, &t->wb, &cause)) != ERR_OK
+            || (e = book_year(t->wb, year_arg, 0, &t->year, &exists, &cause)) != ERR_OK) {
+            *exit_code = say(e, cause);
             return 0;
         }
-        if ((*exit_code = cli_year(t->st, year_arg, 0, &t->year, &exists)) != 0)
-            return 0;
+        t->st = book_store(t->wb);
         return 1;
     }
     if (!start_curses()) {
-        cli_error("无法初始化终端（TERM=%s）", getenv("TERM") ? getenv("TERM") : "");
-        *exit_code = EXIT_IO;
+        *exit_code = say(ERR_IO, xasprintf("无法初始化终端（TERM=%s）",
+                                           getenv("TERM") ? getenv("TERM") : ""));
         return 0;
     }
     if (!create_workbook(t, &cause, &e)) {
@@ -925,7 +949,7 @@ open_workbook(struct tui *t, const char *year_arg, int *exit_code)
     }
     if (e != ERR_OK) {
         restore_terminal();
-        *exit_code = cli_fail(e, cause);
+        *exit_code = say(e, cause);
         return 0;
     }
     return 1;
@@ -964,21 +988,20 @@ tui_main(struct app *app, int argc, char **argv)
     if (argc - optind > 1 || (demo && argc - optind > 0))
         return usage();
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-        cli_error("工作簿界面需要在终端中运行；命令行用法见 tanbook --help");
-        return EXIT_USAGE;
+        return say(ERR_USAGE, xstrdup("工作簿界面需要在终端中运行；命令行用法见 tanbook --help"));
     }
     app->lang = t.lang;
     if (argc - optind == 1) {
         t.path = xstrdup(argv[optind]);
     } else {
         if ((dir = data_dir(&cause)) == NULL)
-            return cli_fail(ERR_IO, cause);
+            return say(ERR_IO, cause);
         t.path = xasprintf("%s/%s", dir, demo ? "demo.tanbook" : "workbook.tanbook");
         free(dir);
     }
-    if (demo && (e = cli_demo_create(app, t.path, 1, &cause)) != ERR_OK) {
+    if (demo && (e = demo_create(app, t.path, 1, &cause)) != ERR_OK) {
         free(t.path);
-        return cli_fail(e, cause);
+        return say(e, cause);
     }
     xmem_on_fatal(restore_terminal);
     atexit(restore_terminal);
@@ -988,9 +1011,8 @@ tui_main(struct app *app, int argc, char **argv)
         return rc;
     }
     if (!curses_on && !start_curses()) {
-        cli_error("无法初始化终端（TERM=%s）", getenv("TERM") ? getenv("TERM") : "");
         tui_free(&t);
-        return EXIT_IO;
+        return say(ERR_IO, xasprintf("无法初始化终端（TERM=%s）", getenv("TERM") ? getenv("TERM") : ""));
     }
     tui_colors(&t);
     tui_reload(&t);

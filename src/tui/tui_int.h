@@ -13,6 +13,7 @@
 #include "tui/editor.h"
 #include "core/model.h"
 #include "core/report.h"
+#include "book/book.h"
 #include "store/store.h"
 
 /* The text in the screen's language; a macro so printf formats stay checked. */
@@ -58,7 +59,8 @@ enum msg_level { MSG_INFO, MSG_OK, MSG_WARN, MSG_ERROR };
 struct tui {
     struct app *app;
     enum lang lang;
-    struct store *st;
+    struct book *wb;
+    struct store *st;        /* the workbook's store */
     char *path;
     int year;
     struct wb_year y;
@@ -106,6 +108,9 @@ int tui_getkey(struct tui *t, wint_t *ch, int *is_key);
 void tui_export(struct tui *t);
 /* Shows step (an enum step; out of range is ignored), focus on its first field to fill in. */
 void tui_go_step(struct tui *t, int step);
+
+/* The year typed into a prompt, or 0 after showing why it is refused. */
+int tui_parse_year(struct tui *t, const char *text);
 
 /* tui_year.c - F3: switch to another year of the workbook, or add one. */
 void tui_year(struct tui *t);

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
 #include "base/strbuf.h"
 #include "tui/tui_int.h"
 #include "base/xmem.h"
@@ -60,9 +59,7 @@ ask_year(struct tui *t, int suggested)
 
     /* a refused answer stays in the prompt to be corrected */
     while (year == 0 && tui_prompt(t, TR(t, "添加年度：", "Add year: "), def, &text)) {
-        if ((year = cli_parse_year(text)) == 0)
-            tui_message(t, MSG_ERROR, TR(t, "“%s”不是 1990–2100 之间的年份",
-                                         "“%s” is not a year 1990-2100"), text);
+        year = tui_parse_year(t, text);
         free(def);
         def = text;
         text = NULL;

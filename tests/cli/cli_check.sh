@@ -84,6 +84,19 @@ expect_out_lacks "异常波动"
 expect_out_contains "共 0 个错误，0 个警告"
 verdict "twelve even months give no warning at all"
 
+# Three months of 100, 100 and 1000 kWh: the terminal workbook flags March, and so does check
+# (one rule in check.c: the median of the months is 100 and 1000 > 3 × 100; January and February
+# are the median itself).
+new_wb three.tanbook --unit 某县机关事务管理局 --year 2024 --area 5000 --headcount 80 \
+    --address 某路1号 --contact 张三 --phone 0571-87654321
+printf 'period,source,quantity,unit,data_source\n2024-01,electricity,100,kWh,电费账单\n2024-02,electricity,100,kWh,电费账单\n2024-03,electricity,1000,kWh,电费账单\n' >three.csv
+import_ok three.tanbook three.csv
+run tb check three.tanbook
+expect_rc 0
+expect_out_line '^警告 .*2024-03 的数量 1000 kWh 与各月的中位数 100 相差超过 3 倍（异常波动）'
+expect_eq "number of 异常波动 warnings" "$(grep -c '异常波动' <<<"$OUT")" 1
+verdict "months of 100, 100 and 1000 kWh: check flags March, as the screen does"
+
 # ---- factors ---------------------------------------------------------------------------------------------
 run tb factors
 expect_rc 0

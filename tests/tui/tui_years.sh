@@ -32,7 +32,7 @@ tt_wait '添加年度：2025'             # the year after the latest is offered
 tt_keys C-u
 tt_type 'abc'
 tt_keys Enter
-tt_wait '“abc”不是 1990–2100 之间的年份'
+tt_wait '“abc”不是有效的年度，应为四位数字'
 tt_wait '添加年度：abc'                # kept, to be corrected
 tt_keys C-u
 tt_type '2025'

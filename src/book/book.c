@@ -1,0 +1,164 @@
+/*
+ * book.c - opening a workbook for the front ends, resolving its reporting year, loading
+ * years and building their report. Errors are values; the CLI and the terminal workbook decide
+ * how to show them.
+ */
+#include "book/book.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/period.h"
+#include "base/xmem.h"
+
+struct book {
+    const struct app *app;
+    struct store *st;
+    char *path;
+    int readonly;
+};
+
+enum err
+book_open(const struct app *app, const char *path, enum book_mode mode,
+              struct book **out, char **cause)
+{
+    static const enum store_mode modes[] = {
+        [BOOK_WRITE] = STORE_EXISTING,
+        [BOOK_CREATE] = STORE_CREATE,
+        [BOOK_READ] = STORE_READONLY,
+    };
+    struct book *wb;
+    struct store *st;
+    enum err e;
+
+    *out = NULL;
+    if ((e = store_open(path, modes[mode], &st, cause)) != ERR_OK)
+        return e;
+    wb = xcalloc(1, sizeof(*wb));
+    wb->app = app;
+    wb->st = st;
+    wb->path = xstrdup(path);
+    wb->readonly = mode == BOOK_READ;
+    *out = wb;
+    return ERR_OK;
+}
+
+void
+book_close(struct book *wb)
+{
+    if (wb == NULL)
+        return;
+    store_close(wb->st);
+    free(wb->path);
+    free(wb);
+}
+
+struct store *
+book_store(struct book *wb)
+{
+    return wb->st;
+}
+
+const char *
+book_path(const struct book *wb)
+{
+    return wb->path;
+}
+
+int
+book_readonly(const struct book *wb)
+{
+    return wb->readonly;
+}
+
+const struct app *
+book_app(const struct book *wb)
+{
+    return wb->app;
+}
+
+enum err
+book_year(struct book *wb, const char *text, int may_create, int *year, int *exists,
+              char **cause)
+{
+    enum err e;
+
+    *exists = 0;
+    if (text == NULL) {
+        if ((e = store_latest_year(wb->st, year, cause)) != ERR_OK)
+            return e;
+        *exists = 1;
+        return ERR_OK;
+    }
+    if (period_parse_year(text, year, cause) != ERR_OK)
+        return ERR_USAGE;
+    if ((e = store_year_exists(wb->st, *year, exists, cause)) != ERR_OK)
+        return e;
+    if (!*exists && !may_create) {
+        *cause = xasprintf("工作簿中没有 %d 年度", *year);
+        return ERR_NOTFOUND;
+    }
+    return ERR_OK;
+}
+
+enum err
+book_load(struct book *wb, int year, struct wb_year *y, char **cause)
+{
+    return store_load_year(wb->st, wb->app->lib, year, y, cause);
+}
+
+void
+book_years_free(struct wb_year *ys, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        model_free(&ys[i]);
+    free(ys);
+}
+
+enum err
+book_load_all(struct book *wb, struct wb_year **ys, size_t *n, char **cause)
+{
+    int *years;
+    size_t count, i;
+    enum err e;
+
+    *ys = NULL;
+    *n = 0;
+    if ((e = store_years(wb->st, &years, &count, cause)) != ERR_OK)
+        return e;
+    *ys = xcalloc(count + 1, sizeof(**ys));
+    for (i = 0; i < count && e == ERR_OK; i++)
+        if ((e = book_load(wb, years[i], &(*ys)[i], cause)) == ERR_OK)
+            (*n)++;
+    free(years);
+    if (e != ERR_OK) {
+        book_years_free(*ys, *n);
+        *ys = NULL;
+        *n = 0;
+    }
+    return e;
+}
+
+enum err
+book_report(struct book *wb, int year, int all_years, enum lang lang, struct report *r,
+                char **cause)
+{
+    struct wb_year *ys, one;
+    size_t n;
+    enum err e;
+
+    if (!all_years) {
+        if ((e = book_load(wb, year, &one, cause)) != ERR_OK)
+            return e;
+        e = report_build(wb->app->forms, &one, 1, year, lang, r, cause);
+        model_free(&one);
+        return e;
+    }
+    if ((e = book_load_all(wb, &ys, &n, cause)) != ERR_OK)
+        return e;
+    e = report_build(wb->app->forms, ys, n, year, lang, r, cause);
+    book_years_free(ys, n);
+    return e;
+}

@@ -1,0 +1,65 @@
+/*
+ * book.h - a workbook file as both front ends use it: opened for writing, created, or opened
+ * read-only (never written, never migrated, readable in a read-only directory: what a roll-up
+ * of submitted files and `summary`/`export`/`check` need), its reporting year resolved from what
+ * the user typed, a year loaded, the report built. Errors are values with a cause; nothing here
+ * prints. Writes go through the store of the open workbook (store/store.h).
+ */
+#ifndef TANBOOK_BOOK_H
+#define TANBOOK_BOOK_H
+
+#include <stddef.h>
+
+#include "app.h"
+#include "base/err.h"
+#include "core/model.h"
+#include "core/report.h"
+#include "store/store.h"
+
+enum book_mode {
+    BOOK_WRITE,     /* an existing workbook, to edit (older formats are migrated) */
+    BOOK_CREATE,    /* a new file; refused when path exists */
+    BOOK_READ,      /* an existing workbook, only read */
+};
+
+struct book;
+
+/*
+ * Opens the workbook at path. Errors as store_open: ERR_IO (missing, exists, unreadable),
+ * ERR_NOTWORKBOOK, ERR_NEWER, ERR_LOCKED, ERR_CORRUPT, with *cause (caller frees). app must
+ * outlive the workbook. Close with book_close.
+ */
+enum err book_open(const struct app *app, const char *path, enum book_mode mode,
+                       struct book **out, char **cause);
+void book_close(struct book *wb);
+
+/* The store to write through (and read the history of); owned by the workbook. */
+struct store *book_store(struct book *wb);
+const char *book_path(const struct book *wb);
+int book_readonly(const struct book *wb);
+const struct app *book_app(const struct book *wb);
+
+/*
+ * Resolves the reporting year from text (--year, a prompt): NULL means the workbook's latest
+ * year. *exists tells whether the workbook has it. ERR_USAGE for text that is no year (the cause
+ * says why); ERR_NOTFOUND when the workbook has no year at all (text NULL) or lacks the one
+ * named and may_create is 0.
+ */
+enum err book_year(struct book *wb, const char *text, int may_create, int *year,
+                       int *exists, char **cause);
+
+/* Loads year into *y (model_free it). ERR_NOTFOUND when the workbook lacks it. */
+enum err book_load(struct book *wb, int year, struct wb_year *y, char **cause);
+/* Loads every year, ascending, into *ys (free each with model_free, then the array). */
+enum err book_load_all(struct book *wb, struct wb_year **ys, size_t *n, char **cause);
+void book_years_free(struct wb_year *ys, size_t n);
+
+/*
+ * The report of year (labels in lang): with all_years, the workbook's other years too (for
+ * trends and baselines); else that year alone. report_free it. Errors as book_load and
+ * report_build.
+ */
+enum err book_report(struct book *wb, int year, int all_years, enum lang lang,
+                         struct report *r, char **cause);
+
+#endif

@@ -1,0 +1,519 @@
+/*
+ * import.c - the import core: CSV rows → validated A.5 rows, rejections as {line, reason}, and
+ * the all-or-nothing write. The overlap rule is check.c's (check_overlaps, check_overlap).
+ */
+#include "book/import.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/csv.h"
+#include "base/period.h"
+#include "base/text.h"
+#include "base/xmem.h"
+#include "core/check.h"
+#include "core/engine.h"
+
+/* The A.5 fields an import reads; the others (排放种类, 数据) are computed and ignored. */
+enum col { COL_PERIOD, COL_SOURCE, COL_QUANTITY, COL_UNIT, COL_DATA_SOURCE, COL_FACILITY,
+           COL_LOCATION, COL_NOTE, COL__COUNT };
+
+/* The A.5 field key of each column; labels and required flags come from forms/. */
+static const char *const columns[] = {
+    [COL_PERIOD] = "period",
+    [COL_SOURCE] = "source",
+    [COL_QUANTITY] = "quantity",
+    [COL_UNIT] = "unit",
+    [COL_DATA_SOURCE] = "data_source",
+    [COL_FACILITY] = "facility",
+    [COL_LOCATION] = "location",
+    [COL_NOTE] = "note",
+};
+
+struct import_row {
+    size_t line;
+    struct period period;
+    char period_text[16];
+    const struct source_def *src;
+    double quantity;
+    const struct unit_def *unit;
+    char *text[COL__COUNT];     /* trimmed cell text for the text columns, "" when absent */
+};
+
+struct found {                  /* a rejection and when it was found */
+    struct import_reject r;
+    size_t seq;                 /* keeps a line's reasons in the order found */
+};
+
+struct import_year {            /* a workbook year the file touches, loaded once */
+    int year;
+    int exists;
+    struct wb_year y;
+};
+
+
+struct import {
+    struct book *wb;
+    const struct app *app;
+    struct store *st;
+    const struct form_def *a5;
+    int col_of[COL__COUNT];     /* CSV column index of each field, -1 when absent */
+    struct import_row *rows;
+    size_t nrows;
+    struct import_year *years;
+    size_t nyears;
+    struct found *errors;       /* in the order found */
+    size_t nerrors;
+    size_t errors_cap;
+    struct import_reject *sorted; /* the same in line order, made by import_rejects */
+};
+
+static void
+reject(struct import *im, size_t line, const char *fmt, ...) XMEM_PRINTF(3, 4);
+
+static void
+reject(struct import *im, size_t line, const char *fmt, ...)
+{
+    va_list ap;
+    char *msg;
+
+    va_start(ap, fmt);
+    msg = xvasprintf(fmt, ap);
+    va_end(ap);
+    im->errors = xgrow(im->errors, &im->errors_cap, im->nerrors + 1, sizeof(*im->errors));
+    im->errors[im->nerrors].r.line = line;
+    im->errors[im->nerrors].r.reason = msg;
+    im->errors[im->nerrors].seq = im->nerrors;
+    im->nerrors++;
+    free(im->sorted);
+    im->sorted = NULL;
+}
+
+static int
+cmp_found(const void *a, const void *b)
+{
+    const struct found *x = a, *y = b;
+
+    if (x->r.line != y->r.line)
+        return x->r.line < y->r.line ? -1 : 1;
+    return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+const struct import_reject *
+import_rejects(const struct import *im, size_t *n)
+{
+    struct import *m = (struct import *)im;   /* a cache of a sorted copy; im is unchanged */
+    struct found *v;
+    size_t i;
+
+    if (m->sorted == NULL) {
+        v = xcalloc(m->nerrors + 1, sizeof(*v));
+        memcpy(v, m->errors, m->nerrors * sizeof(*v));
+        qsort(v, m->nerrors, sizeof(*v), cmp_found);
+        m->sorted = xcalloc(m->nerrors + 1, sizeof(*m->sorted));
+        for (i = 0; i < m->nerrors; i++)
+            m->sorted[i] = v[i].r;
+        free(v);
+    }
+    *n = im->nerrors;
+    return im->sorted;
+}
+
+size_t
+import_bad_lines(const struct import *im)
+{
+    const struct import_reject *v;
+    size_t n, i, lines = 0;
+
+    v = import_rejects(im, &n);
+    for (i = 0; i < n; i++)
+        if (i == 0 || v[i].line != v[i - 1].line)
+            lines++;
+    return lines;
+}
+
+size_t
+import_rows(const struct import *im)
+{
+    return im->nrows;
+}
+
+/* Maps header cells to fields; returns 0 when the header is unusable (after rejecting it). */
+static int
+map_header(struct import *im, const struct csv_row *hdr)
+{
+    size_t i, c;
+    int ok = 1, matched = 0;
+
+    for (c = 0; c < COL__COUNT; c++)
+        im->col_of[c] = -1;
+    for (i = 0; i < hdr->n; i++) {
+        const struct field_def *fd = forms_field_match(im->a5, hdr->fields[i]);
+
+        if (text_is_blank(hdr->fields[i]))
+            continue;
+        if (fd == NULL) {
+            reject(im, hdr->line, "未知的列名“%s”（可用列名见 tanbook import --help）", hdr->fields[i]);
+            ok = 0;
+            continue;
+        }
+        matched++;
+        for (c = 0; c < COL__COUNT; c++) {
+            if (strcmp(fd->key, columns[c]) != 0)
+                continue;
+            if (im->col_of[c] >= 0) {
+                reject(im, hdr->line, "列“%s”出现了两次", fd->zh);
+                ok = 0;
+            }
+            im->col_of[c] = (int)i;
+        }
+    }
+    if (matched == 0) {
+        reject(im, hdr->line, "缺少表头行：第一行应为列名，如 期间,排放源,数量,单位,数据来源");
+        return 0;
+    }
+    for (c = 0; c < COL__COUNT; c++)
+        if (forms_field(im->a5, columns[c])->required && im->col_of[c] < 0) {
+            reject(im, hdr->line, "缺少必需的列“%s”", forms_field(im->a5, columns[c])->zh);
+            ok = 0;
+        }
+    return ok;
+}
+
+static const char *
+cell(const struct import *im, const struct csv_row *r, enum col c)
+{
+    int i = im->col_of[c];
+
+    return i >= 0 && (size_t)i < r->n ? r->fields[i] : "";
+}
+
+static struct import_year *
+year_of(struct import *im, int year, char **cause, enum err *e)
+{
+    struct import_year *iy;
+    size_t i;
+
+    *e = ERR_OK;
+    for (i = 0; i < im->nyears; i++)
+        if (im->years[i].year == year)
+            return &im->years[i];
+    im->years = xrealloc(im->years, (im->nyears + 1) * sizeof(*im->years));
+    iy = &im->years[im->nyears++];
+    memset(iy, 0, sizeof(*iy));
+    iy->year = year;
+    if ((*e = store_year_exists(im->st, year, &iy->exists, cause)) == ERR_OK && iy->exists)
+        *e = book_load(im->wb, year, &iy->y, cause);
+    return iy;
+}
+
+/* The workbook entry (source, facility) of a loaded year, or NULL. */
+static const struct wb_entry *
+find_entry(const struct wb_year *y, const char *source_id, const char *facility)
+{
+    size_t i;
+
+    for (i = 0; i < y->nentries; i++)
+        if (strcmp(y->entries[i].source_id, source_id) == 0
+            && strcmp(y->entries[i].facility, facility) == 0)
+            return &y->entries[i];
+    return NULL;
+}
+
+/* Validates one data row into *out; returns 0 when rejected. */
+static int
+parse_row(struct import *im, const struct csv_row *r, size_t hdr_n, struct import_row *out,
+          char **cause, enum err *fatal_err)
+{
+    const struct field_def *qf = forms_field(im->a5, "quantity");
+    struct import_year *iy;
+    const struct factor_pin *pin = NULL;
+    char *why = NULL;
+    const char *s;
+    double act;
+    int ok = 1;
+    size_t c;
+
+    memset(out, 0, sizeof(*out));
+    out->line = r->line;
+    *fatal_err = ERR_OK;
+    if (r->n > hdr_n)
+        for (c = hdr_n; c < r->n; c++)
+            if (!text_is_blank(r->fields[c])) {
+                reject(im, r->line, "列数（%zu）多于表头（%zu）", r->n, hdr_n);
+                ok = 0;
+                break;
+            }
+    for (c = 0; c < COL__COUNT; c++) {
+        const struct field_def *fd = forms_field(im->a5, columns[c]);
+
+        out->text[c] = text_trim(cell(im, r, c));
+        if (fd->type == FT_TEXT && forms_validate(fd, out->text[c], &act, &why) != ERR_OK) {
+            reject(im, r->line, "%s", why);
+            free(why);
+            why = NULL;
+            ok = 0;
+        }
+    }
+    if (period_parse(out->text[COL_PERIOD], &out->period, &why) != ERR_OK) {
+        reject(im, r->line, "期间：%s", why);
+        free(why);
+        why = NULL;
+        ok = 0;
+    } else {
+        period_format(&out->period, out->period_text, sizeof(out->period_text));
+    }
+    s = out->text[COL_SOURCE];
+    if (s[0] == '\0') {
+        reject(im, r->line, "缺少排放源");
+        ok = 0;
+    } else if ((out->src = factors_source(im->app->lib, s)) == NULL) {
+        reject(im, r->line, "未知的排放源“%s”（可用的排放源见 tanbook factors）", s);
+        ok = 0;
+    }
+    if (forms_validate(qf, cell(im, r, COL_QUANTITY), &out->quantity, &why) != ERR_OK) {
+        reject(im, r->line, "%s", why);
+        free(why);
+        why = NULL;
+        ok = 0;
+    }
+    s = out->text[COL_UNIT];
+    if ((out->unit = units_find(s)) == NULL) {
+        if (s[0] == '\0')
+            reject(im, r->line, "缺少单位");
+        else
+            reject(im, r->line, "未知的单位“%s”", s);
+        ok = 0;
+    }
+    if (!ok || out->src == NULL)
+        return 0;
+    iy = year_of(im, out->period.year, cause, fatal_err);
+    if (*fatal_err != ERR_OK)
+        return 0;
+    if (iy->exists)
+        pin = model_pin(&iy->y, out->src->id);
+    if (engine_to_activity(out->src, pin, out->quantity, out->unit->sym, &act, &why) != ERR_OK) {
+        reject(im, r->line, "%s", why);
+        free(why);
+        return 0;
+    }
+    return 1;
+}
+
+/* Orders rows by (source, facility) and then line, so that each key's rows are neighbours. */
+static int
+cmp_rows(const void *a, const void *b)
+{
+    const struct import_row *x = *(const struct import_row *const *)a;
+    const struct import_row *y = *(const struct import_row *const *)b;
+    int c;
+
+    if (x->src != y->src)
+        return x->src < y->src ? -1 : 1;
+    if ((c = strcmp(x->text[COL_FACILITY], y->text[COL_FACILITY])) != 0)
+        return c;
+    return (x->line > y->line) - (x->line < y->line);
+}
+
+static int
+same_key(const struct import_row *a, const struct import_row *b)
+{
+    return a->src == b->src && strcmp(a->text[COL_FACILITY], b->text[COL_FACILITY]) == 0;
+}
+
+/* check_overlaps found b repeating or overlapping a: both tags are rows of the import. */
+static void
+file_overlap(const struct check_span *a, const struct check_span *b, void *ctx)
+{
+    struct import *im = ctx;
+    const struct import_row *x = &im->rows[a->tag], *y = &im->rows[b->tag];
+
+    if (period_cmp(&x->period, &y->period) == 0)
+        reject(im, y->line, "与第 %zu 行重复（期间、排放源、排放设施名称都相同）", x->line);
+    else
+        reject(im, y->line, "期间 %s 与第 %zu 行的 %s 重叠，会重复计算", y->period_text, x->line,
+               x->period_text);
+}
+
+/* Rejects rows that repeat or overlap another row of the file with the same source and facility. */
+static void
+check_file_overlaps(struct import *im)
+{
+    struct import_row **v = xcalloc(im->nrows + 1, sizeof(*v));
+    struct check_span *spans = xcalloc(im->nrows + 1, sizeof(*spans));
+    size_t i, j, k;
+
+    for (i = 0; i < im->nrows; i++)
+        v[i] = &im->rows[i];
+    if (im->nrows > 1)
+        qsort(v, im->nrows, sizeof(*v), cmp_rows);
+    for (i = 0; i < im->nrows; i = j) {
+        for (j = i, k = 0; j < im->nrows && same_key(v[i], v[j]); j++, k++) {
+            spans[k].p = v[j]->period;
+            spans[k].tag = (size_t)(v[j] - im->rows);
+        }
+        check_overlaps(spans, k, file_overlap, im);
+    }
+    free(spans);
+    free(v);
+}
+
+/* Rejects rows overlapping, without being the same period as, data already in the workbook. */
+static void
+check_workbook_overlaps(struct import *im)
+{
+    size_t i, k;
+
+    for (i = 0; i < im->nrows; i++) {
+        const struct import_row *a = &im->rows[i];
+        const struct import_year *iy = NULL;
+        const struct wb_activity *other;
+        const struct wb_entry *en;
+        char p[16];
+
+        for (k = 0; k < im->nyears; k++)
+            if (im->years[k].year == a->period.year)
+                iy = &im->years[k];
+        if (iy == NULL || !iy->exists
+            || (en = find_entry(&iy->y, a->src->id, a->text[COL_FACILITY])) == NULL
+            || (other = check_overlap(en, &a->period)) == NULL)
+            continue;
+        period_format(&other->period, p, sizeof(p));
+        reject(im, a->line, "期间 %s 与工作簿中已有的 %s 数据重叠，会重复计算", a->period_text, p);
+    }
+}
+
+enum err
+import_apply(struct import *im, struct import_counts *out, char **cause)
+{
+    size_t i;
+    enum err e;
+
+    memset(out, 0, sizeof(*out));
+    if (im->nerrors > 0) {
+        *cause = xasprintf("有 %zu 行不能导入", import_bad_lines(im));
+        return ERR_INPUT;
+    }
+    if ((e = store_begin(im->st, cause)) != ERR_OK)
+        return e;
+    for (i = 0; i < im->nyears && e == ERR_OK; i++)
+        if (!im->years[i].exists) {
+            e = store_year_add(im->st, im->app->lib, im->years[i].year, NULL, NULL, cause);
+            out->new_years++;
+        }
+    for (i = 0; i < im->nrows && e == ERR_OK; i++) {
+        const struct import_row *r = &im->rows[i];
+        long long id;
+        int created = 0, rep = 0;
+
+        e = store_entry_ensure(im->st, r->period.year, r->src->id, r->text[COL_FACILITY],
+                               r->text[COL_LOCATION], NULL, &id, &created, cause);
+        if (e == ERR_OK)
+            e = store_activity_put(im->st, id, r->period_text, r->quantity, r->unit->sym,
+                                   r->text[COL_DATA_SOURCE], r->text[COL_NOTE], &rep, cause);
+        out->new_entries += (size_t)created;
+        out->replaced += (size_t)rep;
+    }
+    if (e == ERR_OK)
+        e = store_commit(im->st, cause);
+    if (e == ERR_OK)
+        out->rows = im->nrows;
+    if (e != ERR_OK)
+        store_rollback(im->st);
+    return e;
+}
+
+void
+import_free(struct import *im)
+{
+    size_t i, c;
+
+    if (im == NULL)
+        return;
+    for (i = 0; i < im->nrows; i++)
+        for (c = 0; c < COL__COUNT; c++)
+            free(im->rows[i].text[c]);
+    free(im->rows);
+    for (i = 0; i < im->nyears; i++)
+        if (im->years[i].exists)
+            model_free(&im->years[i].y);
+    free(im->years);
+    for (i = 0; i < im->nerrors; i++)
+        free(im->errors[i].r.reason);
+    free(im->errors);
+    free(im->sorted);
+    free(im);
+}
+
+/* Parses the rows of t into im; a workbook error stops it. */
+static enum err
+parse_table(struct import *im, const struct csv_table *t, char **cause)
+{
+    size_t i, c;
+    enum err e;
+
+    if (!map_header(im, &t->rows[0]))
+        return ERR_OK;
+    im->rows = xcalloc(t->n, sizeof(*im->rows));
+    for (i = 1; i < t->n; i++) {
+        const struct csv_row *r = &t->rows[i];
+        int blank = 1;
+
+        for (c = 0; c < r->n && blank; c++)
+            blank = text_is_blank(r->fields[c]);
+        if (blank)
+            continue;
+        if (parse_row(im, r, t->rows[0].n, &im->rows[im->nrows], cause, &e)) {
+            im->nrows++;
+        } else {
+            for (c = 0; c < COL__COUNT; c++)
+                free(im->rows[im->nrows].text[c]);
+            if (e != ERR_OK)
+                return e;
+        }
+    }
+    if (im->nrows == 0 && im->nerrors == 0)
+        reject(im, t->rows[0].line, "只有表头，没有数据行");
+    check_file_overlaps(im);
+    check_workbook_overlaps(im);
+    return ERR_OK;
+}
+
+enum err
+import_parse(struct book *wb, const char *text, size_t len, struct import **out, char **cause)
+{
+    struct import *im = xcalloc(1, sizeof(*im));
+    struct csv_table t = {0};
+    char *why = NULL;
+    enum err e = ERR_OK;
+    int delim;
+
+    im->wb = wb;
+    im->app = book_app(wb);
+    im->st = book_store(wb);
+    im->a5 = forms_get(im->app->forms, "A.5");
+    /* a header with tabs and no commas: a TSV copied out of a spreadsheet */
+    delim = strcspn(text, "\n") > strcspn(text, "\t") && strcspn(text, "\n") <= strcspn(text, ",")
+            ? '\t' : ',';
+    if (csv_parse(text, len, (char)delim, 0, &t, &why) != ERR_OK) {
+        char *msg;
+        size_t at = strtoul(why, &msg, 10);   /* csv_parse says "LINE: reason" */
+
+        reject(im, at, "%s", msg[0] == ':' ? msg + 2 : why);
+        free(why);
+    } else if (t.n == 0) {
+        reject(im, 1, "文件为空，没有表头和数据");
+    } else {
+        e = parse_table(im, &t, cause);
+    }
+    csv_free(&t);
+    if (e != ERR_OK) {
+        import_free(im);
+        return e;
+    }
+    *out = im;
+    return ERR_OK;
+}
+

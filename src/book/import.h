@@ -1,0 +1,51 @@
+/*
+ * import.h - activity data (表A.5) from CSV text into a workbook, all or nothing. Columns are
+ * matched by the A.5 field keys and labels of forms/ (English or Chinese); every row is validated
+ * against the factor library and the workbook's years (units, periods, overlaps with the file's
+ * other rows and with data already in the workbook) before anything is written. Nothing here
+ * reads files or prints: `tanbook import` reads and decodes the file and shows the result.
+ */
+#ifndef TANBOOK_IMPORT_H
+#define TANBOOK_IMPORT_H
+
+#include <stddef.h>
+
+#include "base/err.h"
+#include "book/book.h"
+
+struct import;
+
+struct import_reject {        /* one reason a line cannot be imported */
+    size_t line;              /* 1-based line of the CSV text */
+    char *reason;             /* Chinese */
+};
+
+struct import_counts {        /* what an applied import did */
+    size_t rows;              /* activity rows written */
+    size_t new_entries;       /* A.3 rows added */
+    size_t replaced;          /* rows that replaced data of the same period */
+    size_t new_years;         /* years added */
+};
+
+/*
+ * Reads CSV text (UTF-8, NUL-terminated, len bytes; a header row, comma- or tab-separated) and
+ * validates every row against wb. Rejected rows do not make this fail: they are listed by
+ * import_rejects. Returns ERR_OK with *out (free with import_free), or a workbook error
+ * (ERR_IO, ERR_CORRUPT ...) with *cause (caller frees).
+ */
+enum err import_parse(struct book *wb, const char *text, size_t len, struct import **out,
+                      char **cause);
+/* The rejections in line order (a line's reasons in the order found); *n their count. */
+const struct import_reject *import_rejects(const struct import *im, size_t *n);
+/* How many lines were rejected (a line may have several reasons). */
+size_t import_bad_lines(const struct import *im);
+/* How many rows would be written. */
+size_t import_rows(const struct import *im);
+/*
+ * Writes every row in one transaction (adding the years and A.3 rows they need), one undoable
+ * action; refused with ERR_INPUT when there are rejections. On error nothing is written.
+ */
+enum err import_apply(struct import *im, struct import_counts *out, char **cause);
+void import_free(struct import *im);
+
+#endif
