@@ -12,17 +12,8 @@
 #include "tui/tui_int.h"
 #include "base/width.h"
 
-enum { PAIR_OK = 1, PAIR_WARN, PAIR_ERROR, PAIR_HEAD };
-
-/* Where things go for the current terminal size. */
-struct layout {
-    int grid_y, grid_x, grid_w, grid_h;   /* grid_h counts the head line */
-    int live_y, live_x, live_w, live_h;
-    int wide;                             /* live panel as a column on the right */
-};
-
-static void
-layout(const struct tui *t, struct layout *l)
+void
+tui_layout(const struct tui *t, struct tui_area *l)
 {
     l->wide = t->cols >= 112;
     l->grid_y = 3;
@@ -42,15 +33,6 @@ layout(const struct tui *t, struct layout *l)
         l->grid_w = t->cols - 2;
         l->grid_h = l->live_y - l->grid_y;
     }
-}
-
-int
-tui_grid_height(const struct tui *t)
-{
-    struct layout l;
-
-    layout(t, &l);
-    return l.grid_h - (t->grid.heads != NULL);
 }
 
 /* Converts s to wide characters (at most n - 1), replacing what does not decode. */
@@ -111,8 +93,8 @@ tui_put(int y, int x, int w, const char *s, int align)
         printw("%*s", w - used, "");
 }
 
-static void
-color_on(const struct tui *t, int pair)
+void
+tui_color_on(const struct tui *t, int pair)
 {
     if (t->colors)
         attron(COLOR_PAIR(pair));
@@ -120,8 +102,8 @@ color_on(const struct tui *t, int pair)
         attron(A_BOLD);
 }
 
-static void
-color_off(const struct tui *t, int pair)
+void
+tui_color_off(const struct tui *t, int pair)
 {
     if (t->colors)
         attroff(COLOR_PAIR(pair));
@@ -150,16 +132,16 @@ draw_header(struct tui *t)
 static void
 draw_finding(struct tui *t, int y, int x, int w)
 {
-    static const char *const ids[] = {"A.1", "A.3", "A.5", "A.6", "A.2", "A.4"};
+    const struct step_def *step = &t->steps[t->step];
     const struct check_item *first = NULL;
     const char *msg, *colon;
     size_t i, n = 0;
     char *line;
 
-    if (t->step >= STEP_EXPORT || w < 10)
+    if (step->form == NULL || w < 10)
         return;
     for (i = 0; i < t->chk.n; i++)
-        if (strcmp(t->chk.items[i].form_id, ids[t->step]) == 0) {
+        if (strcmp(t->chk.items[i].form_id, step->form->id) == 0) {
             n++;
             if (first == NULL || (first->level == CHECK_WARNING
                                   && t->chk.items[i].level == CHECK_ERROR))
@@ -175,227 +157,73 @@ draw_finding(struct tui *t, int y, int x, int w)
                          first->level == CHECK_ERROR ? "✗" : "!", msg, n - 1);
     else
         line = xasprintf("%s %s", first->level == CHECK_ERROR ? "✗" : "!", msg);
-    color_on(t, first->level == CHECK_ERROR ? PAIR_ERROR : PAIR_WARN);
+    tui_color_on(t, first->level == CHECK_ERROR ? PAIR_ERROR : PAIR_WARN);
     tui_put(y, x, w, line, 0);
-    color_off(t, first->level == CHECK_ERROR ? PAIR_ERROR : PAIR_WARN);
+    tui_color_off(t, first->level == CHECK_ERROR ? PAIR_ERROR : PAIR_WARN);
     free(line);
+}
+
+/* The mark of a step's state in the step bar: ✓ complete, ✗ errors, ! warnings. */
+static const char *
+mark(enum check_state st)
+{
+    switch (st) {
+    case CHECK_COMPLETE: return "✓";
+    case CHECK_HAS_ERRORS: return "✗";
+    case CHECK_HAS_WARNINGS: return "!";
+    default: return " ";
+    }
 }
 
 static void
 draw_steps(struct tui *t)
 {
-    static const char *const ids[] = {"A.1", "A.3", "A.5", "A.6", "A.2", "A.4"};
-    static const char *const short_zh[] = {"基本信息", "排放源", "活动数据", "排放因子", "用能情况",
-                                           "排放汇总", "导出"};
-    static const char *const short_en[] = {"Info", "Sources", "Activity", "Factors", "Energy",
-                                           "Summary", "Export"};
-    static const char *const marks[] = {" ", "✓", "✗", "!"};
-    int s, x = 1, names = t->cols >= 100;
+    int x = 1, names = t->cols >= 100;
+    struct sheet_env env;
+    char *title, *note = NULL;
+    size_t s;
 
     move(1, 0);
     clrtoeol();
-    for (s = 0; s < STEP__COUNT; s++) {
-        t->step_x[s] = x;
-        int st = tui_step_state(t, (enum step)s);
+    for (s = 0; s < t->nsteps; s++) {
+        const struct step_def *sd = &t->steps[s];
+        enum check_state st = tui_step_state(t, s);
         char *item;
 
-        if (s == STEP_EXPORT)
-            item = xasprintf(" %s ", t->lang == LANG_EN ? short_en[s] : short_zh[s]);
+        t->step_x[s] = x;
+        if (sd->form == NULL)
+            item = xasprintf(" %s ", forms_step_short(sd, t->lang));
         else if (names)
-            item = xasprintf("%s%s %s ", marks[st], ids[s], t->lang == LANG_EN ? short_en[s]
-                                                                                : short_zh[s]);
+            item = xasprintf("%s%s %s ", mark(st), sd->id, forms_step_short(sd, t->lang));
         else
-            item = xasprintf("%s%s ", marks[st], ids[s]);
-        if ((int)s == (int)t->step)
+            item = xasprintf("%s%s ", mark(st), sd->id);
+        if (s == t->step)
             attron(A_REVERSE | A_BOLD);
-        else if (st == 2)
-            color_on(t, PAIR_ERROR);
-        else if (st == 1)
-            color_on(t, PAIR_OK);
+        else if (st == CHECK_HAS_ERRORS)
+            tui_color_on(t, PAIR_ERROR);
+        else if (st == CHECK_COMPLETE)
+            tui_color_on(t, PAIR_OK);
         tui_put(1, x, width_of(item), item, 0);
         attroff(A_REVERSE | A_BOLD);
-        color_off(t, PAIR_ERROR);
-        color_off(t, PAIR_OK);
+        tui_color_off(t, PAIR_ERROR);
+        tui_color_off(t, PAIR_OK);
         x += width_of(item) + 1;
         free(item);
     }
-    t->step_x[STEP__COUNT] = x;
-    attron(A_BOLD);
-    {
-        char *title = t->step == STEP_A6
-                          ? xasprintf(TR(t, "%s  (%d/%d)   电力因子地区：%s   GWP：%s（F2 修改）",
-                                         "%s  (%d/%d)   electricity area: %s   GWP: %s (F2)"),
-                                      tui_step_title(t, t->step), (int)t->step + 1, STEP__COUNT,
-                                      t->y.grid_area ? t->y.grid_area : "", t->y.gwp_set ? t->y.gwp_set : "")
-                          : xasprintf("%s  (%d/%d)", tui_step_title(t, t->step), (int)t->step + 1,
-                                      STEP__COUNT);
-
-        x = width_of(title) + 3;
-        tui_put(2, 1, x - 1, title, 0);
-        free(title);
+    t->step_x[t->nsteps] = x;
+    if (t->sheet != NULL && t->sheet->title_note != NULL) {
+        tui_env(t, &env);
+        note = t->sheet->title_note(&env);
     }
+    title = xasprintf("%s  (%zu/%zu)%s%s", tui_step_title(t, t->step), t->step + 1, t->nsteps,
+                      note != NULL ? "   " : "", note != NULL ? note : "");
+    free(note);
+    attron(A_BOLD);
+    x = width_of(title) + 3;
+    tui_put(2, 1, x - 1, title, 0);
+    free(title);
     attroff(A_BOLD);
     draw_finding(t, 2, x, t->cols - x - 1);
-}
-
-/* Right edge of the scrolling columns left..col when they follow the frozen ones. */
-static int
-right_edge(const struct tgrid *g, int x0, int left, int col)
-{
-    int c, x = x0;
-
-    for (c = 0; c < g->frozen; c++)
-        x += g->widths[c] + 1;
-    for (c = left; c <= col; c++)
-        x += g->widths[c] + 1;
-    return x - 1;
-}
-
-/*
- * Column x positions and widths: frozen columns, then scrolling ones from t->left; xs[c] is -1
- * when column c is not shown. The last column shown may be narrowed to what is left of the line.
- */
-static void
-columns(struct tui *t, const struct layout *l, int *xs, int *ws)
-{
-    const struct tgrid *g = &t->grid;
-    int c, x, end = l->grid_x + l->grid_w;
-
-    if (t->left < g->frozen)
-        t->left = g->frozen;
-    if (t->col >= g->frozen) {          /* scroll so the focused column is visible */
-        if (t->col < t->left)
-            t->left = t->col;
-        while (t->left < t->col && right_edge(g, l->grid_x, t->left, t->col) > end)
-            t->left++;
-    }
-    x = l->grid_x;
-    for (c = 0; c < g->ncols; c++) {
-        xs[c] = -1;
-        ws[c] = g->widths[c];
-        if (c >= g->frozen && c < t->left)
-            continue;
-        if (c > g->frozen && c > t->left && xs[c - 1] < 0)
-            continue;                   /* after a column that did not fit */
-        if (x + ws[c] > end) {
-            if (end - x < 8 || c == t->col)
-                continue;
-            ws[c] = end - x;
-        }
-        xs[c] = x;
-        x += ws[c] + 1;
-    }
-}
-
-static void
-draw_bar(const struct tui *t, int y, int x, int w, const char *share)
-{
-    double f = strtod(share, NULL);
-    int n = (int)(f * (w - 1) + 0.5), i;
-
-    move(y, x);
-    color_on(t, PAIR_HEAD);
-    for (i = 0; i < n; i++)
-        addstr("█");
-    color_off(t, PAIR_HEAD);
-    for (; i < w; i++)
-        addch(' ');
-}
-
-static void
-draw_cell(struct tui *t, const struct tcell *c, int y, int x, int w, int focus)
-{
-    const char *text = c->text ? c->text : "";
-
-    if (focus && t->editing) {
-        wchar_t view[EDITOR_MAX + 1];
-        int cur, ml, mr;
-
-        editor_resize(&t->ed, w);
-        cur = editor_view(&t->ed, view, nitems(view), &ml, &mr);
-        attron(A_UNDERLINE);
-        mvprintw(y, x, "%*s", w, "");
-        mvaddwstr(y, x, view);
-        attroff(A_UNDERLINE);
-        move(y, x + cur);
-        return;
-    }
-    if (focus)
-        attron(A_REVERSE);
-    if (c->flags & CELL_WARN)
-        color_on(t, PAIR_WARN);
-    if ((c->flags & CELL_MISSING) && text[0] == '\0') {
-        color_on(t, PAIR_ERROR);
-        tui_put(y, x, w, TR(t, "（必填）", "(required)"), 0);
-        color_off(t, PAIR_ERROR);
-    } else {
-        if (c->flags & CELL_MISSING)
-            color_on(t, PAIR_ERROR);
-        if (c->flags & CELL_DIM)
-            attron(A_DIM);
-        tui_put(y, x, w, text, (c->flags & CELL_NUM) != 0);
-        attroff(A_DIM);
-        color_off(t, PAIR_ERROR);
-    }
-    color_off(t, PAIR_WARN);
-    attroff(A_REVERSE);
-}
-
-static void
-draw_grid(struct tui *t, const struct layout *l)
-{
-    const struct tgrid *g = &t->grid;
-    int xs[64], ws[64], r, c, y = l->grid_y, rows = tui_grid_height(t);
-
-    if (t->step == STEP_EXPORT) {
-        mvaddstr(y + 1, l->grid_x + 1, TR(t, "按 Enter 或 F5 导出本年度的 Excel 报表：",
-                                          "Press Enter or F5 to export this year's Excel report:"));
-        mvaddstr(y + 2, l->grid_x + 3, TR(t, "表A.1–表A.6（标准表格式）、月度明细、图表",
-                                          "tables A.1–A.6 in the standard's layout, monthly detail, charts"));
-        return;
-    }
-    if (g->nrows == 0 && t->step != STEP_A1) {
-        const char *why = t->step == STEP_A3 || t->step == STEP_A5
-                              ? TR(t, "还没有排放源：按 Ins 添加（如 外购电力、天然气）",
-                                   "No emission sources yet: press Ins to add one")
-                          : !t->rep_ok ? t->rep_err
-                                       : TR(t, "还没有数据：先在 A.3 添加排放源、在 A.5 填写活动数据",
-                                            "No data yet: add sources in A.3 and values in A.5");
-        tui_put(y + 1, l->grid_x + 1, l->grid_w - 1, why, 0);
-        return;
-    }
-    if (g->ncols > (int)nitems(xs))
-        return;
-    columns(t, l, xs, ws);
-    memcpy(t->col_x, xs, sizeof(xs[0]) * (size_t)g->ncols);
-    memcpy(t->col_w, ws, sizeof(ws[0]) * (size_t)g->ncols);
-    t->cell_y0 = y + (g->heads != NULL);
-    if (t->row < t->top)
-        t->top = t->row;
-    if (t->row >= t->top + rows)
-        t->top = t->row - rows + 1;
-    if (g->heads != NULL) {
-        attron(A_BOLD | A_UNDERLINE);
-        for (c = 0; c < g->ncols; c++)
-            if (xs[c] >= 0)
-                tui_put(y, xs[c], ws[c], g->heads[c], 0);
-        attroff(A_BOLD | A_UNDERLINE);
-        y++;
-    }
-    for (r = t->top; r < g->nrows && r < t->top + rows; r++, y++)
-        for (c = 0; c < g->ncols; c++) {
-            if (xs[c] < 0)
-                continue;
-            if (t->step == STEP_A4 && c == 3)
-                draw_bar(t, y, xs[c], ws[c], g->cells[r * g->ncols + c].text);
-            else if (!(r == t->row && c == t->col))
-                draw_cell(t, &g->cells[r * g->ncols + c], y, xs[c], ws[c], 0);
-        }
-    /* the focused cell last, so the cursor ends up in it */
-    if (t->row >= t->top && t->row < t->top + rows && t->row < g->nrows && xs[t->col] >= 0)
-        draw_cell(t, &g->cells[t->row * g->ncols + t->col],
-                  l->grid_y + (g->heads != NULL) + t->row - t->top, xs[t->col],
-                  ws[t->col], 1);
 }
 
 static double
@@ -407,7 +235,7 @@ source_t(const struct tui *t, const char *id)
 }
 
 static void
-draw_live(struct tui *t, const struct layout *l)
+draw_live(struct tui *t, const struct tui_area *l)
 {
     const struct report_year *r = report_cur(&t->rep);
     char *lines[10];
@@ -415,9 +243,9 @@ draw_live(struct tui *t, const struct layout *l)
     int n = 0, i;
 
     if (!t->rep_ok) {
-        color_on(t, PAIR_ERROR);
+        tui_color_on(t, PAIR_ERROR);
         tui_put(l->live_y, l->live_x + 1, l->live_w - 2, t->rep_err, 0);
-        color_off(t, PAIR_ERROR);
+        tui_color_off(t, PAIR_ERROR);
         return;
     }
     if (r->has_area)
@@ -479,7 +307,7 @@ draw_live(struct tui *t, const struct layout *l)
 static void
 draw_bottom(struct tui *t)
 {
-    const char *help = tui_cell_help(t);
+    const char *help = t->kind->help != NULL ? t->kind->help(t) : NULL;
     char *hints = tui_key_hints(t, t->cols - 2);
 
     if (t->msg != NULL) {
@@ -487,10 +315,10 @@ draw_bottom(struct tui *t)
                    : t->msg_level == MSG_OK ? PAIR_OK : 0;
 
         if (pair)
-            color_on(t, pair);
+            tui_color_on(t, pair);
         tui_put(t->rows - 2, 1, t->cols - 2, t->msg, 0);
         if (pair)
-            color_off(t, pair);
+            tui_color_off(t, pair);
     } else {
         attron(A_DIM);
         tui_put(t->rows - 2, 1, t->cols - 2, help ? help : "", 0);
@@ -500,11 +328,11 @@ draw_bottom(struct tui *t)
         /* the prompt covers the message line: why the last answer was refused goes below it */
         char *line = xasprintf(" %s  %s", t->msg, hints);
 
-        color_on(t, PAIR_ERROR);
+        tui_color_on(t, PAIR_ERROR);
         attron(A_REVERSE);
         tui_put(t->rows - 1, 0, t->cols, line, 0);
         attroff(A_REVERSE);
-        color_off(t, PAIR_ERROR);
+        tui_color_off(t, PAIR_ERROR);
         free(line);
     } else {
         attron(A_REVERSE);
@@ -548,9 +376,9 @@ draw_welcome(struct tui *t)
     tui_put(8, 4, t->cols - 8, TR(t, "按 Esc 退出（不会创建文件）。", "Esc quits without creating the file."),
             0);
     if (t->msg != NULL && t->msg_level == MSG_ERROR) {
-        color_on(t, PAIR_ERROR);
+        tui_color_on(t, PAIR_ERROR);
         tui_put(t->rows - 3, 1, t->cols - 2, t->msg, 0);
-        color_off(t, PAIR_ERROR);
+        tui_color_off(t, PAIR_ERROR);
     }
     attron(A_REVERSE);
     tui_put(t->rows - 1, 0, t->cols, TR(t, "Enter 确定  Esc 退出", "Enter ok  Esc quit"), 0);
@@ -561,7 +389,7 @@ draw_welcome(struct tui *t)
 void
 tui_draw(struct tui *t)
 {
-    struct layout l;
+    struct tui_area l;
 
     getmaxyx(stdscr, t->rows, t->cols);
     if (t->cols < TUI_MIN_COLS || t->rows < TUI_MIN_ROWS) {
@@ -572,7 +400,7 @@ tui_draw(struct tui *t)
         draw_welcome(t);
         return;
     }
-    layout(t, &l);
+    tui_layout(t, &l);
     erase();
     t->cell_y0 = -1;
     draw_header(t);
@@ -580,7 +408,7 @@ tui_draw(struct tui *t)
     draw_live(t, &l);
     draw_bottom(t);
     curs_set(0);
-    draw_grid(t, &l);
+    t->kind->draw(t, &l);
     if (t->editing)
         curs_set(1);
     refresh();

@@ -144,23 +144,6 @@ first_key(enum action act, unsigned mode)
     return NULL;
 }
 
-/* Whether act means something on the current step (Ins/Del only on grids). */
-static int
-applies(const struct tui *t, enum action act)
-{
-    if (act == ACT_ADD)
-        return t->step == STEP_A3 || t->step == STEP_A5;
-    if (act == ACT_DELETE)
-        return t->step == STEP_A3 || t->step == STEP_A5 || t->step == STEP_A6;
-    if (act == ACT_SETTINGS)
-        return t->step == STEP_A6;
-    if (act == ACT_UNDO)
-        return t->st != NULL && store_can_undo(t->st);
-    if (act == ACT_NEXT || act == ACT_EDIT)      /* nothing to fill in on the computed steps */
-        return t->step != STEP_A2 && t->step != STEP_A4 && t->step != STEP_EXPORT;
-    return 1;
-}
-
 char *
 tui_key_hints(const struct tui *t, int width)
 {
@@ -203,7 +186,7 @@ tui_key_hints(const struct tui *t, int width)
             const char *key = first_key(actions[i].act, KM_BROWSE);
 
             items[i][0] = '\0';
-            if (hint != NULL && key != NULL && applies(t, actions[i].act))
+            if (hint != NULL && key != NULL && tui_can(t, actions[i].act))
                 snprintf(items[i], sizeof(items[i]), "%s %s  ", key, hint);
         }
         /* the most important hints first, then shown in table order */

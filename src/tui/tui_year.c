@@ -11,22 +11,33 @@
 #include "tui/tui_int.h"
 #include "base/xmem.h"
 
-/* "建筑面积、用能人数": the required A.1 fields kept per year, in the form's order. */
+/* "建筑面积、用能人数": the required fields kept per year of the record forms, in step order. */
 static char *
 year_fields(const struct tui *t)
 {
-    const struct form_def *f = tui_form(t, "A.1");
     struct strbuf sb = {0};
-    size_t i;
+    size_t s, i;
     int n = 0;
 
     sb_append(&sb, "");
-    for (i = 0; i < f->nfields; i++)
-        if (f->fields[i].scope == FS_YEAR && f->fields[i].required) {
-            sb_append(&sb, n++ ? TR(t, "、", ", ") : "");
-            sb_append(&sb, t->lang == LANG_EN ? f->fields[i].en : f->fields[i].zh);
-        }
+    for (s = 0; s < t->nsteps; s++) {
+        const struct form_def *f = t->steps[s].form;
+
+        for (i = 0; f != NULL && f->kind == FK_RECORD && i < f->nfields; i++)
+            if (f->fields[i].scope == FS_YEAR && f->fields[i].required) {
+                sb_append(&sb, n++ ? TR(t, "、", ", ") : "");
+                sb_append(&sb, forms_label(&f->fields[i], t->lang));
+            }
+    }
     return sb_take(&sb);
+}
+
+/* Shows cause (freed) as an error. */
+static void
+fail(struct tui *t, enum err e, char *cause)
+{
+    tui_message(t, MSG_ERROR, "%s", cause != NULL ? cause : err_str(e));
+    free(cause);
 }
 
 /* Adds year with the sources and settings of the year on screen, as one undoable action. */
@@ -77,7 +88,7 @@ tui_year(struct tui *t)
     enum err e;
 
     if ((e = store_years(t->st, &years, &n, &cause)) != ERR_OK) {
-        tui_fail(t, e, cause);
+        fail(t, e, cause);
         return;
     }
     latest = n > 0 ? years[n - 1] : t->year;
@@ -104,12 +115,12 @@ tui_year(struct tui *t)
         size_t nsources = t->y.nentries;
 
         if ((e = add_year(t, year, &cause)) != ERR_OK) {
-            tui_fail(t, e, cause);
+            fail(t, e, cause);
             return;
         }
         t->year = year;
         tui_reload(t);
-        tui_go_step(t, STEP_A1);
+        tui_go_step(t, 0);
         fields = year_fields(t);
         tui_message(t, MSG_OK, TR(t, "已添加 %d 年度，沿用了 %zu 个排放源；请填写本年度的%s",
                                   "Added %d with %zu sources; fill in this year's %s"),
@@ -119,6 +130,6 @@ tui_year(struct tui *t)
     }
     t->year = year;
     tui_reload(t);
-    tui_go_step(t, t->step);
+    tui_go_step(t, (int)t->step);
     tui_message(t, MSG_OK, TR(t, "已切换到 %d 年度", "Now showing %d"), year);
 }

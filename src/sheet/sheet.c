@@ -1,0 +1,185 @@
+/* sheet.c - the table of sheet modules, and the building blocks they share. */
+#include "sheet/sheet.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/text.h"
+
+extern const struct sheet_ops sheet_record, sheet_sources, sheet_activity, sheet_factors,
+    sheet_energy, sheet_summary;
+
+static const struct sheet_ops *const sheets[] = {
+    &sheet_record, &sheet_sources, &sheet_activity, &sheet_factors, &sheet_energy, &sheet_summary,
+};
+
+const struct sheet_ops *
+sheet_find(const char *name)
+{
+    size_t i;
+
+    for (i = 0; name != NULL && i < nitems(sheets); i++)
+        if (strcmp(sheets[i]->name, name) == 0)
+            return sheets[i];
+    return NULL;
+}
+
+const struct sheet_ops *const *
+sheet_all(size_t *n)
+{
+    *n = nitems(sheets);
+    return sheets;
+}
+
+void
+sheet_init(struct sheet *s, int nrows, int ncols, int frozen)
+{
+    int i;
+
+    sheet_free(s);
+    s->nrows = nrows;
+    s->ncols = ncols;
+    s->frozen = frozen;
+    s->widths = xcalloc((size_t)ncols + 1, sizeof(*s->widths));
+    s->cells = xcalloc((size_t)nrows * (size_t)ncols + 1, sizeof(*s->cells));
+    for (i = 0; i < nrows * ncols; i++)
+        s->cells[i].text = xstrdup("");
+}
+
+void
+sheet_head(struct sheet *s, int col, const char *label, int width)
+{
+    if (s->heads == NULL)
+        s->heads = xcalloc((size_t)s->ncols + 1, sizeof(*s->heads));
+    free(s->heads[col]);
+    s->heads[col] = xstrdup(label != NULL ? label : "");
+    s->widths[col] = width;
+}
+
+struct sheet_cell *
+sheet_cell(const struct sheet *s, int r, int c)
+{
+    if (r < 0 || c < 0 || r >= s->nrows || c >= s->ncols)
+        return NULL;
+    return &s->cells[r * s->ncols + c];
+}
+
+void
+sheet_set(struct sheet *s, int r, int c, char *text, unsigned flags)
+{
+    struct sheet_cell *cell = sheet_cell(s, r, c);
+
+    if (cell == NULL)
+        fatal("sheet_set: cell %d,%d outside %dx%d", r, c, s->nrows, s->ncols);
+    free(cell->text);
+    cell->text = text != NULL ? text : xstrdup("");
+    cell->flags = flags;
+}
+
+void
+sheet_note(struct sheet *s, int r, int c, char *note)
+{
+    struct sheet_cell *cell = sheet_cell(s, r, c);
+
+    if (cell == NULL)
+        fatal("sheet_note: cell %d,%d outside %dx%d", r, c, s->nrows, s->ncols);
+    free(cell->note);
+    cell->note = note;
+}
+
+void
+sheet_free(struct sheet *s)
+{
+    int i;
+
+    for (i = 0; s->cells != NULL && i < s->nrows * s->ncols; i++) {
+        free(s->cells[i].text);
+        free(s->cells[i].note);
+    }
+    for (i = 0; s->heads != NULL && i < s->ncols; i++)
+        free(s->heads[i]);
+    free(s->cells);
+    free(s->heads);
+    free(s->widths);
+    free(s->empty);
+    memset(s, 0, sizeof(*s));
+}
+
+void
+sheet_say(struct sheet_out *out, enum sheet_say level, const char *fmt, ...)
+{
+    va_list ap;
+
+    free(out->msg);
+    va_start(ap, fmt);
+    out->msg = xvasprintf(fmt, ap);
+    va_end(ap);
+    out->level = level;
+}
+
+enum err
+sheet_fail(struct sheet_out *out, enum err e, char *cause)
+{
+    sheet_say(out, SHEET_SAY_ERROR, "%s", cause != NULL ? cause : err_str(e));
+    free(cause);
+    return e;
+}
+
+void
+sheet_out_free(struct sheet_out *out)
+{
+    free(out->msg);
+    out->msg = NULL;
+}
+
+void
+sheet_choice_free(struct sheet_choice *c)
+{
+    size_t i;
+
+    for (i = 0; i < c->n; i++)
+        free(c->labels[i]);
+    free(c->labels);
+    free(c->title);
+    free(c->then_ask);
+    memset(c, 0, sizeof(*c));
+}
+
+char *
+sheet_num(double v, int decimals)
+{
+    char buf[64];
+
+    text_format_number(v, decimals, buf, sizeof(buf));
+    return xstrdup(buf);
+}
+
+char *
+sheet_fixed(double v, int decimals)
+{
+    return xasprintf("%.*f", decimals, v);
+}
+
+const char *
+sheet_src_label(const struct sheet_env *env, const struct source_def *src)
+{
+    return src == NULL ? "?" : env->lang == LANG_EN ? src->en : src->zh;
+}
+
+char *
+sheet_entry_label(const struct sheet_env *env, const struct wb_entry *en)
+{
+    if (en->facility == NULL || en->facility[0] == '\0')
+        return xstrdup(sheet_src_label(env, en->src));
+    return xasprintf("%s（%s）", sheet_src_label(env, en->src), en->facility);
+}
+
+const char *
+sheet_label(const struct sheet_env *env, const char *key)
+{
+    const struct field_def *fd = env->step->form != NULL ? forms_field(env->step->form, key)
+                                                         : NULL;
+
+    return fd != NULL ? forms_label(fd, env->lang) : key;
+}

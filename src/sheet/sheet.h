@@ -1,0 +1,166 @@
+/*
+ * sheet.h - a step of the terminal workbook as data: its content as rows × columns of cells,
+ * built from the loaded year, and what typing into a cell, adding a row (Ins), deleting (Del) or
+ * changing the settings (F2) does to the workbook. No curses: the screens in src/tui/ draw a
+ * sheet and pass the user's keys on, and the tests drive sheets without a terminal.
+ *
+ * A sheet module serves the steps that forms/steps.tsv names it for (the `sheet` column):
+ * `record` any record form (A.1), `sources` A.3, `activity` A.5, `factors` A.6, `energy` A.2,
+ * `summary` A.4. A new form of an existing kind needs a forms/ file and a steps.tsv row; one that
+ * computes or stores something new needs its own sheet module and a line in sheet.c's table.
+ */
+#ifndef TANBOOK_SHEET_H
+#define TANBOOK_SHEET_H
+
+#include <stddef.h>
+
+#include "app.h"
+#include "base/err.h"
+#include "base/xmem.h"
+#include "book/book.h"
+#include "core/check.h"
+#include "core/model.h"
+#include "core/report.h"
+
+/* The text in the sheet's language; a macro so printf formats stay checked. */
+#define SHEET_TR(env, zh, en) ((env)->lang == LANG_EN ? (en) : (zh))
+
+enum sheet_flag {
+    SHEET_EDIT = 1,         /* the user may type here */
+    SHEET_NUM = 2,          /* a number: right-aligned */
+    SHEET_WARN = 4,         /* flagged (异常波动, a replaced factor) */
+    SHEET_DIM = 8,          /* computed or placeholder text */
+    SHEET_MISSING = 16,     /* a required value not filled in */
+    SHEET_BAR = 32,         /* a share 0..1 drawn as a bar */
+};
+
+struct sheet_cell {
+    char *text;             /* never NULL once built */
+    unsigned flags;
+    char *note;             /* why it is flagged, for the message line; NULL when nothing */
+};
+
+struct sheet {
+    int nrows, ncols;
+    int frozen;             /* leading columns that stay when the grid scrolls sideways */
+    char **heads;           /* ncols column labels; NULL for a record form (label | value) */
+    int *widths;            /* display columns of each column */
+    struct sheet_cell *cells;/* nrows × ncols */
+    int start_row, start_col;/* where the focus goes when the step opens */
+    char *empty;            /* what to say when there are no rows, or NULL */
+};
+
+/* What the sheet operations read, and the workbook they write to. */
+struct sheet_env {
+    const struct app *app;
+    struct book *book;
+    struct store *st;       /* book's store */
+    enum lang lang;
+    const struct step_def *step;
+    const struct wb_year *y;        /* the year on screen */
+    const struct report_year *rep;  /* its report; NULL when it cannot be computed (rep_err) */
+    const char *rep_err;
+    const struct check_report *chk; /* the year's findings */
+    void **state;           /* the sheet's own state, kept across rebuilds (sheet_ops.state_free) */
+};
+
+enum sheet_say { SHEET_SAY_INFO, SHEET_SAY_OK, SHEET_SAY_WARN, SHEET_SAY_ERROR };
+
+/* What an operation tells the screen. */
+struct sheet_out {
+    enum sheet_say level;
+    char *msg;              /* for the message line, or NULL */
+    int row, col;           /* where the focus goes afterwards; -1 keeps it */
+    int changed;            /* the workbook changed: reload the year */
+};
+
+/* A list for the user to pick from (Ins, F2), and a text to ask for after the pick. */
+struct sheet_choice {
+    char *title;
+    char **labels;
+    size_t n;
+    char *then_ask;         /* the prompt for a text after the pick, or NULL */
+};
+
+/* What Del does at a cell. */
+enum sheet_del {
+    SHEET_DEL_NONE,         /* nothing */
+    SHEET_DEL_CLEAR,        /* empties the cell at once (Ctrl-Z brings it back) */
+    SHEET_DEL_ASK,          /* asks *question first (a row, a factor back to the library's) */
+};
+
+/*
+ * A sheet module. Every function but build may be NULL: that step then has no such action. On
+ * ERR_* the operation changed nothing and out->msg says why; on ERR_OK out says what happened.
+ */
+struct sheet_ops {
+    const char *name;       /* as steps.tsv names it */
+    /* Fills s (already zeroed) from env. */
+    void (*build)(const struct sheet_env *env, struct sheet *s);
+    /* Saves text typed into cell (row, col); ERR_INPUT keeps the editor open. */
+    enum err (*commit)(const struct sheet_env *env, const struct sheet *s, int row, int col,
+                       const char *text, struct sheet_out *out);
+    /* The one-line help of a cell (a static or env-owned text), or NULL. */
+    const char *(*help)(const struct sheet_env *env, const struct sheet *s, int row, int col);
+    /* Where Enter moves after saving (row, col); NULL: stays. */
+    void (*advance)(const struct sheet_env *env, const struct sheet *s, int *row, int *col);
+    /* Ins: the choice to offer (fill c), then add the picked one with the text asked for. */
+    void (*add_choice)(const struct sheet_env *env, struct sheet_choice *c);
+    enum err (*add)(const struct sheet_env *env, size_t pick, const char *text,
+                    struct sheet_out *out);
+    /* Del: what it does at (row, col), with the question to ask (caller frees) for ASK. */
+    enum sheet_del (*del_what)(const struct sheet_env *env, const struct sheet *s, int row,
+                               int col, char **question);
+    enum err (*del)(const struct sheet_env *env, const struct sheet *s, int row, int col,
+                    struct sheet_out *out);
+    /* F2: the settings to offer, then apply the picked one. */
+    void (*settings_choice)(const struct sheet_env *env, struct sheet_choice *c);
+    enum err (*settings)(const struct sheet_env *env, size_t pick, struct sheet_out *out);
+    /* A header note for the step's title line ("电力因子地区：全国 GWP：AR6"), caller frees; or NULL. */
+    char *(*title_note)(const struct sheet_env *env);
+    void (*state_free)(void *state);
+};
+
+/* The sheet module called name, or NULL. */
+const struct sheet_ops *sheet_find(const char *name);
+/* Every sheet module (for tests); *n their count. */
+const struct sheet_ops *const *sheet_all(size_t *n);
+
+/* Building blocks. */
+void sheet_init(struct sheet *s, int nrows, int ncols, int frozen);
+/* Gives s column heads (each set with sheet_head). */
+void sheet_head(struct sheet *s, int col, const char *label, int width);
+/* Sets cell (r, c) to text (taken over) with flags. */
+void sheet_set(struct sheet *s, int r, int c, char *text, unsigned flags);
+/* Gives cell (r, c) a note (taken over). */
+void sheet_note(struct sheet *s, int r, int c, char *note);
+/* The cell, or NULL outside the sheet. */
+struct sheet_cell *sheet_cell(const struct sheet *s, int r, int c);
+void sheet_free(struct sheet *s);
+
+void sheet_say(struct sheet_out *out, enum sheet_say level, const char *fmt, ...) XMEM_PRINTF(3, 4);
+/* Says cause (taken over, or err_str(e) when NULL) as an error; returns e. */
+enum err sheet_fail(struct sheet_out *out, enum err e, char *cause);
+void sheet_out_free(struct sheet_out *out);
+void sheet_choice_free(struct sheet_choice *c);
+
+/*
+ * Ins on the steps that list sources (A.3, A.5): the library's sources to pick from, and adding
+ * the picked one for a facility (the text asked for); out->row is the entry's row.
+ */
+void sheet_source_choice(const struct sheet_env *env, struct sheet_choice *c);
+enum err sheet_source_add(const struct sheet_env *env, size_t pick, const char *facility,
+                          struct sheet_out *out);
+
+/* A number with at most `decimals` decimals, trailing zeros dropped (caller frees). */
+char *sheet_num(double v, int decimals);
+/* A number with exactly `decimals` decimals (caller frees). */
+char *sheet_fixed(double v, int decimals);
+/* The label of a library source in env's language ("?" for NULL). */
+const char *sheet_src_label(const struct sheet_env *env, const struct source_def *src);
+/* "天然气（食堂炉灶）", caller frees. */
+char *sheet_entry_label(const struct sheet_env *env, const struct wb_entry *en);
+/* The label of field key of env's form in env's language (the key itself when unknown). */
+const char *sheet_label(const struct sheet_env *env, const char *key);
+
+#endif

@@ -1,0 +1,90 @@
+/*
+ * tui_export.c - the export step (导出), and F5 from any step: the year's Excel report in the
+ * standard's table layouts, written beside the workbook under a name the user may change.
+ */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/text.h"
+#include "export/export.h"
+#include "tui/tui_int.h"
+
+/* "dir/name-2024.xlsx" beside the workbook "dir/name.tanbook". */
+static char *
+default_path(const struct tui *t)
+{
+    const char *base = strrchr(t->path, '/');
+    const char *dot;
+    size_t dirlen = base ? (size_t)(base - t->path + 1) : 0;
+
+    base = base ? base + 1 : t->path;
+    dot = strrchr(base, '.');
+    return xasprintf("%.*s%.*s-%d.xlsx", (int)dirlen, t->path,
+                     (int)(dot && dot != base ? (size_t)(dot - base) : strlen(base)), base, t->year);
+}
+
+void
+tui_export(struct tui *t)
+{
+    char *def = default_path(t), *path = NULL, *cause = NULL;
+    struct report zh;
+    enum err e;
+
+    if (!tui_prompt(t, TR(t, "导出到：", "Export to: "), def, &path)) {
+        free(def);
+        tui_message(t, MSG_INFO, TR(t, "已取消导出", "Export cancelled"));
+        return;
+    }
+    free(def);
+    if (text_is_blank(path)) {
+        free(path);
+        return;
+    }
+    /* the submitted report always carries the standard's Chinese labels */
+    if ((e = report_build(t->app->forms, &t->y, 1, t->y.year, LANG_ZH, &zh, &cause)) == ERR_OK) {
+        e = export_xlsx(t->app->forms, &zh, path, &cause);
+        report_free(&zh);
+    }
+    if (e != ERR_OK)
+        tui_message(t, MSG_ERROR, "%s %s", TR(t, "导出失败：", "Export failed:"),
+                    cause ? cause : err_str(e));
+    else
+        tui_message(t, MSG_OK, TR(t, "已导出 %s", "Exported %s"), path);
+    free(cause);
+    free(path);
+}
+
+static void
+build(struct tui *t)
+{
+    sheet_free(&t->grid);
+    t->row = t->col = 0;
+}
+
+static void
+draw(struct tui *t, const struct tui_area *a)
+{
+    mvaddstr(a->grid_y + 1, a->grid_x + 1, TR(t, "按 Enter 或 F5 导出本年度的 Excel 报表：",
+                                              "Press Enter or F5 to export this year's Excel report:"));
+    mvaddstr(a->grid_y + 2, a->grid_x + 3, TR(t, "表A.1–表A.6（标准表格式）、月度明细、图表",
+                                              "tables A.1–A.6 in the standard's layout, monthly detail, charts"));
+}
+
+static int
+key(struct tui *t, enum action a, wint_t ch, int is_key)
+{
+    (void)ch;
+    (void)is_key;
+    if (a != ACT_EDIT)
+        return 0;
+    tui_export(t);
+    return 1;
+}
+
+const struct tui_kind tui_kind_export = {
+    .kind = SK_EXPORT,
+    .build = build,
+    .draw = draw,
+    .key = key,
+};

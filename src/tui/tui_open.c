@@ -1,0 +1,347 @@
+/*
+ * tui_open.c - starting the terminal workbook: the command line of `tanbook [FILE]`, the default
+ * and demo workbooks, creating a new workbook after asking for its unit name and year, the
+ * terminal set up and always given back (on quit, on a fatal error, on SIGTERM/SIGHUP/SIGINT).
+ */
+#include <curses.h>
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/text.h"
+#include "book/demo.h"
+#include "tui/tui.h"
+#include "tui/tui_int.h"
+
+static volatile sig_atomic_t got_signal;
+static int curses_on;
+
+static void
+on_signal(int sig)
+{
+    got_signal = sig;
+}
+
+/* Gives the terminal back: on quit, on a fatal error, at exit. */
+static void
+restore_terminal(void)
+{
+    if (curses_on) {
+        curses_on = 0;
+        endwin();
+    }
+}
+
+static void
+catch_signals(void)
+{
+    static const int sigs[] = {SIGTERM, SIGHUP, SIGINT, SIGQUIT};
+    struct sigaction sa;
+    size_t i;
+
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    for (i = 0; i < nitems(sigs); i++)
+        sigaction(sigs[i], &sa, NULL);
+}
+
+
+int
+tui_signalled(void)
+{
+    return got_signal != 0;
+}
+
+int
+tui_getkey(struct tui *t, wint_t *ch, int *is_key)
+{
+    int rc;
+
+    (void)t;
+    rc = get_wch(ch);
+    if (got_signal)
+        return 0;
+    if (rc == ERR)
+        return 0;
+    *is_key = rc == KEY_CODE_YES;
+    return 1;
+}
+
+static int
+start_curses(void)
+{
+    if (newterm(NULL, stdout, stdin) == NULL)
+        return 0;
+    curses_on = 1;
+    raw();             /* Ctrl-Z/Y/Q/C/S arrive as keys; no XON/XOFF freeze */
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    set_escdelay(25);
+    timeout(200);      /* wake up to notice SIGTERM/SIGHUP */
+    mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
+    mouseinterval(0);  /* a press is a click: no waiting to tell clicks from double clicks */
+    curs_set(0);
+    return 1;
+}
+
+/* Asks for the unit name and year of a new workbook and creates it; 0 when the user cancelled. */
+static int
+create_workbook(struct tui *t, char **cause, enum err *e)
+{
+    char *name = NULL, *ytext = NULL, *def;
+    time_t now = time(NULL);
+    struct tm tm;
+    int year = 0;
+
+    localtime_r(&now, &tm);
+    while (name == NULL || text_is_blank(name)) {
+        free(name);
+        name = NULL;
+        if (!tui_prompt(t, TR(t, "单位名称：", "Unit name: "), "", &name))
+            return 0;
+    }
+    def = xasprintf("%d", tm.tm_year + 1900 - 1);
+    while (year == 0) {                 /* a refused answer stays in the prompt to be corrected */
+        if (!tui_prompt(t, TR(t, "报告年度：", "Reporting year: "), def, &ytext)) {
+            free(def);
+            free(name);
+            return 0;
+        }
+        year = tui_parse_year(t, ytext);
+        free(def);
+        def = ytext;
+        ytext = NULL;
+    }
+    free(def);
+    if ((*e = book_open(t->app, t->path, BOOK_CREATE, &t->book, cause)) == ERR_OK) {
+        t->st = book_store(t->book);
+        if ((*e = store_begin(t->st, cause)) == ERR_OK
+            && (*e = store_year_add(t->st, t->app->lib, year, NULL, NULL, cause)) == ERR_OK
+            && (*e = store_info_set(t->st, FS_UNIT, year, "unit_name", name, cause)) == ERR_OK)
+            *e = store_commit(t->st, cause);
+        if (*e != ERR_OK) {
+            store_rollback(t->st);
+            book_close(t->book);
+            t->book = NULL;
+            t->st = NULL;
+            store_remove(t->path);
+        }
+    }
+    free(name);
+    t->year = year;
+    tui_clear_message(t);
+    return 1;
+}
+
+static int
+has_option(const char *arg)
+{
+    return strcmp(arg, "--demo") == 0 || strncmp(arg, "--lang", 6) == 0
+           || strncmp(arg, "--year", 6) == 0;
+}
+
+int
+tui_wants(int argc, char **argv)
+{
+    struct stat sb;
+
+    if (argc < 2 || has_option(argv[1]))
+        return 1;
+    /* a file name: an existing file, or a new one with a path or an extension ("office.tanbook");
+       a bare word is a mistyped command, not a workbook to create */
+    return argv[1][0] != '-' && (stat(argv[1], &sb) == 0 || strchr(argv[1], '.') != NULL
+                                 || strchr(argv[1], '/') != NULL);
+}
+
+/* $XDG_DATA_HOME/tanbook (or ~/.local/share/tanbook), created; NULL with *cause on failure. */
+static char *
+data_dir(char **cause)
+{
+    const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+    char *base, *dir, *p;
+
+    if (xdg != NULL && xdg[0] == '/')
+        base = xstrdup(xdg);
+    else if (home != NULL && home[0] != '\0')
+        base = xasprintf("%s/.local/share", home);
+    else {
+        *cause = xstrdup("没有 HOME 或 XDG_DATA_HOME，无法确定默认工作簿的位置");
+        return NULL;
+    }
+    dir = xasprintf("%s/tanbook", base);
+    free(base);
+    for (p = dir + 1; *p != '\0'; p++)
+        if (*p == '/') {
+            *p = '\0';
+            if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+                break;
+            *p = '/';
+        }
+    if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+        *cause = xasprintf("无法创建目录 %s：%s", dir, strerror(errno));
+        free(dir);
+        return NULL;
+    }
+    return dir;
+}
+
+static enum lang
+env_lang(void)
+{
+    static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+    size_t i;
+
+    for (i = 0; i < nitems(vars); i++) {
+        const char *v = getenv(vars[i]);
+
+        if (v != NULL && v[0] != '\0')
+            return strncmp(v, "en", 2) == 0 ? LANG_EN : LANG_ZH;
+    }
+    return LANG_ZH;
+}
+
+static void
+tui_free(struct tui *t)
+{
+    tui_steps_free(t);
+    model_free(&t->y);
+    if (t->rep_ok)
+        report_free(&t->rep);
+    free(t->rep_err);
+    check_free(&t->chk);
+    free(t->msg);
+    free(t->path);
+    book_close(t->book);
+}
+
+/* Says why on stderr (the screen is not up), frees cause, returns e's exit code. */
+static int
+say(enum err e, char *cause)
+{
+    fprintf(stderr, "tanbook: %s\n", cause != NULL ? cause : err_str(e));
+    free(cause);
+    return err_exit_code(e);
+}
+
+static int
+usage(void)
+{
+    fprintf(stderr, "用法: tanbook [FILE] [--year YEAR] [--lang zh|en]\n"
+                    "      tanbook --demo [--lang zh|en]\n"
+                    "命令行用法见 tanbook --help\n");
+    return err_exit_code(ERR_USAGE);
+}
+
+/* Opens t->path (or, after the program is on screen, asks for what a new one needs). */
+static int
+open_workbook(struct tui *t, const char *year_arg, int *exit_code)
+{
+    struct stat sb;
+    char *cause = NULL;
+    enum err e = ERR_OK;
+    int exists;
+
+    if (stat(t->path, &sb) == 0) {
+        if ((e = book_open(t->app, t->path, BOOK_WRITE, &t->book, &cause)) != ERR_OK
+            || (e = book_year(t->book, year_arg, 0, &t->year, &exists, &cause)) != ERR_OK) {
+            *exit_code = say(e, cause);
+            return 0;
+        }
+        t->st = book_store(t->book);
+        return 1;
+    }
+    if (!start_curses()) {
+        *exit_code = say(ERR_IO, xasprintf("无法初始化终端（TERM=%s）",
+                                           getenv("TERM") ? getenv("TERM") : ""));
+        return 0;
+    }
+    if (!create_workbook(t, &cause, &e)) {
+        restore_terminal();
+        *exit_code = 0;
+        return 0;
+    }
+    if (e != ERR_OK) {
+        restore_terminal();
+        *exit_code = say(e, cause);
+        return 0;
+    }
+    return 1;
+}
+
+int
+tui_main(struct app *app, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"demo", no_argument, NULL, 'd'},
+        {"lang", required_argument, NULL, 'l'},
+        {"year", required_argument, NULL, 'y'},
+        {NULL, 0, NULL, 0},
+    };
+    struct tui t;
+    const char *year_arg = NULL;
+    char *cause = NULL, *dir;
+    int c, demo = 0, rc = 0;
+    enum err e;
+
+    memset(&t, 0, sizeof(t));
+    t.app = app;
+    t.lang = env_lang();
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (c == 'd')
+            demo = 1;
+        else if (c == 'y')
+            year_arg = optarg;
+        else if (c == 'l' && (strcmp(optarg, "en") == 0 || strcmp(optarg, "zh") == 0))
+            t.lang = optarg[0] == 'e' ? LANG_EN : LANG_ZH;
+        else
+            return usage();
+    }
+    if (argc - optind > 1 || (demo && argc - optind > 0))
+        return usage();
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+        return say(ERR_USAGE, xstrdup("工作簿界面需要在终端中运行；命令行用法见 tanbook --help"));
+    app->lang = t.lang;
+    if (argc - optind == 1) {
+        t.path = xstrdup(argv[optind]);
+    } else {
+        if ((dir = data_dir(&cause)) == NULL)
+            return say(ERR_IO, cause);
+        t.path = xasprintf("%s/%s", dir, demo ? "demo.tanbook" : "workbook.tanbook");
+        free(dir);
+    }
+    if (demo && (e = demo_create(app, t.path, 1, &cause)) != ERR_OK) {
+        free(t.path);
+        return say(e, cause);
+    }
+    xmem_on_fatal(restore_terminal);
+    atexit(restore_terminal);
+    catch_signals();
+    tui_steps_init(&t);
+    if (!open_workbook(&t, year_arg, &rc)) {
+        tui_free(&t);
+        return rc;
+    }
+    if (!curses_on && !start_curses()) {
+        tui_free(&t);
+        return say(ERR_IO, xasprintf("无法初始化终端（TERM=%s）",
+                                     getenv("TERM") ? getenv("TERM") : ""));
+    }
+    tui_colors(&t);
+    tui_reload(&t);
+    tui_go_step(&t, 0);
+    tui_run(&t);
+    restore_terminal();
+    tui_free(&t);
+    return got_signal ? 128 + got_signal : 0;
+}
+

@@ -1,0 +1,389 @@
+/*
+ * tui_table.c - a sheet drawn as a table, and what the record, grid and view screens share:
+ * moving the focus, the field editor in place, and handing commits, additions, deletions and
+ * settings to the step's sheet. The screen kinds (tui_record.c, tui_grid.c, tui_view.c) are made
+ * of these.
+ */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "tui/tui_int.h"
+
+struct sheet_cell *
+tui_cell(const struct tui *t)
+{
+    return sheet_cell(&t->grid, t->row, t->col);
+}
+
+void
+tui_table_build(struct tui *t)
+{
+    struct sheet_env env;
+
+    sheet_free(&t->grid);
+    if (t->sheet != NULL) {
+        tui_env(t, &env);
+        t->sheet->build(&env, &t->grid);
+    }
+    free(t->col_x);
+    free(t->col_w);
+    t->col_x = xcalloc((size_t)t->grid.ncols + 1, sizeof(*t->col_x));
+    t->col_w = xcalloc((size_t)t->grid.ncols + 1, sizeof(*t->col_w));
+    if (t->row >= t->grid.nrows)
+        t->row = t->grid.nrows > 0 ? t->grid.nrows - 1 : 0;
+    if (t->col >= t->grid.ncols)
+        t->col = t->grid.ncols > 0 ? t->grid.ncols - 1 : 0;
+}
+
+/* ---- moving -------------------------------------------------------------------------------- */
+
+/* Tab / Shift-Tab: the next / previous editable cell, row by row. */
+static void
+step_field(struct tui *t, int dir)
+{
+    int n = t->grid.nrows * t->grid.ncols, i = t->row * t->grid.ncols + t->col, k;
+
+    for (k = 0; k < n; k++) {
+        i = (i + dir + n) % n;
+        if (t->grid.cells[i].flags & SHEET_EDIT) {
+            t->row = i / t->grid.ncols;
+            t->col = i % t->grid.ncols;
+            return;
+        }
+    }
+}
+
+void
+tui_table_move(struct tui *t, enum action a)
+{
+    const struct sheet *g = &t->grid;
+    int one = t->kind->one_column;
+
+    if (g->nrows == 0)
+        return;
+    switch (a) {
+    case ACT_NEXT: step_field(t, 1); break;
+    case ACT_PREV: step_field(t, -1); break;
+    case ACT_DOWN: if (t->row + 1 < g->nrows) t->row++; break;
+    case ACT_UP: if (t->row > 0) t->row--; break;
+    case ACT_LEFT: if (t->col > 0 && !one) t->col--; break;
+    case ACT_RIGHT: if (t->col + 1 < g->ncols && !one) t->col++; break;
+    case ACT_HOME: t->col = one ? g->start_col : 0; break;
+    case ACT_END: t->col = one ? g->start_col : g->ncols - 1; break;
+    default: break;
+    }
+}
+
+void
+tui_table_edit(struct tui *t, int keep_text)
+{
+    struct sheet_cell *c = tui_cell(t);
+
+    if (c == NULL)
+        return;
+    if (!(c->flags & SHEET_EDIT) || t->kind->commit == NULL) {
+        tui_message(t, MSG_INFO, "%s", t->kind->commit == NULL
+                    ? TR(t, "本表由活动水平数据和排放因子计算得出，不能直接修改",
+                         "This table is computed from the activity data and factors")
+                    : TR(t, "此项由程序计算或来自其他表，不能在这里修改",
+                         "This value is computed or comes from another table"));
+        return;
+    }
+    /* a required value shows a placeholder ("（请注明来源）") until filled in: no text to keep */
+    editor_init(&t->ed, keep_text && !(c->flags & SHEET_MISSING) ? c->text : "",
+                t->grid.widths[t->col], 0);
+    t->editing = 1;
+    tui_clear_message(t);
+}
+
+int
+tui_table_key(struct tui *t, enum action a, wint_t ch, int is_key)
+{
+    switch (a) {
+    case ACT_NEXT: case ACT_PREV: case ACT_UP: case ACT_DOWN:
+    case ACT_LEFT: case ACT_RIGHT: case ACT_HOME: case ACT_END:
+        tui_table_move(t, a);
+        return 1;
+    case ACT_EDIT:
+        tui_table_edit(t, 1);
+        return 1;
+    case ACT_ADD:
+        if (t->kind->add != NULL)
+            t->kind->add(t);
+        return 1;
+    case ACT_DELETE:
+        if (t->kind->del != NULL)
+            t->kind->del(t);
+        return 1;
+    case ACT_SETTINGS:
+        if (t->kind->settings != NULL)
+            t->kind->settings(t);
+        return 1;
+    case ACT_NONE:
+        if (!is_key && iswprint(ch) && t->grid.nrows > 0 && t->kind->commit != NULL) {
+            tui_table_edit(t, 0);       /* typing starts an edit */
+            if (t->editing)
+                editor_insert(&t->ed, (wchar_t)ch);
+            return 1;
+        }
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+/* ---- what the sheet does ------------------------------------------------------------------- */
+
+enum err
+tui_table_commit(struct tui *t, const char *text)
+{
+    struct sheet_out out = {.row = -1, .col = -1};
+    struct sheet_cell *c = tui_cell(t);
+    struct sheet_env env;
+    enum err e;
+
+    if (c == NULL || !(c->flags & SHEET_EDIT) || t->sheet->commit == NULL)
+        return ERR_INPUT;
+    tui_env(t, &env);
+    e = t->sheet->commit(&env, &t->grid, t->row, t->col, text, &out);
+    if (e != ERR_OK) {
+        if (out.msg == NULL)
+            sheet_say(&out, SHEET_SAY_ERROR, "%s", err_str(e));
+        out.changed = 0;
+        out.row = out.col = -1;
+    }
+    tui_apply(t, &out);
+    return e;
+}
+
+const char *
+tui_table_help(const struct tui *t)
+{
+    const struct sheet_cell *c = tui_cell(t);
+    struct sheet_env env;
+
+    if (c != NULL && c->note != NULL)
+        return c->note;             /* why the cell is flagged, before how to fill it */
+    if (c == NULL || t->sheet == NULL || t->sheet->help == NULL)
+        return NULL;
+    tui_env(t, &env);
+    return t->sheet->help(&env, &t->grid, t->row, t->col);
+}
+
+void
+tui_table_add(struct tui *t)
+{
+    struct sheet_out out = {.row = -1, .col = -1};
+    struct sheet_choice c;
+    struct sheet_env env;
+    char *text = NULL;
+    int pick;
+
+    if (t->sheet == NULL || t->sheet->add_choice == NULL)
+        return;
+    tui_env(t, &env);
+    t->sheet->add_choice(&env, &c);
+    pick = tui_pick(t, c.title, (const char *const *)c.labels, (int)c.n);
+    if (pick >= 0 && (c.then_ask == NULL || tui_prompt(t, c.then_ask, "", &text))) {
+        tui_env(t, &env);
+        t->sheet->add(&env, (size_t)pick, text, &out);
+        tui_apply(t, &out);
+    }
+    free(text);
+    sheet_choice_free(&c);
+}
+
+void
+tui_table_settings(struct tui *t)
+{
+    struct sheet_out out = {.row = -1, .col = -1};
+    struct sheet_choice c;
+    struct sheet_env env;
+    int pick;
+
+    if (t->sheet == NULL || t->sheet->settings_choice == NULL)
+        return;
+    tui_env(t, &env);
+    t->sheet->settings_choice(&env, &c);
+    if ((pick = tui_pick(t, c.title, (const char *const *)c.labels, (int)c.n)) >= 0) {
+        tui_env(t, &env);
+        t->sheet->settings(&env, (size_t)pick, &out);
+        tui_apply(t, &out);
+    }
+    sheet_choice_free(&c);
+}
+
+void
+tui_table_del(struct tui *t)
+{
+    struct sheet_out out = {.row = -1, .col = -1};
+    struct sheet_env env;
+    char *question = NULL;
+    enum sheet_del what;
+
+    if (t->sheet == NULL || t->sheet->del_what == NULL || tui_cell(t) == NULL)
+        return;
+    tui_env(t, &env);
+    what = t->sheet->del_what(&env, &t->grid, t->row, t->col, &question);
+    if (what == SHEET_DEL_CLEAR || (what == SHEET_DEL_ASK && tui_confirm(t, question))) {
+        t->sheet->del(&env, &t->grid, t->row, t->col, &out);
+        tui_apply(t, &out);
+    }
+    free(question);
+}
+
+/* ---- drawing ------------------------------------------------------------------------------- */
+
+int
+tui_grid_height(const struct tui *t)
+{
+    struct tui_area a;
+
+    tui_layout(t, &a);
+    return a.grid_h - (t->grid.heads != NULL);
+}
+
+/* Right edge of the scrolling columns left..col when they follow the frozen ones. */
+static int
+right_edge(const struct sheet *g, int x0, int left, int col)
+{
+    int c, x = x0;
+
+    for (c = 0; c < g->frozen; c++)
+        x += g->widths[c] + 1;
+    for (c = left; c <= col; c++)
+        x += g->widths[c] + 1;
+    return x - 1;
+}
+
+/*
+ * Column x positions and widths (t->col_x, t->col_w): frozen columns, then scrolling ones from
+ * t->left; col_x[c] is -1 when column c is not shown. The last column shown may be narrowed to
+ * what is left of the line.
+ */
+static void
+columns(struct tui *t, const struct tui_area *a)
+{
+    const struct sheet *g = &t->grid;
+    int c, x, end = a->grid_x + a->grid_w, *xs = t->col_x, *ws = t->col_w;
+
+    if (t->left < g->frozen)
+        t->left = g->frozen;
+    if (t->col >= g->frozen) {          /* scroll so the focused column is visible */
+        if (t->col < t->left)
+            t->left = t->col;
+        while (t->left < t->col && right_edge(g, a->grid_x, t->left, t->col) > end)
+            t->left++;
+    }
+    x = a->grid_x;
+    for (c = 0; c < g->ncols; c++) {
+        xs[c] = -1;
+        ws[c] = g->widths[c];
+        if (c >= g->frozen && c < t->left)
+            continue;
+        if (c > g->frozen && c > t->left && xs[c - 1] < 0)
+            continue;                   /* after a column that did not fit */
+        if (x + ws[c] > end) {
+            if (end - x < 8 || c == t->col)
+                continue;
+            ws[c] = end - x;
+        }
+        xs[c] = x;
+        x += ws[c] + 1;
+    }
+}
+
+static void
+draw_bar(const struct tui *t, int y, int x, int w, const char *share)
+{
+    double f = strtod(share, NULL);
+    int n = (int)(f * (w - 1) + 0.5), i;
+
+    move(y, x);
+    tui_color_on(t, PAIR_HEAD);
+    for (i = 0; i < n; i++)
+        addstr("█");
+    tui_color_off(t, PAIR_HEAD);
+    for (; i < w; i++)
+        addch(' ');
+}
+
+static void
+draw_cell(struct tui *t, const struct sheet_cell *c, int y, int x, int w, int focus)
+{
+    const char *text = c->text;
+
+    if (focus && t->editing) {
+        wchar_t view[EDITOR_MAX + 1];
+        int cur, ml, mr;
+
+        editor_resize(&t->ed, w);
+        cur = editor_view(&t->ed, view, nitems(view), &ml, &mr);
+        attron(A_UNDERLINE);
+        mvprintw(y, x, "%*s", w, "");
+        mvaddwstr(y, x, view);
+        attroff(A_UNDERLINE);
+        move(y, x + cur);
+        return;
+    }
+    if (c->flags & SHEET_BAR) {
+        draw_bar(t, y, x, w, text);
+        return;
+    }
+    if (focus)
+        attron(A_REVERSE);
+    if (c->flags & SHEET_WARN)
+        tui_color_on(t, PAIR_WARN);
+    if ((c->flags & SHEET_MISSING) && text[0] == '\0') {
+        tui_color_on(t, PAIR_ERROR);
+        tui_put(y, x, w, TR(t, "（必填）", "(required)"), 0);
+        tui_color_off(t, PAIR_ERROR);
+    } else {
+        if (c->flags & SHEET_MISSING)
+            tui_color_on(t, PAIR_ERROR);
+        if (c->flags & SHEET_DIM)
+            attron(A_DIM);
+        tui_put(y, x, w, text, (c->flags & SHEET_NUM) != 0);
+        attroff(A_DIM);
+        tui_color_off(t, PAIR_ERROR);
+    }
+    tui_color_off(t, PAIR_WARN);
+    attroff(A_REVERSE);
+}
+
+void
+tui_table_draw(struct tui *t, const struct tui_area *a)
+{
+    const struct sheet *g = &t->grid;
+    int r, c, y = a->grid_y, rows = tui_grid_height(t);
+
+    if (g->nrows == 0) {
+        if (g->empty != NULL)
+            tui_put(y + 1, a->grid_x + 1, a->grid_w - 1, g->empty, 0);
+        return;
+    }
+    columns(t, a);
+    t->cell_y0 = y + (g->heads != NULL);
+    if (t->row < t->top)
+        t->top = t->row;
+    if (t->row >= t->top + rows)
+        t->top = t->row - rows + 1;
+    if (g->heads != NULL) {
+        attron(A_BOLD | A_UNDERLINE);
+        for (c = 0; c < g->ncols; c++)
+            if (t->col_x[c] >= 0)
+                tui_put(y, t->col_x[c], t->col_w[c], g->heads[c], 0);
+        attroff(A_BOLD | A_UNDERLINE);
+        y++;
+    }
+    for (r = t->top; r < g->nrows && r < t->top + rows; r++, y++)
+        for (c = 0; c < g->ncols; c++)
+            if (t->col_x[c] >= 0 && !(r == t->row && c == t->col))
+                draw_cell(t, sheet_cell(g, r, c), y, t->col_x[c], t->col_w[c], 0);
+    /* the focused cell last, so the cursor ends up in it */
+    if (t->row >= t->top && t->row < t->top + rows && t->col_x[t->col] >= 0)
+        draw_cell(t, tui_cell(t), t->cell_y0 + t->row - t->top, t->col_x[t->col],
+                  t->col_w[t->col], 1);
+}
