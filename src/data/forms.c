@@ -1,6 +1,7 @@
 /*
  * forms.c - loads the Appendix A form definitions from the forms/ master copy (an index, forms.tsv,
- * and one field file per form, all read by base/tsv) and validates values typed for a field.
+ * one field file per form, and the walk-through of the terminal workbook, steps.tsv; all read by
+ * base/tsv) and validates values typed for a field.
  * The loader is strict: a data file with an unknown column or value stops the program at start-up
  * with "forms/FILE:LINE: reason" rather than letting a typo reach a screen or an export.
  */
@@ -20,6 +21,7 @@
 #include "data/units.h"
 
 #define INDEX_FILE "forms.tsv"
+#define STEPS_FILE "steps.tsv"
 
 static const char *const type_names[] = {
     [FT_TEXT] = "text",
@@ -43,19 +45,31 @@ static const char *const kind_names[] = {
     [FK_COMPUTED] = "computed",
 };
 
+static const char *const step_kind_names[] = {
+    [SK_RECORD] = "record",
+    [SK_GRID] = "grid",
+    [SK_VIEW] = "view",
+    [SK_EXPORT] = "export",
+};
+
+/* The step kind that shows a form of each kind. */
+static const enum step_kind form_step_kind[] = {
+    [FK_RECORD] = SK_RECORD,
+    [FK_GRID] = SK_GRID,
+    [FK_COMPUTED] = SK_VIEW,
+};
+
 /* Units only shown beside computed or entered values, never converted (units.h holds the rest). */
 static const char *const display_units[] = {
     "m²", "人", "tCO₂e", "tce", "kgCO₂e/m²", "tCO₂e/人",
 };
 
-enum index_col { IC_ID, IC_KEY, IC_ZH, IC_EN, IC_TITLE_ZH, IC_TITLE_EN, IC_KIND, IC_STEP, IC_FILE,
-                 IC__COUNT };
+enum index_col { IC_ID, IC_KEY, IC_ZH, IC_EN, IC_TITLE_ZH, IC_TITLE_EN, IC_KIND, IC_FILE, IC__COUNT };
 
 static const struct tsv_col index_cols[] = {
     [IC_ID] = {.name = "id"}, [IC_KEY] = {.name = "key"}, [IC_ZH] = {.name = "zh"},
     [IC_EN] = {.name = "en"}, [IC_TITLE_ZH] = {.name = "title_zh"},
-    [IC_TITLE_EN] = {.name = "title_en"}, [IC_KIND] = {.name = "kind"}, [IC_STEP] = {.name = "step"},
-    [IC_FILE] = {.name = "file"},
+    [IC_TITLE_EN] = {.name = "title_en"}, [IC_KIND] = {.name = "kind"}, [IC_FILE] = {.name = "file"},
 };
 
 enum field_col { FC_KEY, FC_ZH, FC_EN, FC_TYPE, FC_SCOPE, FC_UNIT, FC_REQUIRED, FC_COMPUTED,
@@ -68,6 +82,15 @@ static const struct tsv_col field_cols[] = {
     [FC_IN_TABLE] = {.name = "in_table"}, [FC_MIN] = {.name = "min"}, [FC_MAX] = {.name = "max"},
     [FC_CLI] = {.name = "cli"}, [FC_HELP_ZH] = {.name = "help_zh"},
     [FC_HELP_EN] = {.name = "help_en"},
+};
+
+enum step_col { SC_ID, SC_KIND, SC_SHEET, SC_SHORT_ZH, SC_SHORT_EN, SC_TITLE_ZH, SC_TITLE_EN,
+                SC__COUNT };
+
+static const struct tsv_col step_cols[] = {
+    [SC_ID] = {.name = "id"}, [SC_KIND] = {.name = "kind"}, [SC_SHEET] = {.name = "sheet"},
+    [SC_SHORT_ZH] = {.name = "short_zh"}, [SC_SHORT_EN] = {.name = "short_en"},
+    [SC_TITLE_ZH] = {.name = "title_zh"}, [SC_TITLE_EN] = {.name = "title_en"},
 };
 
 /* The index of s in names[0..n), or -1. */
@@ -281,8 +304,7 @@ parse_form(const struct tsv *tv, size_t r, const char *(*get)(const char *name, 
            void *ctx, struct form_def *f, char **cause)
 {
     const char *s, *text;
-    char *end, *path;
-    long step;
+    char *path;
     int v;
     enum err e;
 
@@ -302,11 +324,6 @@ parse_form(const struct tsv *tv, size_t r, const char *(*get)(const char *name, 
     if ((v = lookup(s, kind_names, nitems(kind_names))) < 0)
         return tsv_row_fail(tv, r, cause, "未知的表单类别“%s”（可用 record、grid、computed）", s);
     f->kind = (enum form_kind)v;
-    s = tsv_cell(tv, r, IC_STEP);
-    step = strtol(s, &end, 10);
-    if (s[0] == '\0' || *end != '\0' || step < 1 || (size_t)step > tsv_nrows(tv))
-        return tsv_row_fail(tv, r, cause, "step“%s”须为 1 到 %zu 的整数", s, tsv_nrows(tv));
-    f->step = (int)step;
     s = tsv_cell(tv, r, IC_FILE);
     if (s[0] == '\0' || strchr(s, '/') != NULL || strchr(s, '\\') != NULL)
         return tsv_row_fail(tv, r, cause, "字段文件名“%s”无效", s);
@@ -345,11 +362,114 @@ parse_index(const char *text, const char *(*get)(const char *name, void *ctx), v
                 e = tsv_row_fail(tv, r, cause, "表单编号“%s”重复", f->id);
             else if (strcmp(f->key, g->key) == 0 || text_eq(f->key, g->id))
                 e = tsv_row_fail(tv, r, cause, "表单 key“%s”重复", f->key);
-            else if (f->step == g->step)
-                e = tsv_row_fail(tv, r, cause, "step %d 与表单 %s 重复", f->step, g->id);
         }
         if (e != ERR_OK)
             goto out;
+    }
+out:
+    tsv_free(tv);
+    return e;
+}
+
+/* The form whose id is exactly id, or NULL. */
+static const struct form_def *
+form_by_id(const struct form_set *fs, const char *id)
+{
+    size_t i;
+
+    for (i = 0; i < fs->nforms; i++)
+        if (strcmp(fs->forms[i].id, id) == 0)
+            return &fs->forms[i];
+    return NULL;
+}
+
+/* Checks step s of row r against the form it names (or, for a step that is no form, its titles). */
+static enum err
+check_step_form(const struct tsv *tv, size_t r, const struct step_def *s, char **cause)
+{
+    const struct form_def *f = s->form;
+
+    if (f == NULL) {
+        if (s->kind != SK_EXPORT)
+            return tsv_row_fail(tv, r, cause,
+                                "“%s”不是表单编号，这样的步骤类别须为 export，而不是 %s", s->id,
+                                step_kind_names[s->kind]);
+        if (s->title_zh == NULL || s->title_en == NULL)
+            return tsv_row_fail(tv, r, cause, "步骤 %s 不是表单，须填写 title_zh 和 title_en", s->id);
+        return ERR_OK;
+    }
+    if (s->kind != form_step_kind[f->kind])
+        return tsv_row_fail(tv, r, cause, "步骤 %s 的类别须为 %s（表单类别为 %s），而不是 %s",
+                            s->id, step_kind_names[form_step_kind[f->kind]], kind_names[f->kind],
+                            step_kind_names[s->kind]);
+    if (s->title_zh != NULL || s->title_en != NULL)
+        return tsv_row_fail(tv, r, cause,
+                            "步骤 %s 的标题取自 " INDEX_FILE "，title_zh 和 title_en 须留空", s->id);
+    return ERR_OK;
+}
+
+/* Parses step row r into s (already zeroed); s owns its strings even on error. */
+static enum err
+parse_step(const struct tsv *tv, size_t r, const struct form_set *fs, struct step_def *s,
+           char **cause)
+{
+    const char *kind = tsv_cell(tv, r, SC_KIND);
+    int v;
+    enum err e;
+
+    s->id = xstrdup(tsv_cell(tv, r, SC_ID));
+    s->sheet = dup_or_null(tsv_cell(tv, r, SC_SHEET));
+    s->title_zh = dup_or_null(tsv_cell(tv, r, SC_TITLE_ZH));
+    s->title_en = dup_or_null(tsv_cell(tv, r, SC_TITLE_EN));
+    s->short_zh = xstrdup(tsv_cell(tv, r, SC_SHORT_ZH));
+    s->short_en = xstrdup(tsv_cell(tv, r, SC_SHORT_EN));
+    if (s->id[0] == '\0')
+        return tsv_row_fail(tv, r, cause, "缺少步骤编号(id)");
+    if ((v = lookup(kind, step_kind_names, nitems(step_kind_names))) < 0)
+        return tsv_row_fail(tv, r, cause, "未知的步骤类别“%s”（可用 record、grid、view、export）",
+                            kind);
+    s->kind = (enum step_kind)v;
+    s->form = form_by_id(fs, s->id);
+    if ((e = check_step_form(tv, r, s, cause)) != ERR_OK)
+        return e;
+    if (s->kind == SK_EXPORT && s->sheet != NULL)
+        return tsv_row_fail(tv, r, cause, "export 步骤 %s 不用 sheet，而写了“%s”", s->id, s->sheet);
+    if (s->kind != SK_EXPORT && s->sheet == NULL)
+        return tsv_row_fail(tv, r, cause, "步骤 %s 缺少 sheet（填写它的模块）", s->id);
+    if (s->sheet != NULL && !is_ident(s->sheet, "_"))
+        return tsv_row_fail(tv, r, cause, "sheet“%s”须为小写字母、数字和下划线", s->sheet);
+    if (s->short_zh[0] == '\0' || s->short_en[0] == '\0')
+        return tsv_row_fail(tv, r, cause, "步骤 %s 缺少简称(short_zh 或 short_en)", s->id);
+    return ERR_OK;
+}
+
+/* Parses the walk-through, steps.tsv, into fs->steps; the forms must be loaded already. */
+static enum err
+parse_steps(const char *text, struct form_set *fs, char **cause)
+{
+    struct tsv *tv = NULL;
+    size_t r, j, n;
+    enum err e;
+
+    if (text == NULL)
+        return tsv_fail(cause, "forms/" STEPS_FILE, 0, "找不到此文件");
+    if ((e = tsv_parse("forms/" STEPS_FILE, text, step_cols, SC__COUNT, &tv, cause)) != ERR_OK)
+        return e;
+    if ((n = tsv_nrows(tv)) == 0) {
+        e = tsv_fail(cause, tsv_file(tv), tsv_header_line(tv), "没有步骤");
+        goto out;
+    }
+    fs->steps = xcalloc(n, sizeof(*fs->steps));
+    for (r = 0; r < n; r++) {
+        struct step_def *s = &fs->steps[r];
+        fs->nsteps++;
+        if ((e = parse_step(tv, r, fs, s, cause)) != ERR_OK)
+            goto out;
+        for (j = 0; j < r; j++)
+            if (text_eq(s->id, fs->steps[j].id)) {
+                e = tsv_row_fail(tv, r, cause, "步骤编号“%s”重复", s->id);
+                goto out;
+            }
     }
 out:
     tsv_free(tv);
@@ -364,7 +484,8 @@ forms_parse(const char *index_text, const char *(*get)(const char *name, void *c
     enum err e;
 
     *out = NULL;
-    if ((e = parse_index(index_text, get, ctx, fs, cause)) != ERR_OK) {
+    if ((e = parse_index(index_text, get, ctx, fs, cause)) != ERR_OK
+        || (e = parse_steps(get(STEPS_FILE, ctx), fs, cause)) != ERR_OK) {
         forms_free(fs);
         return e;
     }
@@ -425,6 +546,16 @@ forms_free(struct form_set *fs)
         free(f->title_zh);
         free(f->title_en);
     }
+    for (i = 0; i < fs->nsteps; i++) {
+        struct step_def *s = &fs->steps[i];
+        free(s->id);
+        free(s->sheet);
+        free(s->title_zh);
+        free(s->title_en);
+        free(s->short_zh);
+        free(s->short_en);
+    }
+    free(fs->steps);
     free(fs->forms);
     free(fs);
 }
@@ -480,6 +611,33 @@ const char *
 forms_title(const struct form_def *f, enum lang lang)
 {
     return lang == LANG_EN ? f->title_en : f->title_zh;
+}
+
+const struct step_def *
+forms_step(const struct form_set *fs, const char *id)
+{
+    size_t i;
+
+    if (id == NULL)
+        return NULL;
+    for (i = 0; i < fs->nsteps; i++)
+        if (text_eq(fs->steps[i].id, id))
+            return &fs->steps[i];
+    return NULL;
+}
+
+const char *
+forms_step_title(const struct step_def *s, enum lang lang)
+{
+    if (s->form != NULL)
+        return forms_title(s->form, lang);
+    return lang == LANG_EN ? s->title_en : s->title_zh;
+}
+
+const char *
+forms_step_short(const struct step_def *s, enum lang lang)
+{
+    return lang == LANG_EN ? s->short_en : s->short_zh;
 }
 
 /* Validates the non-blank trimmed text t for a number or integer field. */
