@@ -1,8 +1,8 @@
 /*
- * fuzz_parsers.c - a libFuzzer target for every parser of outside text: CSV/TSV, the encoding
- * detector, periods, typed numbers, and the forms/ and factors/ loaders (fed the input as every
- * file). The first byte picks the parser. Built and run by `make fuzz` (clang); not part of
- * `make check`. Crashes, leaks and undefined behaviour are the findings.
+ * fuzz_parsers.c - a libFuzzer target for every parser of outside text: CSV, the TSV data-file
+ * reader, the encoding detector, periods, typed numbers, and the forms/ and factors/ loaders (fed
+ * the input as every file). The first byte picks the parser. Built and run by `make fuzz` (clang);
+ * not part of `make check`. Crashes, leaks and undefined behaviour are the findings.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -14,9 +14,32 @@
 #include "data/forms.h"
 #include "base/period.h"
 #include "base/text.h"
+#include "base/tsv.h"
 #include "base/xmem.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* A column set for the TSV reader: two required columns, one optional. */
+static const struct tsv_col tsv_cols[] = {
+    {.name = "id"},
+    {.name = "zh"},
+    {.name = "note", .optional = 1},
+};
+
+/* Reads every cell of every row, so a bad index or line shows up under the sanitizers. */
+static void
+walk_tsv(const struct tsv *tv)
+{
+    size_t r, c, sum = 0;
+
+    for (r = 0; r < tsv_nrows(tv); r++) {
+        if (tsv_line(tv, r) <= tsv_header_line(tv))
+            abort();
+        for (c = 0; c < nitems(tsv_cols); c++)
+            sum += strlen(tsv_cell(tv, r, c));
+    }
+    (void)sum;
+}
 
 static const char *
 same_text(const char *name, void *ctx)
@@ -31,6 +54,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct csv_table t;
     struct form_set *fs = NULL;
     struct factor_lib *lib = NULL;
+    struct tsv *tv = NULL;
     struct period p;
     enum encoding enc;
     char *text, *out = NULL, *cause = NULL;
@@ -40,7 +64,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size == 0)
         return 0;
     text = xstrndup((const char *)data + 1, size - 1);   /* NUL-terminated, stops at a NUL */
-    switch (data[0] % 6) {
+    switch (data[0] % 7) {
     case 0:
         if (csv_parse((const char *)data + 1, size - 1, data[0] & 0x80 ? '\t' : ',',
                       data[0] & 0x40 ? CSV_COMMENTS : 0, &t, &cause) == ERR_OK)
@@ -65,6 +89,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     case 5:
         if (factors_parse(same_text, text, &lib, &cause) == ERR_OK)
             factors_free(lib);
+        break;
+    case 6:
+        if (tsv_parse("fuzz.tsv", text, tsv_cols, nitems(tsv_cols), &tv, &cause) == ERR_OK) {
+            walk_tsv(tv);
+            tsv_free(tv);
+        } else if (tv != NULL || cause == NULL || strncmp(cause, "fuzz.tsv:", 9) != 0) {
+            abort();
+        }
         break;
     }
     free(out);

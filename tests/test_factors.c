@@ -667,6 +667,22 @@ test_parse_errors(void **state)
          "source_text"},
         {"gas missing from a set", 2, "AR6\tHFC-32", "AR6\tHFC-125", "factors/sources.tsv:4: ",
          "AR6"},
+        /* the grid years are the years a workbook may hold (PERIOD_YEAR_MIN..PERIOD_YEAR_MAX) */
+        {"grid year too early", 1, "2023\tnational", "1989\tnational", "factors/electricity.tsv:2: ",
+         "1989"},
+        {"grid year too late", 1, "2023\tnational", "2101\tnational", "factors/electricity.tsv:2: ",
+         "2101"},
+        {"grid year not whole", 1, "2023\tnational", "2023.5\tnational",
+         "factors/electricity.tsv:2: ", "2023.5"},
+        /* the shared reader's checks, for factors/ too */
+        {"invalid UTF-8", 2, "IPCC AR5 GWP100", "IPCC AR5 \xff", "factors/gwp.tsv:2: ", "UTF-8"},
+        {"too many cells", 1, "\t2022 浙江\n", "\t2022 浙江\textra\n", "factors/electricity.tsv:3: ",
+         "表头只有 5 列"},
+        {"missing column", 2, "\tderivation\t", "\t", "factors/gwp.tsv:1: ", "缺少列“derivation”"},
+        {"duplicate column", 1, "\tarea\t", "\tlevel\t", "factors/electricity.tsv:1: ",
+         "列“level”重复"},
+        {"column names are exact", 1, "\tarea\t", "\tArea\t", "factors/electricity.tsv:1: ",
+         "未知的列“Area”"},
     };
     struct factor_lib *lib;
     struct files f;
@@ -712,6 +728,40 @@ test_parse_missing_file(void **state)
     assert_null(lib);
     assert_non_null(strstr(cause, "factors/gwp.tsv"));
     free(cause);
+}
+
+/* A file with a header and no source; a BOM, CRLF line ends, blanks and U+3000 around cells. */
+static void
+test_parse_no_sources_and_blanks(void **state)
+{
+    static const char no_sources[] =
+        "# none\n"
+        "id\tzh\ten\taliases\tcategory\tkind\tactivity_unit\treport_unit\tco2\tncv\tncv_unit\tcc\tox\t"
+        "coal\tcoal_unit\tcoal_source\tdensity\tdensity_note\tgas\tflag\tsource_text\n";
+    static const char grid[] =
+        "\xef\xbb\xbfyear\tlevel\tarea\tvalue\tsource_text\r\n"
+        "\r\n"
+        " 2023 \t national\t\xe3\x80\x80全国\xe3\x80\x80\t0.5306 \t 2023 全国平均\r\n";
+    struct files f = {no_sources, base_grid, base_gwp};
+    struct factor_lib *lib = NULL;
+    char *cause = NULL;
+
+    (void)state;
+    assert_int_equal(factors_parse(files_get, &f, &lib, &cause), ERR_DATA);
+    assert_null(lib);
+    assert_string_equal(cause, "factors/sources.tsv:2: 没有排放源");
+    free(cause);
+    cause = NULL;
+
+    f = (struct files){base_sources, grid, base_gwp};
+    assert_int_equal(factors_parse(files_get, &f, &lib, &cause), ERR_OK);
+    assert_int_equal(lib->ngrid, 1);
+    assert_int_equal(lib->grid[0].year, 2023);
+    assert_string_equal(lib->grid[0].level, "national");
+    assert_string_equal(lib->grid[0].area, "全国");
+    assert_near(lib->grid[0].value, 0.5306, 0);
+    assert_string_equal(lib->grid[0].source_text, "2023 全国平均");
+    factors_free(lib);
 }
 
 /* A year inside a gap takes the latest earlier year, not the nearer later one. */
@@ -775,6 +825,7 @@ main(void)
         cmocka_unit_test(test_parse_base),
         cmocka_unit_test(test_parse_errors),
         cmocka_unit_test(test_parse_missing_file),
+        cmocka_unit_test(test_parse_no_sources_and_blanks),
         cmocka_unit_test(test_grid_gap),
         cmocka_unit_test(test_parse_derivation_message),
     };

@@ -1,5 +1,6 @@
-/* test_forms.c - the built-in forms/ master copy (A.1–A.6 as the standard prints them), the loader's
- * error reporting on broken data files, and forms_validate on typed values. */
+/* test_forms.c - the built-in forms/ master copy (A.1–A.6 as the standard prints them, and the
+ * walk-through of steps.tsv), the loader's error reporting on broken data files, and forms_validate
+ * on typed values. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -61,19 +62,18 @@ test_forms_in_order(void **state)
     static const struct {
         const char *id, *key, *zh, *title_zh, *title_en;
         enum form_kind kind;
-        int step;
         size_t nfields;
     } want[] = {
-        {"A.1", "basic_info", "基本信息", "表A.1 基本信息", "Table A.1 Basic information", FK_RECORD, 1, 9},
-        {"A.2", "energy_use", "用能情况", "表A.2 用能情况", "Table A.2 Energy use", FK_COMPUTED, 5, 5},
+        {"A.1", "basic_info", "基本信息", "表A.1 基本信息", "Table A.1 Basic information", FK_RECORD, 9},
+        {"A.2", "energy_use", "用能情况", "表A.2 用能情况", "Table A.2 Energy use", FK_COMPUTED, 5},
         {"A.3", "emission_sources", "碳排放源一览表", "表A.3 碳排放源一览表",
-         "Table A.3 Emission sources", FK_GRID, 2, 5},
+         "Table A.3 Emission sources", FK_GRID, 5},
         {"A.4", "emission_summary", "碳排放汇总表", "表A.4 碳排放汇总表",
-         "Table A.4 Emission summary", FK_COMPUTED, 6, 7},
+         "Table A.4 Emission summary", FK_COMPUTED, 7},
         {"A.5", "activity_data", "碳排放活动水平数据", "表A.5 碳排放活动水平数据",
-         "Table A.5 Activity data", FK_GRID, 3, 10},
+         "Table A.5 Activity data", FK_GRID, 10},
         {"A.6", "emission_factors", "排放因子数据", "表A.6 排放因子数据",
-         "Table A.6 Emission factors", FK_GRID, 4, 6},
+         "Table A.6 Emission factors", FK_GRID, 6},
     };
     const struct form_set *fs = *state;
     size_t i;
@@ -88,13 +88,71 @@ test_forms_in_order(void **state)
         assert_string_equal(forms_title(f, LANG_ZH), want[i].title_zh);
         assert_string_equal(forms_title(f, LANG_EN), want[i].title_en);
         assert_int_equal(f->kind, want[i].kind);
-        assert_int_equal(f->step, want[i].step);
         assert_int_equal(f->nfields, want[i].nfields);
         assert_ptr_equal(forms_get(fs, want[i].key), f);
     }
     assert_ptr_equal(forms_get(fs, " a.4 "), &fs->forms[3]);
     assert_null(forms_get(fs, "A.7"));
     assert_null(forms_get(fs, ""));
+}
+
+/* The walk-through of the terminal workbook: forms/steps.tsv, in its order, with its labels. */
+static void
+test_steps_in_order(void **state)
+{
+    static const struct {
+        const char *id;
+        enum step_kind kind;
+        const char *sheet;   /* NULL: none */
+        const char *short_zh, *short_en, *title_zh, *title_en;
+        int is_form;
+    } want[] = {
+        {"A.1", SK_RECORD, "record", "基本信息", "Info", "表A.1 基本信息", "Table A.1 Basic information", 1},
+        {"A.3", SK_GRID, "sources", "排放源", "Sources", "表A.3 碳排放源一览表",
+         "Table A.3 Emission sources", 1},
+        {"A.5", SK_GRID, "activity", "活动数据", "Activity", "表A.5 碳排放活动水平数据",
+         "Table A.5 Activity data", 1},
+        {"A.6", SK_GRID, "factors", "排放因子", "Factors", "表A.6 排放因子数据",
+         "Table A.6 Emission factors", 1},
+        {"A.2", SK_VIEW, "energy", "用能情况", "Energy", "表A.2 用能情况", "Table A.2 Energy use", 1},
+        {"A.4", SK_VIEW, "summary", "排放汇总", "Summary", "表A.4 碳排放汇总表",
+         "Table A.4 Emission summary", 1},
+        {"export", SK_EXPORT, NULL, "导出", "Export", "导出 Excel 报表", "Export the Excel report", 0},
+    };
+    const struct form_set *fs = *state;
+    size_t i;
+
+    assert_int_equal(fs->nsteps, sizeof(want) / sizeof(want[0]));
+    for (i = 0; i < fs->nsteps; i++) {
+        const struct step_def *s = &fs->steps[i];
+        assert_string_equal(s->id, want[i].id);
+        assert_int_equal(s->kind, want[i].kind);
+        if (want[i].sheet == NULL)
+            assert_null(s->sheet);
+        else
+            assert_string_equal(s->sheet, want[i].sheet);
+        assert_string_equal(s->short_zh, want[i].short_zh);
+        assert_string_equal(s->short_en, want[i].short_en);
+        assert_string_equal(forms_step_short(s, LANG_ZH), want[i].short_zh);
+        assert_string_equal(forms_step_short(s, LANG_EN), want[i].short_en);
+        assert_string_equal(forms_step_title(s, LANG_ZH), want[i].title_zh);
+        assert_string_equal(forms_step_title(s, LANG_EN), want[i].title_en);
+        if (want[i].is_form) {
+            /* a form step shows its form and takes the form's title */
+            assert_ptr_equal(s->form, forms_get(fs, want[i].id));
+            assert_null(s->title_zh);
+            assert_null(s->title_en);
+        } else {
+            assert_null(s->form);
+            assert_string_equal(s->title_zh, want[i].title_zh);
+        }
+        assert_ptr_equal(forms_step(fs, want[i].id), s);
+    }
+    assert_ptr_equal(forms_step(fs, " EXPORT "), &fs->steps[6]);
+    assert_null(forms_step(fs, "A.7"));
+    assert_null(forms_step(fs, "basic_info"));   /* steps go by id, not by a form's key */
+    assert_null(forms_step(fs, ""));
+    assert_null(forms_step(fs, NULL));
 }
 
 /* Every field: its position, label as the standard writes it, and flags. */
@@ -358,15 +416,18 @@ test_validate(void **state)
 
 /* ---- forms_parse on in-memory files ---- */
 
-#define IHDR "id\tkey\tzh\ten\ttitle_zh\ttitle_en\tkind\tstep\tfile\n"
-#define IROW1 "A.1\tbasic\t基本\tBasic\t表A.1 基本\tTable A.1 Basic\trecord\t1\tx.tsv\n"
+#define IHDR "id\tkey\tzh\ten\ttitle_zh\ttitle_en\tkind\tfile\n"
+#define IROW1 "A.1\tbasic\t基本\tBasic\t表A.1 基本\tTable A.1 Basic\trecord\tx.tsv\n"
 #define FHDR "key\tzh\ten\ttype\tscope\tunit\trequired\tcomputed\tin_table\tmin\tmax\tcli\thelp_zh\thelp_en\n"
 #define FCOMMENT "# a comment\n"
 #define FROW_AREA "area\t面积\tArea\tnumber\tyear\tm²\t1\t0\t1\t0\t10\tarea\t帮助\thelp\n"
 #define FROW_NAME "name\t名称\tName\ttext\tunit\t\t1\t0\t1\t\t30\t\t帮助\thelp\n"
+#define SHDR "id\tkind\tsheet\tshort_zh\tshort_en\ttitle_zh\ttitle_en\n"
+#define SROW1 "A.1\trecord\trecord\t基本\tBasic\t\t\n"
+#define SROW_EXPORT "export\texport\t\t导出\tExport\t导出报表\tExport the report\n"
 
 struct files {
-    const char *x, *y;   /* texts of x.tsv and y.tsv (NULL: absent) */
+    const char *x, *y, *steps;   /* texts of x.tsv, y.tsv and steps.tsv (NULL: absent) */
 };
 
 static const char *
@@ -378,6 +439,8 @@ get_file(const char *name, void *ctx)
         return f->x;
     if (strcmp(name, "y.tsv") == 0)
         return f->y;
+    if (strcmp(name, "steps.tsv") == 0)
+        return f->steps;
     return NULL;
 }
 
@@ -393,8 +456,16 @@ test_parse_ok(void **state)
         "名称\tname\tName\ttext\tunit\t\t0\t1\t0\t\t30\n";
     static const char y[] = FHDR "v\t值\tValue\tinteger\trow\t\t0\t0\t1\t\t\t\t\t\n";
     static const char index[] = "# forms\n" IHDR IROW1
-        "A.2\tgrid\t表格\tGrid\t表A.2 表格\tTable A.2 Grid\tgrid\t2\ty.tsv\n";
-    struct files files = {x, y};
+        "A.2\tgrid\t表格\tGrid\t表A.2 表格\tTable A.2 Grid\tgrid\ty.tsv\n";
+    /* columns in another order, a short row, a comment; the export step goes first here */
+    static const char steps[] =
+        "\xef\xbb\xbf# steps\n"
+        "kind\tid\tsheet\tshort_zh\tshort_en\ttitle_en\ttitle_zh\n"
+        "export\tout\t\t导出\tExport\tExport it\t导出它\n"
+        "grid\tA.2\tgrid_one\t表格\tGrid\n"
+        "record\tA.1\trecord\t基本\tBasic\t\t\n";
+    struct files files = {x, y, steps};
+    const struct step_def *st;
     struct form_set *fs = NULL;
     char *cause = NULL;
     const struct field_def *fd;
@@ -425,6 +496,24 @@ test_parse_ok(void **state)
     assert_int_equal(fs->forms[1].kind, FK_GRID);
     assert_int_equal(fs->forms[1].fields[0].type, FT_INTEGER);
     assert_int_equal(fs->forms[1].fields[0].scope, FS_ROW);
+    assert_int_equal(fs->nsteps, 3);
+    st = &fs->steps[0];
+    assert_string_equal(st->id, "out");
+    assert_int_equal(st->kind, SK_EXPORT);
+    assert_null(st->sheet);
+    assert_null(st->form);
+    assert_string_equal(forms_step_title(st, LANG_ZH), "导出它");
+    assert_string_equal(forms_step_title(st, LANG_EN), "Export it");
+    st = &fs->steps[1];
+    assert_string_equal(st->id, "A.2");
+    assert_int_equal(st->kind, SK_GRID);
+    assert_string_equal(st->sheet, "grid_one");
+    assert_ptr_equal(st->form, &fs->forms[1]);
+    assert_null(st->title_zh);
+    assert_string_equal(forms_step_title(st, LANG_EN), "Table A.2 Grid");
+    assert_string_equal(forms_step_short(st, LANG_ZH), "表格");
+    assert_ptr_equal(forms_step(fs, "A.1"), &fs->steps[2]);
+    assert_ptr_equal(fs->steps[2].form, &fs->forms[0]);
     forms_free(fs);
 
     /* -5 is below min -5? no: min -5 allows -5, refuses -5.5 with the general message */
@@ -499,32 +588,119 @@ test_parse_errors(void **state)
          "forms/x.tsv:2: 引号未闭合"},
         {"bad utf-8", IHDR IROW1, FHDR FROW_AREA "n\t\xc3\x28\tN\ttext\tunit\t\t1\t0\t1\t\t\t\t\t\n",
          "forms/x.tsv:3: 不是有效的 UTF-8"},
-        {"unknown kind", IHDR "A.1\tb\t基本\tBasic\t表A.1 基本\tT A.1\ttable\t1\tx.tsv\n", FHDR FROW_AREA,
+        {"unknown kind", IHDR "A.1\tb\t基本\tBasic\t表A.1 基本\tT A.1\ttable\tx.tsv\n", FHDR FROW_AREA,
          "forms/forms.tsv:2: 未知的表单类别“table”"},
-        {"step out of range", IHDR "A.1\tb\t基本\tBasic\t表A.1 基本\tT A.1\trecord\t2\tx.tsv\n",
-         FHDR FROW_AREA, "forms/forms.tsv:2: step“2”须为 1 到 1 的整数"},
-        {"duplicate step", IHDR IROW1 "A.2\tc\t乙\tB\t表A.2 乙\tT A.2\trecord\t1\tx.tsv\n",
-         FHDR FROW_AREA, "forms/forms.tsv:3: step 1 与表单 A.1 重复"},
-        {"duplicate id", "# c\n" IHDR IROW1 "A.1\tc\t乙\tB\t表A.2 乙\tT A.2\trecord\t2\tx.tsv\n",
+        /* the order is steps.tsv's alone: forms.tsv has no step column any more */
+        {"index with a step column", "id\tkey\tzh\ten\ttitle_zh\ttitle_en\tkind\tstep\tfile\n"
+         "A.1\tbasic\t基本\tBasic\t表A.1 基本\tTable A.1 Basic\trecord\t1\tx.tsv\n",
+         FHDR FROW_AREA, "forms/forms.tsv:1: 未知的列“step”"},
+        {"duplicate key", IHDR IROW1 "A.2\tbasic\t乙\tB\t表A.2 乙\tT A.2\trecord\tx.tsv\n",
+         FHDR FROW_AREA, "forms/forms.tsv:3: 表单 key“basic”重复"},
+        {"duplicate id", "# c\n" IHDR IROW1 "A.1\tc\t乙\tB\t表A.2 乙\tT A.2\trecord\tx.tsv\n",
          FHDR FROW_AREA, "forms/forms.tsv:4: 表单编号“A.1”重复"},
-        {"missing file", IHDR "A.1\tb\t基本\tBasic\t表A.1 基本\tT A.1\trecord\t1\tz.tsv\n", FHDR FROW_AREA,
+        {"missing file", IHDR "A.1\tb\t基本\tBasic\t表A.1 基本\tT A.1\trecord\tz.tsv\n", FHDR FROW_AREA,
          "forms/forms.tsv:2: 找不到字段文件“z.tsv”"},
         {"no forms", "# only a comment\n" IHDR, FHDR FROW_AREA, "forms/forms.tsv:2: 没有表单"},
-        {"index missing column", "id\tkey\tzh\ten\ttitle_zh\ttitle_en\tkind\tfile\n", FHDR FROW_AREA,
-         "forms/forms.tsv:1: 缺少列“step”"},
-        {"error in second form", IHDR IROW1 "A.2\tc\t乙\tB\t表A.2 乙\tT A.2\tgrid\t2\ty.tsv\n",
+        {"index missing column", "id\tkey\tzh\ten\ttitle_zh\ttitle_en\tfile\n", FHDR FROW_AREA,
+         "forms/forms.tsv:1: 缺少列“kind”"},
+        {"error in second form", IHDR IROW1 "A.2\tc\t乙\tB\t表A.2 乙\tT A.2\tgrid\ty.tsv\n",
          FHDR FROW_AREA, "forms/forms.tsv:3: 找不到字段文件“y.tsv”"},
-        {"grid field not row", IHDR "A.1\tb\t基本\tBasic\t表A.1 基本\tT A.1\tgrid\t1\tx.tsv\n", FHDR FROW_AREA,
+        {"grid field not row", IHDR "A.1\tb\t基本\tBasic\t表A.1 基本\tT A.1\tgrid\tx.tsv\n", FHDR FROW_AREA,
          "forms/x.tsv:2: 表格(grid)的字段 area 的范围须为 row"},
     };
     size_t i;
 
     (void)state;
     for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-        struct files files = {cases[i].x, NULL};
+        struct files files = {cases[i].x, NULL, SHDR SROW1};
         struct form_set *fs = (struct form_set *)&files;   /* must be reset to NULL */
         char *cause = NULL;
         enum err e = forms_parse(cases[i].index, get_file, &files, &fs, &cause);
+
+        if (e != ERR_DATA)
+            fail_msg("%s: err %d, want ERR_DATA", cases[i].name, e);
+        assert_null(fs);
+        assert_non_null(cause);
+        if (strstr(cause, cases[i].cause) == NULL)
+            fail_msg("%s: cause “%s” lacks “%s”", cases[i].name, cause, cases[i].cause);
+        free(cause);
+    }
+}
+
+/* steps.tsv's refusals, against an index of a record (A.1), a grid (A.2) and a computed form (A.3). */
+static void
+test_steps_errors(void **state)
+{
+    static const char index[] = IHDR IROW1
+        "A.2\tgrid\t表格\tGrid\t表A.2 表格\tTable A.2 Grid\tgrid\ty.tsv\n"
+        "A.3\tcalc\t计算\tComputed\t表A.3 计算\tTable A.3 Computed\tcomputed\ty.tsv\n";
+    static const char y[] = FHDR "v\t值\tValue\tinteger\trow\t\t0\t0\t1\t\t\t\t\t\n";
+    static const struct {
+        const char *name;
+        const char *steps;   /* NULL: no steps.tsv */
+        const char *cause;   /* expected substring: FILE:LINE and the reason */
+    } cases[] = {
+        {"unknown kind", SHDR "A.1\ttable\trecord\t基本\tBasic\t\t\n",
+         "forms/steps.tsv:2: 未知的步骤类别“table”（可用 record、grid、view、export）"},
+        {"duplicate id", SHDR SROW1 SROW_EXPORT SROW1, "forms/steps.tsv:4: 步骤编号“A.1”重复"},
+        {"duplicate id in another case", "# c\n" SHDR SROW_EXPORT
+         "EXPORT\texport\t\t导出\tExport\t导出报表\tExport the report\n",
+         "forms/steps.tsv:4: 步骤编号“EXPORT”重复"},
+        {"empty id", SHDR "\trecord\trecord\t基本\tBasic\t\t\n", "forms/steps.tsv:2: 缺少步骤编号(id)"},
+        {"not a form, not export", SHDR "A.9\tgrid\tnine\t九\tNine\t表九\tNine\n",
+         "forms/steps.tsv:2: “A.9”不是表单编号，这样的步骤类别须为 export，而不是 grid"},
+        {"form id in another case", SHDR "a.1\trecord\trecord\t基本\tBasic\t\t\n",
+         "forms/steps.tsv:2: “a.1”不是表单编号"},
+        {"export without title_en", SHDR "export\texport\t\t导出\tExport\t导出报表\t\n",
+         "forms/steps.tsv:2: 步骤 export 不是表单，须填写 title_zh 和 title_en"},
+        {"export without titles", SHDR "export\texport\t\t导出\tExport\n",
+         "forms/steps.tsv:2: 步骤 export 不是表单，须填写 title_zh 和 title_en"},
+        {"record step on a grid", SHDR "A.2\trecord\tgrid\t表格\tGrid\t\t\n",
+         "forms/steps.tsv:2: 步骤 A.2 的类别须为 grid（表单类别为 grid），而不是 record"},
+        {"grid step on a record", SHDR "A.1\tgrid\trecord\t基本\tBasic\t\t\n",
+         "forms/steps.tsv:2: 步骤 A.1 的类别须为 record（表单类别为 record），而不是 grid"},
+        {"grid step on a computed form", SHDR "A.3\tgrid\tcalc\t计算\tComputed\t\t\n",
+         "forms/steps.tsv:2: 步骤 A.3 的类别须为 view（表单类别为 computed），而不是 grid"},
+        {"view step on a grid", SHDR "A.2\tview\tgrid\t表格\tGrid\t\t\n",
+         "forms/steps.tsv:2: 步骤 A.2 的类别须为 grid（表单类别为 grid），而不是 view"},
+        {"export step on a form", SHDR "A.1\texport\t\t基本\tBasic\t导出\tExport\n",
+         "forms/steps.tsv:2: 步骤 A.1 的类别须为 record（表单类别为 record），而不是 export"},
+        {"form step with its own title", SHDR "A.1\trecord\trecord\t基本\tBasic\t\tBasics\n",
+         "forms/steps.tsv:2: 步骤 A.1 的标题取自 forms.tsv，title_zh 和 title_en 须留空"},
+        {"form step without a sheet", SHDR SROW_EXPORT "A.3\tview\t\t计算\tComputed\t\t\n",
+         "forms/steps.tsv:3: 步骤 A.3 缺少 sheet（填写它的模块）"},
+        {"export step with a sheet", SHDR "export\texport\tout\t导出\tExport\t导出报表\tExport\n",
+         "forms/steps.tsv:2: export 步骤 export 不用 sheet，而写了“out”"},
+        {"sheet not lowercase", SHDR "A.1\trecord\tRecord\t基本\tBasic\t\t\n",
+         "forms/steps.tsv:2: sheet“Record”须为小写字母、数字和下划线"},
+        {"sheet with a hyphen", SHDR "A.1\trecord\tbasic-info\t基本\tBasic\t\t\n",
+         "forms/steps.tsv:2: sheet“basic-info”须为小写字母、数字和下划线"},
+        {"sheet starting with a digit", SHDR "A.1\trecord\t1st\t基本\tBasic\t\t\n",
+         "forms/steps.tsv:2: sheet“1st”须为小写字母"},
+        {"no short_zh", SHDR "A.1\trecord\trecord\t\xe3\x80\x80\tBasic\t\t\n",
+         "forms/steps.tsv:2: 步骤 A.1 缺少简称(short_zh 或 short_en)"},
+        {"no short_en", SHDR SROW1 "A.2\tgrid\tgrid\t表格\n",
+         "forms/steps.tsv:3: 步骤 A.2 缺少简称(short_zh 或 short_en)"},
+        {"no steps", "# only a comment\n" SHDR, "forms/steps.tsv:2: 没有步骤"},
+        {"missing column", "id\tkind\tshort_zh\tshort_en\ttitle_zh\ttitle_en\n" SROW1,
+         "forms/steps.tsv:1: 缺少列“sheet”"},
+        {"unknown column", "id\tkind\tsheet\tshort_zh\tshort_en\ttitle_zh\ttitle_en\tstep\n" SROW1,
+         "forms/steps.tsv:1: 未知的列“step”"},
+        {"too many cells", SHDR "A.1\trecord\trecord\t基本\tBasic\t\t\t1\n",
+         "forms/steps.tsv:2: 有 8 列，表头只有 7 列"},
+        {"bad utf-8", SHDR SROW1 "export\texport\t\t\xe5\xaf\tExport\tx\ty\n",
+         "forms/steps.tsv:3: 不是有效的 UTF-8"},
+        {"empty file", "", "forms/steps.tsv:1: 缺少表头行"},
+        {"no steps.tsv", NULL, "forms/steps.tsv: 找不到此文件"},
+    };
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        struct files files = {FHDR FROW_AREA, y, cases[i].steps};
+        struct form_set *fs = (struct form_set *)&files;   /* must be reset to NULL */
+        char *cause = NULL;
+        enum err e = forms_parse(index, get_file, &files, &fs, &cause);
 
         if (e != ERR_DATA)
             fail_msg("%s: err %d, want ERR_DATA", cases[i].name, e);
@@ -541,6 +717,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_forms_in_order),
+        cmocka_unit_test(test_steps_in_order),
         cmocka_unit_test(test_fields_verbatim),
         cmocka_unit_test(test_printed_columns),
         cmocka_unit_test(test_a1_cli_and_limits),
@@ -548,6 +725,7 @@ main(void)
         cmocka_unit_test(test_validate),
         cmocka_unit_test(test_parse_ok),
         cmocka_unit_test(test_parse_errors),
+        cmocka_unit_test(test_steps_errors),
     };
 
     return cmocka_run_group_tests_name("forms", tests, setup, teardown);

@@ -1,26 +1,27 @@
 /*
  * forms.c - loads the Appendix A form definitions from the forms/ master copy (an index, forms.tsv,
- * and one field file per form, all TSV with a header row) and validates values typed for a field.
+ * one field file per form, and the walk-through of the terminal workbook, steps.tsv; all read by
+ * base/tsv) and validates values typed for a field.
  * The loader is strict: a data file with an unknown column or value stops the program at start-up
  * with "forms/FILE:LINE: reason" rather than letting a typo reach a screen or an export.
  */
 #include "data/forms.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/csv.h"
 #include "base/embed.h"
 #include "base/period.h"
 #include "base/strbuf.h"
 #include "base/text.h"
-#include "data/units.h"
+#include "base/tsv.h"
 #include "base/xmem.h"
+#include "data/units.h"
 
 #define INDEX_FILE "forms.tsv"
+#define STEPS_FILE "steps.tsv"
 
 static const char *const type_names[] = {
     [FT_TEXT] = "text",
@@ -44,136 +45,53 @@ static const char *const kind_names[] = {
     [FK_COMPUTED] = "computed",
 };
 
+static const char *const step_kind_names[] = {
+    [SK_RECORD] = "record",
+    [SK_GRID] = "grid",
+    [SK_VIEW] = "view",
+    [SK_EXPORT] = "export",
+};
+
+/* The step kind that shows a form of each kind. */
+static const enum step_kind form_step_kind[] = {
+    [FK_RECORD] = SK_RECORD,
+    [FK_GRID] = SK_GRID,
+    [FK_COMPUTED] = SK_VIEW,
+};
+
 /* Units only shown beside computed or entered values, never converted (units.h holds the rest). */
 static const char *const display_units[] = {
     "m²", "人", "tCO₂e", "tce", "kgCO₂e/m²", "tCO₂e/人",
 };
 
-enum index_col { IC_ID, IC_KEY, IC_ZH, IC_EN, IC_TITLE_ZH, IC_TITLE_EN, IC_KIND, IC_STEP, IC_FILE,
-                 IC__COUNT };
+enum index_col { IC_ID, IC_KEY, IC_ZH, IC_EN, IC_TITLE_ZH, IC_TITLE_EN, IC_KIND, IC_FILE, IC__COUNT };
 
-static const char *const index_cols[] = {
-    [IC_ID] = "id", [IC_KEY] = "key", [IC_ZH] = "zh", [IC_EN] = "en",
-    [IC_TITLE_ZH] = "title_zh", [IC_TITLE_EN] = "title_en", [IC_KIND] = "kind",
-    [IC_STEP] = "step", [IC_FILE] = "file",
+static const struct tsv_col index_cols[] = {
+    [IC_ID] = {.name = "id"}, [IC_KEY] = {.name = "key"}, [IC_ZH] = {.name = "zh"},
+    [IC_EN] = {.name = "en"}, [IC_TITLE_ZH] = {.name = "title_zh"},
+    [IC_TITLE_EN] = {.name = "title_en"}, [IC_KIND] = {.name = "kind"}, [IC_FILE] = {.name = "file"},
 };
 
 enum field_col { FC_KEY, FC_ZH, FC_EN, FC_TYPE, FC_SCOPE, FC_UNIT, FC_REQUIRED, FC_COMPUTED,
                  FC_IN_TABLE, FC_MIN, FC_MAX, FC_CLI, FC_HELP_ZH, FC_HELP_EN, FC__COUNT };
 
-static const char *const field_cols[] = {
-    [FC_KEY] = "key", [FC_ZH] = "zh", [FC_EN] = "en", [FC_TYPE] = "type", [FC_SCOPE] = "scope",
-    [FC_UNIT] = "unit", [FC_REQUIRED] = "required", [FC_COMPUTED] = "computed",
-    [FC_IN_TABLE] = "in_table", [FC_MIN] = "min", [FC_MAX] = "max", [FC_CLI] = "cli",
-    [FC_HELP_ZH] = "help_zh", [FC_HELP_EN] = "help_en",
+static const struct tsv_col field_cols[] = {
+    [FC_KEY] = {.name = "key"}, [FC_ZH] = {.name = "zh"}, [FC_EN] = {.name = "en"},
+    [FC_TYPE] = {.name = "type"}, [FC_SCOPE] = {.name = "scope"}, [FC_UNIT] = {.name = "unit"},
+    [FC_REQUIRED] = {.name = "required"}, [FC_COMPUTED] = {.name = "computed"},
+    [FC_IN_TABLE] = {.name = "in_table"}, [FC_MIN] = {.name = "min"}, [FC_MAX] = {.name = "max"},
+    [FC_CLI] = {.name = "cli"}, [FC_HELP_ZH] = {.name = "help_zh"},
+    [FC_HELP_EN] = {.name = "help_en"},
 };
 
-/* A parsed data file: its data rows (header removed, cells trimmed) and each column's position. */
-struct sheet {
-    const char *file;      /* "forms/a1_basic_info.tsv", for messages */
-    struct csv_table t;    /* row 0 is the header */
-    size_t col[FC__COUNT]; /* position of each wanted column; sized for the larger column set */
+enum step_col { SC_ID, SC_KIND, SC_SHEET, SC_SHORT_ZH, SC_SHORT_EN, SC_TITLE_ZH, SC_TITLE_EN,
+                SC__COUNT };
+
+static const struct tsv_col step_cols[] = {
+    [SC_ID] = {.name = "id"}, [SC_KIND] = {.name = "kind"}, [SC_SHEET] = {.name = "sheet"},
+    [SC_SHORT_ZH] = {.name = "short_zh"}, [SC_SHORT_EN] = {.name = "short_en"},
+    [SC_TITLE_ZH] = {.name = "title_zh"}, [SC_TITLE_EN] = {.name = "title_en"},
 };
-
-/* Sets *cause to "FILE:LINE: message" and returns ERR_DATA. */
-static enum err fail(char **cause, const char *file, size_t line, const char *fmt, ...)
-    XMEM_PRINTF(4, 5);
-
-static enum err
-fail(char **cause, const char *file, size_t line, const char *fmt, ...)
-{
-    va_list ap;
-    char *msg;
-
-    va_start(ap, fmt);
-    msg = xvasprintf(fmt, ap);
-    va_end(ap);
-    *cause = xasprintf("%s:%zu: %s", file, line, msg);
-    free(msg);
-    return ERR_DATA;
-}
-
-/* The 1-based line of the first line of text that is not valid UTF-8, or 0 when all are. */
-static size_t
-bad_utf8_line(const char *text, size_t len)
-{
-    size_t line = 1, start = 0, i;
-
-    for (i = 0; i <= len; i++) {
-        if (i == len || text[i] == '\n') {
-            if (!text_valid_utf8(text + start, i - start))
-                return line;
-            line++;
-            start = i + 1;
-        }
-    }
-    return 0;
-}
-
-/* The cell of row for column c ("" when the row is short). */
-static const char *
-cell(const struct sheet *sh, const struct csv_row *row, size_t c)
-{
-    size_t at = sh->col[c];
-
-    return at < row->n ? row->fields[at] : "";
-}
-
-/*
- * Parses text as a TSV sheet whose header must name exactly the columns names[0..ncols), in any
- * order. Cells are trimmed. Returns ERR_DATA with a "FILE:LINE: reason" cause.
- */
-static enum err
-sheet_parse(struct sheet *sh, const char *file, const char *text, const char *const *names,
-            size_t ncols, char **cause)
-{
-    size_t len = strlen(text), line, i, j, c;
-    char *csv_cause = NULL;
-    const struct csv_row *hdr;
-    int seen[FC__COUNT] = {0};
-
-    memset(sh, 0, sizeof(*sh));
-    sh->file = file;
-    if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {   /* a BOM left by an editor */
-        text += 3;
-        len -= 3;
-    }
-    if ((line = bad_utf8_line(text, len)) != 0)
-        return fail(cause, file, line, "不是有效的 UTF-8 文本");
-    if (csv_parse(text, len, '\t', CSV_COMMENTS, &sh->t, &csv_cause) != ERR_OK) {
-        *cause = xasprintf("%s:%s", file, csv_cause);
-        free(csv_cause);
-        return ERR_DATA;
-    }
-    for (i = 0; i < sh->t.n; i++)
-        for (j = 0; j < sh->t.rows[i].n; j++) {
-            char *t = text_trim(sh->t.rows[i].fields[j]);
-            free(sh->t.rows[i].fields[j]);
-            sh->t.rows[i].fields[j] = t;
-        }
-    if (sh->t.n == 0)
-        return fail(cause, file, 1, "缺少表头行");
-    hdr = &sh->t.rows[0];
-    for (i = 0; i < hdr->n; i++) {
-        for (c = 0; c < ncols; c++)
-            if (strcmp(hdr->fields[i], names[c]) == 0)
-                break;
-        if (c == ncols)
-            return fail(cause, file, hdr->line, "未知的列“%s”", hdr->fields[i]);
-        if (seen[c])
-            return fail(cause, file, hdr->line, "列“%s”重复", names[c]);
-        seen[c] = 1;
-        sh->col[c] = i;
-    }
-    for (c = 0; c < ncols; c++)
-        if (!seen[c])
-            return fail(cause, file, hdr->line, "缺少列“%s”", names[c]);
-    for (i = 1; i < sh->t.n; i++)
-        if (sh->t.rows[i].n > hdr->n)
-            return fail(cause, file, sh->t.rows[i].line, "有 %zu 列，表头只有 %zu 列",
-                        sh->t.rows[i].n, hdr->n);
-    return ERR_OK;
-}
 
 /* The index of s in names[0..n), or -1. */
 static int
@@ -226,46 +144,45 @@ is_display_unit(const char *u)
 
 /* Parses a 0|1 flag cell. */
 static enum err
-parse_flag(const struct sheet *sh, const struct csv_row *row, size_t c, int *out, char **cause)
+parse_flag(const struct tsv *tv, size_t r, size_t c, int *out, char **cause)
 {
-    const char *s = cell(sh, row, c);
+    const char *s = tsv_cell(tv, r, c);
 
     if (strcmp(s, "0") != 0 && strcmp(s, "1") != 0)
-        return fail(cause, sh->file, row->line, "%s 须为 0 或 1，而不是“%s”", field_cols[c], s);
+        return tsv_row_fail(tv, r, cause, "%s 须为 0 或 1，而不是“%s”", field_cols[c].name, s);
     *out = s[0] == '1';
     return ERR_OK;
 }
 
-/* Checks and stores the min/max cells of one field row according to the field's type. */
+/* Checks and stores the min/max cells of field row r according to the field's type. */
 static enum err
-parse_limits(const struct sheet *sh, const struct csv_row *row, struct field_def *fd, char **cause)
+parse_limits(const struct tsv *tv, size_t r, struct field_def *fd, char **cause)
 {
-    const char *smin = cell(sh, row, FC_MIN), *smax = cell(sh, row, FC_MAX);
+    const char *smin = tsv_cell(tv, r, FC_MIN), *smax = tsv_cell(tv, r, FC_MAX);
     int gmin, gmax;
 
     if (!parse_limit(smin, &fd->min, &gmin))
-        return fail(cause, sh->file, row->line, "min“%s”不是数字", smin);
+        return tsv_row_fail(tv, r, cause, "min“%s”不是数字", smin);
     if (!parse_limit(smax, &fd->max, &gmax))
-        return fail(cause, sh->file, row->line, "max“%s”不是数字", smax);
+        return tsv_row_fail(tv, r, cause, "max“%s”不是数字", smax);
     switch (fd->type) {
     case FT_NUMBER:
     case FT_INTEGER:
         /* 0/0 means "no limits", so a one-sided limit could not be told apart from none */
         if (gmin != gmax)
-            return fail(cause, sh->file, row->line, "min 与 max 须同时给出或同时留空");
+            return tsv_row_fail(tv, r, cause, "min 与 max 须同时给出或同时留空");
         if (fd->min > fd->max)
-            return fail(cause, sh->file, row->line, "min %s 大于 max %s", smin, smax);
+            return tsv_row_fail(tv, r, cause, "min %s 大于 max %s", smin, smax);
         break;
     case FT_TEXT:
         if (gmin)
-            return fail(cause, sh->file, row->line, "文本字段不用 min（max 为最大字数）");
+            return tsv_row_fail(tv, r, cause, "文本字段不用 min（max 为最大字数）");
         if (fd->max < 0 || fd->max != floor(fd->max))
-            return fail(cause, sh->file, row->line, "文本字段的 max 须为非负整数，而不是“%s”", smax);
+            return tsv_row_fail(tv, r, cause, "文本字段的 max 须为非负整数，而不是“%s”", smax);
         break;
     default:
         if (gmin || gmax)
-            return fail(cause, sh->file, row->line, "%s 类型的字段不用 min/max",
-                        type_names[fd->type]);
+            return tsv_row_fail(tv, r, cause, "%s 类型的字段不用 min/max", type_names[fd->type]);
         break;
     }
     return ERR_OK;
@@ -278,79 +195,78 @@ dup_or_null(const char *s)
     return s[0] != '\0' ? xstrdup(s) : NULL;
 }
 
-/* Parses one field row into fd (already zeroed); fd owns its strings even on error. */
+/* Parses field row r into fd (already zeroed); fd owns its strings even on error. */
 static enum err
-parse_field(const struct sheet *sh, const struct csv_row *row, const struct form_def *form,
-            struct field_def *fd, char **cause)
+parse_field(const struct tsv *tv, size_t r, const struct form_def *form, struct field_def *fd,
+            char **cause)
 {
     const char *s;
     int v;
     enum err e;
 
-    fd->key = xstrdup(cell(sh, row, FC_KEY));
-    fd->zh = xstrdup(cell(sh, row, FC_ZH));
-    fd->en = xstrdup(cell(sh, row, FC_EN));
-    fd->unit = dup_or_null(cell(sh, row, FC_UNIT));
-    fd->cli = dup_or_null(cell(sh, row, FC_CLI));
-    fd->help_zh = xstrdup(cell(sh, row, FC_HELP_ZH));
-    fd->help_en = xstrdup(cell(sh, row, FC_HELP_EN));
+    fd->key = xstrdup(tsv_cell(tv, r, FC_KEY));
+    fd->zh = xstrdup(tsv_cell(tv, r, FC_ZH));
+    fd->en = xstrdup(tsv_cell(tv, r, FC_EN));
+    fd->unit = dup_or_null(tsv_cell(tv, r, FC_UNIT));
+    fd->cli = dup_or_null(tsv_cell(tv, r, FC_CLI));
+    fd->help_zh = xstrdup(tsv_cell(tv, r, FC_HELP_ZH));
+    fd->help_en = xstrdup(tsv_cell(tv, r, FC_HELP_EN));
     if (!is_ident(fd->key, "_"))
-        return fail(cause, sh->file, row->line, "key“%s”须为小写字母、数字和下划线", fd->key);
+        return tsv_row_fail(tv, r, cause, "key“%s”须为小写字母、数字和下划线", fd->key);
     if (fd->zh[0] == '\0')
-        return fail(cause, sh->file, row->line, "字段 %s 缺少中文名称(zh)", fd->key);
+        return tsv_row_fail(tv, r, cause, "字段 %s 缺少中文名称(zh)", fd->key);
     if (fd->en[0] == '\0')
-        return fail(cause, sh->file, row->line, "字段 %s 缺少英文名称(en)", fd->key);
-    s = cell(sh, row, FC_TYPE);
+        return tsv_row_fail(tv, r, cause, "字段 %s 缺少英文名称(en)", fd->key);
+    s = tsv_cell(tv, r, FC_TYPE);
     if ((v = lookup(s, type_names, nitems(type_names))) < 0)
-        return fail(cause, sh->file, row->line,
-                    "未知的类型“%s”（可用 text、number、integer、source、category、period、unit）", s);
+        return tsv_row_fail(tv, r, cause,
+                            "未知的类型“%s”（可用 text、number、integer、source、category、period、unit）", s);
     fd->type = (enum field_type)v;
-    s = cell(sh, row, FC_SCOPE);
+    s = tsv_cell(tv, r, FC_SCOPE);
     if ((v = lookup(s, scope_names, nitems(scope_names))) < 0)
-        return fail(cause, sh->file, row->line, "未知的范围“%s”（可用 unit、year、row）", s);
+        return tsv_row_fail(tv, r, cause, "未知的范围“%s”（可用 unit、year、row）", s);
     fd->scope = (enum field_scope)v;
     if (form->kind == FK_GRID && fd->scope != FS_ROW)
-        return fail(cause, sh->file, row->line, "表格(grid)的字段 %s 的范围须为 row", fd->key);
+        return tsv_row_fail(tv, r, cause, "表格(grid)的字段 %s 的范围须为 row", fd->key);
     if (form->kind == FK_RECORD && fd->scope == FS_ROW)
-        return fail(cause, sh->file, row->line, "记录(record)的字段 %s 不能用 row 范围", fd->key);
+        return tsv_row_fail(tv, r, cause, "记录(record)的字段 %s 不能用 row 范围", fd->key);
     if (fd->unit != NULL) {
         if (fd->type != FT_NUMBER && fd->type != FT_INTEGER)
-            return fail(cause, sh->file, row->line, "只有数字字段带单位，%s 是 %s", fd->key,
-                        type_names[fd->type]);
+            return tsv_row_fail(tv, r, cause, "只有数字字段带单位，%s 是 %s", fd->key,
+                                type_names[fd->type]);
         if (!is_display_unit(fd->unit) && units_find(fd->unit) == NULL)
-            return fail(cause, sh->file, row->line, "未知的单位“%s”", fd->unit);
+            return tsv_row_fail(tv, r, cause, "未知的单位“%s”", fd->unit);
     }
-    if ((e = parse_flag(sh, row, FC_REQUIRED, &fd->required, cause)) != ERR_OK
-        || (e = parse_flag(sh, row, FC_COMPUTED, &fd->computed, cause)) != ERR_OK
-        || (e = parse_flag(sh, row, FC_IN_TABLE, &fd->in_table, cause)) != ERR_OK
-        || (e = parse_limits(sh, row, fd, cause)) != ERR_OK)
+    if ((e = parse_flag(tv, r, FC_REQUIRED, &fd->required, cause)) != ERR_OK
+        || (e = parse_flag(tv, r, FC_COMPUTED, &fd->computed, cause)) != ERR_OK
+        || (e = parse_flag(tv, r, FC_IN_TABLE, &fd->in_table, cause)) != ERR_OK
+        || (e = parse_limits(tv, r, fd, cause)) != ERR_OK)
         return e;
     if (fd->cli != NULL && !is_ident(fd->cli, "-"))
-        return fail(cause, sh->file, row->line, "命令行选项名“%s”须为小写字母、数字和连字符", fd->cli);
+        return tsv_row_fail(tv, r, cause, "命令行选项名“%s”须为小写字母、数字和连字符", fd->cli);
     return ERR_OK;
 }
 
 /* Checks that no two fields of f share a key, a cli name, or a name forms_field_match would accept. */
 static enum err
-check_unique(const struct sheet *sh, const struct form_def *f, char **cause)
+check_unique(const struct tsv *tv, const struct form_def *f, char **cause)
 {
     size_t i, j, a, b;
 
     for (i = 1; i < f->nfields; i++) {
         const struct field_def *x = &f->fields[i];
-        size_t line = sh->t.rows[i + 1].line;
         for (j = 0; j < i; j++) {
             const struct field_def *y = &f->fields[j];
             const char *xn[] = {x->key, x->zh, x->en}, *yn[] = {y->key, y->zh, y->en};
             if (strcmp(x->key, y->key) == 0)
-                return fail(cause, sh->file, line, "key“%s”重复", x->key);
+                return tsv_row_fail(tv, i, cause, "key“%s”重复", x->key);
             if (x->cli != NULL && y->cli != NULL && strcmp(x->cli, y->cli) == 0)
-                return fail(cause, sh->file, line, "命令行选项名“%s”重复", x->cli);
+                return tsv_row_fail(tv, i, cause, "命令行选项名“%s”重复", x->cli);
             for (a = 0; a < nitems(xn); a++)
                 for (b = 0; b < nitems(yn); b++)
                     if (text_eq(xn[a], yn[b]))
-                        return fail(cause, sh->file, line, "名称“%s”同时指字段 %s 和 %s", xn[a],
-                                    y->key, x->key);
+                        return tsv_row_fail(tv, i, cause, "名称“%s”同时指字段 %s 和 %s", xn[a],
+                                            y->key, x->key);
         }
     }
     return ERR_OK;
@@ -360,69 +276,203 @@ check_unique(const struct sheet *sh, const struct form_def *f, char **cause)
 static enum err
 parse_fields(const char *file, const char *text, struct form_def *f, char **cause)
 {
-    struct sheet sh;
+    struct tsv *tv = NULL;
     enum err e;
-    size_t i;
+    size_t r, n;
 
-    if ((e = sheet_parse(&sh, file, text, field_cols, FC__COUNT, cause)) != ERR_OK)
-        goto out;
-    if (sh.t.n < 2) {
-        e = fail(cause, file, sh.t.rows[0].line, "表单 %s 没有字段", f->id);
+    if ((e = tsv_parse(file, text, field_cols, FC__COUNT, &tv, cause)) != ERR_OK)
+        return e;
+    if ((n = tsv_nrows(tv)) == 0) {
+        e = tsv_fail(cause, file, tsv_header_line(tv), "表单 %s 没有字段", f->id);
         goto out;
     }
-    f->fields = xcalloc(sh.t.n - 1, sizeof(*f->fields));
-    for (i = 1; i < sh.t.n; i++) {
+    f->fields = xcalloc(n, sizeof(*f->fields));
+    for (r = 0; r < n; r++) {
         f->nfields++;
-        if ((e = parse_field(&sh, &sh.t.rows[i], f, &f->fields[i - 1], cause)) != ERR_OK)
+        if ((e = parse_field(tv, r, f, &f->fields[r], cause)) != ERR_OK)
             goto out;
     }
-    e = check_unique(&sh, f, cause);
+    e = check_unique(tv, f, cause);
 out:
-    csv_free(&sh.t);
+    tsv_free(tv);
     return e;
 }
 
-/* Parses one index row into f (already zeroed) and loads its field file. */
+/* Parses index row r into f (already zeroed) and loads its field file. */
 static enum err
-parse_form(const struct sheet *sh, const struct csv_row *row, size_t nforms,
-           const char *(*get)(const char *name, void *ctx), void *ctx, struct form_def *f,
-           char **cause)
+parse_form(const struct tsv *tv, size_t r, const char *(*get)(const char *name, void *ctx),
+           void *ctx, struct form_def *f, char **cause)
 {
     const char *s, *text;
-    char *end, *path;
-    long step;
+    char *path;
     int v;
     enum err e;
 
-    f->id = xstrdup(cell(sh, row, IC_ID));
-    f->key = xstrdup(cell(sh, row, IC_KEY));
-    f->zh = xstrdup(cell(sh, row, IC_ZH));
-    f->en = xstrdup(cell(sh, row, IC_EN));
-    f->title_zh = xstrdup(cell(sh, row, IC_TITLE_ZH));
-    f->title_en = xstrdup(cell(sh, row, IC_TITLE_EN));
+    f->id = xstrdup(tsv_cell(tv, r, IC_ID));
+    f->key = xstrdup(tsv_cell(tv, r, IC_KEY));
+    f->zh = xstrdup(tsv_cell(tv, r, IC_ZH));
+    f->en = xstrdup(tsv_cell(tv, r, IC_EN));
+    f->title_zh = xstrdup(tsv_cell(tv, r, IC_TITLE_ZH));
+    f->title_en = xstrdup(tsv_cell(tv, r, IC_TITLE_EN));
     if (f->id[0] == '\0')
-        return fail(cause, sh->file, row->line, "缺少表单编号(id)");
+        return tsv_row_fail(tv, r, cause, "缺少表单编号(id)");
     if (!is_ident(f->key, "_"))
-        return fail(cause, sh->file, row->line, "key“%s”须为小写字母、数字和下划线", f->key);
+        return tsv_row_fail(tv, r, cause, "key“%s”须为小写字母、数字和下划线", f->key);
     if (f->zh[0] == '\0' || f->en[0] == '\0' || f->title_zh[0] == '\0' || f->title_en[0] == '\0')
-        return fail(cause, sh->file, row->line, "表单 %s 的名称或标题为空", f->id);
-    s = cell(sh, row, IC_KIND);
+        return tsv_row_fail(tv, r, cause, "表单 %s 的名称或标题为空", f->id);
+    s = tsv_cell(tv, r, IC_KIND);
     if ((v = lookup(s, kind_names, nitems(kind_names))) < 0)
-        return fail(cause, sh->file, row->line, "未知的表单类别“%s”（可用 record、grid、computed）", s);
+        return tsv_row_fail(tv, r, cause, "未知的表单类别“%s”（可用 record、grid、computed）", s);
     f->kind = (enum form_kind)v;
-    s = cell(sh, row, IC_STEP);
-    step = strtol(s, &end, 10);
-    if (s[0] == '\0' || *end != '\0' || step < 1 || (size_t)step > nforms)
-        return fail(cause, sh->file, row->line, "step“%s”须为 1 到 %zu 的整数", s, nforms);
-    f->step = (int)step;
-    s = cell(sh, row, IC_FILE);
+    s = tsv_cell(tv, r, IC_FILE);
     if (s[0] == '\0' || strchr(s, '/') != NULL || strchr(s, '\\') != NULL)
-        return fail(cause, sh->file, row->line, "字段文件名“%s”无效", s);
+        return tsv_row_fail(tv, r, cause, "字段文件名“%s”无效", s);
     if ((text = get(s, ctx)) == NULL)
-        return fail(cause, sh->file, row->line, "找不到字段文件“%s”", s);
+        return tsv_row_fail(tv, r, cause, "找不到字段文件“%s”", s);
     path = xasprintf("forms/%s", s);
     e = parse_fields(path, text, f, cause);
     free(path);
+    return e;
+}
+
+/* Parses the index: every form with its fields, in the index's order, ids and keys unique. */
+static enum err
+parse_index(const char *text, const char *(*get)(const char *name, void *ctx), void *ctx,
+            struct form_set *fs, char **cause)
+{
+    struct tsv *tv = NULL;
+    size_t r, j, n;
+    enum err e;
+
+    if ((e = tsv_parse("forms/" INDEX_FILE, text, index_cols, IC__COUNT, &tv, cause)) != ERR_OK)
+        return e;
+    if ((n = tsv_nrows(tv)) == 0) {
+        e = tsv_fail(cause, tsv_file(tv), tsv_header_line(tv), "没有表单");
+        goto out;
+    }
+    fs->forms = xcalloc(n, sizeof(*fs->forms));
+    for (r = 0; r < n; r++) {
+        struct form_def *f = &fs->forms[r];
+        fs->nforms++;
+        if ((e = parse_form(tv, r, get, ctx, f, cause)) != ERR_OK)
+            goto out;
+        for (j = 0; j < r && e == ERR_OK; j++) {
+            const struct form_def *g = &fs->forms[j];
+            if (strcmp(f->id, g->id) == 0 || text_eq(f->id, g->key))
+                e = tsv_row_fail(tv, r, cause, "表单编号“%s”重复", f->id);
+            else if (strcmp(f->key, g->key) == 0 || text_eq(f->key, g->id))
+                e = tsv_row_fail(tv, r, cause, "表单 key“%s”重复", f->key);
+        }
+        if (e != ERR_OK)
+            goto out;
+    }
+out:
+    tsv_free(tv);
+    return e;
+}
+
+/* The form whose id is exactly id, or NULL. */
+static const struct form_def *
+form_by_id(const struct form_set *fs, const char *id)
+{
+    size_t i;
+
+    for (i = 0; i < fs->nforms; i++)
+        if (strcmp(fs->forms[i].id, id) == 0)
+            return &fs->forms[i];
+    return NULL;
+}
+
+/* Checks step s of row r against the form it names (or, for a step that is no form, its titles). */
+static enum err
+check_step_form(const struct tsv *tv, size_t r, const struct step_def *s, char **cause)
+{
+    const struct form_def *f = s->form;
+
+    if (f == NULL) {
+        if (s->kind != SK_EXPORT)
+            return tsv_row_fail(tv, r, cause,
+                                "“%s”不是表单编号，这样的步骤类别须为 export，而不是 %s", s->id,
+                                step_kind_names[s->kind]);
+        if (s->title_zh == NULL || s->title_en == NULL)
+            return tsv_row_fail(tv, r, cause, "步骤 %s 不是表单，须填写 title_zh 和 title_en", s->id);
+        return ERR_OK;
+    }
+    if (s->kind != form_step_kind[f->kind])
+        return tsv_row_fail(tv, r, cause, "步骤 %s 的类别须为 %s（表单类别为 %s），而不是 %s",
+                            s->id, step_kind_names[form_step_kind[f->kind]], kind_names[f->kind],
+                            step_kind_names[s->kind]);
+    if (s->title_zh != NULL || s->title_en != NULL)
+        return tsv_row_fail(tv, r, cause,
+                            "步骤 %s 的标题取自 " INDEX_FILE "，title_zh 和 title_en 须留空", s->id);
+    return ERR_OK;
+}
+
+/* Parses step row r into s (already zeroed); s owns its strings even on error. */
+static enum err
+parse_step(const struct tsv *tv, size_t r, const struct form_set *fs, struct step_def *s,
+           char **cause)
+{
+    const char *kind = tsv_cell(tv, r, SC_KIND);
+    int v;
+    enum err e;
+
+    s->id = xstrdup(tsv_cell(tv, r, SC_ID));
+    s->sheet = dup_or_null(tsv_cell(tv, r, SC_SHEET));
+    s->title_zh = dup_or_null(tsv_cell(tv, r, SC_TITLE_ZH));
+    s->title_en = dup_or_null(tsv_cell(tv, r, SC_TITLE_EN));
+    s->short_zh = xstrdup(tsv_cell(tv, r, SC_SHORT_ZH));
+    s->short_en = xstrdup(tsv_cell(tv, r, SC_SHORT_EN));
+    if (s->id[0] == '\0')
+        return tsv_row_fail(tv, r, cause, "缺少步骤编号(id)");
+    if ((v = lookup(kind, step_kind_names, nitems(step_kind_names))) < 0)
+        return tsv_row_fail(tv, r, cause, "未知的步骤类别“%s”（可用 record、grid、view、export）",
+                            kind);
+    s->kind = (enum step_kind)v;
+    s->form = form_by_id(fs, s->id);
+    if ((e = check_step_form(tv, r, s, cause)) != ERR_OK)
+        return e;
+    if (s->kind == SK_EXPORT && s->sheet != NULL)
+        return tsv_row_fail(tv, r, cause, "export 步骤 %s 不用 sheet，而写了“%s”", s->id, s->sheet);
+    if (s->kind != SK_EXPORT && s->sheet == NULL)
+        return tsv_row_fail(tv, r, cause, "步骤 %s 缺少 sheet（填写它的模块）", s->id);
+    if (s->sheet != NULL && !is_ident(s->sheet, "_"))
+        return tsv_row_fail(tv, r, cause, "sheet“%s”须为小写字母、数字和下划线", s->sheet);
+    if (s->short_zh[0] == '\0' || s->short_en[0] == '\0')
+        return tsv_row_fail(tv, r, cause, "步骤 %s 缺少简称(short_zh 或 short_en)", s->id);
+    return ERR_OK;
+}
+
+/* Parses the walk-through, steps.tsv, into fs->steps; the forms must be loaded already. */
+static enum err
+parse_steps(const char *text, struct form_set *fs, char **cause)
+{
+    struct tsv *tv = NULL;
+    size_t r, j, n;
+    enum err e;
+
+    if (text == NULL)
+        return tsv_fail(cause, "forms/" STEPS_FILE, 0, "找不到此文件");
+    if ((e = tsv_parse("forms/" STEPS_FILE, text, step_cols, SC__COUNT, &tv, cause)) != ERR_OK)
+        return e;
+    if ((n = tsv_nrows(tv)) == 0) {
+        e = tsv_fail(cause, tsv_file(tv), tsv_header_line(tv), "没有步骤");
+        goto out;
+    }
+    fs->steps = xcalloc(n, sizeof(*fs->steps));
+    for (r = 0; r < n; r++) {
+        struct step_def *s = &fs->steps[r];
+        fs->nsteps++;
+        if ((e = parse_step(tv, r, fs, s, cause)) != ERR_OK)
+            goto out;
+        for (j = 0; j < r; j++)
+            if (text_eq(s->id, fs->steps[j].id)) {
+                e = tsv_row_fail(tv, r, cause, "步骤编号“%s”重复", s->id);
+                goto out;
+            }
+    }
+out:
+    tsv_free(tv);
     return e;
 }
 
@@ -431,44 +481,16 @@ forms_parse(const char *index_text, const char *(*get)(const char *name, void *c
             struct form_set **out, char **cause)
 {
     struct form_set *fs = xcalloc(1, sizeof(*fs));
-    struct sheet sh;
-    size_t i, j;
     enum err e;
 
     *out = NULL;
-    if ((e = sheet_parse(&sh, "forms/" INDEX_FILE, index_text, index_cols, IC__COUNT, cause))
-        != ERR_OK)
-        goto fail;
-    if (sh.t.n < 2) {
-        e = fail(cause, sh.file, sh.t.rows[0].line, "没有表单");
-        goto fail;
+    if ((e = parse_index(index_text, get, ctx, fs, cause)) != ERR_OK
+        || (e = parse_steps(get(STEPS_FILE, ctx), fs, cause)) != ERR_OK) {
+        forms_free(fs);
+        return e;
     }
-    fs->forms = xcalloc(sh.t.n - 1, sizeof(*fs->forms));
-    for (i = 1; i < sh.t.n; i++) {
-        const struct csv_row *row = &sh.t.rows[i];
-        struct form_def *f = &fs->forms[i - 1];
-        fs->nforms++;
-        if ((e = parse_form(&sh, row, sh.t.n - 1, get, ctx, f, cause)) != ERR_OK)
-            goto fail;
-        for (j = 0; j < i - 1; j++) {
-            const struct form_def *g = &fs->forms[j];
-            if (strcmp(f->id, g->id) == 0 || text_eq(f->id, g->key))
-                e = fail(cause, sh.file, row->line, "表单编号“%s”重复", f->id);
-            else if (strcmp(f->key, g->key) == 0 || text_eq(f->key, g->id))
-                e = fail(cause, sh.file, row->line, "表单 key“%s”重复", f->key);
-            else if (f->step == g->step)
-                e = fail(cause, sh.file, row->line, "step %d 与表单 %s 重复", f->step, g->id);
-            if (e != ERR_OK)
-                goto fail;
-        }
-    }
-    csv_free(&sh.t);
     *out = fs;
     return ERR_OK;
-fail:
-    csv_free(&sh.t);
-    forms_free(fs);
-    return e;
 }
 
 /* forms_parse's file source for the built-in copy. */
@@ -524,6 +546,16 @@ forms_free(struct form_set *fs)
         free(f->title_zh);
         free(f->title_en);
     }
+    for (i = 0; i < fs->nsteps; i++) {
+        struct step_def *s = &fs->steps[i];
+        free(s->id);
+        free(s->sheet);
+        free(s->title_zh);
+        free(s->title_en);
+        free(s->short_zh);
+        free(s->short_en);
+    }
+    free(fs->steps);
     free(fs->forms);
     free(fs);
 }
@@ -579,6 +611,33 @@ const char *
 forms_title(const struct form_def *f, enum lang lang)
 {
     return lang == LANG_EN ? f->title_en : f->title_zh;
+}
+
+const struct step_def *
+forms_step(const struct form_set *fs, const char *id)
+{
+    size_t i;
+
+    if (id == NULL)
+        return NULL;
+    for (i = 0; i < fs->nsteps; i++)
+        if (text_eq(fs->steps[i].id, id))
+            return &fs->steps[i];
+    return NULL;
+}
+
+const char *
+forms_step_title(const struct step_def *s, enum lang lang)
+{
+    if (s->form != NULL)
+        return forms_title(s->form, lang);
+    return lang == LANG_EN ? s->title_en : s->title_zh;
+}
+
+const char *
+forms_step_short(const struct step_def *s, enum lang lang)
+{
+    return lang == LANG_EN ? s->short_en : s->short_zh;
 }
 
 /* Validates the non-blank trimmed text t for a number or integer field. */

@@ -58,21 +58,40 @@ struct form_def {
     char *title_zh;   /* "表A.1 基本信息" */
     char *title_en;   /* "Table A.1 Basic information" */
     enum form_kind kind;
-    int step;         /* position in the walk-through: A.1, A.3, A.5, A.6, A.2, A.4 */
     struct field_def *fields;
     size_t nfields;
+};
+
+/* What a step of the terminal workbook's walk-through shows (forms/steps.tsv "kind"). */
+enum step_kind {
+    SK_RECORD,   /* a record form (FK_RECORD) */
+    SK_GRID,     /* a grid form (FK_GRID) */
+    SK_VIEW,     /* a computed form (FK_COMPUTED), read-only */
+    SK_EXPORT,   /* no form: writing the Excel report */
+};
+
+struct step_def {
+    char *id;                      /* "A.1", "export" */
+    enum step_kind kind;
+    char *sheet;                   /* the module that fills it ("record", "sources"...), NULL for export */
+    const struct form_def *form;   /* the form it shows, NULL for a step that is no form */
+    char *title_zh, *title_en;     /* NULL when the form's title is used */
+    char *short_zh, *short_en;     /* the step bar's label: "基本信息", "Info" */
 };
 
 struct form_set {
     struct form_def *forms;  /* in the standard's order: A.1 … A.6 */
     size_t nforms;
+    struct step_def *steps;  /* walk-through order (forms/steps.tsv, its one master copy) */
+    size_t nsteps;
 };
 
 /* Loads the built-in forms/ files. On error returns ERR_DATA with *cause "FILE:LINE: reason". */
 enum err forms_load(struct form_set **out, char **cause);
 /*
- * Parses an index file (forms.tsv) and looks each form's field file up through get(name, ctx),
- * which returns the file's NUL-terminated text or NULL. Used by forms_load and by tests.
+ * Parses an index file (forms.tsv), looking each form's field file and then the walk-through
+ * ("steps.tsv") up through get(name, ctx), which returns the file's NUL-terminated text or NULL.
+ * Used by forms_load and by tests. Errors as forms_load; *out is NULL then.
  */
 enum err forms_parse(const char *index_text, const char *(*get)(const char *name, void *ctx),
                      void *ctx, struct form_set **out, char **cause);
@@ -88,6 +107,12 @@ const struct field_def *forms_field_match(const struct form_def *f, const char *
 const char *forms_label(const struct field_def *fd, enum lang lang);
 /* The form's title ("表A.1 基本信息") in lang. */
 const char *forms_title(const struct form_def *f, enum lang lang);
+
+/* The step's title ("表A.1 基本信息", or its own) and short label in lang. */
+const char *forms_step_title(const struct step_def *s, enum lang lang);
+const char *forms_step_short(const struct step_def *s, enum lang lang);
+/* The step with that id (trimmed, ASCII case-insensitive, as forms_get), or NULL. */
+const struct step_def *forms_step(const struct form_set *fs, const char *id);
 
 /*
  * Validates text typed for fd: numbers parsed with text_parse_number, checked against min/max

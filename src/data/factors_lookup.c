@@ -1,0 +1,217 @@
+/*
+ * factors_lookup.c - answers from the loaded factor library: category labels and scopes, factor
+ * unit texts, the grid factor of an area and year (with the nearest-year fallback), GWP values, and
+ * the default pins a reporting year copies into the workbook. factors.c reads the library.
+ */
+#include "data/factors.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/text.h"
+#include "base/xmem.h"
+#include "data/factors_internal.h"
+
+#define DEFAULT_GWP_SET "AR6"
+
+static const char *const cat_labels[][CAT__COUNT] = {
+    {
+        [CAT_FOSSIL] = "化石燃料燃烧排放",
+        [CAT_FUGITIVE] = "逸散排放",
+        [CAT_PURCHASED] = "净购入电力与热力产生的排放",
+    },
+    {
+        [CAT_FOSSIL] = "Fossil fuel combustion",
+        [CAT_FUGITIVE] = "Fugitive emissions",
+        [CAT_PURCHASED] = "Purchased electricity and heat",
+    },
+};
+
+/* Endings people add to an area's name: "浙江省", "华东区域电网", "内蒙古自治区". */
+static const char *const area_suffixes[] = {
+    "省", "市", "壮族自治区", "回族自治区", "维吾尔自治区", "自治区", "区域电网", "区域", "电网", "地区",
+};
+
+static char *
+dup_or_null(const char *s)
+{
+    return s != NULL ? xstrdup(s) : NULL;
+}
+
+const char *
+factors_cat_label(enum src_cat cat, int english)
+{
+    if ((unsigned)cat >= CAT__COUNT)
+        return "?";
+    return cat_labels[english ? 1 : 0][cat];
+}
+
+int
+factors_cat_scope(enum src_cat cat)
+{
+    return cat == CAT_PURCHASED ? 2 : 1;
+}
+
+void
+factors_unit_text(const struct source_def *src, const char *unit_sym, char *buf, size_t size)
+{
+    const char *sym = unit_sym != NULL && *unit_sym != '\0' ? unit_sym : src->activity_unit->sym;
+
+    snprintf(buf, size, "%s/%s", src->kind == SRC_GAS ? "tCO₂e" : "tCO₂", sym);
+}
+
+/* Whether query names area: equal, or area followed by a usual ending ("浙江省", "华东区域"). */
+static int
+area_match(const char *area, const char *query)
+{
+    char *q;
+    size_t n = strlen(area), k;
+    int ok = 0;
+
+    if (text_eq(area, query))
+        return 1;
+    q = text_trim(query);
+    if (strncmp(q, area, n) == 0)
+        for (k = 0; k < nitems(area_suffixes) && !ok; k++)
+            ok = strcmp(q + n, area_suffixes[k]) == 0;
+    free(q);
+    return ok;
+}
+
+const struct grid_factor *
+factors_grid(const struct factor_lib *lib, const char *level, const char *area, int year,
+             int *exact)
+{
+    const struct grid_factor *before = NULL, *after = NULL, *g;
+    size_t i;
+
+    if (exact != NULL)
+        *exact = 0;
+    if (level == NULL && area == NULL)
+        level = "national";
+    if (area == NULL) {
+        if (!text_eq(level, "national"))
+            return NULL;
+        area = FACTORS_NATIONAL_AREA;
+    }
+    for (i = 0; i < lib->ngrid; i++) {
+        g = &lib->grid[i];
+        if ((level != NULL && !text_eq(level, g->level)) || !area_match(g->area, area))
+            continue;
+        if (g->year == year) {
+            if (exact != NULL)
+                *exact = 1;
+            return g;
+        }
+        if (g->year < year && (before == NULL || g->year > before->year))
+            before = g;
+        if (g->year > year && (after == NULL || g->year < after->year))
+            after = g;
+    }
+    return before != NULL ? before : after;
+}
+
+const struct gwp_value *
+factors_gwp(const struct factor_lib *lib, const char *set, const char *gas)
+{
+    size_t i;
+
+    if (set == NULL)
+        set = DEFAULT_GWP_SET;
+    if (gas == NULL)
+        return NULL;
+    for (i = 0; i < lib->ngwp; i++)
+        if (text_eq(lib->gwp[i].set, set) && text_eq(lib->gwp[i].gas, gas))
+            return &lib->gwp[i];
+    return NULL;
+}
+
+enum err
+factors_default_pin(const struct factor_lib *lib, const struct source_def *src, int year,
+                    const char *grid_level, const char *grid_area, const char *gwp_set,
+                    struct factor_pin *pin, char **cause)
+{
+    const struct grid_factor *g;
+    const struct gwp_value *w;
+    char num[64];
+    int exact;
+
+    memset(pin, 0, sizeof(*pin));
+    pin->source_id = xstrdup(src->id);
+    pin->unit = xstrdup(src->activity_unit->sym);
+    pin->coal = src->coal;
+    pin->coal_unit = src->coal_unit != NULL ? xstrdup(src->coal_unit->sym) : NULL;
+    switch (src->kind) {
+    case SRC_FUEL:
+    case SRC_HEAT:
+        pin->value = src->co2;
+        pin->ncv = src->ncv;
+        pin->cc = src->cc;
+        pin->ox = src->ox;
+        pin->ncv_unit = dup_or_null(src->ncv_unit);
+        pin->density = src->density;
+        pin->source_text = xstrdup(src->source_text);
+        break;
+    case SRC_ELECTRICITY:
+        g = factors_grid(lib, grid_level, grid_area, year, &exact);
+        if (g == NULL) {
+            if (grid_area == NULL && grid_level != NULL && !text_eq(grid_level, "national"))
+                *cause = xasprintf("未指定 %s 电力排放因子的地区", grid_level);
+            else
+                *cause = xasprintf("没有“%s”的电力排放因子",
+                                   grid_area != NULL ? grid_area : FACTORS_NATIONAL_AREA);
+            factors_pin_free(pin);
+            return ERR_NOTFOUND;
+        }
+        pin->value = g->value;
+        if (exact)
+            pin->source_text = xstrdup(g->source_text);
+        else
+            pin->source_text = xasprintf("%s（无%d年因子，采用%s发布的%d年因子）", g->source_text,
+                                         year, g->year < year ? "最新" : "最早", g->year);
+        break;
+    case SRC_GAS:
+        if (gwp_set == NULL)
+            gwp_set = DEFAULT_GWP_SET;
+        w = factors_gwp(lib, gwp_set, src->gas);
+        if (w == NULL) {
+            *cause = xasprintf("GWP 集“%s”中没有 %s 的数值", gwp_set, src->gas);
+            factors_pin_free(pin);
+            return ERR_NOTFOUND;
+        }
+        pin->value = w->value;
+        if (w->derivation != NULL) {
+            text_format_number(w->value, 4, num, sizeof(num));
+            pin->source_text = xasprintf("%s：%s = %s", w->source_text, w->derivation, num);
+        } else {
+            pin->source_text = xstrdup(w->source_text);
+        }
+        break;
+    }
+    return ERR_OK;
+}
+
+void
+factors_pin_free(struct factor_pin *pin)
+{
+    if (pin == NULL)
+        return;
+    free(pin->source_id);
+    free(pin->unit);
+    free(pin->ncv_unit);
+    free(pin->coal_unit);
+    free(pin->source_text);
+    memset(pin, 0, sizeof(*pin));
+}
+
+void
+factors_pin_copy(struct factor_pin *dst, const struct factor_pin *src)
+{
+    *dst = *src;
+    dst->source_id = dup_or_null(src->source_id);
+    dst->unit = dup_or_null(src->unit);
+    dst->ncv_unit = dup_or_null(src->ncv_unit);
+    dst->coal_unit = dup_or_null(src->coal_unit);
+    dst->source_text = dup_or_null(src->source_text);
+}
