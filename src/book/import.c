@@ -110,8 +110,10 @@ import_rejects(const struct import *im, size_t *n)
 
     if (m->sorted == NULL) {
         v = xcalloc(m->nerrors + 1, sizeof(*v));
-        memcpy(v, m->errors, m->nerrors * sizeof(*v));
-        qsort(v, m->nerrors, sizeof(*v), cmp_found);
+        for (i = 0; i < m->nerrors; i++)
+            v[i] = m->errors[i];
+        if (m->nerrors > 1)
+            qsort(v, m->nerrors, sizeof(*v), cmp_found);
         m->sorted = xcalloc(m->nerrors + 1, sizeof(*m->sorted));
         for (i = 0; i < m->nerrors; i++)
             m->sorted[i] = v[i].r;
