@@ -1,14 +1,16 @@
 /*
  * store_fixture.h - what the workbook tests (test_store.c, test_undo.c) share: the group setup
- * that loads the factor library and makes a temporary directory for the workbook (removed with
- * everything in it at the end), and SQLite helpers that read and change the file through a second
- * connection, as another program would. Include it after cmocka.h, sqlite3.h, store.h and xmem.h.
+ * that loads the factor library and the forms and makes a temporary directory for the workbook
+ * (removed with everything in it at the end), and SQLite helpers that read and change the file
+ * through a second connection, as another program would. Include it after cmocka.h, sqlite3.h,
+ * store.h and xmem.h.
  */
 #ifndef TANBOOK_STORE_FIXTURE_H
 #define TANBOOK_STORE_FIXTURE_H
 
 struct ctx {
     struct factor_lib *lib;
+    struct form_set *forms;
     char dir[64];
     char path[128];           /* the workbook: w.tanbook in dir */
     struct store *st;         /* test_undo.c: the workbook, opened before each test */
@@ -21,7 +23,8 @@ setup(void **state)
     char *cause = NULL;
 
     strcpy(c->dir, "/tmp/tanbook-test-XXXXXX");
-    if (mkdtemp(c->dir) == NULL || factors_load(&c->lib, &cause) != ERR_OK)
+    if (mkdtemp(c->dir) == NULL || factors_load(&c->lib, &cause) != ERR_OK
+        || forms_load(&c->forms, &cause) != ERR_OK)
         return -1;
     snprintf(c->path, sizeof(c->path), "%s/w.tanbook", c->dir);
     *state = c;
@@ -38,6 +41,7 @@ teardown(void **state)
     if (system(cmd) != 0)
         return -1;
     factors_free(c->lib);
+    forms_free(c->forms);
     free(c);
     return 0;
 }

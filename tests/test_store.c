@@ -1,8 +1,9 @@
 /*
  * test_store.c - the workbook file: creation, migration of an older schema, refusal of newer
- * and foreign files, pinned factors, the edit log, transactions and a lock held elsewhere.
- * The test talks to SQLite directly only to fake other programs and older files. Undo and redo
- * are tested in test_undo.c.
+ * and foreign files, pinned factors, the edit log, transactions, a lock held elsewhere, and
+ * read-only opening (older schemas left as they are, every write refused, a directory that may
+ * not be written, checked as another user when the test runs as root). The test talks to SQLite
+ * directly only to fake other programs and older files. Undo and redo are tested in test_undo.c.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,11 +11,15 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <dirent.h>
+#include <grp.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "store/store.h"
@@ -139,17 +144,19 @@ test_v2_history_is_not_undoable(void **state)
     struct ctx *c = *state;
     struct store *st;
     struct store_log_entry *log;
+    struct store_action act;
     size_t n;
-    char *cause = NULL, *what = NULL;
+    char *cause = NULL;
 
     make_v2(c->path);
     assert_int_equal(store_open(c->path, STORE_EXISTING, &st, &cause), ERR_OK);
+    assert_false(store_readonly(st));
     assert_int_equal(store_opened_version(st), 2);
     assert_int_equal(sql_int(c->path, "PRAGMA user_version"), store_latest_version());
     /* the two old rows are history: readable, but nothing to undo */
     assert_false(store_can_undo(st));
-    assert_int_equal(store_undo(st, &what, &cause), ERR_NOTFOUND);
-    assert_null(what);
+    assert_int_equal(store_undo(st, &act, &cause), ERR_NOTFOUND);
+    assert_int_equal(act.n, 0);
     free(cause);
     assert_int_equal(store_log(st, &log, &n, &cause), ERR_OK);
     assert_int_equal(n, 2);
@@ -159,9 +166,21 @@ test_v2_history_is_not_undoable(void **state)
     /* a new edit is undoable; its undo stops there and leaves version 1's data alone */
     assert_int_equal(store_info_set(st, FS_YEAR, 2022, "building_area", "8500", &cause), ERR_OK);
     assert_true(store_can_undo(st));
-    assert_int_equal(store_undo(st, &what, &cause), ERR_OK);
-    assert_string_equal(what, "建筑面积：8000 → 8500");
-    free(what);
+    assert_int_equal(store_undo(st, &act, &cause), ERR_OK);
+    /* the facts of what was undone: one row, its summaries and its columns before and after */
+    assert_int_equal(act.n, 1);
+    assert_string_equal(act.facts[0].tbl, "year_info");
+    assert_string_equal(act.facts[0].row, "2022");
+    assert_string_equal(act.facts[0].field, "building_area");
+    assert_string_equal(act.facts[0].old_value, "8000");
+    assert_string_equal(act.facts[0].new_value, "8500");
+    assert_string_equal(store_col_text(act.facts[0].before, act.facts[0].nbefore, "value"), "8000");
+    assert_string_equal(store_col_text(act.facts[0].after, act.facts[0].nafter, "value"), "8500");
+    assert_true(store_col_find(act.facts[0].after, act.facts[0].nafter, "year")->num == 2022);
+    assert_string_equal(store_col_text(act.facts[0].after, act.facts[0].nafter, "absent"), "");
+    assert_null(act.facts[0].entry_source);
+    store_action_free(&act);
+    store_action_free(NULL);
     assert_false(store_can_undo(st));
     assert_int_equal(store_undo(st, NULL, &cause), ERR_NOTFOUND);
     free(cause);
@@ -174,17 +193,17 @@ test_v2_history_is_not_undoable(void **state)
     unlink(c->path);
 }
 
+/* A newer, a foreign and a missing file are refused, read-write (mode) or read-only alike. */
 static void
-test_refuses_newer_and_foreign(void **state)
+refuses_newer_and_foreign(struct ctx *c, enum store_mode mode)
 {
-    struct ctx *c = *state;
     struct store *st = create(c);
     char *cause = NULL, other[160];
     FILE *f;
 
     store_close(st);
     sql_exec(c->path, "PRAGMA user_version = 99");
-    assert_int_equal(store_open(c->path, STORE_EXISTING, &st, &cause), ERR_NEWER);
+    assert_int_equal(store_open(c->path, mode, &st, &cause), ERR_NEWER);
     assert_non_null(strstr(cause, "99"));
     assert_non_null(strstr(cause, "升级"));
     free(cause);
@@ -196,7 +215,7 @@ test_refuses_newer_and_foreign(void **state)
     f = fopen(other, "w");
     fputs("单位名称,地址\nthis is not a database, just some text that is long enough\n", f);
     fclose(f);
-    assert_int_equal(store_open(other, STORE_EXISTING, &st, &cause), ERR_NOTWORKBOOK);
+    assert_int_equal(store_open(other, mode, &st, &cause), ERR_NOTWORKBOOK);
     assert_non_null(strstr(cause, "不是碳账本工作簿"));
     free(cause);
     unlink(other);
@@ -204,17 +223,24 @@ test_refuses_newer_and_foreign(void **state)
     /* another program's SQLite database */
     snprintf(other, sizeof(other), "%s/other.db", c->dir);
     sql_exec(other, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
-    assert_int_equal(store_open(other, STORE_EXISTING, &st, &cause), ERR_NOTWORKBOOK);
+    assert_int_equal(store_open(other, mode, &st, &cause), ERR_NOTWORKBOOK);
     free(cause);
     assert_int_equal(sql_int(other, "SELECT count(*) FROM t"), 1);
     assert_int_equal(sql_int(other, "SELECT count(*) FROM sqlite_schema"), 1);
     unlink(other);
 
     /* a missing file */
-    assert_int_equal(store_open(other, STORE_EXISTING, &st, &cause), ERR_IO);
+    assert_int_equal(store_open(other, mode, &st, &cause), ERR_IO);
     assert_non_null(strstr(cause, "找不到"));
     free(cause);
     assert_int_equal(access(other, F_OK), -1);
+}
+
+static void
+test_refuses_newer_and_foreign(void **state)
+{
+    refuses_newer_and_foreign(*state, STORE_EXISTING);
+    refuses_newer_and_foreign(*state, STORE_READONLY);
 }
 
 static void
@@ -328,6 +354,356 @@ test_rollback_and_lock(void **state)
     unlink(c->path);
 }
 
+/* The bytes of the file at path (*len of them; caller frees). */
+static char *
+slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf;
+    long n;
+
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    rewind(f);
+    buf = xmalloc((size_t)n + 1);
+    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    *len = (size_t)n;
+    return buf;
+}
+
+static void
+copy_file(const char *from, const char *to)
+{
+    size_t n;
+    char *bytes = slurp(from, &n);
+    FILE *f = fopen(to, "wb");
+
+    assert_non_null(f);
+    assert_int_equal(fwrite(bytes, 1, n, f), n);
+    assert_int_equal(fclose(f), 0);
+    free(bytes);
+}
+
+/* Whether path + suffix exists. */
+static int
+exists(const char *path, const char *suffix)
+{
+    char p[512];
+
+    snprintf(p, sizeof(p), "%s%s", path, suffix);
+    return access(p, F_OK) == 0;
+}
+
+/* Every write of a read-only store is refused with ERR_READONLY, saying so. */
+static void
+assert_writes_refused(struct ctx *c, struct store *st, int year)
+{
+    struct factor_pin pin = {.source_id = (char *)"natural_gas", .value = 1, .unit = (char *)"t",
+                             .source_text = (char *)"x"};
+    struct store_action act = {NULL, 3};
+    enum err got[13];
+    char *causes[13] = {0};
+    long long id = 1;
+    size_t i;
+
+    got[0] = store_begin(st, &causes[0]);
+    got[1] = store_commit(st, &causes[1]);
+    got[2] = store_info_set(st, FS_YEAR, year, "building_area", "1", &causes[2]);
+    got[3] = store_pin_set(st, year, &pin, &causes[3]);
+    got[4] = store_year_add(st, c->lib, 2030, NULL, NULL, &causes[4]);
+    got[5] = store_year_settings(st, c->lib, year, "华东", NULL, &causes[5]);
+    got[6] = store_entry_ensure(st, year, "electricity", "", "", "", &id, NULL, &causes[6]);
+    got[7] = store_activity_put(st, 1, "2022-01", 1, "kWh", "", "", NULL, &causes[7]);
+    got[8] = store_entry_update(st, 1, NULL, "新设施", NULL, NULL, &causes[8]);
+    got[9] = store_entry_delete(st, 1, &causes[9]);
+    got[10] = store_activity_delete(st, 1, "2022-01", &causes[10]);
+    got[11] = store_undo(st, &act, &causes[11]);
+    got[12] = store_redo(st, NULL, &causes[12]);
+    for (i = 0; i < nitems(got); i++) {
+        if (got[i] != ERR_READONLY)
+            fail_msg("write %zu: err %d, want ERR_READONLY (%s)", i, got[i],
+                     causes[i] != NULL ? causes[i] : "");
+        assert_non_null(strstr(causes[i], "只读"));
+        free(causes[i]);
+    }
+    assert_int_equal(act.n, 0);
+    assert_false(store_can_undo(st));
+    assert_false(store_can_redo(st));
+    assert_int_equal(err_exit_code(ERR_READONLY), 3);
+    assert_string_equal(err_str(ERR_READONLY), "工作簿以只读方式打开");
+}
+
+static void
+test_readonly_leaves_v1_alone(void **state)
+{
+    struct ctx *c = *state;
+    struct store *st;
+    struct store_log_entry *log;
+    struct wb_year y;
+    size_t n, len, len2;
+    char *cause = NULL, *bytes, *now;
+
+    load_v1_fixture(c->path);
+    bytes = slurp(c->path, &len);
+    assert_int_equal(store_open(c->path, STORE_READONLY, &st, &cause), ERR_OK);
+    assert_true(store_readonly(st));
+    assert_int_equal(store_opened_version(st), 1);
+    assert_int_equal(store_load_year(st, c->lib, 2022, &y, &cause), ERR_OK);
+    assert_string_equal(model_info(&y, "unit_name"), "旧版本示例学校");
+    assert_int_equal(y.nentries, 1);
+    assert_true(y.entries[0].acts[0].quantity == 500000);
+    assert_true(model_pin(&y, "electricity")->value == 0.5366);
+    model_free(&y);
+    /* no edit log nor undo tables yet: an empty history, nothing to undo */
+    assert_int_equal(store_log(st, &log, &n, &cause), ERR_OK);
+    assert_int_equal(n, 0);
+    store_log_free(log, n);
+    assert_writes_refused(c, st, 2022);
+    store_close(st);
+    /* not migrated, not touched, no journal files left */
+    assert_int_equal(sql_int(c->path, "PRAGMA user_version"), 1);
+    now = slurp(c->path, &len2);
+    assert_int_equal(len2, len);
+    assert_memory_equal(now, bytes, len);
+    assert_false(exists(c->path, "-wal") || exists(c->path, "-shm") || exists(c->path, "-journal"));
+    free(now);
+    free(bytes);
+
+    /* a version 2 workbook: its history reads, nothing is undoable, the file stays version 2 */
+    unlink(c->path);
+    make_v2(c->path);
+    bytes = slurp(c->path, &len);
+    assert_int_equal(store_open(c->path, STORE_READONLY, &st, &cause), ERR_OK);
+    assert_int_equal(store_opened_version(st), 2);
+    assert_int_equal(store_log(st, &log, &n, &cause), ERR_OK);
+    assert_int_equal(n, 2);
+    assert_string_equal(log[0].old_value, "7000");
+    store_log_free(log, n);
+    assert_writes_refused(c, st, 2022);
+    store_close(st);
+    assert_int_equal(sql_int(c->path, "PRAGMA user_version"), 2);
+    now = slurp(c->path, &len2);
+    assert_true(len2 == len && memcmp(now, bytes, len) == 0);
+    free(now);
+    free(bytes);
+    unlink(c->path);
+}
+
+/* A current workbook (WAL mode, with an undo stack) opened read-only: read, refused, unchanged. */
+static void
+test_readonly_current(void **state)
+{
+    struct ctx *c = *state;
+    struct store *st = create(c);
+    struct wb_year y;
+    size_t len, len2;
+    char *cause = NULL, *bytes, *now;
+
+    assert_int_equal(store_year_add(st, c->lib, 2024, NULL, NULL, &cause), ERR_OK);
+    assert_int_equal(store_info_set(st, FS_YEAR, 2024, "building_area", "1200", &cause), ERR_OK);
+    store_close(st);
+    bytes = slurp(c->path, &len);
+    assert_int_equal(store_open(c->path, STORE_READONLY, &st, &cause), ERR_OK);
+    assert_int_equal(store_load_year(st, c->lib, 2024, &y, &cause), ERR_OK);
+    assert_string_equal(model_info(&y, "building_area"), "1200");
+    model_free(&y);
+    assert_writes_refused(c, st, 2024);
+    store_close(st);
+    now = slurp(c->path, &len2);
+    assert_true(len2 == len && memcmp(now, bytes, len) == 0);
+    assert_sql(c->path, "SELECT value FROM year_info", "1200");
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM edit_action WHERE state = 0"), 2);
+    free(now);
+    free(bytes);
+    store_remove(c->path);
+}
+
+/* The workbooks of test_readonly_directory, and what the child found. */
+struct ro_dir {
+    char root[64];            /* 0755, so that another user can reach dir */
+    char dir[128];            /* 0555, its name in need of URI escaping */
+    char wal[192];            /* a current workbook, closed cleanly: no -wal, no -shm */
+    char v1[192];             /* the version 1 fixture */
+    char open_wal[192];       /* copied while a writer held it: -wal (with a change) and -shm */
+    char lost_shm[192];       /* the same without its -shm: the -wal cannot be read */
+};
+
+/* Opens path read-only, checks key of year and that a write is refused; 0 when all is well. */
+static int
+ro_check(const struct ctx *c, const char *path, int year, const char *key, const char *want)
+{
+    struct store *st;
+    struct wb_year y;
+    char *cause = NULL;
+    const char *got;
+    int bad = 0;
+    enum err e;
+
+    if ((e = store_open(path, STORE_READONLY, &st, &cause)) != ERR_OK) {
+        fprintf(stderr, "# %s: open: %d %s\n", path, e, cause);
+        free(cause);
+        return 1;
+    }
+    if ((e = store_load_year(st, c->lib, year, &y, &cause)) != ERR_OK) {
+        fprintf(stderr, "# %s: load %d: %d %s\n", path, year, e, cause);
+        free(cause);
+        store_close(st);
+        return 1;
+    }
+    got = model_info(&y, key);
+    if (got == NULL || strcmp(got, want) != 0) {
+        fprintf(stderr, "# %s: %s is %s, want %s\n", path, key, got ? got : "(none)", want);
+        bad = 1;
+    }
+    model_free(&y);
+    if (store_info_set(st, FS_YEAR, year, key, "1", &cause) != ERR_READONLY) {
+        fprintf(stderr, "# %s: a write was not refused\n", path);
+        bad = 1;
+    }
+    free(cause);
+    store_close(st);
+    return bad;
+}
+
+/* What the child, another user, checks in the directory it may not write; its exit status. */
+static int
+ro_child(const struct ctx *c, const struct ro_dir *d)
+{
+    struct store *st;
+    char *cause = NULL;
+    int bad = 0;
+
+    if (geteuid() == 0
+        && (setgroups(0, NULL) != 0 || setgid(65534) != 0 || setuid(65534) != 0)) {
+        fprintf(stderr, "# could not become nobody\n");
+        return 100;
+    }
+    if (access(d->dir, W_OK) == 0) {
+        fprintf(stderr, "# %s is writable after all\n", d->dir);
+        return 101;
+    }
+    bad += ro_check(c, d->wal, 2024, "building_area", "1200");
+    bad += ro_check(c, d->v1, 2022, "unit_name", "旧版本示例学校");
+    bad += ro_check(c, d->open_wal, 2024, "building_area", "1500");   /* the change in the -wal */
+    if (store_open(d->lost_shm, STORE_READONLY, &st, &cause) != ERR_IO
+        || strstr(cause, "-wal") == NULL || strstr(cause, "其他程序中打开") == NULL
+        || strstr(cause, "没有正常关闭") == NULL) {
+        fprintf(stderr, "# %s: opened, or not refused with the reason: %s\n", d->lost_shm,
+                cause ? cause : "");
+        bad++;
+    }
+    free(cause);
+    return bad;
+}
+
+/* The names in dir, sorted and joined with ','. */
+static char *
+dir_names(const char *dir)
+{
+    struct dirent **ents;
+    char *out = xstrdup(""), *next;
+    int n, i;
+
+    n = scandir(dir, &ents, NULL, alphasort);
+    assert_true(n >= 0);
+    for (i = 0; i < n; i++) {
+        if (ents[i]->d_name[0] != '.') {
+            next = xasprintf("%s%s%s", out, out[0] != '\0' ? "," : "", ents[i]->d_name);
+            free(out);
+            out = next;
+        }
+        free(ents[i]);
+    }
+    free(ents);
+    return out;
+}
+
+/*
+ * A workbook in a directory that may not be written opens read-only. Root may write anywhere, so
+ * as root the opening runs in a child that became nobody (65534); otherwise chmod is enough.
+ */
+static void
+test_readonly_directory(void **state)
+{
+    struct ctx *c = *state;
+    struct ro_dir d;
+    struct store *st = create(c);
+    sqlite3 *writer;
+    char *cause = NULL, *before, *after, from[256], to[256], cmd[160];
+    size_t len, len2;
+    char *bytes, *now;
+    int status;
+    pid_t pid;
+
+    strcpy(d.root, "/tmp/tanbook-ro-XXXXXX");
+    assert_non_null(mkdtemp(d.root));
+    assert_int_equal(chmod(d.root, 0755), 0);
+    snprintf(d.dir, sizeof(d.dir), "%s/只读 ?#%%41+&=", d.root);
+    assert_int_equal(mkdir(d.dir, 0755), 0);
+    snprintf(d.wal, sizeof(d.wal), "%s/w.tanbook", d.dir);
+    snprintf(d.v1, sizeof(d.v1), "%s/v1.tanbook", d.dir);
+    snprintf(d.open_wal, sizeof(d.open_wal), "%s/open.tanbook", d.dir);
+    snprintf(d.lost_shm, sizeof(d.lost_shm), "%s/lost.tanbook", d.dir);
+
+    /* the current workbook, closed cleanly */
+    assert_int_equal(store_year_add(st, c->lib, 2024, NULL, NULL, &cause), ERR_OK);
+    assert_int_equal(store_info_set(st, FS_YEAR, 2024, "building_area", "1200", &cause), ERR_OK);
+    store_close(st);
+    assert_false(exists(c->path, "-wal") || exists(c->path, "-shm"));
+    copy_file(c->path, d.wal);
+    /* copies taken while another program has a change in the -wal, not yet checkpointed */
+    assert_int_equal(sqlite3_open(c->path, &writer), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(writer, "PRAGMA wal_autocheckpoint = 0; UPDATE year_info SET "
+                                          "value = '1500'", NULL, NULL, NULL), SQLITE_OK);
+    snprintf(from, sizeof(from), "%s-wal", c->path);
+    snprintf(to, sizeof(to), "%s-wal", d.open_wal);
+    copy_file(from, to);
+    snprintf(to, sizeof(to), "%s-wal", d.lost_shm);
+    copy_file(from, to);
+    snprintf(from, sizeof(from), "%s-shm", c->path);
+    snprintf(to, sizeof(to), "%s-shm", d.open_wal);
+    copy_file(from, to);
+    copy_file(c->path, d.open_wal);
+    copy_file(c->path, d.lost_shm);
+    sqlite3_close(writer);
+    store_remove(c->path);
+    load_v1_fixture(c->path);
+    copy_file(c->path, d.v1);
+    unlink(c->path);
+
+    snprintf(cmd, sizeof(cmd), "chmod 0444 '%s'/*", d.dir);
+    assert_int_equal(system(cmd), 0);
+    assert_int_equal(chmod(d.dir, 0555), 0);
+    before = dir_names(d.dir);
+    bytes = slurp(d.wal, &len);
+
+    fflush(NULL);
+    pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0)
+        _exit(ro_child(c, &d));
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+
+    /* nothing appeared (no -shm, no -wal) and the workbook is as it was */
+    after = dir_names(d.dir);
+    assert_string_equal(after, before);
+    assert_string_equal(after, "lost.tanbook,lost.tanbook-wal,open.tanbook,open.tanbook-shm,"
+                               "open.tanbook-wal,v1.tanbook,w.tanbook");
+    now = slurp(d.wal, &len2);
+    assert_true(len2 == len && memcmp(now, bytes, len) == 0);
+    free(now);
+    free(bytes);
+    free(before);
+    free(after);
+    assert_int_equal(chmod(d.dir, 0755), 0);
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", d.root);
+    assert_int_equal(system(cmd), 0);
+}
+
 int
 main(void)
 {
@@ -338,6 +714,9 @@ main(void)
         cmocka_unit_test(test_refuses_newer_and_foreign),
         cmocka_unit_test(test_year_pins_and_log),
         cmocka_unit_test(test_rollback_and_lock),
+        cmocka_unit_test(test_readonly_leaves_v1_alone),
+        cmocka_unit_test(test_readonly_current),
+        cmocka_unit_test(test_readonly_directory),
     };
 
     return cmocka_run_group_tests_name("store", tests, setup, teardown);

@@ -2,7 +2,9 @@
  * test_undo.c - undo and redo of workbook edits (store_log.c): every kind of write comes back
  * exactly (row ids, every column, REAL bits), a transaction is one action, a new edit discards
  * the redo stack, the stack lives in the file, and a row changed by another program since is
- * refused rather than overwritten. The test reads the file with SQLite directly to compare rows.
+ * refused rather than overwritten. What was undone or redone is checked in the words the screen
+ * shows (book/history.c), in Chinese and in English, and in the facts storage returns. The test
+ * reads the file with SQLite directly to compare rows.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "book/history.h"
 #include "store/store.h"
 #include "base/xmem.h"
 
@@ -46,17 +49,23 @@ after_each(void **state)
     return 0;
 }
 
-/* Undoes (undo = 1) or redoes and checks the description. */
+/* Undoes (undo = 1) or redoes and checks what it says it did, in Chinese and in English. */
 static void
-replay_ok(struct store *st, int undo, const char *want_what)
+replay_ok(struct ctx *c, int undo, const char *want_zh, const char *want_en)
 {
-    char *what = NULL, *cause = NULL;
-    enum err e = undo ? store_undo(st, &what, &cause) : store_redo(st, &what, &cause);
+    struct store_action act;
+    char *zh, *en, *cause = NULL;
+    enum err e = undo ? store_undo(c->st, &act, &cause) : store_redo(c->st, &act, &cause);
 
     if (e != ERR_OK)
         fail_msg("%s: %s", undo ? "undo" : "redo", cause);
-    assert_string_equal(what, want_what);
-    free(what);
+    zh = history_describe(&act, c->forms, c->lib, LANG_ZH);
+    en = history_describe(&act, c->forms, c->lib, LANG_EN);
+    store_action_free(&act);
+    assert_string_equal(zh, want_zh);
+    assert_string_equal(en, want_en);
+    free(zh);
+    free(en);
 }
 
 /* Sets an A.1 value of the unit (FS_UNIT) or of 2024 (FS_YEAR). */
@@ -93,21 +102,23 @@ static void
 test_nothing_to_undo(void **state)
 {
     struct ctx *c = *state;
-    char *cause = NULL, *what = (char *)"x";
+    struct store_action act = {NULL, 7};
+    char *cause = NULL;
 
     /* the year's creation is the only action: undo it, then there is nothing left */
     assert_true(store_can_undo(c->st));
     assert_false(store_can_redo(c->st));
-    replay_ok(c->st, 1, "添加 2024 年度");
+    replay_ok(c, 1, "添加 2024 年度", "Added year 2024");
     assert_int_equal(sql_int(c->path, "SELECT count(*) FROM years"), 0);
     assert_int_equal(sql_int(c->path, "SELECT count(*) FROM factors"), 0);
     assert_false(store_can_undo(c->st));
-    assert_int_equal(store_undo(c->st, &what, &cause), ERR_NOTFOUND);
-    assert_null(what);
+    assert_int_equal(store_undo(c->st, &act, &cause), ERR_NOTFOUND);
+    assert_int_equal(act.n, 0);    /* emptied on error */
+    assert_null(act.facts);
     assert_string_equal(cause, "没有可以撤销的修改");
     free(cause);
     /* redo brings the year back with every pin, created_at included */
-    replay_ok(c->st, 0, "添加 2024 年度");
+    replay_ok(c, 0, "添加 2024 年度", "Added year 2024");
     assert_int_equal(sql_int(c->path, "SELECT count(*) FROM factors WHERE year = 2024"),
                      (long long)c->lib->nsources);
     assert_int_equal(store_redo(c->st, NULL, &cause), ERR_NOTFOUND);
@@ -125,23 +136,23 @@ test_info_value(void **state)
     info(c, FS_UNIT, "unit_name", "某中学");
     info(c, FS_UNIT, "unit_name", NULL);
 
-    replay_ok(c->st, 1, "单位名称：某中学 → （空）");
+    replay_ok(c, 1, "单位名称：某中学 → （空）", "Organization name: 某中学 → (empty)");
     assert_sql(c->path, "SELECT value FROM unit_info WHERE key = 'unit_name'", "某中学");
     assert_true(store_can_redo(c->st));
-    replay_ok(c->st, 1, "单位名称：（空） → 某中学");
+    replay_ok(c, 1, "单位名称：（空） → 某中学", "Organization name: (empty) → 某中学");
     assert_int_equal(sql_int(c->path, "SELECT count(*) FROM unit_info"), 0);
-    replay_ok(c->st, 1, "建筑面积：1200 → 1500");
+    replay_ok(c, 1, "建筑面积：1200 → 1500", "Building floor area: 1200 → 1500");
     assert_sql(c->path, "SELECT value FROM year_info WHERE key = 'building_area'", "1200");
-    replay_ok(c->st, 1, "建筑面积：（空） → 1200");
+    replay_ok(c, 1, "建筑面积：（空） → 1200", "Building floor area: (empty) → 1200");
     assert_int_equal(sql_int(c->path, "SELECT count(*) FROM year_info"), 0);
 
     /* redo goes forward in the order the edits were made */
-    replay_ok(c->st, 0, "建筑面积：（空） → 1200");
-    replay_ok(c->st, 0, "建筑面积：1200 → 1500");
+    replay_ok(c, 0, "建筑面积：（空） → 1200", "Building floor area: (empty) → 1200");
+    replay_ok(c, 0, "建筑面积：1200 → 1500", "Building floor area: 1200 → 1500");
     assert_sql(c->path, "SELECT value FROM year_info WHERE year = 2024 AND key = 'building_area'",
                "1500");
-    replay_ok(c->st, 0, "单位名称：（空） → 某中学");
-    replay_ok(c->st, 0, "单位名称：某中学 → （空）");
+    replay_ok(c, 0, "单位名称：（空） → 某中学", "Organization name: (empty) → 某中学");
+    replay_ok(c, 0, "单位名称：某中学 → （空）", "Organization name: 某中学 → (empty)");
     assert_false(store_can_redo(c->st));
     assert_true(store_can_undo(c->st));
 }
@@ -161,24 +172,28 @@ test_activity_put(void **state)
     put(c, id, "2024-04", tricky, "", "");
     put(c, id, "2024-04", 5, "", "");
 
-    replay_ok(c->st, 1, "天然气（炉灶） 2024-04：0.30000000000000004 m³ → 5 m³");
+    replay_ok(c, 1, "天然气（炉灶） 2024-04：0.30000000000000004 m³ → 5 m³",
+              "Natural gas (炉灶) 2024-04: 0.30000000000000004 m³ → 5 m³");
     assert_int_equal(store_load_year(c->st, c->lib, 2024, &y, &cause), ERR_OK);
     assert_true(y.entries[0].acts[1].quantity == tricky);   /* every bit */
     model_free(&y);
-    replay_ok(c->st, 1, "天然气（炉灶） 2024-04：（空） → 0.30000000000000004 m³");
-    replay_ok(c->st, 1, "天然气（炉灶） 2024-03：1200 m³ → 1300 m³");
+    replay_ok(c, 1, "天然气（炉灶） 2024-04：（空） → 0.30000000000000004 m³",
+              "Natural gas (炉灶) 2024-04: (empty) → 0.30000000000000004 m³");
+    replay_ok(c, 1, "天然气（炉灶） 2024-03：1200 m³ → 1300 m³",
+              "Natural gas (炉灶) 2024-03: 1200 m³ → 1300 m³");
     /* the replaced row is back as it was: same id, data source and note */
     assert_sql(c->path, "SELECT id || '|' || quantity || '|' || unit || '|' || data_source || '|' "
                         "|| note FROM activity", "1|1200.0|m³|燃气账单|估算");
     assert_int_equal(act, 1);
-    replay_ok(c->st, 1, "天然气（炉灶） 2024-03：（空） → 1200 m³");
+    replay_ok(c, 1, "天然气（炉灶） 2024-03：（空） → 1200 m³", "Natural gas (炉灶) 2024-03: (empty) → 1200 m³");
     assert_int_equal(sql_int(c->path, "SELECT count(*) FROM activity"), 0);
-    replay_ok(c->st, 1, "添加排放源 天然气（炉灶）");
+    replay_ok(c, 1, "添加排放源 天然气（炉灶）", "Added source Natural gas (炉灶)");
     assert_int_equal(sql_int(c->path, "SELECT count(*) FROM inventory"), 0);
 
-    replay_ok(c->st, 0, "添加排放源 天然气（炉灶）");
-    replay_ok(c->st, 0, "天然气（炉灶） 2024-03：（空） → 1200 m³");
-    replay_ok(c->st, 0, "天然气（炉灶） 2024-03：1200 m³ → 1300 m³");
+    replay_ok(c, 0, "添加排放源 天然气（炉灶）", "Added source Natural gas (炉灶)");
+    replay_ok(c, 0, "天然气（炉灶） 2024-03：（空） → 1200 m³", "Natural gas (炉灶) 2024-03: (empty) → 1200 m³");
+    replay_ok(c, 0, "天然气（炉灶） 2024-03：1200 m³ → 1300 m³",
+              "Natural gas (炉灶) 2024-03: 1200 m³ → 1300 m³");
     assert_sql(c->path, "SELECT id || '|' || quantity || '|' || data_source || '|' || note "
                         "FROM activity", "1|1300.0|抄表|");
     assert_int_equal(sql_int(c->path, "SELECT id FROM inventory"), id);
@@ -192,7 +207,8 @@ test_activity_note_only(void **state)
 
     put(c, id, "2024-01", 9000, "电费单", "");
     put(c, id, "2024-01", 9000, "电表读数", "");
-    replay_ok(c->st, 1, "外购电力 2024-01 数据来源：电费单 → 电表读数");
+    replay_ok(c, 1, "外购电力 2024-01 数据来源：电费单 → 电表读数",
+              "Purchased electricity 2024-01 Data source: 电费单 → 电表读数");
     assert_sql(c->path, "SELECT data_source FROM activity", "电费单");
 }
 
@@ -207,9 +223,12 @@ test_odd_text_round_trips(void **state)
 
     put(c, id, "2024", 7, odd, odd);
     put(c, id, "2024", 7, "", "");
-    replay_ok(c->st, 1, "天然气（引\"号\\反斜杠/\n换行\t制表\x01控制 😀） 2024 数据来源：引\"号\\反斜杠/\n"
-                        "换行\t制表\x01控制 😀 → （空）；天然气（引\"号\\反斜杠/\n换行\t制表\x01控制 😀） "
-                        "2024 备注：引\"号\\反斜杠/\n换行\t制表\x01控制 😀 → （空）");
+    replay_ok(c, 1, "天然气（引\"号\\反斜杠/\n换行\t制表\x01控制 😀） 2024 数据来源：引\"号\\反斜杠/\n"
+                    "换行\t制表\x01控制 😀 → （空）；天然气（引\"号\\反斜杠/\n换行\t制表\x01控制 😀） "
+                    "2024 备注：引\"号\\反斜杠/\n换行\t制表\x01控制 😀 → （空）",
+              "Natural gas (引\"号\\反斜杠/\n换行\t制表\x01控制 😀) 2024 Data source: 引\"号\\反斜杠/\n"
+              "换行\t制表\x01控制 😀 → (empty); Natural gas (引\"号\\反斜杠/\n换行\t制表\x01控制 😀) "
+              "2024 Note: 引\"号\\反斜杠/\n换行\t制表\x01控制 😀 → (empty)");
     got = sql_text(c->path, "SELECT data_source || '|' || note FROM activity");
     assert_int_equal(strlen(got), 2 * strlen(odd) + 1);
     assert_memory_equal(got, odd, strlen(odd));
@@ -240,9 +259,11 @@ test_pin_override(void **state)
     assert_non_null(strstr(before, "|21.622|万m³|"));   /* the library default, 2024 */
     assert_int_equal(store_pin_set(c->st, 2024, &pin, &cause), ERR_OK);
     assert_sql(c->path, order_q, order);                 /* an override keeps the pins' order */
-    replay_ok(c->st, 1, "天然气 排放因子：21.622 → 22.5 tCO₂/万m³");
+    replay_ok(c, 1, "天然气 排放因子：21.622 → 22.5 tCO₂/万m³",
+              "Natural gas emission factor: 21.622 → 22.5 tCO₂/万m³");
     assert_sql(c->path, row_q, before);                  /* every column, and the rowid */
-    replay_ok(c->st, 0, "天然气 排放因子：21.622 → 22.5 tCO₂/万m³");
+    replay_ok(c, 0, "天然气 排放因子：21.622 → 22.5 tCO₂/万m³",
+              "Natural gas emission factor: 21.622 → 22.5 tCO₂/万m³");
     after = sql_text(c->path, row_q);
     assert_non_null(strstr(after, "|22.5|万m³|400.0|NULL|0.0151|0.97|1.3|kg|0.7|供气公司检测报告|1"));
     free(after);
@@ -263,7 +284,7 @@ test_year_settings(void **state)
     assert_int_equal(sql_int(c->path, "SELECT value <> 0 AND source_text LIKE '%华东%' FROM factors "
                                       "WHERE source = 'electricity'"), 1);
     /* the area and the electricity pin it brought are one action */
-    replay_ok(c->st, 1, "2024 年度电力因子地区：全国 → 华东");
+    replay_ok(c, 1, "2024 年度电力因子地区：全国 → 华东", "Year 2024 grid area: 全国 → 华东");
     assert_sql(c->path, "SELECT grid_area FROM years", "全国");
     assert_sql(c->path, elec_q, elec);
     free(elec);
@@ -310,12 +331,12 @@ test_entry_delete(void **state)
 
     assert_int_equal(store_entry_delete(c->st, gas, &cause), ERR_OK);
     assert_int_equal(sql_int(c->path, "SELECT count(*) FROM activity"), 12);   /* elec's only */
-    replay_ok(c->st, 1, "删除排放源 天然气（炉灶）及其 12 条活动数据");
+    replay_ok(c, 1, "删除排放源 天然气（炉灶）及其 12 条活动数据", "Deleted Natural gas (炉灶) and its 12 values");
     assert_sql(c->path, ent_q, ents);                    /* same id, location, note, position */
     now = acts_dump(c, gas);
     assert_string_equal(now, acts);                      /* same ids and values */
     free(now);
-    replay_ok(c->st, 0, "删除排放源 天然气（炉灶）及其 12 条活动数据");
+    replay_ok(c, 0, "删除排放源 天然气（炉灶）及其 12 条活动数据", "Deleted Natural gas (炉灶) and its 12 values");
     assert_int_equal(sql_int(c->path, "SELECT count(*) FROM inventory WHERE source = 'natural_gas'"),
                      0);
     assert_int_equal(sql_int(c->path, "SELECT count(*) FROM activity"), 12);
@@ -348,11 +369,13 @@ test_entry_update(void **state)
     assert_int_equal(store_entry_update(c->st, a, NULL, "大灶", "厨房", NULL, &cause), ERR_OK);
     assert_int_equal(store_entry_update(c->st, b, "lpg", NULL, NULL, NULL, &cause), ERR_OK);
     assert_sql(c->path, "SELECT source FROM inventory WHERE id = 2", "lpg");
-    replay_ok(c->st, 1, "排放源：天然气 → 液化石油气");
+    replay_ok(c, 1, "排放源：天然气 → 液化石油气", "Emission source: Natural gas → Liquefied petroleum gas");
     assert_sql(c->path, "SELECT source FROM inventory WHERE id = 2", "natural_gas");
-    replay_ok(c->st, 1, "天然气（炉灶） 排放设施名称：炉灶 → 大灶；天然气（炉灶） 排放设施位置：食堂 → 厨房");
+    replay_ok(c, 1, "天然气（炉灶） 排放设施名称：炉灶 → 大灶；天然气（炉灶） 排放设施位置：食堂 → 厨房",
+              "Natural gas (炉灶) Facility: 炉灶 → 大灶; Natural gas (炉灶) Facility location: 食堂 → 厨房");
     assert_sql(c->path, "SELECT facility || '|' || location FROM inventory WHERE id = 1", "炉灶|食堂");
-    replay_ok(c->st, 0, "天然气（炉灶） 排放设施名称：炉灶 → 大灶；天然气（炉灶） 排放设施位置：食堂 → 厨房");
+    replay_ok(c, 0, "天然气（炉灶） 排放设施名称：炉灶 → 大灶；天然气（炉灶） 排放设施位置：食堂 → 厨房",
+              "Natural gas (炉灶) Facility: 炉灶 → 大灶; Natural gas (炉灶) Facility location: 食堂 → 厨房");
     assert_sql(c->path, "SELECT facility || '|' || location FROM inventory WHERE id = 1", "大灶|厨房");
     assert_int_equal(a, 1);
 }
@@ -372,11 +395,11 @@ test_activity_delete(void **state)
     free(cause);
     assert_int_equal(store_activity_delete(c->st, id, "2024-01", &cause), ERR_OK);
     assert_sql(c->path, "SELECT group_concat(period) FROM activity", "2024-02");
-    replay_ok(c->st, 1, "天然气 2024-01：100 m³ → （空）");
+    replay_ok(c, 1, "天然气 2024-01：100 m³ → （空）", "Natural gas 2024-01: 100 m³ → (empty)");
     now = acts_dump(c, id);
     assert_string_equal(now, before);
     free(now);
-    replay_ok(c->st, 0, "天然气 2024-01：100 m³ → （空）");
+    replay_ok(c, 0, "天然气 2024-01：100 m³ → （空）", "Natural gas 2024-01: 100 m³ → (empty)");
     assert_sql(c->path, "SELECT group_concat(period) FROM activity", "2024-02");
     free(before);
 }
@@ -389,7 +412,7 @@ test_new_edit_discards_redo(void **state)
 
     info(c, FS_YEAR, "headcount", "10");
     info(c, FS_YEAR, "headcount", "20");
-    replay_ok(c->st, 1, "用能人数：10 → 20");
+    replay_ok(c, 1, "用能人数：10 → 20", "Energy users: 10 → 20");
     assert_true(store_can_redo(c->st));
     /* a rolled-back transaction changes nothing, not even the redo stack */
     assert_int_equal(store_begin(c->st, &cause), ERR_OK);
@@ -403,9 +426,9 @@ test_new_edit_discards_redo(void **state)
     free(cause);
     assert_int_equal(sql_int(c->path, "SELECT count(*) FROM edit_action WHERE state = 2"), 1);
     /* undo now goes: land_area, then headcount 10 (20 is gone for good), then the year */
-    replay_ok(c->st, 1, "占地面积：（空） → 900");
-    replay_ok(c->st, 1, "用能人数：（空） → 10");
-    replay_ok(c->st, 1, "添加 2024 年度");
+    replay_ok(c, 1, "占地面积：（空） → 900", "Site area: (empty) → 900");
+    replay_ok(c, 1, "用能人数：（空） → 10", "Energy users: (empty) → 10");
+    replay_ok(c, 1, "添加 2024 年度", "Added year 2024");
     assert_false(store_can_undo(c->st));
 }
 
@@ -413,7 +436,8 @@ static void
 test_transaction_is_one_action(void **state)
 {
     struct ctx *c = *state;
-    char *cause = NULL, *what = NULL;
+    struct store_action act = {NULL, 7};
+    char *cause = NULL;
     long long id;
 
     assert_int_equal(store_begin(c->st, &cause), ERR_OK);
@@ -422,16 +446,18 @@ test_transaction_is_one_action(void **state)
     put(c, id, "2024-01", 100, "", "");
     put(c, id, "2024-02", 200, "", "");
     /* undo is refused while the transaction is open */
-    assert_int_equal(store_undo(c->st, &what, &cause), ERR_INPUT);
-    assert_null(what);
+    assert_int_equal(store_undo(c->st, &act, &cause), ERR_INPUT);
+    assert_int_equal(act.n, 0);
     free(cause);
     assert_int_equal(store_commit(c->st, &cause), ERR_OK);
     /* 4 changes: area, entry, two values */
-    replay_ok(c->st, 1, "批量修改：基本信息 1 项、排放源 1 个、活动数据 2 条");
+    replay_ok(c, 1, "批量修改：基本信息 1 项、排放源 1 个、活动数据 2 条",
+              "Batch change: 1 basic information item, 1 source, 2 values");
     assert_int_equal(sql_int(c->path, "SELECT count(*) FROM inventory"), 0);
     assert_int_equal(sql_int(c->path, "SELECT count(*) FROM year_info"), 0);
     assert_true(store_can_undo(c->st));    /* the year's creation */
-    replay_ok(c->st, 0, "批量修改：基本信息 1 项、排放源 1 个、活动数据 2 条");
+    replay_ok(c, 0, "批量修改：基本信息 1 项、排放源 1 个、活动数据 2 条",
+              "Batch change: 1 basic information item, 1 source, 2 values");
     assert_sql(c->path, "SELECT group_concat(quantity) FROM activity", "100.0,200.0");
 
     /* deleting every value of one entry in a transaction, as the screen's Del on A.5 does */
@@ -439,7 +465,7 @@ test_transaction_is_one_action(void **state)
     assert_int_equal(store_activity_delete(c->st, id, "2024-01", &cause), ERR_OK);
     assert_int_equal(store_activity_delete(c->st, id, "2024-02", &cause), ERR_OK);
     assert_int_equal(store_commit(c->st, &cause), ERR_OK);
-    replay_ok(c->st, 1, "删除 外购电力 的 2 条活动数据");
+    replay_ok(c, 1, "删除 外购电力 的 2 条活动数据", "Deleted 2 values of Purchased electricity");
     assert_int_equal(sql_int(c->path, "SELECT count(*) FROM activity"), 2);
 }
 
@@ -458,8 +484,8 @@ test_failed_write_inside_transaction(void **state)
     assert_int_equal(store_commit(c->st, &cause), ERR_OK);
     assert_sql(c->path, "SELECT grid_area FROM years", "全国");
     assert_int_equal(sql_int(c->path, "SELECT count(*) FROM edit_log WHERE field = 'grid_area'"), 0);
-    replay_ok(c->st, 1, "用能人数：（空） → 12");
-    replay_ok(c->st, 1, "添加 2024 年度");
+    replay_ok(c, 1, "用能人数：（空） → 12", "Energy users: (empty) → 12");
+    replay_ok(c, 1, "添加 2024 年度", "Added year 2024");
 }
 
 static void
@@ -473,11 +499,11 @@ test_survives_reopen(void **state)
     assert_int_equal(store_open(c->path, STORE_EXISTING, &c->st, &cause), ERR_OK);
     assert_true(store_can_undo(c->st));
     assert_false(store_can_redo(c->st));
-    replay_ok(c->st, 1, "建筑面积：（空） → 1200");
+    replay_ok(c, 1, "建筑面积：（空） → 1200", "Building floor area: (empty) → 1200");
     store_close(c->st);
     assert_int_equal(store_open(c->path, STORE_EXISTING, &c->st, &cause), ERR_OK);
     assert_true(store_can_redo(c->st));
-    replay_ok(c->st, 0, "建筑面积：（空） → 1200");
+    replay_ok(c, 0, "建筑面积：（空） → 1200", "Building floor area: (empty) → 1200");
     assert_sql(c->path, "SELECT value FROM year_info", "1200");
 }
 
@@ -485,6 +511,7 @@ static void
 test_changed_elsewhere_is_refused(void **state)
 {
     struct ctx *c = *state;
+    struct store_action act = {NULL, 7};
     char *cause = NULL;
     long long id;
 
@@ -492,7 +519,8 @@ test_changed_elsewhere_is_refused(void **state)
     info(c, FS_YEAR, "building_area", "1500");
     /* another program (not tanbook) changes the value */
     sql_exec(c->path, "UPDATE year_info SET value = '1600'");
-    assert_int_equal(store_undo(c->st, NULL, &cause), ERR_INPUT);
+    assert_int_equal(store_undo(c->st, &act, &cause), ERR_INPUT);
+    assert_int_equal(act.n, 0);    /* the facts read before the refusal are not handed out */
     assert_string_equal(cause, "该修改之后数据已被其他操作改动，无法撤销");
     free(cause);
     assert_sql(c->path, "SELECT value FROM year_info", "1600");   /* not clobbered */
@@ -500,7 +528,7 @@ test_changed_elsewhere_is_refused(void **state)
     assert_false(store_can_redo(c->st));
     /* ... and puts it back: the undo goes through */
     sql_exec(c->path, "UPDATE year_info SET value = '1500'");
-    replay_ok(c->st, 1, "建筑面积：1200 → 1500");
+    replay_ok(c, 1, "建筑面积：1200 → 1500", "Building floor area: 1200 → 1500");
 
     /* an entry that got activity rows behind tanbook's back is not deleted with them */
     id = entry(c, "heat", "");
@@ -525,8 +553,8 @@ test_history_stays_readable(void **state)
     base = n;
     store_log_free(log, n);
     info(c, FS_YEAR, "headcount", "40");
-    replay_ok(c->st, 1, "用能人数：（空） → 40");
-    replay_ok(c->st, 0, "用能人数：（空） → 40");
+    replay_ok(c, 1, "用能人数：（空） → 40", "Energy users: (empty) → 40");
+    replay_ok(c, 0, "用能人数：（空） → 40", "Energy users: (empty) → 40");
     /* the edit, its undo (old and new swapped) and its redo, in order */
     assert_int_equal(store_log(c->st, &log, &n, &cause), ERR_OK);
     assert_int_equal(n, base + 3);
@@ -539,8 +567,77 @@ test_history_stays_readable(void **state)
     assert_string_equal(log[base + 2].new_value, "40");
     store_log_free(log, n);
     /* the history rows are no actions: one undo takes the edit back, the next the year */
-    replay_ok(c->st, 1, "用能人数：（空） → 40");
-    replay_ok(c->st, 1, "添加 2024 年度");
+    replay_ok(c, 1, "用能人数：（空） → 40", "Energy users: (empty) → 40");
+    replay_ok(c, 1, "添加 2024 年度", "Added year 2024");
+}
+
+/* The facts undo and redo hand back: summaries, typed columns, the entry of an A.5 value. */
+static void
+test_facts(void **state)
+{
+    struct ctx *c = *state;
+    struct factor_pin pin = {
+        .source_id = (char *)"lpg", .value = 3.5, .unit = (char *)"t", .ncv_unit = NULL,
+        .source_text = (char *)"检测报告", .overridden = 1,
+    };
+    long long gas = entry(c, "natural_gas", "炉灶");
+    const struct store_col *q;
+    const struct store_fact *f;
+    struct store_action act;
+    char *cause = NULL;
+
+    put(c, gas, "2024-03", 1200, "燃气账单", "");
+    put(c, gas, "2024-03", 1300, "燃气账单", "");
+    /* a value alone: its entry is named from the workbook */
+    assert_int_equal(store_undo(c->st, &act, &cause), ERR_OK);
+    assert_int_equal(act.n, 1);
+    f = &act.facts[0];
+    assert_string_equal(f->tbl, "activity");
+    assert_string_equal(f->row, "1/2024-03");
+    assert_string_equal(f->field, "quantity");
+    assert_string_equal(f->old_value, "1200 m³");
+    assert_string_equal(f->new_value, "1300 m³");
+    assert_string_equal(f->entry_source, "natural_gas");
+    assert_string_equal(f->entry_facility, "炉灶");
+    q = store_col_find(f->before, f->nbefore, "quantity");
+    assert_true(q != NULL && q->is_num && !q->is_null && q->num == 1200);
+    assert_string_equal(q->text, "1200");
+    q = store_col_find(f->after, f->nafter, "quantity");
+    assert_true(q->num == 1300);
+    assert_string_equal(store_col_text(f->after, f->nafter, "unit"), "m³");
+    assert_string_equal(store_col_text(f->after, f->nafter, "data_source"), "燃气账单");
+    store_action_free(&act);
+    assert_int_equal(act.n, 0);
+
+    /* an entry deleted with its value: named from the action's own rows, since it is gone */
+    assert_int_equal(store_entry_delete(c->st, gas, &cause), ERR_OK);
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM inventory"), 0);
+    assert_int_equal(store_undo(c->st, &act, &cause), ERR_OK);
+    assert_int_equal(act.n, 2);
+    assert_string_equal(act.facts[0].tbl, "activity");
+    assert_int_equal(act.facts[0].nafter, 0);
+    assert_null(act.facts[0].after);
+    assert_null(act.facts[0].new_value);
+    assert_string_equal(act.facts[0].entry_source, "natural_gas");
+    assert_string_equal(act.facts[0].entry_facility, "炉灶");
+    f = &act.facts[1];
+    assert_string_equal(f->tbl, "inventory");
+    assert_int_equal(f->nafter, 0);
+    assert_string_equal(store_col_text(f->before, f->nbefore, "location"), "食堂");
+    assert_true(store_col_find(f->before, f->nbefore, "id")->num == (double)gas);
+    assert_null(f->entry_source);
+    store_action_free(&act);
+
+    /* a NULL column */
+    assert_int_equal(store_pin_set(c->st, 2024, &pin, &cause), ERR_OK);
+    assert_int_equal(store_undo(c->st, &act, &cause), ERR_OK);
+    assert_int_equal(act.n, 1);
+    f = &act.facts[0];
+    q = store_col_find(f->after, f->nafter, "ncv_unit");
+    assert_true(q != NULL && q->is_null && !q->is_num && q->text == NULL);
+    assert_string_equal(store_col_text(f->after, f->nafter, "ncv_unit"), "");
+    assert_string_equal(store_col_text(f->after, f->nafter, "value"), "3.5");
+    store_action_free(&act);
 }
 
 int
@@ -564,6 +661,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_survives_reopen, before_each, after_each),
         cmocka_unit_test_setup_teardown(test_changed_elsewhere_is_refused, before_each, after_each),
         cmocka_unit_test_setup_teardown(test_history_stays_readable, before_each, after_each),
+        cmocka_unit_test_setup_teardown(test_facts, before_each, after_each),
     };
 
     return cmocka_run_group_tests_name("undo", tests, setup, teardown);

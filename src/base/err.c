@@ -17,6 +17,7 @@ static const struct {
     [ERR_LOCKED] = {"工作簿正被其他程序占用", 3},
     [ERR_CORRUPT] = {"文件已损坏", 3},
     [ERR_DATA] = {"内置数据文件有误", 3},
+    [ERR_READONLY] = {"工作簿以只读方式打开", 3},
 };
 
 const char *

@@ -13,6 +13,7 @@ enum err {
     ERR_LOCKED,     /* another program holds the workbook */
     ERR_CORRUPT,    /* the workbook or a data file is damaged */
     ERR_DATA,       /* a built-in forms/ or factors/ file is invalid */
+    ERR_READONLY,   /* a write to a workbook opened read-only */
     ERR__COUNT
 };
 

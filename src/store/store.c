@@ -1,6 +1,7 @@
 /*
- * store.c - the SQLite workbook: schema, migrations, transactions and reads. The logged writes
- * are in store_write.c, the edit log with undo and redo in store_log.c.
+ * store.c - the SQLite workbook: schema, migrations, opening (read-write or read-only), the
+ * statement cache and transactions. The reads are in store_read.c, the logged writes in
+ * store_write.c, the edit log with undo and redo in store_log.c.
  */
 #include "store/store.h"
 
@@ -105,6 +106,19 @@ store_opened_version(const struct store *st)
     return st->opened_version;
 }
 
+int
+store_readonly(const struct store *st)
+{
+    return st->readonly;
+}
+
+enum err
+store_refuse_readonly(const char *what, char **cause)
+{
+    *cause = xasprintf("工作簿以只读方式打开，不能%s", what);
+    return ERR_READONLY;
+}
+
 enum err
 store_fail(struct store *st, int rc, const char *what, char **cause)
 {
@@ -161,37 +175,148 @@ store_prepare(struct store *st, const char *sql, sqlite3_stmt **stmt, char **cau
     rc = sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL);
     if (rc != SQLITE_OK)
         return store_fail(st, rc, "读取工作簿", cause);
-    if (st->ncache < STORE_CACHE) {
-        st->cache[st->ncache].sql = sql;
-        st->cache[st->ncache].stmt = *stmt;
-        st->ncache++;
-    }
+    st->cache = xgrow(st->cache, &st->cache_cap, st->ncache + 1, sizeof(*st->cache));
+    st->cache[st->ncache].sql = sql;
+    st->cache[st->ncache].stmt = *stmt;
+    st->ncache++;
     return ERR_OK;
 }
 
-/* Cached statements are reset for next time, others finalized. */
+/* Every statement is cached: it is reset for next time, and finalized when the store closes. */
 void
 store_release(struct store *st, sqlite3_stmt *stmt)
 {
-    size_t i;
-
-    for (i = 0; i < st->ncache; i++)
-        if (st->cache[i].stmt == stmt) {
-            sqlite3_reset(stmt);
-            sqlite3_clear_bindings(stmt);
-            return;
-        }
-    sqlite3_finalize(stmt);
+    (void)st;
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
 }
 
 static void
-cache_clear(struct store *st)
+cache_free(struct store *st)
 {
     size_t i;
 
     for (i = 0; i < st->ncache; i++)
         sqlite3_finalize(st->cache[i].stmt);
-    st->ncache = 0;
+    free(st->cache);
+    st->cache = NULL;
+    st->ncache = st->cache_cap = 0;
+}
+
+static int
+busy_timeout_ms(void)
+{
+    const char *s = getenv("TANBOOK_BUSY_TIMEOUT_MS");
+    long v;
+    char *end;
+
+    if (s == NULL || *s == '\0')
+        return 5000;
+    v = strtol(s, &end, 10);
+    return *end == '\0' && v >= 0 && v <= 600000 ? (int)v : 5000;
+}
+
+/* Opens the connection to name (a path, or a URI with SQLITE_OPEN_URI) and sets it up. */
+static enum err
+db_open(struct store *st, const char *name, int flags, char **cause)
+{
+    int rc, defensive;
+
+    rc = sqlite3_open_v2(name, &st->db, flags, NULL);
+    if (rc != SQLITE_OK) {
+        *cause = xasprintf("无法打开 %s：%s", st->path, st->db != NULL ? sqlite3_errmsg(st->db)
+                                                                     : sqlite3_errstr(rc));
+        return ERR_IO;
+    }
+    sqlite3_busy_timeout(st->db, busy_timeout_ms());
+    sqlite3_extended_result_codes(st->db, 0);
+    sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, &defensive);
+    return ERR_OK;
+}
+
+/* The first read of the file, where SQLite finds out whether it can read it; a result code. */
+static int
+first_read(sqlite3 *db)
+{
+    sqlite3_stmt *s;
+    int rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &s, NULL);
+
+    if (rc != SQLITE_OK)
+        return rc;
+    rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    return rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
+/* Whether path + suffix exists. */
+static int
+beside(const char *path, const char *suffix)
+{
+    struct stat sb;
+    char *p = xasprintf("%s%s", path, suffix);
+    int found = lstat(p, &sb) == 0;
+
+    free(p);
+    return found;
+}
+
+/* path as a file: URI with query: every byte but [A-Za-z0-9/._~-] percent-escaped. */
+static char *
+file_uri(const char *path, const char *query)
+{
+    static const char keep[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                               "0123456789/._~-";
+    struct strbuf sb = {0};
+    const char *p;
+
+    sb_append(&sb, path[0] == '/' ? "file://" : "file:");    /* an empty authority, then /... */
+    for (p = path; *p != '\0'; p++)
+        if (strchr(keep, *p) != NULL)
+            sb_appendn(&sb, p, 1);
+        else
+            sb_printf(&sb, "%%%02X", (unsigned)(unsigned char)*p);
+    sb_printf(&sb, "?%s", query);
+    return sb_take(&sb);
+}
+
+/*
+ * Opens st->path read-only. SQLite reads a file in WAL mode (every workbook tanbook wrote) through
+ * its -shm file, creating it and an empty -wal when they are missing. In a directory it may not
+ * write it cannot, and the first read fails (SQLITE_READONLY; SQLITE_CANTOPEN when a -wal is there
+ * without its -shm). Then the file is opened immutable, which needs no -shm, but only when no
+ * -wal or -journal file beside it may hold changes that an immutable open would not see.
+ */
+static enum err
+open_readonly(struct store *st, char **cause)
+{
+    static const char *const companions[] = {"-wal", "-journal"};
+    enum err e;
+    char *uri;
+    size_t i;
+    int rc;
+
+    if ((e = db_open(st, st->path, SQLITE_OPEN_READONLY, cause)) != ERR_OK)
+        return e;
+    if ((rc = first_read(st->db)) == SQLITE_OK)
+        return ERR_OK;
+    if (rc != SQLITE_CANTOPEN && rc != SQLITE_READONLY)
+        return store_fail(st, rc, "读取工作簿", cause);
+    for (i = 0; i < nitems(companions); i++)
+        if (beside(st->path, companions[i])) {
+            *cause = xasprintf("无法以只读方式打开 %s：旁边的 %s%s 文件可能还有未写入工作簿的修改，"
+                               "在这里读不到（工作簿可能仍在其他程序中打开，或上次没有正常关闭）；"
+                               "请关闭其他使用它的程序，或在可写的位置正常打开、关闭一次后再试",
+                               st->path, st->path, companions[i]);
+            return ERR_IO;
+        }
+    sqlite3_close(st->db);
+    st->db = NULL;
+    uri = file_uri(st->path, "immutable=1");
+    e = db_open(st, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, cause);
+    free(uri);
+    if (e == ERR_OK && (rc = first_read(st->db)) != SQLITE_OK)
+        e = store_fail(st, rc, "读取工作簿", cause);
+    return e;
 }
 
 /* Runs a PRAGMA returning one integer. */
@@ -211,19 +336,6 @@ pragma_int(struct store *st, const char *sql, int *out, char **cause)
         *out = 0;
     store_release(st, s);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_OK : store_fail(st, rc, "读取工作簿", cause);
-}
-
-static int
-busy_timeout_ms(void)
-{
-    const char *s = getenv("TANBOOK_BUSY_TIMEOUT_MS");
-    long v;
-    char *end;
-
-    if (s == NULL || *s == '\0')
-        return 5000;
-    v = strtol(s, &end, 10);
-    return *end == '\0' && v >= 0 && v <= 600000 ? (int)v : 5000;
 }
 
 void
@@ -275,13 +387,11 @@ store_open(const char *path, enum store_mode mode, struct store **out, char **ca
 {
     struct store *st;
     struct stat sb;
-    int rc, app_id = 0, version = 0, flags, defensive;
+    int app_id = 0, version = 0, exists = mode != STORE_CREATE;
     enum err e;
 
     *out = NULL;
-    if (mode == STORE_READONLY)
-        mode = STORE_EXISTING;
-    if (mode == STORE_EXISTING && stat(path, &sb) != 0) {
+    if (exists && stat(path, &sb) != 0) {
         *cause = xasprintf("找不到工作簿文件 %s", path);
         return ERR_IO;
     }
@@ -289,27 +399,22 @@ store_open(const char *path, enum store_mode mode, struct store **out, char **ca
         *cause = xasprintf("文件 %s 已存在，不会覆盖", path);
         return ERR_IO;
     }
-    if (mode == STORE_EXISTING && !S_ISREG(sb.st_mode)) {
+    if (exists && !S_ISREG(sb.st_mode)) {
         *cause = xasprintf("%s 不是普通文件", path);
         return ERR_IO;
     }
     st = xcalloc(1, sizeof(*st));
     st->path = xstrdup(path);
-    flags = SQLITE_OPEN_READWRITE | (mode == STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
-    rc = sqlite3_open_v2(path, &st->db, flags, NULL);
-    if (rc != SQLITE_OK) {
-        *cause = xasprintf("无法打开 %s：%s", path, st->db != NULL ? sqlite3_errmsg(st->db)
-                                                                 : sqlite3_errstr(rc));
-        e = ERR_IO;
-        goto fail;
-    }
-    sqlite3_busy_timeout(st->db, busy_timeout_ms());
-    sqlite3_extended_result_codes(st->db, 0);
-    sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, &defensive);
-    if ((e = pragma_int(st, "PRAGMA application_id", &app_id, cause)) != ERR_OK
+    st->readonly = mode == STORE_READONLY;
+    if (st->readonly)
+        e = open_readonly(st, cause);
+    else
+        e = db_open(st, path, SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE), cause);
+    if (e != ERR_OK
+        || (e = pragma_int(st, "PRAGMA application_id", &app_id, cause)) != ERR_OK
         || (e = pragma_int(st, "PRAGMA user_version", &version, cause)) != ERR_OK)
         goto fail;
-    if (mode == STORE_EXISTING && app_id != STORE_APPLICATION_ID) {
+    if (exists && app_id != STORE_APPLICATION_ID) {
         *cause = xasprintf("%s 不是碳账本工作簿", path);
         e = ERR_NOTWORKBOOK;
         goto fail;
@@ -321,18 +426,21 @@ store_open(const char *path, enum store_mode mode, struct store **out, char **ca
         goto fail;
     }
     st->opened_version = version;
+    /* read-only: connection settings only (journal_mode would write the file), no write at all */
     if ((e = store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;", "打开工作簿",
                   cause)) != ERR_OK
-        || (e = store_exec(st, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;",
-                     "打开工作簿", cause)) != ERR_OK)
+        || (e = store_exec(st, st->readonly ? "PRAGMA query_only = ON"
+                                            : "PRAGMA journal_mode = WAL; "
+                                              "PRAGMA synchronous = NORMAL;",
+                           "打开工作簿", cause)) != ERR_OK)
         goto fail;
-    if (version < (int)nitems(migrations)
+    if (!st->readonly && version < (int)nitems(migrations)
         && (e = migrate(st, version, mode == STORE_CREATE, cause)) != ERR_OK)
         goto fail;
     *out = st;
     return ERR_OK;
 fail:
-    cache_clear(st);
+    cache_free(st);
     sqlite3_close(st->db);
     if (mode == STORE_CREATE)
         store_remove(path);
@@ -346,10 +454,8 @@ store_close(struct store *st)
 {
     if (st == NULL)
         return;
-    cache_clear(st);
+    cache_free(st);
     sqlite3_close(st->db);
-    forms_free(st->forms);
-    factors_free(st->lib);
     free(st->path);
     free(st);
 }
@@ -357,6 +463,8 @@ store_close(struct store *st)
 enum err
 store_begin(struct store *st, char **cause)
 {
+    if (st->readonly)
+        return store_refuse_readonly("修改", cause);
     st->action = 0;    /* the action starts with the first change */
     return store_exec(st, "BEGIN IMMEDIATE", "写入工作簿", cause);
 }
@@ -364,9 +472,11 @@ store_begin(struct store *st, char **cause)
 enum err
 store_commit(struct store *st, char **cause)
 {
-    enum err e = store_exec(st, "COMMIT", "保存到工作簿", cause);
+    enum err e;
 
-    if (e != ERR_OK)
+    if (st->readonly)
+        return store_refuse_readonly("保存", cause);
+    if ((e = store_exec(st, "COMMIT", "保存到工作簿", cause)) != ERR_OK)
         store_rollback(st);
     st->action = 0;
     return e;
@@ -386,6 +496,8 @@ store_write_begin(struct store *st, struct store_write *w, char **cause)
     sqlite3_stmt *s;
     enum err e;
 
+    if (st->readonly)
+        return store_refuse_readonly("修改", cause);
     w->own = sqlite3_get_autocommit(st->db);
     if (w->own && (e = store_begin(st, cause)) != ERR_OK)
         return e;
@@ -430,7 +542,7 @@ store_bind_text(sqlite3_stmt *s, int i, const char *v)
 }
 
 char *
-store_col_text(sqlite3_stmt *s, int i)
+store_column_dup(sqlite3_stmt *s, int i)
 {
     const unsigned char *t = sqlite3_column_text(s, i);
 
@@ -444,261 +556,4 @@ store_step_done(struct store *st, sqlite3_stmt *s, const char *what, char **caus
 
     store_release(st, s);
     return rc == SQLITE_DONE ? ERR_OK : store_fail(st, rc, what, cause);
-}
-
-enum err
-store_years(struct store *st, int **years, size_t *n, char **cause)
-{
-    sqlite3_stmt *s;
-    size_t cap = 0;
-    enum err e;
-    int rc;
-
-    *years = NULL;
-    *n = 0;
-    if ((e = store_prepare(st, "SELECT year FROM years ORDER BY year", &s, cause)) != ERR_OK)
-        return e;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        *years = xgrow(*years, &cap, *n + 1, sizeof(int));
-        (*years)[(*n)++] = sqlite3_column_int(s, 0);
-    }
-    store_release(st, s);
-    if (rc != SQLITE_DONE) {
-        free(*years);
-        *years = NULL;
-        *n = 0;
-        return store_fail(st, rc, "读取年度列表", cause);
-    }
-    return ERR_OK;
-}
-
-enum err
-store_latest_year(struct store *st, int *year, char **cause)
-{
-    int *years;
-    size_t n;
-    enum err e;
-
-    if ((e = store_years(st, &years, &n, cause)) != ERR_OK)
-        return e;
-    if (n == 0) {
-        free(years);
-        *cause = xstrdup("工作簿中还没有任何年度");
-        return ERR_NOTFOUND;
-    }
-    *year = years[n - 1];
-    free(years);
-    return ERR_OK;
-}
-
-enum err
-store_year_exists(struct store *st, int year, int *exists, char **cause)
-{
-    sqlite3_stmt *s;
-    enum err e;
-    int rc;
-
-    if ((e = store_prepare(st, "SELECT 1 FROM years WHERE year = ?", &s, cause)) != ERR_OK)
-        return e;
-    sqlite3_bind_int(s, 1, year);
-    rc = sqlite3_step(s);
-    store_release(st, s);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return store_fail(st, rc, "读取年度", cause);
-    *exists = rc == SQLITE_ROW;
-    return ERR_OK;
-}
-
-/* The pinned factors of a year: ?1 the year, ?2 one source id or NULL for all. */
-static const char pin_select[] =
-    "SELECT source, value, unit, ncv, ncv_unit, cc, ox, coal, coal_unit, density, source_text, "
-    "overridden, rowid FROM factors WHERE year = ?1 AND (?2 IS NULL OR source = ?2) ORDER BY rowid";
-
-static void
-pin_from_row(sqlite3_stmt *s, struct factor_pin *pin)
-{
-    memset(pin, 0, sizeof(*pin));
-    pin->source_id = store_col_text(s, 0);
-    pin->value = sqlite3_column_double(s, 1);
-    pin->unit = store_col_text(s, 2);
-    pin->ncv = sqlite3_column_double(s, 3);
-    pin->ncv_unit = store_col_text(s, 4);
-    pin->cc = sqlite3_column_double(s, 5);
-    pin->ox = sqlite3_column_double(s, 6);
-    pin->coal = sqlite3_column_double(s, 7);
-    pin->coal_unit = store_col_text(s, 8);
-    pin->density = sqlite3_column_double(s, 9);
-    pin->source_text = store_col_text(s, 10);
-    pin->overridden = sqlite3_column_int(s, 11);
-}
-
-enum err
-store_pin_read(struct store *st, int year, const char *source_id, struct factor_pin *pin,
-         long long *rowid, int *found, char **cause)
-{
-    sqlite3_stmt *s;
-    enum err e;
-    int rc;
-
-    if ((e = store_prepare(st, pin_select, &s, cause)) != ERR_OK)
-        return e;
-    sqlite3_bind_int(s, 1, year);
-    store_bind_text(s, 2, source_id);
-    rc = sqlite3_step(s);
-    *found = rc == SQLITE_ROW;
-    if (rc == SQLITE_ROW) {
-        pin_from_row(s, pin);
-        *rowid = sqlite3_column_int64(s, 12);
-    }
-    store_release(st, s);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_OK : store_fail(st, rc, "读取排放因子", cause);
-}
-
-static int
-cmp_act(const void *a, const void *b)
-{
-    return period_cmp(&((const struct wb_activity *)a)->period,
-                      &((const struct wb_activity *)b)->period);
-}
-
-static enum err
-load_info(struct store *st, int year, struct wb_year *y, char **cause)
-{
-    sqlite3_stmt *s;
-    size_t cap = 0;
-    int rc;
-    enum err e;
-
-    if ((e = store_prepare(st, "SELECT key, value FROM unit_info UNION ALL "
-                         "SELECT key, value FROM year_info WHERE year = ?", &s, cause)) != ERR_OK)
-        return e;
-    sqlite3_bind_int(s, 1, year);
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        y->info = xgrow(y->info, &cap, y->ninfo + 1, sizeof(*y->info));
-        y->info[y->ninfo].key = store_col_text(s, 0);
-        y->info[y->ninfo].value = store_col_text(s, 1);
-        y->ninfo++;
-    }
-    store_release(st, s);
-    return rc == SQLITE_DONE ? ERR_OK : store_fail(st, rc, "读取基本信息", cause);
-}
-
-static enum err
-load_entries(struct store *st, const struct factor_lib *lib, int year, struct wb_year *y,
-             char **cause)
-{
-    sqlite3_stmt *s;
-    size_t cap = 0, i, acap;
-    int rc;
-    enum err e;
-
-    if ((e = store_prepare(st, "SELECT id, source, facility, location, note FROM inventory "
-                         "WHERE year = ? ORDER BY position, id", &s, cause)) != ERR_OK)
-        return e;
-    sqlite3_bind_int(s, 1, year);
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        struct wb_entry *en;
-
-        y->entries = xgrow(y->entries, &cap, y->nentries + 1, sizeof(*y->entries));
-        en = &y->entries[y->nentries++];
-        memset(en, 0, sizeof(*en));
-        en->id = sqlite3_column_int64(s, 0);
-        en->source_id = store_col_text(s, 1);
-        en->src = factors_source(lib, en->source_id);
-        en->facility = store_col_text(s, 2);
-        en->location = store_col_text(s, 3);
-        en->note = store_col_text(s, 4);
-    }
-    store_release(st, s);
-    if (rc != SQLITE_DONE)
-        return store_fail(st, rc, "读取排放源一览表", cause);
-    for (i = 0; i < y->nentries; i++) {
-        struct wb_entry *en = &y->entries[i];
-
-        if ((e = store_prepare(st, "SELECT id, period, quantity, unit, data_source, note FROM "
-                                   "activity WHERE inventory_id = ?", &s, cause)) != ERR_OK)
-            return e;
-        sqlite3_bind_int64(s, 1, en->id);
-        acap = 0;
-        while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-            struct wb_activity *a;
-            char *why = NULL;
-
-            en->acts = xgrow(en->acts, &acap, en->nacts + 1, sizeof(*en->acts));
-            a = &en->acts[en->nacts];
-            memset(a, 0, sizeof(*a));
-            if (period_parse((const char *)sqlite3_column_text(s, 1), &a->period, &why) != ERR_OK) {
-                *cause = xasprintf("工作簿中的活动数据期间有误：%s", why);
-                free(why);
-                store_release(st, s);
-                return ERR_CORRUPT;
-            }
-            en->nacts++;
-            a->id = sqlite3_column_int64(s, 0);
-            a->quantity = sqlite3_column_double(s, 2);
-            a->unit = store_col_text(s, 3);
-            a->data_source = store_col_text(s, 4);
-            a->note = store_col_text(s, 5);
-        }
-        store_release(st, s);
-        if (rc != SQLITE_DONE)
-            return store_fail(st, rc, "读取活动水平数据", cause);
-        if (en->nacts > 1)
-            qsort(en->acts, en->nacts, sizeof(*en->acts), cmp_act);
-    }
-    return ERR_OK;
-}
-
-static enum err
-load_pins(struct store *st, int year, struct wb_year *y, char **cause)
-{
-    sqlite3_stmt *s;
-    size_t cap = 0;
-    int rc;
-    enum err e;
-
-    if ((e = store_prepare(st, pin_select, &s, cause)) != ERR_OK)
-        return e;
-    sqlite3_bind_int(s, 1, year);    /* ?2 stays NULL: every source */
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        y->pins = xgrow(y->pins, &cap, y->npins + 1, sizeof(*y->pins));
-        pin_from_row(s, &y->pins[y->npins++]);
-    }
-    store_release(st, s);
-    return rc == SQLITE_DONE ? ERR_OK : store_fail(st, rc, "读取排放因子", cause);
-}
-
-enum err
-store_load_year(struct store *st, const struct factor_lib *lib, int year, struct wb_year *y,
-                char **cause)
-{
-    sqlite3_stmt *s;
-    int rc;
-    enum err e;
-
-    memset(y, 0, sizeof(*y));
-    if ((e = store_prepare(st, "SELECT grid_area, gwp_set FROM years WHERE year = ?", &s, cause))
-        != ERR_OK)
-        return e;
-    sqlite3_bind_int(s, 1, year);
-    rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW) {
-        y->grid_area = store_col_text(s, 0);
-        y->gwp_set = store_col_text(s, 1);
-    }
-    store_release(st, s);
-    if (rc == SQLITE_DONE) {
-        *cause = xasprintf("工作簿中没有 %d 年度", year);
-        return ERR_NOTFOUND;
-    }
-    if (rc != SQLITE_ROW)
-        return store_fail(st, rc, "读取年度", cause);
-    y->year = year;
-    if ((e = load_info(st, year, y, cause)) != ERR_OK
-        || (e = load_entries(st, lib, year, y, cause)) != ERR_OK
-        || (e = load_pins(st, year, y, cause)) != ERR_OK) {
-        model_free(y);
-        return e;
-    }
-    return ERR_OK;
 }

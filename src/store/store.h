@@ -4,7 +4,8 @@
  * user_version and migrated forward by a numbered list; WAL, foreign keys, busy timeout. Every
  * change is logged in edit_log (time, table, row, field, old, new, and the row's images before
  * and after); the changes of one transaction, or a change of its own, form one action
- * (edit_action), which undo and redo revert or re-apply as a whole (schema version 3).
+ * (edit_action), which undo and redo revert or re-apply as a whole (schema version 3). A workbook
+ * can also be opened read-only: then nothing is written or migrated, and every write is refused.
  */
 #ifndef TANBOOK_STORE_H
 #define TANBOOK_STORE_H
@@ -23,7 +24,7 @@ struct store;
 enum store_mode {
     STORE_EXISTING,   /* the file must exist and be a workbook */
     STORE_CREATE,     /* the file must not exist; it is created */
-    STORE_READONLY,   /* (stand-in until read-only opening lands: opened as STORE_EXISTING) */
+    STORE_READONLY,   /* the file must exist and be a workbook; it is read, never written */
 };
 
 struct store_log_entry {
@@ -43,16 +44,25 @@ int store_latest_version(void);
  * Opens (or creates) the workbook at path. Errors: ERR_IO (missing, exists, unreadable),
  * ERR_NOTWORKBOOK, ERR_NEWER, ERR_LOCKED (another program held it past the busy timeout:
  * $TANBOOK_BUSY_TIMEOUT_MS, default 5000), ERR_CORRUPT; *cause says which (caller frees).
- * Older schemas are migrated in one transaction.
+ * Older schemas are migrated in one transaction, except with STORE_READONLY: that reads schema
+ * versions 1 and up as they are, sets nothing that writes, and works in a directory it may not
+ * write (as an immutable file, unless a -wal or -journal file beside it may hold changes that
+ * cannot be read there: then ERR_IO says the workbook is still open elsewhere, or was not closed
+ * cleanly).
  */
 enum err store_open(const char *path, enum store_mode mode, struct store **out, char **cause);
 void store_close(struct store *st);
+/* Whether st was opened with STORE_READONLY: every write then returns ERR_READONLY. */
+int store_readonly(const struct store *st);
 /* Deletes the workbook file at path with its -wal and -shm companions (missing ones are fine). */
 void store_remove(const char *path);
 /* The schema version found in the file before migration. */
 int store_opened_version(const struct store *st);
 
-/* Starts a write transaction (waits for other writers up to the busy timeout). */
+/*
+ * Starts a write transaction (waits for other writers up to the busy timeout). On a read-only
+ * store this, store_commit and every write below return ERR_READONLY and change nothing.
+ */
 enum err store_begin(struct store *st, char **cause);
 enum err store_commit(struct store *st, char **cause);
 void store_rollback(struct store *st);
@@ -110,6 +120,33 @@ enum err store_entry_delete(struct store *st, long long id, char **cause);
 enum err store_activity_delete(struct store *st, long long entry_id, const char *period,
                                char **cause);
 
+/* One column of a row image: text, or a number (with its shortest exact text), or NULL. */
+struct store_col {
+    char *key;
+    char *text;           /* numbers too: "1200", "0.30000000000000004"; NULL for NULL */
+    double num;           /* the number, when is_num */
+    int is_num;
+    int is_null;
+};
+
+/* One row an action changed, as the edit log has it. */
+struct store_fact {
+    char *tbl;            /* unit_info, years, year_info, inventory, activity, factors */
+    char *row, *field;    /* the summaries of struct store_log_entry */
+    char *old_value;      /* NULL where the row did not exist */
+    char *new_value;      /* NULL where the row is gone */
+    struct store_col *before, *after;    /* every column before and after; NULL, 0 when no row */
+    size_t nbefore, nafter;
+    char *entry_source;   /* activity rows: the source id and facility of their A.3 entry, */
+    char *entry_facility; /* from the action's own rows or the workbook; NULL when not known */
+};
+
+/* The changes of one action, in the order they were made. */
+struct store_action {
+    struct store_fact *facts;
+    size_t n;
+};
+
 /*
  * Undo and redo. Every change made between store_begin and store_commit is one action; a change
  * made outside a transaction is an action of its own (and commits by itself). A write that fails
@@ -120,14 +157,20 @@ enum err store_activity_delete(struct store *st, long long entry_id, const char 
  * changed since by something other than tanbook, nothing is changed and ERR_INPUT says
  * "该修改之后数据已被其他操作改动，无法撤销". Undo and redo add rows to store_log (the change
  * reversed, or made again) but are no actions themselves; edits logged by schema version 2 stay
- * history and cannot be undone. Call outside a transaction (ERR_INPUT otherwise). *what (may be
- * NULL; caller frees; NULL on error) describes the action in Chinese: "建筑面积：1200 → 1500",
- * "删除排放源 天然气（炉灶）及其 12 条活动数据", "批量修改：排放源 2 个、活动数据 24 条".
- * ERR_NOTFOUND when there is nothing to undo / redo; ERR_LOCKED as store_begin.
+ * history and cannot be undone. Call outside a transaction (ERR_INPUT otherwise). *done (may be
+ * NULL; free with store_action_free; empty on error) gets the action as it was made (before =
+ * before the action), whether now undone or redone: book/history.h puts it in words.
+ * ERR_NOTFOUND when there is nothing to undo / redo; ERR_LOCKED as store_begin; ERR_READONLY.
  */
-enum err store_undo(struct store *st, char **what, char **cause);
-enum err store_redo(struct store *st, char **what, char **cause);
-/* Whether an undo / redo is possible now (for the hint line); 0 when st is NULL. */
+enum err store_undo(struct store *st, struct store_action *done, char **cause);
+enum err store_redo(struct store *st, struct store_action *done, char **cause);
+/* Frees what a holds and leaves it empty; a may be NULL. */
+void store_action_free(struct store_action *a);
+/* Column key of a row image, or NULL. */
+const struct store_col *store_col_find(const struct store_col *c, size_t n, const char *key);
+/* The text of column key (numbers as their shortest exact text); "" when absent or NULL. */
+const char *store_col_text(const struct store_col *c, size_t n, const char *key);
+/* Whether an undo / redo is possible now (for the hint line); 0 when st is NULL or read-only. */
 int store_can_undo(struct store *st);
 int store_can_redo(struct store *st);
 
@@ -135,7 +178,7 @@ int store_can_redo(struct store *st);
 enum err store_load_year(struct store *st, const struct factor_lib *lib, int year,
                          struct wb_year *y, char **cause);
 
-/* The whole edit log, oldest first (free with store_log_free). */
+/* The whole edit log, oldest first (free with store_log_free); empty before schema version 2. */
 enum err store_log(struct store *st, struct store_log_entry **out, size_t *n, char **cause);
 void store_log_free(struct store_log_entry *log, size_t n);
 

@@ -2,7 +2,8 @@
  * store_image.c - row images for the edit log: the logged tables, one row read as a JSON object
  * of every column (and the rowid where it is no column), and such an image parsed back. Written
  * and read here rather than with SQLite's json functions, which print REAL values with 15
- * digits: an image keeps every bit, so undo restores a value exactly.
+ * digits: an image keeps every bit, so undo restores a value exactly. Undo and redo hand images
+ * out as columns (struct store_col).
  */
 #include "store/store.h"
 
@@ -16,7 +17,12 @@
 #include "base/strbuf.h"
 #include "base/xmem.h"
 
-const struct store_tbl store_tbls[STORE_T__COUNT] = {
+enum {
+    STORE_T_UNIT_INFO, STORE_T_YEARS, STORE_T_YEAR_INFO, STORE_T_INVENTORY, STORE_T_ACTIVITY,
+    STORE_T_FACTORS, STORE_T__COUNT
+};
+
+static const struct store_tbl store_tbls[STORE_T__COUNT] = {
     [STORE_T_UNIT_INFO] = {"unit_info", "rowid",
                            "SELECT rowid AS rowid, * FROM unit_info WHERE rowid = ?1", NULL},
     [STORE_T_YEARS] = {"years", "year", "SELECT * FROM years WHERE year = ?1",
@@ -43,8 +49,9 @@ store_tbl_find(const char *name)
     return NULL;
 }
 
-void
-store_num_text(double v, char *buf, size_t size)
+/* The shortest text that reads back as exactly v ("1200", "0.1", "1e-07"). */
+static void
+num_text(double v, char *buf, size_t size)
 {
     int prec;
 
@@ -68,7 +75,7 @@ real_text(double v, char *buf, size_t size)
         snprintf(buf, size, v > 0 ? "1e999" : "-1e999");
         return;
     }
-    store_num_text(v, buf, size);
+    num_text(v, buf, size);
     if (strpbrk(buf, ".e") == NULL && strlen(buf) + 3 <= size)
         strcat(buf, ".0");
 }
@@ -305,8 +312,9 @@ bad:
     return -1;
 }
 
-const struct store_img_val *
-store_img_get(const struct store_img *im, const char *key)
+/* The member key, or NULL. */
+static const struct store_img_val *
+img_get(const struct store_img *im, const char *key)
 {
     size_t i;
 
@@ -314,24 +322,6 @@ store_img_get(const struct store_img *im, const char *key)
         if (strcmp(im->v[i].key, key) == 0)
             return &im->v[i];
     return NULL;
-}
-
-const char *
-store_img_text(const struct store_img *im, const char *key)
-{
-    const struct store_img_val *v = store_img_get(im, key);
-
-    return v != NULL && v->type == SQLITE_TEXT ? v->t : "";
-}
-
-double
-store_img_num(const struct store_img *im, const char *key)
-{
-    const struct store_img_val *v = store_img_get(im, key);
-
-    if (v == NULL)
-        return 0;
-    return v->type == SQLITE_FLOAT ? v->d : v->type == SQLITE_INTEGER ? (double)v->i : 0;
 }
 
 static int
@@ -358,7 +348,7 @@ store_img_covers(const struct store_img *want, const struct store_img *have)
     const struct store_img_val *h;
 
     for (i = 0; i < want->n; i++)
-        if ((h = store_img_get(have, want->v[i].key)) == NULL || !val_eq(&want->v[i], h))
+        if ((h = img_get(have, want->v[i].key)) == NULL || !val_eq(&want->v[i], h))
             return 0;
     return 1;
 }
@@ -366,10 +356,96 @@ store_img_covers(const struct store_img *want, const struct store_img *have)
 int
 store_img_rowid(const struct store_img *im, const struct store_tbl *t, long long *rowid)
 {
-    const struct store_img_val *v = store_img_get(im, t->key);
+    const struct store_img_val *v = img_get(im, t->key);
 
     if (v == NULL || v->type != SQLITE_INTEGER)
         return 0;
     *rowid = v->i;
     return 1;
+}
+
+/* Moves the members of a parsed image into columns; im is left empty. */
+static void
+cols_take(struct store_img *im, struct store_col **out, size_t *n)
+{
+    char num[40];
+    size_t i;
+
+    *out = xcalloc(im->n, sizeof(**out));
+    *n = im->n;
+    for (i = 0; i < im->n; i++) {
+        struct store_img_val *v = &im->v[i];
+        struct store_col *c = &(*out)[i];
+
+        c->key = v->key;
+        v->key = NULL;
+        switch (v->type) {
+        case SQLITE_TEXT:
+            c->text = v->t;
+            v->t = NULL;
+            break;
+        case SQLITE_INTEGER:
+            c->is_num = 1;
+            c->num = (double)v->i;
+            c->text = xasprintf("%lld", v->i);
+            break;
+        case SQLITE_FLOAT:
+            c->is_num = 1;
+            c->num = v->d;
+            num_text(v->d, num, sizeof(num));
+            c->text = xstrdup(num);
+            break;
+        default:
+            c->is_null = 1;
+            break;
+        }
+    }
+    store_img_free(im);
+}
+
+int
+store_img_cols(const char *json, struct store_col **cols, size_t *n)
+{
+    struct store_img im;
+
+    *cols = NULL;
+    *n = 0;
+    if (json == NULL)
+        return 0;
+    if (store_img_parse(json, &im) != 0)
+        return -1;
+    if (im.n > 0)
+        cols_take(&im, cols, n);
+    return 0;
+}
+
+void
+store_cols_free(struct store_col *cols, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        free(cols[i].key);
+        free(cols[i].text);
+    }
+    free(cols);
+}
+
+const struct store_col *
+store_col_find(const struct store_col *c, size_t n, const char *key)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (strcmp(c[i].key, key) == 0)
+            return &c[i];
+    return NULL;
+}
+
+const char *
+store_col_text(const struct store_col *c, size_t n, const char *key)
+{
+    const struct store_col *col = store_col_find(c, n, key);
+
+    return col != NULL && col->text != NULL ? col->text : "";
 }

@@ -1,7 +1,8 @@
 /*
- * store_internal.h - what the store files share: store.c (schema, reads), store_write.c (the logged
- * writes) and store_log.c (edit log, undo, redo): the connection, the statement helpers and the
- * bracket every logged write runs in.
+ * store_internal.h - what the store files share: store.c (schema, opening, transactions),
+ * store_read.c (reads), store_write.c (the logged writes), store_log.c (edit log, undo, redo) and
+ * store_image.c (row images): the connection, the statement helpers and the bracket every logged
+ * write runs in.
  * Private to store*.c, the only files that include sqlite3.h.
  */
 #ifndef TANBOOK_STORE_INTERNAL_H
@@ -11,25 +12,26 @@
 
 #include "store/store.h"
 
-#define STORE_CACHE 64
+struct store_cached {
+    const char *sql;          /* a string literal of store*.c */
+    sqlite3_stmt *stmt;
+};
 
 struct store {
     sqlite3 *db;
     char *path;
     int opened_version;
+    int readonly;             /* opened with STORE_READONLY */
     long long action;         /* edit_action id of the open transaction, 0 until its 1st change */
-    struct {
-        const char *sql;      /* a string literal of store*.c */
-        sqlite3_stmt *stmt;
-    } cache[STORE_CACHE];     /* prepared statements, reused: an import runs thousands */
-    size_t ncache;
-    struct form_set *forms;   /* labels for undo messages, loaded on first use (NULL until then) */
-    struct factor_lib *lib;
+    struct store_cached *cache;   /* prepared statements, reused: an import runs thousands; */
+    size_t ncache, cache_cap;     /* one per literal, so it stays as small as store*.c's SQL */
 };
 
 /* Maps a SQLite result code to an error value with a message naming what failed. */
 enum err store_fail(struct store *st, int rc, const char *what, char **cause);
 enum err store_exec(struct store *st, const char *sql, const char *what, char **cause);
+/* ERR_READONLY with a cause saying the workbook is open read-only and cannot `what` ("撤销"). */
+enum err store_refuse_readonly(const char *what, char **cause);
 /* A ready statement for sql (a string literal), cached; give it back with store_release(). */
 enum err store_prepare(struct store *st, const char *sql, sqlite3_stmt **stmt, char **cause);
 void store_release(struct store *st, sqlite3_stmt *stmt);
@@ -38,7 +40,7 @@ enum err store_step_done(struct store *st, sqlite3_stmt *s, const char *what, ch
 /* Binds text, or NULL when v is NULL. */
 void store_bind_text(sqlite3_stmt *s, int i, const char *v);
 /* A copy of column i, or NULL. */
-char *store_col_text(sqlite3_stmt *s, int i);
+char *store_column_dup(sqlite3_stmt *s, int i);
 
 /* Reads the pin of (year, source_id) into *pin and its *rowid; *found: whether there is one. */
 enum err store_pin_read(struct store *st, int year, const char *source_id, struct factor_pin *pin,
@@ -81,20 +83,13 @@ struct store_change {
 enum err store_record(struct store *st, struct store_change *c, sqlite3_stmt *s, const char *what,
                       char **cause);
 
-/* The logged tables (store_image.c). */
-enum {
-    STORE_T_UNIT_INFO, STORE_T_YEARS, STORE_T_YEAR_INFO, STORE_T_INVENTORY, STORE_T_ACTIVITY,
-    STORE_T_FACTORS, STORE_T__COUNT
-};
-
+/* A logged table (store_image.c has the list). */
 struct store_tbl {
     const char *name;
     const char *key;          /* the image member that holds the rowid */
     const char *image;        /* the row with rowid ?1, every column */
     const char *children;     /* how many rows a delete of rowid ?1 would cascade to, or NULL */
 };
-
-extern const struct store_tbl store_tbls[STORE_T__COUNT];
 
 /* The logged table called name, or NULL. */
 const struct store_tbl *store_tbl_find(const char *name);
@@ -118,17 +113,12 @@ struct store_img {
 /* Parses an image from store_image into *im (free with store_img_free); -1 when it is not one. */
 int store_img_parse(const char *json, struct store_img *im);
 void store_img_free(struct store_img *im);
-/* The member key, or NULL. */
-const struct store_img_val *store_img_get(const struct store_img *im, const char *key);
-/* The text member key, "" when absent or not text. */
-const char *store_img_text(const struct store_img *im, const char *key);
-/* The number member key, 0 when absent. */
-double store_img_num(const struct store_img *im, const char *key);
 /* The rowid the image holds (in t's key member); 0 when it has none. */
 int store_img_rowid(const struct store_img *im, const struct store_tbl *t, long long *rowid);
 /* Whether every member of want has the same type and value in have. */
 int store_img_covers(const struct store_img *want, const struct store_img *have);
-/* The shortest text that reads back as exactly v ("1200", "0.1", "1e-07"). */
-void store_num_text(double v, char *buf, size_t size);
+/* An image as the columns of store.h (free with store_cols_free); json NULL: none. -1: no image. */
+int store_img_cols(const char *json, struct store_col **cols, size_t *n);
+void store_cols_free(struct store_col *cols, size_t n);
 
 #endif

@@ -9,10 +9,11 @@
  * undone last and walks forwards. A new action discards what could be redone. Undo and redo add
  * edit_log rows of their own (kind 1 and 2, no images) so the history stays complete, but those
  * never become actions. Rows logged by schema version 2 have no action and stay history only.
+ * What undo and redo did comes back as facts (struct store_action): the rows and their columns,
+ * which book/history.c puts in words.
  */
 #include "store/store.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,14 +139,14 @@ log_read(struct store *st, sqlite3_stmt *s, struct step **out, size_t *n, char *
         *out = xgrow(*out, &cap, *n + 1, sizeof(**out));
         p = &(*out)[(*n)++];
         p->e.id = sqlite3_column_int64(s, 0);
-        p->e.at = store_col_text(s, 1);
-        p->e.tbl = store_col_text(s, 2);
-        p->e.row = store_col_text(s, 3);
-        p->e.field = store_col_text(s, 4);
-        p->e.old_value = store_col_text(s, 5);
-        p->e.new_value = store_col_text(s, 6);
-        p->before = store_col_text(s, 7);
-        p->after = store_col_text(s, 8);
+        p->e.at = store_column_dup(s, 1);
+        p->e.tbl = store_column_dup(s, 2);
+        p->e.row = store_column_dup(s, 3);
+        p->e.field = store_column_dup(s, 4);
+        p->e.old_value = store_column_dup(s, 5);
+        p->e.new_value = store_column_dup(s, 6);
+        p->before = store_column_dup(s, 7);
+        p->after = store_column_dup(s, 8);
     }
     store_release(st, s);
     if (rc == SQLITE_DONE)
@@ -166,6 +167,8 @@ store_log(struct store *st, struct store_log_entry **out, size_t *n, char **caus
 
     *out = NULL;
     *n = 0;
+    if (st->readonly && st->opened_version < 2)
+        return ERR_OK;    /* read as it is: a version 1 workbook has no edit log yet */
     /* the images are left unread: the history shows the summaries only */
     if ((e = store_prepare(st, "SELECT id, at, tbl, row, field, old, new, NULL, NULL FROM edit_log "
                                "ORDER BY id", &s, cause)) != ERR_OK
@@ -400,21 +403,137 @@ pick_action(struct store *st, int undo, long long *action, char **cause)
     return rc == SQLITE_ROW ? ERR_OK : store_fail(st, rc, "读取修改历史", cause);
 }
 
-static char *describe(struct store *st, const struct step *steps, size_t n);
+/*
+ * The source id and facility of entry id: from an inventory row of the action itself (it may be
+ * gone from the workbook, or not there yet), else from the workbook; both NULL when neither has it.
+ */
+static enum err
+entry_of(struct store *st, const struct store_action *a, long long id, char **source,
+         char **facility, char **cause)
+{
+    sqlite3_stmt *s;
+    size_t i;
+    int rc;
+    enum err e;
+
+    *source = *facility = NULL;
+    for (i = 0; i < a->n; i++) {
+        const struct store_fact *f = &a->facts[i];
+        const struct store_col *cols = f->nbefore > 0 ? f->before : f->after;
+        size_t n = f->nbefore > 0 ? f->nbefore : f->nafter;
+        const struct store_col *c = store_col_find(cols, n, "id");
+
+        if (strcmp(f->tbl, "inventory") == 0 && c != NULL && c->is_num && c->num == (double)id) {
+            *source = xstrdup(store_col_text(cols, n, "source"));
+            *facility = xstrdup(store_col_text(cols, n, "facility"));
+            return ERR_OK;
+        }
+    }
+    if ((e = store_prepare(st, "SELECT source, facility FROM inventory WHERE id = ?", &s, cause))
+        != ERR_OK)
+        return e;
+    sqlite3_bind_int64(s, 1, id);
+    if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        *source = store_column_dup(s, 0);
+        *facility = store_column_dup(s, 1);
+    }
+    store_release(st, s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_OK
+                                                 : store_fail(st, rc, "读取排放源一览表", cause);
+}
+
+/* The facts of an action from its log rows, read before it is undone or redone. */
+static enum err
+action_facts(struct store *st, const struct step *steps, size_t n, struct store_action *a,
+             const char *verb, char **cause)
+{
+    const struct store_col *c;
+    long long id, last = 0;
+    size_t i;
+    enum err e;
+
+    a->facts = n > 0 ? xcalloc(n, sizeof(*a->facts)) : NULL;
+    a->n = n;
+    for (i = 0; i < n; i++) {
+        struct store_fact *f = &a->facts[i];
+
+        f->tbl = xstrdup(steps[i].e.tbl);
+        f->row = xstrdup(steps[i].e.row);
+        f->field = xstrdup(steps[i].e.field);
+        f->old_value = steps[i].e.old_value != NULL ? xstrdup(steps[i].e.old_value) : NULL;
+        f->new_value = steps[i].e.new_value != NULL ? xstrdup(steps[i].e.new_value) : NULL;
+        if (store_img_cols(steps[i].before, &f->before, &f->nbefore) != 0
+            || store_img_cols(steps[i].after, &f->after, &f->nafter) != 0) {
+            store_action_free(a);
+            return corrupt(verb, cause);
+        }
+    }
+    for (i = 0; i < n; i++) {
+        struct store_fact *f = &a->facts[i];
+
+        if (strcmp(f->tbl, "activity") != 0)
+            continue;
+        c = f->nbefore > 0 ? store_col_find(f->before, f->nbefore, "inventory_id")
+                           : store_col_find(f->after, f->nafter, "inventory_id");
+        if (c == NULL || !c->is_num)
+            continue;
+        id = (long long)c->num;
+        if (i > 0 && id == last && a->facts[i - 1].entry_source != NULL) {
+            /* the rows of one entry come together, and an import logs thousands */
+            f->entry_source = xstrdup(a->facts[i - 1].entry_source);
+            f->entry_facility = xstrdup(a->facts[i - 1].entry_facility);
+        } else if ((e = entry_of(st, a, id, &f->entry_source, &f->entry_facility, cause))
+                   != ERR_OK) {
+            store_action_free(a);
+            return e;
+        }
+        last = id;
+    }
+    return ERR_OK;
+}
+
+void
+store_action_free(struct store_action *a)
+{
+    size_t i;
+
+    if (a == NULL)
+        return;
+    for (i = 0; i < a->n; i++) {
+        struct store_fact *f = &a->facts[i];
+
+        free(f->tbl);
+        free(f->row);
+        free(f->field);
+        free(f->old_value);
+        free(f->new_value);
+        store_cols_free(f->before, f->nbefore);
+        store_cols_free(f->after, f->nafter);
+        free(f->entry_source);
+        free(f->entry_facility);
+    }
+    free(a->facts);
+    a->facts = NULL;
+    a->n = 0;
+}
 
 static enum err
-replay(struct store *st, int undo, char **what, char **cause)
+replay(struct store *st, int undo, struct store_action *done, char **cause)
 {
     const char *verb = undo ? "撤销" : "重做";
+    struct store_action facts = {0};
     struct step *steps = NULL;
     sqlite3_stmt *s;
     size_t n = 0, k;
     long long action;
-    char *text = NULL;
     enum err e;
 
-    if (what != NULL)
-        *what = NULL;
+    if (done != NULL) {
+        done->facts = NULL;
+        done->n = 0;
+    }
+    if (st->readonly)
+        return store_refuse_readonly(verb, cause);
     if (!sqlite3_get_autocommit(st->db)) {
         *cause = xasprintf("还有未完成的修改，现在不能%s", verb);
         return ERR_INPUT;
@@ -428,10 +547,10 @@ replay(struct store *st, int undo, char **what, char **cause)
         e = ERR_NOTFOUND;
         goto fail;
     }
-    if ((e = action_steps(st, action, &steps, &n, cause)) != ERR_OK)
+    /* the facts first: the entries they name may be gone afterwards */
+    if ((e = action_steps(st, action, &steps, &n, cause)) != ERR_OK
+        || (done != NULL && (e = action_facts(st, steps, n, &facts, verb, cause)) != ERR_OK))
         goto fail;
-    if (what != NULL)
-        text = describe(st, steps, n);
     for (k = 0; k < n && e == ERR_OK; k++)
         e = step_run(st, action, &steps[undo ? n - 1 - k : k], undo, verb, cause);
     if (e != ERR_OK
@@ -444,26 +563,26 @@ replay(struct store *st, int undo, char **what, char **cause)
         || (e = store_commit(st, cause)) != ERR_OK)
         goto fail;
     steps_free(steps, n);
-    if (what != NULL)
-        *what = text;
+    if (done != NULL)
+        *done = facts;
     return ERR_OK;
 fail:
     store_rollback(st);
     steps_free(steps, n);
-    free(text);
+    store_action_free(&facts);
     return e;
 }
 
 enum err
-store_undo(struct store *st, char **what, char **cause)
+store_undo(struct store *st, struct store_action *done, char **cause)
 {
-    return replay(st, 1, what, cause);
+    return replay(st, 1, done, cause);
 }
 
 enum err
-store_redo(struct store *st, char **what, char **cause)
+store_redo(struct store *st, struct store_action *done, char **cause)
 {
-    return replay(st, 0, what, cause);
+    return replay(st, 0, done, cause);
 }
 
 static int
@@ -473,8 +592,8 @@ has_state(struct store *st, int state)
     char *cause = NULL;
     int rc;
 
-    if (st == NULL)
-        return 0;    /* no workbook open yet: the hint line asks all the same */
+    if (st == NULL || st->readonly)
+        return 0;    /* no workbook open yet (the hint line asks all the same), or read-only */
     if (store_prepare(st, "SELECT 1 FROM edit_action WHERE state = ? LIMIT 1", &s, &cause)
         != ERR_OK) {
         free(cause);
@@ -496,302 +615,4 @@ int
 store_can_redo(struct store *st)
 {
     return has_state(st, ACT_UNDONE);
-}
-
-/*
- * The description of an action for the message line. Labels come from the built-in forms and
- * factor library, loaded on first use; without them the keys stand in.
- */
-
-static void
-labels_load(struct store *st)
-{
-    char *cause = NULL;
-
-    if (st->forms == NULL && forms_load(&st->forms, &cause) != ERR_OK) {
-        free(cause);
-        cause = NULL;
-        st->forms = NULL;
-    }
-    if (st->lib == NULL && factors_load(&st->lib, &cause) != ERR_OK) {
-        free(cause);
-        st->lib = NULL;
-    }
-}
-
-static const char *
-field_label(struct store *st, const char *form, const char *key)
-{
-    const struct form_def *f = st->forms != NULL ? forms_get(st->forms, form) : NULL;
-    const struct field_def *fd = f != NULL ? forms_field(f, key) : NULL;
-
-    return fd != NULL ? fd->zh : key;
-}
-
-static const struct source_def *
-source_of(struct store *st, const char *id)
-{
-    return st->lib != NULL ? factors_source(st->lib, id) : NULL;
-}
-
-static char *
-entry_name(struct store *st, const char *source, const char *facility)
-{
-    const struct source_def *src = source_of(st, source);
-    const char *name = src != NULL ? src->zh : source;
-
-    return facility[0] != '\0' ? xasprintf("%s（%s）", name, facility) : xstrdup(name);
-}
-
-/* The name of entry id: from the action's own images, else from the workbook. */
-static char *
-entry_name_by_id(struct store *st, const struct step *steps, size_t n, long long id)
-{
-    sqlite3_stmt *s;
-    struct store_img im;
-    char *name = NULL, *cause = NULL;
-    size_t i;
-    long long rowid;
-
-    for (i = 0; i < n && name == NULL; i++) {
-        const char *image = steps[i].before != NULL ? steps[i].before : steps[i].after;
-
-        if (strcmp(steps[i].e.tbl, "inventory") != 0 || image == NULL
-            || store_img_parse(image, &im) != 0)
-            continue;
-        if (store_img_rowid(&im, &store_tbls[STORE_T_INVENTORY], &rowid) && rowid == id)
-            name = entry_name(st, store_img_text(&im, "source"), store_img_text(&im, "facility"));
-        store_img_free(&im);
-    }
-    if (name == NULL
-        && store_prepare(st, "SELECT source, facility FROM inventory WHERE id = ?", &s, &cause)
-               == ERR_OK) {
-        sqlite3_bind_int64(s, 1, id);
-        if (sqlite3_step(s) == SQLITE_ROW)
-            name = entry_name(st, (const char *)sqlite3_column_text(s, 0),
-                              (const char *)sqlite3_column_text(s, 1));
-        store_release(st, s);
-    }
-    free(cause);
-    return name != NULL ? name : xasprintf("排放源 %lld", id);
-}
-
-static const char *
-or_empty(const char *s)
-{
-    return s != NULL && s[0] != '\0' ? s : "（空）";
-}
-
-static char *
-value_text(const struct store_img *im, const char *num_key, const char *unit_key)
-{
-    char num[40];
-
-    if (im->n == 0)
-        return xstrdup("（空）");
-    store_num_text(store_img_num(im, num_key), num, sizeof(num));
-    return xasprintf("%s %s", num, store_img_text(im, unit_key));
-}
-
-static char *
-describe_inventory(struct store *st, const struct store_img *b, const struct store_img *a)
-{
-    static const char *const cols[] = {"facility", "location", "note"};
-    struct strbuf sb = {0};
-    char *name;
-    size_t i;
-
-    if (b->n == 0 || a->n == 0) {
-        name = entry_name(st, store_img_text(b->n > 0 ? b : a, "source"),
-                          store_img_text(b->n > 0 ? b : a, "facility"));
-        sb_printf(&sb, "%s排放源 %s", b->n == 0 ? "添加" : "删除", name);
-        free(name);
-        return sb_take(&sb);
-    }
-    if (strcmp(store_img_text(b, "source"), store_img_text(a, "source")) != 0) {
-        const struct source_def *was = source_of(st, store_img_text(b, "source"));
-        const struct source_def *is = source_of(st, store_img_text(a, "source"));
-
-        sb_printf(&sb, "%s：%s → %s", field_label(st, "A.3", "source"),
-                  was != NULL ? was->zh : store_img_text(b, "source"),
-                  is != NULL ? is->zh : store_img_text(a, "source"));
-    }
-    name = entry_name(st, store_img_text(b, "source"), store_img_text(b, "facility"));
-    for (i = 0; i < nitems(cols); i++)
-        if (strcmp(store_img_text(b, cols[i]), store_img_text(a, cols[i])) != 0)
-            sb_printf(&sb, "%s%s %s：%s → %s", sb.len > 0 ? "；" : "", name,
-                      field_label(st, "A.3", cols[i]), or_empty(store_img_text(b, cols[i])),
-                      or_empty(store_img_text(a, cols[i])));
-    free(name);
-    return sb.len > 0 ? sb_take(&sb) : xstrdup("修改排放源");
-}
-
-static char *
-describe_activity(struct store *st, const struct step *steps, size_t n, const struct store_img *b,
-                  const struct store_img *a)
-{
-    static const char *const cols[] = {"data_source", "note"};
-    const struct store_img *any = b->n > 0 ? b : a;
-    const struct store_img_val *v = store_img_get(any, "inventory_id");
-    char *name = entry_name_by_id(st, steps, n, v != NULL ? v->i : 0);
-    char *vb = value_text(b, "quantity", "unit"), *va = value_text(a, "quantity", "unit"), *out;
-    struct strbuf sb = {0};
-    size_t i;
-
-    if (strcmp(vb, va) != 0 || b->n == 0 || a->n == 0) {
-        out = xasprintf("%s %s：%s → %s", name, store_img_text(any, "period"), vb, va);
-    } else {
-        for (i = 0; i < nitems(cols); i++)
-            if (strcmp(store_img_text(b, cols[i]), store_img_text(a, cols[i])) != 0)
-                sb_printf(&sb, "%s%s %s %s：%s → %s", sb.len > 0 ? "；" : "", name,
-                          store_img_text(any, "period"), field_label(st, "A.5", cols[i]),
-                          or_empty(store_img_text(b, cols[i])),
-                          or_empty(store_img_text(a, cols[i])));
-        out = sb.len > 0 ? sb_take(&sb) : xasprintf("%s %s", name, store_img_text(any, "period"));
-    }
-    free(name);
-    free(vb);
-    free(va);
-    return out;
-}
-
-static char *
-describe_factor(struct store *st, const struct store_img *b, const struct store_img *a)
-{
-    const struct store_img *any = b->n > 0 ? b : a;
-    const struct source_def *src = source_of(st, store_img_text(any, "source"));
-    const char *name = src != NULL ? src->zh : store_img_text(any, "source");
-    char ob[40], nb[40], unit[64];
-
-    if (b->n == 0 || a->n == 0)
-        return xasprintf("%s %s 排放因子", b->n == 0 ? "添加" : "删除", name);
-    if (store_img_num(b, "value") == store_img_num(a, "value"))
-        return xasprintf("%s 排放因子来源：%s → %s", name, store_img_text(b, "source_text"),
-                         store_img_text(a, "source_text"));
-    store_num_text(store_img_num(b, "value"), ob, sizeof(ob));
-    store_num_text(store_img_num(a, "value"), nb, sizeof(nb));
-    if (src != NULL)
-        factors_unit_text(src, store_img_text(a, "unit"), unit, sizeof(unit));
-    else
-        snprintf(unit, sizeof(unit), "/%s", store_img_text(a, "unit"));
-    return xasprintf("%s 排放因子：%s → %s %s", name, ob, nb, unit);
-}
-
-static char *
-describe_step(struct store *st, const struct step *steps, size_t n, const struct step *p)
-{
-    const struct store_log_entry *l = &p->e;
-    struct store_img b = {0}, a = {0};
-    char *out;
-
-    if (strcmp(l->tbl, "unit_info") == 0 || strcmp(l->tbl, "year_info") == 0)
-        return xasprintf("%s：%s → %s", field_label(st, "A.1", l->field), or_empty(l->old_value),
-                         or_empty(l->new_value));
-    if (strcmp(l->tbl, "years") == 0) {
-        if (l->old_value == NULL || l->new_value == NULL)
-            return xasprintf("%s %s 年度", l->old_value == NULL ? "添加" : "删除", l->row);
-        return xasprintf("%s 年度%s：%s → %s", l->row,
-                         strcmp(l->field, "gwp_set") == 0 ? " GWP 版本" : "电力因子地区",
-                         l->old_value, l->new_value);
-    }
-    if ((p->before != NULL && store_img_parse(p->before, &b) != 0)
-        || (p->after != NULL && store_img_parse(p->after, &a) != 0))
-        out = xasprintf("%s %s", l->tbl, l->row);
-    else if (strcmp(l->tbl, "inventory") == 0)
-        out = describe_inventory(st, &b, &a);
-    else if (strcmp(l->tbl, "activity") == 0)
-        out = describe_activity(st, steps, n, &b, &a);
-    else
-        out = describe_factor(st, &b, &a);
-    store_img_free(&b);
-    store_img_free(&a);
-    return out;
-}
-
-/* The prefix of an activity summary row ("12/2024-03") naming its entry. */
-static int
-same_entry(const char *row_a, const char *row_b)
-{
-    size_t la = strcspn(row_a, "/"), lb = strcspn(row_b, "/");
-
-    return la == lb && strncmp(row_a, row_b, la) == 0;
-}
-
-/* What a mixed action did, counted: "批量修改：年度 2 个、排放源 40 个、活动数据 480 条". */
-static char *
-describe_counts(const size_t cnt[STORE_T__COUNT], size_t new_years)
-{
-    const struct {
-        const char *what, *unit;
-        size_t n;
-    } parts[] = {
-        {"年度", "个", new_years},
-        {"年度设置", "项", cnt[STORE_T_YEARS] - new_years},
-        {"基本信息", "项", cnt[STORE_T_UNIT_INFO] + cnt[STORE_T_YEAR_INFO]},
-        {"排放源", "个", cnt[STORE_T_INVENTORY]},
-        {"活动数据", "条", cnt[STORE_T_ACTIVITY]},
-        {"排放因子", "个", new_years > 0 ? 0 : cnt[STORE_T_FACTORS]},  /* a new year's: implied */
-    };
-    struct strbuf sb = {0};
-    size_t i;
-
-    sb_append(&sb, "批量修改：");
-    for (i = 0; i < nitems(parts); i++)
-        if (parts[i].n > 0)
-            sb_printf(&sb, "%s%s %zu %s", sb.len > strlen("批量修改：") ? "、" : "", parts[i].what,
-                      parts[i].n, parts[i].unit);
-    return sb_take(&sb);
-}
-
-static char *
-describe(struct store *st, const struct step *steps, size_t n)
-{
-    size_t cnt[STORE_T__COUNT] = {0}, i, new_years = 0, ents = 0, acts = 0, ent = n, year = n;
-    int one_entry = 1;
-    char *first, *out, *name;
-
-    if (n == 0)
-        return xstrdup("空修改");    /* its log rows were removed behind tanbook's back */
-    labels_load(st);
-    for (i = 0; i < n; i++) {
-        const struct step *p = &steps[i];
-        const struct store_tbl *t = store_tbl_find(p->e.tbl);
-
-        if (t == NULL)
-            continue;
-        cnt[t - store_tbls]++;
-        if (t - store_tbls == STORE_T_YEARS) {
-            year = year < n ? year : i;
-            new_years += p->before == NULL;
-        } else if (t - store_tbls == STORE_T_INVENTORY && p->after == NULL && ents++ == 0) {
-            ent = i;
-        } else if (t - store_tbls == STORE_T_ACTIVITY && p->after == NULL) {
-            acts++;
-            one_entry = one_entry && same_entry(p->e.row, steps[0].e.row);
-        }
-    }
-    /* a new year, a new grid area or GWP set: with the factors pinned for it */
-    if (n == 1 || (year < n && new_years <= 1 && cnt[STORE_T_YEARS] + cnt[STORE_T_FACTORS] == n))
-        return describe_step(st, steps, n, &steps[year < n ? year : 0]);
-    if (new_years > 1 && cnt[STORE_T_YEARS] + cnt[STORE_T_FACTORS] == n)
-        return xasprintf("添加 %zu 个年度", new_years);
-    if (ents == 1 && ents + acts == n) {
-        first = describe_step(st, steps, n, &steps[ent]);
-        if (acts == 0)
-            return first;
-        out = xasprintf("%s及其 %zu 条活动数据", first, acts);
-        free(first);
-        return out;
-    }
-    if (ents > 1 && ents + acts == n)
-        return xasprintf("删除 %zu 个排放源及其 %zu 条活动数据", ents, acts);
-    if (acts == n && one_entry) {
-        name = entry_name_by_id(st, steps, n, strtoll(steps[0].e.row, NULL, 10));
-        out = xasprintf("删除 %s 的 %zu 条活动数据", name, acts);
-        free(name);
-        return out;
-    }
-    if (acts == n)
-        return xasprintf("删除 %zu 条活动数据", acts);
-    return describe_counts(cnt, new_years);
 }

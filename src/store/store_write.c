@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "store/store_internal.h"
+#include "base/period.h"
 #include "base/strbuf.h"
 #include "base/xmem.h"
 
@@ -129,8 +130,8 @@ year_add(struct store *st, const struct factor_lib *lib, int year, const char *g
     int exists;
     enum err e;
 
-    if (year < 1990 || year > 2100) {
-        *cause = xasprintf("年度 %d 超出范围（1990–2100）", year);
+    if (!period_year_ok(year)) {
+        *cause = xasprintf("年度 %d 超出范围（%d–%d）", year, PERIOD_YEAR_MIN, PERIOD_YEAR_MAX);
         return ERR_INPUT;
     }
     if ((e = store_year_exists(st, year, &exists, cause)) != ERR_OK)
@@ -249,7 +250,7 @@ info_set(struct store *st, enum field_scope scope, int year, const char *key, co
     rc = sqlite3_step(s);
     if (rc == SQLITE_ROW) {
         rowid = sqlite3_column_int64(s, 0);
-        old = store_col_text(s, 1);
+        old = store_column_dup(s, 1);
     }
     store_release(st, s);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -461,7 +462,7 @@ entry_read(struct store *st, long long id, struct entry_row *r, char **cause)
     if (rc == SQLITE_ROW) {
         r->year = sqlite3_column_int(s, 0);
         for (i = 0; i < ENT__COUNT; i++)
-            r->v[i] = store_col_text(s, (int)i + 1);
+            r->v[i] = store_column_dup(s, (int)i + 1);
     }
     store_release(st, s);
     if (rc == SQLITE_DONE) {

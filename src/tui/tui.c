@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "book/history.h"
 #include "tui/tui_int.h"
 
 void
@@ -82,15 +83,15 @@ advance(struct tui *t)
 static void
 undo_redo(struct tui *t, int redo)
 {
+    struct store_action act = {0};
     char *what = NULL, *cause = NULL;
-    enum err e = redo ? store_redo(t->st, &what, &cause) : store_undo(t->st, &what, &cause);
+    enum err e = redo ? store_redo(t->st, &act, &cause) : store_undo(t->st, &act, &cause);
     int exists = 1;
 
     if (e == ERR_OK && !redo && store_year_exists(t->st, t->year, &exists, &cause) == ERR_OK
         && !exists) {
         /* that was the creation of the year on screen: undoing it would leave nothing to edit */
-        free(what);
-        what = NULL;
+        store_action_free(&act);
         e = store_redo(t->st, NULL, &cause);
         if (e == ERR_OK) {
             tui_message(t, MSG_INFO, TR(t, "上一步是创建本年度（%d），不能在本年度中撤销",
@@ -105,10 +106,12 @@ undo_redo(struct tui *t, int redo)
     else if (e != ERR_OK)
         tui_message(t, MSG_ERROR, "%s", cause ? cause : err_str(e));
     else {
+        what = history_describe(&act, t->app->forms, t->app->lib, t->lang);
         tui_reload(t);
         tui_message(t, MSG_OK, "%s%s", redo ? TR(t, "已重做：", "Redone: ")
-                                            : TR(t, "已撤销：", "Undone: "), what ? what : "");
+                                            : TR(t, "已撤销：", "Undone: "), what);
     }
+    store_action_free(&act);
     free(what);
     free(cause);
 }

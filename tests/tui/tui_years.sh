@@ -1,7 +1,8 @@
 #!/bin/bash
 # tui_years.sh - the terminal workbook on a copy of the demo: F3 switches between the workbook's
 # years and adds a year that keeps the emission sources; Del clears one cell (Ctrl-Z brings it
-# back); Ctrl-S saves the field being edited; Ctrl-N adds a source; the help screen scrolls.
+# back); Ctrl-S saves the field being edited; Ctrl-N adds a source; the help screen scrolls;
+# under --lang en the undo message is English.
 #
 # Hand calculation (reference/factors.md; both years use the 2023 national grid factor 0.5306):
 #   2023 外购电力 1 190 300 kWh = 1190.3 MWh × 0.5306 = 631.573 tCO₂ → "631.57"
@@ -166,5 +167,25 @@ tt_keys F10
 rc=$(tt_wait_exit 5)
 expect_eq "exit code" "$rc" 0
 verdict "F10 quits with exit code 0"
+
+# Under --lang en, Ctrl-Z says what it undid in English, with the forms' English labels.
+WB_EN="$TMP/en.tanbook"
+tb demo "$WB_EN" >/dev/null 2>&1 || note "setup: demo failed"
+tt_start 80 24 --lang en "$WB_EN"
+tt_wait 'Table A.1 Basic information'
+tt_wait 'Building floor area    12500'
+tt_keys Down Down                   # Building floor area, the third row
+tt_keys Enter C-u
+tt_type '13000'
+tt_keys Enter
+tt_wait 'Building floor area    13000'
+tt_keys C-z
+tt_wait 'Undone: Building floor area: 12500 → 13000'
+tt_wait 'Building floor area    12500'
+tt_keys C-y
+tt_wait 'Redone: Building floor area: 12500 → 13000'
+tt_keys F10
+tt_wait_exit 5 >/dev/null
+verdict "under --lang en Ctrl-Z and Ctrl-Y say what they did in English"
 
 done_testing

@@ -1,0 +1,369 @@
+/*
+ * history.c - an undo or redo in words. Storage hands back the rows an action changed, with their
+ * columns before and after (store.h); this names them for the message line: an A.1 value, a
+ * source added, changed or deleted with its values, an A.5 value, a pinned factor, a year or its
+ * settings, and a mixed action as counts. Labels come from forms/, source names from the factor
+ * library, both in the interface language.
+ */
+#include "book/history.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/strbuf.h"
+#include "base/xmem.h"
+
+/* The text in the message's language; a macro so printf formats stay checked. */
+#define W(w, zh, en) ((w)->lang == LANG_EN ? (en) : (zh))
+
+struct words {
+    const struct form_set *fs;
+    const struct factor_lib *lib;
+    enum lang lang;
+};
+
+/* A row image: the columns of one side of a fact (n 0: no row). */
+struct row {
+    const struct store_col *c;
+    size_t n;
+};
+
+/* The logged tables, as struct store_fact names them. */
+enum { T_UNIT_INFO, T_YEARS, T_YEAR_INFO, T_INVENTORY, T_ACTIVITY, T_FACTORS, T__COUNT };
+
+static const char *const tables[T__COUNT] = {
+    [T_UNIT_INFO] = "unit_info", [T_YEARS] = "years", [T_YEAR_INFO] = "year_info",
+    [T_INVENTORY] = "inventory", [T_ACTIVITY] = "activity", [T_FACTORS] = "factors",
+};
+
+static int
+table_of(const char *name)
+{
+    int i;
+
+    for (i = 0; i < T__COUNT; i++)
+        if (strcmp(tables[i], name) == 0)
+            return i;
+    return -1;
+}
+
+static const char *
+txt(const struct row *r, const char *key)
+{
+    return store_col_text(r->c, r->n, key);
+}
+
+static double
+num(const struct row *r, const char *key)
+{
+    const struct store_col *c = store_col_find(r->c, r->n, key);
+
+    return c != NULL && c->is_num ? c->num : 0;
+}
+
+static const char *
+field_label(const struct words *w, const char *form, const char *key)
+{
+    const struct form_def *f = w->fs != NULL ? forms_get(w->fs, form) : NULL;
+    const struct field_def *fd = f != NULL ? forms_field(f, key) : NULL;
+
+    return fd != NULL ? forms_label(fd, w->lang) : key;
+}
+
+static const struct source_def *
+source_of(const struct words *w, const char *id)
+{
+    return w->lib != NULL ? factors_source(w->lib, id) : NULL;
+}
+
+static const char *
+source_name(const struct words *w, const char *id)
+{
+    const struct source_def *src = source_of(w, id);
+
+    return src == NULL ? id : w->lang == LANG_EN ? src->en : src->zh;
+}
+
+static char *
+entry_name(const struct words *w, const char *source, const char *facility)
+{
+    const char *name = source_name(w, source);
+
+    if (facility == NULL || facility[0] == '\0')
+        return xstrdup(name);
+    return xasprintf(W(w, "%s（%s）", "%s (%s)"), name, facility);
+}
+
+/* The entry an activity fact belongs to; its id when storage did not find it. */
+static char *
+activity_entry(const struct words *w, const struct store_fact *f, const struct row *any)
+{
+    if (f->entry_source != NULL)
+        return entry_name(w, f->entry_source, f->entry_facility);
+    return xasprintf(W(w, "排放源 %s", "Source %s"), txt(any, "inventory_id"));
+}
+
+static const char *
+or_empty(const struct words *w, const char *s)
+{
+    return s != NULL && s[0] != '\0' ? s : W(w, "（空）", "(empty)");
+}
+
+static char *
+value_text(const struct words *w, const struct row *r, const char *num_key, const char *unit_key)
+{
+    if (r->n == 0)
+        return xstrdup(W(w, "（空）", "(empty)"));
+    return xasprintf("%s %s", txt(r, num_key), txt(r, unit_key));
+}
+
+/* "1 value", "2 values". */
+static const char *
+plural(size_t n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
+static char *
+describe_info(const struct words *w, const struct store_fact *f)
+{
+    return xasprintf(W(w, "%s：%s → %s", "%s: %s → %s"), field_label(w, "A.1", f->field),
+                     or_empty(w, f->old_value), or_empty(w, f->new_value));
+}
+
+static char *
+describe_year(const struct words *w, const struct store_fact *f)
+{
+    int gwp = strcmp(f->field, "gwp_set") == 0;
+
+    if (f->old_value == NULL)
+        return xasprintf(W(w, "添加 %s 年度", "Added year %s"), f->row);
+    if (f->new_value == NULL)
+        return xasprintf(W(w, "删除 %s 年度", "Deleted year %s"), f->row);
+    return xasprintf(W(w, "%s 年度%s：%s → %s", "Year %s %s: %s → %s"), f->row,
+                     gwp ? W(w, " GWP 版本", "GWP set") : W(w, "电力因子地区", "grid area"),
+                     f->old_value, f->new_value);
+}
+
+static char *
+describe_inventory(const struct words *w, const struct row *b, const struct row *a)
+{
+    static const char *const cols[] = {"facility", "location", "note"};
+    const char *sep = W(w, "；", "; ");
+    struct strbuf sb = {0};
+    char *name;
+    size_t i;
+
+    if (b->n == 0 || a->n == 0) {
+        const struct row *r = b->n > 0 ? b : a;
+
+        name = entry_name(w, txt(r, "source"), txt(r, "facility"));
+        if (b->n == 0)
+            sb_printf(&sb, W(w, "添加排放源 %s", "Added source %s"), name);
+        else
+            sb_printf(&sb, W(w, "删除排放源 %s", "Deleted source %s"), name);
+        free(name);
+        return sb_take(&sb);
+    }
+    if (strcmp(txt(b, "source"), txt(a, "source")) != 0)
+        sb_printf(&sb, W(w, "%s：%s → %s", "%s: %s → %s"), field_label(w, "A.3", "source"),
+                  source_name(w, txt(b, "source")), source_name(w, txt(a, "source")));
+    name = entry_name(w, txt(b, "source"), txt(b, "facility"));
+    for (i = 0; i < nitems(cols); i++)
+        if (strcmp(txt(b, cols[i]), txt(a, cols[i])) != 0)
+            sb_printf(&sb, W(w, "%s%s %s：%s → %s", "%s%s %s: %s → %s"), sb.len > 0 ? sep : "",
+                      name, field_label(w, "A.3", cols[i]), or_empty(w, txt(b, cols[i])),
+                      or_empty(w, txt(a, cols[i])));
+    free(name);
+    return sb.len > 0 ? sb_take(&sb) : xstrdup(W(w, "修改排放源", "Changed source"));
+}
+
+static char *
+describe_activity(const struct words *w, const struct store_fact *f, const struct row *b,
+                  const struct row *a)
+{
+    static const char *const cols[] = {"data_source", "note"};
+    const struct row *any = b->n > 0 ? b : a;
+    const char *period = txt(any, "period"), *sep = W(w, "；", "; ");
+    char *name = activity_entry(w, f, any);
+    char *vb = value_text(w, b, "quantity", "unit"), *va = value_text(w, a, "quantity", "unit");
+    struct strbuf sb = {0};
+    char *out;
+    size_t i;
+
+    if (strcmp(vb, va) != 0 || b->n == 0 || a->n == 0) {
+        out = xasprintf(W(w, "%s %s：%s → %s", "%s %s: %s → %s"), name, period, vb, va);
+    } else {
+        for (i = 0; i < nitems(cols); i++)
+            if (strcmp(txt(b, cols[i]), txt(a, cols[i])) != 0)
+                sb_printf(&sb, W(w, "%s%s %s %s：%s → %s", "%s%s %s %s: %s → %s"),
+                          sb.len > 0 ? sep : "", name, period, field_label(w, "A.5", cols[i]),
+                          or_empty(w, txt(b, cols[i])), or_empty(w, txt(a, cols[i])));
+        out = sb.len > 0 ? sb_take(&sb) : xasprintf("%s %s", name, period);
+    }
+    free(name);
+    free(vb);
+    free(va);
+    return out;
+}
+
+static char *
+describe_factor(const struct words *w, const struct row *b, const struct row *a)
+{
+    const struct row *any = b->n > 0 ? b : a;
+    const struct source_def *src = source_of(w, txt(any, "source"));
+    const char *name = source_name(w, txt(any, "source"));
+    char unit[64];
+
+    if (b->n == 0)
+        return xasprintf(W(w, "添加 %s 排放因子", "Added the emission factor of %s"), name);
+    if (a->n == 0)
+        return xasprintf(W(w, "删除 %s 排放因子", "Deleted the emission factor of %s"), name);
+    if (num(b, "value") == num(a, "value"))
+        return xasprintf(W(w, "%s 排放因子来源：%s → %s", "%s emission factor source: %s → %s"),
+                         name, txt(b, "source_text"), txt(a, "source_text"));
+    if (src != NULL)
+        factors_unit_text(src, txt(a, "unit"), unit, sizeof(unit));
+    else
+        snprintf(unit, sizeof(unit), "/%s", txt(a, "unit"));
+    return xasprintf(W(w, "%s 排放因子：%s → %s %s", "%s emission factor: %s → %s %s"), name,
+                     txt(b, "value"), txt(a, "value"), unit);
+}
+
+static char *
+describe_fact(const struct words *w, const struct store_fact *f)
+{
+    const struct row b = {f->before, f->nbefore}, a = {f->after, f->nafter};
+
+    switch (table_of(f->tbl)) {
+    case T_UNIT_INFO:
+    case T_YEAR_INFO:
+        return describe_info(w, f);
+    case T_YEARS:
+        return describe_year(w, f);
+    case T_INVENTORY:
+        return describe_inventory(w, &b, &a);
+    case T_ACTIVITY:
+        return describe_activity(w, f, &b, &a);
+    case T_FACTORS:
+        return describe_factor(w, &b, &a);
+    default:
+        return xasprintf("%s %s", f->tbl, f->row);
+    }
+}
+
+/* Whether two activity row summaries ("12/2024-03") name the same entry. */
+static int
+same_entry(const char *row_a, const char *row_b)
+{
+    size_t la = strcspn(row_a, "/"), lb = strcspn(row_b, "/");
+
+    return la == lb && strncmp(row_a, row_b, la) == 0;
+}
+
+/* What a mixed action did, counted: "批量修改：年度 2 个、排放源 40 个、活动数据 480 条". */
+static char *
+describe_counts(const struct words *w, const size_t cnt[T__COUNT], size_t new_years)
+{
+    const struct {
+        const char *what, *unit, *one, *many;
+        size_t n;
+    } parts[] = {
+        {"年度", "个", "year", "years", new_years},
+        {"年度设置", "项", "year setting", "year settings", cnt[T_YEARS] - new_years},
+        {"基本信息", "项", "basic information item", "basic information items",
+         cnt[T_UNIT_INFO] + cnt[T_YEAR_INFO]},
+        {"排放源", "个", "source", "sources", cnt[T_INVENTORY]},
+        {"活动数据", "条", "value", "values", cnt[T_ACTIVITY]},
+        /* a new year's factors are implied */
+        {"排放因子", "个", "factor", "factors", new_years > 0 ? 0 : cnt[T_FACTORS]},
+    };
+    const char *head = W(w, "批量修改：", "Batch change: ");
+    struct strbuf sb = {0};
+    size_t i;
+
+    sb_append(&sb, head);
+    for (i = 0; i < nitems(parts); i++) {
+        const char *sep = sb.len > strlen(head) ? W(w, "、", ", ") : "";
+
+        if (parts[i].n == 0)
+            continue;
+        if (w->lang == LANG_EN)
+            sb_printf(&sb, "%s%zu %s", sep, parts[i].n,
+                      plural(parts[i].n, parts[i].one, parts[i].many));
+        else
+            sb_printf(&sb, "%s%s %zu %s", sep, parts[i].what, parts[i].n, parts[i].unit);
+    }
+    return sb_take(&sb);
+}
+
+char *
+history_describe(const struct store_action *a, const struct form_set *fs,
+                 const struct factor_lib *lib, enum lang lang)
+{
+    const struct words wd = {fs, lib, lang}, *w = &wd;
+    size_t cnt[T__COUNT] = {0}, i, n = a->n, new_years = 0, ents = 0, acts = 0, ent = n, year = n;
+    int one_entry = 1, t;
+    char *first, *out, *name;
+
+    if (n == 0)
+        return xstrdup(W(w, "空修改", "Empty change"));  /* its log rows went behind tanbook's back */
+    for (i = 0; i < n; i++) {
+        const struct store_fact *f = &a->facts[i];
+
+        if ((t = table_of(f->tbl)) < 0)
+            continue;
+        cnt[t]++;
+        if (t == T_YEARS) {
+            year = year < n ? year : i;
+            new_years += f->nbefore == 0;
+        } else if (t == T_INVENTORY && f->nafter == 0 && ents++ == 0) {
+            ent = i;
+        } else if (t == T_ACTIVITY && f->nafter == 0) {
+            acts++;
+            one_entry = one_entry && same_entry(f->row, a->facts[0].row);
+        }
+    }
+    /* a new year, a new grid area or GWP set: with the factors pinned for it */
+    if (n == 1 || (year < n && new_years <= 1 && cnt[T_YEARS] + cnt[T_FACTORS] == n))
+        return describe_fact(w, &a->facts[year < n ? year : 0]);
+    if (new_years > 1 && cnt[T_YEARS] + cnt[T_FACTORS] == n)
+        return xasprintf(W(w, "添加 %zu 个年度", "Added %zu years"), new_years);
+    if (ents == 1 && ents + acts == n) {
+        /* one source deleted with its values (n > 1: there are some) */
+        if (w->lang == LANG_EN) {
+            const struct store_fact *f = &a->facts[ent];
+            const struct row b = {f->before, f->nbefore};
+
+            name = entry_name(w, txt(&b, "source"), txt(&b, "facility"));
+            out = xasprintf("Deleted %s and its %zu %s", name, acts,
+                            plural(acts, "value", "values"));
+            free(name);
+            return out;
+        }
+        first = describe_fact(w, &a->facts[ent]);
+        out = xasprintf("%s及其 %zu 条活动数据", first, acts);
+        free(first);
+        return out;
+    }
+    if (ents > 1 && ents + acts == n && w->lang == LANG_EN)
+        return xasprintf("Deleted %zu sources and their %zu %s", ents, acts,
+                         plural(acts, "value", "values"));
+    if (ents > 1 && ents + acts == n)
+        return xasprintf("删除 %zu 个排放源及其 %zu 条活动数据", ents, acts);
+    if (acts == n && one_entry) {
+        const struct row any = {a->facts[0].before, a->facts[0].nbefore};
+
+        name = activity_entry(w, &a->facts[0], &any);
+        if (w->lang == LANG_EN)
+            out = xasprintf("Deleted %zu values of %s", acts, name);
+        else
+            out = xasprintf("删除 %s 的 %zu 条活动数据", name, acts);
+        free(name);
+        return out;
+    }
+    if (acts == n)
+        return xasprintf(W(w, "删除 %zu 条活动数据", "Deleted %zu values"), acts);
+    return describe_counts(w, cnt, new_years);
+}
