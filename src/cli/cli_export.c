@@ -1,6 +1,7 @@
 /*
  * cli_export.c - `tanbook export`: a year's Excel report (tables A.1–A.6, 月度明细, 图表), the
- * same file the terminal workbook writes on F5.
+ * same file the terminal workbook writes on F5, or the year in another format of the exporter
+ * table (--format json: what `summary --json` prints).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -12,10 +13,12 @@
 #include "cli/cli.h"
 #include "export/export.h"
 #include "core/report.h"
+#include "base/strbuf.h"
 
-/* "dir/name-2024.xlsx" beside the workbook "dir/name.tanbook", as the terminal workbook offers. */
+/* "dir/name-2024.xlsx" beside the workbook "dir/name.tanbook", as the terminal workbook offers;
+   suffix is the format's. */
 static char *
-default_output(const char *file, int year)
+default_output(const char *file, int year, const char *suffix)
 {
     const char *base = strrchr(file, '/');
     const char *dot;
@@ -23,16 +26,30 @@ default_output(const char *file, int year)
 
     base = base ? base + 1 : file;
     dot = strrchr(base, '.');
-    return xasprintf("%.*s%.*s-%d.xlsx", (int)dirlen, file,
-                     (int)(dot && dot != base ? (size_t)(dot - base) : strlen(base)), base, year);
+    return xasprintf("%.*s%.*s-%d%s", (int)dirlen, file,
+                     (int)(dot && dot != base ? (size_t)(dot - base) : strlen(base)), base, year,
+                     suffix);
 }
 
+/* Whether path is a file name ending in suffix (".xlsx"), not the bare suffix after a '/'. */
 static int
-has_xlsx_suffix(const char *path)
+has_suffix(const char *path, const char *suffix)
 {
-    size_t n = strlen(path);
+    size_t n = strlen(path), k = strlen(suffix);
 
-    return n > 5 && path[n - 6] != '/' && strcasecmp(path + n - 5, ".xlsx") == 0;
+    return n > k && path[n - k - 1] != '/' && strcasecmp(path + n - k, suffix) == 0;
+}
+
+/* "xlsx、json": the names of the exporter table, for a message. */
+static char *
+format_names(void)
+{
+    struct strbuf sb = {0};
+    size_t i;
+
+    for (i = 0; export_formats[i] != NULL; i++)
+        sb_printf(&sb, "%s%s", i ? "、" : "", export_formats[i]->name);
+    return sb_take(&sb);
 }
 
 /* Whether a and b name one existing file. */
@@ -46,16 +63,17 @@ same_file(const char *a, const char *b)
 }
 
 static int
-write_report(struct app *app, const struct wb_year *y, const char *out)
+write_report(struct app *app, const struct exporter *ex, const struct wb_year *y, const char *out)
 {
     struct report rep;
+    struct export_in in = {.fs = app->forms, .r = &rep};
     char *cause = NULL;
     enum err e;
 
     /* the submitted report always carries the standard's Chinese labels */
     if ((e = report_build(app->forms, y, 1, y->year, LANG_ZH, &rep, &cause)) != ERR_OK)
         return cli_fail(e, cause);
-    e = export_xlsx(app->forms, &rep, out, &cause);
+    e = ex->write(&in, out, &cause);
     report_free(&rep);
     if (e != ERR_OK)
         return cli_fail(e, cause);
@@ -69,11 +87,13 @@ cmd_export(struct app *app, int argc, char **argv)
     static const struct option opts[] = {
         {"year", required_argument, NULL, 'y'},
         {"output", required_argument, NULL, 'o'},
+        {"format", required_argument, NULL, 'f'},
         {NULL, 0, NULL, 0},
     };
-    const char *year_arg = NULL, *out_arg = NULL, *file;
+    const char *year_arg = NULL, *out_arg = NULL, *format_arg = NULL, *file;
+    const struct exporter *ex = &export_xlsx_format;
     struct wb_year y;
-    char *out;
+    char *out, *names;
     int c, rc;
 
     optind = 1;
@@ -83,6 +103,8 @@ cmd_export(struct app *app, int argc, char **argv)
             year_arg = optarg;
         else if (c == 'o')
             out_arg = optarg;
+        else if (c == 'f')
+            format_arg = optarg;
         else {
             cli_error(c == ':' ? "选项“%s”需要一个参数" : "无法识别的选项“%s”",
                       argv[optind - 1]);
@@ -92,8 +114,14 @@ cmd_export(struct app *app, int argc, char **argv)
     if (argc - optind != 1)
         return cli_usage(&cli_cmd_export);
     file = argv[optind];
-    if (out_arg != NULL && !has_xlsx_suffix(out_arg)) {
-        cli_error("输出文件名须以 .xlsx 结尾，如 -o 报表.xlsx：“%s”", out_arg);
+    if (format_arg != NULL && (ex = export_find(format_arg)) == NULL) {
+        names = format_names();
+        cli_error("--format：“%s”不是可用的格式（%s）", format_arg, names);
+        free(names);
+        return EXIT_USAGE;
+    }
+    if (out_arg != NULL && !has_suffix(out_arg, ex->suffix)) {
+        cli_error("输出文件名须以 %s 结尾，如 -o 报表%s：“%s”", ex->suffix, ex->suffix, out_arg);
         return EXIT_USAGE;
     }
     if (out_arg != NULL && same_file(file, out_arg)) {
@@ -102,8 +130,8 @@ cmd_export(struct app *app, int argc, char **argv)
     }
     if ((rc = cli_load_year(app, file, year_arg, &y)) != 0)
         return rc;
-    out = out_arg != NULL ? xstrdup(out_arg) : default_output(file, y.year);
-    rc = write_report(app, &y, out);
+    out = out_arg != NULL ? xstrdup(out_arg) : default_output(file, y.year, ex->suffix);
+    rc = write_report(app, ex, &y, out);
     model_free(&y);
     free(out);
     return rc;
@@ -112,10 +140,12 @@ cmd_export(struct app *app, int argc, char **argv)
 const struct cli_cmd cli_cmd_export = {
     .name = "export",
     .summary = "导出 Excel 报表（表A.1–A.6、月度明细、图表）",
-    .usage = "export FILE [--year YEAR] [-o OUT.xlsx]",
+    .usage = "export FILE [--year YEAR] [-o OUT.xlsx] [--format xlsx|json]",
     .help = "  --year YEAR          年度（默认为工作簿中最新的年度）\n"
             "  -o, --output OUT.xlsx\n"
             "                       输出文件，须以 .xlsx 结尾；默认为工作簿旁的 NAME-YEAR.xlsx\n"
+            "  --format FORMAT      xlsx（默认）：Excel 报表；json：与 summary --json 相同的\n"
+            "                       JSON，输出文件须以 .json 结尾，默认为 NAME-YEAR.json\n"
             "\n"
             "工作表: 表A.1 基本信息 … 表A.6 排放因子数据（按 T/ZJJGSW 0005—2024 附录A 的表格样式），\n"
             "月度明细（各排放源逐月的活动水平和碳排放量）和图表（按排放源、按月的碳排放量）。\n"

@@ -1,78 +1,18 @@
 /*
  * cli_summary.c - `tanbook summary`: the A.4 figures and A.2 energy of a year, as a table or as
- * JSON. The JSON keys are a contract other tools read: keep them stable.
+ * JSON. The JSON is the json exporter's (export_json.c), written to standard output; its keys are
+ * a contract other tools read.
  */
 #include <getopt.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
 #include "core/report.h"
+#include "export/export.h"
 #include "base/strbuf.h"
 #include "base/width.h"
-
-static void
-json_num(struct strbuf *sb, const char *key, double v, int valid)
-{
-    sb_printf(sb, "  \"%s\": ", key);
-    if (valid && isfinite(v))
-        sb_printf(sb, "%.6f", v);
-    else
-        sb_append(sb, "null");
-    sb_append(sb, ",\n");
-}
-
-static void
-print_json(const struct report_year *r)
-{
-    struct strbuf sb = {0};
-    size_t i;
-
-    sb_append(&sb, "{\n  \"unit\": ");
-    if (r->unit_name[0] != '\0')
-        sb_json_str(&sb, r->unit_name);
-    else
-        sb_append(&sb, "null");
-    sb_printf(&sb, ",\n  \"year\": %d,\n", r->year);
-    json_num(&sb, "total_tco2e", r->total_tco2e, 1);
-    json_num(&sb, "scope1_tco2e", r->scope1_tco2e, 1);
-    json_num(&sb, "scope2_tco2e", r->scope2_tco2e, 1);
-    json_num(&sb, "fossil_tco2e", r->cat_tco2e[CAT_FOSSIL], 1);
-    json_num(&sb, "fugitive_tco2e", r->cat_tco2e[CAT_FUGITIVE], 1);
-    json_num(&sb, "purchased_tco2e", r->cat_tco2e[CAT_PURCHASED], 1);
-    json_num(&sb, "energy_tce", r->energy_tce, 1);
-    json_num(&sb, "building_area_m2", r->building_area_m2, r->has_area);
-    json_num(&sb, "headcount", r->headcount, r->has_headcount);
-    json_num(&sb, "intensity_kgco2e_per_m2", r->intensity_kgco2e_per_m2, r->has_area);
-    json_num(&sb, "per_capita_tco2e", r->per_capita_tco2e, r->has_headcount);
-    sb_append(&sb, "  \"sources\": [");
-    for (i = 0; i < r->nsources; i++) {
-        const struct report_source *s = &r->sources[i];
-
-        sb_append(&sb, i ? ",\n    {" : "\n    {");
-        sb_append(&sb, "\"category\": ");
-        sb_json_str(&sb, s->category);
-        sb_printf(&sb, ", \"scope\": %d, \"id\": ", s->scope);
-        sb_json_str(&sb, s->src->id);
-        sb_append(&sb, ", \"source\": ");
-        sb_json_str(&sb, s->label);
-        sb_printf(&sb, ", \"quantity\": %.6f, \"unit\": ", s->quantity);
-        sb_json_str(&sb, s->unit);
-        sb_printf(&sb, ", \"activity\": %.9g, \"activity_unit\": ", s->activity);
-        sb_json_str(&sb, s->activity_unit);
-        sb_printf(&sb, ", \"tco2e\": %.6f, \"tce\": %.6f, \"factor\": %.9g, \"factor_unit\": ",
-                  s->tco2e, s->tce, s->factor);
-        sb_json_str(&sb, s->factor_unit);
-        sb_append(&sb, ", \"factor_source\": ");
-        sb_json_str(&sb, s->factor_source);
-        sb_append(&sb, "}");
-    }
-    sb_append(&sb, r->nsources ? "\n  ]\n}\n" : "]\n}\n");
-    fputs(sb.s, stdout);
-    sb_free(&sb);
-}
 
 /* One line "label ...... value unit" with the label padded by display width. */
 static void
@@ -178,12 +118,15 @@ cmd_summary(struct app *app, int argc, char **argv)
     model_free(&y);
     if (e != ERR_OK)
         return cli_fail(e, cause);
-    if (json)
-        print_json(report_cur(&rep));
-    else
+    if (json) {
+        struct export_in in = {.fs = app->forms, .r = &rep};
+
+        e = export_json_format.write(&in, "-", &cause);
+    } else {
         print_table(app->forms, report_cur(&rep));
+    }
     report_free(&rep);
-    return 0;
+    return e != ERR_OK ? cli_fail(e, cause) : 0;
 }
 
 const struct cli_cmd cli_cmd_summary = {

@@ -1,7 +1,29 @@
 /*
- * export.h - writes a reporting year as an Excel workbook in the standard's table layouts
- * (A.1–A.6), plus monthly detail and charts. Reads only the neutral report model and the forms;
- * export_xlsx.c is the one file that knows libxlsxwriter.
+ * export.h - the exporters: peers that each write the same neutral report model in one format,
+ * found by name in one table. xlsx is the Excel workbook in the standard's table layouts (A.1–A.6,
+ * plus monthly detail and charts; export_xlsx*.c, the only files that know libxlsxwriter); json is
+ * what `tanbook summary --json` prints (export_json.c). A new format is one more file defining one
+ * struct exporter and one more entry in export_formats[] (export.c).
+ *
+ * The contract every exporter keeps (as ncdu's dir.h states its dir_output's):
+ *   - Calls: write() is the whole interface, and each call is one complete export. An exporter
+ *     keeps no state between calls, so it may be called any number of times, for any report.
+ *   - Ownership: in, its report and its forms stay the caller's and must outlive the call. The
+ *     exporter only reads them: an export never changes the model (no sorting, no rows added to
+ *     lay out a sheet and removed after). It frees all it allocates before it returns, except
+ *     *cause, which it sets only on error and the caller frees.
+ *   - Whole or not at all: on ERR_OK, path holds the complete new file; on error, path is as it
+ *     was (a file there untouched, no file made) and no temporary file is left behind. The file
+ *     is written beside path under a temporary name, checked, flushed and renamed over path.
+ *   - Standard output: for an exporter with text set, path "-" writes to standard output. The
+ *     whole text is made before the first byte goes out, but output that fails half-way (a full
+ *     disk, a closed pipe) cannot be taken back: ERR_IO says so. An exporter without text
+ *     refuses "-" with ERR_USAGE.
+ *   - Reproducible and quiet: the same report gives byte-identical output; nothing is printed
+ *     (libxlsxwriter's own stderr messages are discarded, safe under curses). Errors are ERR_IO
+ *     with *cause in Chinese naming path.
+ *   - Years: the reporting year is report_cur(in->r), and it is what today's formats write; the
+ *     other years of the report are there for formats that show baselines and trends.
  */
 #ifndef TANBOOK_EXPORT_H
 #define TANBOOK_EXPORT_H
@@ -10,12 +32,32 @@
 #include "data/forms.h"
 #include "core/report.h"
 
+struct export_in {                /* what every exporter reads */
+    const struct form_set *fs;    /* labels and units of the forms */
+    const struct report *r;       /* the reporting year is report_cur(r); other years may follow */
+};
+
+struct exporter {
+    const char *name;             /* "xlsx", "json": what --format takes */
+    const char *suffix;           /* ".xlsx", ".json": what an output file name ends in */
+    int text;                     /* writes text, so "-" may mean standard output */
+    /* Writes the report to path, whole or not at all ("-": standard output, for text formats). */
+    enum err (*write)(const struct export_in *in, const char *path, char **cause);
+};
+
+extern const struct exporter export_xlsx_format;
+extern const struct exporter export_json_format;
+
+/* Every exporter, in the order help lists them, ended by NULL. */
+extern const struct exporter *const export_formats[];
+
+/* The exporter called name, or NULL. */
+const struct exporter *export_find(const char *name);
+
 /*
- * Writes r as an .xlsx at path: into a temporary file in the same directory, renamed over path
- * when complete, so path is either the whole new file or untouched. The same report gives a
- * byte-identical file. libxlsxwriter's own stderr messages are discarded (safe under curses).
- * ERR_IO with *cause (Chinese, naming path; caller frees) when it cannot be written; nothing is
- * left behind then.
+ * Writes r as an .xlsx at path: export_xlsx_format's write. The same report gives a
+ * byte-identical file. ERR_IO with *cause (Chinese, naming path; caller frees) when it cannot be
+ * written, nothing left behind then; ERR_USAGE for "-".
  */
 enum err export_xlsx(const struct form_set *fs, const struct report *r, const char *path,
                      char **cause);

@@ -1,8 +1,9 @@
 /*
  * export_file.c - an export written safely: into a temporary file beside the target, with
  * stderr silenced for the library that writes it (it prints to stderr, which would tear a
- * curses screen), read back and checked member by member with zlib, flushed, then renamed over
- * the target. The writer itself comes from export_xlsx.c; this file knows files, not workbooks.
+ * curses screen), a zip read back and checked member by member with zlib, flushed, then renamed
+ * over the target. Text goes the same way, or to standard output. The writers come from the
+ * exporters (export_xlsx.c, export_json.c); this file knows files, not workbooks.
  */
 #include "export/export_file.h"
 
@@ -128,24 +129,28 @@ zip_whole(const unsigned char *buf, size_t size)
     return ok;
 }
 
-/* Reads file back (zip_whole) and flushes it to disk, so the rename only ever installs a whole
-   file. Returns 0, or -1 with errno set (EIO when the content is incomplete). */
+/* Reads a zip back (zip_whole), then flushes the file to disk, so the rename only ever installs a
+   whole file. Returns 0, or -1 with errno set (EIO when the zip is incomplete). */
 static int
-file_whole(const char *file)
+file_whole(const char *file, enum export_file_kind kind)
 {
     struct stat st;
     unsigned char *buf = NULL;
-    int fd, en = EIO, ok = 0;
+    int fd, en = EIO, ok = 1;
 
     if ((fd = open(file, O_RDONLY | O_CLOEXEC)) < 0)
         return -1;
-    if (fstat(fd, &st) == 0 && st.st_size > 0) {
-        buf = xmalloc((size_t)st.st_size);
-        ok = read(fd, buf, (size_t)st.st_size) == st.st_size && zip_whole(buf, (size_t)st.st_size);
-        if (ok && fsync(fd) != 0) {
-            en = errno;
-            ok = 0;
+    if (kind == EXPORT_FILE_ZIP) {
+        ok = fstat(fd, &st) == 0 && st.st_size > 0;
+        if (ok) {
+            buf = xmalloc((size_t)st.st_size);
+            ok = read(fd, buf, (size_t)st.st_size) == st.st_size
+                 && zip_whole(buf, (size_t)st.st_size);
         }
+    }
+    if (ok && fsync(fd) != 0) {
+        en = errno;
+        ok = 0;
     }
     free(buf);
     close(fd);
@@ -221,7 +226,8 @@ temp_create(const char *path, char **tmp)
 /* ---- the safe write ------------------------------------------------------------------------- */
 
 enum err
-export_file_write(const char *path, export_file_writer writer, void *arg, char **cause)
+export_file_write(const char *path, enum export_file_kind kind, export_file_writer writer,
+                  void *arg, char **cause)
 {
     const char *why;
     char *tmp;
@@ -240,13 +246,13 @@ export_file_write(const char *path, export_file_writer writer, void *arg, char *
         *cause = xasprintf("无法写入 %s：%s", path, why);
         return ERR_IO;
     }
-    if (file_whole(tmp) != 0) {
+    if (file_whole(tmp, kind) != 0) {
         int en = errno;
 
         unlink(tmp);
         free(tmp);
-        *cause = xasprintf("无法写入 %s：%s", path,
-                           en == EIO ? "写出的文件不完整（磁盘空间或临时目录已满？）" : strerror(en));
+        *cause = xasprintf("无法写入 %s：%s", path, en == EIO
+                           ? "写出的文件不完整（磁盘空间或临时目录已满？）" : strerror(en));
         return ERR_IO;
     }
     if (rename(tmp, path) != 0) {
@@ -258,5 +264,44 @@ export_file_write(const char *path, export_file_writer writer, void *arg, char *
         return ERR_IO;
     }
     free(tmp);
+    return ERR_OK;
+}
+
+/* ---- text ----------------------------------------------------------------------------------- */
+
+struct text {
+    const char *s;
+    size_t n;
+};
+
+/* The export_file_writer of export_file_text: arg a struct text. */
+static const char *
+write_text(const char *file, void *arg)
+{
+    const struct text *t = arg;
+    FILE *f = fopen(file, "w");
+    int en;
+
+    if (f == NULL)
+        return strerror(errno);
+    if (fwrite(t->s, 1, t->n, f) != t->n) {
+        en = errno;
+        fclose(f);
+        return strerror(en);
+    }
+    return fclose(f) != 0 ? strerror(errno) : NULL;
+}
+
+enum err
+export_file_text(const char *path, const char *text, size_t n, char **cause)
+{
+    struct text t = {text, n};
+
+    if (strcmp(path, "-") != 0)
+        return export_file_write(path, EXPORT_FILE_TEXT, write_text, &t, cause);
+    if (fwrite(text, 1, n, stdout) != n || fflush(stdout) != 0) {
+        *cause = xasprintf("无法写入标准输出：%s", strerror(errno));
+        return ERR_IO;
+    }
     return ERR_OK;
 }

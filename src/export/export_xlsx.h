@@ -1,0 +1,137 @@
+/*
+ * export_xlsx.h - what the Excel export files share: export_xlsx.c (the workbook, its formats,
+ * the cell and sheet primitives, properties, the writer), export_xlsx_tables.c (表A.1–表A.6) and
+ * export_xlsx_detail.c (月度明细, 图表): the export in progress, the sheet being filled and the
+ * helpers every sheet writes with. The shared names start with xl_, after struct xl.
+ * Private to export_xlsx*.c, the only files that include xlsxwriter.h.
+ */
+#ifndef TANBOOK_EXPORT_XLSX_H
+#define TANBOOK_EXPORT_XLSX_H
+
+#include <stddef.h>
+
+#include <xlsxwriter.h>
+
+#include "data/forms.h"
+#include "core/report.h"
+
+#define MAX_COLS 16             /* the widest sheet: 月度明细 */
+
+enum fmt {
+    F_TITLE,   /* the merged title row */
+    F_PLAIN,   /* the unit line, no border */
+    F_YEAR,    /* the report year in the unit line */
+    F_HEAD,    /* column headers */
+    F_LABEL,   /* a label cell of A.1, A.2 and A.4 */
+    F_GROUP,   /* a category merged down beside its rows */
+    F_TEXT,    /* body text */
+    F_T2,      /* tCO₂e and tce: 0.00 */
+    F_T2B,     /* a total in tCO₂e or tce */
+    F_FACTOR,  /* factor values, as pinned */
+    F_INT,     /* 用能人数 */
+    F__COUNT
+};
+
+struct xl {                     /* one export in progress */
+    const struct form_set *fs;
+    const struct report_year *r;   /* the reporting year */
+    lxw_workbook *wb;
+    lxw_error err;              /* the first libxlsxwriter failure, which fails the export */
+    lxw_format *fmt[F__COUNT];
+    struct num_fmt *nfmt;       /* the number formats made on demand (export_xlsx.c) */
+    size_t nnfmt;
+    char *month_sheet;          /* the name charts read from */
+    lxw_row_t em_first, em_last;/* 月度明细: the emission rows of the sources */
+    lxw_row_t em_head, em_total;/* … their header row and total row */
+};
+
+struct sheet {                  /* a worksheet being filled */
+    struct xl *x;
+    lxw_worksheet *ws;
+    lxw_col_t ncols;
+    lxw_row_t row;              /* the next row to write */
+    lxw_row_t repeat;           /* rows 0..repeat print on every page */
+    int landscape;
+    int width[MAX_COLS];        /* widest single-column content per column */
+    struct tcell *cells;        /* the texts written, for widths and heights (export_xlsx.c) */
+    size_t ncells, cap;
+};
+
+/* ---- helpers (export_xlsx.c) ----------------------------------------------------------------- */
+
+/* zh or en, in the report's language. */
+const char *xl_tx(const struct xl *x, const char *zh, const char *en);
+/* Keeps e as the export's error when it is the first failure. */
+void xl_check(struct xl *x, lxw_error e);
+/* The form id; fatal() when forms/ lacks it. */
+const struct form_def *xl_form(const struct xl *x, const char *id);
+/* The label of field key of form form_id in the report's language; fatal() when it is missing. */
+const char *xl_label(const struct xl *x, const char *form_id, const char *key);
+/* The unit of field key of form form_id, "" when it has none. */
+const char *xl_unit_of(const struct xl *x, const char *form_id, const char *key);
+/* Whether v shows as a whole number, so its quantity needs no decimals. */
+int xl_whole(double v);
+/* Display width of v with `decimals` decimals and thousands separators, plus its unit suffix. */
+int xl_num_width(double v, int decimals, const char *suffix);
+/* "=SUM(C5:C9)" into buf (size LXW_MAX_CELL_RANGE_LENGTH + 8). */
+void xl_sum_formula(char *buf, size_t size, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2,
+                    lxw_col_t c2);
+
+/* The bordered format with number format code, made once per code. */
+lxw_format *xl_code_format(struct xl *x, const char *code);
+/*
+ * A quantity format: no decimals for whole numbers (bills mostly are), else 2 to 4; the unit after
+ * the number when given; with dash, a zero shows as "-" so the months with data stand out.
+ */
+lxw_format *xl_qty_format(struct xl *x, const char *unit, int is_whole, int dash);
+
+/* ---- sheet primitives (export_xlsx.c) -------------------------------------------------------- */
+
+/* Text in format f; a blank cell for NULL or "". */
+void xl_put_text(struct sheet *sh, lxw_row_t row, lxw_col_t col, const char *s, enum fmt f);
+/* A number in format fmt, taking `width` display columns. */
+void xl_put_num(struct sheet *sh, lxw_row_t row, lxw_col_t col, double v, lxw_format *fmt,
+                int width);
+/* A figure in tCO₂e or tce: 2 decimals. */
+void xl_put_t2(struct sheet *sh, lxw_row_t row, lxw_col_t col, double v, enum fmt f);
+/* A quantity, with its unit after the number when unit is given (see xl_qty_format). */
+void xl_put_qty(struct sheet *sh, lxw_row_t row, lxw_col_t col, double v, const char *unit,
+                int is_whole, int dash);
+/* A formula with its value computed here, so no program needs to recalculate to show it. */
+void xl_put_formula(struct sheet *sh, lxw_row_t row, lxw_col_t col, const char *formula,
+                    double v, lxw_format *fmt, int width);
+/* xl_put_formula of a figure in tCO₂e or tce, in format f. */
+void xl_put_t2_formula(struct sheet *sh, lxw_row_t row, lxw_col_t col, const char *formula,
+                       double v, enum fmt f);
+/* Merges r1..r2 × c1..c2 showing s (a single cell is simply written). */
+void xl_merge_text(struct sheet *sh, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2,
+                   const char *s, enum fmt f);
+/* Merges a row's cells c1..c2 and puts a formula with its value into the first. */
+void xl_merge_formula(struct sheet *sh, lxw_row_t row, lxw_col_t c1, lxw_col_t c2,
+                      const char *formula, double v, lxw_format *fmt);
+
+/* Adds a worksheet; returns 0, or -1 with x->err set when the name is not a valid sheet name. */
+int xl_sheet_open(struct sheet *sh, struct xl *x, const char *name, lxw_col_t ncols,
+                  int landscape);
+/* Row 1: the title across the table. Row 2: 单位名称 and 报告年度. */
+void xl_sheet_heading(struct sheet *sh, const char *title);
+/* Widths from the content (CJK double), row heights for wrapped text, A4 print setup. */
+void xl_sheet_close(struct sheet *sh);
+/* A row of column headers: the forms' labels of keys, from column 0. */
+void xl_header_row(struct sheet *sh, const char *form_id, const char *const *keys, size_t n);
+
+/* ---- the sheets, in workbook order ----------------------------------------------------------- */
+
+/* 表A.1 … 表A.6 (export_xlsx_tables.c). */
+void xl_sheet_a1(struct xl *x);
+void xl_sheet_a2(struct xl *x);
+void xl_sheet_a3(struct xl *x);
+void xl_sheet_a4(struct xl *x);
+void xl_sheet_a5(struct xl *x);
+void xl_sheet_a6(struct xl *x);
+/* 月度明细, which sets x->month_sheet and the em_ rows 图表 reads (export_xlsx_detail.c). */
+void xl_sheet_months(struct xl *x);
+/* 图表: charts of the 月度明细 emission rows; a note instead when there are none. */
+void xl_sheet_charts(struct xl *x);
+
+#endif

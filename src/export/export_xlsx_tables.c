@@ -1,0 +1,380 @@
+/*
+ * export_xlsx_tables.c - the Excel export's sheets 表A.1–表A.6, each in the layout of
+ * T/ZJJGSW 0005—2024 Appendix A: A.1 fields two to a row, A.2 energy with its total, A.3 the
+ * inventory, A.4 the summary by category with the indicators, A.5 activity data, A.6 factors.
+ */
+#include "export/export_xlsx.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/strbuf.h"
+#include "base/xmem.h"
+
+/* ---- A.1 基本信息 ---------------------------------------------------------------------------- */
+
+/* The standard prints these fields two to a row; any other in_table field gets a row of its own. */
+static const char *const a1_pairs[][2] = {
+    {"building_area", "land_area"},
+    {"contact", "phone"},
+};
+
+static const char *
+a1_partner(const char *key, int *first)
+{
+    size_t i;
+
+    for (i = 0; i < nitems(a1_pairs); i++) {
+        if (strcmp(a1_pairs[i][0], key) == 0) {
+            *first = 1;
+            return a1_pairs[i][1];
+        }
+        if (strcmp(a1_pairs[i][1], key) == 0) {
+            *first = 0;
+            return a1_pairs[i][0];
+        }
+    }
+    return NULL;
+}
+
+/* One A.1 value in cells c1..c2 of the row: numbers as numbers with their unit, text as text. */
+static void
+a1_value(struct sheet *sh, lxw_col_t c1, lxw_col_t c2, const struct report_info *ri)
+{
+    char *end;
+    double v;
+
+    if (ri->value != NULL && (ri->fd->type == FT_NUMBER || ri->fd->type == FT_INTEGER)) {
+        v = strtod(ri->value, &end);
+        if (end != ri->value && *end == '\0') {
+            if (c1 != c2)
+                xl_merge_text(sh, sh->row, c1, sh->row, c2, "", F_TEXT);
+            xl_put_qty(sh, sh->row, c1, v, ri->fd->unit, xl_whole(v), 0);
+            return;
+        }
+    }
+    xl_merge_text(sh, sh->row, c1, sh->row, c2, ri->value, F_TEXT);
+}
+
+static const struct report_info *
+a1_info(const struct report_year *r, const char *key)
+{
+    size_t i;
+
+    for (i = 0; i < r->ninfo; i++)
+        if (strcmp(r->info[i].fd->key, key) == 0)
+            return &r->info[i];
+    return NULL;
+}
+
+void
+xl_sheet_a1(struct xl *x)
+{
+    const struct report_year *r = x->r;
+    struct sheet sh;
+    size_t i;
+
+    if (xl_sheet_open(&sh, x, forms_title(xl_form(x, "A.1"), r->lang), 4, 0) != 0)
+        return;
+    xl_sheet_heading(&sh, forms_title(xl_form(x, "A.1"), r->lang));
+    sh.repeat = 1;
+    for (i = 0; i < r->ninfo; i++) {
+        const struct report_info *ri = &r->info[i], *other;
+        const char *partner;
+        int first;
+
+        if (!ri->fd->in_table)
+            continue;
+        partner = a1_partner(ri->fd->key, &first);
+        other = partner != NULL ? a1_info(r, partner) : NULL;
+        if (other != NULL && other->fd->in_table && !first)
+            continue;   /* written beside its partner */
+        xl_put_text(&sh, sh.row, 0, ri->label, F_LABEL);
+        if (other != NULL && other->fd->in_table) {
+            a1_value(&sh, 1, 1, ri);
+            xl_put_text(&sh, sh.row, 2, other->label, F_LABEL);
+            a1_value(&sh, 3, 3, other);
+        } else {
+            a1_value(&sh, 1, 3, ri);
+        }
+        sh.row++;
+    }
+    xl_sheet_close(&sh);
+}
+
+/* ---- A.2 用能情况 ---------------------------------------------------------------------------- */
+
+void
+xl_sheet_a2(struct xl *x)
+{
+    static const char *const heads[] = {"energy_kind", "consumption", "energy_tce"};
+    const struct report_year *r = x->r;
+    lxw_row_t total_row, first;
+    char formula[64];
+    struct sheet sh;
+    size_t i, n = 0;
+
+    if (xl_sheet_open(&sh, x, forms_title(xl_form(x, "A.2"), r->lang), 4, 0) != 0)
+        return;
+    xl_sheet_heading(&sh, forms_title(xl_form(x, "A.2"), r->lang));
+    total_row = sh.row++;
+    xl_put_text(&sh, total_row, 0, xl_label(x, "A.2", "total_tce"), F_LABEL);
+    for (i = 0; i < nitems(heads); i++)
+        xl_put_text(&sh, sh.row, (lxw_col_t)(i + 1), xl_label(x, "A.2", heads[i]), F_HEAD);
+    sh.repeat = sh.row++;
+    first = sh.row;
+    for (i = 0; i < r->nsources; i++) {
+        const struct report_source *s = &r->sources[i];
+
+        if (!s->is_energy)
+            continue;
+        xl_put_text(&sh, sh.row, 1, s->label, F_TEXT);
+        xl_put_qty(&sh, sh.row, 2, s->quantity, s->unit, xl_whole(s->quantity), 0);
+        xl_put_t2(&sh, sh.row, 3, s->tce, F_T2);
+        sh.row++;
+        n++;
+    }
+    xl_merge_text(&sh, first - 1, 0, first - 1 + n, 0, xl_label(x, "A.2", "energy_group"), F_GROUP);
+    if (n > 0) {
+        xl_sum_formula(formula, sizeof(formula), first, 3, first + n - 1, 3);
+        xl_merge_formula(&sh, total_row, 1, 3, formula, r->energy_tce, x->fmt[F_T2B]);
+    } else {
+        xl_merge_text(&sh, total_row, 1, total_row, 3, "", F_T2B);
+        xl_check(x, worksheet_write_number(sh.ws, total_row, 1, r->energy_tce, x->fmt[F_T2B]));
+    }
+    xl_sheet_close(&sh);
+}
+
+/* ---- A.3 碳排放源一览表 ------------------------------------------------------------------------ */
+
+/* The standard's example writes "/" in a cell with nothing to say. */
+static const char *
+or_slash(const char *s)
+{
+    return s != NULL && s[0] != '\0' ? s : "/";
+}
+
+void
+xl_sheet_a3(struct xl *x)
+{
+    static const char *const heads[] = {"category", "source", "facility", "location", "note"};
+    const struct report_year *r = x->r;
+    struct sheet sh;
+    size_t i;
+
+    if (xl_sheet_open(&sh, x, forms_title(xl_form(x, "A.3"), r->lang), 5, 0) != 0)
+        return;
+    xl_sheet_heading(&sh, forms_title(xl_form(x, "A.3"), r->lang));
+    xl_header_row(&sh, "A.3", heads, nitems(heads));
+    for (i = 0; i < r->nentries; i++) {
+        const struct report_entry *en = &r->entries[i];
+
+        xl_put_text(&sh, sh.row, 0, en->category, F_TEXT);
+        xl_put_text(&sh, sh.row, 1, en->source, F_TEXT);
+        xl_put_text(&sh, sh.row, 2, or_slash(en->facility), F_TEXT);
+        xl_put_text(&sh, sh.row, 3, or_slash(en->location), F_TEXT);
+        xl_put_text(&sh, sh.row, 4, or_slash(en->note), F_TEXT);
+        sh.row++;
+    }
+    xl_sheet_close(&sh);
+}
+
+/* ---- A.4 碳排放汇总表 -------------------------------------------------------------------------- */
+
+/* The rows the standard always prints under 净购入电力与热力产生的排放, present or not. */
+static const struct {
+    enum src_kind kind;
+    const char *zh, *en;
+} a4_fixed[] = {
+    {SRC_ELECTRICITY, "外购电力", "Purchased electricity"},
+    {SRC_HEAT, "外购热力", "Purchased heat"},
+};
+
+struct a4_item {
+    const char *label;
+    double tco2e;
+};
+
+/* The rows of category cat: its sources, and for purchased energy the standard's fixed rows. */
+static size_t
+a4_items(const struct xl *x, enum src_cat cat, struct a4_item *items, size_t max)
+{
+    const struct report_year *r = x->r;
+    size_t i, k, n = 0;
+
+    if (cat == CAT_PURCHASED) {
+        for (k = 0; k < nitems(a4_fixed) && n < max; k++, n++) {
+            items[n] = (struct a4_item){xl_tx(x, a4_fixed[k].zh, a4_fixed[k].en), 0};
+            for (i = 0; i < r->nsources; i++)
+                if (r->sources[i].src->kind == a4_fixed[k].kind)
+                    items[n] = (struct a4_item){r->sources[i].label, r->sources[i].tco2e};
+        }
+    }
+    for (i = 0; i < r->nsources && n < max; i++) {
+        const struct report_source *s = &r->sources[i];
+
+        if (s->cat != cat)
+            continue;
+        for (k = 0; cat == CAT_PURCHASED && k < nitems(a4_fixed); k++)
+            if (s->src->kind == a4_fixed[k].kind)
+                break;
+        if (cat != CAT_PURCHASED || k == nitems(a4_fixed))
+            items[n++] = (struct a4_item){s->label, s->tco2e};
+    }
+    return n;
+}
+
+/* A category: its name merged down beside 小计 and one row per source. Returns the 小计 row. */
+static lxw_row_t
+a4_group(struct sheet *sh, enum src_cat cat, const char *unit)
+{
+    struct xl *x = sh->x;
+    size_t n = x->r->nsources + nitems(a4_fixed), i;
+    struct a4_item *items = xcalloc(n, sizeof(*items));
+    lxw_row_t sub = sh->row;
+    char formula[64];
+
+    n = a4_items(x, cat, items, n);
+    xl_merge_text(sh, sub, 0, sub + n, 0, factors_cat_label(cat, x->r->lang == LANG_EN), F_GROUP);
+    xl_put_text(sh, sub, 1, xl_tx(x, "小计", "Subtotal"), F_TEXT);
+    xl_put_text(sh, sub, 3, unit, F_TEXT);
+    for (i = 0; i < n; i++) {
+        xl_put_text(sh, sub + 1 + i, 1, items[i].label, F_TEXT);
+        xl_put_t2(sh, sub + 1 + i, 2, items[i].tco2e, F_T2);
+        xl_put_text(sh, sub + 1 + i, 3, unit, F_TEXT);
+    }
+    if (n > 0) {
+        xl_sum_formula(formula, sizeof(formula), sub + 1, 2, sub + n, 2);
+        xl_put_t2_formula(sh, sub, 2, formula, x->r->cat_tco2e[cat], F_T2B);
+    } else {
+        xl_put_t2(sh, sub, 2, x->r->cat_tco2e[cat], F_T2B);
+    }
+    sh->row = sub + 1 + n;
+    free(items);
+    return sub;
+}
+
+/* An indicator row of A.4: label over two columns, value (or why there is none), unit. */
+static lxw_row_t
+a4_line(struct sheet *sh, const char *key, const char *missing)
+{
+    lxw_row_t row = sh->row++;
+
+    xl_merge_text(sh, row, 0, row, 1, xl_label(sh->x, "A.4", key), F_LABEL);
+    xl_put_text(sh, row, 3, xl_unit_of(sh->x, "A.4", key), F_TEXT);
+    if (missing != NULL)
+        xl_put_text(sh, row, 2, missing, F_TEXT);
+    return row;
+}
+
+void
+xl_sheet_a4(struct xl *x)
+{
+    const struct report_year *r = x->r;
+    const char *t = xl_unit_of(x, "A.4", "total");
+    lxw_row_t total, row;
+    char formula[128], a[LXW_MAX_CELL_NAME_LENGTH], b[LXW_MAX_CELL_NAME_LENGTH];
+    struct strbuf sb = {0};
+    struct sheet sh;
+    size_t i;
+    int c, fugitive = 0;
+
+    if (xl_sheet_open(&sh, x, forms_title(xl_form(x, "A.4"), r->lang), 4, 0) != 0)
+        return;
+    xl_sheet_heading(&sh, forms_title(xl_form(x, "A.4"), r->lang));
+    sh.repeat = 1;
+    total = a4_line(&sh, "total", NULL);
+    for (i = 0; i < r->nsources; i++)
+        fugitive |= r->sources[i].cat == CAT_FUGITIVE;
+    sb_append(&sb, "=");
+    for (c = 0; c < CAT__COUNT; c++) {
+        if (c == CAT_FUGITIVE && !fugitive)
+            continue;
+        lxw_rowcol_to_cell(a, a4_group(&sh, (enum src_cat)c, t), 2);
+        sb_printf(&sb, "%s%s", sb.len > 1 ? "+" : "", a);
+    }
+    xl_put_t2_formula(&sh, total, 2, sb.s, r->total_tco2e, F_T2B);
+    sb_free(&sb);
+
+    lxw_rowcol_to_cell(a, total, 2);
+    row = a4_line(&sh, "building_area", r->has_area ? NULL : xl_tx(x, "未填写", "not filled in"));
+    if (r->has_area)
+        xl_put_qty(&sh, row, 2, r->building_area_m2, NULL, xl_whole(r->building_area_m2), 0);
+    lxw_rowcol_to_cell(b, row, 2);
+    row = a4_line(&sh, "intensity",
+                  r->has_area ? NULL : xl_tx(x, "未填写建筑面积", "no floor area"));
+    snprintf(formula, sizeof(formula), "=%s*1000/%s", a, b);
+    if (r->has_area)
+        xl_put_t2_formula(&sh, row, 2, formula, r->intensity_kgco2e_per_m2, F_T2);
+    row = a4_line(&sh, "headcount", r->has_headcount ? NULL : xl_tx(x, "未填写", "not filled in"));
+    if (r->has_headcount)
+        xl_put_num(&sh, row, 2, r->headcount, x->fmt[F_INT],
+                   xl_num_width(r->headcount, 0, NULL));
+    lxw_rowcol_to_cell(b, row, 2);
+    row = a4_line(&sh, "per_capita",
+                  r->has_headcount ? NULL : xl_tx(x, "未填写用能人数", "no headcount"));
+    snprintf(formula, sizeof(formula), "=%s/%s", a, b);
+    if (r->has_headcount)
+        xl_put_t2_formula(&sh, row, 2, formula, r->per_capita_tco2e, F_T2);
+    xl_sheet_close(&sh);
+}
+
+/* ---- A.5 碳排放活动水平数据, A.6 排放因子数据 ---------------------------------------------------- */
+
+void
+xl_sheet_a5(struct xl *x)
+{
+    static const char *const heads[] = {"category", "source", "data", "unit", "data_source"};
+    const struct report_year *r = x->r;
+    struct sheet sh;
+    size_t i;
+
+    if (xl_sheet_open(&sh, x, forms_title(xl_form(x, "A.5"), r->lang), 5, 0) != 0)
+        return;
+    xl_sheet_heading(&sh, forms_title(xl_form(x, "A.5"), r->lang));
+    xl_header_row(&sh, "A.5", heads, nitems(heads));
+    for (i = 0; i < r->nsources; i++) {
+        const struct report_source *s = &r->sources[i];
+
+        xl_put_text(&sh, sh.row, 0, s->category, F_TEXT);
+        xl_put_text(&sh, sh.row, 1, s->label, F_TEXT);
+        xl_put_qty(&sh, sh.row, 2, s->quantity, NULL, xl_whole(s->quantity), 0);
+        xl_put_text(&sh, sh.row, 3, s->unit, F_TEXT);
+        xl_put_text(&sh, sh.row, 4, s->data_source, F_TEXT);
+        sh.row++;
+    }
+    xl_sheet_close(&sh);
+}
+
+void
+xl_sheet_a6(struct xl *x)
+{
+    static const char *const heads[] = {"category", "source", "data", "factor_unit", "data_source",
+                                        "derivation"};
+    const struct report_year *r = x->r;
+    struct sheet sh;
+    size_t i;
+
+    if (xl_sheet_open(&sh, x, forms_title(xl_form(x, "A.6"), r->lang), 6, 1) != 0)
+        return;
+    xl_sheet_heading(&sh, forms_title(xl_form(x, "A.6"), r->lang));
+    xl_header_row(&sh, "A.6", heads, nitems(heads));
+    for (i = 0; i < r->nsources; i++) {
+        const struct report_source *s = &r->sources[i];
+        char *src = s->flag != NULL ? xasprintf("%s（%s%s）", s->factor_source,
+                                                xl_tx(x, "注意：", "caution: "), s->flag)
+                                    : xstrdup(s->factor_source);
+
+        xl_put_text(&sh, sh.row, 0, s->category, F_TEXT);
+        xl_put_text(&sh, sh.row, 1, s->label, F_TEXT);
+        xl_put_num(&sh, sh.row, 2, s->factor, x->fmt[F_FACTOR],
+                   snprintf(NULL, 0, "%.9g", s->factor));
+        xl_put_text(&sh, sh.row, 3, s->factor_unit, F_TEXT);
+        xl_put_text(&sh, sh.row, 4, src, F_TEXT);
+        xl_put_text(&sh, sh.row, 5, or_slash(s->derivation), F_TEXT);
+        sh.row++;
+        free(src);
+    }
+    xl_sheet_close(&sh);
+}

@@ -1,0 +1,386 @@
+/*
+ * test_export.c - the exporter table and what needs no spreadsheet reader: export_find, the JSON
+ * exporter's exact text over an in-memory year (figures by hand from reference/factors.md),
+ * standard output for text and its refusal for xlsx, and whole-or-nothing writes: a missing
+ * directory, a directory in the way and a file size limit leave nothing behind. The xlsx content
+ * is read back by tests/cli/cli_export.sh with openpyxl.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "export/export.h"
+#include "core/report.h"
+#include "base/xmem.h"
+
+#include "year_fixture.h"
+
+/* A fresh temporary directory; remove it with dir_remove. */
+static void
+dir_make(char *dir, size_t size)
+{
+    snprintf(dir, size, "/tmp/tanbook-export-XXXXXX");
+    assert_non_null(mkdtemp(dir));
+}
+
+static void
+dir_remove(const char *dir)
+{
+    char *cmd = xasprintf("rm -rf '%s'", dir);
+
+    assert_int_equal(system(cmd), 0);
+    free(cmd);
+}
+
+/* How many entries dir holds, . and .. not counted. */
+static int
+dir_count(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    int n = 0;
+
+    assert_non_null(d);
+    while ((de = readdir(d)) != NULL)
+        n += strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0;
+    closedir(d);
+    return n;
+}
+
+/* The whole of file (caller frees), NUL-terminated. */
+static char *
+slurp(const char *file)
+{
+    FILE *f = fopen(file, "rb");
+    char *buf;
+    long n;
+
+    assert_non_null(f);
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    n = ftell(f);
+    assert_true(n >= 0);
+    rewind(f);
+    buf = xmalloc((size_t)n + 1);
+    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+    buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+static void
+has(const char *text, const char *want)
+{
+    if (strstr(text, want) == NULL)
+        fail_msg("missing %s\nin:\n%s", want, text);
+}
+
+static void
+starts(const char *text, const char *want)
+{
+    if (strncmp(text, want, strlen(want)) != 0)
+        fail_msg("does not start with %s\nin:\n%s", want, text);
+}
+
+static void
+ends(const char *text, const char *want)
+{
+    size_t n = strlen(text), k = strlen(want);
+
+    if (n < k || strcmp(text + n - k, want) != 0)
+        fail_msg("does not end with %s\nin:\n%s", want, text);
+}
+
+/*
+ * A small office, 2024 (the 2023 national grid factor 0.5306 tCO₂/MWh stands in):
+ *   外购电力 办公楼: 2024-01 11 500 kWh; 50 people, no floor area;
+ * and its report in Chinese.
+ */
+static void
+office(struct wb_year *y, const char *unit_name, struct report *r)
+{
+    char *cause = NULL;
+
+    year_new(y, 2024, "全国", "AR6");
+    year_info(y, "unit_name", unit_name);
+    year_info(y, "headcount", "50");
+    year_act(y, "electricity", "办公楼", "2024-01", 11500, "kWh");
+    assert_int_equal(report_build(forms, y, 1, y->year, LANG_ZH, r, &cause), ERR_OK);
+}
+
+static void
+test_find(void **state)
+{
+    size_t i;
+
+    (void)state;
+    assert_ptr_equal(export_find("xlsx"), &export_xlsx_format);
+    assert_ptr_equal(export_find("json"), &export_json_format);
+    assert_null(export_find("csv"));
+    assert_null(export_find("XLSX"));
+    assert_null(export_find(""));
+    /* every entry is found by its name, and its files end in ".NAME" */
+    for (i = 0; export_formats[i] != NULL; i++) {
+        char *suffix = xasprintf(".%s", export_formats[i]->name);
+
+        assert_ptr_equal(export_find(export_formats[i]->name), export_formats[i]);
+        assert_string_equal(export_formats[i]->suffix, suffix);
+        assert_non_null(export_formats[i]->write);
+        free(suffix);
+    }
+    assert_int_equal(i, 2);
+    assert_false(export_xlsx_format.text);
+    assert_true(export_json_format.text);
+}
+
+static void
+test_json(void **state)
+{
+    char dir[64], *file, *text, *again, *cause = NULL;
+    struct wb_year y;
+    struct report R;
+    struct export_in in = {.fs = forms, .r = &R};
+    FILE *f;
+
+    (void)state;
+    office(&y, "某县档案局", &R);
+    dir_make(dir, sizeof(dir));
+    file = xasprintf("%s/r.json", dir);
+    /* an older file there is replaced */
+    assert_non_null(f = fopen(file, "w"));
+    fputs("old", f);
+    fclose(f);
+    assert_int_equal(export_json_format.write(&in, file, &cause), ERR_OK);
+    assert_null(cause);
+    assert_int_equal(dir_count(dir), 1);
+    text = slurp(file);
+    starts(text, "{\n  \"unit\": \"某县档案局\",\n  \"year\": 2024,\n");
+    /* 11 500 kWh = 11.5 MWh × 0.5306 = 6.1019 tCO₂, all scope 2 */
+    has(text, "\n  \"total_tco2e\": 6.101900,\n");
+    has(text, "\n  \"scope1_tco2e\": 0.000000,\n  \"scope2_tco2e\": 6.101900,\n");
+    has(text, "\n  \"fossil_tco2e\": 0.000000,\n  \"fugitive_tco2e\": 0.000000,\n"
+              "  \"purchased_tco2e\": 6.101900,\n");
+    /* 11 500 kWh × 0.1229 kgce/kWh = 1413.35 kgce */
+    has(text, "\n  \"energy_tce\": 1.413350,\n");
+    /* no floor area: null, and so is the intensity; 6.1019 / 50 people = 0.122038 */
+    has(text, "\n  \"building_area_m2\": null,\n  \"headcount\": 50.000000,\n"
+              "  \"intensity_kgco2e_per_m2\": null,\n  \"per_capita_tco2e\": 0.122038,\n");
+    has(text, "\n  \"sources\": [\n    {\"category\": \"净购入电力与热力产生的排放\", \"scope\": 2, "
+              "\"id\": \"electricity\", \"source\": \"外购电力\", \"quantity\": 11500.000000, "
+              "\"unit\": \"kWh\", \"activity\": 11.5, \"activity_unit\": \"MWh\", "
+              "\"tco2e\": 6.101900, \"tce\": 1.413350, \"factor\": 0.5306, "
+              "\"factor_unit\": \"tCO₂/MWh\", \"factor_source\": \"");
+    ends(text, "\"}\n  ]\n}\n");
+
+    /* the xlsx export of the same report changes nothing the JSON shows */
+    free(file);
+    file = xasprintf("%s/r.xlsx", dir);
+    assert_int_equal(export_xlsx(forms, &R, file, &cause), ERR_OK);
+    again = slurp(file);
+    assert_memory_equal(again, "PK\3\4", 4);
+    free(again);
+    free(file);
+    file = xasprintf("%s/r.json", dir);
+    assert_int_equal(export_json_format.write(&in, file, &cause), ERR_OK);
+    again = slurp(file);
+    assert_string_equal(again, text);
+    assert_int_equal(dir_count(dir), 2);
+    free(again);
+    free(text);
+    free(file);
+    dir_remove(dir);
+    report_free(&R);
+    model_free(&y);
+}
+
+/* A year with nothing filled in: the unit is null, sources an empty list, totals 0. */
+static void
+test_json_empty(void **state)
+{
+    char dir[64], *file, *text, *cause = NULL;
+    struct wb_year y;
+    struct report R;
+    struct export_in in = {.fs = forms, .r = &R};
+
+    (void)state;
+    year_new(&y, 2024, "全国", "AR6");
+    assert_int_equal(report_build(forms, &y, 1, 2024, LANG_ZH, &R, &cause), ERR_OK);
+    dir_make(dir, sizeof(dir));
+    file = xasprintf("%s/empty.json", dir);
+    assert_int_equal(export_json_format.write(&in, file, &cause), ERR_OK);
+    text = slurp(file);
+    starts(text, "{\n  \"unit\": null,\n  \"year\": 2024,\n  \"total_tco2e\": 0.000000,\n");
+    has(text, "\n  \"headcount\": null,\n");
+    has(text, "\n  \"per_capita_tco2e\": null,\n");
+    ends(text, "\n  \"sources\": []\n}\n");
+    free(text);
+    free(file);
+    dir_remove(dir);
+    report_free(&R);
+    model_free(&y);
+}
+
+/* A unit name with a quote and a backslash is escaped; "-" writes the same bytes as a file. */
+static void
+test_json_stdout(void **state)
+{
+    char dir[64], *file, *out, *text, *from_file, *cause = NULL;
+    struct wb_year y;
+    struct report R;
+    struct export_in in = {.fs = forms, .r = &R};
+    enum err e;
+    int saved, fd;
+
+    (void)state;
+    office(&y, "某\"县\\局", &R);
+    dir_make(dir, sizeof(dir));
+    file = xasprintf("%s/r.json", dir);
+    out = xasprintf("%s/stdout", dir);
+    assert_int_equal(export_json_format.write(&in, file, &cause), ERR_OK);
+    fflush(stdout);
+    saved = dup(STDOUT_FILENO);
+    fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    assert_true(saved >= 0 && fd >= 0);
+    assert_true(dup2(fd, STDOUT_FILENO) >= 0);
+    close(fd);
+    e = export_json_format.write(&in, "-", &cause);
+    fflush(stdout);
+    assert_true(dup2(saved, STDOUT_FILENO) >= 0);
+    close(saved);
+    assert_int_equal(e, ERR_OK);
+    text = slurp(out);
+    from_file = slurp(file);
+    assert_string_equal(text, from_file);
+    has(text, "{\n  \"unit\": \"某\\\"县\\\\局\",\n");
+    /* xlsx is not text: "-" is refused, and no file "-" is made */
+    assert_int_equal(export_xlsx_format.write(&in, "-", &cause), ERR_USAGE);
+    assert_non_null(cause);
+    free(cause);
+    assert_int_equal(access("-", F_OK), -1);
+    free(text);
+    free(from_file);
+    free(out);
+    free(file);
+    dir_remove(dir);
+    report_free(&R);
+    model_free(&y);
+}
+
+/* Every exporter: into a directory that does not exist, ERR_IO naming the path, nothing made. */
+static void
+test_missing_dir(void **state)
+{
+    char dir[64], *file, *cause;
+    struct wb_year y;
+    struct report R;
+    struct export_in in = {.fs = forms, .r = &R};
+    size_t i;
+
+    (void)state;
+    office(&y, "某县档案局", &R);
+    dir_make(dir, sizeof(dir));
+    for (i = 0; export_formats[i] != NULL; i++) {
+        file = xasprintf("%s/missing/r%s", dir, export_formats[i]->suffix);
+        cause = NULL;
+        assert_int_equal(export_formats[i]->write(&in, file, &cause), ERR_IO);
+        assert_non_null(cause);
+        has(cause, file);
+        free(cause);
+        assert_int_equal(dir_count(dir), 0);
+        free(file);
+    }
+    dir_remove(dir);
+    report_free(&R);
+    model_free(&y);
+}
+
+/* A directory where the JSON should go: ERR_IO after writing, the temporary file removed. */
+static void
+test_dir_in_way(void **state)
+{
+    char dir[64], *file, *cause = NULL;
+    struct wb_year y;
+    struct report R;
+    struct export_in in = {.fs = forms, .r = &R};
+    struct stat st;
+
+    (void)state;
+    office(&y, "某县档案局", &R);
+    dir_make(dir, sizeof(dir));
+    file = xasprintf("%s/r.json", dir);
+    assert_int_equal(mkdir(file, 0755), 0);
+    assert_int_equal(export_json_format.write(&in, file, &cause), ERR_IO);
+    assert_non_null(cause);
+    has(cause, file);
+    free(cause);
+    assert_int_equal(dir_count(dir), 1);
+    assert_int_equal(stat(file, &st), 0);
+    assert_true(S_ISDIR(st.st_mode));
+    free(file);
+    dir_remove(dir);
+    report_free(&R);
+    model_free(&y);
+}
+
+/* Under a 100-byte file size limit (SIGXFSZ ignored, so write() fails with EFBIG) the JSON cannot
+   be written whole: ERR_IO, and neither the file nor a temporary one is left. */
+static void
+test_too_large(void **state)
+{
+    char dir[64], *file, *cause = NULL;
+    struct wb_year y;
+    struct report R;
+    struct export_in in = {.fs = forms, .r = &R};
+    struct rlimit old, lim;
+    void (*old_xfsz)(int);
+    enum err e;
+
+    (void)state;
+    office(&y, "某县档案局", &R);
+    dir_make(dir, sizeof(dir));
+    file = xasprintf("%s/r.json", dir);
+    assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+    lim = old;
+    lim.rlim_cur = 100;
+    old_xfsz = signal(SIGXFSZ, SIG_IGN);
+    assert_int_equal(setrlimit(RLIMIT_FSIZE, &lim), 0);
+    e = export_json_format.write(&in, file, &cause);
+    assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+    signal(SIGXFSZ, old_xfsz);
+    assert_int_equal(e, ERR_IO);
+    assert_non_null(cause);
+    has(cause, file);
+    free(cause);
+    assert_int_equal(dir_count(dir), 0);
+    free(file);
+    dir_remove(dir);
+    report_free(&R);
+    model_free(&y);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_find),
+        cmocka_unit_test(test_json),
+        cmocka_unit_test(test_json_empty),
+        cmocka_unit_test(test_json_stdout),
+        cmocka_unit_test(test_missing_dir),
+        cmocka_unit_test(test_dir_in_way),
+        cmocka_unit_test(test_too_large),
+    };
+
+    return cmocka_run_group_tests_name("export", tests, setup, teardown);
+}
