@@ -280,43 +280,47 @@ file_uri(const char *path, const char *query)
 }
 
 /*
- * Opens st->path read-only. SQLite reads a file in WAL mode (every workbook tanbook wrote) through
- * its -shm file, creating it and an empty -wal when they are missing. In a directory it may not
- * write it cannot, and the first read fails (SQLITE_READONLY; SQLITE_CANTOPEN when a -wal is there
- * without its -shm). Then the file is opened immutable, which needs no -shm, but only when no
- * -wal or -journal file beside it may hold changes that an immutable open would not see.
+ * Opens st->path read-only, leaving nothing beside it. SQLite reads a file in WAL mode (every
+ * workbook tanbook wrote) through its -shm file, creating it and an empty -wal when they are
+ * missing, which a read-only connection cannot remove afterwards, and which fails in a directory
+ * it may not write. So when no -wal or -journal file is beside it - nothing is open or half
+ * written - the file is opened immutable: read as it is, without companions or locks. (A writer
+ * that starts in the same moment is not seen; a workbook being edited has its -wal.) When one is
+ * there, another program has the workbook open or did not close it: the file is read through it,
+ * which needs its -shm, and a directory that does not allow that gets a message saying why.
  */
 static enum err
 open_readonly(struct store *st, char **cause)
 {
     static const char *const companions[] = {"-wal", "-journal"};
+    const char *found = NULL;
     enum err e;
     char *uri;
     size_t i;
     int rc;
 
+    for (i = 0; i < nitems(companions) && found == NULL; i++)
+        if (beside(st->path, companions[i]))
+            found = companions[i];
+    if (found == NULL) {
+        uri = file_uri(st->path, "immutable=1");
+        e = db_open(st, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, cause);
+        free(uri);
+        if (e == ERR_OK && (rc = first_read(st->db)) != SQLITE_OK)
+            e = store_fail(st, rc, "读取工作簿", cause);
+        return e;
+    }
     if ((e = db_open(st, st->path, SQLITE_OPEN_READONLY, cause)) != ERR_OK)
         return e;
     if ((rc = first_read(st->db)) == SQLITE_OK)
         return ERR_OK;
     if (rc != SQLITE_CANTOPEN && rc != SQLITE_READONLY)
         return store_fail(st, rc, "读取工作簿", cause);
-    for (i = 0; i < nitems(companions); i++)
-        if (beside(st->path, companions[i])) {
-            *cause = xasprintf("无法以只读方式打开 %s：旁边的 %s%s 文件可能还有未写入工作簿的修改，"
-                               "在这里读不到（工作簿可能仍在其他程序中打开，或上次没有正常关闭）；"
-                               "请关闭其他使用它的程序，或在可写的位置正常打开、关闭一次后再试",
-                               st->path, st->path, companions[i]);
-            return ERR_IO;
-        }
-    sqlite3_close(st->db);
-    st->db = NULL;
-    uri = file_uri(st->path, "immutable=1");
-    e = db_open(st, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, cause);
-    free(uri);
-    if (e == ERR_OK && (rc = first_read(st->db)) != SQLITE_OK)
-        e = store_fail(st, rc, "读取工作簿", cause);
-    return e;
+    *cause = xasprintf("无法以只读方式打开 %s：旁边的 %s%s 文件可能还有未写入工作簿的修改，"
+                       "在这里读不到（工作簿可能仍在其他程序中打开，或上次没有正常关闭）；"
+                       "请关闭其他使用它的程序，或在可写的位置正常打开、关闭一次后再试",
+                       st->path, st->path, found);
+    return ERR_IO;
 }
 
 /* Runs a PRAGMA returning one integer. */
