@@ -126,16 +126,18 @@ static void
 import_help(const struct app *app)
 {
     const struct form_def *a5 = forms_get(app->forms, "A.5");
-    char name[96], text[512];
+    char *name, *text;
     size_t c;
 
     printf("CSV 第一行为列名，中英文均可:\n");
     for (c = 0; c < nitems(columns); c++) {
         const struct field_def *fd = forms_field(a5, columns[c]);
 
-        snprintf(name, sizeof(name), "%s / %s", fd->key, fd->zh);
-        snprintf(text, sizeof(text), "%s  %s", fd->required ? "必需" : "可选", fd->help_zh);
+        name = xasprintf("%s / %s", fd->key, fd->zh);
+        text = xasprintf("%s  %s", fd->required ? "必需" : "可选", fd->help_zh);
         cli_help_row(name, text);
+        free(name);
+        free(text);
     }
 }
 

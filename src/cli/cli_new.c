@@ -334,7 +334,7 @@ static void
 info_help(const struct app *app)
 {
     const struct form_def *a1 = forms_get(app->forms, "A.1");
-    char opt[64], text[512];
+    char *opt, *text;
     size_t i;
 
     printf("%s 选项:\n", a1->title_zh);
@@ -343,10 +343,12 @@ info_help(const struct app *app)
 
         if (fd->cli == NULL)
             continue;
-        snprintf(opt, sizeof(opt), "--%s VALUE", fd->cli);
-        snprintf(text, sizeof(text), "%s%s%s%s  %s", fd->zh, fd->unit ? "（" : "",
-                 fd->unit ? fd->unit : "", fd->unit ? "）" : "", fd->help_zh);
+        opt = xasprintf("--%s VALUE", fd->cli);
+        text = xasprintf("%s%s%s%s  %s", fd->zh, fd->unit ? "（" : "", fd->unit ? fd->unit : "",
+                         fd->unit ? "）" : "", fd->help_zh);
         cli_help_row(opt, text);
+        free(opt);
+        free(text);
     }
     printf("年度选项:\n");
     cli_help_row("--year YEAR", "报告年度");

@@ -151,20 +151,24 @@ build_row(const struct sheet_env *env, struct sheet *s, int r)
     sheet_set(s, r, COL_SOURCE, sheet_entry_label(env, en), 0);
     sheet_set(s, r, COL_UNIT, xstrdup(unit), SHEET_EDIT);
     for (c = COL_M1; c <= COL_YEAR; c++) {
-        struct period p;
+        struct check_where at = {.form_id = env->step->form->id, .field = "quantity",
+                                 .entry_id = en->id, .source_id = en->source_id, .has_period = 1};
+        const struct check_item *it;
         const struct wb_activity *a;
-        int swing;
 
-        col_period(env, c, &p);
-        a = find_act(en, &p);
-        swing = p.kind == PERIOD_MONTH && check_swing(en, p.index, &median);
+        col_period(env, c, &at.period);
+        a = find_act(en, &at.period);
+        /* the cell's own finding: 异常波动 on a month, a period overlapping another */
+        it = env->chk != NULL ? check_at(env->chk, &at) : NULL;
         sheet_set(s, r, c, a ? sheet_num(a->quantity, 6) : xstrdup(""),
-                  SHEET_EDIT | SHEET_NUM | (swing ? SHEET_WARN : 0));
-        if (swing)
+                  SHEET_EDIT | SHEET_NUM | (it != NULL ? SHEET_WARN : 0));
+        if (it != NULL && it->code == CHECK_A5_SWING && check_swing(en, at.period.index, &median))
             sheet_note(s, r, c, xasprintf(SHEET_TR(env,
                 "异常波动：%s 的数值与各月的中位数 %g 相差 %.0f 倍以上，请核对",
                 "Unusual: %s is far off the months' median %g (more than %.0f×); please check"),
                 s->heads[c], median, CHECK_SWING_RATIO));
+        else if (it != NULL)
+            sheet_note(s, r, c, xstrdup(it->msg));
     }
     total = entry_total(env, en, unit);
     sheet_set(s, r, COL_TOTAL, en->nacts == 0 ? xstrdup("") : total < 0 ? xstrdup("?")

@@ -19,7 +19,7 @@
  * released entry; append a new one.
  */
 static const char *const migrations[] = {
-    /* 1: the workbook tables */
+    /* 1: the workbook tables (the year range is period.h's PERIOD_YEAR_MIN..MAX, as released) */
     "CREATE TABLE unit_info ("
     "  key TEXT PRIMARY KEY,"
     "  value TEXT NOT NULL) STRICT;"

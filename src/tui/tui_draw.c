@@ -67,12 +67,15 @@ wcol(wchar_t c)
 void
 tui_put(int y, int x, int w, const char *s, int align)
 {
-    wchar_t buf[512];
+    const char *text = s != NULL ? s : "";
+    size_t n = strlen(text) + 2;        /* a character per byte at most, and the ellipsis */
+    wchar_t *buf;
     int total = 0, used = 0, i, cut = 0;
 
     if (w <= 0)
         return;
-    widen(s != NULL ? s : "", buf, nitems(buf));
+    buf = xcalloc(n, sizeof(*buf));
+    widen(text, buf, n);
     for (i = 0; buf[i] != L'\0'; i++)
         total += wcol(buf[i]);
     if (total > w) {             /* keep what fits, leaving a column for the ellipsis */
@@ -91,6 +94,7 @@ tui_put(int y, int x, int w, const char *s, int align)
     addwstr(buf);
     if (!align && used < w)
         printw("%*s", w - used, "");
+    free(buf);
 }
 
 void

@@ -7,9 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/period.h"
 #include "base/strbuf.h"
-#include "tui/tui_int.h"
 #include "base/xmem.h"
+#include "tui/tui_int.h"
 
 /* "建筑面积、用能人数": the required fields kept per year of the record forms, in step order. */
 static char *
@@ -102,7 +103,7 @@ tui_year(struct tui *t)
                     (int)n + 1);
     if (pick >= 0 && pick < (int)n)
         year = years[n - 1 - pick];
-    else if (pick == (int)n && (year = ask_year(t, latest < 2100 ? latest + 1 : latest)) != 0)
+    else if (pick == (int)n && (year = ask_year(t, latest < PERIOD_YEAR_MAX ? latest + 1 : latest)) != 0)
         for (i = 0; i < n; i++)
             exists |= years[i] == year;
     for (i = 0; i <= n; i++)
