@@ -7,9 +7,6 @@
 
 #include "base/text.h"
 
-extern const struct sheet_ops sheet_record, sheet_sources, sheet_activity, sheet_factors,
-    sheet_energy, sheet_summary;
-
 static const struct sheet_ops *const sheets[] = {
     &sheet_record, &sheet_sources, &sheet_activity, &sheet_factors, &sheet_energy, &sheet_summary,
 };
@@ -144,6 +141,18 @@ sheet_choice_free(struct sheet_choice *c)
     free(c->title);
     free(c->then_ask);
     memset(c, 0, sizeof(*c));
+}
+
+enum err
+sheet_clear(const struct sheet_ops *ops, const struct sheet_env *env, const struct sheet *s,
+            int row, int col, const char *what, struct sheet_out *out)
+{
+    enum err e = ops->commit(env, s, row, col, "", out);
+
+    if (e == ERR_OK)
+        sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已清除“%s”（Ctrl-Z 可撤销）",
+                                              "Cleared %s (Ctrl-Z undoes)"), what);
+    return e;
 }
 
 char *

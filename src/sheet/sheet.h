@@ -121,6 +121,10 @@ struct sheet_ops {
     void (*state_free)(void *state);
 };
 
+/* The modules (one file each); sheet.c lists them. */
+extern const struct sheet_ops sheet_record, sheet_sources, sheet_activity, sheet_factors,
+    sheet_energy, sheet_summary;
+
 /* The sheet module called name, or NULL. */
 const struct sheet_ops *sheet_find(const char *name);
 /* Every sheet module (for tests); *n their count. */
@@ -151,6 +155,14 @@ void sheet_choice_free(struct sheet_choice *c);
 void sheet_source_choice(const struct sheet_env *env, struct sheet_choice *c);
 enum err sheet_source_add(const struct sheet_env *env, size_t pick, const char *facility,
                           struct sheet_out *out);
+
+/*
+ * Del on a cell that may be empty: saves "" there through ops->commit and says that `what` was
+ * cleared (Ctrl-Z brings it back). Errors as commit.
+ */
+enum err sheet_clear(const struct sheet_ops *ops, const struct sheet_env *env,
+                     const struct sheet *s, int row, int col, const char *what,
+                     struct sheet_out *out);
 
 /* A number with at most `decimals` decimals, trailing zeros dropped (caller frees). */
 char *sheet_num(double v, int decimals);

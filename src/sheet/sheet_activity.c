@@ -388,12 +388,6 @@ advance(const struct sheet_env *env, const struct sheet *s, int *row, int *col)
         (*col)++;
 }
 
-static void
-add_choice(const struct sheet_env *env, struct sheet_choice *c)
-{
-    sheet_source_choice(env, c);
-}
-
 static enum err
 add(const struct sheet_env *env, size_t pick, const char *text, struct sheet_out *out)
 {
@@ -434,9 +428,7 @@ del(const struct sheet_env *env, const struct sheet *s, int row, int col, struct
 
     if ((col >= COL_M1 && col <= COL_YEAR) || col == COL_DATASRC) {
         what = xasprintf("%s %s", sheet_cell(s, row, COL_SOURCE)->text, s->heads[col]);
-        if ((e = commit(env, s, row, col, "", out)) == ERR_OK)
-            sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已清除“%s”（Ctrl-Z 可撤销）",
-                                                  "Cleared %s (Ctrl-Z undoes)"), what);
+        e = sheet_clear(&sheet_activity, env, s, row, col, what, out);
         free(what);
         return e;
     }
@@ -467,7 +459,7 @@ const struct sheet_ops sheet_activity = {
     .commit = commit,
     .help = help,
     .advance = advance,
-    .add_choice = add_choice,
+    .add_choice = sheet_source_choice,
     .add = add,
     .del_what = del_what,
     .del = del,

@@ -110,13 +110,7 @@ del_what(const struct sheet_env *env, const struct sheet *s, int row, int col, c
 static enum err
 del(const struct sheet_env *env, const struct sheet *s, int row, int col, struct sheet_out *out)
 {
-    const char *label = sheet_cell(s, row, COL_LABEL)->text;
-    enum err e = commit(env, s, row, col, "", out);
-
-    if (e == ERR_OK)
-        sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已清除“%s”（Ctrl-Z 可撤销）",
-                                              "Cleared %s (Ctrl-Z undoes)"), label);
-    return e;
+    return sheet_clear(&sheet_record, env, s, row, col, sheet_cell(s, row, COL_LABEL)->text, out);
 }
 
 const struct sheet_ops sheet_record = {

@@ -167,9 +167,7 @@ del(const struct sheet_env *env, const struct sheet *s, int row, int col, struct
 
     if (col >= COL_FACILITY) {
         what = xasprintf("%s %s", sheet_cell(s, row, COL_SOURCE)->text, s->heads[col]);
-        if ((e = commit(env, s, row, col, "", out)) == ERR_OK)
-            sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已清除“%s”（Ctrl-Z 可撤销）",
-                                                  "Cleared %s (Ctrl-Z undoes)"), what);
+        e = sheet_clear(&sheet_sources, env, s, row, col, what, out);
         free(what);
         return e;
     }

@@ -219,4 +219,22 @@ expect_no_file big.xlsx
 no_temp .
 verdict "a write failing inside workbook_close (file size limit): exit 3, no file, no temp"
 
+# ---- --format json: the JSON exporter beside the xlsx one, over the same report ----------------------
+run tb export demo.tanbook --year 2023 --format json -o demo-2023.json
+expect_rc 0
+expect_eq "the JSON file is what summary --json prints" "$(cat demo-2023.json 2>/dev/null)" \
+    "$(tb summary demo.tanbook --year 2023 --json)"
+verdict "export --format json writes what summary --json prints"
+
+run tb export demo.tanbook --format json
+expect_rc 0
+expect_file_exists demo-2024.json
+run tb export demo.tanbook --format csv -o x.csv
+expect_rc 2
+expect_no_file x.csv
+run tb export demo.tanbook --format json -o x.xlsx
+expect_rc 2
+expect_no_file x.xlsx
+verdict "--format json defaults to NAME-YEAR.json; an unknown format or a wrong suffix exits 2"
+
 done_testing
