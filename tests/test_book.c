@@ -1,0 +1,179 @@
+/*
+ * test_book.c - the workbook layer under both front ends: opening (for writing, creating, or
+ * read-only, which refuses writes), resolving the reporting year from what the user typed, the
+ * report over all years, the import core's rejections. The demo workbook is the example.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "book/book.h"
+#include "book/demo.h"
+#include "base/xmem.h"
+#include "book/import.h"
+
+struct fx {
+    struct app app;
+    char dir[64], path[128];
+};
+
+static int
+setup(void **state)
+{
+    struct fx *f = xcalloc(1, sizeof(*f));
+    char *cause = NULL;
+
+    strcpy(f->dir, "/tmp/tanbook-book-XXXXXX");
+    if (mkdtemp(f->dir) == NULL || forms_load(&f->app.forms, &cause) != ERR_OK
+        || factors_load(&f->app.lib, &cause) != ERR_OK)
+        return -1;
+    snprintf(f->path, sizeof(f->path), "%s/demo.tanbook", f->dir);
+    if (demo_create(&f->app, f->path, 0, &cause) != ERR_OK)
+        return -1;
+    *state = f;
+    return 0;
+}
+
+static int
+teardown(void **state)
+{
+    struct fx *f = *state;
+    char cmd[96];
+
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", f->dir);
+    if (system(cmd) != 0)
+        return -1;
+    forms_free(f->app.forms);
+    factors_free(f->app.lib);
+    free(f);
+    return 0;
+}
+
+/* What --year or a prompt may say, and what the workbook answers. */
+static void
+test_year(void **state)
+{
+    struct fx *f = *state;
+    struct book *bk;
+    char *cause = NULL;
+    int year = 0, exists = -1;
+
+    assert_int_equal(book_open(&f->app, f->path, BOOK_READ, &bk, &cause), ERR_OK);
+    assert_true(book_readonly(bk));
+    assert_int_equal(book_year(bk, NULL, 0, &year, &exists, &cause), ERR_OK);
+    assert_int_equal(year, 2024);                   /* the latest */
+    assert_true(exists);
+    assert_int_equal(book_year(bk, "2023", 0, &year, &exists, &cause), ERR_OK);
+    assert_int_equal(year, 2023);
+    assert_int_equal(book_year(bk, "2019", 0, &year, &exists, &cause), ERR_NOTFOUND);
+    assert_string_equal(cause, "工作簿中没有 2019 年度");
+    free(cause);
+    assert_int_equal(book_year(bk, "2019", 1, &year, &exists, &cause), ERR_OK);
+    assert_false(exists);                           /* may be created */
+    assert_int_equal(book_year(bk, "abc", 1, &year, &exists, &cause), ERR_USAGE);
+    assert_non_null(strstr(cause, "不是有效的年度"));
+    free(cause);
+    assert_int_equal(book_year(bk, "1989", 1, &year, &exists, &cause), ERR_USAGE);
+    assert_non_null(strstr(cause, "超出范围"));
+    free(cause);
+    /* read-only: a write is refused and nothing changes */
+    assert_int_equal(store_info_set(book_store(bk), FS_YEAR, 2024, "building_area", "1", &cause),
+                     ERR_READONLY);
+    free(cause);
+    book_close(bk);
+}
+
+/*
+ * The report over every year: ascending, the reporting year the one asked for. The demo's 2023
+ * electricity is 1190.3 MWh × 0.5306 = 631.57118 tCO₂ (as tests/tui/tui_years.sh says).
+ */
+static void
+test_report_years(void **state)
+{
+    struct fx *f = *state;
+    const struct report_source *el;
+    struct book *bk;
+    struct report r;
+    char *cause = NULL;
+
+    assert_int_equal(book_open(&f->app, f->path, BOOK_READ, &bk, &cause), ERR_OK);
+    assert_int_equal(book_report(bk, 2024, 1, LANG_ZH, &r, &cause), ERR_OK);
+    assert_int_equal(r.nyears, 2);
+    assert_int_equal(r.years[0].year, 2023);
+    assert_int_equal(report_cur(&r)->year, 2024);
+    el = report_source(report_find(&r, 2023), "electricity");
+    assert_non_null(el);
+    assert_float_equal(el->tco2e, 1190.3 * 0.5306, 1e-9);
+    report_free(&r);
+    assert_int_equal(book_report(bk, 2023, 0, LANG_EN, &r, &cause), ERR_OK);
+    assert_int_equal(r.nyears, 1);
+    assert_string_equal(report_cur(&r)->sources[0].category, "Fossil fuel combustion");
+    report_free(&r);
+    assert_int_equal(book_report(bk, 2019, 1, LANG_ZH, &r, &cause), ERR_NOTFOUND);
+    free(cause);
+    book_close(bk);
+}
+
+/* The import core: rejections by line, in line order, and nothing written while there are any. */
+static void
+test_import(void **state)
+{
+    static const char csv[] =
+        "期间,排放源,数量,单位,数据来源,排放设施名称\n"
+        "2024-01,天然气,100,m³,账单,食堂炉灶\n"  /* 2: replaces the demo's January; overlaps 3 */
+        "2024-Q1,天然气,300,m³,账单,食堂炉灶\n"  /* 3: overlaps the workbook's months */
+        "2024-02,煤气罐,5,kg,,\n"                /* 4: no such source */
+        "2024-13,电,1,kWh,,\n";                  /* 5: no 13th month */
+    struct fx *f = *state;
+    const struct import_reject *rej;
+    struct import_counts n;
+    struct import *im;
+    struct book *bk;
+    char *cause = NULL;
+    size_t nrej, i;
+
+    assert_int_equal(book_open(&f->app, f->path, BOOK_WRITE, &bk, &cause), ERR_OK);
+    assert_int_equal(import_parse(bk, csv, strlen(csv), &im, &cause), ERR_OK);
+    rej = import_rejects(im, &nrej);
+    assert_int_equal(nrej, 4);
+    for (i = 1; i < nrej; i++)
+        assert_true(rej[i - 1].line < rej[i].line);
+    /* a quarter sorts before its first month, so the month is the one found overlapping */
+    assert_string_equal(rej[0].reason, "期间 2024-01 与第 3 行的 2024-Q1 重叠，会重复计算");
+    assert_string_equal(rej[1].reason, "期间 2024-Q1 与工作簿中已有的 2024-01 数据重叠，会重复计算");
+    assert_int_equal(rej[2].line, 4);
+    assert_int_equal(rej[3].line, 5);
+    assert_int_equal(import_bad_lines(im), 4);
+    assert_int_equal(import_apply(im, &n, &cause), ERR_INPUT);
+    free(cause);
+    import_free(im);
+
+    assert_int_equal(import_parse(bk, csv, strchr(strchr(csv, '\n') + 1, '\n') + 1 - csv, &im,
+                                  &cause), ERR_OK);
+    assert_int_equal(import_rows(im), 1);
+    assert_int_equal(import_apply(im, &n, &cause), ERR_OK);
+    assert_int_equal(n.rows, 1);
+    assert_int_equal(n.replaced, 1);
+    assert_int_equal(n.new_entries, 0);
+    import_free(im);
+    book_close(bk);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_year),
+        cmocka_unit_test(test_report_years),
+        cmocka_unit_test(test_import),
+    };
+
+    return cmocka_run_group_tests_name("book", tests, setup, teardown);
+}
