@@ -19,6 +19,8 @@
 #include "base/xmem.h"
 #include "book/import.h"
 
+#include "book_fixture.h"
+
 struct fx {
     struct app app;
     char dir[64], path[128];
@@ -30,9 +32,7 @@ setup(void **state)
     struct fx *f = xcalloc(1, sizeof(*f));
     char *cause = NULL;
 
-    strcpy(f->dir, "/tmp/tanbook-book-XXXXXX");
-    if (mkdtemp(f->dir) == NULL || forms_load(&f->app.forms, &cause) != ERR_OK
-        || factors_load(&f->app.lib, &cause) != ERR_OK)
+    if (fixture_open(&f->app, f->dir) != 0)
         return -1;
     snprintf(f->path, sizeof(f->path), "%s/demo.tanbook", f->dir);
     if (demo_create(&f->app, f->path, 0, &cause) != ERR_OK)
@@ -45,15 +45,10 @@ static int
 teardown(void **state)
 {
     struct fx *f = *state;
-    char cmd[96];
+    int rc = fixture_close(&f->app, f->dir);
 
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", f->dir);
-    if (system(cmd) != 0)
-        return -1;
-    forms_free(f->app.forms);
-    factors_free(f->app.lib);
     free(f);
-    return 0;
+    return rc;
 }
 
 /* What --year or a prompt may say, and what the workbook answers. */

@@ -18,6 +18,8 @@
 #include "book/demo.h"
 #include "sheet/sheet.h"
 
+#include "book_fixture.h"
+
 /* A workbook and one step of it, as the terminal workbook holds them. */
 struct fx {
     struct app app;
@@ -37,12 +39,8 @@ static int
 setup(void **state)
 {
     struct fx *f = xcalloc(1, sizeof(*f));
-    char *cause = NULL;
 
-    f->app.lang = LANG_ZH;
-    strcpy(f->dir, "/tmp/tanbook-sheet-XXXXXX");
-    if (mkdtemp(f->dir) == NULL || forms_load(&f->app.forms, &cause) != ERR_OK
-        || factors_load(&f->app.lib, &cause) != ERR_OK)
+    if (fixture_open(&f->app, f->dir) != 0)
         return -1;
     *state = f;
     return 0;
@@ -52,15 +50,10 @@ static int
 teardown(void **state)
 {
     struct fx *f = *state;
-    char cmd[96];
+    int rc = fixture_close(&f->app, f->dir);
 
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", f->dir);
-    if (system(cmd) != 0)
-        return -1;
-    forms_free(f->app.forms);
-    factors_free(f->app.lib);
     free(f);
-    return 0;
+    return rc;
 }
 
 /* (Re)loads 2024 and builds the sheet of step id in lang, as a reload on screen does. */
