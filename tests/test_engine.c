@@ -140,7 +140,14 @@ test_office_year(void **state)
     /* July: 128 000 kWh = 128 MWh × 0.5306 = 67.9168 t; gas quarters are not per month */
     near(r.sources[2].month_tco2e[6], 67.9168, 1e-9);
     near(r.sources[1].month_tco2e[6], 0, 1e-9);
-    near(r.sources[1].unallocated_tco2e, 55.35232, 1e-9);
+    /* gas by quarter: 0.64, 0.65, 0.575, 0.695 万m³ × 21.622 = 13.83808, 14.0543, 12.43265, 15.02729 */
+    near(r.sources[1].quarter_tco2e[0], 13.83808, 1e-9);
+    near(r.sources[1].quarter_tco2e[1], 14.0543, 1e-9);
+    near(r.sources[1].quarter_tco2e[2], 12.43265, 1e-9);
+    near(r.sources[1].quarter_tco2e[3], 15.02729, 1e-9);
+    near(r.sources[1].quarter_quantity[3], 6950, 1e-9);
+    near(r.sources[1].annual_tco2e, 0, 1e-9);
+    near(r.sources[2].quarter_tco2e[0], 0, 1e-9);
     engine_result_free(&r);
     model_free(&y);
 }

@@ -159,19 +159,26 @@ test_months(void **state)
     near(el->month_quantity[2], 1000);
     for (m = 3; m < 12; m++)
         near(el->month_quantity[m], 0);
-    near(el->unallocated_quantity, 3500);
+    near(el->quarter_quantity[0], 0);
+    near(el->quarter_quantity[1], 3000);    /* the 2024-Q2 row, as given */
+    near(el->annual_quantity, 500);         /* the row for all of 2024 */
     near(el->month_tco2e[0], 2.653);        /* 5 MWh × 0.5306 */
     near(el->month_tco2e[1], 1.0612);
     near(el->month_tco2e[2], 0.5306);
-    near(el->unallocated_tco2e, 1.8571);    /* 3.5 MWh × 0.5306 */
-    near(hfc->unallocated_quantity, 3);
-    near(hfc->unallocated_tco2e, 2.313);
+    near(el->quarter_tco2e[1], 1.5918);     /* 3 MWh × 0.5306 */
+    near(el->annual_tco2e, 0.2653);         /* 0.5 MWh × 0.5306 */
+    near(hfc->annual_quantity, 3);
+    near(hfc->annual_tco2e, 2.313);
     for (m = 0; m < 12; m++)
         near(hfc->month_tco2e[m], 0);
-    /* all sources: March 0.5306 + 5.535232 gas = 6.065832; unallocated 1.8571 + 2.313 = 4.1701 */
+    for (m = 0; m < 4; m++)
+        near(hfc->quarter_tco2e[m], 0);
+    /* all sources: March 0.5306 + 5.535232 gas = 6.065832; Q2 1.5918; the year 0.2653 + 2.313 */
     near(r->month_tco2e[0], 2.653);
     near(r->month_tco2e[2], 6.065832);
-    near(r->unallocated_tco2e, 4.1701);
+    near(r->quarter_tco2e[1], 1.5918);
+    near(r->quarter_tco2e[0], 0);
+    near(r->annual_tco2e, 2.5783);
     report_free(&R);
     model_free(&y);
 }
@@ -220,6 +227,24 @@ test_texts(void **state)
     assert_string_equal(r->entries[3].facility, "附楼");
     assert_string_equal(r->entries[3].location, "");
     assert_string_equal(r->entries[3].note, "");
+    /* every A.5 row as entered, so nothing typed is lost on the way to an output */
+    assert_int_equal(r->entries[1].nacts, 1);
+    assert_string_equal(r->entries[1].acts[0].period, "2024-03");
+    near(r->entries[1].acts[0].quantity, 2560);
+    assert_string_equal(r->entries[1].acts[0].unit, "m³");
+    assert_string_equal(r->entries[1].acts[0].data_source, "燃气账单");
+    assert_string_equal(r->entries[1].acts[0].note, "");
+    assert_int_equal(r->entries[3].nacts, 2);
+    assert_string_equal(r->entries[3].acts[0].data_source, "");
+    assert_string_equal(r->entries[3].acts[1].period, "2024-03");
+    /* what 因子说明 explains: standard coal per unit and its source; litres not used here */
+    near(el->coal, 0.1229);
+    assert_string_equal(el->coal_unit, "kWh");
+    near(ng->coal, 1.2143);
+    assert_string_equal(ng->coal_unit, "m³");
+    assert_string_equal(ng->coal_source, "GB/T 2589—2008 附录A（气田天然气）");
+    assert_false(ng->litres);
+    assert_string_equal(report_source(r, "hfc_32")->coal_unit, "");
     report_free(&R);
     model_free(&y);
 }

@@ -174,8 +174,12 @@ engine_compute(const struct wb_year *y, struct engine_result *res, char **cause)
             if (a->period.kind == PERIOD_MONTH) {
                 s->month_tco2e[a->period.index - 1] += t;
                 s->month_quantity[a->period.index - 1] += shown;
+            } else if (a->period.kind == PERIOD_QUARTER) {
+                s->quarter_tco2e[a->period.index - 1] += t;
+                s->quarter_quantity[a->period.index - 1] += shown;
             } else {
-                s->unallocated_tco2e += t;
+                s->annual_tco2e += t;
+                s->annual_quantity += shown;
             }
         }
     }

@@ -22,7 +22,10 @@ struct engine_source {            /* one emission source, all its facilities sum
     double tce;
     double month_tco2e[12];       /* from monthly rows only */
     double month_quantity[12];    /* in `unit` */
-    double unallocated_tco2e;     /* from annual and quarterly rows */
+    double quarter_tco2e[4];      /* from quarterly rows only */
+    double quarter_quantity[4];   /* in `unit` */
+    double annual_tco2e;          /* from rows for the whole year */
+    double annual_quantity;       /* in `unit` */
 };
 
 struct engine_result {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/engine.h"
+#include "base/period.h"
 #include "base/strbuf.h"
 #include "base/xmem.h"
 
@@ -60,12 +61,44 @@ data_sources(const struct wb_year *y, const struct source_def *src)
     return sb_take(&sb);
 }
 
+/* Whether some row of src in year y was entered in litres. */
+static int
+entered_in_litres(const struct wb_year *y, const struct source_def *src)
+{
+    size_t i, j;
+
+    for (i = 0; i < y->nentries; i++)
+        for (j = 0; y->entries[i].src == src && j < y->entries[i].nacts; j++)
+            if (strcmp(y->entries[i].acts[j].unit, "L") == 0)
+                return 1;
+    return 0;
+}
+
+/* The A.5 rows of entry en, as entered. */
+static void
+fill_acts(struct report_entry *re, const struct wb_entry *en)
+{
+    size_t j;
+
+    re->nacts = en->nacts;
+    re->acts = xcalloc(en->nacts ? en->nacts : 1, sizeof(*re->acts));
+    for (j = 0; j < en->nacts; j++) {
+        const struct wb_activity *a = &en->acts[j];
+        struct report_act *ra = &re->acts[j];
+
+        period_format(&a->period, ra->period, sizeof(ra->period));
+        ra->quantity = a->quantity;
+        ra->unit = xstrdup(a->unit);
+        ra->data_source = xstrdup(a->data_source ? a->data_source : "");
+        ra->note = xstrdup(a->note ? a->note : "");
+    }
+}
+
 static void
 fill_source(struct report_source *rs, const struct engine_source *es, const struct wb_year *y,
             enum lang lang)
 {
     char fu[64];
-    int m;
 
     rs->src = es->src;
     rs->cat = es->src->cat;
@@ -87,15 +120,18 @@ fill_source(struct report_source *rs, const struct engine_source *es, const stru
     rs->flag = es->src->flag != NULL && !es->pin->overridden ? xstrdup(es->src->flag) : NULL;
     rs->overridden = es->pin->overridden;
     rs->data_source = data_sources(y, es->src);
-    rs->unallocated_quantity = es->quantity;
-    for (m = 0; m < 12; m++) {
-        rs->month_quantity[m] = es->month_quantity[m];
-        rs->month_tco2e[m] = es->month_tco2e[m];
-        rs->unallocated_quantity -= es->month_quantity[m];
-    }
-    rs->unallocated_tco2e = es->unallocated_tco2e;
-    if (rs->unallocated_tco2e == 0 && rs->unallocated_quantity < 1e-9 * rs->quantity)
-        rs->unallocated_quantity = 0;     /* only rounding left over from the months */
+    rs->coal = es->pin->coal;
+    rs->coal_unit = xstrdup(es->pin->coal > 0 && es->pin->coal_unit ? es->pin->coal_unit : "");
+    rs->coal_source = es->src->coal_source;
+    rs->density = es->pin->density;
+    rs->density_note = es->src->density_note;
+    rs->litres = entered_in_litres(y, es->src);
+    memcpy(rs->month_quantity, es->month_quantity, sizeof(rs->month_quantity));
+    memcpy(rs->month_tco2e, es->month_tco2e, sizeof(rs->month_tco2e));
+    memcpy(rs->quarter_quantity, es->quarter_quantity, sizeof(rs->quarter_quantity));
+    memcpy(rs->quarter_tco2e, es->quarter_tco2e, sizeof(rs->quarter_tco2e));
+    rs->annual_quantity = es->annual_quantity;
+    rs->annual_tco2e = es->annual_tco2e;
 }
 
 static void year_free(struct report_year *r);
@@ -144,6 +180,7 @@ year_build(const struct form_set *fs, const struct wb_year *y, enum lang lang,
         r->entries[i].facility = xstrdup(en->facility ? en->facility : "");
         r->entries[i].location = xstrdup(en->location ? en->location : "");
         r->entries[i].note = xstrdup(en->note ? en->note : "");
+        fill_acts(&r->entries[i], en);
     }
 
     r->nsources = res.nsources;
@@ -152,7 +189,9 @@ year_build(const struct form_set *fs, const struct wb_year *y, enum lang lang,
         fill_source(&r->sources[i], &res.sources[i], y, lang);
         for (m = 0; m < 12; m++)
             r->month_tco2e[m] += res.sources[i].month_tco2e[m];
-        r->unallocated_tco2e += res.sources[i].unallocated_tco2e;
+        for (m = 0; m < 4; m++)
+            r->quarter_tco2e[m] += res.sources[i].quarter_tco2e[m];
+        r->annual_tco2e += res.sources[i].annual_tco2e;
     }
     r->total_tco2e = res.total_tco2e;
     r->scope1_tco2e = res.scope1_tco2e;
@@ -255,9 +294,18 @@ year_free(struct report_year *r)
     for (i = 0; i < r->ninfo; i++)
         free(r->info[i].value);
     for (i = 0; i < r->nentries; i++) {
-        free(r->entries[i].facility);
-        free(r->entries[i].location);
-        free(r->entries[i].note);
+        struct report_entry *en = &r->entries[i];
+        size_t j;
+
+        for (j = 0; j < en->nacts; j++) {
+            free(en->acts[j].unit);
+            free(en->acts[j].data_source);
+            free(en->acts[j].note);
+        }
+        free(en->acts);
+        free(en->facility);
+        free(en->location);
+        free(en->note);
     }
     for (i = 0; i < r->nsources; i++) {
         struct report_source *s = &r->sources[i];
@@ -269,6 +317,7 @@ year_free(struct report_year *r)
         free(s->derivation);
         free(s->flag);
         free(s->data_source);
+        free(s->coal_unit);
     }
     free(r->info);
     free(r->entries);

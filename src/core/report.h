@@ -22,11 +22,20 @@ struct report_info {              /* one A.1 field */
     char *value;                  /* as stored, NULL when not filled in */
 };
 
+struct report_act {               /* one A.5 row as entered */
+    char period[16];              /* canonical text: "2024", "2024-Q1", "2024-03" */
+    double quantity;              /* as entered, in unit */
+    char *unit;                   /* "kWh", "L" */
+    char *data_source, *note;     /* "" when empty */
+};
+
 struct report_entry {             /* one A.3 row */
     const struct source_def *src;
     const char *category;         /* 排放种类 */
     const char *source;           /* 排放源 */
     char *facility, *location, *note;   /* "" when empty */
+    struct report_act *acts;      /* its A.5 rows, by period */
+    size_t nacts;
 };
 
 struct report_source {            /* one emission source, its facilities summed (A.2, A.4-A.6) */
@@ -48,10 +57,18 @@ struct report_source {            /* one emission source, its facilities summed 
     char *flag;                   /* a caution on the library value, or NULL */
     int overridden;               /* the user replaced the library value */
     char *data_source;            /* A.5 数据来源: its rows' distinct texts joined by "；", or "" */
+    double coal;                  /* standard coal, kgce per coal_unit; 0 when not an energy */
+    char *coal_unit;              /* "kg", "m³", "kWh"; "" when none */
+    const char *coal_source;      /* where coal comes from ("GB/T 2589"), or NULL */
+    double density;               /* kg/L of the pin, 0 when litres are not accepted */
+    const char *density_note;     /* "经验值，非标准规定", or NULL */
+    int litres;                   /* some row of the year was entered in litres */
     double month_quantity[12];    /* in unit, from monthly rows */
     double month_tco2e[12];
-    double unallocated_quantity;  /* from annual and quarterly rows */
-    double unallocated_tco2e;
+    double quarter_quantity[4];   /* in unit, from quarterly rows only */
+    double quarter_tco2e[4];
+    double annual_quantity;       /* in unit, from rows for the whole year */
+    double annual_tco2e;
 };
 
 struct report_year {               /* one year: tables A.1–A.6 */
@@ -74,7 +91,8 @@ struct report_year {               /* one year: tables A.1–A.6 */
     double building_area_m2, headcount;
     double intensity_kgco2e_per_m2, per_capita_tco2e;
     double month_tco2e[12];       /* all sources, monthly rows only */
-    double unallocated_tco2e;
+    double quarter_tco2e[4];      /* all sources, quarterly rows only */
+    double annual_tco2e;          /* all sources, rows for the whole year */
 };
 
 struct report {

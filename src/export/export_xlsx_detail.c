@@ -11,6 +11,27 @@
 
 #define MONTH_COLS 12
 
+static double
+rest_q(const struct report_source *s)
+{
+    return s->quarter_quantity[0] + s->quarter_quantity[1] + s->quarter_quantity[2]
+           + s->quarter_quantity[3] + s->annual_quantity;
+}
+
+static double
+rest_t(const struct report_source *s)
+{
+    return s->quarter_tco2e[0] + s->quarter_tco2e[1] + s->quarter_tco2e[2] + s->quarter_tco2e[3]
+           + s->annual_tco2e;
+}
+
+static double
+rest_y(const struct report_year *r)
+{
+    return r->quarter_tco2e[0] + r->quarter_tco2e[1] + r->quarter_tco2e[2] + r->quarter_tco2e[3]
+           + r->annual_tco2e;
+}
+
 /* ---- 月度明细 -------------------------------------------------------------------------------- */
 
 static const char *const month_zh[MONTH_COLS] = {
@@ -51,7 +72,7 @@ static void
 month_quantities(struct sheet *sh, const struct report_source *s)
 {
     char formula[64];
-    int m, w = xl_whole(s->unallocated_quantity) && xl_whole(s->quantity);
+    int m, w = xl_whole(rest_q(s)) && xl_whole(s->quantity);
 
     for (m = 0; m < MONTH_COLS; m++)
         w &= xl_whole(s->month_quantity[m]);
@@ -59,7 +80,7 @@ month_quantities(struct sheet *sh, const struct report_source *s)
     xl_put_text(sh, sh->row, COL_UNIT, s->unit, F_TEXT);
     for (m = 0; m < MONTH_COLS; m++)
         xl_put_qty(sh, sh->row, COL_MONTH + m, s->month_quantity[m], NULL, w, 1);
-    xl_put_qty(sh, sh->row, COL_UNALLOC, s->unallocated_quantity, NULL, w, 1);
+    xl_put_qty(sh, sh->row, COL_UNALLOC, rest_q(s), NULL, w, 1);
     xl_sum_formula(formula, sizeof(formula), sh->row, COL_MONTH, sh->row, COL_UNALLOC);
     xl_put_formula(sh, sh->row, COL_TOTAL, formula, s->quantity,
                    xl_qty_format(sh->x, NULL, w, 0), xl_num_width(s->quantity, w ? 0 : 4, NULL));
@@ -79,8 +100,8 @@ month_emissions(struct sheet *sh, const struct report_source *s)
     for (m = 0; m < MONTH_COLS; m++)
         xl_put_num(sh, sh->row, COL_MONTH + m, s->month_tco2e[m], dash,
                    xl_num_width(s->month_tco2e[m], 2, NULL));
-    xl_put_num(sh, sh->row, COL_UNALLOC, s->unallocated_tco2e, dash,
-               xl_num_width(s->unallocated_tco2e, 2, NULL));
+    xl_put_num(sh, sh->row, COL_UNALLOC, rest_t(s), dash,
+               xl_num_width(rest_t(s), 2, NULL));
     xl_sum_formula(formula, sizeof(formula), sh->row, COL_MONTH, sh->row, COL_UNALLOC);
     xl_put_t2_formula(sh, sh->row, COL_TOTAL, formula, s->tco2e, F_T2);
     sh->row++;
@@ -99,7 +120,7 @@ month_totals(struct sheet *sh, lxw_row_t first, size_t n)
     xl_put_text(sh, sh->row, COL_UNIT, xl_unit_of(x, "A.4", "total"), F_TEXT);
     for (c = COL_MONTH; c <= COL_TOTAL; c++) {
         double v = c < COL_UNALLOC ? r->month_tco2e[c - COL_MONTH]
-                   : c == COL_UNALLOC ? r->unallocated_tco2e : r->total_tco2e;
+                   : c == COL_UNALLOC ? rest_y(r) : r->total_tco2e;
 
         if (n == 0) {
             xl_put_t2(sh, sh->row, c, v, F_T2B);
@@ -167,7 +188,7 @@ xl_sheet_charts(struct xl *x)
     const struct report_year *r = x->r;
     const char *name = xl_tx(x, "图表", "Charts");
     lxw_chart_options opt = {.x_offset = 8, .y_offset = 8, .x_scale = 1.4, .y_scale = 1.3};
-    lxw_col_t last = r->unallocated_tco2e != 0 ? COL_UNALLOC : COL_UNALLOC - 1;
+    lxw_col_t last = rest_y(r) != 0 ? COL_UNALLOC : COL_UNALLOC - 1;
     lxw_chart *chart;
     struct sheet sh;
 
