@@ -16,6 +16,7 @@
 
 #include "export/export_xlsx.h"
 #include "export/export_file.h"
+#include "export/xlsx_patch.h"
 #include "base/width.h"
 #include "base/xmem.h"
 
@@ -109,7 +110,7 @@ xl_num_width(double v, int decimals, const char *suffix)
     int n = snprintf(buf, sizeof(buf), "%.0f", fabs(v));
 
     return (v < 0) + n + (n - 1) / 3 + (decimals ? 1 + decimals : 0)
-           + (suffix != NULL && suffix[0] != '\0' ? 1 + width_of(suffix) : 0);
+           + (suffix != NULL && suffix[0] != '\0' ? 2 + width_of(suffix) : 0);
 }
 
 void
@@ -131,6 +132,7 @@ new_format(struct xl *x, int border, const char *num)
 
     if (f == NULL)
         fatal("export: out of memory");
+    format_set_font_name(f, XL_FONT);
     format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
     if (border)
         format_set_border(f, LXW_BORDER_THIN);
@@ -139,37 +141,91 @@ new_format(struct xl *x, int border, const char *num)
     return f;
 }
 
+/* Format f; quoted, marked hidden, which xlsx_patch turns into quotePrefix. */
+static lxw_format *
+make_format(struct xl *x, enum fmt f, int quoted)
+{
+    lxw_format *m = NULL;
+
+    switch (f) {
+    case F_TITLE:
+        m = new_format(x, 0, NULL);
+        format_set_bold(m);
+        format_set_font_size(m, 14);
+        format_set_align(m, LXW_ALIGN_CENTER);
+        break;
+    case F_PLAIN:
+        m = new_format(x, 0, NULL);
+        break;
+    case F_NAME:
+    case F_NOTE:
+        m = new_format(x, 0, NULL);
+        format_set_text_wrap(m);
+        break;
+    case F_YEAR:
+        m = new_format(x, 0, "0");
+        format_set_align(m, LXW_ALIGN_LEFT);
+        break;
+    case F_HEAD:
+        m = new_format(x, 1, NULL);
+        format_set_bold(m);
+        format_set_align(m, LXW_ALIGN_CENTER);
+        format_set_text_wrap(m);
+        format_set_bg_color(m, 0xF2F2F2);
+        break;
+    case F_LABEL:
+        m = new_format(x, 1, NULL);
+        format_set_text_wrap(m);
+        format_set_bg_color(m, 0xF2F2F2);
+        break;
+    case F_GROUP:
+        m = new_format(x, 1, NULL);
+        format_set_align(m, LXW_ALIGN_CENTER);
+        format_set_text_wrap(m);
+        format_set_bg_color(m, 0xF2F2F2);
+        break;
+    case F_TEXT:
+        m = new_format(x, 1, NULL);
+        format_set_text_wrap(m);
+        break;
+    case F_T2:
+    case F_T2B:
+        m = new_format(x, 1, "#,##0.00");
+        if (f == F_T2B)
+            format_set_bold(m);
+        break;
+    case F_INT:
+        m = new_format(x, 1, "#,##0");
+        break;
+    case F__COUNT:
+        fatal("export: no format %d", (int)f);
+    }
+    if (quoted)
+        format_set_hidden(m);
+    return m;
+}
+
 static void
 formats_init(struct xl *x)
 {
-    lxw_format **f = x->fmt;
+    int f;
 
-    f[F_TITLE] = new_format(x, 0, NULL);
-    format_set_bold(f[F_TITLE]);
-    format_set_font_size(f[F_TITLE], 14);
-    format_set_align(f[F_TITLE], LXW_ALIGN_CENTER);
-    f[F_PLAIN] = new_format(x, 0, NULL);
-    f[F_YEAR] = new_format(x, 0, "0");
-    format_set_align(f[F_YEAR], LXW_ALIGN_LEFT);
-    f[F_HEAD] = new_format(x, 1, NULL);
-    format_set_bold(f[F_HEAD]);
-    format_set_align(f[F_HEAD], LXW_ALIGN_CENTER);
-    format_set_text_wrap(f[F_HEAD]);
-    format_set_bg_color(f[F_HEAD], 0xF2F2F2);
-    f[F_LABEL] = new_format(x, 1, NULL);
-    format_set_text_wrap(f[F_LABEL]);
-    format_set_bg_color(f[F_LABEL], 0xF2F2F2);
-    f[F_GROUP] = new_format(x, 1, NULL);
-    format_set_align(f[F_GROUP], LXW_ALIGN_CENTER);
-    format_set_text_wrap(f[F_GROUP]);
-    format_set_bg_color(f[F_GROUP], 0xF2F2F2);
-    f[F_TEXT] = new_format(x, 1, NULL);
-    format_set_text_wrap(f[F_TEXT]);
-    f[F_T2] = new_format(x, 1, "0.00");
-    f[F_T2B] = new_format(x, 1, "0.00");
-    format_set_bold(f[F_T2B]);
-    f[F_FACTOR] = new_format(x, 1, "General");
-    f[F_INT] = new_format(x, 1, "0");
+    for (f = 0; f < F__COUNT; f++)
+        x->fmt[f] = make_format(x, (enum fmt)f, 0);
+}
+
+/*
+ * Format f for text s: text beginning with =, +, - or @ would turn into a formula when a reviewer
+ * edits the cell, so it gets the quotePrefix variant.
+ */
+static lxw_format *
+text_format(struct xl *x, const char *s, enum fmt f)
+{
+    if (s == NULL || strchr("=+-@", s[0]) == NULL || s[0] == '\0')
+        return x->fmt[f];
+    if (x->quoted[f] == NULL)
+        x->quoted[f] = make_format(x, f, 1);
+    return x->quoted[f];
 }
 
 lxw_format *
@@ -184,6 +240,52 @@ xl_code_format(struct xl *x, const char *code)
     x->nfmt[x->nnfmt].code = xstrdup(code);
     x->nfmt[x->nnfmt].fmt = new_format(x, 1, code);
     return x->nfmt[x->nnfmt++].fmt;
+}
+
+lxw_format *
+xl_unit_format(struct xl *x, int decimals, const char *unit)
+{
+    char *code = xasprintf("#,##0%s%.*s%s%s%s", decimals > 0 ? "." : "", decimals, "000000000",
+                           unit != NULL && unit[0] != '\0' ? "\" " : "",
+                           unit != NULL && unit[0] != '\0' ? unit : "",
+                           unit != NULL && unit[0] != '\0' ? "\"" : "");
+    lxw_format *f = xl_code_format(x, code);
+
+    free(code);
+    return f;
+}
+
+int
+xl_decimals(double v)
+{
+    int d;
+
+    for (d = 0; d < 9; d++) {
+        double p = pow(10, d);
+
+        if (fabs(nearbyint(v * p) / p - v) <= 1e-12 * fmax(1, fabs(v)))
+            break;
+    }
+    return d;
+}
+
+/* v as 2 decimals show it (half away from zero, as spreadsheets display). */
+static double
+shown2(double v)
+{
+    return round(v * 100 + copysign(1e-7, v)) / 100;
+}
+
+void
+xl_sum_shown(struct sheet *sh, double total, const double *parts, size_t n, size_t stride)
+{
+    double sum = 0;
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        sum += shown2(parts[i * stride]);
+    if (fabs(sum - shown2(total)) > 0.001)
+        sh->rounded = 1;
 }
 
 lxw_format *
@@ -219,7 +321,7 @@ track(struct sheet *sh, lxw_row_t row, lxw_col_t c1, lxw_col_t c2, int width, in
 void
 xl_put_text(struct sheet *sh, lxw_row_t row, lxw_col_t col, const char *s, enum fmt f)
 {
-    lxw_format *fmt = sh->x->fmt[f];
+    lxw_format *fmt = text_format(sh->x, s, f);
     char *cut;
     int w;
 
@@ -285,9 +387,10 @@ xl_merge_text(struct sheet *sh, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_co
     }
     cut = s != NULL ? cell_cut(s) : NULL;
     xl_check(sh->x, worksheet_merge_range(sh->ws, r1, c1, r2, c2, cut ? cut : s ? s : "",
-                                          sh->x->fmt[f]));
+                                          text_format(sh->x, s, f)));
     free(cut);
-    if (f != F_TITLE && s != NULL && s[0] != '\0')
+    /* a text merged down several rows (a category) wraps within them: no row grows for it */
+    if (f != F_TITLE && s != NULL && s[0] != '\0' && r1 == r2)
         track(sh, r1, c1, c2, width_of(s), width_of(s));
 }
 
@@ -323,18 +426,37 @@ xl_sheet_open(struct sheet *sh, struct xl *x, const char *name, lxw_col_t ncols,
 }
 
 void
-xl_sheet_heading(struct sheet *sh, const char *title)
+xl_sheet_heading(struct sheet *sh, const char *title, int with_name)
 {
     const struct xl *x = sh->x;
     lxw_col_t last = sh->ncols - 1;
 
     xl_merge_text(sh, 0, 0, 0, last, title, F_TITLE);
     xl_check(sh->x, worksheet_set_row(sh->ws, 0, 24, NULL));
-    xl_put_text(sh, 1, 0, xl_label(x, "A.1", "unit_name"), F_PLAIN);
-    xl_merge_text(sh, 1, 1, 1, last - 2, x->r->unit_name, F_PLAIN);
+    if (with_name) {
+        xl_put_text(sh, 1, 0, xl_label(x, "A.1", "unit_name"), F_PLAIN);
+        xl_merge_text(sh, 1, 1, 1, last - 2, x->r->unit_name, F_NAME);
+    }
     xl_put_text(sh, 1, last - 1, xl_tx(x, "报告年度", "Reporting year"), F_PLAIN);
     xl_check(sh->x, worksheet_write_number(sh->ws, 1, last, x->r->year, x->fmt[F_YEAR]));
     sh->row = 2;
+}
+
+void
+xl_sheet_note(struct sheet *sh, const char *text)
+{
+    sh->row++;
+    xl_merge_text(sh, sh->row, 0, sh->row, sh->ncols - 1, text, F_NOTE);
+    sh->row++;
+}
+
+void
+xl_rounding_note(struct sheet *sh)
+{
+    if (sh->rounded)
+        xl_sheet_note(sh, xl_tx(sh->x, "注：合计按未舍入的数值计算，可能与所列各项（保留两位小数）之和相差 0.01。",
+                                "Note: totals are computed before rounding and may differ by 0.01 "
+                                "from the sum of the parts as shown (2 decimals)."));
 }
 
 void
@@ -355,16 +477,19 @@ xl_sheet_close(struct sheet *sh)
     lines = xcalloc(sh->row + 1, sizeof(*lines));
     for (i = 0; i < sh->ncells; i++) {
         const struct tcell *t = &sh->cells[i];
-        int room = 0, n;
+        int room = 0, n, w;
 
         for (c = t->c1; c <= t->c2; c++)
             room += colw[c];
-        n = (t->width + room - 3) / (room - 2);     /* lines, rounded up; 2 units of padding */
+        /* lines, rounded up, with 2 units of padding; a merged text has a tenth to spare, as
+           CJK glyphs are a little wider than two digits and no column was sized to fit it */
+        w = t->c1 == t->c2 ? t->width : t->width * 11 / 10;
+        n = (w + room - 3) / (room - 2);
         if (t->row <= sh->row && n > lines[t->row])
             lines[t->row] = n;
     }
     worksheet_set_default_row(sh->ws, ROW_PT, 0);
-    for (r = 2; r <= sh->row; r++)
+    for (r = 1; r <= sh->row; r++)
         if (lines[r] > 1)
             xl_check(sh->x, worksheet_set_row(sh->ws, r, ROW_PT + (lines[r] - 1) * LINE_PT, NULL));
     free(lines);
@@ -378,6 +503,8 @@ xl_sheet_close(struct sheet *sh)
     worksheet_fit_to_pages(sh->ws, 1, 0);
     worksheet_center_horizontally(sh->ws);
     xl_check(sh->x, worksheet_repeat_rows(sh->ws, 0, sh->repeat));
+    if (sh->freeze_row > 0 || sh->freeze_col > 0)
+        worksheet_freeze_panes(sh->ws, sh->freeze_row, sh->freeze_col);
     xl_check(sh->x, worksheet_set_footer(sh->ws, xl_tx(sh->x, "&C第 &P 页，共 &N 页",
                                                           "&CPage &P of &N")));
 }
@@ -429,7 +556,7 @@ set_properties(struct xl *x)
 /* The sheets in workbook order; 图表 reads what 月度明细 wrote. */
 static void (*const sheets[])(struct xl *) = {
     xl_sheet_a1, xl_sheet_a2, xl_sheet_a3, xl_sheet_a4, xl_sheet_a5, xl_sheet_a6,
-    xl_sheet_months, xl_sheet_charts,
+    xl_sheet_factor_notes, xl_sheet_months, xl_sheet_records, xl_sheet_charts,
 };
 
 /*
@@ -456,7 +583,9 @@ write_workbook(const char *file, void *arg)
     free(x->month_sheet);
     if (x->err != LXW_NO_ERROR)
         e = x->err;
-    return e != LXW_NO_ERROR ? lxw_strerror(e) : NULL;
+    if (e != LXW_NO_ERROR)
+        return lxw_strerror(e);
+    return xlsx_patch(file, XL_FONT);
 }
 
 static enum err

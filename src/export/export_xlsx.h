@@ -1,9 +1,10 @@
 /*
  * export_xlsx.h - what the Excel export files share: export_xlsx.c (the workbook, its formats,
- * the cell and sheet primitives, properties, the writer), export_xlsx_tables.c (表A.1–表A.6) and
- * export_xlsx_detail.c (月度明细, 图表): the export in progress, the sheet being filled and the
- * helpers every sheet writes with. The shared names start with xl_, after struct xl.
- * Private to export_xlsx*.c, the only files that include xlsxwriter.h.
+ * the cell and sheet primitives, properties, the writer), export_xlsx_tables.c (表A.1–表A.6),
+ * export_xlsx_notes.c (因子说明, 活动数据明细) and export_xlsx_detail.c (月度明细, 图表): the
+ * export in progress, the sheet being filled and the helpers every sheet writes with. The shared
+ * names start with xl_, after struct xl. Private to export_xlsx*.c, the only files that include
+ * xlsxwriter.h.
  */
 #ifndef TANBOOK_EXPORT_XLSX_H
 #define TANBOOK_EXPORT_XLSX_H
@@ -15,19 +16,21 @@
 #include "data/forms.h"
 #include "core/report.h"
 
-#define MAX_COLS 16             /* the widest sheet: 月度明细 */
+#define MAX_COLS 24             /* the widest sheet: 月度明细 */
+#define XL_FONT "宋体"          /* every cell and chart; Calibri has no Chinese */
 
 enum fmt {
     F_TITLE,   /* the merged title row */
-    F_PLAIN,   /* the unit line, no border */
+    F_PLAIN,   /* the unit line's labels, no border */
+    F_NAME,    /* the unit name in the unit line: wraps rather than being cut off */
     F_YEAR,    /* the report year in the unit line */
     F_HEAD,    /* column headers */
     F_LABEL,   /* a label cell of A.1, A.2 and A.4 */
     F_GROUP,   /* a category merged down beside its rows */
     F_TEXT,    /* body text */
-    F_T2,      /* tCO₂e and tce: 0.00 */
+    F_NOTE,    /* a note under a table, across it, no border */
+    F_T2,      /* tCO₂e and tce: #,##0.00 */
     F_T2B,     /* a total in tCO₂e or tce */
-    F_FACTOR,  /* factor values, as pinned */
     F_INT,     /* 用能人数 */
     F__COUNT
 };
@@ -38,11 +41,13 @@ struct xl {                     /* one export in progress */
     lxw_workbook *wb;
     lxw_error err;              /* the first libxlsxwriter failure, which fails the export */
     lxw_format *fmt[F__COUNT];
+    lxw_format *quoted[F__COUNT];   /* the same, for text that begins like a formula (on demand) */
     struct num_fmt *nfmt;       /* the number formats made on demand (export_xlsx.c) */
     size_t nnfmt;
     char *month_sheet;          /* the name charts read from */
     lxw_row_t em_first, em_last;/* 月度明细: the emission rows of the sources */
     lxw_row_t em_head, em_total;/* … their header row and total row */
+    int any_month, any_quarter, any_year;   /* the year has monthly, quarterly, annual rows */
 };
 
 struct sheet {                  /* a worksheet being filled */
@@ -52,6 +57,9 @@ struct sheet {                  /* a worksheet being filled */
     lxw_row_t row;              /* the next row to write */
     lxw_row_t repeat;           /* rows 0..repeat print on every page */
     int landscape;
+    lxw_row_t freeze_row;       /* panes frozen above this row and left of freeze_col (0: none) */
+    lxw_col_t freeze_col;
+    int rounded;                /* a total shown differs from the sum of its parts as shown */
     int width[MAX_COLS];        /* widest single-column content per column */
     struct tcell *cells;        /* the texts written, for widths and heights (export_xlsx.c) */
     size_t ncells, cap;
@@ -92,6 +100,19 @@ void xl_put_text(struct sheet *sh, lxw_row_t row, lxw_col_t col, const char *s, 
 /* A number in format fmt, taking `width` display columns. */
 void xl_put_num(struct sheet *sh, lxw_row_t row, lxw_col_t col, double v, lxw_format *fmt,
                 int width);
+/*
+ * The bordered format for a value with `decimals` decimals (thousands separated) and unit after
+ * it: 0.0000" tCO₂/MWh".
+ */
+lxw_format *xl_unit_format(struct xl *x, int decimals, const char *unit);
+/* The fewest decimals (at most 9) that show v exactly as stored. */
+int xl_decimals(double v);
+/*
+ * Notes that the total shown differs from the sum of the n parts as shown (2 decimals), so the
+ * sheet gets xl_rounding_note(); stride steps through parts.
+ */
+void xl_sum_shown(struct sheet *sh, double total, const double *parts, size_t n, size_t stride);
+
 /* A figure in tCO₂e or tce: 2 decimals. */
 void xl_put_t2(struct sheet *sh, lxw_row_t row, lxw_col_t col, double v, enum fmt f);
 /* A quantity, with its unit after the number when unit is given (see xl_qty_format). */
@@ -113,8 +134,12 @@ void xl_merge_formula(struct sheet *sh, lxw_row_t row, lxw_col_t c1, lxw_col_t c
 /* Adds a worksheet; returns 0, or -1 with x->err set when the name is not a valid sheet name. */
 int xl_sheet_open(struct sheet *sh, struct xl *x, const char *name, lxw_col_t ncols,
                   int landscape);
-/* Row 1: the title across the table. Row 2: 单位名称 and 报告年度. */
-void xl_sheet_heading(struct sheet *sh, const char *title);
+/* Row 1: the title across the table. Row 2: 单位名称 (unless with_name is 0) and 报告年度. */
+void xl_sheet_heading(struct sheet *sh, const char *title, int with_name);
+/* A note under the table, across it, after a blank row; wrapped to fit. */
+void xl_sheet_note(struct sheet *sh, const char *text);
+/* The note that totals are summed before rounding, when sh->rounded. */
+void xl_rounding_note(struct sheet *sh);
 /* Widths from the content (CJK double), row heights for wrapped text, A4 print setup. */
 void xl_sheet_close(struct sheet *sh);
 /* A row of column headers: the forms' labels of keys, from column 0. */
@@ -129,6 +154,11 @@ void xl_sheet_a3(struct xl *x);
 void xl_sheet_a4(struct xl *x);
 void xl_sheet_a5(struct xl *x);
 void xl_sheet_a6(struct xl *x);
+/* 因子说明 and 活动数据明细: what the standard's four columns leave out (export_xlsx_notes.c). */
+void xl_sheet_factor_notes(struct xl *x);
+void xl_sheet_records(struct xl *x);
+/* A.3's rows in category order (then library order, then inventory order): n indexes. */
+size_t *xl_entry_order(const struct report_year *r);
 /* 月度明细, which sets x->month_sheet and the em_ rows 图表 reads (export_xlsx_detail.c). */
 void xl_sheet_months(struct xl *x);
 /* 图表: charts of the 月度明细 emission rows; a note instead when there are none. */

@@ -1,7 +1,10 @@
 /*
  * export_xlsx_tables.c - the Excel export's sheets 表A.1–表A.6, each in the layout of
  * T/ZJJGSW 0005—2024 Appendix A: A.1 fields two to a row, A.2 energy with its total, A.3 the
- * inventory, A.4 the summary by category with the indicators, A.5 activity data, A.6 factors.
+ * inventory, A.4 the summary by category with the standard's fixed rows and the indicators, A.5
+ * activity data and A.6 factors in the standard's four columns (排放种类 | 排放源 | 数据 |
+ * 数据来源), units inside 数据's number format. What the four columns leave out goes to
+ * 因子说明 and 活动数据明细 (export_xlsx_notes.c).
  */
 #include "export/export_xlsx.h"
 
@@ -77,7 +80,7 @@ xl_sheet_a1(struct xl *x)
 
     if (xl_sheet_open(&sh, x, forms_title(xl_form(x, "A.1"), r->lang), 4, 0) != 0)
         return;
-    xl_sheet_heading(&sh, forms_title(xl_form(x, "A.1"), r->lang));
+    xl_sheet_heading(&sh, forms_title(xl_form(x, "A.1"), r->lang), 0);   /* its first row names it */
     sh.repeat = 1;
     for (i = 0; i < r->ninfo; i++) {
         const struct report_info *ri = &r->info[i], *other;
@@ -114,10 +117,11 @@ xl_sheet_a2(struct xl *x)
     char formula[64];
     struct sheet sh;
     size_t i, n = 0;
+    double *tce = xcalloc(r->nsources + 1, sizeof(*tce));
 
     if (xl_sheet_open(&sh, x, forms_title(xl_form(x, "A.2"), r->lang), 4, 0) != 0)
         return;
-    xl_sheet_heading(&sh, forms_title(xl_form(x, "A.2"), r->lang));
+    xl_sheet_heading(&sh, forms_title(xl_form(x, "A.2"), r->lang), 1);
     total_row = sh.row++;
     xl_put_text(&sh, total_row, 0, xl_label(x, "A.2", "total_tce"), F_LABEL);
     for (i = 0; i < nitems(heads); i++)
@@ -132,9 +136,11 @@ xl_sheet_a2(struct xl *x)
         xl_put_text(&sh, sh.row, 1, s->label, F_TEXT);
         xl_put_qty(&sh, sh.row, 2, s->quantity, s->unit, xl_whole(s->quantity), 0);
         xl_put_t2(&sh, sh.row, 3, s->tce, F_T2);
+        tce[n++] = s->tce;
         sh.row++;
-        n++;
     }
+    xl_sum_shown(&sh, r->energy_tce, tce, n, 1);
+    free(tce);
     xl_merge_text(&sh, first - 1, 0, first - 1 + n, 0, xl_label(x, "A.2", "energy_group"), F_GROUP);
     if (n > 0) {
         xl_sum_formula(formula, sizeof(formula), first, 3, first + n - 1, 3);
@@ -143,6 +149,7 @@ xl_sheet_a2(struct xl *x)
         xl_merge_text(&sh, total_row, 1, total_row, 3, "", F_T2B);
         xl_check(x, worksheet_write_number(sh.ws, total_row, 1, r->energy_tce, x->fmt[F_T2B]));
     }
+    xl_rounding_note(&sh);
     xl_sheet_close(&sh);
 }
 
@@ -155,40 +162,67 @@ or_slash(const char *s)
     return s != NULL && s[0] != '\0' ? s : "/";
 }
 
+/* Merges column 0 of rows first..last-1 over each run of one category, as A.4 does. */
+static void
+merge_categories(struct sheet *sh, lxw_row_t first, const char *const *cats, size_t n)
+{
+    size_t i, run = 0;
+
+    for (i = 1; i <= n; i++) {
+        if (i < n && strcmp(cats[i], cats[run]) == 0)
+            continue;
+        xl_merge_text(sh, first + run, 0, first + i - 1, 0, cats[run], F_GROUP);
+        run = i;
+    }
+}
+
 void
 xl_sheet_a3(struct xl *x)
 {
     static const char *const heads[] = {"category", "source", "facility", "location", "note"};
     const struct report_year *r = x->r;
+    size_t *order = xl_entry_order(r), i;
+    const char **cats = xcalloc(r->nentries + 1, sizeof(*cats));
+    lxw_row_t first;
     struct sheet sh;
-    size_t i;
 
-    if (xl_sheet_open(&sh, x, forms_title(xl_form(x, "A.3"), r->lang), 5, 0) != 0)
+    if (xl_sheet_open(&sh, x, forms_title(xl_form(x, "A.3"), r->lang), 5, 0) != 0) {
+        free(order);
+        free(cats);
         return;
-    xl_sheet_heading(&sh, forms_title(xl_form(x, "A.3"), r->lang));
+    }
+    xl_sheet_heading(&sh, forms_title(xl_form(x, "A.3"), r->lang), 1);
     xl_header_row(&sh, "A.3", heads, nitems(heads));
+    sh.freeze_row = sh.row;
+    first = sh.row;
     for (i = 0; i < r->nentries; i++) {
-        const struct report_entry *en = &r->entries[i];
+        const struct report_entry *en = &r->entries[order[i]];
 
-        xl_put_text(&sh, sh.row, 0, en->category, F_TEXT);
+        cats[i] = en->category;
         xl_put_text(&sh, sh.row, 1, en->source, F_TEXT);
         xl_put_text(&sh, sh.row, 2, or_slash(en->facility), F_TEXT);
         xl_put_text(&sh, sh.row, 3, or_slash(en->location), F_TEXT);
         xl_put_text(&sh, sh.row, 4, or_slash(en->note), F_TEXT);
         sh.row++;
     }
+    merge_categories(&sh, first, cats, r->nentries);
     xl_sheet_close(&sh);
+    free(order);
+    free(cats);
 }
 
 /* ---- A.4 碳排放汇总表 -------------------------------------------------------------------------- */
 
-/* The rows the standard always prints under 净购入电力与热力产生的排放, present or not. */
+/* The rows the standard always prints, present or not, in its order; other sources follow. */
 static const struct {
-    enum src_kind kind;
-    const char *zh, *en;
+    enum src_cat cat;
+    const char *id, *zh, *en;
 } a4_fixed[] = {
-    {SRC_ELECTRICITY, "外购电力", "Purchased electricity"},
-    {SRC_HEAT, "外购热力", "Purchased heat"},
+    {CAT_FOSSIL, "gasoline", "汽油", "Gasoline"},
+    {CAT_FOSSIL, "diesel", "柴油", "Diesel"},
+    {CAT_FOSSIL, "natural_gas", "天然气", "Natural gas"},
+    {CAT_PURCHASED, "electricity", "外购电力", "Purchased electricity"},
+    {CAT_PURCHASED, "heat", "外购热力", "Purchased heat"},
 };
 
 struct a4_item {
@@ -196,61 +230,70 @@ struct a4_item {
     double tco2e;
 };
 
-/* The rows of category cat: its sources, and for purchased energy the standard's fixed rows. */
+static int
+a4_is_fixed(const struct report_source *s)
+{
+    size_t k;
+
+    for (k = 0; k < nitems(a4_fixed); k++)
+        if (strcmp(s->src->id, a4_fixed[k].id) == 0)
+            return 1;
+    return 0;
+}
+
+/* The rows of category cat: the standard's fixed rows (0 when unused), then its other sources. */
 static size_t
-a4_items(const struct xl *x, enum src_cat cat, struct a4_item *items, size_t max)
+a4_items(const struct xl *x, enum src_cat cat, struct a4_item *items)
 {
     const struct report_year *r = x->r;
     size_t i, k, n = 0;
 
-    if (cat == CAT_PURCHASED) {
-        for (k = 0; k < nitems(a4_fixed) && n < max; k++, n++) {
-            items[n] = (struct a4_item){xl_tx(x, a4_fixed[k].zh, a4_fixed[k].en), 0};
-            for (i = 0; i < r->nsources; i++)
-                if (r->sources[i].src->kind == a4_fixed[k].kind)
-                    items[n] = (struct a4_item){r->sources[i].label, r->sources[i].tco2e};
-        }
-    }
-    for (i = 0; i < r->nsources && n < max; i++) {
-        const struct report_source *s = &r->sources[i];
+    for (k = 0; k < nitems(a4_fixed); k++) {
+        const struct report_source *s = report_source(r, a4_fixed[k].id);
 
-        if (s->cat != cat)
+        if (a4_fixed[k].cat != cat)
             continue;
-        for (k = 0; cat == CAT_PURCHASED && k < nitems(a4_fixed); k++)
-            if (s->src->kind == a4_fixed[k].kind)
-                break;
-        if (cat != CAT_PURCHASED || k == nitems(a4_fixed))
-            items[n++] = (struct a4_item){s->label, s->tco2e};
+        items[n++] = s != NULL ? (struct a4_item){s->label, s->tco2e}
+                               : (struct a4_item){xl_tx(x, a4_fixed[k].zh, a4_fixed[k].en), 0};
     }
+    for (i = 0; i < r->nsources; i++)
+        if (r->sources[i].cat == cat && !a4_is_fixed(&r->sources[i]))
+            items[n++] = (struct a4_item){r->sources[i].label, r->sources[i].tco2e};
     return n;
 }
 
-/* A category: its name merged down beside 小计 and one row per source. Returns the 小计 row. */
+/*
+ * A category: one row per source, then 小计 (which the standard lacks, so it comes after the
+ * standard's rows), the name merged down beside them. Returns the 小计 row.
+ */
 static lxw_row_t
 a4_group(struct sheet *sh, enum src_cat cat, const char *unit)
 {
     struct xl *x = sh->x;
-    size_t n = x->r->nsources + nitems(a4_fixed), i;
-    struct a4_item *items = xcalloc(n, sizeof(*items));
-    lxw_row_t sub = sh->row;
+    struct a4_item *items = xcalloc(x->r->nsources + nitems(a4_fixed) + 1, sizeof(*items));
+    size_t n = a4_items(x, cat, items), i;
+    double *vals = xcalloc(n + 1, sizeof(*vals));
+    lxw_row_t first = sh->row, sub = first + n;
     char formula[64];
 
-    n = a4_items(x, cat, items, n);
-    xl_merge_text(sh, sub, 0, sub + n, 0, factors_cat_label(cat, x->r->lang == LANG_EN), F_GROUP);
+    xl_merge_text(sh, first, 0, sub, 0, factors_cat_label(cat, x->r->lang == LANG_EN), F_GROUP);
+    for (i = 0; i < n; i++) {
+        xl_put_text(sh, first + i, 1, items[i].label, F_TEXT);
+        xl_put_t2(sh, first + i, 2, items[i].tco2e, F_T2);
+        xl_put_text(sh, first + i, 3, unit, F_TEXT);
+        vals[i] = items[i].tco2e;
+    }
     xl_put_text(sh, sub, 1, xl_tx(x, "小计", "Subtotal"), F_TEXT);
     xl_put_text(sh, sub, 3, unit, F_TEXT);
-    for (i = 0; i < n; i++) {
-        xl_put_text(sh, sub + 1 + i, 1, items[i].label, F_TEXT);
-        xl_put_t2(sh, sub + 1 + i, 2, items[i].tco2e, F_T2);
-        xl_put_text(sh, sub + 1 + i, 3, unit, F_TEXT);
-    }
     if (n > 0) {
-        xl_sum_formula(formula, sizeof(formula), sub + 1, 2, sub + n, 2);
+        xl_sum_formula(formula, sizeof(formula), first, 2, sub - 1, 2);
         xl_put_t2_formula(sh, sub, 2, formula, x->r->cat_tco2e[cat], F_T2B);
     } else {
         xl_put_t2(sh, sub, 2, x->r->cat_tco2e[cat], F_T2B);
     }
-    sh->row = sub + 1 + n;
+    xl_sum_shown(sh, x->r->cat_tco2e[cat], vals, n, 1);
+    sh->row = sub + 1;
+    free(vals);
     free(items);
     return sub;
 }
@@ -275,14 +318,15 @@ xl_sheet_a4(struct xl *x)
     const char *t = xl_unit_of(x, "A.4", "total");
     lxw_row_t total, row;
     char formula[128], a[LXW_MAX_CELL_NAME_LENGTH], b[LXW_MAX_CELL_NAME_LENGTH];
+    double subs[CAT__COUNT];
     struct strbuf sb = {0};
     struct sheet sh;
-    size_t i;
+    size_t i, nsubs = 0;
     int c, fugitive = 0;
 
     if (xl_sheet_open(&sh, x, forms_title(xl_form(x, "A.4"), r->lang), 4, 0) != 0)
         return;
-    xl_sheet_heading(&sh, forms_title(xl_form(x, "A.4"), r->lang));
+    xl_sheet_heading(&sh, forms_title(xl_form(x, "A.4"), r->lang), 1);
     sh.repeat = 1;
     total = a4_line(&sh, "total", NULL);
     for (i = 0; i < r->nsources; i++)
@@ -293,8 +337,10 @@ xl_sheet_a4(struct xl *x)
             continue;
         lxw_rowcol_to_cell(a, a4_group(&sh, (enum src_cat)c, t), 2);
         sb_printf(&sb, "%s%s", sb.len > 1 ? "+" : "", a);
+        subs[nsubs++] = r->cat_tco2e[c];
     }
     xl_put_t2_formula(&sh, total, 2, sb.s, r->total_tco2e, F_T2B);
+    xl_sum_shown(&sh, r->total_tco2e, subs, nsubs, 1);
     sb_free(&sb);
 
     lxw_rowcol_to_cell(a, total, 2);
@@ -317,64 +363,89 @@ xl_sheet_a4(struct xl *x)
     snprintf(formula, sizeof(formula), "=%s/%s", a, b);
     if (r->has_headcount)
         xl_put_t2_formula(&sh, row, 2, formula, r->per_capita_tco2e, F_T2);
+    if (fugitive)
+        xl_sheet_note(&sh, xl_tx(x,
+            "注：标准表A.4未列逸散排放。本标准3.3所称温室气体包括氢氟碳化物（HFCs）和六氟化硫（SF₆）"
+            "等，故制冷剂、绝缘气体的逸散排放单列为一类，并计入碳排放总量。",
+            "Note: Table A.4 of the standard has no row for fugitive emissions. The greenhouse gases "
+            "of the standard (3.3) include HFCs and SF₆, so refrigerant and insulating-gas leaks are "
+            "listed as a category of their own and counted in the total."));
+    xl_rounding_note(&sh);
     xl_sheet_close(&sh);
 }
 
 /* ---- A.5 碳排放活动水平数据, A.6 排放因子数据 ---------------------------------------------------- */
 
+/* The standard's four columns of A.5 and A.6. */
+static const char *const four_heads[] = {"category", "source", "data", "data_source"};
+
+/* Opens A.5 or A.6: heading, the four headers, panes frozen under them. */
+static int
+four_open(struct sheet *sh, struct xl *x, const char *form_id)
+{
+    const char *title = forms_title(xl_form(x, form_id), x->r->lang);
+
+    if (xl_sheet_open(sh, x, title, 4, 0) != 0)
+        return -1;
+    xl_sheet_heading(sh, title, 1);
+    xl_header_row(sh, form_id, four_heads, nitems(four_heads));
+    sh->freeze_row = sh->row;
+    return 0;
+}
+
+/* Closes A.5 or A.6: the category merged down over each run of its sources. */
+static void
+four_close(struct sheet *sh)
+{
+    const struct report_year *r = sh->x->r;
+    const char **cats = xcalloc(r->nsources + 1, sizeof(*cats));
+    size_t i;
+
+    for (i = 0; i < r->nsources; i++)
+        cats[i] = r->sources[i].category;
+    merge_categories(sh, sh->row - r->nsources, cats, r->nsources);
+    free(cats);
+    xl_sheet_close(sh);
+}
+
 void
 xl_sheet_a5(struct xl *x)
 {
-    static const char *const heads[] = {"category", "source", "data", "unit", "data_source"};
     const struct report_year *r = x->r;
     struct sheet sh;
     size_t i;
 
-    if (xl_sheet_open(&sh, x, forms_title(xl_form(x, "A.5"), r->lang), 5, 0) != 0)
+    if (four_open(&sh, x, "A.5") != 0)
         return;
-    xl_sheet_heading(&sh, forms_title(xl_form(x, "A.5"), r->lang));
-    xl_header_row(&sh, "A.5", heads, nitems(heads));
     for (i = 0; i < r->nsources; i++) {
         const struct report_source *s = &r->sources[i];
 
-        xl_put_text(&sh, sh.row, 0, s->category, F_TEXT);
         xl_put_text(&sh, sh.row, 1, s->label, F_TEXT);
-        xl_put_qty(&sh, sh.row, 2, s->quantity, NULL, xl_whole(s->quantity), 0);
-        xl_put_text(&sh, sh.row, 3, s->unit, F_TEXT);
-        xl_put_text(&sh, sh.row, 4, s->data_source, F_TEXT);
+        xl_put_qty(&sh, sh.row, 2, s->quantity, s->unit, xl_whole(s->quantity), 0);
+        xl_put_text(&sh, sh.row, 3, s->data_source, F_TEXT);
         sh.row++;
     }
-    xl_sheet_close(&sh);
+    four_close(&sh);
 }
 
 void
 xl_sheet_a6(struct xl *x)
 {
-    static const char *const heads[] = {"category", "source", "data", "factor_unit", "data_source",
-                                        "derivation"};
     const struct report_year *r = x->r;
     struct sheet sh;
     size_t i;
 
-    if (xl_sheet_open(&sh, x, forms_title(xl_form(x, "A.6"), r->lang), 6, 1) != 0)
+    if (four_open(&sh, x, "A.6") != 0)
         return;
-    xl_sheet_heading(&sh, forms_title(xl_form(x, "A.6"), r->lang));
-    xl_header_row(&sh, "A.6", heads, nitems(heads));
     for (i = 0; i < r->nsources; i++) {
         const struct report_source *s = &r->sources[i];
-        char *src = s->flag != NULL ? xasprintf("%s（%s%s）", s->factor_source,
-                                                xl_tx(x, "注意：", "caution: "), s->flag)
-                                    : xstrdup(s->factor_source);
+        int d = xl_decimals(s->factor);
 
-        xl_put_text(&sh, sh.row, 0, s->category, F_TEXT);
         xl_put_text(&sh, sh.row, 1, s->label, F_TEXT);
-        xl_put_num(&sh, sh.row, 2, s->factor, x->fmt[F_FACTOR],
-                   snprintf(NULL, 0, "%.9g", s->factor));
-        xl_put_text(&sh, sh.row, 3, s->factor_unit, F_TEXT);
-        xl_put_text(&sh, sh.row, 4, src, F_TEXT);
-        xl_put_text(&sh, sh.row, 5, or_slash(s->derivation), F_TEXT);
+        xl_put_num(&sh, sh.row, 2, s->factor, xl_unit_format(x, d, s->factor_unit),
+                   xl_num_width(s->factor, d, s->factor_unit));
+        xl_put_text(&sh, sh.row, 3, s->factor_source, F_TEXT);
         sh.row++;
-        free(src);
     }
-    xl_sheet_close(&sh);
+    four_close(&sh);
 }
