@@ -547,6 +547,8 @@ test_parse_errors(void **state)
          "forms/x.tsv:3: 名称“面积”"},
         {"duplicate cli", IHDR IROW1, FHDR FROW_AREA "b\t乙\tB\ttext\tunit\t\t0\t0\t1\t\t\tarea\t\t\n",
          "forms/x.tsv:3: 命令行选项名“area”重复"},
+        {"cli shared by two forms", IHDR IROW1 "A.2\tc\t乙\tB\t表A.2 乙\tT A.2\trecord\tx.tsv\n",
+         FHDR FROW_AREA, "forms/forms.tsv:3: 表单 A.2 字段 area 的命令行选项名“area”已用于表单 A.1"},
         {"missing column", IHDR IROW1,
          FCOMMENT "key\tzh\ten\ttype\tunit\trequired\tcomputed\tin_table\tmin\tmax\tcli\thelp_zh\thelp_en\n",
          "forms/x.tsv:2: 缺少列“scope”"},
