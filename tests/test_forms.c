@@ -298,6 +298,34 @@ test_a1_cli_and_limits(void **state)
     assert_true(field(state, "A.4", "total")->max == 0);
 }
 
+/* `tanbook set --entry` writes A.3's three texts; the category and source have no option. */
+static void
+test_a3_cli(void **state)
+{
+    static const struct {
+        const char *key, *cli;
+        double max;
+    } want[] = {
+        {"category", NULL, 0},
+        {"source", NULL, 0},
+        {"facility", "facility", 100},
+        {"location", "location", 100},
+        {"note", "note", 200},
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+        const struct field_def *fd = field(state, "A.3", want[i].key);
+        if (want[i].cli == NULL) {
+            assert_null(fd->cli);
+        } else {
+            assert_non_null(fd->cli);
+            assert_string_equal(fd->cli, want[i].cli);
+        }
+        assert_true(fd->max == want[i].max);
+    }
+}
+
 static void
 test_field_match(void **state)
 {
@@ -723,6 +751,7 @@ main(void)
         cmocka_unit_test(test_fields_verbatim),
         cmocka_unit_test(test_printed_columns),
         cmocka_unit_test(test_a1_cli_and_limits),
+        cmocka_unit_test(test_a3_cli),
         cmocka_unit_test(test_field_match),
         cmocka_unit_test(test_validate),
         cmocka_unit_test(test_parse_ok),
