@@ -298,6 +298,34 @@ test_a1_cli_and_limits(void **state)
     assert_true(field(state, "A.4", "total")->max == 0);
 }
 
+/* `tanbook set --entry` writes A.3's three texts; the category and source have no option. */
+static void
+test_a3_cli(void **state)
+{
+    static const struct {
+        const char *key, *cli;
+        double max;
+    } want[] = {
+        {"category", NULL, 0},
+        {"source", NULL, 0},
+        {"facility", "facility", 100},
+        {"location", "location", 100},
+        {"note", "note", 200},
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+        const struct field_def *fd = field(state, "A.3", want[i].key);
+        if (want[i].cli == NULL) {
+            assert_null(fd->cli);
+        } else {
+            assert_non_null(fd->cli);
+            assert_string_equal(fd->cli, want[i].cli);
+        }
+        assert_true(fd->max == want[i].max);
+    }
+}
+
 static void
 test_field_match(void **state)
 {
@@ -547,6 +575,8 @@ test_parse_errors(void **state)
          "forms/x.tsv:3: 名称“面积”"},
         {"duplicate cli", IHDR IROW1, FHDR FROW_AREA "b\t乙\tB\ttext\tunit\t\t0\t0\t1\t\t\tarea\t\t\n",
          "forms/x.tsv:3: 命令行选项名“area”重复"},
+        {"cli shared by two forms", IHDR IROW1 "A.2\tc\t乙\tB\t表A.2 乙\tT A.2\trecord\tx.tsv\n",
+         FHDR FROW_AREA, "forms/forms.tsv:3: 表单 A.2 字段 area 的命令行选项名“area”已用于表单 A.1"},
         {"missing column", IHDR IROW1,
          FCOMMENT "key\tzh\ten\ttype\tunit\trequired\tcomputed\tin_table\tmin\tmax\tcli\thelp_zh\thelp_en\n",
          "forms/x.tsv:2: 缺少列“scope”"},
@@ -721,6 +751,7 @@ main(void)
         cmocka_unit_test(test_fields_verbatim),
         cmocka_unit_test(test_printed_columns),
         cmocka_unit_test(test_a1_cli_and_limits),
+        cmocka_unit_test(test_a3_cli),
         cmocka_unit_test(test_field_match),
         cmocka_unit_test(test_validate),
         cmocka_unit_test(test_parse_ok),

@@ -1,7 +1,8 @@
 /*
  * cli_new.c - `tanbook new` and `tanbook set`: create a workbook, or change a year's A.1 values,
- * electricity area, GWP set and factor overrides. The A.1 options come from forms/ (the `cli`
- * column), so a field added there is settable here without code.
+ * one A.3 row's texts (--entry), electricity area, GWP set and factor overrides. The A.1 and A.3
+ * options come from forms/ (the `cli` column), so an A.1 field added there is settable here
+ * without code.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include <string.h>
 
 #include "base/period.h"
+#include "base/strbuf.h"
 #include "cli/cli.h"
 #include "base/text.h"
 
@@ -20,7 +22,18 @@ enum {
     OPT_FACTOR_SOURCE,
     OPT_DENSITY,
     OPT_FORCE,
+    OPT_ENTRY,
     OPT_FIELD = 100,   /* OPT_FIELD + i: field i of A.1 */
+    OPT_ENTRY_FIELD = 200, /* OPT_ENTRY_FIELD + k: entry_keys[k] of A.3 */
+};
+
+/*
+ * The A.3 texts store_entry_update writes (the source stays: changing it is a new row's work).
+ * Only these get an option when forms/ gives them a cli name.
+ */
+enum { EK_FACILITY, EK_LOCATION, EK_NOTE, EK__COUNT };
+static const char *const entry_keys[EK__COUNT] = {
+    [EK_FACILITY] = "facility", [EK_LOCATION] = "location", [EK_NOTE] = "note",
 };
 
 struct override {
@@ -40,18 +53,39 @@ struct info_args {
     size_t nfactors;
     struct override *densities;
     size_t ndensities;
+    size_t nvalues;         /* A.1 fields, the length of values */
+    const char *entry;      /* --entry as typed, NULL when not given */
+    const struct source_def *entry_src;
+    char *entry_facility;   /* the part after '/', trimmed; NULL: the source's only row */
+    char *entry_set[EK__COUNT]; /* trimmed new texts of the row, NULL when not given */
+    int entry_given[EK__COUNT]; /* given, even when refused (a refusal is no usage error) */
 };
 
 static void
-args_free(const struct form_def *a1, struct info_args *a)
+args_free(struct info_args *a)
 {
     size_t i;
 
-    for (i = 0; i < a1->nfields; i++)
+    for (i = 0; i < a->nvalues; i++)
         free(a->values[i]);
     free(a->values);
     free(a->factors);
     free(a->densities);
+    free(a->entry_facility);
+    for (i = 0; i < EK__COUNT; i++)
+        free(a->entry_set[i]);
+}
+
+/* The index of key in entry_keys, or -1. */
+static int
+entry_key(const char *key)
+{
+    int k;
+
+    for (k = 0; k < EK__COUNT; k++)
+        if (strcmp(key, entry_keys[k]) == 0)
+            return k;
+    return -1;
 }
 
 /* Parses "SOURCE=VALUE" into *o; prints why and returns 0 when it cannot. */
@@ -89,36 +123,118 @@ parse_override(struct app *app, const char *opt, const char *arg, double max, st
     return 1;
 }
 
+/* Parses --entry SOURCE[/FACILITY] into a; prints why and returns 0 when the source is unknown. */
+static int
+parse_entry(struct app *app, const char *arg, struct info_args *a)
+{
+    const char *slash = strchr(arg, '/');
+    char *name = slash != NULL ? xstrndup(arg, (size_t)(slash - arg)) : xstrdup(arg), *t;
+
+    a->entry = arg;
+    a->entry_src = factors_source(app->lib, name);
+    free(a->entry_facility);
+    /* a facility may hold a '/' itself: only the first one ends the source */
+    a->entry_facility = slash != NULL ? text_trim(slash + 1) : NULL;
+    if (a->entry_src == NULL) {
+        t = text_trim(name);
+        cli_error("--entry：未知的排放源“%s”（可用的排放源见 tanbook factors）", t);
+        free(t);
+    }
+    free(name);
+    return a->entry_src != NULL;
+}
+
+/* Validates the text of an A.3 option into a->entry_set[k]; prints why and returns 0 when refused. */
+static int
+parse_entry_field(const struct field_def *fd, int k, const char *arg, struct info_args *a)
+{
+    char *why = NULL;
+    double num;
+
+    if (forms_validate(fd, arg, &num, &why) != ERR_OK) {
+        cli_error("--%s：%s", fd->cli, why);
+        free(why);
+        return 0;
+    }
+    free(a->entry_set[k]);
+    a->entry_set[k] = text_trim(arg);
+    return 1;
+}
+
+/* Checks that --entry and the A.3 options come together; returns 0 or EXIT_USAGE after printing why. */
+static int
+check_entry_args(const struct form_def *a3, const struct cli_cmd *cmd, const struct info_args *a)
+{
+    const struct field_def *fd;
+    struct strbuf names = {0};
+    int k;
+
+    for (k = 0; k < EK__COUNT; k++) {
+        if ((fd = forms_field(a3, entry_keys[k])) == NULL || fd->cli == NULL)
+            continue;
+        if (a->entry_given[k] && a->entry == NULL) {
+            cli_error("--%s 需要用 --entry 选择%s中的一行", fd->cli, a3->title_zh);
+            sb_free(&names);
+            return cli_usage(cmd);
+        }
+        sb_printf(&names, "%s--%s", names.len > 0 ? "、" : "", fd->cli);
+    }
+    for (k = 0; k < EK__COUNT && !a->entry_given[k]; k++)
+        ;
+    if (a->entry != NULL && k == EK__COUNT) {
+        cli_error("--entry 选择了一行，但没有要修改的内容（%s）", names.s != NULL ? names.s : "");
+        sb_free(&names);
+        return cli_usage(cmd);
+    }
+    sb_free(&names);
+    return 0;
+}
+
 /* Parses the options of new/set; returns 0 or an exit code (after printing why). */
 static int
-parse_args(struct app *app, const struct cli_cmd *cmd, int allow_overrides, int argc, char **argv,
+parse_args(struct app *app, const struct cli_cmd *cmd, int for_set, int argc, char **argv,
            struct info_args *a)
 {
     const struct form_def *a1 = forms_get(app->forms, "A.1");
+    const struct form_def *a3 = forms_get(app->forms, "A.3");
     struct option *opts;
     size_t i, n = 0;
-    int c, bad = 0;
+    int c, k, bad = 0, nentry = 0;
     struct override o;
     char *why = NULL;
 
     memset(a, 0, sizeof(*a));
+    a->nvalues = a1->nfields;
     a->values = xcalloc(a1->nfields, sizeof(char *));
-    opts = xcalloc(a1->nfields + 8, sizeof(*opts));
+    opts = xcalloc(a1->nfields + a3->nfields + 9, sizeof(*opts));
     for (i = 0; i < a1->nfields; i++)
         if (a1->fields[i].cli != NULL)
             opts[n++] = (struct option){a1->fields[i].cli, required_argument, NULL,
                                         OPT_FIELD + (int)i};
+    /* a new workbook has no A.3 rows yet: only set offers them */
+    for (i = 0; for_set && i < a3->nfields; i++)
+        if (a3->fields[i].cli != NULL && (k = entry_key(a3->fields[i].key)) >= 0)
+            opts[n++] = (struct option){a3->fields[i].cli, required_argument, NULL,
+                                        OPT_ENTRY_FIELD + k};
     opts[n++] = (struct option){"year", required_argument, NULL, OPT_YEAR};
     opts[n++] = (struct option){"grid-area", required_argument, NULL, OPT_GRID};
     opts[n++] = (struct option){"gwp", required_argument, NULL, OPT_GWP};
-    if (allow_overrides) {
+    if (for_set) {
         opts[n++] = (struct option){"factor", required_argument, NULL, OPT_FACTOR};
         opts[n++] = (struct option){"factor-source", required_argument, NULL, OPT_FACTOR_SOURCE};
         opts[n++] = (struct option){"density", required_argument, NULL, OPT_DENSITY};
+        opts[n++] = (struct option){"entry", required_argument, NULL, OPT_ENTRY};
     }
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (c >= OPT_ENTRY_FIELD) {
+            k = c - OPT_ENTRY_FIELD;
+            a->entry_given[k] = 1;
+            if (!parse_entry_field(forms_field(a3, entry_keys[k]), k, optarg, a))
+                bad = 1;
+            continue;
+        }
         if (c >= OPT_FIELD) {
             const struct field_def *fd = &a1->fields[c - OPT_FIELD];
             double num;
@@ -144,6 +260,11 @@ parse_args(struct app *app, const struct cli_cmd *cmd, int allow_overrides, int 
         case OPT_GRID: a->grid_area = optarg; break;
         case OPT_GWP: a->gwp = optarg; break;
         case OPT_FACTOR_SOURCE: a->factor_source = optarg; break;
+        case OPT_ENTRY:
+            nentry++;
+            if (!parse_entry(app, optarg, a))
+                bad = 1;
+            break;
         case OPT_FACTOR:
         case OPT_DENSITY:
             if (!parse_override(app, c == OPT_FACTOR ? "--factor" : "--density", optarg,
@@ -177,6 +298,12 @@ parse_args(struct app *app, const struct cli_cmd *cmd, int allow_overrides, int 
         free(why);
         return EXIT_USAGE;
     }
+    if (nentry > 1) {
+        cli_error("--entry 只能给一次：一次 set 修改%s中的一行", a3->title_zh);
+        return cli_usage(cmd);
+    }
+    if ((c = check_entry_args(a3, cmd, a)) != 0)
+        return c;
     if (a->nfactors > 0 && text_is_blank(a->factor_source)) {
         cli_error("--factor 需要同时用 --factor-source 说明因子的数据来源");
         bad = 1;
@@ -234,6 +361,102 @@ apply_overrides(struct app *app, struct store *st, int year, const struct info_a
     return e;
 }
 
+/* The 排放设施名称 of y's rows of source_id, for a message: "办公楼、附楼". Caller frees. */
+static char *
+facility_list(const struct form_def *a3, const struct wb_year *y, const char *source_id)
+{
+    const struct field_def *fd = forms_field(a3, "facility");
+    struct strbuf sb = {0};
+    size_t i;
+
+    for (i = 0; i < y->nentries; i++) {
+        const struct wb_entry *en = &y->entries[i];
+
+        if (strcmp(en->source_id, source_id) != 0)
+            continue;
+        sb_append(&sb, sb.len > 0 ? "、" : "");
+        if (en->facility[0] != '\0')
+            sb_append(&sb, en->facility);
+        else
+            sb_printf(&sb, "（未填%s）", fd->zh);
+    }
+    return sb_take(&sb);
+}
+
+/*
+ * Finds the A.3 row of y that --entry names: the source's row with that facility, or its only row.
+ * ERR_INPUT with a cause saying there is none, or how to name one of several.
+ */
+static enum err
+entry_find(const struct form_def *a3, const struct wb_year *y, const struct info_args *a,
+           const struct wb_entry **out, char **cause)
+{
+    const struct source_def *src = a->entry_src;
+    const struct wb_entry *first = NULL, *named = NULL;
+    size_t i, n = 0;
+    char *list;
+
+    *out = NULL;
+    for (i = 0; i < y->nentries; i++) {
+        const struct wb_entry *en = &y->entries[i];
+
+        if (strcmp(en->source_id, src->id) != 0)
+            continue;
+        if (n++ == 0)
+            first = en;
+        if (named == NULL && en->facility[0] != '\0')
+            named = en;    /* the example to offer: of two rows at most one has no name */
+        if (a->entry_facility != NULL && strcmp(en->facility, a->entry_facility) == 0)
+            *out = en;
+    }
+    if (a->entry_facility == NULL && n == 1)
+        *out = first;
+    if (*out != NULL)
+        return ERR_OK;
+    if (n == 0) {
+        *cause = xasprintf("--entry：%d 年度的%s中没有%s；排放源可用 tanbook import 或在工作簿中添加",
+                           y->year, a3->title_zh, src->zh);
+        return ERR_INPUT;
+    }
+    list = facility_list(a3, y, src->id);
+    if (a->entry_facility == NULL)
+        *cause = xasprintf("--entry：%s 有 %zu 行：%s；请写作 --entry %s/%s", src->zh, n, list,
+                           src->zh, named != NULL ? named->facility : "");
+    else
+        *cause = xasprintf("--entry：%d 年度的%s没有%s为“%s”的一行（有：%s）", y->year, src->zh,
+                           forms_field(a3, "facility")->zh, a->entry_facility, list);
+    free(list);
+    return ERR_INPUT;
+}
+
+/* Writes --facility, --location and --note to the A.3 row --entry names (none: nothing). */
+static enum err
+write_entry(struct app *app, struct store *st, int year, const struct info_args *a, char **cause)
+{
+    const struct form_def *a3 = forms_get(app->forms, "A.3");
+    const struct wb_entry *en;
+    struct wb_year y;
+    char *why;
+    enum err e;
+
+    if (a->entry_src == NULL)
+        return ERR_OK;
+    if ((e = store_load_year(st, app->lib, year, &y, cause)) != ERR_OK)
+        return e;
+    if ((e = entry_find(a3, &y, a, &en, cause)) == ERR_OK) {
+        e = store_entry_update(st, en->id, NULL, a->entry_set[EK_FACILITY],
+                               a->entry_set[EK_LOCATION], a->entry_set[EK_NOTE], cause);
+        /* the store refuses a new name another row of the year has: say which option did it */
+        if (e == ERR_INPUT && a->entry_set[EK_FACILITY] != NULL) {
+            why = *cause;
+            *cause = xasprintf("--%s：%s", forms_field(a3, "facility")->cli, why);
+            free(why);
+        }
+    }
+    model_free(&y);
+    return e;
+}
+
 /* Writes what a holds into year (creating the year when absent), inside one transaction. */
 static int
 write_info(struct app *app, struct store *st, int year, int exists, const struct info_args *a,
@@ -259,6 +482,8 @@ write_info(struct app *app, struct store *st, int year, int exists, const struct
         (*changed)++;
     }
     if (e == ERR_OK)
+        e = write_entry(app, st, year, a, &cause);
+    if (e == ERR_OK)
         e = apply_overrides(app, st, year, a, &cause);
     if (e == ERR_OK)
         e = store_commit(st, &cause);
@@ -267,6 +492,8 @@ write_info(struct app *app, struct store *st, int year, int exists, const struct
         return cli_fail(e, cause);
     }
     *changed += (int)(a->nfactors + a->ndensities);
+    for (i = 0; i < EK__COUNT; i++)
+        *changed += a->entry_set[i] != NULL;
     return 0;
 }
 
@@ -280,16 +507,16 @@ cmd_new(struct app *app, int argc, char **argv)
     int rc, changed;
 
     if ((rc = parse_args(app, &cli_cmd_new, 0, argc, argv, &a)) != 0) {
-        args_free(a1, &a);
+        args_free(&a);
         return rc;
     }
     if (a.values[name - a1->fields] == NULL || a.year == NULL) {
         cli_error("new 需要 --%s 和 --year", name->cli);
-        args_free(a1, &a);
+        args_free(&a);
         return cli_usage(&cli_cmd_new);
     }
     if ((rc = cli_open(app, a.file, BOOK_CREATE, &wb)) != 0) {
-        args_free(a1, &a);
+        args_free(&a);
         return rc;
     }
     rc = write_info(app, book_store(wb), a.year_num, 0, &a, &changed);
@@ -298,24 +525,23 @@ cmd_new(struct app *app, int argc, char **argv)
         store_remove(a.file);
     else
         printf("已创建工作簿 %s：%s，%d 年度\n", a.file, a.values[name - a1->fields], a.year_num);
-    args_free(a1, &a);
+    args_free(&a);
     return rc;
 }
 
 static int
 cmd_set(struct app *app, int argc, char **argv)
 {
-    const struct form_def *a1 = forms_get(app->forms, "A.1");
     struct info_args a;
     struct book *wb;
     int rc, year, exists, changed;
 
     if ((rc = parse_args(app, &cli_cmd_set, 1, argc, argv, &a)) != 0) {
-        args_free(a1, &a);
+        args_free(&a);
         return rc;
     }
     if ((rc = cli_open(app, a.file, BOOK_WRITE, &wb)) != 0) {
-        args_free(a1, &a);
+        args_free(&a);
         return rc;
     }
     if ((rc = cli_year(wb, a.year, 1, &year, &exists)) == 0
@@ -325,8 +551,22 @@ cmd_set(struct app *app, int argc, char **argv)
         printf("已保存 %d 项到 %s（%d 年度）\n", changed, a.file, year);
     }
     book_close(wb);
-    args_free(a1, &a);
+    args_free(&a);
     return rc;
+}
+
+/* One help row for the option of field fd: "--area VALUE   建筑面积（m²）  本年度…". */
+static void
+field_help(const struct field_def *fd, const char *arg)
+{
+    char *opt, *text;
+
+    opt = xasprintf("--%s %s", fd->cli, arg);
+    text = xasprintf("%s%s%s%s  %s", fd->zh, fd->unit ? "（" : "", fd->unit ? fd->unit : "",
+                     fd->unit ? "）" : "", fd->help_zh);
+    cli_help_row(opt, text);
+    free(opt);
+    free(text);
 }
 
 /* Lists the A.1 options from forms/, then the year options. */
@@ -334,26 +574,36 @@ static void
 info_help(const struct app *app)
 {
     const struct form_def *a1 = forms_get(app->forms, "A.1");
-    char *opt, *text;
     size_t i;
 
     printf("%s 选项:\n", a1->title_zh);
-    for (i = 0; i < a1->nfields; i++) {
-        const struct field_def *fd = &a1->fields[i];
-
-        if (fd->cli == NULL)
-            continue;
-        opt = xasprintf("--%s VALUE", fd->cli);
-        text = xasprintf("%s%s%s%s  %s", fd->zh, fd->unit ? "（" : "", fd->unit ? fd->unit : "",
-                         fd->unit ? "）" : "", fd->help_zh);
-        cli_help_row(opt, text);
-        free(opt);
-        free(text);
-    }
+    for (i = 0; i < a1->nfields; i++)
+        if (a1->fields[i].cli != NULL)
+            field_help(&a1->fields[i], "VALUE");
     printf("年度选项:\n");
     cli_help_row("--year YEAR", "报告年度");
     cli_help_row("--grid-area AREA", "电力排放因子的地区：全国（默认）、区域电网（如 华东）或省份（如 浙江）");
     cli_help_row("--gwp SET", "逸散排放的 GWP 版本：AR6（默认）或 AR5");
+}
+
+/* info_help, then --entry and the A.3 options from forms/. */
+static void
+set_help(const struct app *app)
+{
+    const struct form_def *a3 = forms_get(app->forms, "A.3");
+    char *text;
+    size_t i;
+
+    info_help(app);
+    printf("%s 选项:\n", a3->title_zh);
+    text = xasprintf("要修改的一行：%s（中文名、英文或 id），同一%s有多行时加 /%s；"
+                     "下列选项都需要它，空字符串清除该项", forms_field(a3, "source")->zh,
+                     forms_field(a3, "source")->zh, forms_field(a3, "facility")->zh);
+    cli_help_row("--entry SOURCE[/FACILITY]", text);
+    free(text);
+    for (i = 0; i < a3->nfields; i++)
+        if (a3->fields[i].cli != NULL && entry_key(a3->fields[i].key) >= 0)
+            field_help(&a3->fields[i], "TEXT");
 }
 
 const struct cli_cmd cli_cmd_new = {
@@ -368,13 +618,15 @@ const struct cli_cmd cli_cmd_new = {
 
 const struct cli_cmd cli_cmd_set = {
     .name = "set",
-    .summary = "修改基本信息、年度设置或排放因子（年度不存在时添加该年度）",
+    .summary = "修改基本信息、排放源一览表、年度设置或排放因子（年度不存在时添加该年度）",
     .usage = "set FILE [--year YEAR] [选项]",
     .help = "排放因子选项:\n"
             "  --factor SRC=VALUE   用自定义数值替换某排放源的排放因子（需同时给出 --factor-source）\n"
             "  --factor-source TEXT 自定义因子的数据来源，写入表A.6\n"
             "  --density SRC=KG/L   以升计量时使用的密度（如 汽油=0.73）\n"
-            "\n不给 --year 时修改工作簿中最新的年度。\n",
+            "\n不给 --year 时修改工作簿中最新的年度。表A.3 的行由 tanbook import 或在工作簿中添加，\n"
+            "set 只修改已有的一行。\n"
+            "例: tanbook set 2024.tanbook --entry 外购电力/办公楼 --note \"含空调用电\"\n",
     .run = cmd_set,
-    .print_help = info_help,
+    .print_help = set_help,
 };

@@ -335,7 +335,33 @@ parse_form(const struct tsv *tv, size_t r, const char *(*get)(const char *name, 
     return e;
 }
 
-/* Parses the index: every form with its fields, in the index's order, ids and keys unique. */
+/*
+ * Checks that no field of form r shares its cli name with a field of an earlier form: `tanbook
+ * set` takes the options of several forms (A.1, A.3) in one command line, where getopt would
+ * quietly give a shared name to the first.
+ */
+static enum err
+check_cli_across(const struct tsv *tv, size_t r, const struct form_set *fs, char **cause)
+{
+    const struct form_def *f = &fs->forms[r];
+    size_t i, j, k;
+
+    for (i = 0; i < f->nfields; i++) {
+        if (f->fields[i].cli == NULL)
+            continue;
+        for (j = 0; j < r; j++)
+            for (k = 0; k < fs->forms[j].nfields; k++) {
+                const struct field_def *y = &fs->forms[j].fields[k];
+                if (y->cli != NULL && strcmp(y->cli, f->fields[i].cli) == 0)
+                    return tsv_row_fail(tv, r, cause,
+                                        "表单 %s 字段 %s 的命令行选项名“%s”已用于表单 %s 的字段 %s",
+                                        f->id, f->fields[i].key, y->cli, fs->forms[j].id, y->key);
+            }
+    }
+    return ERR_OK;
+}
+
+/* Parses the index: every form with its fields, in the index's order, ids, keys and cli names unique. */
 static enum err
 parse_index(const char *text, const char *(*get)(const char *name, void *ctx), void *ctx,
             struct form_set *fs, char **cause)
@@ -363,7 +389,7 @@ parse_index(const char *text, const char *(*get)(const char *name, void *ctx), v
             else if (strcmp(f->key, g->key) == 0 || text_eq(f->key, g->id))
                 e = tsv_row_fail(tv, r, cause, "表单 key“%s”重复", f->key);
         }
-        if (e != ERR_OK)
+        if (e != ERR_OK || (e = check_cli_across(tv, r, fs, cause)) != ERR_OK)
             goto out;
     }
 out:
