@@ -389,9 +389,14 @@ xl_merge_text(struct sheet *sh, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_co
     xl_check(sh->x, worksheet_merge_range(sh->ws, r1, c1, r2, c2, cut ? cut : s ? s : "",
                                           text_format(sh->x, s, f)));
     free(cut);
-    /* a text merged down several rows (a category) wraps within them: no row grows for it */
-    if (f != F_TITLE && s != NULL && s[0] != '\0' && r1 == r2)
+    if (f == F_TITLE || s == NULL || s[0] == '\0')
+        return;
+    if (r1 == r2)
         track(sh, r1, c1, c2, width_of(s), width_of(s));
+    else if (c1 == c2 && width_of(s) * 11 / 20 + 1 > sh->width[c1])
+        /* a category merged down two rows or more: its column wide enough for two lines, which
+           two rows hold, so no row grows for it */
+        sh->width[c1] = width_of(s) * 11 / 20 + 1;
 }
 
 void

@@ -194,11 +194,13 @@ period,source,quantity,unit,data_source,facility,location,note
 CSV
 new_wb notes.tanbook --unit "$name" --year 2024 --area 3000 --headcount 40
 import_ok notes.tanbook notes.csv
+tb set notes.tanbook --entry 天然气 --note "年度结算，含食堂热水" >/dev/null 2>&1 || note "setup: set --entry failed"
 run tb export notes.tanbook -o notes.xlsx
 expect_rc 0
 check_export notes.xlsx notes.tanbook 2024 --entries 4 --records 7 \
     --row "表A.1 基本信息|单位名称|$name" \
     --row "表A.3|净购入电力与热力产生的排放|外购电力|=SUM(A1:A9)|综合楼|/" \
+    --row "表A.3||天然气|食堂|食堂|年度结算，含食堂热水" \
     --row "表A.5|净购入电力与热力产生的排放|外购电力|5200|电费账单；@电费账单" \
     --row "月度明细|外购电力|kWh|1200|1000|0|0|0|0|0|0|0|0|0|0|2200|3000|0|0|0|5200" \
     --row "月度明细|汽油|L|0|0|0|0|0|0|0|0|0|0|0|0|50|0|40|0|0|90" \
@@ -210,7 +212,7 @@ check_export notes.xlsx notes.tanbook 2024 --entries 4 --records 7 \
     --row "活动数据明细|天然气|食堂|2024年|1000|燃气年度结算单|全年一张结算单" \
     --row "因子说明|汽油|2.9251|*|*|以升（L）填报的用量按密度 0.73 kg/L 换算为质量（经验值，非标准规定）" \
     --row "图表|按季度填报的 1.78 tCO₂e 不在按月图表中，见按季度图表。"
-verdict "a 29-character unit name is never cut off; notes, quarters, whole-year rows and formula-like text survive (quotePrefix)"
+verdict "a 29-character unit name is never cut off; A.3 and A.5 notes, quarters, whole-year rows and formula-like text survive (quotePrefix)"
 
 # ---- every source of the library: 19 bars, each with its label --------------------------------------
 "$PY" -c '
