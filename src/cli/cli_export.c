@@ -1,5 +1,5 @@
 /*
- * cli_export.c - `tanbook export`: a year's Excel report (tables A.1–A.6, 月度明细, 图表), the
+ * cli_export.c - `tanbook export`: a year's Excel report (tables A.1–A.6 and the sheets after them), the
  * same file the terminal workbook writes on F5, or the year in another format of the exporter
  * table (--format json: what `summary --json` prints).
  */
@@ -139,7 +139,7 @@ cmd_export(struct app *app, int argc, char **argv)
 
 const struct cli_cmd cli_cmd_export = {
     .name = "export",
-    .summary = "导出 Excel 报表（表A.1–A.6、月度明细、图表）",
+    .summary = "导出 Excel 报表（表A.1–A.6、因子说明、月度明细、活动数据明细、图表）",
     .usage = "export FILE [--year YEAR] [-o OUT.xlsx] [--format xlsx|json]",
     .help = "  --year YEAR          年度（默认为工作簿中最新的年度）\n"
             "  -o, --output OUT.xlsx\n"
@@ -148,7 +148,9 @@ const struct cli_cmd cli_cmd_export = {
             "                       JSON，输出文件须以 .json 结尾，默认为 NAME-YEAR.json\n"
             "\n"
             "工作表: 表A.1 基本信息 … 表A.6 排放因子数据（按 T/ZJJGSW 0005—2024 附录A 的表格样式），\n"
-            "月度明细（各排放源逐月的活动水平和碳排放量）和图表（按排放源、按月的碳排放量）。\n"
+            "因子说明（因子的推导、升的换算密度、折标准煤系数），月度明细（各排放源逐月、逐季度\n"
+            "的活动水平和碳排放量），活动数据明细（每条活动数据及其数据来源、备注）和图表（按排放\n"
+            "源、按月、按季度的碳排放量）。\n"
             "数字均为数值单元格；合计为公式并带有计算结果，不需重新计算即可显示。\n"
             "已存在的 OUT.xlsx 会被替换：先写入同目录下的临时文件，写完后再改名替换，\n"
             "导出失败时原文件不变，也不留下临时文件。同一工作簿的两次导出得到完全相同的文件。\n"

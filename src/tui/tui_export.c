@@ -67,8 +67,8 @@ draw(struct tui *t, const struct tui_area *a)
 {
     mvaddstr(a->grid_y + 1, a->grid_x + 1, TR(t, "按 Enter 或 F5 导出本年度的 Excel 报表：",
                                               "Press Enter or F5 to export this year's Excel report:"));
-    mvaddstr(a->grid_y + 2, a->grid_x + 3, TR(t, "表A.1–表A.6（标准表格式）、月度明细、图表",
-                                              "tables A.1–A.6 in the standard's layout, monthly detail, charts"));
+    mvaddstr(a->grid_y + 2, a->grid_x + 3, TR(t, "表A.1–A.6、因子说明、月度明细、活动数据明细、图表",
+                                              "Tables A.1–A.6, factor notes, monthly detail, records, charts"));
 }
 
 static int
