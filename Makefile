@@ -45,6 +45,8 @@ ARCH_TESTS := tests/layers.sh
 
 BIN ?= tanbook
 export TANBOOK := $(abspath $(BIN))
+ENOSPC_SO := $(BUILD)/enospc.so
+export TANBOOK_ENOSPC := $(abspath $(ENOSPC_SO))
 
 all: $(BIN)
 
@@ -79,6 +81,12 @@ $(BUILD)/test_%: tests/test_%.c $(BUILD)/libtanbook.a | $(BUILD)/version.h
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libtanbook.a $(LDLIBS) -lcmocka
 
+# For the tests only: an LD_PRELOAD library that makes a directory's disk fill up
+# (tests/cli/cli_export_full.sh). Built without CFLAGS, so never with a sanitizer.
+$(ENOSPC_SO): tests/fixtures/enospc.c | $(BUILD)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(WARN) -O1 -g -shared -fPIC -o $@ $< -ldl
+
 $(BUILD):
 	$(Q)mkdir -p $@
 
@@ -101,7 +109,7 @@ run: deps
 check: deps
 	$(Q)$(MAKE) --no-print-directory test
 
-test: $(BIN) $(UNIT_TESTS)
+test: $(BIN) $(UNIT_TESTS) $(ENOSPC_SO)
 	$(Q)tests/run-tests.sh $(UNIT_TESTS) $(ARCH_TESTS) $(CLI_TESTS) $(TUI_TESTS)
 
 bench: deps

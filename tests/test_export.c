@@ -2,8 +2,10 @@
  * test_export.c - the exporter table and what needs no spreadsheet reader: export_find, the JSON
  * exporter's exact text over an in-memory year (figures by hand from reference/factors.md),
  * standard output for text and its refusal for xlsx, and whole-or-nothing writes: a missing
- * directory, a directory in the way and a file size limit leave nothing behind. The xlsx content
- * is read back by tests/cli/cli_export.sh with openpyxl.
+ * directory, a directory in the way and a file size limit leave nothing behind; a full device
+ * and a file size limit are said in words; scratch files go beside the target. The xlsx content
+ * is read back by tests/cli/cli_export.sh with openpyxl; a disk filling up is in
+ * tests/cli/cli_export_full.sh.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -22,6 +24,7 @@
 #include <unistd.h>
 
 #include "export/export.h"
+#include "export/export_file.h"
 #include "core/report.h"
 #include "base/xmem.h"
 
@@ -361,12 +364,74 @@ test_too_large(void **state)
     assert_int_equal(e, ERR_IO);
     assert_non_null(cause);
     has(cause, file);
+    has(cause, "：写出的文件不完整：超出了文件大小限制（");
+    ends(cause, "），报表未写出");
     free(cause);
     assert_int_equal(dir_count(dir), 0);
     free(file);
     dir_remove(dir);
     report_free(&R);
     model_free(&y);
+}
+
+/* Standard output on a full device (/dev/full, a real ENOSPC): ERR_IO saying so in words. */
+static void
+test_stdout_full(void **state)
+{
+    char *cause = NULL;
+    struct wb_year y;
+    struct report R;
+    struct export_in in = {.fs = forms, .r = &R};
+    enum err e;
+    int saved, fd;
+
+    (void)state;
+    office(&y, "某县档案局", &R);
+    fflush(stdout);
+    saved = dup(STDOUT_FILENO);
+    fd = open("/dev/full", O_WRONLY);
+    if (fd < 0) {
+        close(saved);
+        report_free(&R);
+        model_free(&y);
+        skip();
+    }
+    assert_true(saved >= 0 && dup2(fd, STDOUT_FILENO) >= 0);
+    close(fd);
+    e = export_json_format.write(&in, "-", &cause);
+    assert_true(dup2(saved, STDOUT_FILENO) >= 0);
+    close(saved);
+    clearerr(stdout);
+    assert_int_equal(e, ERR_IO);
+    assert_non_null(cause);
+    assert_string_equal(cause, "无法写入标准输出：磁盘空间不足（No space left on device）");
+    free(cause);
+    report_free(&R);
+    model_free(&y);
+}
+
+/* Where a writer puts its scratch files: the target's directory. */
+static void
+test_scratch_dir(void **state)
+{
+    static const struct {
+        const char *file, *dir;
+    } cases[] = {
+        {"report.xlsx", "."},
+        {"out/report.xlsx", "out"},
+        {"/tmp/a/.r.xlsx.tmp-ABC123", "/tmp/a"},
+        {"/r.xlsx", "/"},
+        {"报表/2024/碳排放.xlsx", "报表/2024"},
+    };
+    size_t i;
+    char *dir;
+
+    (void)state;
+    for (i = 0; i < nitems(cases); i++) {
+        dir = export_file_dir(cases[i].file);
+        assert_string_equal(dir, cases[i].dir);
+        free(dir);
+    }
 }
 
 int
@@ -380,6 +445,8 @@ main(void)
         cmocka_unit_test(test_missing_dir),
         cmocka_unit_test(test_dir_in_way),
         cmocka_unit_test(test_too_large),
+        cmocka_unit_test(test_stdout_full),
+        cmocka_unit_test(test_scratch_dir),
     };
 
     return cmocka_run_group_tests_name("export", tests, setup, teardown);

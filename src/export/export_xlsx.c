@@ -572,10 +572,13 @@ static const char *
 write_workbook(const char *file, void *arg)
 {
     struct xl *x = arg;
+    lxw_workbook_options o = {.tmpdir = export_file_dir(file)};   /* scratch beside file */
     lxw_error e;
     size_t i;
 
-    if ((x->wb = workbook_new(file)) == NULL)
+    x->wb = workbook_new_opt(file, &o);
+    free(o.tmpdir);
+    if (x->wb == NULL)
         return lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED);
     formats_init(x);
     set_properties(x);
