@@ -22,20 +22,9 @@
 #include <zlib.h>
 
 #include "base/xmem.h"
+#include "export/zip.h"
 
 /* ---- reading the file back ------------------------------------------------------------------ */
-
-static unsigned long
-le16(const unsigned char *p)
-{
-    return (unsigned long)p[0] | (unsigned long)p[1] << 8;
-}
-
-static unsigned long
-le32(const unsigned char *p)
-{
-    return le16(p) | le16(p + 2) << 16;
-}
 
 /* Whether the XML text ends with the end tag of its root element ("</worksheet>"). */
 static int
@@ -62,25 +51,12 @@ static int
 member_ok(const unsigned char *data, unsigned long csize, unsigned long method, char *out,
           unsigned long usize, unsigned long crc)
 {
-    z_stream z;
-    int rc;
-
     if (method == 0) {
         if (csize != usize)
             return 0;
         memcpy(out, data, usize);
-    } else {
-        memset(&z, 0, sizeof(z));
-        if (method != 8 || inflateInit2(&z, -MAX_WBITS) != Z_OK)
-            return 0;
-        z.next_in = (unsigned char *)data;
-        z.avail_in = (uInt)csize;
-        z.next_out = (unsigned char *)out;
-        z.avail_out = (uInt)usize;
-        rc = inflate(&z, Z_FINISH);
-        inflateEnd(&z);
-        if (rc != Z_STREAM_END || z.total_out != usize)
-            return 0;
+    } else if (method != 8 || !zip_inflate(data, csize, out, usize)) {
+        return 0;
     }
     return crc32(0, (const unsigned char *)out, (uInt)usize) == crc;
 }
@@ -102,36 +78,36 @@ zip_whole(const unsigned char *buf, size_t size, unsigned long *largest)
     if (size < 22)
         return 0;
     e = buf + size - 22;    /* the end record; libxlsxwriter writes no zip comment */
-    if (memcmp(e, "PK\5\6", 4) != 0 || le32(e + 16) + le32(e + 12) > size - 22)
+    if (memcmp(e, "PK\5\6", 4) != 0 || zip_le32(e + 16) + zip_le32(e + 12) > size - 22)
         return 0;
-    n = le16(e + 10);
-    c = buf + le32(e + 16);
+    n = zip_le16(e + 10);
+    c = buf + zip_le32(e + 16);
     for (i = 0; i < n && ok; i++) {
         unsigned long nlen, off, csize = 0, usize = 0;
         const unsigned char *l;
         char *out;
 
-        if (c + 46 > e || memcmp(c, "PK\1\2", 4) != 0 || c + 46 + le16(c + 28) > e)
+        if (c + 46 > e || memcmp(c, "PK\1\2", 4) != 0 || c + 46 + zip_le16(c + 28) > e)
             return 0;
-        nlen = le16(c + 28);
-        off = le32(c + 42);
-        csize = le32(c + 20);
-        usize = le32(c + 24);
+        nlen = zip_le16(c + 28);
+        off = zip_le32(c + 42);
+        csize = zip_le32(c + 20);
+        usize = zip_le32(c + 24);
         if (usize > *largest)
             *largest = usize;
         l = buf + off;
         /* deflate expands at most about 1032 times: a larger size is damage, not a member */
         if (off + 30 > size || memcmp(l, "PK\3\4", 4) != 0
-            || off + 30 + le16(l + 26) + le16(l + 28) + csize > size || usize > 1032 * csize + 64)
+            || off + 30 + zip_le16(l + 26) + zip_le16(l + 28) + csize > size || usize > 1032 * csize + 64)
             return 0;
         out = xmalloc(usize + 1);
-        ok = member_ok(l + 30 + le16(l + 26) + le16(l + 28), csize, le16(c + 10), out, usize,
-                       le32(c + 16))
+        ok = member_ok(l + 30 + zip_le16(l + 26) + zip_le16(l + 28), csize, zip_le16(c + 10), out, usize,
+                       zip_le32(c + 16))
              && (nlen < 4 || (memcmp(c + 46 + nlen - 4, ".xml", 4) != 0
                               && memcmp(c + 46 + nlen - 4, "rels", 4) != 0)
                  || xml_closed(out, usize));
         free(out);
-        c += 46 + nlen + le16(c + 30) + le16(c + 32);
+        c += 46 + nlen + zip_le16(c + 30) + zip_le16(c + 32);
     }
     return ok;
 }

@@ -17,20 +17,9 @@
 
 #include "base/strbuf.h"
 #include "base/xmem.h"
+#include "export/zip.h"
 
 #define STYLES "xl/styles.xml"
-
-static unsigned long
-get16(const unsigned char *p)
-{
-    return (unsigned long)p[0] | (unsigned long)p[1] << 8;
-}
-
-static unsigned long
-get32(const unsigned char *p)
-{
-    return get16(p) | get16(p + 2) << 16;
-}
 
 static void
 put16(unsigned char *p, unsigned long v)
@@ -134,26 +123,13 @@ deflate_raw(const char *in, size_t n, unsigned char **out)
     return size;
 }
 
-/* The member at local header l, inflated (usize bytes, NUL-terminated), or NULL. */
+/* A deflated member inflated (usize bytes, NUL-terminated), or NULL. */
 static char *
 inflate_member(const unsigned char *data, unsigned long csize, unsigned long usize)
 {
-    z_stream z;
     char *out = xmalloc(usize + 1);
-    int rc;
 
-    memset(&z, 0, sizeof(z));
-    if (inflateInit2(&z, -MAX_WBITS) != Z_OK) {
-        free(out);
-        return NULL;
-    }
-    z.next_in = (unsigned char *)data;
-    z.avail_in = (uInt)csize;
-    z.next_out = (unsigned char *)out;
-    z.avail_out = (uInt)usize;
-    rc = inflate(&z, Z_FINISH);
-    inflateEnd(&z);
-    if (rc != Z_STREAM_END || z.total_out != usize) {
+    if (!zip_inflate(data, csize, out, usize)) {
         free(out);
         return NULL;
     }
@@ -179,23 +155,23 @@ zip_rewrite(const unsigned char *buf, size_t size, const char *font_name, unsign
     if (size < 22 || memcmp(buf + size - 22, "PK\5\6", 4) != 0)
         return 0;
     e = buf + size - 22;
-    n = get16(e + 10);
-    cdsize = get32(e + 12);
-    cd = buf + get32(e + 16);
+    n = zip_le16(e + 10);
+    cdsize = zip_le32(e + 12);
+    cd = buf + zip_le32(e + 16);
     if (cd + cdsize != e)
         return 0;
     /* the edited member first, so the new sizes are known */
-    for (i = 0, c = cd; i < n; i++, c += 46 + get16(c + 28) + get16(c + 30) + get16(c + 32)) {
+    for (i = 0, c = cd; i < n; i++, c += 46 + zip_le16(c + 28) + zip_le16(c + 30) + zip_le16(c + 32)) {
         const unsigned char *l;
 
         if (c + 46 > e || memcmp(c, "PK\1\2", 4) != 0)
             return 0;
-        if (get16(c + 28) != strlen(STYLES) || memcmp(c + 46, STYLES, strlen(STYLES)) != 0)
+        if (zip_le16(c + 28) != strlen(STYLES) || memcmp(c + 46, STYLES, strlen(STYLES)) != 0)
             continue;
-        l = buf + get32(c + 42);
-        if (get16(c + 10) != 8 || l + 30 > cd || memcmp(l, "PK\3\4", 4) != 0)
+        l = buf + zip_le32(c + 42);
+        if (zip_le16(c + 10) != 8 || l + 30 > cd || memcmp(l, "PK\3\4", 4) != 0)
             return 0;
-        xml = inflate_member(l + 30 + get16(l + 26) + get16(l + 28), get32(c + 20), get32(c + 24));
+        xml = inflate_member(l + 30 + zip_le16(l + 26) + zip_le16(l + 28), zip_le32(c + 20), zip_le32(c + 24));
         if (xml == NULL)
             return 0;
         edited = styles_edit(xml, font_name);
@@ -210,11 +186,11 @@ zip_rewrite(const unsigned char *buf, size_t size, const char *font_name, unsign
     cap = size + np + 64;
     o = xmalloc(cap);
     dir = xmalloc(cdsize);
-    for (i = 0, c = cd; i < n; i++, c += 46 + get16(c + 28) + get16(c + 30) + get16(c + 32)) {
-        unsigned long off = get32(c + 42), clen = 46 + get16(c + 28) + get16(c + 30) + get16(c + 32);
+    for (i = 0, c = cd; i < n; i++, c += 46 + zip_le16(c + 28) + zip_le16(c + 30) + zip_le16(c + 32)) {
+        unsigned long off = zip_le32(c + 42), clen = 46 + zip_le16(c + 28) + zip_le16(c + 30) + zip_le16(c + 32);
         const unsigned char *l = buf + off;
-        unsigned long hlen = 30 + get16(l + 26) + get16(l + 28), csize = get32(c + 20);
-        int is_styles = get16(c + 28) == strlen(STYLES)
+        unsigned long hlen = 30 + zip_le16(l + 26) + zip_le16(l + 28), csize = zip_le32(c + 20);
+        int is_styles = zip_le16(c + 28) == strlen(STYLES)
                         && memcmp(c + 46, STYLES, strlen(STYLES)) == 0;
 
         if (off + hlen + csize > (unsigned long)(cd - buf)) {
