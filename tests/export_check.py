@@ -473,8 +473,9 @@ class Checker:
                         self.fail("%s!%s: quarter %r less than its months %r" % (ws.title, ref(r, 15 + q), quarters[q], months[3 * q:3 * q + 3]))
                     elif quarters[q] > sum(months[3 * q:3 * q + 3]) + 1e-9:
                         self.quarterly = True
-                    if key == "tco2e":
-                        self.rounding(ws, quarters[q], months[3 * q:3 * q + 3] if abs(quarters[q] - sum(months[3 * q:3 * q + 3])) < 1e-9 else [quarters[q]], "%s Q%d" % (s["source"], q + 1))
+                    if key == "tco2e" and abs(quarters[q] - sum(months[3 * q:3 * q + 3])) < 1e-9:
+                        # a quarter of months only: the sum of three cells shown beside it
+                        self.rounding(ws, quarters[q], months[3 * q:3 * q + 3], "%s Q%d" % (s["source"], q + 1))
                 parts = sum(quarters) + year
                 if abs(parts - s[key]) > 1e-6 + 1e-9 * abs(s[key]):
                     self.fail("%s row %d: quarters + whole year = %r, expected %s %r" % (ws.title, r, parts, key, s[key]))

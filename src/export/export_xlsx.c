@@ -277,13 +277,13 @@ shown2(double v)
 }
 
 void
-xl_sum_shown(struct sheet *sh, double total, const double *parts, size_t n, size_t stride)
+xl_sum_shown(struct sheet *sh, double total, const double *parts, size_t n)
 {
     double sum = 0;
     size_t i;
 
     for (i = 0; i < n; i++)
-        sum += shown2(parts[i * stride]);
+        sum += shown2(parts[i]);
     if (fabs(sum - shown2(total)) > 0.001)
         sh->rounded = 1;
 }

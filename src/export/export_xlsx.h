@@ -109,9 +109,9 @@ lxw_format *xl_unit_format(struct xl *x, int decimals, const char *unit);
 int xl_decimals(double v);
 /*
  * Notes that the total shown differs from the sum of the n parts as shown (2 decimals), so the
- * sheet gets xl_rounding_note(); stride steps through parts.
+ * sheet gets xl_rounding_note().
  */
-void xl_sum_shown(struct sheet *sh, double total, const double *parts, size_t n, size_t stride);
+void xl_sum_shown(struct sheet *sh, double total, const double *parts, size_t n);
 
 /* A figure in tCO₂e or tce: 2 decimals. */
 void xl_put_t2(struct sheet *sh, lxw_row_t row, lxw_col_t col, double v, enum fmt f);

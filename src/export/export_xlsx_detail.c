@@ -53,6 +53,13 @@ month_header(struct sheet *sh, const char *caption)
     sh->row++;
 }
 
+/* Quarter q as 月度明细 shows it: its three months and what was entered for the quarter. */
+static double
+quarter_shown(const double *months, const double *quarters, int q)
+{
+    return months[3 * q] + months[3 * q + 1] + months[3 * q + 2] + quarters[q];
+}
+
 /*
  * One row of a block: 12 months; each quarter its three months (a formula) plus the rows
  * entered for that quarter, or those rows alone when it has no monthly rows; the whole-year
@@ -74,8 +81,11 @@ month_row(struct sheet *sh, const double *months, const double *quarters, double
         const double *qm = months + 3 * q;
         int has_months = qm[0] != 0 || qm[1] != 0 || qm[2] != 0;
 
-        shown[q] = qm[0] + qm[1] + qm[2] + quarters[q];
-        xl_sum_shown(sh, shown[q], qm, 3, 1);
+        shown[q] = quarter_shown(months, quarters, q);
+        /* a quarter of months only is the sum of three shown cells; quantities show their
+           last digit, so only tCO₂e can round */
+        if (decimals == 2 && quarters[q] == 0)
+            xl_sum_shown(sh, shown[q], qm, 3);
         if (!has_months && quarters[q] != 0) {
             xl_put_num(sh, sh->row, COL_QUARTER + q, quarters[q], qfmt,
                        xl_num_width(quarters[q], decimals, NULL));
@@ -91,7 +101,8 @@ month_row(struct sheet *sh, const double *months, const double *quarters, double
     }
     xl_put_num(sh, sh->row, COL_YEAR, year, fmt, xl_num_width(year, decimals, NULL));
     shown[4] = year;
-    xl_sum_shown(sh, total, shown, 5, 1);
+    if (decimals == 2)
+        xl_sum_shown(sh, total, shown, 5);
     xl_sum_formula(formula, sizeof(formula), sh->row, COL_QUARTER, sh->row, COL_YEAR);
     xl_put_formula(sh, sh->row, COL_TOTAL, formula, total, tfmt,
                    xl_num_width(total, decimals, NULL));
@@ -102,7 +113,7 @@ month_row(struct sheet *sh, const double *months, const double *quarters, double
 static void
 month_quantities(struct sheet *sh, const struct report_source *s)
 {
-    int m, was, w = xl_whole(s->annual_quantity) && xl_whole(s->quantity);
+    int m, w = xl_whole(s->annual_quantity) && xl_whole(s->quantity);
 
     for (m = 0; m < MONTH_COLS; m++)
         w &= xl_whole(s->month_quantity[m]);
@@ -110,11 +121,9 @@ month_quantities(struct sheet *sh, const struct report_source *s)
         w &= xl_whole(s->quarter_quantity[m]);
     xl_put_text(sh, sh->row, COL_SRC, s->label, F_TEXT);
     xl_put_text(sh, sh->row, COL_UNIT, s->unit, F_TEXT);
-    was = sh->rounded;  /* quantities are shown to their last digit: no rounding to note */
     month_row(sh, s->month_quantity, s->quarter_quantity, s->annual_quantity, s->quantity,
               xl_qty_format(sh->x, NULL, w, 1), xl_qty_format(sh->x, NULL, w, 1),
               xl_qty_format(sh->x, NULL, w, 0), w ? 0 : 4);
-    sh->rounded = was;
 }
 
 /* A source's emissions. */
@@ -146,26 +155,18 @@ month_totals(struct sheet *sh, lxw_row_t first, size_t n)
     for (c = COL_MONTH; c <= COL_TOTAL; c++) {
         double v;
 
-        if (c < COL_QUARTER) {
-            v = r->month_tco2e[c - COL_MONTH];
-        } else if (c < COL_YEAR) {
-            q = (int)(c - COL_QUARTER);
-            v = r->quarter_tco2e[q] + r->month_tco2e[3 * q] + r->month_tco2e[3 * q + 1]
-                + r->month_tco2e[3 * q + 2];
-        } else {
-            v = c == COL_YEAR ? r->annual_tco2e : r->total_tco2e;
-        }
+        q = (int)c - COL_QUARTER;
+        v = c < COL_QUARTER ? r->month_tco2e[c - COL_MONTH]
+            : c < COL_YEAR ? quarter_shown(r->month_tco2e, r->quarter_tco2e, q)
+            : c == COL_YEAR ? r->annual_tco2e : r->total_tco2e;
         for (i = 0; i < n; i++) {
             const struct report_source *s = &r->sources[i];
 
             col[i] = c < COL_QUARTER ? s->month_tco2e[c - COL_MONTH]
-                     : c < COL_YEAR ? s->quarter_tco2e[c - COL_QUARTER]
-                                      + s->month_tco2e[3 * (c - COL_QUARTER)]
-                                      + s->month_tco2e[3 * (c - COL_QUARTER) + 1]
-                                      + s->month_tco2e[3 * (c - COL_QUARTER) + 2]
+                     : c < COL_YEAR ? quarter_shown(s->month_tco2e, s->quarter_tco2e, q)
                      : c == COL_YEAR ? s->annual_tco2e : s->tco2e;
         }
-        xl_sum_shown(sh, v, col, n, 1);
+        xl_sum_shown(sh, v, col, n);
         if (n == 0) {
             xl_put_t2(sh, sh->row, c, v, F_T2B);
             continue;

@@ -139,7 +139,7 @@ xl_sheet_a2(struct xl *x)
         tce[n++] = s->tce;
         sh.row++;
     }
-    xl_sum_shown(&sh, r->energy_tce, tce, n, 1);
+    xl_sum_shown(&sh, r->energy_tce, tce, n);
     free(tce);
     xl_merge_text(&sh, first - 1, 0, first - 1 + n, 0, xl_label(x, "A.2", "energy_group"), F_GROUP);
     if (n > 0) {
@@ -291,7 +291,7 @@ a4_group(struct sheet *sh, enum src_cat cat, const char *unit)
     } else {
         xl_put_t2(sh, sub, 2, x->r->cat_tco2e[cat], F_T2B);
     }
-    xl_sum_shown(sh, x->r->cat_tco2e[cat], vals, n, 1);
+    xl_sum_shown(sh, x->r->cat_tco2e[cat], vals, n);
     sh->row = sub + 1;
     free(vals);
     free(items);
@@ -340,7 +340,7 @@ xl_sheet_a4(struct xl *x)
         subs[nsubs++] = r->cat_tco2e[c];
     }
     xl_put_t2_formula(&sh, total, 2, sb.s, r->total_tco2e, F_T2B);
-    xl_sum_shown(&sh, r->total_tco2e, subs, nsubs, 1);
+    xl_sum_shown(&sh, r->total_tco2e, subs, nsubs);
     sb_free(&sb);
 
     lxw_rowcol_to_cell(a, total, 2);
