@@ -467,10 +467,18 @@ store_close(struct store *st)
 enum err
 store_begin(struct store *st, char **cause)
 {
+    enum err e;
+
     if (st->readonly)
         return store_refuse_readonly("修改", cause);
+    if (st->depth > 0) {    /* inside another: one transaction, one action */
+        st->depth++;
+        return ERR_OK;
+    }
     st->action = 0;    /* the action starts with the first change */
-    return store_exec(st, "BEGIN IMMEDIATE", "写入工作簿", cause);
+    if ((e = store_exec(st, "BEGIN IMMEDIATE", "写入工作簿", cause)) == ERR_OK)
+        st->depth = 1;
+    return e;
 }
 
 enum err
@@ -480,6 +488,13 @@ store_commit(struct store *st, char **cause)
 
     if (st->readonly)
         return store_refuse_readonly("保存", cause);
+    if (st->depth > 1) {    /* the outer store_commit saves it */
+        st->depth--;
+        return ERR_OK;
+    }
+    if (st->depth == 0 && sqlite3_get_autocommit(st->db))
+        return store_fail(st, SQLITE_MISUSE, "保存到工作簿（修改已被撤回）", cause);
+    st->depth = 0;
     if ((e = store_exec(st, "COMMIT", "保存到工作簿", cause)) != ERR_OK)
         store_rollback(st);
     st->action = 0;
@@ -492,6 +507,7 @@ store_rollback(struct store *st)
     if (!sqlite3_get_autocommit(st->db))
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     st->action = 0;
+    st->depth = 0;          /* an inner rollback ends the outer transaction too */
 }
 
 enum err

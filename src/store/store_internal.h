@@ -23,6 +23,7 @@ struct store {
     int opened_version;
     int readonly;             /* opened with STORE_READONLY */
     long long action;         /* edit_action id of the open transaction, 0 until its 1st change */
+    int depth;                /* store_begin calls not yet committed: inner ones join the outer */
     struct store_cached *cache;   /* prepared statements, reused: an import runs thousands; */
     size_t ncache, cache_cap;     /* one per literal, so it stays as small as store*.c's SQL */
 };
