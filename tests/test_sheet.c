@@ -239,7 +239,7 @@ test_activity(void **state)
     load(f, "A.5", LANG_ZH);
     assert_int_equal(f->s.nrows, 5);
     assert_int_equal(f->s.ncols, 21);
-    assert_int_equal(f->s.frozen, 1);
+    assert_int_equal(f->s.frozen, 2);             /* 排放源 and 单位 */
     assert_int_equal(f->s.start_col, M1);
     assert_string_equal(f->s.heads[M1], "1月");
     assert_string_equal(f->s.heads[Q1], "一季度");
@@ -316,11 +316,16 @@ test_sources(void **state)
             gas = i;
     }
     assert_string_equal(ch.labels[gas], "化石燃料燃烧排放 · 天然气");
+    /* typing filters on the names and aliases, never on the category's text (热力 is in
+       外购电力's category 净购入电力与热力产生的排放) */
+    assert_non_null(ch.match);
+    assert_string_equal(ch.match[gas], "天然气|Natural gas|natural_gas|管道天然气|燃气");
+    assert_null(strstr(ch.match[elec], "热力"));
     sheet_choice_free(&ch);
 
     assert_int_equal(so->add(&f->env, elec, "办公楼用电", &out), ERR_OK);
     assert_int_equal(out.level, SHEET_SAY_WARN);
-    assert_string_equal(out.msg, "表中已有该排放源和设施");
+    assert_string_equal(out.msg, "表A.3 已有 外购电力（办公楼用电），未重复添加（光标已在该行）");
     assert_int_equal(out.row, 0);
     assert_false(out.changed);
     sheet_out_free(&out);

@@ -135,9 +135,13 @@ sheet_choice_free(struct sheet_choice *c)
 {
     size_t i;
 
-    for (i = 0; i < c->n; i++)
+    for (i = 0; i < c->n; i++) {
         free(c->labels[i]);
+        if (c->match != NULL)
+            free(c->match[i]);
+    }
     free(c->labels);
+    free(c->match);
     free(c->title);
     free(c->then_ask);
     memset(c, 0, sizeof(*c));
@@ -153,6 +157,54 @@ sheet_clear(const struct sheet_ops *ops, const struct sheet_env *env, const stru
         sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已清除“%s”（Ctrl-Z 可撤销）",
                                               "Cleared %s (Ctrl-Z undoes)"), what);
     return e;
+}
+
+enum err
+sheet_fill(const struct sheet_ops *ops, const struct sheet_env *env, const struct sheet *s,
+           const struct sheet_put *puts, size_t n, struct sheet_out *out)
+{
+    struct sheet_out one;
+    char *cause = NULL;
+    size_t i;
+    enum err e;
+
+    if (n == 1)
+        return ops->commit(env, s, puts[0].row, puts[0].col, puts[0].text, out);
+    if ((e = store_begin(env->st, &cause)) != ERR_OK)
+        return sheet_fail(out, e, cause);
+    for (i = 0; i < n; i++) {
+        memset(&one, 0, sizeof(one));
+        one.row = one.col = -1;
+        e = ops->commit(env, s, puts[i].row, puts[i].col, puts[i].text, &one);
+        if (e != ERR_OK) {
+            const struct sheet_cell *head = s->heads != NULL ? NULL : sheet_cell(s, puts[i].row, 0);
+
+            store_rollback(env->st);
+            sheet_say(out, SHEET_SAY_ERROR, SHEET_TR(env, "未填入（%s）：%s", "Nothing filled (%s): %s"),
+                      s->heads != NULL ? s->heads[puts[i].col] : head != NULL ? head->text : "",
+                      one.msg != NULL ? one.msg : err_str(e));
+            sheet_out_free(&one);
+            return e;
+        }
+        sheet_out_free(&one);
+    }
+    if ((e = store_commit(env->st, &cause)) != ERR_OK)
+        return sheet_fail(out, e, cause);
+    out->changed = 1;
+    sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已填入 %zu 格（Ctrl-Z 一步撤销）",
+                                          "Filled %zu cells (one Ctrl-Z undoes it)"), n);
+    return ERR_OK;
+}
+
+int
+sheet_entry_row(const struct sheet_env *env, long long id)
+{
+    size_t i;
+
+    for (i = 0; i < env->y->nentries; i++)
+        if (env->y->entries[i].id == id)
+            return (int)i;
+    return -1;
 }
 
 char *

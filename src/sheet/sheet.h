@@ -32,6 +32,7 @@ enum sheet_flag {
     SHEET_DIM = 8,          /* computed or placeholder text */
     SHEET_MISSING = 16,     /* a required value not filled in */
     SHEET_BAR = 32,         /* a share 0..1 drawn as a bar */
+    SHEET_PERIOD = 64,      /* a period's quantity (A.5): may be marked 不适用 */
 };
 
 struct sheet_cell {
@@ -78,6 +79,7 @@ struct sheet_out {
 struct sheet_choice {
     char *title;
     char **labels;
+    char **match;           /* what typing filters each label on (names, aliases), or NULL: the label */
     size_t n;
     char *then_ask;         /* the prompt for a text after the pick, or NULL */
 };
@@ -116,6 +118,9 @@ struct sheet_ops {
     /* F2: the settings to offer, then apply the picked one. */
     void (*settings_choice)(const struct sheet_env *env, struct sheet_choice *c);
     enum err (*settings)(const struct sheet_env *env, size_t pick, struct sheet_out *out);
+    /* Where finding w is on s: its cell (*row, *col); 0 when it has none here. */
+    int (*locate)(const struct sheet_env *env, const struct sheet *s, const struct check_where *w,
+                  int *row, int *col);
     /* A header note for the step's title line ("电力因子地区：全国 GWP：AR6"), caller frees; or NULL. */
     char *(*title_note)(const struct sheet_env *env);
     void (*state_free)(void *state);
@@ -163,6 +168,24 @@ enum err sheet_source_add(const struct sheet_env *env, size_t pick, const char *
 enum err sheet_clear(const struct sheet_ops *ops, const struct sheet_env *env,
                      const struct sheet *s, int row, int col, const char *what,
                      struct sheet_out *out);
+
+/* A text to save into cell (row, col), for sheet_fill. */
+struct sheet_put {
+    int row, col;
+    const char *text;
+};
+
+/*
+ * Saves each put through ops->commit as one undoable action (a fill: Ctrl-D, Ctrl-R, a
+ * selection of months, 不适用); all or nothing - on the first refusal nothing is saved and
+ * out->msg names the cell and why. out->changed when anything was saved.
+ */
+enum err sheet_fill(const struct sheet_ops *ops, const struct sheet_env *env,
+                    const struct sheet *s, const struct sheet_put *puts, size_t n,
+                    struct sheet_out *out);
+
+/* The row of entry id in env's year (A.3, A.5 list the entries in order), or -1. */
+int sheet_entry_row(const struct sheet_env *env, long long id);
 
 /* A number with at most `decimals` decimals, trailing zeros dropped (caller frees). */
 char *sheet_num(double v, int decimals);

@@ -161,7 +161,7 @@ build_row(const struct sheet_env *env, struct sheet *s, int r)
         /* the cell's own finding: 异常波动 on a month, a period overlapping another */
         it = env->chk != NULL ? check_at(env->chk, &at) : NULL;
         sheet_set(s, r, c, a ? sheet_num(a->quantity, 6) : xstrdup(""),
-                  SHEET_EDIT | SHEET_NUM | (it != NULL ? SHEET_WARN : 0));
+                  SHEET_EDIT | SHEET_NUM | SHEET_PERIOD | (it != NULL ? SHEET_WARN : 0));
         if (it != NULL && it->code == CHECK_A5_SWING && check_swing(en, at.period.index, &median))
             sheet_note(s, r, c, xasprintf(SHEET_TR(env,
                 "异常波动：%s 的数值与各月的中位数 %g 相差 %.0f 倍以上，请核对",
@@ -186,7 +186,7 @@ build(const struct sheet_env *env, struct sheet *s)
     char *h;
     int r, c;
 
-    sheet_init(s, (int)env->y->nentries, NCOLS, 1);
+    sheet_init(s, (int)env->y->nentries, NCOLS, 2);   /* 排放源 and 单位 stay while scrolling */
     sheet_head(s, COL_SOURCE, sheet_label(env, "source"), 22);
     sheet_head(s, COL_UNIT, sheet_label(env, "unit"), 6);
     for (c = 0; c < 12; c++) {
@@ -453,7 +453,26 @@ del(const struct sheet_env *env, const struct sheet *s, int row, int col, struct
     return ERR_OK;
 }
 
+static int
+locate(const struct sheet_env *env, const struct sheet *s, const struct check_where *w, int *row,
+       int *col)
+{
+    (void)s;
+    if ((*row = sheet_entry_row(env, w->entry_id)) < 0)
+        return 0;
+    *col = COL_M1;
+    if (w->field != NULL && strcmp(w->field, "data_source") == 0)
+        *col = COL_DATASRC;
+    else if (w->field != NULL && strcmp(w->field, "unit") == 0)
+        *col = COL_UNIT;
+    else if (w->has_period)
+        *col = w->period.kind == PERIOD_MONTH ? COL_M1 + w->period.index - 1
+               : w->period.kind == PERIOD_QUARTER ? COL_Q1 + w->period.index - 1 : COL_YEAR;
+    return 1;
+}
+
 const struct sheet_ops sheet_activity = {
+    .locate = locate,
     .name = "activity",
     .build = build,
     .commit = commit,

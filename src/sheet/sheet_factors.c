@@ -281,7 +281,25 @@ title_note(const struct sheet_env *env)
                      env->y->gwp_set ? env->y->gwp_set : "");
 }
 
+static int
+locate(const struct sheet_env *env, const struct sheet *s, const struct check_where *w, int *row,
+       int *col)
+{
+    const struct source_def *src;
+    int r;
+
+    for (r = 0; w->source_id != NULL && r < s->nrows; r++)
+        if ((src = row_source(env, r)) != NULL && strcmp(src->id, w->source_id) == 0) {
+            *row = r;
+            *col = w->field != NULL && strcmp(w->field, "data_source") == 0 ? COL_DATASRC
+                                                                            : COL_VALUE;
+            return 1;
+        }
+    return 0;
+}
+
 const struct sheet_ops sheet_factors = {
+    .locate = locate,
     .name = "factors",
     .build = build,
     .commit = commit,

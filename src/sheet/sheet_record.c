@@ -113,7 +113,25 @@ del(const struct sheet_env *env, const struct sheet *s, int row, int col, struct
     return sheet_clear(&sheet_record, env, s, row, col, sheet_cell(s, row, COL_LABEL)->text, out);
 }
 
+static int
+locate(const struct sheet_env *env, const struct sheet *s, const struct check_where *w, int *row,
+       int *col)
+{
+    const struct form_def *f = env->step->form;
+    size_t i;
+
+    (void)s;
+    for (i = 0; w->field != NULL && i < f->nfields; i++)
+        if (strcmp(f->fields[i].key, w->field) == 0) {
+            *row = (int)i;
+            *col = COL_VALUE;
+            return 1;
+        }
+    return 0;
+}
+
 const struct sheet_ops sheet_record = {
+    .locate = locate,
     .name = "record",
     .build = build,
     .commit = commit,

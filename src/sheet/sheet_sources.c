@@ -92,10 +92,15 @@ sheet_source_choice(const struct sheet_env *env, struct sheet_choice *c)
     c->title = xstrdup(SHEET_TR(env, "添加排放源", "Add an emission source"));
     c->then_ask = xstrdup(SHEET_TR(env, "排放设施名称（可留空）：", "Facility (may be empty): "));
     c->labels = xcalloc(lib->nsources + 1, sizeof(*c->labels));
-    for (i = 0; i < lib->nsources; i++)
-        c->labels[c->n++] = xasprintf("%s · %s", factors_cat_label(lib->sources[i].cat,
-                                                                   env->lang == LANG_EN),
-                                      sheet_src_label(env, &lib->sources[i]));
+    c->match = xcalloc(lib->nsources + 1, sizeof(*c->match));
+    for (i = 0; i < lib->nsources; i++) {
+        const struct source_def *src = &lib->sources[i];
+
+        c->labels[c->n] = xasprintf("%s · %s", factors_cat_label(src->cat, env->lang == LANG_EN),
+                                    sheet_src_label(env, src));
+        /* typing filters on the source's own names, never on its category's text */
+        c->match[c->n++] = xasprintf("%s|%s|%s|%s", src->zh, src->en, src->id, src->aliases);
+    }
 }
 
 enum err
@@ -124,9 +129,14 @@ sheet_source_add(const struct sheet_env *env, size_t pick, const char *facility,
             out->row = (int)i;
     if (created)
         sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已添加 %s", "Added %s"), sheet_src_label(env, src));
-    else
-        sheet_say(out, SHEET_SAY_WARN, SHEET_TR(env, "表中已有该排放源和设施",
-                                                 "That source and facility are already listed"));
+    else if (out->row < (int)env->y->nentries) {
+        char *label = sheet_entry_label(env, &env->y->entries[out->row]);
+
+        sheet_say(out, SHEET_SAY_WARN, SHEET_TR(env, "表A.3 已有 %s，未重复添加（光标已在该行）",
+                                                 "Table A.3 already lists %s; not added twice (the cursor is on it)"),
+                  label);
+        free(label);
+    }
     return ERR_OK;
 }
 
@@ -181,7 +191,24 @@ del(const struct sheet_env *env, const struct sheet *s, int row, int col, struct
     return ERR_OK;
 }
 
+static int
+locate(const struct sheet_env *env, const struct sheet *s, const struct check_where *w, int *row,
+       int *col)
+{
+    int c;
+
+    (void)s;
+    if ((*row = sheet_entry_row(env, w->entry_id)) < 0)
+        return 0;
+    *col = COL_SOURCE;
+    for (c = 0; w->field != NULL && c < NCOLS; c++)
+        if (strcmp(keys[c], w->field) == 0)
+            *col = c;
+    return 1;
+}
+
 const struct sheet_ops sheet_sources = {
+    .locate = locate,
     .name = "sources",
     .build = build,
     .commit = commit,
