@@ -43,6 +43,13 @@ tui_can(const struct tui *t, enum action act)
         return t->sheet != NULL && t->sheet->settings_choice != NULL && t->kind->settings != NULL;
     case ACT_UNDO:
         return t->st != NULL && store_can_undo(t->st);
+    case ACT_ISSUES:
+        return t->chk.n > 0;
+    case ACT_NA: {            /* on a quantity (A.5's months) */
+        const struct sheet_cell *c = tui_cell(t);
+
+        return t->kind->commit != NULL && c != NULL && (c->flags & SHEET_PERIOD);
+    }
     case ACT_NEXT:
     case ACT_EDIT:            /* nothing to fill in on the computed steps */
         return t->kind->commit != NULL;
@@ -149,6 +156,8 @@ on_edit_key(struct tui *t, wint_t ch, int is_key)
 {
     enum action a = tui_key_edit_action(ch, is_key);
 
+    if (a != ACT_QUIT)
+        t->quit_armed = 0;
     switch (a) {
     case ACT_EDIT:
         if (tui_commit_edit(t))
@@ -181,9 +190,20 @@ on_edit_key(struct tui *t, wint_t ch, int is_key)
             tui_export(t);
         break;
     case ACT_QUIT:
-        /* keep what can be kept; text that is not valid cannot be saved anyway */
-        tui_commit_edit(t);
-        t->quit = 1;
+        /* a valid value is saved as leaving the field does; an invalid one stays, saying why,
+           and a second quit key leaves without it */
+        if (tui_commit_edit(t) || t->quit_armed)
+            t->quit = 1;
+        else {
+            char *why = t->msg != NULL ? xstrdup(t->msg) : NULL;
+
+            tui_message(t, MSG_ERROR, TR(t, "%s%s未保存：再按一次退出键将不保存退出",
+                                         "%s%sNot saved: press quit again to leave without it"),
+                        why ? why : "", why ? TR(t, "；", "; ") : "");
+            free(why);
+            t->quit_armed = 1;
+            return;
+        }
         break;
     default:
         tui_edit_key(&t->ed, ch, is_key);
@@ -211,6 +231,7 @@ on_key(struct tui *t, wint_t ch, int is_key)
         break;
     case ACT_HELP: show_help(t); break;
     case ACT_EXPORT: tui_export(t); break;
+    case ACT_ISSUES: tui_issues(t); break;
     case ACT_QUIT: t->quit = 1; break;
     case ACT_CANCEL: break;
     default:

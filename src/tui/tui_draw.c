@@ -28,10 +28,10 @@ tui_layout(const struct tui *t, struct tui_area *l)
     } else {
         l->live_w = t->cols;
         l->live_x = 0;
-        l->live_h = 2;
-        l->live_y = t->rows - 4;
+        l->live_h = 3;              /* under a rule, above the message and hint lines */
+        l->live_y = t->rows - 2 - l->live_h;
         l->grid_w = t->cols - 2;
-        l->grid_h = l->live_y - l->grid_y;
+        l->grid_h = l->live_y - 1 - l->grid_y;
     }
 }
 
@@ -132,30 +132,50 @@ draw_header(struct tui *t)
     free(left);
 }
 
-/* The first problem the checks found in the current step ("✗ 缺少“联系人”（另有 2 项）"). */
+const char *
+tui_finding_text(const struct tui *t, const struct check_item *it)
+{
+    (void)t;
+    return it->msg;
+}
+
+/*
+ * The title row's finding: the first problem of the current step ("✗ 缺少“联系人”（另有 2 项）"),
+ * else the year's first, naming its table; F7 lists them all.
+ */
 static void
 draw_finding(struct tui *t, int y, int x, int w)
 {
     const struct step_def *step = &t->steps[t->step];
-    const struct check_item *first = NULL;
+    const struct check_item *first = NULL, *any = NULL;
     const char *msg, *colon;
     size_t i, n = 0;
     char *line;
 
-    if (step->form == NULL || w < 10)
+    if (w < 10)
         return;
-    for (i = 0; i < t->chk.n; i++)
-        if (strcmp(t->chk.items[i].form_id, step->form->id) == 0) {
+    for (i = 0; i < t->chk.n; i++) {
+        const struct check_item *it = &t->chk.items[i];
+
+        if (any == NULL || (any->level == CHECK_WARNING && it->level == CHECK_ERROR))
+            any = it;
+        if (step->form != NULL && strcmp(it->form_id, step->form->id) == 0) {
             n++;
-            if (first == NULL || (first->level == CHECK_WARNING
-                                  && t->chk.items[i].level == CHECK_ERROR))
-                first = &t->chk.items[i];
+            if (first == NULL || (first->level == CHECK_WARNING && it->level == CHECK_ERROR))
+                first = it;
         }
-    if (first == NULL)
+    }
+    if (first == NULL && (first = any) == NULL)
         return;
-    msg = first->msg;
-    if ((colon = strstr(msg, "：")) != NULL && strncmp(msg, "表", 3) == 0)
-        msg = colon + strlen("：");       /* the table is named on screen already */
+    msg = tui_finding_text(t, first);
+    if (first != any || n > 0) {
+        if ((colon = strstr(msg, "：")) != NULL && strncmp(msg, "表", 3) == 0)
+            msg = colon + strlen("：");   /* the table is named on screen already */
+        else if ((colon = strstr(msg, ": ")) != NULL && strncmp(msg, "Table", 5) == 0)
+            msg = colon + 2;
+    } else {
+        n = t->chk.n;
+    }
     if (n > 1)
         line = xasprintf(TR(t, "%s %s（另有 %zu 项）", "%s %s (+%zu more)"),
                          first->level == CHECK_ERROR ? "✗" : "!", msg, n - 1);
@@ -238,13 +258,95 @@ source_t(const struct tui *t, const char *id)
     return s != NULL ? s->tco2e : 0;
 }
 
+/*
+ * A figure of the live panel: its label, long and short, and its value with the unit. A figure
+ * is never cut: a line that does not fit with the long labels takes the short ones.
+ */
+struct live_item {
+    const char *label, *brief;
+    char value[48];
+};
+
+/* An item showing v with `decimals` decimals and its unit ("" for none). */
+static void
+item(struct live_item *it, const char *label, const char *brief, int decimals, double v,
+     const char *unit)
+{
+    it->label = label;
+    it->brief = brief;
+    snprintf(it->value, sizeof(it->value), "%.*f%s%s", decimals, v, unit[0] ? " " : "", unit);
+}
+
+/* An item whose value is a text: why the figure is missing. */
+static void
+item_text(struct live_item *it, const char *label, const char *text)
+{
+    it->label = label;
+    it->brief = NULL;
+    snprintf(it->value, sizeof(it->value), "%s", text);
+}
+
+/* The items joined with " │ " (brief: the short labels); caller frees. */
+static char *
+live_line(const struct live_item *v, int n, int brief)
+{
+    struct strbuf sb = {0};
+    int i;
+
+    sb_append(&sb, "");
+    for (i = 0; i < n; i++) {
+        const char *label = brief && v[i].brief != NULL ? v[i].brief : v[i].label;
+
+        sb_printf(&sb, "%s%s%s%s", i ? " │ " : "", label, label[0] ? " " : "", v[i].value);
+    }
+    return sb_take(&sb);
+}
+
+/*
+ * The figures in three groups: the total and its scopes; the categories (化石燃料 and 逸散排放
+ * apart, as A.4 has them, with electricity and heat); the intensities and energy.
+ */
+static int
+live_items(struct tui *t, const struct report_year *r, struct live_item *v, int *group)
+{
+    int n = 0;
+
+    item(&v[n++], TR(t, "碳排放总量", "Total"), TR(t, "总量", "Total"), 2, r->total_tco2e,
+         "tCO₂e");
+    item(&v[n++], TR(t, "范围一", "Scope 1"), TR(t, "范围一", "S1"), 2, r->scope1_tco2e, "");
+    item(&v[n++], TR(t, "范围二", "Scope 2"), TR(t, "范围二", "S2"), 2, r->scope2_tco2e, "");
+    group[0] = n;
+    item(&v[n++], TR(t, "化石燃料", "Fuels"), TR(t, "燃料", "Fuels"), 2,
+         r->cat_tco2e[CAT_FOSSIL], "");
+    item(&v[n++], TR(t, "逸散排放", "Fugitive"), TR(t, "逸散", "Fugit."), 2,
+         r->cat_tco2e[CAT_FUGITIVE], "");
+    item(&v[n++], TR(t, "外购电力", "Electricity"), TR(t, "电力", "Elec."), 2,
+         source_t(t, "electricity"), "");
+    item(&v[n++], TR(t, "外购热力", "Heat"), TR(t, "热力", "Heat"), 2, source_t(t, "heat"),
+         "");
+    group[1] = n;
+    if (r->has_area)
+        item(&v[n++], TR(t, "单位面积", "Per m²"), TR(t, "单位面积", "Per m²"), 2,
+             r->intensity_kgco2e_per_m2, "kgCO₂e/m²");
+    else
+        item_text(&v[n++], TR(t, "单位面积", "Per m²"), TR(t, "—（缺建筑面积）", "— (no floor area)"));
+    if (r->has_headcount)
+        item(&v[n++], TR(t, "人均", "Per person"), TR(t, "人均", "Per cap."), 4,
+             r->per_capita_tco2e, TR(t, "tCO₂e/人", "tCO₂e"));
+    else
+        item_text(&v[n++], TR(t, "人均", "Per person"), TR(t, "—（缺用能人数）", "— (no headcount)"));
+    item(&v[n++], TR(t, "综合能耗", "Energy"), TR(t, "能耗", "Energy"), 2, r->energy_tce,
+         "tce");
+    group[2] = n;
+    return n;
+}
+
 static void
 draw_live(struct tui *t, const struct tui_area *l)
 {
     const struct report_year *r = report_cur(&t->rep);
-    char *lines[10];
-    char area[48], cap[48];
-    int n = 0, i;
+    struct live_item v[12];
+    int group[3], n, g, i, from;
 
     if (!t->rep_ok) {
         tui_color_on(t, PAIR_ERROR);
@@ -252,59 +354,35 @@ draw_live(struct tui *t, const struct tui_area *l)
         tui_color_off(t, PAIR_ERROR);
         return;
     }
-    if (r->has_area)
-        snprintf(area, sizeof(area), "%.2f kgCO₂e/m²", r->intensity_kgco2e_per_m2);
-    else
-        snprintf(area, sizeof(area), "%s", TR(t, "—（缺建筑面积）", "— (no floor area)"));
-    if (r->has_headcount)
-        snprintf(cap, sizeof(cap), "%.4f tCO₂e/%s", r->per_capita_tco2e, TR(t, "人", "person"));
-    else
-        snprintf(cap, sizeof(cap), "%s", TR(t, "—（缺用能人数）", "— (no headcount)"));
-    lines[n++] = xasprintf("%s %.2f tCO₂e", TR(t, "碳排放总量", "Total"), r->total_tco2e);
-    if (l->wide) {
-        lines[n++] = xasprintf("  %s %.2f", TR(t, "化石燃料", "Fuels"), r->cat_tco2e[CAT_FOSSIL]);
-        if (r->cat_tco2e[CAT_FUGITIVE] > 0)
-            lines[n++] = xasprintf("  %s %.2f", TR(t, "逸散排放", "Fugitive"),
-                                   r->cat_tco2e[CAT_FUGITIVE]);
-        lines[n++] = xasprintf("  %s %.2f", TR(t, "外购电力", "Electricity"),
-                               source_t(t, "electricity"));
-        lines[n++] = xasprintf("  %s %.2f", TR(t, "外购热力", "Heat"), source_t(t, "heat"));
-        lines[n++] = xasprintf("%s %.2f  %s %.2f", TR(t, "范围一", "Scope 1"), r->scope1_tco2e,
-                               TR(t, "范围二", "Scope 2"), r->scope2_tco2e);
-        lines[n++] = xasprintf("%s", TR(t, "单位建筑面积碳排放量", "Per floor area"));
-        lines[n++] = xasprintf("  %s", area);
-        lines[n++] = xasprintf("%s %s", TR(t, "人均碳排放量", "Per person"), cap);
-        lines[n++] = xasprintf("%s %.2f tce", TR(t, "综合能耗", "Energy"), r->energy_tce);
+    n = live_items(t, r, v, group);
+    if (l->wide) {              /* a column: one figure a line, the categories indented */
+        int y = l->live_y;
+
         attron(A_BOLD);
-        tui_put(l->live_y - 1, l->live_x, l->live_w, TR(t, "实时汇总", "Live totals"), 0);
-        attroff(A_BOLD);
-        for (i = 0; i < n; i++) {
-            if (i == 0)
-                attron(A_BOLD);
-            tui_put(l->live_y + i, l->live_x, l->live_w, lines[i], 0);
+        tui_put(y - 1, l->live_x, l->live_w, TR(t, "实时汇总", "Live totals"), 0);
+        for (i = 0; i < n && y < l->live_y + l->live_h; i++, y++) {
+            char *line = xasprintf("%s%s %s", i >= group[0] && i < group[1] ? "  " : "",
+                                   v[i].label, v[i].value);
+
+            tui_put(y, l->live_x, l->live_w, line, 0);
             attroff(A_BOLD);
-            free(lines[i]);
+            free(line);
         }
         return;
     }
-    {
-        char *a, *b;
+    mvhline(l->live_y - 1, 0, ACS_HLINE, t->cols);
+    for (g = 0, from = 0; g < 3; from = group[g], g++) {
+        char *line = live_line(&v[from], group[g] - from, 0);
 
-        a = xasprintf("%s │ %s %.2f │ %s %.2f │ %s %.2f", lines[0], TR(t, "化石燃料", "fuels"),
-                      r->cat_tco2e[CAT_FOSSIL] + r->cat_tco2e[CAT_FUGITIVE],
-                      TR(t, "外购电力", "electricity"), source_t(t, "electricity"),
-                      TR(t, "外购热力", "heat"), source_t(t, "heat"));
-        b = xasprintf("%s %.2f │ %s %.2f │ %s │ %s │ %.2f tce", TR(t, "范围一", "Scope 1"),
-                      r->scope1_tco2e, TR(t, "范围二", "Scope 2"), r->scope2_tco2e, area, cap,
-                      r->energy_tce);
-        mvhline(l->live_y - 1, 0, ACS_HLINE, t->cols);
-        attron(A_BOLD);
-        tui_put(l->live_y, 1, t->cols - 2, a, 0);
+        if (width_of(line) > t->cols - 2) {
+            free(line);
+            line = live_line(&v[from], group[g] - from, 1);
+        }
+        if (g == 0)
+            attron(A_BOLD);
+        tui_put(l->live_y + g, 1, t->cols - 2, line, 0);
         attroff(A_BOLD);
-        tui_put(l->live_y + 1, 1, t->cols - 2, b, 0);
-        free(a);
-        free(b);
-        free(lines[0]);
+        free(line);
     }
 }
 

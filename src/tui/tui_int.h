@@ -48,6 +48,7 @@ enum action {
     ACT_NEXT, ACT_PREV, ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_HOME, ACT_END,
     ACT_EDIT, ACT_CANCEL, ACT_NEXT_STEP, ACT_PREV_STEP, ACT_ADD, ACT_DELETE,
     ACT_UNDO, ACT_REDO, ACT_HELP, ACT_EXPORT, ACT_QUIT, ACT_SETTINGS, ACT_YEAR, ACT_SAVE,
+    ACT_SEL_LEFT, ACT_SEL_RIGHT, ACT_FILL_DOWN, ACT_FILL_RIGHT, ACT_NA, ACT_ISSUES,
 };
 
 struct tui;
@@ -94,6 +95,7 @@ struct tui {
     struct sheet grid;           /* its content */
     int row, col;                /* focus */
     int top, left;               /* first row shown, first scrolling column shown */
+    int sel;                     /* the other end of a selection in the focused row, -1 when none */
     int editing;
     int prompting;               /* a one-line prompt is open on the message line */
     struct editor ed;
@@ -108,6 +110,7 @@ struct tui {
     int rows, cols;              /* terminal size */
     int colors;
     int quit;
+    int quit_armed;              /* a quit key was refused in an invalid edit: the next one quits */
 };
 
 /* tui.c - the loop */
@@ -130,8 +133,12 @@ int tui_can(const struct tui *t, enum action act);
 int tui_prompt(struct tui *t, const char *label, const char *initial, char **out);
 /* Asks a yes/no question; 1 for yes. */
 int tui_confirm(struct tui *t, const char *question);
-/* Lets the user pick one of n labels; the index, or -1 on Esc. */
-int tui_pick(struct tui *t, const char *title, const char *const *labels, int n);
+/*
+ * Lets the user pick one of n labels, typing filtering them on match[i] (NULL: on the labels
+ * themselves); the index, or -1 on Esc.
+ */
+int tui_pick(struct tui *t, const char *title, const char *const *labels,
+             const char *const *match, int n);
 /* Applies an editing key (arrows, Backspace, Ctrl-U, a character) to ed; 1 when it was one. */
 int tui_edit_key(struct editor *ed, wint_t ch, int is_key);
 /* The year typed into a prompt, or 0 after showing why it is refused. */
@@ -167,6 +174,8 @@ const char *tui_table_help(const struct tui *t);
 void tui_table_add(struct tui *t);
 void tui_table_del(struct tui *t);
 void tui_table_settings(struct tui *t);
+/* The selected columns of the focused row, *c0 <= *c1 (the focus alone when nothing is selected). */
+void tui_table_selection(const struct tui *t, int *c0, int *c1);
 /* The focused cell, or NULL when the grid is empty. */
 struct sheet_cell *tui_cell(const struct tui *t);
 /* How many grid rows fit. */
@@ -175,6 +184,11 @@ int tui_grid_height(const struct tui *t);
 /* tui_export.c */
 /* Exports the year to an .xlsx, asking for the path. */
 void tui_export(struct tui *t);
+
+/* tui_issues.c - F7: the list of the year's findings; Enter goes to the cell of the one picked. */
+void tui_issues(struct tui *t);
+/* The message of a finding in the screen's language. */
+const char *tui_finding_text(const struct tui *t, const struct check_item *it);
 
 /* tui_year.c - F3: switch to another year of the workbook, or add one. */
 void tui_year(struct tui *t);

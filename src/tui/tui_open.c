@@ -292,6 +292,7 @@ tui_main(struct app *app, int argc, char **argv)
     enum err e;
 
     memset(&t, 0, sizeof(t));
+    t.sel = -1;
     t.app = app;
     t.lang = env_lang();
     optind = 1;

@@ -142,7 +142,8 @@ matches(const char *label, const char *what)
 }
 
 int
-tui_pick(struct tui *t, const char *title, const char *const *labels, int n)
+tui_pick(struct tui *t, const char *title, const char *const *labels,
+         const char *const *match, int n)
 {
     int *map = xcalloc((size_t)n + 1, sizeof(*map));
     int sel = 0, top = 0, is_key, i, m, h, w = width_of(title) + 4, x, y, picked = -2;
@@ -157,7 +158,7 @@ tui_pick(struct tui *t, const char *title, const char *const *labels, int n)
     while (picked == -2 && !tui_signalled()) {
         f = editor_text(&filter);
         for (i = 0, m = 0; i < n; i++)
-            if (matches(labels[i], f))
+            if (matches(match != NULL ? match[i] : labels[i], f))
                 map[m++] = i;
         if (sel >= m)
             sel = m > 0 ? m - 1 : 0;

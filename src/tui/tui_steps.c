@@ -117,6 +117,7 @@ tui_go_step(struct tui *t, int step)
     t->kind = kind_of(t->steps[step].kind);
     t->sheet = t->steps[step].kind != SK_EXPORT ? sheet_find(t->steps[step].sheet) : NULL;
     t->row = t->top = t->left = t->col = 0;
+    t->sel = -1;
     t->kind->build(t);
     t->row = t->grid.start_row < t->grid.nrows ? t->grid.start_row : 0;
     t->col = t->grid.start_col < t->grid.ncols ? t->grid.start_col : 0;

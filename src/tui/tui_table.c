@@ -56,6 +56,29 @@ step_field(struct tui *t, int dir)
 }
 
 void
+tui_table_selection(const struct tui *t, int *c0, int *c1)
+{
+    *c0 = *c1 = t->col;
+    if (t->sel >= 0 && t->sel < t->grid.ncols) {
+        *c0 = t->sel < t->col ? t->sel : t->col;
+        *c1 = t->sel < t->col ? t->col : t->sel;
+    }
+}
+
+/* Shift-← / Shift-→: widens the selection over the editable cells of the row. */
+static void
+select_move(struct tui *t, int dir)
+{
+    const struct sheet_cell *next = sheet_cell(&t->grid, t->row, t->col + dir);
+
+    if (t->kind->one_column || next == NULL || !(next->flags & SHEET_EDIT))
+        return;
+    if (t->sel < 0)
+        t->sel = t->col;
+    t->col += dir;
+}
+
+void
 tui_table_move(struct tui *t, enum action a)
 {
     const struct sheet *g = &t->grid;
@@ -63,6 +86,11 @@ tui_table_move(struct tui *t, enum action a)
 
     if (g->nrows == 0)
         return;
+    if (a == ACT_SEL_LEFT || a == ACT_SEL_RIGHT) {
+        select_move(t, a == ACT_SEL_LEFT ? -1 : 1);
+        return;
+    }
+    t->sel = -1;
     switch (a) {
     case ACT_NEXT: step_field(t, 1); break;
     case ACT_PREV: step_field(t, -1); break;
@@ -70,7 +98,11 @@ tui_table_move(struct tui *t, enum action a)
     case ACT_UP: if (t->row > 0) t->row--; break;
     case ACT_LEFT: if (t->col > 0 && !one) t->col--; break;
     case ACT_RIGHT: if (t->col + 1 < g->ncols && !one) t->col++; break;
-    case ACT_HOME: t->col = one ? g->start_col : 0; break;
+    case ACT_HOME:
+        /* a grid with frozen columns (A.5) goes back to where its values start, scrolled back */
+        t->col = one || (g->frozen > 0 && t->col != g->start_col) ? g->start_col : 0;
+        t->left = g->frozen;
+        break;
     case ACT_END: t->col = one ? g->start_col : g->ncols - 1; break;
     default: break;
     }
@@ -98,13 +130,125 @@ tui_table_edit(struct tui *t, int keep_text)
     tui_clear_message(t);
 }
 
+/* Saves puts (n of them) through the step's sheet as one step, and shows what it said. */
+static void
+fill(struct tui *t, const struct sheet_put *puts, size_t n)
+{
+    struct sheet_out out = {.row = -1, .col = -1};
+    struct sheet_env env;
+
+    if (n == 0)
+        return;
+    tui_env(t, &env);
+    if (sheet_fill(t->sheet, &env, &t->grid, puts, n, &out) != ERR_OK) {
+        out.changed = 0;
+        out.row = out.col = -1;
+    } else {
+        t->sel = -1;
+    }
+    tui_apply(t, &out);
+}
+
+/* The editable cells of the selection (or the focus), into puts (room for ncols). */
+static size_t
+targets(const struct tui *t, struct sheet_put *puts, int from)
+{
+    int c0, c1, c;
+    size_t n = 0;
+
+    tui_table_selection(t, &c0, &c1);
+    for (c = c0 + from; c <= c1; c++) {
+        const struct sheet_cell *cell = sheet_cell(&t->grid, t->row, c);
+
+        if (cell != NULL && (cell->flags & SHEET_EDIT)) {
+            puts[n].row = t->row;
+            puts[n].col = c;
+            puts[n++].text = "";
+        }
+    }
+    return n;
+}
+
+/* A cell's value to copy: "" for an empty or placeholder cell; NULL when it cannot be copied. */
+static const char *
+copyable(const struct sheet_cell *c)
+{
+    if (c == NULL || !(c->flags & SHEET_EDIT))
+        return NULL;
+    return (c->flags & SHEET_MISSING) ? "" : c->text;
+}
+
+/*
+ * Ctrl-D: each target takes the value of the cell above it. Ctrl-R: a selection takes its first
+ * cell's value, a single cell the value of the cell to its left.
+ */
+static void
+fill_from(struct tui *t, enum action a)
+{
+    struct sheet_put *puts = xcalloc((size_t)t->grid.ncols + 1, sizeof(*puts));
+    const char *v = NULL;
+    size_t n, i;
+    int c0, c1;
+
+    tui_table_selection(t, &c0, &c1);
+    if (a == ACT_FILL_DOWN) {
+        n = targets(t, puts, 0);
+        for (i = 0; i < n; i++)
+            if ((puts[i].text = copyable(sheet_cell(&t->grid, t->row - 1, puts[i].col))) == NULL)
+                n = 0;
+    } else {
+        v = copyable(sheet_cell(&t->grid, t->row, c1 > c0 ? c0 : c0 - 1));
+        n = v != NULL ? targets(t, puts, c1 > c0) : 0;
+        for (i = 0; i < n; i++)
+            puts[i].text = v;
+    }
+    if (n == 0)
+        tui_message(t, MSG_INFO, "%s", a == ACT_FILL_DOWN
+                    ? TR(t, "上方没有可复制的格", "Nothing above to copy")
+                    : TR(t, "左侧没有可复制的格", "Nothing to the left to copy"));
+    else
+        fill(t, puts, n);
+    free(puts);
+}
+
+/* F6: marks the selected (or focused) values 不适用 ("/"), or clears them when all are. */
+static void
+mark_na(struct tui *t)
+{
+    struct sheet_put *puts = xcalloc((size_t)t->grid.ncols + 1, sizeof(*puts));
+    size_t n = targets(t, puts, 0), i, marked = 0;
+    const struct sheet_cell *c;
+
+    for (i = 0; i < n; i++)
+        if ((c = sheet_cell(&t->grid, puts[i].row, puts[i].col)) != NULL
+            && (c->flags & SHEET_PERIOD) && strcmp(c->text, "/") == 0)
+            marked++;
+    for (i = 0; i < n; i++)
+        puts[i].text = marked == n ? "" : "/";
+    if (n == 0 || !tui_can(t, ACT_NA))
+        tui_message(t, MSG_INFO, "%s", TR(t, "不适用只能用于数量（如 7月、8月 的供暖）",
+                                           "Not applicable is for quantities (e.g. heating in July)"));
+    else
+        fill(t, puts, n);
+    free(puts);
+}
+
 int
 tui_table_key(struct tui *t, enum action a, wint_t ch, int is_key)
 {
     switch (a) {
     case ACT_NEXT: case ACT_PREV: case ACT_UP: case ACT_DOWN:
     case ACT_LEFT: case ACT_RIGHT: case ACT_HOME: case ACT_END:
+    case ACT_SEL_LEFT: case ACT_SEL_RIGHT:
         tui_table_move(t, a);
+        return 1;
+    case ACT_FILL_DOWN: case ACT_FILL_RIGHT:
+        if (t->kind->commit != NULL && t->grid.nrows > 0)
+            fill_from(t, a);
+        return 1;
+    case ACT_NA:
+        if (t->kind->commit != NULL && t->grid.nrows > 0)
+            mark_na(t);
         return 1;
     case ACT_EDIT:
         tui_table_edit(t, 1);
@@ -144,10 +288,22 @@ tui_table_commit(struct tui *t, const char *text)
     struct sheet_env env;
     enum err e;
 
+    struct sheet_put puts[64];
+    size_t n, i;
+
     if (c == NULL || !(c->flags & SHEET_EDIT) || t->sheet->commit == NULL)
         return ERR_INPUT;
     tui_env(t, &env);
-    e = t->sheet->commit(&env, &t->grid, t->row, t->col, text, &out);
+    /* a value typed over a selection of months goes into each of them, as one step */
+    n = t->grid.ncols < (int)nitems(puts) ? targets(t, puts, 0) : 0;
+    for (i = 0; i < n; i++)
+        puts[i].text = text;
+    if (n > 1)
+        e = sheet_fill(t->sheet, &env, &t->grid, puts, n, &out);
+    else
+        e = t->sheet->commit(&env, &t->grid, t->row, t->col, text, &out);
+    if (e == ERR_OK)
+        t->sel = -1;
     if (e != ERR_OK) {
         if (out.msg == NULL)
             sheet_say(&out, SHEET_SAY_ERROR, "%s", err_str(e));
@@ -185,7 +341,8 @@ tui_table_add(struct tui *t)
         return;
     tui_env(t, &env);
     t->sheet->add_choice(&env, &c);
-    pick = tui_pick(t, c.title, (const char *const *)c.labels, (int)c.n);
+    pick = tui_pick(t, c.title, (const char *const *)c.labels, (const char *const *)c.match,
+                    (int)c.n);
     if (pick >= 0 && (c.then_ask == NULL || tui_prompt(t, c.then_ask, "", &text))) {
         tui_env(t, &env);
         t->sheet->add(&env, (size_t)pick, text, &out);
@@ -207,7 +364,8 @@ tui_table_settings(struct tui *t)
         return;
     tui_env(t, &env);
     t->sheet->settings_choice(&env, &c);
-    if ((pick = tui_pick(t, c.title, (const char *const *)c.labels, (int)c.n)) >= 0) {
+    if ((pick = tui_pick(t, c.title, (const char *const *)c.labels, (const char *const *)c.match,
+                         (int)c.n)) >= 0) {
         tui_env(t, &env);
         t->sheet->settings(&env, (size_t)pick, &out);
         tui_apply(t, &out);
@@ -225,6 +383,13 @@ tui_table_del(struct tui *t)
 
     if (t->sheet == NULL || t->sheet->del_what == NULL || tui_cell(t) == NULL)
         return;
+    if (t->sel >= 0 && t->sel != t->col) {      /* a selection: cleared as one step */
+        struct sheet_put *puts = xcalloc((size_t)t->grid.ncols + 1, sizeof(*puts));
+
+        fill(t, puts, targets(t, puts, 0));
+        free(puts);
+        return;
+    }
     tui_env(t, &env);
     what = t->sheet->del_what(&env, &t->grid, t->row, t->col, &question);
     if (what == SHEET_DEL_CLEAR || (what == SHEET_DEL_ASK && tui_confirm(t, question))) {
@@ -311,7 +476,7 @@ draw_bar(const struct tui *t, int y, int x, int w, const char *share)
 }
 
 static void
-draw_cell(struct tui *t, const struct sheet_cell *c, int y, int x, int w, int focus)
+draw_cell(struct tui *t, const struct sheet_cell *c, int y, int x, int w, int focus, int selected)
 {
     const char *text = c->text;
 
@@ -334,6 +499,8 @@ draw_cell(struct tui *t, const struct sheet_cell *c, int y, int x, int w, int fo
     }
     if (focus)
         attron(A_REVERSE);
+    else if (selected)
+        attron(A_REVERSE | A_DIM);
     if (c->flags & SHEET_WARN)
         tui_color_on(t, PAIR_WARN);
     if ((c->flags & SHEET_MISSING) && text[0] == '\0') {
@@ -350,14 +517,14 @@ draw_cell(struct tui *t, const struct sheet_cell *c, int y, int x, int w, int fo
         tui_color_off(t, PAIR_ERROR);
     }
     tui_color_off(t, PAIR_WARN);
-    attroff(A_REVERSE);
+    attroff(A_REVERSE | A_DIM);
 }
 
 void
 tui_table_draw(struct tui *t, const struct tui_area *a)
 {
     const struct sheet *g = &t->grid;
-    int r, c, y = a->grid_y, rows = tui_grid_height(t);
+    int r, c, s0, s1, y = a->grid_y, rows = tui_grid_height(t);
 
     if (g->nrows == 0) {
         if (g->empty != NULL)
@@ -378,12 +545,14 @@ tui_table_draw(struct tui *t, const struct tui_area *a)
         attroff(A_BOLD | A_UNDERLINE);
         y++;
     }
+    tui_table_selection(t, &s0, &s1);
     for (r = t->top; r < g->nrows && r < t->top + rows; r++, y++)
         for (c = 0; c < g->ncols; c++)
             if (t->col_x[c] >= 0 && !(r == t->row && c == t->col))
-                draw_cell(t, sheet_cell(g, r, c), y, t->col_x[c], t->col_w[c], 0);
+                draw_cell(t, sheet_cell(g, r, c), y, t->col_x[c], t->col_w[c], 0,
+                          r == t->row && c >= s0 && c <= s1);
     /* the focused cell last, so the cursor ends up in it */
     if (t->row >= t->top && t->row < t->top + rows && t->col_x[t->col] >= 0)
         draw_cell(t, tui_cell(t), t->cell_y0 + t->row - t->top, t->col_x[t->col],
-                  t->col_w[t->col], 1);
+                  t->col_w[t->col], 1, 0);
 }

@@ -99,7 +99,7 @@ tui_year(struct tui *t)
                               years[n - 1 - i] == t->year ? TR(t, " ← 当前", " ← now") : "");
     labels[n] = xasprintf(TR(t, "添加年度…（沿用 %d 年度的排放源）", "Add a year… (keeps the sources of %d)"),
                           t->year);
-    pick = tui_pick(t, TR(t, "切换或添加年度", "Switch or add a year"), (const char *const *)labels,
+    pick = tui_pick(t, TR(t, "切换或添加年度", "Switch or add a year"), (const char *const *)labels, NULL,
                     (int)n + 1);
     if (pick >= 0 && pick < (int)n)
         year = years[n - 1 - pick];

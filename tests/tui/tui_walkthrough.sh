@@ -112,7 +112,7 @@ tt_keys End
 tt_type '电费账单'
 tt_keys Enter
 tt_wait '已保存数据来源'
-tt_keys Down Home Right
+tt_keys Down Home Left          # Home goes back to 1月; the unit is left of it
 tt_type 'kWh'
 tt_keys Enter
 tt_wait '此排放源需要'
