@@ -42,7 +42,7 @@ prompt_loop(struct tui *t, const char *label, const char *initial, char **out)
 {
     struct editor ed;
     wchar_t view[EDITOR_MAX + 1];
-    int lw = width_of(label), cur, is_key;
+    int lw = width_of(label), cur, is_key, fresh = initial != NULL && initial[0] != '\0';
     wint_t ch;
     enum action a;
 
@@ -61,9 +61,10 @@ prompt_loop(struct tui *t, const char *label, const char *initial, char **out)
         attroff(A_BOLD);
         move(t->rows - 2, lw + 1);
         clrtoeol();
-        attron(A_UNDERLINE);
+        /* a default not yet touched is shown selected: typing replaces it */
+        attron(fresh ? A_REVERSE : A_UNDERLINE);
         addwstr(view);
-        attroff(A_UNDERLINE);
+        attroff(A_REVERSE | A_UNDERLINE);
         move(t->rows - 2, lw + 1 + cur);
         curs_set(1);
         refresh();
@@ -84,6 +85,9 @@ prompt_loop(struct tui *t, const char *label, const char *initial, char **out)
             curs_set(0);
             return 0;
         }
+        if (fresh && !is_key && iswprint(ch))
+            editor_clear(&ed);
+        fresh = 0;
         tui_edit_key(&ed, ch, is_key);
     }
 }
@@ -141,6 +145,29 @@ matches(const char *label, const char *what)
     return what[0] == '\0';
 }
 
+/* A box of h rows and w columns at (y, x), blank inside, with a rule under its title row. */
+static void
+frame(int y, int x, int h, int w)
+{
+    int i;
+
+    for (i = 0; i < h; i++) {
+        move(y + i, x);
+        printw("%*s", w, "");
+    }
+    mvhline(y, x + 1, ACS_HLINE, w - 2);
+    mvhline(y + 2, x + 1, ACS_HLINE, w - 2);
+    mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
+    mvvline(y + 1, x, ACS_VLINE, h - 2);
+    mvvline(y + 1, x + w - 1, ACS_VLINE, h - 2);
+    mvaddch(y, x, ACS_ULCORNER);
+    mvaddch(y, x + w - 1, ACS_URCORNER);
+    mvaddch(y + 2, x, ACS_LTEE);
+    mvaddch(y + 2, x + w - 1, ACS_RTEE);
+    mvaddch(y + h - 1, x, ACS_LLCORNER);
+    mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+}
+
 int
 tui_pick(struct tui *t, const char *title, const char *const *labels,
          const char *const *match, int n)
@@ -163,18 +190,21 @@ tui_pick(struct tui *t, const char *title, const char *const *labels,
         if (sel >= m)
             sel = m > 0 ? m - 1 : 0;
         tui_draw(t);
-        h = t->rows - 9 < m ? t->rows - 9 : m;
+        h = t->rows - 10 < m ? t->rows - 10 : m;
         if (h < 1)
             h = 1;
         if (sel < top)
             top = sel;
         if (sel >= top + h)
             top = sel - h + 1;
+        if (w > t->cols - 6)
+            w = t->cols - 6;
         x = (t->cols - w) / 2;
-        y = 3;
-        attron(A_REVERSE);
-        tui_put(y, x, w, title, 0);
-        attroff(A_REVERSE);
+        y = 4;                          /* border, title, rule, filter, items, keys, border */
+        frame(y - 2, x - 2, h + 6, w + 4);
+        attron(A_BOLD);
+        tui_put(y - 1, x, w, title, 0);
+        attroff(A_BOLD);
         {
             char *line = f[0] ? xasprintf(TR(t, " 筛选：%s", " filter: %s"), f)
                                : xstrdup(TR(t, " 输入文字可筛选", " type to filter"));

@@ -482,8 +482,12 @@ draw_cell(struct tui *t, const struct sheet_cell *c, int y, int x, int w, int fo
 
     if (focus && t->editing) {
         wchar_t view[EDITOR_MAX + 1];
-        int cur, ml, mr;
+        int cur, ml, mr, room = t->cols - 1 - x;
 
+        /* the field grows over its right neighbours as the text does, as a spreadsheet's
+           does, so a full-width text never scrolls its first characters out of sight */
+        if (editor_width(&t->ed) + 1 > w)
+            w = editor_width(&t->ed) + 1 < room ? editor_width(&t->ed) + 1 : room;
         editor_resize(&t->ed, w);
         cur = editor_view(&t->ed, view, nitems(view), &ml, &mr);
         attron(A_UNDERLINE);
@@ -497,6 +501,15 @@ draw_cell(struct tui *t, const struct sheet_cell *c, int y, int x, int w, int fo
         draw_bar(t, y, x, w, text);
         return;
     }
+    if (focus && text[0] == '\0' && !(c->flags & SHEET_MISSING)) {
+        /* an empty cell under the focus shows the cursor, so one can see where typing goes */
+        attron(A_REVERSE);
+        tui_put(y, x, w, "", 0);
+        attroff(A_REVERSE);
+        move(y, (c->flags & SHEET_NUM) ? x + w - 1 : x);
+        curs_set(1);
+        return;
+    }
     if (focus)
         attron(A_REVERSE);
     else if (selected)
@@ -507,6 +520,10 @@ draw_cell(struct tui *t, const struct sheet_cell *c, int y, int x, int w, int fo
         tui_color_on(t, PAIR_ERROR);
         tui_put(y, x, w, TR(t, "（必填）", "(required)"), 0);
         tui_color_off(t, PAIR_ERROR);
+        if (focus) {
+            move(y, x);
+            curs_set(1);
+        }
     } else {
         if (c->flags & SHEET_MISSING)
             tui_color_on(t, PAIR_ERROR);
