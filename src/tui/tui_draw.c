@@ -153,7 +153,7 @@ draw_finding(struct tui *t, int y, int x, int w)
         }
     if (first == NULL)
         return;
-    msg = first->msg;
+    msg = check_msg(first, t->lang);
     if ((colon = strstr(msg, "：")) != NULL && strncmp(msg, "表", 3) == 0)
         msg = colon + strlen("：");       /* the table is named on screen already */
     if (n > 1)
