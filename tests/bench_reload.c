@@ -58,7 +58,7 @@ main(int argc, char **argv)
         if (store_load_year(st, lib, year, &y, &cause) != ERR_OK
             || report_build(fs, &y, 1, y.year, LANG_ZH, &rep, &cause) != ERR_OK)
             return 3;
-        check_year(fs, &y, &chk);
+        check_year(fs, &y, NULL, &chk);
         t2 = now_ms();
         write_ms += t1 - t0;
         reload_ms += t2 - t1;

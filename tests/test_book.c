@@ -135,7 +135,7 @@ test_import(void **state)
     size_t nrej, i;
 
     assert_int_equal(book_open(&f->app, f->path, BOOK_WRITE, &bk, &cause), ERR_OK);
-    assert_int_equal(import_parse(bk, csv, strlen(csv), &im, &cause), ERR_OK);
+    assert_int_equal(import_parse(bk, csv, strlen(csv), 0, &im, &cause), ERR_OK);
     rej = import_rejects(im, &nrej);
     assert_int_equal(nrej, 4);
     for (i = 1; i < nrej; i++)
@@ -150,8 +150,8 @@ test_import(void **state)
     free(cause);
     import_free(im);
 
-    assert_int_equal(import_parse(bk, csv, strchr(strchr(csv, '\n') + 1, '\n') + 1 - csv, &im,
-                                  &cause), ERR_OK);
+    assert_int_equal(import_parse(bk, csv, strchr(strchr(csv, '\n') + 1, '\n') + 1 - csv, 0,
+                                  &im, &cause), ERR_OK);
     assert_int_equal(import_rows(im), 1);
     assert_int_equal(import_apply(im, &n, &cause), ERR_OK);
     assert_int_equal(n.rows, 1);

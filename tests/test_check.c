@@ -1,4 +1,4 @@
-/* test_check.c - completeness against Appendix A and the 异常波动 rule. */
+/* test_check.c - completeness against Appendix A, the 异常波动 rule and the reviewer's checks. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -27,9 +27,9 @@ count(const struct check_report *r, enum check_level level, const char *needle1,
     return n;
 }
 
-/* A complete 2024 for a small office: A.1 filled, twelve similar months with 数据来源. */
+/* A complete year for a small office: A.1 filled, twelve months of kWh with 数据来源. */
 static void
-complete_year(struct wb_year *y, const double *kwh)
+complete_year_in(struct wb_year *y, int year, const double *kwh)
 {
     static const char *const info[][2] = {
         {"unit_name", "某县教育局"}, {"address", "某县某路1号"}, {"building_area", "3000"},
@@ -38,11 +38,11 @@ complete_year(struct wb_year *y, const double *kwh)
     size_t i, j;
     char p[16];
 
-    year_new(y, 2024, "全国", "AR6");
+    year_new(y, year, "全国", "AR6");
     for (i = 0; i < sizeof(info) / sizeof(info[0]); i++)
         year_info(y, info[i][0], info[i][1]);
     for (i = 0; i < 12; i++) {
-        snprintf(p, sizeof(p), "2024-%02zu", i + 1);
+        snprintf(p, sizeof(p), "%d-%02zu", year, i + 1);
         year_act(y, "electricity", "", p, kwh[i], "kWh");
     }
     for (i = 0; i < y->nentries; i++)
@@ -50,6 +50,51 @@ complete_year(struct wb_year *y, const double *kwh)
             free(y->entries[i].acts[j].data_source);
             y->entries[i].acts[j].data_source = xstrdup("电费账单");
         }
+}
+
+/* The same for 2024, the year the tests check. */
+static void
+complete_year(struct wb_year *y, const double *kwh)
+{
+    complete_year_in(y, 2024, kwh);
+}
+
+/* Sets A.1 value key of y to value. */
+static void
+set_info(struct wb_year *y, const char *key, const char *value)
+{
+    size_t i;
+
+    for (i = 0; i < y->ninfo; i++)
+        if (strcmp(y->info[i].key, key) == 0) {
+            free(y->info[i].value);
+            y->info[i].value = xstrdup(value);
+            return;
+        }
+    year_info(y, key, value);
+}
+
+/* Number of findings with code. */
+static size_t
+count_code(const struct check_report *r, enum check_code code)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < r->n; i++)
+        n += r->items[i].code == code;
+    return n;
+}
+
+/* The first finding with code, or NULL. */
+static const struct check_item *
+find_code(const struct check_report *r, enum check_code code)
+{
+    size_t i;
+
+    for (i = 0; i < r->n; i++)
+        if (r->items[i].code == code)
+            return &r->items[i];
+    return NULL;
 }
 
 static const double steady[12] = {9000, 8500, 8200, 7900, 8400, 10500,
@@ -63,7 +108,7 @@ test_empty_year(void **state)
 
     (void)state;
     year_new(&y, 2024, "全国", "AR6");
-    check_year(forms, &y, &r);
+    check_year(forms, &y, NULL, &r);
     /* six required A.1 fields + an empty A.3 */
     assert_int_equal(r.nerrors, 7);
     assert_int_equal(count(&r, CHECK_ERROR, "缺少“单位名称”", NULL), 1);
@@ -83,7 +128,7 @@ test_complete_year_is_clean(void **state)
 
     (void)state;
     complete_year(&y, steady);
-    check_year(forms, &y, &r);
+    check_year(forms, &y, NULL, &r);
     assert_int_equal(r.nerrors, 0);
     assert_int_equal(r.nwarnings, 0);
     check_free(&r);
@@ -101,7 +146,7 @@ test_swing_flagged(void **state)
     memcpy(kwh, steady, sizeof(kwh));
     kwh[6] = 95000;   /* July: the median of the twelve months is 8750, 95000 > 3 × 8750 */
     complete_year(&y, kwh);
-    check_year(forms, &y, &r);
+    check_year(forms, &y, NULL, &r);
     assert_int_equal(r.nerrors, 0);
     assert_int_equal(r.nwarnings, 1);
     assert_int_equal(count(&r, CHECK_WARNING, "2024-07", "异常波动"), 1);
@@ -111,7 +156,7 @@ test_swing_flagged(void **state)
     memcpy(kwh, steady, sizeof(kwh));
     kwh[1] = 2000;    /* February far below: the median of the twelve is 8700, 2000 < 8700 / 3 */
     complete_year(&y, kwh);
-    check_year(forms, &y, &r);
+    check_year(forms, &y, NULL, &r);
     assert_int_equal(count(&r, CHECK_WARNING, "2024-02", "异常波动"), 1);
     assert_int_equal(r.nwarnings, 1);
     check_free(&r);
@@ -148,14 +193,15 @@ test_gaps_overlaps_and_sources(void **state)
             free(y.pins[i].source_text);
             y.pins[i].source_text = xstrdup("");
         }
-    check_year(forms, &y, &r);
+    check_year(forms, &y, NULL, &r);
     assert_int_equal(count(&r, CHECK_ERROR, "重叠", "2024-Q1"), 1);
     assert_int_equal(count(&r, CHECK_WARNING, "天然气（食堂）", "缺 7、8、9、10、11、12 月"), 1);
     assert_int_equal(count(&r, CHECK_WARNING, "天然气（食堂）", "没有填写数据来源"), 1);
     assert_int_equal(count(&r, CHECK_ERROR, "原煤", "没有活动水平数据"), 1);
     assert_int_equal(count(&r, CHECK_WARNING, "表A.6", "原煤"), 1);
     assert_int_equal(count(&r, CHECK_ERROR, "建筑面积", "负数"), 1);
-    assert_int_equal(count(&r, CHECK_ERROR, "天然气", "没有数据来源"), 1);
+    /* said as a missing source, not "没有数据…" as if the factor had no data */
+    assert_int_equal(count(&r, CHECK_ERROR, "天然气", "的排放因子缺少数据来源"), 1);
     assert_int_equal(r.nerrors, 4);
     check_free(&r);
     model_free(&y);
@@ -186,7 +232,7 @@ test_swing_three_months(void **state)
     assert_float_equal(median, 100, 1e-12);
     assert_false(check_swing(&y.entries[0], 1, &median));   /* 100 is the median itself */
     assert_false(check_swing(&y.entries[0], 4, NULL));      /* April has no value */
-    check_year(forms, &y, &r);
+    check_year(forms, &y, NULL, &r);
     assert_int_equal(count(&r, CHECK_WARNING, "2024-03", "异常波动"), 1);
     assert_int_equal(count(&r, CHECK_WARNING, "异常波动", NULL), 1);
     assert_int_equal(period_parse("2024-03", &w.period, &cause), ERR_OK);
@@ -208,7 +254,7 @@ test_swing_three_months(void **state)
     free(y.entries[0].acts[2].unit);
     free(y.entries[0].acts[2].data_source);
     free(y.entries[0].acts[2].note);
-    check_year(forms, &y, &r);
+    check_year(forms, &y, NULL, &r);
     assert_int_equal(count(&r, CHECK_WARNING, "异常波动", NULL), 0);
     check_free(&r);
     model_free(&y);
@@ -240,7 +286,7 @@ test_codes_and_states(void **state)
         assert_string_not_equal(check_code_id((enum check_code)i), "?");
 
     year_new(&y, 2024, "全国", "AR6");
-    check_year(forms, &y, &r);
+    check_year(forms, &y, NULL, &r);
     /* no source yet: A.3 says so as an error, the tables that follow are just empty */
     assert_int_equal(check_form_state(&r, forms_get(forms, "A.3"), &y), CHECK_HAS_ERRORS);
     assert_int_equal(check_form_state(&r, forms_get(forms, "A.5"), &y), CHECK_EMPTY);
@@ -248,7 +294,7 @@ test_codes_and_states(void **state)
     check_free(&r);
     model_free(&y);
     complete_year(&y, steady);
-    check_year(forms, &y, &r);
+    check_year(forms, &y, NULL, &r);
     assert_int_equal(check_form_state(&r, forms_get(forms, "A.1"), &y), CHECK_COMPLETE);
     assert_int_equal(check_form_state(&r, forms_get(forms, "A.5"), &y), CHECK_COMPLETE);
     assert_int_equal(check_form_state(&r, forms_get(forms, "A.4"), &y), CHECK_COMPLETE);
@@ -259,7 +305,7 @@ test_codes_and_states(void **state)
             y.info[i].value = xstrdup("");
         }
     year_act(&y, "raw_coal", "", "2024", 1, "t");   /* low confidence: a warning on A.6 */
-    check_year(forms, &y, &r);
+    check_year(forms, &y, NULL, &r);
     assert_int_equal(check_at(&r, &a1)->code, CHECK_A1_MISSING);
     assert_int_equal(check_at(&r, &a6)->code, CHECK_A6_CAUTION);
     assert_int_equal(check_form_state(&r, forms_get(forms, "A.1"), &y), CHECK_HAS_ERRORS);
@@ -267,9 +313,312 @@ test_codes_and_states(void **state)
     check_free(&r);
     /* a row the engine cannot convert: the computed tables show errors */
     year_act(&y, "natural_gas", "", "2024-01", 5, "kWh");
-    check_year(forms, &y, &r);
+    check_year(forms, &y, NULL, &r);
     assert_int_equal(check_form_state(&r, forms_get(forms, "A.2"), &y), CHECK_HAS_ERRORS);
     assert_int_equal(check_form_state(&r, forms_get(forms, "A.4"), &y), CHECK_HAS_ERRORS);
+    check_free(&r);
+    model_free(&y);
+}
+
+/*
+ * 100000 kWh (ten months of 8000, two of 10000) × 0.5306 tCO₂/MWh (2024 takes the 2023 national
+ * factor) = 53.06 tCO₂ = 53060 kgCO₂. Over 10612 m² that is 5.00 kgCO₂e/m², the lower limit
+ * itself: no warning; over 10829 m² it is 4.8998, shown 4.90: below 5. Over 177 m² 299.77 (no
+ * warning), over 176 m² 301.48 (above 300).
+ */
+static void
+test_intensity_range(void **state)
+{
+    static const struct {
+        const char *area;
+        size_t warnings;
+        const char *text;
+    } cases[] = {
+        {"10612", 0, NULL},
+        {"10829", 1, "单位建筑面积碳排放量 4.9 kgCO₂e/m² 低于 5"},
+        {"177", 0, NULL},
+        {"176", 1, "单位建筑面积碳排放量 301.48 kgCO₂e/m² 高于 300"},
+    };
+    double kwh[12] = {8000, 8000, 8000, 8000, 8000, 10000, 10000, 8000, 8000, 8000, 8000, 8000};
+    struct check_where w = {.form_id = "A.4", .field = "intensity"};
+    struct wb_year y;
+    struct check_report r;
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < nitems(cases); i++) {
+        complete_year(&y, kwh);
+        set_info(&y, "building_area", cases[i].area);
+        check_year(forms, &y, NULL, &r);
+        assert_int_equal(r.nerrors, 0);
+        assert_int_equal(r.nwarnings, cases[i].warnings);
+        assert_int_equal(count_code(&r, CHECK_A4_INTENSITY), cases[i].warnings);
+        /* the step bar marks A.4 (a computed table) with the warning, A.2 not */
+        assert_int_equal(check_form_state(&r, forms_get(forms, "A.4"), &y),
+                         cases[i].warnings ? CHECK_HAS_WARNINGS : CHECK_COMPLETE);
+        assert_int_equal(check_form_state(&r, forms_get(forms, "A.2"), &y), CHECK_COMPLETE);
+        if (cases[i].text != NULL) {
+            assert_int_equal(count(&r, CHECK_WARNING, cases[i].text, "请核对建筑面积"), 1);
+            assert_int_equal(check_at(&r, &w)->code, CHECK_A4_INTENSITY);
+            assert_string_equal(check_code_id(CHECK_A4_INTENSITY), "A4_INTENSITY");
+            assert_non_null(strstr(check_msg(check_at(&r, &w), LANG_EN),
+                                   "Table A.4: Emissions per floor area"));
+        }
+        check_free(&r);
+        model_free(&y);
+    }
+}
+
+/* Twelve months of electricity of year, months 1..split in kWh and the rest in 万kWh; month m
+   is the number given × (1 + m / 1000), so that no two months are alike. */
+static void
+split_year(struct wb_year *y, int year, int split, double kwh, double wan)
+{
+    char p[16];
+    int m;
+
+    year_new(y, year, "全国", "AR6");
+    for (m = 1; m <= 12; m++) {
+        snprintf(p, sizeof(p), "%d-%02d", year, m);
+        year_act(y, "electricity", "", p, (m <= split ? kwh : wan) * (1 + m / 1000.0),
+                 m <= split ? "kWh" : "万kWh");
+    }
+}
+
+/*
+ * A unit slip of 10⁴: the numbers kept when kWh became 万kWh. Six months of about 9000 kWh and
+ * six of about 9000 万kWh (medians per month 9031.5 kWh and 9085.5, within 3×): the 万kWh rows are
+ * flagged (as many of each: the larger unit), at July. With 0.9 万kWh (= 9000 kWh, converted)
+ * nothing. Eleven months in kWh and May in 万kWh: May alone is flagged.
+ */
+static void
+test_unit_scale(void **state)
+{
+    struct check_where w = {.form_id = "A.5", .field = "quantity", .entry_id = 1,
+                            .source_id = "electricity", .has_period = 1};
+    const struct check_item *it;
+    struct wb_year y, prev;
+    struct check_report r;
+    char *cause = NULL;
+
+    (void)state;
+    split_year(&y, 2024, 6, 9000, 9000);
+    check_year(forms, &y, NULL, &r);
+    assert_int_equal(count_code(&r, CHECK_A5_UNIT_SCALE), 1);
+    assert_int_equal(period_parse("2024-07", &w.period, &cause), ERR_OK);
+    it = check_at(&r, &w);
+    assert_non_null(it);
+    assert_int_equal(it->code, CHECK_A5_UNIT_SCALE);
+    assert_int_equal(it->level, CHECK_WARNING);
+    assert_string_equal(check_code_id(it->code), "A5_UNIT_SCALE");
+    assert_non_null(strstr(it->msg, "外购电力 有 6 个期间按 万kWh 填写（如 2024-07）"));
+    assert_non_null(strstr(it->msg, "每月中位数 9085.5 万kWh 对 9031.5 kWh"));
+    assert_non_null(strstr(check_msg(it, LANG_EN), "the units differ 10⁴ times"));
+    check_free(&r);
+    model_free(&y);
+
+    split_year(&y, 2024, 6, 9000, 0.9);
+    check_year(forms, &y, NULL, &r);
+    assert_int_equal(count_code(&r, CHECK_A5_UNIT_SCALE), 0);
+    check_free(&r);
+    model_free(&y);
+
+    /* May in 万kWh among eleven months in kWh: 1 row against 11, the one row is flagged */
+    split_year(&y, 2024, 12, 9000, 0);
+    free(y.entries[0].acts[4].unit);
+    y.entries[0].acts[4].unit = xstrdup("万kWh");
+    check_year(forms, &y, NULL, &r);
+    assert_int_equal(count_code(&r, CHECK_A5_UNIT_SCALE), 1);
+    assert_non_null(strstr(find_code(&r, CHECK_A5_UNIT_SCALE)->msg, "有 1 个期间按 万kWh 填写（如 2024-05）"));
+    check_free(&r);
+    model_free(&y);
+
+    /*
+     * Against the year before: 2023 in kWh (about 9000 a month), 2024 all in 万kWh with the same
+     * numbers. Flagged once, as a slip, and not also as a change of +99990 %.
+     */
+    split_year(&prev, 2023, 12, 9000, 0);
+    split_year(&y, 2024, 0, 0, 9000);
+    check_year(forms, &y, &prev, &r);
+    assert_int_equal(count_code(&r, CHECK_A5_UNIT_SCALE), 1);
+    assert_non_null(strstr(find_code(&r, CHECK_A5_UNIT_SCALE)->msg,
+                           "数值却与 2023 年按 kWh 填写的相近"));
+    assert_int_equal(count_code(&r, CHECK_A5_YEAR_CHANGE), 0);
+    check_free(&r);
+    model_free(&y);
+    /* the same in 万kWh, converted (0.9 万kWh = 9000 kWh): no slip and no change */
+    split_year(&y, 2024, 0, 0, 0.9);
+    check_year(forms, &y, &prev, &r);
+    assert_int_equal(count_code(&r, CHECK_A5_UNIT_SCALE), 0);
+    assert_int_equal(count_code(&r, CHECK_A5_YEAR_CHANGE), 0);
+    check_free(&r);
+    model_free(&y);
+    model_free(&prev);
+}
+
+/* The steady months times f, for 2024. */
+static void
+scaled_year(struct wb_year *y, double f)
+{
+    double kwh[12];
+    size_t i;
+
+    for (i = 0; i < 12; i++)
+        kwh[i] = steady[i] * f;
+    complete_year(y, kwh);
+}
+
+/*
+ * A source against the year before: 2023 is the steady 112800 kWh. 2024 at ×1.49 (+49 %) and
+ * ×1.5 (+50 %) pass, ×1.51 (+51 %) and ×0.49 (−51 %) are flagged. A 2024 of January to June only,
+ * at ×1.6, is compared with 2023's January to June: 84000 kWh against 52500 kWh, +60 %.
+ */
+static void
+test_source_change(void **state)
+{
+    static const struct {
+        double f;
+        const char *text;   /* NULL: no warning */
+    } cases[] = {
+        {1.49, NULL},
+        {1.50, NULL},
+        {1.51, "外购电力 全年比 2023 年增加 51%（170328 kWh 对 112800 kWh）"},
+        {0.49, "外购电力 全年比 2023 年减少 51%（55272 kWh 对 112800 kWh）"},
+    };
+    const struct check_item *it;
+    struct wb_year y, prev;
+    struct check_report r;
+    size_t i;
+
+    (void)state;
+    complete_year_in(&prev, 2023, steady);
+    for (i = 0; i < nitems(cases); i++) {
+        scaled_year(&y, cases[i].f);
+        check_year(forms, &y, &prev, &r);
+        assert_int_equal(r.nerrors, 0);
+        assert_int_equal(count_code(&r, CHECK_A5_YEAR_CHANGE), cases[i].text != NULL);
+        assert_int_equal(r.nwarnings, cases[i].text != NULL);
+        if (cases[i].text != NULL) {
+            it = find_code(&r, CHECK_A5_YEAR_CHANGE);
+            assert_non_null(strstr(it->msg, cases[i].text));
+            assert_int_equal(strncmp(it->msg, "表A.5：", strlen("表A.5：")), 0);
+            assert_int_equal(it->at.entry_id, 1);
+            assert_string_equal(it->at.source_id, "electricity");
+        }
+        check_free(&r);
+        /* without the year before, nothing to compare */
+        check_year(forms, &y, NULL, &r);
+        assert_int_equal(count_code(&r, CHECK_A5_YEAR_CHANGE), 0);
+        check_free(&r);
+        model_free(&y);
+    }
+
+    scaled_year(&y, 1.6);
+    y.entries[0].nacts = 6;     /* July to December not filled in yet */
+    for (i = 6; i < 12; i++) {
+        free(y.entries[0].acts[i].unit);
+        free(y.entries[0].acts[i].data_source);
+        free(y.entries[0].acts[i].note);
+    }
+    check_year(forms, &y, &prev, &r);
+    it = find_code(&r, CHECK_A5_YEAR_CHANGE);
+    assert_non_null(it);
+    assert_string_equal(it->msg, "表A.5：外购电力 1–6 月比 2023 年同期增加 60%（84000 kWh 对 52500 kWh），请核对");
+    assert_string_equal(check_msg(it, LANG_EN),
+                        "Table A.5: Purchased electricity is up 60 % on 2023 (months 1–6): "
+                        "84000 kWh against 52500 kWh; please check");
+    check_free(&r);
+    model_free(&y);
+    model_free(&prev);
+}
+
+/*
+ * 建筑面积 and 用能人数 against the year before (3000 m², 40 人): 3300 m² is +10 % (no warning),
+ * 3310 m² +10.33 %, 2690 m² −10.33 %; 44 人 +10 % (none), 45 人 +12.5 %.
+ */
+static void
+test_info_change(void **state)
+{
+    static const struct {
+        const char *area, *headcount;
+        const char *text;   /* NULL: no warning */
+    } cases[] = {
+        {"3300", "44", NULL},
+        {"3310", "40", "表A.1：建筑面积 3310 m² 比 2023 年（3000 m²）增加 10.3%，请核对"},
+        {"2690", "40", "表A.1：建筑面积 2690 m² 比 2023 年（3000 m²）减少 10.3%，请核对"},
+        {"3000", "45", "表A.1：用能人数 45 人 比 2023 年（40 人）增加 12.5%，请核对"},
+    };
+    struct wb_year y, prev;
+    struct check_report r;
+    const struct check_item *it;
+    size_t i;
+
+    (void)state;
+    complete_year_in(&prev, 2023, steady);
+    for (i = 0; i < nitems(cases); i++) {
+        complete_year(&y, steady);
+        set_info(&y, "building_area", cases[i].area);
+        set_info(&y, "headcount", cases[i].headcount);
+        check_year(forms, &y, &prev, &r);
+        assert_int_equal(r.nerrors, 0);
+        assert_int_equal(r.nwarnings, cases[i].text != NULL);
+        if (cases[i].text != NULL) {
+            it = find_code(&r, CHECK_A1_YEAR_CHANGE);
+            assert_non_null(it);
+            assert_string_equal(it->msg, cases[i].text);
+            assert_string_equal(it->at.form_id, "A.1");
+            assert_string_equal(it->at.field, cases[i].headcount[1] == '5' ? "headcount"
+                                                                          : "building_area");
+        }
+        check_free(&r);
+        model_free(&y);
+    }
+    complete_year(&y, steady);
+    set_info(&y, "headcount", "45");
+    check_year(forms, &y, &prev, &r);
+    assert_string_equal(check_msg(find_code(&r, CHECK_A1_YEAR_CHANGE), LANG_EN),
+                        "Table A.1: Energy users 45 people is up 12.5 % on 2023 (40 people); "
+                        "please check");
+    check_free(&r);
+    model_free(&y);
+    model_free(&prev);
+}
+
+/*
+ * Every finding has an English message, and numbers never take an exponent: a July of 2450000
+ * kWh among months of 800000 (%g would print 2.45e+06 and 800000 as 8e+05).
+ */
+static void
+test_english_and_numbers(void **state)
+{
+    double kwh[12];
+    struct wb_year y;
+    struct check_report r;
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < 12; i++)
+        kwh[i] = 800000;
+    kwh[6] = 2450000;     /* > 3 × 800000 */
+    complete_year(&y, kwh);
+    check_year(forms, &y, NULL, &r);
+    assert_int_equal(count(&r, CHECK_WARNING, "2024-07 的数量 2450000 kWh 与各月的中位数 800000",
+                           NULL), 1);
+    for (i = 0; i < r.n; i++)
+        assert_null(strstr(r.items[i].msg, "e+"));
+    check_free(&r);
+    model_free(&y);
+
+    year_new(&y, 2024, "全国", "AR6");      /* many findings: A.1 missing, A.3 empty */
+    check_year(forms, &y, NULL, &r);
+    assert_true(r.n >= 7);
+    for (i = 0; i < r.n; i++) {
+        assert_non_null(r.items[i].msg_en);
+        assert_ptr_equal(check_msg(&r.items[i], LANG_EN), r.items[i].msg_en);
+        assert_ptr_equal(check_msg(&r.items[i], LANG_ZH), r.items[i].msg);
+        assert_int_equal(strncmp(r.items[i].msg_en, "Table A.", 8), 0);
+    }
+    assert_int_equal(count(&r, CHECK_ERROR, "缺少“联系人”", NULL), 1);
     check_free(&r);
     model_free(&y);
 }
@@ -333,6 +682,11 @@ main(void)
         cmocka_unit_test(test_swing_three_months),
         cmocka_unit_test(test_codes_and_states),
         cmocka_unit_test(test_overlaps),
+        cmocka_unit_test(test_intensity_range),
+        cmocka_unit_test(test_unit_scale),
+        cmocka_unit_test(test_source_change),
+        cmocka_unit_test(test_info_change),
+        cmocka_unit_test(test_english_and_numbers),
     };
 
     return cmocka_run_group_tests_name("check", tests, setup, teardown);

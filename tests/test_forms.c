@@ -275,7 +275,7 @@ test_a1_cli_and_limits(void **state)
     } want[] = {
         {"unit_name", "unit", 0, 100},
         {"address", "address", 0, 200},
-        {"building_area", "area", 0, 10000000},
+        {"building_area", "area", 0, 10000000},   /* min ">0": 0 itself refused */
         {"land_area", "land-area", 0, 100000000},
         {"co_located", "co-located", 0, 200},
         {"contact", "contact", 0, 50},
@@ -292,6 +292,8 @@ test_a1_cli_and_limits(void **state)
         assert_true(fd->min == want[i].min);
         assert_true(fd->max == want[i].max);
     }
+    assert_true(field(state, "A.1", "building_area")->min_open);
+    assert_false(field(state, "A.1", "land_area")->min_open);
     assert_true(field(state, "A.5", "quantity")->max == 1e9);
     assert_true(field(state, "A.5", "quantity")->min == 0);
     /* computed numbers carry no limits (0/0) */
@@ -376,8 +378,11 @@ test_validate(void **state)
     } cases[] = {
         {"A.1", "building_area", "12.5", ERR_OK, 12.5, NULL},
         {"A.1", "building_area", " 3,200 ", ERR_OK, 3200, NULL},
-        {"A.1", "building_area", "0", ERR_OK, 0, NULL},
-        {"A.1", "building_area", "-0", ERR_OK, 0, NULL},
+        /* 0 m² is no area (the intensity divides by it): refused, with what to do instead */
+        {"A.1", "building_area", "0", ERR_INPUT, 0, "“建筑面积”须大于 0；不知道时请留空"},
+        {"A.1", "building_area", "0.0", ERR_INPUT, 0, "须大于 0"},
+        {"A.1", "building_area", "0.01", ERR_OK, 0.01, NULL},
+        {"A.1", "building_area", "-0", ERR_INPUT, 0, "须大于 0"},
         {"A.1", "building_area", "10000000", ERR_OK, 1e7, NULL},
         {"A.1", "building_area", "１２３。５", ERR_OK, 123.5, NULL},
         {"A.1", "building_area", "-5", ERR_INPUT, 0, "“建筑面积”不能为负数"},

@@ -77,7 +77,7 @@ load(struct fx *f, const char *id, enum lang lang)
     check_free(&f->chk);
     assert_int_equal(book_load(f->bk, 2024, &f->y, &cause), ERR_OK);
     f->rep_ok = report_build(f->app.forms, &f->y, 1, 2024, lang, &f->rep, &f->rep_err) == ERR_OK;
-    check_year(f->app.forms, &f->y, &f->chk);
+    check_year(f->app.forms, &f->y, NULL, &f->chk);
     memset(&f->env, 0, sizeof(f->env));
     f->env.app = &f->app;
     f->env.book = f->bk;

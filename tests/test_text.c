@@ -213,6 +213,16 @@ test_format_number(void **state)
         {0.000123, 6, "0.000123"},
         {1e-7, 3, "0"},
         {-12, 3, "-12"},
+        /* TEXT_DIGITS: every significant digit, never an exponent (%g gives "2.45e+06") */
+        {2450000, TEXT_DIGITS, "2450000"},
+        {1e9, TEXT_DIGITS, "1000000000"},
+        {1e15, TEXT_DIGITS, "1000000000000000"},
+        {0.000123, TEXT_DIGITS, "0.000123"},
+        {1.5e-7, TEXT_DIGITS, "0.00000015"},
+        {0.1 + 0.2, TEXT_DIGITS, "0.3"},       /* 15 digits: 0.30000000000000004 reads 0.3 */
+        {1234.5678, TEXT_DIGITS, "1234.5678"},
+        {-86400.25, TEXT_DIGITS, "-86400.25"},
+        {0, TEXT_DIGITS, "0"},
     };
     size_t i;
     char buf[64];

@@ -225,6 +225,12 @@ text_format_number(double v, int decimals, char *buf, size_t size)
 {
     char *p;
 
+    if (decimals < 0) {
+        /* 15 significant digits (what a double holds for sure) as decimals: %.15g would write an
+           exponent below 1e-4 and from 1e15 on */
+        decimals = v != 0 && isfinite(v) ? 14 - (int)floor(log10(fabs(v))) : 0;
+        decimals = decimals < 0 ? 0 : decimals > 40 ? 40 : decimals;
+    }
     snprintf(buf, size, "%.*f", decimals, v);
     if (strchr(buf, '.') != NULL) {
         p = buf + strlen(buf) - 1;

@@ -25,7 +25,12 @@ size_t text_chars(const char *s);
  */
 enum err text_parse_number(const char *s, double *out, char **cause);
 
-/* Formats v with at most `decimals` decimals, trailing zeros dropped ("12.5", "3"). */
+/*
+ * Formats v with at most `decimals` decimals, trailing zeros dropped ("12.5", "3"); with
+ * TEXT_DIGITS, with its 15 significant digits ("0.000123", "2450000"). Never in scientific
+ * notation: 2450000 is "2450000", not "2.45e+06".
+ */
+#define TEXT_DIGITS (-1)
 void text_format_number(double v, int decimals, char *buf, size_t size);
 
 #endif

@@ -108,6 +108,24 @@ book_load(struct book *wb, int year, struct wb_year *y, char **cause)
 }
 
 void
+book_check(struct book *wb, const struct wb_year *y, struct check_report *rep)
+{
+    struct wb_year prev;
+    char *cause = NULL;
+    int exists = 0;
+
+    if (store_year_exists(wb->st, y->year - 1, &exists, &cause) != ERR_OK || !exists
+        || book_load(wb, y->year - 1, &prev, &cause) != ERR_OK) {
+        free(cause);
+        check_year(wb->app->forms, y, NULL, rep);
+        return;
+    }
+    check_year(wb->app->forms, y, &prev, rep);
+    /* the findings point into y and the forms, never into prev */
+    model_free(&prev);
+}
+
+void
 book_years_free(struct wb_year *ys, size_t n)
 {
     size_t i;

@@ -12,6 +12,7 @@
 
 #include "app.h"
 #include "base/err.h"
+#include "core/check.h"
 #include "core/model.h"
 #include "core/report.h"
 #include "store/store.h"
@@ -53,6 +54,13 @@ enum err book_load(struct book *wb, int year, struct wb_year *y, char **cause);
 /* Loads every year, ascending, into *ys (free each with model_free, then the array). */
 enum err book_load_all(struct book *wb, struct wb_year **ys, size_t *n, char **cause);
 void book_years_free(struct wb_year *ys, size_t n);
+
+/*
+ * Checks y (a year of wb) into *rep (check_free it), against the year before when wb has it
+ * (check_year's prev). A year before that cannot be loaded is left out of the comparison: the
+ * year itself is still checked. y must outlive rep.
+ */
+void book_check(struct book *wb, const struct wb_year *y, struct check_report *rep);
 
 /*
  * The report of year (labels in lang): with all_years, the workbook's other years too (for

@@ -56,6 +56,7 @@ struct import_year {            /* a workbook year the file touches, loaded once
 
 struct import {
     struct book *wb;
+    unsigned flags;             /* enum import_flag */
     const struct app *app;
     struct store *st;
     const struct form_def *a5;
@@ -294,6 +295,11 @@ parse_row(struct import *im, const struct csv_row *r, size_t hdr_n, struct impor
     iy = year_of(im, out->period.year, cause, fatal_err);
     if (*fatal_err != ERR_OK)
         return 0;
+    if (!iy->exists && !(im->flags & IMPORT_ADD_YEARS)) {
+        reject(im, r->line, "工作簿中没有 %d 年度：期间“%s”写错了吗？确要新增该年度时请加 --add-years",
+               out->period.year, out->text[COL_PERIOD]);
+        return 0;
+    }
     if (iy->exists)
         pin = model_pin(&iy->y, out->src->id);
     if (engine_to_activity(out->src, pin, out->quantity, out->unit->sym, &act, &why) != ERR_OK) {
@@ -484,7 +490,8 @@ parse_table(struct import *im, const struct csv_table *t, char **cause)
 }
 
 enum err
-import_parse(struct book *wb, const char *text, size_t len, struct import **out, char **cause)
+import_parse(struct book *wb, const char *text, size_t len, unsigned flags, struct import **out,
+             char **cause)
 {
     struct import *im = xcalloc(1, sizeof(*im));
     struct csv_table t = {0};
@@ -493,6 +500,7 @@ import_parse(struct book *wb, const char *text, size_t len, struct import **out,
     int delim;
 
     im->wb = wb;
+    im->flags = flags;
     im->app = book_app(wb);
     im->st = book_store(wb);
     im->a5 = forms_get(im->app->forms, "A.5");

@@ -27,14 +27,20 @@ struct import_counts {        /* what an applied import did */
     size_t new_years;         /* years added */
 };
 
+/* What an import may do besides writing rows. */
+enum import_flag {
+    IMPORT_ADD_YEARS = 1,     /* add the years the rows name and the workbook lacks */
+};
+
 /*
  * Reads CSV text (UTF-8, NUL-terminated, len bytes; a header row, comma- or tab-separated) and
- * validates every row against wb. Rejected rows do not make this fail: they are listed by
- * import_rejects. Returns ERR_OK with *out (free with import_free), or a workbook error
- * (ERR_IO, ERR_CORRUPT ...) with *cause (caller frees).
+ * validates every row against wb. A row of a year wb does not have is rejected unless flags has
+ * IMPORT_ADD_YEARS (a typo in a period must not create a year). Rejected rows do not make this
+ * fail: they are listed by import_rejects. Returns ERR_OK with *out (free with import_free), or
+ * a workbook error (ERR_IO, ERR_CORRUPT ...) with *cause (caller frees).
  */
-enum err import_parse(struct book *wb, const char *text, size_t len, struct import **out,
-                      char **cause);
+enum err import_parse(struct book *wb, const char *text, size_t len, unsigned flags,
+                      struct import **out, char **cause);
 /* The rejections in line order (a line's reasons in the order found); *n their count. */
 const struct import_reject *import_rejects(const struct import *im, size_t *n);
 /* How many lines were rejected (a line may have several reasons). */

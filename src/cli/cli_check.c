@@ -1,7 +1,12 @@
-/* cli_check.c - `tanbook check`: completeness against Appendix A and anomalies, exit 1 on errors. */
+/*
+ * cli_check.c - `tanbook check`: completeness against Appendix A, anomalies and the reviewer's
+ * checks (against the year before when the workbook has it), in Chinese or English; exit 1 on
+ * errors, 0 when there are warnings only.
+ */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/check.h"
 #include "cli/cli.h"
@@ -11,34 +16,66 @@ cmd_check(struct app *app, int argc, char **argv)
 {
     static const struct option opts[] = {
         {"year", required_argument, NULL, 'y'},
+        {"lang", required_argument, NULL, 'l'},
         {NULL, 0, NULL, 0},
     };
     const char *year_arg = NULL;
+    enum lang lang = LANG_ZH;
     struct check_report rep;
+    struct book *wb;
     struct wb_year y;
-    int c, rc;
+    char *cause = NULL;
+    int c, rc, year, exists;
     size_t i;
+    enum err e;
 
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (c != 'y') {
+        if (c == 'y') {
+            year_arg = optarg;
+        } else if (c == 'l' && (strcmp(optarg, "zh") == 0 || strcmp(optarg, "en") == 0)) {
+            lang = optarg[0] == 'e' ? LANG_EN : LANG_ZH;
+        } else if (c == 'l') {
+            cli_error("--lang：应为 zh 或 en，而不是“%s”", optarg);
+            return cli_usage(&cli_cmd_check);
+        } else {
             cli_error("无法识别的选项“%s”", argv[optind - 1]);
             return cli_usage(&cli_cmd_check);
         }
-        year_arg = optarg;
     }
     if (argc - optind != 1)
         return cli_usage(&cli_cmd_check);
-    if ((rc = cli_load_year(app, argv[optind], year_arg, &y)) != 0)
+    if ((rc = cli_open(app, argv[optind], BOOK_READ, &wb)) != 0)
         return rc;
-    check_year(app->forms, &y, &rep);
-    printf("检查 %s（%d 年度）\n", argv[optind], y.year);
-    for (i = 0; i < rep.n; i++)
-        printf("%s  %s\n", rep.items[i].level == CHECK_ERROR ? "错误" : "警告", rep.items[i].msg);
+    if ((rc = cli_year(wb, year_arg, 0, &year, &exists)) != 0) {
+        book_close(wb);
+        return rc;
+    }
+    if ((e = book_load(wb, year, &y, &cause)) != ERR_OK) {
+        book_close(wb);
+        return cli_fail(e, cause);
+    }
+    book_check(wb, &y, &rep);
+    book_close(wb);
+    if (lang == LANG_EN)
+        printf("Checking %s (year %d)\n", argv[optind], y.year);
+    else
+        printf("检查 %s（%d 年度）\n", argv[optind], y.year);
+    for (i = 0; i < rep.n; i++) {
+        int error = rep.items[i].level == CHECK_ERROR;
+        const char *level = lang == LANG_EN ? (error ? "error" : "warning") : (error ? "错误" : "警告");
+
+        printf("%s  %s\n", level, check_msg(&rep.items[i], lang));
+    }
     if (rep.n == 0)
-        printf("未发现问题：附录A各表填写完整。\n");
-    printf("共 %zu 个错误，%zu 个警告\n", rep.nerrors, rep.nwarnings);
+        printf("%s\n", lang == LANG_EN ? "No problems found: the tables of Appendix A are complete."
+                                       : "未发现问题：附录A各表填写完整。");
+    if (lang == LANG_EN)
+        printf("%zu %s, %zu %s\n", rep.nerrors, rep.nerrors == 1 ? "error" : "errors",
+               rep.nwarnings, rep.nwarnings == 1 ? "warning" : "warnings");
+    else
+        printf("共 %zu 个错误，%zu 个警告\n", rep.nerrors, rep.nwarnings);
     rc = rep.nerrors > 0 ? EXIT_REJECTED : 0;
     check_free(&rep);
     model_free(&y);
@@ -48,9 +85,13 @@ cmd_check(struct app *app, int argc, char **argv)
 const struct cli_cmd cli_cmd_check = {
     .name = "check",
     .summary = "检查年度数据是否完整（附录A）并提示异常，有错误时退出码为 1",
-    .usage = "check FILE [--year YEAR]",
-    .help = "检查项: 表A.1 必填项；排放源一览表是否为空；每个排放源是否有活动水平数据；期间是否重叠或缺月；\n"
-            "数据来源是否填写；排放因子是否有数据来源；某月数量是否与其他月份相差过大（异常波动）。\n"
-            "  --year YEAR   年度（默认为工作簿中最新的年度）\n",
+    .usage = "check FILE [--year YEAR] [--lang zh|en]",
+    .help = "错误: 表A.1 必填项；排放源一览表是否为空；每个排放源是否有活动水平数据；期间是否重叠；\n"
+            "排放因子是否有数据来源。\n"
+            "警告（不影响退出码）: 缺月；数据来源未填写；某月数量与其他月份相差过大（异常波动）；\n"
+            "单位建筑面积碳排放量低于 5 或高于 300 kgCO₂e/m²；单位相差 10⁴ 倍而数值未变（如 kWh 改填 万kWh）；\n"
+            "与上一年度相比，某排放源变化超过 ±50%，建筑面积或用能人数变化超过 10%。\n"
+            "  --year YEAR   年度（默认为工作簿中最新的年度）\n"
+            "  --lang zh|en  输出语言（默认 zh）\n",
     .run = cmd_check,
 };

@@ -1,7 +1,7 @@
 /*
  * cli_import.c - `tanbook import`: reads a CSV file, brings it to UTF-8 and hands it to the
  * import core (book/import.c), then prints what it found: every rejected row as "LINE: reason",
- * or what was written. All or nothing.
+ * or what was written. All or nothing; a year the workbook lacks only with --add-years.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -59,6 +59,7 @@ cmd_import(struct app *app, int argc, char **argv)
 {
     static const struct option opts[] = {
         {"dry-run", no_argument, NULL, 'n'},
+        {"add-years", no_argument, NULL, 'a'},
         {NULL, 0, NULL, 0},
     };
     const struct import_reject *rej;
@@ -69,16 +70,20 @@ cmd_import(struct app *app, int argc, char **argv)
     size_t rawlen, len, nrej, i;
     enum encoding enc;
     int c, dry = 0, rc = 0;
+    unsigned flags = 0;
     enum err e;
 
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "n", opts, NULL)) != -1) {
-        if (c != 'n') {
+        if (c == 'n') {
+            dry = 1;
+        } else if (c == 'a') {
+            flags |= IMPORT_ADD_YEARS;
+        } else {
             cli_error("无法识别的选项“%s”", argv[optind - 1]);
             return cli_usage(&cli_cmd_import);
         }
-        dry = 1;
     }
     if (argc - optind != 2)
         return cli_usage(&cli_cmd_import);
@@ -86,7 +91,7 @@ cmd_import(struct app *app, int argc, char **argv)
         return rc;
     if ((e = read_file(argv[optind + 1], &raw, &rawlen, &cause)) != ERR_OK
         || (e = encoding_to_utf8(raw, rawlen, &text, &len, &enc, &cause)) != ERR_OK
-        || (e = import_parse(wb, text, len, &im, &cause)) != ERR_OK) {
+        || (e = import_parse(wb, text, len, flags, &im, &cause)) != ERR_OK) {
         rc = cli_fail(e, cause);
         goto out;
     }
@@ -144,11 +149,13 @@ import_help(const struct app *app)
 const struct cli_cmd cli_cmd_import = {
     .name = "import",
     .summary = "从 CSV 导入活动水平数据（表A.5），全部成功才写入",
-    .usage = "import FILE DATA.csv [--dry-run]",
+    .usage = "import FILE DATA.csv [--dry-run] [--add-years]",
     .help = "排放源的全部名称见 tanbook factors。\n编码可为 UTF-8（带或不带 BOM）或 GB18030/GBK（Excel 另存的 CSV）。\n"
             "不在排放源一览表（表A.3）中的排放源会自动加入；与已有数据期间相同的行会替换原数据。\n"
+            "工作簿中没有的年度的行会被拒绝（期间的笔误不会新建年度），除非给出 --add-years。\n"
             "任何一行有误时不导入任何数据，并逐行列出“行号: 原因”，退出码 1。\n"
-            "  --dry-run   只检查，不写入\n",
+            "  --dry-run     只检查，不写入\n"
+            "  --add-years   新增数据中出现而工作簿中没有的年度\n",
     .run = cmd_import,
     .print_help = import_help,
 };

@@ -117,7 +117,10 @@ parse_override(struct app *app, const char *opt, const char *arg, double max, st
         return 0;
     }
     if (!(o->value > 0) || o->value > max) {
-        cli_error("%s：%s 的数值应大于 0 且不超过 %g", opt, o->src->zh, max);
+        char lim[64];
+
+        text_format_number(max, TEXT_DIGITS, lim, sizeof(lim));
+        cli_error("%s：%s 的数值应大于 0 且不超过 %s", opt, o->src->zh, lim);
         return 0;
     }
     return 1;
@@ -247,9 +250,12 @@ parse_args(struct app *app, const struct cli_cmd *cmd, int for_set, int argc, ch
                 free(why);
                 bad = 1;
             } else {
+                char text[64];
+
                 free(a->values[c - OPT_FIELD]);
+                text_format_number(num, TEXT_DIGITS, text, sizeof(text));   /* never "1e-05" */
                 if (fd->type == FT_NUMBER || fd->type == FT_INTEGER)
-                    a->values[c - OPT_FIELD] = xasprintf("%.15g", num);
+                    a->values[c - OPT_FIELD] = xstrdup(text);
                 else
                     a->values[c - OPT_FIELD] = text_trim(optarg);
             }

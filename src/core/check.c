@@ -1,4 +1,8 @@
-/* check.c - completeness and anomaly checks for one reporting year: every rule once. */
+/*
+ * check.c - completeness and anomaly checks for one reporting year: every rule once. Each finding
+ * is said in Chinese and in English (add, then add_en). The reviewer's checks (plausible
+ * figures, the year before) are in check_review.c.
+ */
 #include "core/check.h"
 
 #include <math.h>
@@ -7,8 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/check_internal.h"
 #include "core/engine.h"
 #include "base/strbuf.h"
+#include "base/text.h"
 #include "base/xmem.h"
 
 static const struct {
@@ -31,6 +37,10 @@ static const struct {
     [CHECK_A6_INVALID] = {"A6_INVALID", CHECK_ERROR, "A.6"},
     [CHECK_A6_CAUTION] = {"A6_CAUTION", CHECK_WARNING, "A.6"},
     [CHECK_A4_UNCOMPUTABLE] = {"A4_UNCOMPUTABLE", CHECK_ERROR, "A.4"},
+    [CHECK_A4_INTENSITY] = {"A4_INTENSITY", CHECK_WARNING, "A.4"},
+    [CHECK_A5_UNIT_SCALE] = {"A5_UNIT_SCALE", CHECK_WARNING, "A.5"},
+    [CHECK_A5_YEAR_CHANGE] = {"A5_YEAR_CHANGE", CHECK_WARNING, "A.5"},
+    [CHECK_A1_YEAR_CHANGE] = {"A1_YEAR_CHANGE", CHECK_WARNING, "A.1"},
 };
 
 const char *
@@ -42,14 +52,11 @@ check_code_id(enum check_code code)
 static void add(struct check_report *rep, enum check_code code, const struct check_where *at,
                 const char *fmt, ...) XMEM_PRINTF(4, 5);
 
-/* Adds a finding of code at `at` (NULL: the form as a whole); its level and form come from code. */
-static void
-add(struct check_report *rep, enum check_code code, const struct check_where *at,
-    const char *fmt, ...)
+/* A new finding of code at `at` (NULL: the form as a whole); its level and form come from code. */
+static struct check_item *
+push(struct check_report *rep, enum check_code code, const struct check_where *at)
 {
-    enum check_level level = codes[code].level;
     struct check_item *it;
-    va_list ap;
 
     rep->items = xgrow(rep->items, &rep->cap, rep->n + 1, sizeof(*rep->items));
     it = &rep->items[rep->n++];
@@ -58,14 +65,65 @@ add(struct check_report *rep, enum check_code code, const struct check_where *at
         it->at = *at;
     it->at.form_id = it->form_id = codes[code].form_id;
     it->code = code;
-    it->level = level;
-    va_start(ap, fmt);
-    it->msg = xvasprintf(fmt, ap);
-    va_end(ap);
-    if (level == CHECK_ERROR)
+    it->level = codes[code].level;
+    if (it->level == CHECK_ERROR)
         rep->nerrors++;
     else
         rep->nwarnings++;
+    return it;
+}
+
+/* Adds a finding of code at `at` with its Chinese message; add_en gives it the English one. */
+static void
+add(struct check_report *rep, enum check_code code, const struct check_where *at,
+    const char *fmt, ...)
+{
+    struct check_item *it = push(rep, code, at);
+    va_list ap;
+
+    va_start(ap, fmt);
+    it->msg = xvasprintf(fmt, ap);
+    va_end(ap);
+}
+
+void
+check_add(struct check_report *rep, enum check_code code, const struct check_where *at, char *zh,
+          char *en)
+{
+    struct check_item *it = push(rep, code, at);
+
+    it->msg = zh;
+    it->msg_en = en;
+}
+
+static void add_en(struct check_report *rep, const char *fmt, ...) XMEM_PRINTF(2, 3);
+
+/* Gives the finding added last its English message. */
+static void
+add_en(struct check_report *rep, const char *fmt, ...)
+{
+    struct check_item *it = &rep->items[rep->n - 1];
+    va_list ap;
+
+    free(it->msg_en);
+    va_start(ap, fmt);
+    it->msg_en = xvasprintf(fmt, ap);
+    va_end(ap);
+}
+
+const char *
+check_msg(const struct check_item *it, enum lang lang)
+{
+    return lang == LANG_EN && it->msg_en != NULL ? it->msg_en : it->msg;
+}
+
+struct check_num
+check_num(double v, int decimals)
+{
+    struct check_num n;
+
+    text_format_number(v, decimals, n.s, sizeof(n.s));
+    return n;
 }
 
 /* "天然气（炉灶）" or "天然气": an entry's name in messages. */
@@ -76,6 +134,17 @@ entry_name(const struct wb_entry *e)
 
     if (e->facility[0] != '\0')
         return xasprintf("%s（%s）", name, e->facility);
+    return xstrdup(name);
+}
+
+/* "Natural gas (炉灶)": the same in English. */
+static char *
+entry_name_en(const struct wb_entry *e)
+{
+    const char *name = e->src != NULL ? e->src->en : e->source_id;
+
+    if (e->facility[0] != '\0')
+        return xasprintf("%s (%s)", name, e->facility);
     return xstrdup(name);
 }
 
@@ -95,12 +164,15 @@ check_info(const struct form_set *fs, const struct wb_year *y, struct check_repo
         struct check_where at = {.field = fd->key};
 
         if (v == NULL || v[0] == '\0') {
-            if (fd->required)
+            if (fd->required) {
                 add(rep, CHECK_A1_MISSING, &at, "%s：缺少“%s”", f->title_zh, fd->zh);
+                add_en(rep, "%s: “%s” is missing", f->title_en, fd->en);
+            }
             continue;
         }
         if (forms_validate(fd, v, &num, &why) != ERR_OK) {
             add(rep, CHECK_A1_INVALID, &at, "%s：%s", f->title_zh, why);
+            add_en(rep, "%s: “%s” holds “%s”, which is not a valid value", f->title_en, fd->en, v);
             free(why);
         }
     }
@@ -147,7 +219,8 @@ check_swing(const struct wb_entry *en, int month, double *median)
 
 /* Flags months far off the median of the entry's other months (the standard's 异常波动). */
 static void
-check_swings(const struct wb_entry *e, const char *name, struct check_report *rep)
+check_swings(const struct wb_entry *e, const char *name, const char *name_en,
+             struct check_report *rep)
 {
     size_t i;
     double median = 0;
@@ -157,11 +230,16 @@ check_swings(const struct wb_entry *e, const char *name, struct check_report *re
         struct check_where at = {.entry_id = e->id, .source_id = e->source_id, .field = "quantity",
                                  .has_period = 1, .period = a->period};
 
-        if (a->period.kind == PERIOD_MONTH && check_swing(e, a->period.index, &median))
+        if (a->period.kind == PERIOD_MONTH && check_swing(e, a->period.index, &median)) {
             add(rep, CHECK_A5_SWING, &at,
-                "表A.5：%s %d-%02d 的数量 %g %s 与各月的中位数 %g 相差超过 %g 倍（异常波动），请核对",
-                name, a->period.year, a->period.index, a->quantity, a->unit, median,
-                CHECK_SWING_RATIO);
+                "表A.5：%s %d-%02d 的数量 %s %s 与各月的中位数 %s 相差超过 %s 倍（异常波动），请核对",
+                name, a->period.year, a->period.index, CHECK_N(a->quantity), a->unit,
+                CHECK_N(median), CHECK_N(CHECK_SWING_RATIO));
+            add_en(rep, "Table A.5: %s %d-%02d: %s %s is more than %s times off the months' "
+                   "median %s (unusual swing); please check", name_en, a->period.year,
+                   a->period.index, CHECK_N(a->quantity), a->unit, CHECK_N(CHECK_SWING_RATIO),
+                   CHECK_N(median));
+        }
     }
 }
 
@@ -219,7 +297,7 @@ check_overlaps(struct check_span *v, size_t n,
 struct overlap_ctx {
     struct check_report *rep;
     const struct wb_entry *e;
-    const char *name;
+    const char *name, *name_en;
 };
 
 static void
@@ -233,26 +311,31 @@ entry_overlap(const struct check_span *a, const struct check_span *b, void *arg)
     period_format(&a->p, p1, sizeof(p1));
     period_format(&b->p, p2, sizeof(p2));
     add(c->rep, CHECK_A5_OVERLAP, &at, "表A.5：%s 的期间 %s 与 %s 重叠，会重复计算", c->name, p1, p2);
+    add_en(c->rep, "Table A.5: %s: the periods %s and %s overlap and would be counted twice",
+           c->name_en, p1, p2);
 }
 
 static void
 check_entry(const struct wb_year *y, const struct wb_entry *e, struct check_report *rep)
 {
-    char *name = entry_name(e);
+    char *name = entry_name(e), *name_en = entry_name_en(e);
     int covered[13] = {0}, nmonths = 0, no_source = 0;
     size_t i, nspans = 0;
-    struct strbuf missing = {0};
+    struct strbuf missing = {0}, missing_en = {0};
     struct check_where row = {.entry_id = e->id, .source_id = e->source_id};
     struct check_span *spans = xcalloc(e->nacts + 1, sizeof(*spans));
-    struct overlap_ctx oc = {rep, e, name};
+    struct overlap_ctx oc = {rep, e, name, name_en};
 
     if (e->src == NULL) {
         struct check_where at = {.entry_id = e->id, .source_id = e->source_id, .field = "source"};
 
         add(rep, CHECK_A3_UNKNOWN, &at, "表A.3：排放源“%s”不在因子库中", e->source_id);
+        add_en(rep, "Table A.3: the source “%s” is not in the factor library", e->source_id);
     }
-    if (e->nacts == 0)
+    if (e->nacts == 0) {
         add(rep, CHECK_A5_NO_DATA, &row, "表A.5：排放源“%s”没有活动水平数据", name);
+        add_en(rep, "Table A.5: the source “%s” has no activity data", name_en);
+    }
     for (i = 0; i < e->nacts; i++) {
         const struct wb_activity *a = &e->acts[i];
         int first, last, m;
@@ -264,6 +347,8 @@ check_entry(const struct wb_year *y, const struct wb_entry *e, struct check_repo
             at.period = a->period;
             add(rep, CHECK_A5_OTHER_YEAR, &at, "表A.5：%s 的期间 %d 不属于 %d 年度", name,
                 a->period.year, y->year);
+            add_en(rep, "Table A.5: %s: the period %d is not in the year %d", name_en,
+                   a->period.year, y->year);
             continue;
         }
         spans[nspans].p = a->period;
@@ -279,20 +364,30 @@ check_entry(const struct wb_year *y, const struct wb_entry *e, struct check_repo
         struct check_where at = row;
 
         at.field = "data_source";
-        add(rep, CHECK_A5_NO_SOURCE, &at, "表A.5：%s 有 %d 条数据没有填写数据来源", name, no_source);
+        add(rep, CHECK_A5_NO_SOURCE, &at, "表A.5：%s 有 %d 条数据没有填写数据来源（如 电费账单）",
+            name, no_source);
+        add_en(rep, "Table A.5: %s: %d %s no data source (such as the bills)", name_en, no_source,
+               no_source == 1 ? "value has" : "values have");
     }
     for (i = 1; i <= 12; i++) {
         nmonths += covered[i];
-        if (!covered[i] && e->nacts > 0)
+        if (!covered[i] && e->nacts > 0) {
             sb_printf(&missing, "%s%zu", missing.len ? "、" : "", i);
+            sb_printf(&missing_en, "%s%zu", missing_en.len ? ", " : "", i);
+        }
     }
-    if (e->nacts > 0 && nmonths < 12)
+    if (e->nacts > 0 && nmonths < 12) {
         add(rep, CHECK_A5_GAP, &row, "表A.5：%s 只覆盖 %d 个月，缺 %s 月的数据", name, nmonths,
             missing.s);
-    check_swings(e, name, rep);
+        add_en(rep, "Table A.5: %s covers %d months only; months %s are missing", name_en, nmonths,
+               missing_en.s);
+    }
+    check_swings(e, name, name_en, rep);
     free(spans);
     sb_free(&missing);
+    sb_free(&missing_en);
     free(name);
+    free(name_en);
 }
 
 static void
@@ -316,21 +411,33 @@ check_pins(const struct wb_year *y, struct check_report *rep)
         p = model_pin(y, e->source_id);
         if (p == NULL) {
             add(rep, CHECK_A6_MISSING, &at, "表A.6：%s 没有排放因子", e->src->zh);
+            add_en(rep, "Table A.6: %s has no emission factor", e->src->en);
             continue;
         }
         at.field = "data_source";
-        if (p->source_text == NULL || p->source_text[0] == '\0')
-            add(rep, CHECK_A6_NO_SOURCE, &at, "表A.6：%s 的排放因子没有数据来源", e->src->zh);
+        /* said as a missing source, not as missing data: the title row cuts it short */
+        if (p->source_text == NULL || p->source_text[0] == '\0') {
+            add(rep, CHECK_A6_NO_SOURCE, &at, "表A.6：%s 的排放因子缺少数据来源", e->src->zh);
+            add_en(rep, "Table A.6: the emission factor of %s lacks its data source", e->src->en);
+        }
         at.field = "data";
-        if (!(p->value > 0) || !isfinite(p->value))
-            add(rep, CHECK_A6_INVALID, &at, "表A.6：%s 的排放因子 %g 无效", e->src->zh, p->value);
-        if (e->src->flag != NULL && e->src->flag[0] != '\0' && !p->overridden)
+        if (!(p->value > 0) || !isfinite(p->value)) {
+            add(rep, CHECK_A6_INVALID, &at, "表A.6：%s 的排放因子 %s 无效", e->src->zh,
+                CHECK_N(p->value));
+            add_en(rep, "Table A.6: the emission factor %s of %s is not valid", CHECK_N(p->value),
+                   e->src->en);
+        }
+        if (e->src->flag != NULL && e->src->flag[0] != '\0' && !p->overridden) {
             add(rep, CHECK_A6_CAUTION, &at, "表A.6：%s：%s", e->src->zh, e->src->flag);
+            add_en(rep, "Table A.6: %s: the library marks this factor with a caution (%s)",
+                   e->src->en, e->src->flag);
+        }
     }
 }
 
 void
-check_year(const struct form_set *fs, const struct wb_year *y, struct check_report *rep)
+check_year(const struct form_set *fs, const struct wb_year *y, const struct wb_year *prev,
+           struct check_report *rep)
 {
     struct engine_result res;
     char *why = NULL;
@@ -338,15 +445,20 @@ check_year(const struct form_set *fs, const struct wb_year *y, struct check_repo
 
     memset(rep, 0, sizeof(*rep));
     check_info(fs, y, rep);
-    if (y->nentries == 0)
+    if (y->nentries == 0) {
         add(rep, CHECK_A3_EMPTY, NULL, "表A.3 碳排放源一览表：还没有任何排放源");
+        add_en(rep, "Table A.3 Emission sources: there is no emission source yet");
+    }
     for (i = 0; i < y->nentries; i++)
         check_entry(y, &y->entries[i], rep);
     check_pins(y, rep);
     if (engine_compute(y, &res, &why) != ERR_OK) {
         add(rep, CHECK_A4_UNCOMPUTABLE, NULL, "表A.4：无法计算：%s", why);
+        add_en(rep, "Table A.4: cannot be computed: %s", why);
         free(why);
+        check_review(fs, y, prev, NULL, rep);
     } else {
+        check_review(fs, y, prev, &res, rep);
         engine_result_free(&res);
     }
 }
@@ -356,8 +468,10 @@ check_free(struct check_report *rep)
 {
     size_t i;
 
-    for (i = 0; i < rep->n; i++)
+    for (i = 0; i < rep->n; i++) {
         free(rep->items[i].msg);
+        free(rep->items[i].msg_en);
+    }
     free(rep->items);
     memset(rep, 0, sizeof(*rep));
 }
@@ -399,11 +513,13 @@ check_form_state(const struct check_report *rep, const struct form_def *f, const
     int warn = 0;
 
     if (f->kind == FK_COMPUTED) {
-        /* the computed tables stand or fall with the engine */
-        for (i = 0; i < rep->n; i++)
+        /* the computed tables stand or fall with the engine; a figure of theirs may be doubtful */
+        for (i = 0; i < rep->n; i++) {
             if (rep->items[i].code == CHECK_A4_UNCOMPUTABLE)
                 return CHECK_HAS_ERRORS;
-        return y->nentries > 0 ? CHECK_COMPLETE : CHECK_EMPTY;
+            warn |= strcmp(rep->items[i].form_id, f->id) == 0;
+        }
+        return y->nentries == 0 ? CHECK_EMPTY : warn ? CHECK_HAS_WARNINGS : CHECK_COMPLETE;
     }
     for (i = 0; i < rep->n; i++)
         if (strcmp(rep->items[i].form_id, f->id) == 0) {

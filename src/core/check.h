@@ -1,6 +1,8 @@
 /*
  * check.h - the rules of a reporting year, each written once: completeness against Appendix A,
- * overlapping periods, 异常波动 and the factors' sources. Pure. `tanbook check` prints the
+ * overlapping periods, 异常波动, the factors' sources, and the figures a reviewer questions
+ * (an implausible 单位建筑面积碳排放量, a unit slip of 10⁴, large changes against the year before).
+ * Pure. `tanbook check` prints the
  * findings, the terminal workbook marks its steps and colours its cells with them, the import
  * refuses overlapping rows with the same functions.
  */
@@ -32,6 +34,10 @@ enum check_code {
     CHECK_A6_INVALID,       /* a factor that is not a positive number */
     CHECK_A6_CAUTION,       /* a library value with a caution (low confidence ...) */
     CHECK_A4_UNCOMPUTABLE,  /* the engine cannot compute the year */
+    CHECK_A4_INTENSITY,     /* 单位建筑面积碳排放量 outside the plausible range */
+    CHECK_A5_UNIT_SCALE,    /* a unit 10⁴ times another with the numbers kept (kWh → 万kWh) */
+    CHECK_A5_YEAR_CHANGE,   /* a source more than ±50 % off the year before */
+    CHECK_A1_YEAR_CHANGE,   /* 建筑面积 or 用能人数 more than 10 % off the year before */
     CHECK__COUNT
 };
 
@@ -51,6 +57,7 @@ struct check_item {
     struct check_where at;  /* strings point into the form set, the library or the year */
     const char *form_id;    /* = at.form_id */
     char *msg;              /* Chinese, naming the table: "表A.5：…" */
+    char *msg_en;           /* the same in English: "Table A.5: …" */
 };
 
 struct check_report {
@@ -72,13 +79,53 @@ struct check_report {
 #define CHECK_SWING_MIN_MONTHS 3
 
 /*
+ * The reviewer's checks: warnings only, never a refusal.
+ *
+ * 单位建筑面积碳排放量 (kgCO₂e/m², as A.4 shows it, to 2 decimals) below CHECK_INTENSITY_MIN or
+ * above CHECK_INTENSITY_MAX. No standard in the project's sources gives a plausible range: this
+ * is a reviewer's rule of thumb chosen for this program. 5 kgCO₂e/m² is about 9.4 kWh of grid
+ * electricity per m² and year at 0.5306 kgCO₂/kWh, less than lighting alone uses; 300 kgCO₂e/m²
+ * is about 565 kWh/m², beyond an office or school building. Outside them the usual cause is a
+ * wrong 建筑面积 (a site area, a number in 万m²) or a unit slip, not the building.
+ */
+#define CHECK_INTENSITY_MIN 5.0
+#define CHECK_INTENSITY_MAX 300.0
+
+/*
+ * A unit slip of 10⁴ (A5_UNIT_SCALE): rows of a source in a unit 10⁴ times another unit of the
+ * same source (万kWh and kWh, 万m³ and m³) whose numbers, per month, are within
+ * CHECK_SWING_RATIO of the numbers in the other unit: the number was kept when the unit
+ * changed, so the amount is 10⁴ times off. The other unit is that of the source's other rows in
+ * the same year (the unit of fewer rows is the one flagged; with as many of each, the larger
+ * unit), or else that of the same source in the year before. A quarter or a year counts as its
+ * months (a quarter of 27000 is 9000 a month); rows of 0 say nothing.
+ */
+#define CHECK_UNIT_SCALE 10000.0
+
+/*
+ * Against the year before (y->year - 1, when the workbook has it): a source whose amount over
+ * the months both years cover (a quarter or a year spread evenly over its months) changed by
+ * more than CHECK_SOURCE_CHANGE (+51 % warns, +50 % does not), and 建筑面积 or 用能人数 changed
+ * by more than CHECK_INFO_CHANGE (what reviewers of public-institution statistics ask about).
+ * The limits are the issue's (#12), not a standard's.
+ */
+#define CHECK_SOURCE_CHANGE 0.50
+#define CHECK_INFO_CHANGE 0.10
+
+/*
  * Checks y: required A.1 fields (from forms), stored values that no longer validate, an empty
  * inventory, inventory rows without activity data, overlapping periods, missing months, pins
- * without a source text, cautions on factors, and months far off the others (异常波动).
- * y and fs must outlive rep.
+ * without a source text, cautions on factors, months far off the others (异常波动), and the
+ * reviewer's checks above. prev is the year before y (y->year - 1) for the comparisons, NULL when
+ * the workbook has none. y and fs must outlive rep (its findings point into them); prev is
+ * read during the call only.
  */
-void check_year(const struct form_set *fs, const struct wb_year *y, struct check_report *rep);
+void check_year(const struct form_set *fs, const struct wb_year *y, const struct wb_year *prev,
+                struct check_report *rep);
 void check_free(struct check_report *rep);
+
+/* The finding's message in lang (never NULL). */
+const char *check_msg(const struct check_item *it, enum lang lang);
 
 /* The stable name of a code: "A1_MISSING", "A5_SWING" … */
 const char *check_code_id(enum check_code code);

@@ -118,8 +118,9 @@ const struct gwp_value *factors_gwp(const struct factor_lib *lib, const char *se
 /*
  * Fills *pin with the library default for src in year. Electricity uses (grid_level, grid_area),
  * NULL meaning national/全国, and says in the source text when another year's value stands in
- * ("采用最新发布的2023年因子"); gases use gwp_set (NULL: "AR6"). ERR_NOTFOUND with *cause when
- * no value exists. Free with factors_pin_free().
+ * ("内置因子库中没有2024年因子，采用库中最新的2023年因子": the library lacks it, whether or not
+ * it was published); gases use gwp_set (NULL: "AR6"). ERR_NOTFOUND with *cause when no value
+ * exists. Free with factors_pin_free().
  */
 enum err factors_default_pin(const struct factor_lib *lib, const struct source_def *src, int year,
                              const char *grid_level, const char *grid_area, const char *gwp_set,

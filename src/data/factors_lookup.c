@@ -168,8 +168,10 @@ factors_default_pin(const struct factor_lib *lib, const struct source_def *src, 
         if (exact)
             pin->source_text = xstrdup(g->source_text);
         else
-            pin->source_text = xasprintf("%s（无%d年因子，采用%s发布的%d年因子）", g->source_text,
-                                         year, g->year < year ? "最新" : "最早", g->year);
+            /* the library lacks the year, which says nothing of whether it was published */
+            pin->source_text = xasprintf("%s（内置因子库中没有%d年因子，采用库中%s的%d年因子）",
+                                         g->source_text, year, g->year < year ? "最新" : "最早",
+                                         g->year);
         break;
     case SRC_GAS:
         if (gwp_set == NULL)

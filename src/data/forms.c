@@ -161,7 +161,10 @@ parse_limits(const struct tsv *tv, size_t r, struct field_def *fd, char **cause)
     const char *smin = tsv_cell(tv, r, FC_MIN), *smax = tsv_cell(tv, r, FC_MAX);
     int gmin, gmax;
 
-    if (!parse_limit(smin, &fd->min, &gmin))
+    /* ">0": greater than 0, for a figure that is divided by (建筑面积) or unknown when 0 */
+    if ((fd->min_open = smin[0] == '>') != 0)
+        smin++;
+    if (!parse_limit(smin, &fd->min, &gmin) || (fd->min_open && !gmin))
         return tsv_row_fail(tv, r, cause, "min“%s”不是数字", smin);
     if (!parse_limit(smax, &fd->max, &gmax))
         return tsv_row_fail(tv, r, cause, "max“%s”不是数字", smax);
@@ -689,6 +692,11 @@ validate_number(const struct field_def *fd, const char *t, double *num, char **c
                 *cause = xasprintf("“%s”不能为负数", fd->zh);
             else
                 *cause = xasprintf("“%s”不能小于 %s", fd->zh, lim);
+            return ERR_INPUT;
+        }
+        if (fd->min_open && v == fd->min) {
+            text_format_number(fd->min, 6, lim, sizeof(lim));
+            *cause = xasprintf("“%s”须大于 %s；不知道时请留空", fd->zh, lim);
             return ERR_INPUT;
         }
         if (v > fd->max) {

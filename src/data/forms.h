@@ -45,6 +45,7 @@ struct field_def {
     int computed;     /* derived by the program, never typed */
     int in_table;     /* appears in the standard's printed table (extra fields do not) */
     double min, max;  /* numeric limits; for FT_TEXT max is a length; 0/0 means none */
+    int min_open;     /* min itself is refused (">0" in forms/): the value must be greater */
     char *cli;        /* command-line option name without "--" ("area"), or NULL */
     char *help_zh;    /* one-line help */
     char *help_en;

@@ -146,6 +146,7 @@ build_row(const struct sheet_env *env, struct sheet *s, int r)
     const struct wb_entry *en = &env->y->entries[r];
     const char *unit = entry_unit(env, en);
     double total, median;
+    char median_text[64];
     int c;
 
     sheet_set(s, r, COL_SOURCE, sheet_entry_label(env, en), 0);
@@ -162,13 +163,14 @@ build_row(const struct sheet_env *env, struct sheet *s, int r)
         it = env->chk != NULL ? check_at(env->chk, &at) : NULL;
         sheet_set(s, r, c, a ? sheet_num(a->quantity, 6) : xstrdup(""),
                   SHEET_EDIT | SHEET_NUM | SHEET_PERIOD | (it != NULL ? SHEET_WARN : 0));
-        if (it != NULL && it->code == CHECK_A5_SWING && check_swing(en, at.period.index, &median))
+        if (it != NULL && it->code == CHECK_A5_SWING && check_swing(en, at.period.index, &median)) {
+            text_format_number(median, TEXT_DIGITS, median_text, sizeof(median_text));
             sheet_note(s, r, c, xasprintf(SHEET_TR(env,
-                "异常波动：%s 的数值与各月的中位数 %g 相差 %.0f 倍以上，请核对",
-                "Unusual: %s is far off the months' median %g (more than %.0f×); please check"),
-                s->heads[c], median, CHECK_SWING_RATIO));
-        else if (it != NULL)
-            sheet_note(s, r, c, xstrdup(it->msg));
+                "异常波动：%s 的数值与各月的中位数 %s 相差 %.0f 倍以上，请核对",
+                "Unusual: %s is far off the months' median %s (more than %.0f×); please check"),
+                s->heads[c], median_text, CHECK_SWING_RATIO));
+        } else if (it != NULL)
+            sheet_note(s, r, c, xstrdup(check_msg(it, env->lang)));
     }
     total = entry_total(env, en, unit);
     sheet_set(s, r, COL_TOTAL, en->nacts == 0 ? xstrdup("") : total < 0 ? xstrdup("?")

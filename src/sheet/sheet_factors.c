@@ -1,8 +1,9 @@
 /*
  * sheet_factors.c - 表A.6 排放因子数据: the factor pinned for each source the year uses, in
- * library order, with its unit and 数据来源. A typed value replaces the library's (and asks for
- * its source), Del restores the library value, F2 chooses the electricity factor's area or
- * province and the GWP set of the year (re-pinning those factors).
+ * library order, with its unit (and the density, when rows in litres are converted to mass) and
+ * 数据来源. A typed value replaces the library's (and asks for its source), Del restores the
+ * library value, F2 chooses the electricity factor's area or province and the GWP set of the
+ * year (re-pinning those factors).
  */
 #include "sheet/sheet.h"
 
@@ -10,6 +11,8 @@
 #include <string.h>
 
 #include "base/text.h"
+#include "base/width.h"
+#include "data/units.h"
 
 enum { COL_CAT, COL_SOURCE, COL_VALUE, COL_UNIT, COL_DATASRC, NCOLS };
 
@@ -44,6 +47,71 @@ count_sources(const struct sheet_env *env)
     return n;
 }
 
+/* Whether a unit of dimension a is turned into one of b through a density (litres and mass). */
+static int
+through_density(enum unit_dim a, enum unit_dim b)
+{
+    return a != b && (a == DIM_VOLUME || a == DIM_MASS) && (b == DIM_VOLUME || b == DIM_MASS);
+}
+
+/*
+ * The density (kg/L) the year's rows of src are converted with, 0 when none is: 汽油 (per t)
+ * entered in L. *to_mass tells the direction (litres to mass, or mass to a volume).
+ */
+static double
+density_used(const struct sheet_env *env, const struct source_def *src,
+             const struct factor_pin *pin, int *to_mass)
+{
+    const struct unit_def *to = pin != NULL ? units_find(pin->unit) : src->activity_unit;
+    size_t i, j;
+
+    for (i = 0; to != NULL && i < env->y->nentries; i++) {
+        const struct wb_entry *e = &env->y->entries[i];
+
+        for (j = 0; e->src == src && j < e->nacts; j++) {
+            const struct unit_def *u = units_find(e->acts[j].unit);
+
+            if (u != NULL && through_density(u->dim, to->dim)) {
+                *to_mass = to->dim == DIM_MASS;
+                return pin != NULL ? pin->density : src->density;
+            }
+        }
+    }
+    return 0;
+}
+
+/* The unit cell of src's row: "tCO₂/t，密度 0.73 kg/L" when a density is used, with a note. */
+static void
+unit_cell(const struct sheet_env *env, struct sheet *s, int r, const struct source_def *src,
+          const struct factor_pin *pin, const char *fu)
+{
+    int to_mass = 0, w;
+    double d = density_used(env, src, pin, &to_mass);
+    int library = src->density_note != NULL && (pin == NULL || pin->density == src->density);
+    char num[64];
+
+    if (!(d > 0)) {
+        sheet_set(s, r, COL_UNIT, xstrdup(fu), SHEET_DIM);
+        return;
+    }
+    text_format_number(d, TEXT_DIGITS, num, sizeof(num));
+    sheet_set(s, r, COL_UNIT, xasprintf(SHEET_TR(env, "%s，密度 %s kg/L", "%s, %s kg/L"), fu, num),
+              SHEET_DIM);
+    if (env->lang == LANG_EN)
+        sheet_note(s, r, COL_UNIT,
+                   xasprintf("Amounts in %s are converted to %s at %s kg/L (%s)",
+                             to_mass ? "litres" : "mass", to_mass ? "mass" : "volume", num,
+                             library ? "the library's rule-of-thumb value" : "set for this year"));
+    else
+        sheet_note(s, r, COL_UNIT,
+                   xasprintf("以%s填报的用量按密度 %s kg/L 换算为%s（%s）",
+                             to_mass ? "升（L）" : "质量", num, to_mass ? "质量" : "体积",
+                             library ? src->density_note : "本年度设定的值"));
+    /* the column grows to show it whole */
+    if ((w = width_of(sheet_cell(s, r, COL_UNIT)->text) + 1) > s->widths[COL_UNIT])
+        s->widths[COL_UNIT] = w;
+}
+
 static void
 build(const struct sheet_env *env, struct sheet *s)
 {
@@ -67,7 +135,7 @@ build(const struct sheet_env *env, struct sheet *s)
         sheet_set(s, r, COL_SOURCE, xstrdup(sheet_src_label(env, src)), 0);
         sheet_set(s, r, COL_VALUE, pin ? sheet_num(pin->value, 9) : xstrdup(""),
                   SHEET_EDIT | SHEET_NUM | (pin && pin->overridden ? SHEET_WARN : 0));
-        sheet_set(s, r, COL_UNIT, xstrdup(fu), SHEET_DIM);
+        unit_cell(env, s, r, src, pin, fu);
         sheet_set(s, r, COL_DATASRC, nosrc ? xstrdup(SHEET_TR(env, "（请注明来源）", "(state the source)"))
                                            : xstrdup(pin->source_text),
                   SHEET_EDIT | (nosrc ? SHEET_MISSING : 0));
@@ -128,7 +196,14 @@ help(const struct sheet_env *env, const struct sheet *s, int row, int col)
 {
     const struct field_def *fd;
 
-    (void)s;
+    if (col == COL_DATASRC) {
+        const struct source_def *src = row_source(env, row);
+        const struct factor_pin *pin = src ? model_pin(env->y, src->id) : NULL;
+
+        /* a source text the column cuts (the electricity factor's note on the year) is read here */
+        if (pin != NULL && pin->source_text != NULL && width_of(pin->source_text) > s->widths[col])
+            return pin->source_text;
+    }
     if (env->rep != NULL && col == COL_VALUE) {
         const struct source_def *src = row_source(env, row);
         const struct report_source *rs = src ? report_source(env->rep, src->id) : NULL;

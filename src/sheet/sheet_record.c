@@ -37,7 +37,7 @@ build(const struct sheet_env *env, struct sheet *s)
         sheet_set(s, (int)i, COL_VALUE, xstrdup(v ? v : ""), flags | (missing ? SHEET_MISSING : 0)
                   | (it != NULL && it->code == CHECK_A1_INVALID ? SHEET_WARN : 0));
         if (it != NULL && it->code == CHECK_A1_INVALID)
-            sheet_note(s, (int)i, COL_VALUE, xstrdup(it->msg));
+            sheet_note(s, (int)i, COL_VALUE, xstrdup(check_msg(it, env->lang)));
         sheet_set(s, (int)i, COL_UNIT, xstrdup(fd->unit ? fd->unit : ""), SHEET_DIM);
         if (missing && s->start_row < 0)
             s->start_row = (int)i;      /* where the work is: the first required field still empty */
@@ -62,7 +62,7 @@ commit(const struct sheet_env *env, const struct sheet *s, int row, int col, con
     else if ((e = forms_validate(fd, text, &v, &cause)) != ERR_OK)
         return sheet_fail(out, e, cause);
     else
-        value = fd->type == FT_NUMBER || fd->type == FT_INTEGER ? xasprintf("%.15g", v)
+        value = fd->type == FT_NUMBER || fd->type == FT_INTEGER ? sheet_num(v, TEXT_DIGITS)
                                                                  : text_trim(text);
     e = store_info_set(env->st, fd->scope, env->y->year, fd->key, value, &cause);
     free(value);

@@ -135,8 +135,7 @@ draw_header(struct tui *t)
 const char *
 tui_finding_text(const struct tui *t, const struct check_item *it)
 {
-    (void)t;
-    return it->msg;
+    return check_msg(it, t->lang);
 }
 
 /*
@@ -168,7 +167,7 @@ draw_finding(struct tui *t, int y, int x, int w)
     if (first == NULL && (first = any) == NULL)
         return;
     msg = tui_finding_text(t, first);
-    if (first != any || n > 0) {
+    if (n > 0) {
         if ((colon = strstr(msg, "：")) != NULL && strncmp(msg, "表", 3) == 0)
             msg = colon + strlen("：");   /* the table is named on screen already */
         else if ((colon = strstr(msg, ": ")) != NULL && strncmp(msg, "Table", 5) == 0)

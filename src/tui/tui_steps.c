@@ -104,7 +104,7 @@ tui_reload(struct tui *t)
     t->rep_ok = report_build(t->app->forms, &t->y, 1, t->y.year, t->lang, &t->rep, &t->rep_err)
                 == ERR_OK;
     check_free(&t->chk);
-    check_year(t->app->forms, &t->y, &t->chk);
+    book_check(t->book, &t->y, &t->chk);
     t->kind->build(t);
 }
 

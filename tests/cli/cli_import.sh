@@ -328,13 +328,13 @@ cat >y2025.csv <<'EOF'
 period,source,quantity,unit,data_source
 2025-01,electricity,10000,kWh,电费账单
 EOF
-run tb import units.tanbook y2025.csv
+run tb import units.tanbook y2025.csv --add-years
 expect_rc 0
 run tb summary units.tanbook --json
 expect_json "latest year" 'd["year"]' 2025
 expect_json_approx "2025 electricity (10 MWh × 0.5306)" 'src("electricity")["tco2e"]' 5.306
 run tb summary units.tanbook --json --year 2024
 expect_json_approx "2024 total unchanged" 'd["total_tco2e"]' 18.98568
-verdict "a row for a year not yet in the workbook adds that year"
+verdict "a row for a year not yet in the workbook adds that year with --add-years"
 
 done_testing
