@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "book/book.h"
+#include "book/book_lock.h"
 #include "book/demo.h"
 #include "base/xmem.h"
 #include "book/import.h"
@@ -161,6 +162,129 @@ test_import(void **state)
     book_close(bk);
 }
 
+/* The 2024 建筑面积 of the workbook at path, read by a book of its own; "" when unset. */
+static char *
+area_of(struct fx *f, const char *path)
+{
+    struct wb_year y;
+    struct book *bk;
+    char *cause = NULL, *v;
+
+    assert_int_equal(book_open(&f->app, path, BOOK_READ, &bk, &cause), ERR_OK);
+    assert_int_equal(book_load(bk, 2024, &y, &cause), ERR_OK);
+    v = xstrdup(model_info(&y, "building_area") ? model_info(&y, "building_area") : "");
+    model_free(&y);
+    book_close(bk);
+    return v;
+}
+
+/*
+ * The session lock itself: taken by the first descriptor, refused to a second (flock locks
+ * belong to open file descriptions, so two in one process conflict as two programs would), given
+ * up by release or close, and seen by book_lock_busy. No store is open here, so opening and
+ * closing descriptors of the file is allowed.
+ */
+static void
+test_lock(void **state)
+{
+    struct fx *f = *state;
+    struct book_lock a, b;
+    char path[160], *cause = NULL;
+
+    snprintf(path, sizeof(path), "%s/lock.tanbook", f->dir);
+    assert_int_equal(demo_create(&f->app, path, 0, &cause), ERR_OK);
+    assert_false(book_lock_busy(path));
+    assert_int_equal(book_lock_open(path, &a, &cause), ERR_OK);
+    assert_true(a.held);
+    assert_true(book_lock_busy(path));
+    assert_int_equal(book_lock_open(path, &b, &cause), ERR_OK);
+    assert_false(b.held);
+    assert_false(book_lock_take(&b));
+    book_lock_release(&a);                  /* the descriptor stays open, the lock goes */
+    assert_true(a.fd >= 0);
+    assert_true(book_lock_take(&b));
+    assert_false(book_lock_take(&a));
+    book_lock_close(&b);
+    assert_int_equal(b.fd, -1);
+    assert_true(book_lock_take(&a));
+    book_lock_close(&a);
+    assert_false(book_lock_busy(path));
+    assert_int_equal(book_lock_open("/nonexistent/x.tanbook", &a, &cause), ERR_IO);
+    assert_non_null(strstr(cause, "无法打开 /nonexistent/x.tanbook"));
+    free(cause);
+    assert_int_equal(a.fd, -1);
+    assert_false(book_lock_busy("/nonexistent/x.tanbook"));
+}
+
+/*
+ * Terminal workbook sessions: the first edits and holds the lock; a second is read-only
+ * (BOOK_SHARE_OTHER), refuses writes and undo, and sees the first one's commits in its data
+ * version (which the first one's own commits leave alone); the command line (BOOK_WRITE) takes
+ * no lock and is not held back; when the first closes, the second takes over and writes; a third
+ * is then the read-only one.
+ */
+static void
+test_session(void **state)
+{
+    struct fx *f = *state;
+    struct book *one, *two, *three, *cli;
+    struct wb_year y;
+    long long v0, v1, own0, own1;
+    char path[160], *cause = NULL, *area;
+    int taken = -1;
+
+    snprintf(path, sizeof(path), "%s/session.tanbook", f->dir);
+    assert_int_equal(demo_create(&f->app, path, 0, &cause), ERR_OK);
+    assert_int_equal(book_open(&f->app, path, BOOK_SESSION, &one, &cause), ERR_OK);
+    assert_int_equal(book_share(one), BOOK_SHARE_OWN);
+    assert_false(book_readonly(one));
+    assert_int_equal(book_open(&f->app, path, BOOK_SESSION, &two, &cause), ERR_OK);
+    assert_int_equal(book_share(two), BOOK_SHARE_OTHER);
+    assert_true(book_readonly(two));
+    assert_int_equal(store_info_set(book_store(two), FS_YEAR, 2024, "building_area", "1", &cause),
+                     ERR_READONLY);
+    free(cause);
+    assert_int_equal(store_undo(book_store(two), NULL, &cause), ERR_READONLY);
+    free(cause);
+    assert_int_equal(book_take_over(two, &taken, &cause), ERR_OK);
+    assert_false(taken);                    /* the first still edits */
+
+    assert_int_equal(store_data_version(book_store(two), &v0, &cause), ERR_OK);
+    assert_int_equal(store_data_version(book_store(one), &own0, &cause), ERR_OK);
+    assert_int_equal(store_info_set(book_store(one), FS_YEAR, 2024, "building_area", "9000",
+                                    &cause), ERR_OK);
+    assert_int_equal(store_data_version(book_store(two), &v1, &cause), ERR_OK);
+    assert_int_not_equal(v1, v0);
+    assert_int_equal(store_data_version(book_store(one), &own1, &cause), ERR_OK);
+    assert_int_equal(own1, own0);
+    assert_int_equal(book_load(two, 2024, &y, &cause), ERR_OK);
+    assert_string_equal(model_info(&y, "building_area"), "9000");
+    model_free(&y);
+
+    assert_int_equal(book_open(&f->app, path, BOOK_WRITE, &cli, &cause), ERR_OK);
+    assert_int_equal(book_share(cli), BOOK_SHARE_OWN);
+    assert_false(book_readonly(cli));
+    book_close(cli);
+
+    book_close(one);
+    assert_int_equal(book_take_over(two, &taken, &cause), ERR_OK);
+    assert_true(taken);
+    assert_int_equal(book_share(two), BOOK_SHARE_OWN);
+    assert_false(book_readonly(two));
+    assert_int_equal(store_info_set(book_store(two), FS_YEAR, 2024, "building_area", "8000",
+                                    &cause), ERR_OK);
+    assert_int_equal(book_take_over(two, &taken, &cause), ERR_OK);
+    assert_false(taken);                    /* nothing more to take */
+    assert_int_equal(book_open(&f->app, path, BOOK_SESSION, &three, &cause), ERR_OK);
+    assert_int_equal(book_share(three), BOOK_SHARE_OTHER);
+    book_close(three);
+    book_close(two);
+    area = area_of(f, path);
+    assert_string_equal(area, "8000");
+    free(area);
+    assert_false(book_lock_busy(path));
+}
+
 int
 main(void)
 {
@@ -168,6 +292,8 @@ main(void)
         cmocka_unit_test(test_year),
         cmocka_unit_test(test_report_years),
         cmocka_unit_test(test_import),
+        cmocka_unit_test(test_lock),
+        cmocka_unit_test(test_session),
     };
 
     return cmocka_run_group_tests_name("book", tests, setup, teardown);

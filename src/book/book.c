@@ -1,22 +1,63 @@
 /*
- * book.c - opening a workbook for the front ends, resolving its reporting year, loading
- * years and building their report. Errors are values; the CLI and the terminal workbook decide
- * how to show them.
+ * book.c - opening a workbook for the front ends (for a terminal workbook session: with its lock,
+ * or read-only beside the session that holds it, taking over when that one ends), resolving its
+ * reporting year, loading years and building their report. Errors are values; the CLI and the
+ * terminal workbook decide how to show them.
  */
 #include "book/book.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/period.h"
 #include "base/xmem.h"
+#include "book/book_lock.h"
 
 struct book {
     const struct app *app;
     struct store *st;
     char *path;
     int readonly;
+    enum book_share share;
+    struct book_lock lock;       /* a session's; fd -1 otherwise, closed after st */
 };
+
+/* Whether the user may write path and the folder it is in (where SQLite puts its -wal, -shm). */
+static int
+may_write(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash == NULL ? xstrdup(".")      /* the folder: "." for "x", "/" for "/x" */
+                              : xstrndup(path, (size_t)(slash - path) + (slash == path));
+    int ok = access(path, W_OK) == 0 && access(dir, W_OK) == 0;
+
+    free(dir);
+    return ok;
+}
+
+/*
+ * A session: the lock first, then the store - for writing with the lock, read-only beside the
+ * session that has it (which has its -wal or is about to: read through it, never as an immutable
+ * file), or read-only without a lock when the user may not write the workbook at all.
+ */
+static enum err
+open_session(struct book *wb, struct store **st, char **cause)
+{
+    enum err e;
+
+    if (!may_write(wb->path)) {
+        wb->share = BOOK_SHARE_NOWRITE;
+        return store_open(wb->path, STORE_READONLY, st, cause);
+    }
+    if ((e = book_lock_open(wb->path, &wb->lock, cause)) != ERR_OK)
+        return e;
+    wb->share = wb->lock.held ? BOOK_SHARE_OWN : BOOK_SHARE_OTHER;
+    e = store_open(wb->path, wb->lock.held ? STORE_EXISTING : STORE_READONLY_SHARED, st, cause);
+    if (e != ERR_OK)
+        book_lock_close(&wb->lock);
+    return e;
+}
 
 enum err
 book_open(const struct app *app, const char *path, enum book_mode mode,
@@ -26,19 +67,26 @@ book_open(const struct app *app, const char *path, enum book_mode mode,
         [BOOK_WRITE] = STORE_EXISTING,
         [BOOK_CREATE] = STORE_CREATE,
         [BOOK_READ] = STORE_READONLY,
+        [BOOK_SESSION] = STORE_EXISTING,
     };
     struct book *wb;
     struct store *st;
     enum err e;
 
     *out = NULL;
-    if ((e = store_open(path, modes[mode], &st, cause)) != ERR_OK)
-        return e;
     wb = xcalloc(1, sizeof(*wb));
     wb->app = app;
-    wb->st = st;
     wb->path = xstrdup(path);
-    wb->readonly = mode == BOOK_READ;
+    wb->lock.fd = -1;
+    e = mode == BOOK_SESSION ? open_session(wb, &st, cause)
+                             : store_open(path, modes[mode], &st, cause);
+    if (e != ERR_OK) {
+        free(wb->path);
+        free(wb);
+        return e;
+    }
+    wb->st = st;
+    wb->readonly = mode == BOOK_READ || wb->share != BOOK_SHARE_OWN;
     *out = wb;
     return ERR_OK;
 }
@@ -49,8 +97,31 @@ book_close(struct book *wb)
     if (wb == NULL)
         return;
     store_close(wb->st);
+    book_lock_close(&wb->lock);      /* after the store: closing it earlier drops SQLite's locks */
     free(wb->path);
     free(wb);
+}
+
+enum err
+book_take_over(struct book *wb, int *taken, char **cause)
+{
+    struct store *st;
+    enum err e;
+
+    *taken = 0;
+    if (wb->share != BOOK_SHARE_OTHER || !book_lock_take(&wb->lock))
+        return ERR_OK;
+    /* the new store first: when it fails, the read-only one is still there */
+    if ((e = store_open(wb->path, STORE_EXISTING, &st, cause)) != ERR_OK) {
+        book_lock_release(&wb->lock);
+        return e;
+    }
+    store_close(wb->st);
+    wb->st = st;
+    wb->share = BOOK_SHARE_OWN;
+    wb->readonly = 0;
+    *taken = 1;
+    return ERR_OK;
 }
 
 struct store *
@@ -69,6 +140,12 @@ int
 book_readonly(const struct book *wb)
 {
     return wb->readonly;
+}
+
+enum book_share
+book_share(const struct book *wb)
+{
+    return wb->share;
 }
 
 const struct app *

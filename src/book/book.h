@@ -2,8 +2,9 @@
  * book.h - a workbook file as both front ends use it: opened for writing, created, or opened
  * read-only (never written, never migrated, readable in a read-only directory: what a roll-up
  * of submitted files and `summary`/`export`/`check` need), its reporting year resolved from what
- * the user typed, a year loaded, the report built. Errors are values with a cause; nothing here
- * prints. Writes go through the store of the open workbook (store/store.h).
+ * the user typed, a year loaded, the report built; or opened for a terminal workbook session,
+ * which edits it only while no other session does (book_lock.h). Errors are values with a cause;
+ * nothing here prints. Writes go through the store of the open workbook (store/store.h).
  */
 #ifndef TANBOOK_BOOK_H
 #define TANBOOK_BOOK_H
@@ -21,6 +22,15 @@ enum book_mode {
     BOOK_WRITE,     /* an existing workbook, to edit (older formats are migrated) */
     BOOK_CREATE,    /* a new file; refused when path exists */
     BOOK_READ,      /* an existing workbook, only read */
+    BOOK_SESSION,   /* an existing workbook for a terminal workbook session: edited while the
+                       session holds its lock, else read-only (book_share says why) */
+};
+
+/* What a BOOK_SESSION workbook may do; BOOK_SHARE_OWN for the other modes. */
+enum book_share {
+    BOOK_SHARE_OWN,      /* this session edits it (it holds the lock) */
+    BOOK_SHARE_OTHER,    /* read-only: another session is editing it (book_take_over) */
+    BOOK_SHARE_NOWRITE,  /* read-only: the user may not write the file or its folder */
 };
 
 struct book;
@@ -28,7 +38,8 @@ struct book;
 /*
  * Opens the workbook at path. Errors as store_open: ERR_IO (missing, exists, unreadable),
  * ERR_NOTWORKBOOK, ERR_NEWER, ERR_LOCKED, ERR_CORRUPT, with *cause (caller frees). app must
- * outlive the workbook. Close with book_close.
+ * outlive the workbook. Close with book_close (which gives a session's lock back). One process
+ * opens a workbook for one session at most.
  */
 enum err book_open(const struct app *app, const char *path, enum book_mode mode,
                        struct book **out, char **cause);
@@ -38,6 +49,15 @@ void book_close(struct book *wb);
 struct store *book_store(struct book *wb);
 const char *book_path(const struct book *wb);
 int book_readonly(const struct book *wb);
+/* Whether a session edits the workbook, or why not (BOOK_SHARE_OWN outside sessions). */
+enum book_share book_share(const struct book *wb);
+/*
+ * A BOOK_SHARE_OTHER session: when the other session has ended (its lock is free), takes the
+ * lock and reopens the workbook for writing (*taken 1; book_store then returns the new store, the
+ * old one is gone). *taken 0 and ERR_OK while the other is still editing, and for any other
+ * share. When reopening fails, the session stays read-only and the error says why.
+ */
+enum err book_take_over(struct book *wb, int *taken, char **cause);
 const struct app *book_app(const struct book *wb);
 
 /*

@@ -288,9 +288,12 @@ file_uri(const char *path, const char *query)
  * that starts in the same moment is not seen; a workbook being edited has its -wal.) When one is
  * there, another program has the workbook open or did not close it: the file is read through it,
  * which needs its -shm, and a directory that does not allow that gets a message saying why.
+ * shared (STORE_READONLY_SHARED): another program is writing it, or about to (it may not have
+ * made its -wal yet), so the file is always read the second way, its -wal and -shm left for the
+ * writer to remove when it closes.
  */
 static enum err
-open_readonly(struct store *st, char **cause)
+open_readonly(struct store *st, int shared, char **cause)
 {
     static const char *const companions[] = {"-wal", "-journal"};
     const char *found = NULL;
@@ -302,6 +305,8 @@ open_readonly(struct store *st, char **cause)
     for (i = 0; i < nitems(companions) && found == NULL; i++)
         if (beside(st->path, companions[i]))
             found = companions[i];
+    if (found == NULL && shared)
+        found = companions[0];
     if (found == NULL) {
         uri = file_uri(st->path, "immutable=1");
         e = db_open(st, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, cause);
@@ -409,9 +414,9 @@ store_open(const char *path, enum store_mode mode, struct store **out, char **ca
     }
     st = xcalloc(1, sizeof(*st));
     st->path = xstrdup(path);
-    st->readonly = mode == STORE_READONLY;
+    st->readonly = mode == STORE_READONLY || mode == STORE_READONLY_SHARED;
     if (st->readonly)
-        e = open_readonly(st, cause);
+        e = open_readonly(st, mode == STORE_READONLY_SHARED, cause);
     else
         e = db_open(st, path, SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE), cause);
     if (e != ERR_OK

@@ -25,6 +25,9 @@ enum store_mode {
     STORE_EXISTING,   /* the file must exist and be a workbook */
     STORE_CREATE,     /* the file must not exist; it is created */
     STORE_READONLY,   /* the file must exist and be a workbook; it is read, never written */
+    STORE_READONLY_SHARED, /* as STORE_READONLY, while another program is writing it: always read
+                              through its -wal (never as an immutable file), so that each of its
+                              commits is seen (store_data_version) */
 };
 
 struct store_log_entry {
@@ -52,7 +55,7 @@ int store_latest_version(void);
  */
 enum err store_open(const char *path, enum store_mode mode, struct store **out, char **cause);
 void store_close(struct store *st);
-/* Whether st was opened with STORE_READONLY: every write then returns ERR_READONLY. */
+/* Whether st was opened with STORE_READONLY(_SHARED): every write then returns ERR_READONLY. */
 int store_readonly(const struct store *st);
 /* Deletes the workbook file at path with its -wal and -shm companions (missing ones are fine). */
 void store_remove(const char *path);
@@ -173,6 +176,13 @@ const char *store_col_text(const struct store_col *c, size_t n, const char *key)
 /* Whether an undo / redo is possible now (for the hint line); 0 when st is NULL or read-only. */
 int store_can_undo(struct store *st);
 int store_can_redo(struct store *st);
+
+/*
+ * A number that changes whenever another connection (another program) commits a change to the
+ * workbook, and stays the same for st's own commits (SQLite's PRAGMA data_version): cheap enough
+ * to ask several times a second. A workbook read as an immutable file never changes it.
+ */
+enum err store_data_version(struct store *st, long long *version, char **cause);
 
 /* Loads year into *y (model.h; free with model_free). ERR_NOTFOUND when the year is absent. */
 enum err store_load_year(struct store *st, const struct factor_lib *lib, int year,

@@ -21,7 +21,7 @@ struct store {
     sqlite3 *db;
     char *path;
     int opened_version;
-    int readonly;             /* opened with STORE_READONLY */
+    int readonly;             /* opened with STORE_READONLY(_SHARED) */
     long long action;         /* edit_action id of the open transaction, 0 until its 1st change */
     int depth;                /* store_begin calls not yet committed: inner ones join the outer */
     struct store_cached *cache;   /* prepared statements, reused: an import runs thousands; */

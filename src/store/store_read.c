@@ -1,7 +1,7 @@
 /*
- * store_read.c - the reads of a workbook: its years, the factors pinned for a year, and a whole
- * year loaded into the model. They use the tables of schema version 1 only, so a read-only store
- * reads an older workbook as it is.
+ * store_read.c - the reads of a workbook: its years, the factors pinned for a year, a whole year
+ * loaded into the model, and whether another program changed it since. They use the tables of
+ * schema version 1 only, so a read-only store reads an older workbook as it is.
  */
 #include "store/store.h"
 
@@ -72,6 +72,22 @@ store_year_exists(struct store *st, int year, int *exists, char **cause)
         return store_fail(st, rc, "读取年度", cause);
     *exists = rc == SQLITE_ROW;
     return ERR_OK;
+}
+
+enum err
+store_data_version(struct store *st, long long *version, char **cause)
+{
+    sqlite3_stmt *s;
+    enum err e;
+    int rc;
+
+    if ((e = store_prepare(st, "PRAGMA data_version", &s, cause)) != ERR_OK)
+        return e;
+    rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        *version = sqlite3_column_int64(s, 0);
+    store_release(st, s);
+    return rc == SQLITE_ROW ? ERR_OK : store_fail(st, rc, "读取工作簿", cause);
 }
 
 /* The pinned factors of a year: ?1 the year, ?2 one source id or NULL for all. */

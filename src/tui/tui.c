@@ -34,6 +34,8 @@ tui_clear_message(struct tui *t)
 int
 tui_can(const struct tui *t, enum action act)
 {
+    if (tui_watch_locked(t, act, 0, 1))
+        return 0;
     switch (act) {
     case ACT_ADD:
         return t->sheet != NULL && t->sheet->add_choice != NULL && t->kind->add != NULL;
@@ -219,6 +221,8 @@ on_key(struct tui *t, wint_t ch, int is_key)
 
     if (a != ACT_NONE && a != ACT_HELP)
         tui_clear_message(t);
+    if (tui_watch_refuse(t, a, ch, is_key))
+        return;
     switch (a) {
     case ACT_NEXT_STEP: tui_go_step(t, (int)t->step + 1); break;
     case ACT_PREV_STEP: tui_go_step(t, (int)t->step - 1); break;
@@ -278,8 +282,10 @@ tui_run(struct tui *t)
 
     while (!t->quit && !tui_signalled()) {
         tui_draw(t);
-        if (!tui_getkey(t, &ch, &is_key))
+        if (!tui_getkey(t, &ch, &is_key)) {
+            tui_watch(t);        /* idle: another window's changes, taking over */
             continue;
+        }
         if (is_key && ch == KEY_RESIZE) {
             if (t->editing)
                 editor_resize(&t->ed, t->grid.widths[t->col]);

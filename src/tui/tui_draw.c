@@ -119,7 +119,8 @@ static void
 draw_header(struct tui *t)
 {
     const char *unit = model_info(&t->y, "unit_name");
-    const char *state = t->editing ? TR(t, "编辑中", "editing") : TR(t, "已保存", "saved");
+    const char *state = t->readonly ? tui_watch_mark(t)
+                        : t->editing ? TR(t, "编辑中", "editing") : TR(t, "已保存", "saved");
     char *left = xasprintf(" %s │ %s │ %d%s", TR(t, "碳账本", "tanbook"),
                            unit && unit[0] ? unit : TR(t, "（未填写单位名称）", "(no name yet)"),
                            t->year, TR(t, "年度", ""));

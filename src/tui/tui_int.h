@@ -78,6 +78,8 @@ struct tui {
     enum lang lang;
     struct book *book;
     struct store *st;            /* the book's store */
+    enum book_share readonly;    /* BOOK_SHARE_OWN (0) while editable, else why not (tui_watch.c) */
+    long long data_version;      /* the store's data version the screen was loaded at */
     char *path;
     int year;
     struct wb_year y;
@@ -192,6 +194,18 @@ const char *tui_finding_text(const struct tui *t, const struct check_item *it);
 
 /* tui_year.c - F3: switch to another year of the workbook, or add one. */
 void tui_year(struct tui *t);
+
+/* tui_watch.c - a second window on a workbook: read-only, kept current, taking over at the end */
+/* Notes the data version of the workbook just loaded. */
+void tui_watch_start(struct tui *t);
+/* While idle: takes over once the editing window has closed; reloads others' changes in place. */
+void tui_watch(struct tui *t);
+/* Whether act (with the typed ch) would change the workbook of a read-only window. */
+int tui_watch_locked(const struct tui *t, enum action act, wint_t ch, int is_key);
+/* As tui_watch_locked, saying on the message line why it is refused. */
+int tui_watch_refuse(struct tui *t, enum action act, wint_t ch, int is_key);
+/* The header's mark of a read-only window ("只读（另一窗口正在编辑）"), or NULL. */
+const char *tui_watch_mark(const struct tui *t);
 
 /* tui_draw.c */
 void tui_draw(struct tui *t);

@@ -1,7 +1,8 @@
 /*
  * tui_open.c - starting the terminal workbook: the command line of `tanbook [FILE]`, the default
- * and demo workbooks, creating a new workbook after asking for its unit name and year, the
- * terminal set up and always given back (on quit, on a fatal error, on SIGTERM/SIGHUP/SIGINT).
+ * and demo workbooks, creating a new workbook after asking for its unit name and year, opening it
+ * for the session (read-only while another window edits it), the terminal set up and always
+ * given back (on quit, on a fatal error, on SIGTERM/SIGHUP/SIGINT).
  */
 #include <curses.h>
 #include <errno.h>
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #include "base/text.h"
+#include "book/book_lock.h"
 #include "book/demo.h"
 #include "tui/tui.h"
 #include "tui/tui_int.h"
@@ -92,7 +94,10 @@ start_curses(void)
     return 1;
 }
 
-/* Asks for the unit name and year of a new workbook and creates it; 0 when the user cancelled. */
+/*
+ * Asks for the unit name and year of a new workbook and creates it (closed again: it is opened
+ * for the session as any workbook is); 0 when the user cancelled.
+ */
 static int
 create_workbook(struct tui *t, char **cause, enum err *e)
 {
@@ -127,13 +132,13 @@ create_workbook(struct tui *t, char **cause, enum err *e)
             && (*e = store_year_add(t->st, t->app->lib, year, NULL, NULL, cause)) == ERR_OK
             && (*e = store_info_set(t->st, FS_UNIT, year, "unit_name", name, cause)) == ERR_OK)
             *e = store_commit(t->st, cause);
-        if (*e != ERR_OK) {
+        if (*e != ERR_OK)
             store_rollback(t->st);
-            book_close(t->book);
-            t->book = NULL;
-            t->st = NULL;
+        book_close(t->book);
+        t->book = NULL;
+        t->st = NULL;
+        if (*e != ERR_OK)
             store_remove(t->path);
-        }
     }
     free(name);
     t->year = year;
@@ -240,39 +245,40 @@ usage(void)
     return err_exit_code(ERR_USAGE);
 }
 
-/* Opens t->path (or, after the program is on screen, asks for what a new one needs). */
+/*
+ * Opens t->path for the session (or, after the program is on screen, asks for what a new one needs
+ * and creates it first): for editing, or read-only while another window edits it (tui_watch.c).
+ */
 static int
 open_workbook(struct tui *t, const char *year_arg, int *exit_code)
 {
     struct stat sb;
     char *cause = NULL;
     enum err e = ERR_OK;
-    int exists;
+    int exists, created = 0;
 
-    if (stat(t->path, &sb) == 0) {
-        if ((e = book_open(t->app, t->path, BOOK_WRITE, &t->book, &cause)) != ERR_OK
-            || (e = book_year(t->book, year_arg, 0, &t->year, &exists, &cause)) != ERR_OK) {
-            *exit_code = say(e, cause);
+    if (stat(t->path, &sb) != 0) {
+        if (!start_curses()) {
+            *exit_code = say(ERR_IO, xasprintf("无法初始化终端（TERM=%s）",
+                                               getenv("TERM") ? getenv("TERM") : ""));
             return 0;
         }
-        t->st = book_store(t->book);
-        return 1;
+        if (!create_workbook(t, &cause, &e)) {
+            restore_terminal();
+            *exit_code = 0;
+            return 0;
+        }
+        created = 1;
     }
-    if (!start_curses()) {
-        *exit_code = say(ERR_IO, xasprintf("无法初始化终端（TERM=%s）",
-                                           getenv("TERM") ? getenv("TERM") : ""));
-        return 0;
-    }
-    if (!create_workbook(t, &cause, &e)) {
-        restore_terminal();
-        *exit_code = 0;
-        return 0;
-    }
-    if (e != ERR_OK) {
+    if (e != ERR_OK || (e = book_open(t->app, t->path, BOOK_SESSION, &t->book, &cause)) != ERR_OK
+        || (!created
+            && (e = book_year(t->book, year_arg, 0, &t->year, &exists, &cause)) != ERR_OK)) {
         restore_terminal();
         *exit_code = say(e, cause);
         return 0;
     }
+    t->st = book_store(t->book);
+    t->readonly = book_share(t->book);
     return 1;
 }
 
@@ -320,7 +326,8 @@ tui_main(struct app *app, int argc, char **argv)
         t.path = xasprintf("%s/%s", dir, demo ? "demo.tanbook" : "workbook.tanbook");
         free(dir);
     }
-    if (demo && (e = demo_create(app, t.path, 1, &cause)) != ERR_OK) {
+    /* a demo being edited in another window is opened beside it, not made afresh under it */
+    if (demo && !book_lock_busy(t.path) && (e = demo_create(app, t.path, 1, &cause)) != ERR_OK) {
         free(t.path);
         return say(e, cause);
     }
@@ -339,6 +346,7 @@ tui_main(struct app *app, int argc, char **argv)
     }
     tui_colors(&t);
     tui_reload(&t);
+    tui_watch_start(&t);
     tui_go_step(&t, 0);
     tui_run(&t);
     restore_terminal();

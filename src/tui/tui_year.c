@@ -103,7 +103,8 @@ tui_year(struct tui *t)
                     (int)n + 1);
     if (pick >= 0 && pick < (int)n)
         year = years[n - 1 - pick];
-    else if (pick == (int)n && (year = ask_year(t, latest < PERIOD_YEAR_MAX ? latest + 1 : latest)) != 0)
+    else if (pick == (int)n && !tui_watch_refuse(t, ACT_ADD, 0, 1)
+             && (year = ask_year(t, latest < PERIOD_YEAR_MAX ? latest + 1 : latest)) != 0)
         for (i = 0; i < n; i++)
             exists |= years[i] == year;
     for (i = 0; i <= n; i++)

@@ -11,6 +11,9 @@
 #   tt_wait_exit [SECONDS]       wait for the program to end; prints its exit code
 #   tt_click X Y                 a left mouse click at column X, row Y (0-based)
 #   TT_ENV=NAME=VALUE            one more environment variable for the next tt_start
+# A second program on the same server, after tt_start (two windows on one workbook):
+#   tt2_start COLS ROWS ARGS...  run tanbook ARGS in a second session beside the first
+#   tt2_keys, tt2_type, tt2_wait, tt2_wait_gone, tt2_screen, tt2_wait_exit   as tt_* on it
 # Every wait polls the screen every 50 ms: no fixed sleeps.
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
     exit 0
@@ -87,6 +90,27 @@ tt_click() {
 # tt_pid - the process id of the program in the pane.
 tt_pid() {
     pgrep -P "$(tt list-panes -t app -F '#{pane_pid}')" | head -1
+}
+
+# The second program: a session "app2" on the same server (tt_start's kill-server ends it too).
+TT2_TGT="app2:0.0"
+
+tt2_start() {
+    local cols=$1 rows=$2
+    shift 2
+    rm -f "$TT_DIR/rc2"
+    tt new-session -d -s app2 -x "$cols" -y "$rows" -e LANG=C.UTF-8 -e "TT_RC=$TT_DIR/rc2" \
+        -e "HOME=$TMP/home" -e "XDG_DATA_HOME=$TMP/data" ${TT_ENV:+-e "$TT_ENV"} \
+        -- sh -c '"$@"; echo $? > "$TT_RC"' sh "$TB" "$@"
+}
+
+tt2_screen() { TT_TGT=$TT2_TGT tt_screen; }
+tt2_keys() { TT_TGT=$TT2_TGT tt_keys "$@"; }
+tt2_type() { TT_TGT=$TT2_TGT tt_type "$1"; }
+tt2_wait() { TT_TGT=$TT2_TGT tt_wait "$@"; }
+tt2_wait_gone() { TT_TGT=$TT2_TGT tt_wait_gone "$@"; }
+tt2_wait_exit() {
+    _tt_poll "${1:-5}" test -s "$TT_DIR/rc2" && cat "$TT_DIR/rc2"
 }
 
 tt_stop() {
