@@ -73,6 +73,7 @@ tui_watch_locked(const struct tui *t, enum action act, wint_t ch, int is_key)
         return 0;
     switch (act) {
     case ACT_ADD: case ACT_DELETE: case ACT_SETTINGS: case ACT_UNDO: case ACT_REDO: case ACT_SAVE:
+    case ACT_FILL_DOWN: case ACT_FILL_RIGHT: case ACT_NA:
         return 1;
     case ACT_EDIT:               /* the computed steps say themselves why they cannot be edited */
         return t->kind->commit != NULL;
