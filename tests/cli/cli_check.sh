@@ -162,7 +162,7 @@ verdict "set --factor 天然气=21.65 --factor-source 某检测报告 changes su
 
 run tb check fac.tanbook
 expect_out_line '^共 [0-9]+ 个错误'
-expect_out_lacks "没有数据来源"
+expect_out_lacks "排放因子缺少数据来源"
 verdict "check accepts the user factor, which has its own source"
 
 # ---- set --density ---------------------------------------------------------------------------------------
