@@ -496,15 +496,72 @@ tui_draw(struct tui *t)
     refresh();
 }
 
+/* Byte length of the longest start of s (from byte `from`) that fits w columns, broken after a
+   space where there is one past `from`. */
+static size_t
+fit_bytes(const char *s, size_t from, int w)
+{
+    mbstate_t st;
+    size_t i = from, space = 0, r;
+    wchar_t c;
+    int used = 0;
+
+    memset(&st, 0, sizeof(st));
+    while (s[i] != '\0') {
+        r = mbrtowc(&c, s + i, strlen(s + i), &st);
+        if (r == (size_t)-1 || r == (size_t)-2 || r == 0) {
+            c = L'?';
+            r = 1;
+            memset(&st, 0, sizeof(st));
+        }
+        if (used + wcol(c) > w)
+            return (space > from ? space : i) - from;
+        used += wcol(c);
+        i += r;
+        if (c == L' ')
+            space = i;
+    }
+    return i - from;
+}
+
+/*
+ * The help lines wrapped to w columns: a key's description that does not fit goes on under its
+ * own column (`indent` columns in), so nothing is cut at 80 columns. Frees lines.
+ */
+static char **
+wrap_help(char **lines, int w, int indent, int *n)
+{
+    char **out = NULL;
+    size_t cap = 0, k = 0, i, at, len;
+
+    for (i = 0; lines[i] != NULL; i++) {
+        at = 0;
+        do {
+            int room = at == 0 ? w : w - indent;
+
+            len = fit_bytes(lines[i], at, room);
+            if (len == 0)
+                len = strlen(lines[i] + at);
+            out = xgrow(out, &cap, k + 2, sizeof(*out));
+            out[k++] = xasprintf("%*s%.*s", at == 0 ? 0 : indent, "", (int)len, lines[i] + at);
+            at += len;
+        } while (lines[i][at] != '\0');
+    }
+    out = xgrow(out, &cap, k + 1, sizeof(*out));
+    out[k] = NULL;
+    tui_key_help_free(lines);
+    *n = (int)k;
+    return out;
+}
+
 void
 tui_draw_help(struct tui *t, int *top)
 {
-    char **lines = tui_key_help(t->lang);
+    char **lines;
     int i, n, h;
 
     getmaxyx(stdscr, t->rows, t->cols);
-    for (n = 0; lines[n] != NULL; n++)
-        ;
+    lines = wrap_help(tui_key_help(t->lang), t->cols - 4, 20, &n);
     h = t->rows - 2;                    /* a blank row on top, the scroll note at the bottom */
     if (*top > n - h)
         *top = n - h;
