@@ -231,14 +231,14 @@ test_activity(void **state)
     struct fx *f = *state;
     struct sheet_out out = {.row = -1, .col = -1};
     const struct sheet_ops *so = sheet_find("activity");
-    enum { SRC = 0, UNIT = 1, M1 = 2, Q1 = 14, YEAR = 18, TOTAL = 19, DATASRC = 20 };
+    enum { SRC = 0, UNIT = 1, M1 = 2, Q1 = 14, YEAR = 18, TOTAL = 19, DATASRC = 20, NOTE = 21 };
     const struct sheet_cell *c;
     char *q = NULL;
     int row, col;
 
     load(f, "A.5", LANG_ZH);
     assert_int_equal(f->s.nrows, 5);
-    assert_int_equal(f->s.ncols, 21);
+    assert_int_equal(f->s.ncols, 22);
     assert_int_equal(f->s.frozen, 1);
     assert_int_equal(f->s.start_col, M1);
     assert_string_equal(f->s.heads[M1], "1月");
