@@ -147,6 +147,8 @@ const struct cli_cmd cli_cmd_import = {
     .usage = "import FILE DATA.csv [--dry-run]",
     .help = "排放源的全部名称见 tanbook factors。\n编码可为 UTF-8（带或不带 BOM）或 GB18030/GBK（Excel 另存的 CSV）。\n"
             "不在排放源一览表（表A.3）中的排放源会自动加入；与已有数据期间相同的行会替换原数据。\n"
+            "数量填 / 或“不适用”表示该期间不适用（如夏季不供暖）：不计排放，检查时算作已填，"
+            "单位可不填。\n"
             "任何一行有误时不导入任何数据，并逐行列出“行号: 原因”，退出码 1。\n"
             "  --dry-run   只检查，不写入\n",
     .run = cmd_import,
