@@ -68,7 +68,7 @@ tt_wait '已清除“外购热力 8月”'
 tt_wait '!A.5'
 tt_wait '缺 8 月的数据'
 tt_keys C-z
-tt_wait '已撤销'
+tt_wait '已撤销：外购热力 2024-08：不适用 → （空）'    # the undo says what it undid, in words
 tt_wait '✓A.5'
 tt_wait '          /          /        100'
 verdict "Del clears a \"/\" (8月 missing again), Ctrl-Z brings it back"
