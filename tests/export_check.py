@@ -8,6 +8,7 @@ usage: export_check.py [options] OUT.xlsx SUMMARY.json
                       ("" = empty, "*" = anything, numbers within 1e-6)
   --entries N         table A.3 has N inventory rows
   --records N         活动数据明细 lists N A.5 rows
+  --na-records N      … of which N are 不适用 ("/" as the quantity)
 
 Checks: sheet names and order, title rows, the unit line (the unit name never cut off: its cell
 or merged range as wide as its text, or wrapping with a row tall enough; 单位名称 once on A.1),
@@ -17,7 +18,8 @@ four columns with the unit in the number format, the category merged down over i
 A.3–A.6, the exact merged ranges of every sheet, every figure against the JSON (within 1e-6 +
 1e-9 relative), numbers stored as numbers, formulas carrying cached values equal to the JSON,
 thousands-separated number formats for tCO₂e and tce, per-quarter columns in 月度明细 and their
-sums, a rounding note wherever a total shown differs from the sum of its parts as shown, column
+sums, "/" in 月度明细 exactly where the JSON's na_months say a month is 不适用 (a quarter of three
+such months and the whole-year column of twelve too), a rounding note wherever a total shown differs from the sum of its parts as shown, column
 widths fitting the text (CJK counted double), a CJK font on every cell, quotePrefix on text
 beginning with = + - @, frozen panes, A4 print setup with repeated header rows, and the charts:
 their number, data ranges, value axes from 0, every category label shown, the by-source chart
@@ -39,6 +41,7 @@ from openpyxl.utils import get_column_letter
 FORMS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "forms")
 MONTH_SHEET, CHART_SHEET = "月度明细", "图表"
 NOTES_SHEET, RECORDS_SHEET = "因子说明", "活动数据明细"
+NA = "/"                                # a period 不适用
 FUGITIVE, PURCHASED = "逸散排放", "净购入电力与热力产生的排放"
 FOSSIL = "化石燃料燃烧排放"
 # The rows T/ZJJGSW 0005—2024 表A.4 always prints, in its order
@@ -466,9 +469,24 @@ class Checker:
                 self.text(ws, "B%d" % r, s[unit_key] if unit_key else "tCO₂e")
                 months = [self.wv[ws.title][ref(r, c)].value for c in range(3, 15)]
                 quarters = [self.wv[ws.title][ref(r, c)].value for c in range(15, 19)]
-                year = self.numeric(ws, ref(r, 19), "%s %s whole-year" % (s["id"], key))
+                year = self.wv[ws.title][ref(r, 19)].value
+                # "/" exactly where the JSON says a month is 不适用; the sums take it as 0
+                na = set(s.get("na_months", []))
+                want_na = ([m + 1 in na for m in range(12)]
+                           + [all(3 * q + m + 1 in na for m in range(3)) for q in range(4)] + [len(na) == 12])
+                for i, (v, want) in enumerate(zip(months + quarters + [year], want_na)):
+                    if (v == NA) != want:
+                        self.fail("%s!%s (%s %s): %r, expected %s" % (ws.title, ref(r, 3 + i), s["id"], key, v,
+                                                                     "\"/\" (不适用)" if want else "a number"))
+                months = [0 if v == NA else v for v in months]
+                quarters = [0 if v == NA else v for v in quarters]
+                if year == NA:
+                    year = 0
+                else:
+                    year = self.numeric(ws, ref(r, 19), "%s %s whole-year" % (s["id"], key))
                 for q in range(4):
-                    self.numeric(ws, ref(r, 3 + 3 * q), "%s %s month" % (s["id"], key))
+                    if not want_na[3 * q]:
+                        self.numeric(ws, ref(r, 3 + 3 * q), "%s %s month" % (s["id"], key))
                     if quarters[q] is None or quarters[q] < sum(months[3 * q:3 * q + 3]) - 1e-9:
                         self.fail("%s!%s: quarter %r less than its months %r" % (ws.title, ref(r, 15 + q), quarters[q], months[3 * q:3 * q + 3]))
                     elif quarters[q] > sum(months[3 * q:3 * q + 3]) + 1e-9:
@@ -489,6 +507,7 @@ class Checker:
         for c in range(3, ncol + 1):
             col = get_column_letter(c)
             parts = [self.wv[ws.title]["%s%d" % (col, total - n + i)].value for i in range(n)]
+            parts = [0 if v == NA else v for v in parts]
             want = self.d["total_tco2e"] if c == ncol else sum(parts)
             self.number(ws, "%s%d" % (col, total), want, "total " + col, fmt=T2,
                         formula="=SUM(%s)" % rng("%s%d" % (col, total - n), "%s%d" % (col, total - 1)) if n else None)
@@ -501,15 +520,19 @@ class Checker:
         self.merges(ws, merged)
         return total
 
-    def records(self, ws, nrecords):
-        """活动数据明细: every A.5 row as entered (period, quantity with its unit), its 数据来源 and
-        备注; the quantities of each source add up to its A.5 figure when all are in its unit."""
+    def records(self, ws, nrecords, nna):
+        """活动数据明细: every A.5 row as entered (period, quantity with its unit, or "/" when 不适用),
+        its 数据来源 and 备注; the quantities of each source add up to its A.5 figure when all are
+        in its unit."""
         merged = self.heading(ws, RECORDS_SHEET, 6)
         self.headers(ws, 3, ["排放源", "排放设施名称", "期间", "数量", "数据来源", "备注"])
         rows = [r for r in ws.iter_rows(min_row=4, values_only=True) if any(v is not None for v in r)]
-        data = [r for r in rows if isinstance(r[3], (int, float))]
+        data = [r for r in rows if isinstance(r[3], (int, float)) or r[3] == NA]
         if nrecords is not None and len(data) != nrecords:
             self.fail("活动数据明细: %d rows, expected %d" % (len(data), nrecords))
+        na = [r for r in data if r[3] == NA]
+        if nna is not None and len(na) != nna:
+            self.fail("活动数据明细: %d rows 不适用 (\"/\"), expected %d" % (len(na), nna))
         if not data and (not rows or rows[0][0] != "本年度没有活动数据。"):
             self.fail("活动数据明细: no rows and no no-data line")
         for i, r in enumerate(data):
@@ -628,7 +651,7 @@ class Checker:
             if not found:
                 self.fail("%s: no row beginning %r" % (names[0], want))
 
-    def run(self, a1_values, row_specs, nentries, nrecords):
+    def run(self, a1_values, row_specs, nentries, nrecords, nna=None):
         t = {k: v["title"] for k, v in self.forms.items()}
         want = [t["A.%d" % i] for i in range(1, 7)] + [NOTES_SHEET, MONTH_SHEET, RECORDS_SHEET, CHART_SHEET]
         if self.wf.sheetnames != want:
@@ -642,7 +665,7 @@ class Checker:
         self.a6(self.wf[t["A.6"]])
         self.factor_notes(self.wf[NOTES_SHEET])
         total = self.months(self.wf[MONTH_SHEET])
-        self.records(self.wf[RECORDS_SHEET], nrecords)
+        self.records(self.wf[RECORDS_SHEET], nrecords, nna)
         self.charts(self.wf[CHART_SHEET], total)
         self.everywhere()
         self.rows(row_specs)
@@ -668,6 +691,7 @@ def main():
     ap.add_argument("--row", action="append", default=[])
     ap.add_argument("--entries", type=int)
     ap.add_argument("--records", type=int)
+    ap.add_argument("--na-records", type=int)
     a = ap.parse_args()
     a1 = {}
     for kv in a.a1:
@@ -679,7 +703,7 @@ def main():
     with open(a.summary, encoding="utf-8") as f:
         summary = json.load(f)
     c = Checker(a.xlsx, summary, load_forms())
-    c.run(a1, a.row, a.entries, a.records)
+    c.run(a1, a.row, a.entries, a.records, a.na_records)
     for e in c.errors:
         print(e)
     if c.errors:

@@ -671,6 +671,113 @@ test_overlaps(void **state)
     assert_string_equal(out, "2~1 2~0 2~6 2~3 2~4 ");
 }
 
+/* Adds a period 不适用 (quantity 0, na 1, no 数据来源) to source's entry of y. */
+static void
+year_na(struct wb_year *y, const char *source, const char *period)
+{
+    struct wb_entry *e;
+
+    year_act(y, source, "", period, 0, "GJ");
+    e = &y->entries[y->nentries - 1];
+    assert_string_equal(e->source_id, source);
+    e->acts[e->nacts - 1].na = 1;
+}
+
+/*
+ * 不适用 months are covered: a heat row with bills for January-June and September-December and
+ * July, August 不适用 has no gap (without the two it lacks 7、8), and the 不适用 months, which have
+ * no 数据来源, are not counted as values without one (the ten bills have theirs).
+ */
+static void
+test_na_covers_months(void **state)
+{
+    static const int billed[] = {1, 2, 3, 4, 5, 6, 9, 10, 11, 12};
+    struct wb_year y;
+    struct check_report r;
+    size_t i, j;
+    char p[16];
+    int with_na;
+
+    (void)state;
+    for (with_na = 0; with_na <= 1; with_na++) {
+        complete_year(&y, steady);
+        for (i = 0; i < nitems(billed); i++) {
+            snprintf(p, sizeof(p), "2024-%02d", billed[i]);
+            year_act(&y, "heat", "", p, 100, "GJ");
+        }
+        for (j = 0; j < y.entries[1].nacts; j++) {
+            free(y.entries[1].acts[j].data_source);
+            y.entries[1].acts[j].data_source = xstrdup("热力结算单");
+        }
+        if (with_na) {
+            year_na(&y, "heat", "2024-07");
+            year_na(&y, "heat", "2024-08");
+        }
+        check_year(forms, &y, NULL, &r);
+        assert_int_equal(r.nerrors, 0);
+        if (with_na) {
+            assert_int_equal(r.nwarnings, 0);
+            assert_int_equal(count(&r, CHECK_WARNING, "外购热力 只覆盖", NULL), 0);
+            assert_int_equal(count(&r, CHECK_WARNING, "没有填写数据来源", NULL), 0);
+        } else {
+            assert_int_equal(r.nwarnings, 1);
+            assert_int_equal(count(&r, CHECK_WARNING, "外购热力 只覆盖 10 个月，缺 7、8 月", NULL), 1);
+        }
+        check_free(&r);
+        model_free(&y);
+    }
+
+    /* a quarter 不适用 covers its three months as well */
+    complete_year(&y, steady);
+    for (i = 0; i < nitems(billed); i++) {
+        snprintf(p, sizeof(p), "2024-%02d", billed[i]);
+        if (billed[i] < 7 || billed[i] > 9)
+            year_act(&y, "heat", "", p, 100, "GJ");
+    }
+    year_na(&y, "heat", "2024-Q3");
+    check_year(forms, &y, NULL, &r);
+    assert_int_equal(count(&r, CHECK_WARNING, "外购热力 只覆盖", NULL), 0);
+    check_free(&r);
+    model_free(&y);
+}
+
+/*
+ * 异常波动 leaves 不适用 months out. A heat row of January-March and November 100 GJ, December 400
+ * GJ and April-October 不适用: the median of the five months billed is 100, and 400 > 3 × 100, so
+ * December is flagged. Were the seven 不适用 months zeros, the median of twelve would be
+ * (0 + 0) / 2 = 0 and nothing would be. A 不适用 month is never 异常波动 itself.
+ */
+static void
+test_na_swing(void **state)
+{
+    struct wb_year y;
+    struct check_report r;
+    const struct wb_entry *e;
+    double median = -1;
+    char p[16];
+    int m;
+
+    (void)state;
+    complete_year(&y, steady);
+    for (m = 1; m <= 12; m++) {
+        snprintf(p, sizeof(p), "2024-%02d", m);
+        if (m >= 4 && m <= 10)
+            year_na(&y, "heat", p);
+        else
+            year_act(&y, "heat", "", p, m == 12 ? 400 : 100, "GJ");
+    }
+    e = &y.entries[1];
+    assert_true(check_swing(e, 12, &median));
+    assert_true(median == 100);
+    assert_false(check_swing(e, 7, NULL));      /* 不适用 */
+    assert_false(check_swing(e, 1, NULL));      /* 100 is the median */
+    check_year(forms, &y, NULL, &r);
+    assert_int_equal(count(&r, CHECK_WARNING, "2024-12", "异常波动"), 1);
+    assert_int_equal(count(&r, CHECK_WARNING, "异常波动", NULL), 1);
+    check_free(&r);
+    model_free(&y);
+}
+
 int
 main(void)
 {
@@ -687,6 +794,8 @@ main(void)
         cmocka_unit_test(test_source_change),
         cmocka_unit_test(test_info_change),
         cmocka_unit_test(test_english_and_numbers),
+        cmocka_unit_test(test_na_covers_months),
+        cmocka_unit_test(test_na_swing),
     };
 
     return cmocka_run_group_tests_name("check", tests, setup, teardown);

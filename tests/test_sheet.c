@@ -231,14 +231,14 @@ test_activity(void **state)
     struct fx *f = *state;
     struct sheet_out out = {.row = -1, .col = -1};
     const struct sheet_ops *so = sheet_find("activity");
-    enum { SRC = 0, UNIT = 1, M1 = 2, Q1 = 14, YEAR = 18, TOTAL = 19, DATASRC = 20 };
+    enum { SRC = 0, UNIT = 1, M1 = 2, Q1 = 14, YEAR = 18, TOTAL = 19, DATASRC = 20, NOTE = 21 };
     const struct sheet_cell *c;
     char *q = NULL;
     int row, col;
 
     load(f, "A.5", LANG_ZH);
     assert_int_equal(f->s.nrows, 5);
-    assert_int_equal(f->s.ncols, 21);
+    assert_int_equal(f->s.ncols, 22);
     assert_int_equal(f->s.frozen, 2);             /* 排放源 and 单位 */
     assert_int_equal(f->s.start_col, M1);
     assert_string_equal(f->s.heads[M1], "1月");
@@ -450,6 +450,54 @@ test_views(void **state)
     done(f, "energy");
 }
 
+/*
+ * 表A.5 不适用: "不适用" (or "/") in July of the demo's electricity marks it so: the cell shows a
+ * dimmed "/" and the total drops July's 128000 kWh (1158000 - 128000 = 1030000); "/" again
+ * changes nothing; a new unit keeps July 不适用; the 备注 set on the row reaches all twelve values
+ * and its help shows it in full.
+ */
+static void
+test_activity_na(void **state)
+{
+    struct fx *f = *state;
+    struct sheet_out out = {.row = -1, .col = -1};
+    const struct sheet_ops *so = sheet_find("activity");
+    enum { UNIT = 1, M1 = 2, TOTAL = 19, NOTE = 21 };
+    const struct sheet_cell *c;
+
+    load(f, "A.5", LANG_ZH);
+    assert_string_equal(f->s.heads[NOTE], "备注");
+    assert_int_equal(so->commit(&f->env, &f->s, 0, M1 + 6, " 不适用 ", &out), ERR_OK);
+    assert_string_equal(out.msg, "已将 2024-07 标为不适用（不计排放）");
+    assert_true(out.changed);
+    sheet_out_free(&out);
+    load(f, "A.5", LANG_ZH);
+    c = sheet_cell(&f->s, 0, M1 + 6);
+    assert_string_equal(c->text, "/");
+    assert_true(c->flags & SHEET_DIM);
+    assert_string_equal(text(f, 0, TOTAL), "1030000");
+    out.changed = 0;
+    assert_int_equal(so->commit(&f->env, &f->s, 0, M1 + 6, "/", &out), ERR_OK);
+    assert_false(out.changed);
+    assert_null(out.msg);
+
+    assert_int_equal(so->commit(&f->env, &f->s, 0, UNIT, "万kWh", &out), ERR_OK);
+    sheet_out_free(&out);
+    load(f, "A.5", LANG_ZH);
+    assert_string_equal(text(f, 0, M1 + 6), "/");
+    assert_string_equal(text(f, 0, M1), "98000");          /* quantities unchanged */
+
+    assert_int_equal(so->commit(&f->env, &f->s, 0, NOTE, "抄表日 25 日", &out), ERR_OK);
+    assert_string_equal(out.msg, "已保存备注（本行 12 条数据）");
+    sheet_out_free(&out);
+    load(f, "A.5", LANG_ZH);
+    assert_string_equal(text(f, 0, NOTE), "抄表日 25 日");
+    assert_string_equal(text(f, 0, M1 + 6), "/");
+    assert_string_equal(so->help(&f->env, &f->s, 0, NOTE), "备注：抄表日 25 日");
+    assert_string_equal(so->help(&f->env, &f->s, 0, NOTE - 1), "数据来源：电费账单");
+    done(f, "activity");
+}
+
 int
 main(void)
 {
@@ -460,6 +508,7 @@ main(void)
         cmocka_unit_test(test_sources),
         cmocka_unit_test(test_factors),
         cmocka_unit_test(test_views),
+        cmocka_unit_test(test_activity_na),
     };
 
     return cmocka_run_group_tests_name("sheet", tests, setup, teardown);

@@ -704,6 +704,89 @@ test_readonly_directory(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+/* The 2022 row of period p of the v1 fixture's entry: its quantity, na and note. */
+static void
+load_act(struct ctx *c, struct store *st, const char *p, double *q, int *na, char *note,
+         size_t size)
+{
+    struct wb_year y;
+    char *cause = NULL, text[16];
+    size_t i;
+
+    assert_int_equal(store_load_year(st, c->lib, 2022, &y, &cause), ERR_OK);
+    *na = -1;
+    for (i = 0; i < y.entries[0].nacts; i++) {
+        period_format(&y.entries[0].acts[i].period, text, sizeof(text));
+        if (strcmp(text, p) == 0) {
+            *q = y.entries[0].acts[i].quantity;
+            *na = y.entries[0].acts[i].na;
+            snprintf(note, size, "%s", y.entries[0].acts[i].note);
+        }
+    }
+    model_free(&y);
+}
+
+/*
+ * Schema version 4: an older workbook gets activity.na (0 on its rows); a period put 不适用 is
+ * a row of quantity 0 and na 1, logged as "不适用"; a value put over it clears na, and undo and
+ * redo bring back each state exactly (na is in the row images).
+ */
+static void
+test_na_periods(void **state)
+{
+    struct ctx *c = *state;
+    struct store *st;
+    struct store_log_entry *log;
+    char *cause = NULL, note[64];
+    double q = -1;
+    size_t n;
+    int na, replaced = -1;
+
+    load_v1_fixture(c->path);
+    assert_int_equal(store_open(c->path, STORE_EXISTING, &st, &cause), ERR_OK);
+    assert_int_equal(store_latest_version(), 4);
+    assert_int_equal(sql_int(c->path, "PRAGMA user_version"), 4);
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM activity WHERE na = 0"), 1);
+    load_act(c, st, "2022", &q, &na, note, sizeof(note));
+    assert_true(q == 500000 && na == 0);
+
+    /* the whole year of entry 1 (500000 kWh) becomes 不适用: replaced, quantity 0, na 1 */
+    assert_int_equal(store_activity_put_na(st, 1, "2022", "kWh", "电费账单", "停用", &replaced,
+                                           &cause), ERR_OK);
+    assert_true(replaced);
+    load_act(c, st, "2022", &q, &na, note, sizeof(note));
+    assert_true(q == 0 && na == 1);
+    assert_string_equal(note, "停用");
+    assert_int_equal(store_log(st, &log, &n, &cause), ERR_OK);
+    assert_string_equal(log[n - 1].old_value, "500000 kWh");
+    assert_string_equal(log[n - 1].new_value, "不适用");
+    store_log_free(log, n);
+
+    /* undo: the value is back exactly; redo: 不适用 again */
+    assert_int_equal(store_undo(st, NULL, &cause), ERR_OK);
+    load_act(c, st, "2022", &q, &na, note, sizeof(note));
+    assert_true(q == 500000 && na == 0);
+    assert_string_equal(note, "");
+    assert_int_equal(store_redo(st, NULL, &cause), ERR_OK);
+    load_act(c, st, "2022", &q, &na, note, sizeof(note));
+    assert_true(q == 0 && na == 1);
+
+    /* a value over a 不适用 period clears na; undo makes it 不适用 again */
+    assert_int_equal(store_activity_put(st, 1, "2022", 480000, "kWh", "电费账单", "", &replaced,
+                                        &cause), ERR_OK);
+    load_act(c, st, "2022", &q, &na, note, sizeof(note));
+    assert_true(q == 480000 && na == 0);
+    assert_int_equal(store_undo(st, NULL, &cause), ERR_OK);
+    load_act(c, st, "2022", &q, &na, note, sizeof(note));
+    assert_true(q == 0 && na == 1);
+    assert_string_equal(note, "停用");
+
+    /* the file says so to any program */
+    assert_int_equal(sql_int(c->path, "SELECT na FROM activity WHERE period = '2022'"), 1);
+    store_close(st);
+    unlink(c->path);
+}
+
 int
 main(void)
 {
@@ -717,6 +800,7 @@ main(void)
         cmocka_unit_test(test_readonly_leaves_v1_alone),
         cmocka_unit_test(test_readonly_current),
         cmocka_unit_test(test_readonly_directory),
+        cmocka_unit_test(test_na_periods),
     };
 
     return cmocka_run_group_tests_name("store", tests, setup, teardown);

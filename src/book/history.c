@@ -115,6 +115,8 @@ value_text(const struct words *w, const struct row *r, const char *num_key, cons
 {
     if (r->n == 0)
         return xstrdup(W(w, "（空）", "(empty)"));
+    if (num(r, "na") != 0)
+        return xstrdup(W(w, "不适用", "n/a"));    /* an A.5 period marked not applicable */
     return xasprintf("%s %s", txt(r, num_key), txt(r, unit_key));
 }
 

@@ -38,6 +38,7 @@ struct import_row {
     char period_text[16];
     const struct source_def *src;
     double quantity;
+    int na;                     /* the quantity was "/" or 不适用: the period is not applicable */
     const struct unit_def *unit;
     char *text[COL__COUNT];     /* trimmed cell text for the text columns, "" when absent */
 };
@@ -276,14 +277,17 @@ parse_row(struct import *im, const struct csv_row *r, size_t hdr_n, struct impor
         reject(im, r->line, "未知的排放源“%s”（可用的排放源见 tanbook factors）", s);
         ok = 0;
     }
-    if (forms_validate(qf, cell(im, r, COL_QUANTITY), &out->quantity, &why) != ERR_OK) {
+    out->na = model_is_na(cell(im, r, COL_QUANTITY));
+    if (!out->na && forms_validate(qf, cell(im, r, COL_QUANTITY), &out->quantity, &why) != ERR_OK) {
         reject(im, r->line, "%s", why);
         free(why);
         why = NULL;
         ok = 0;
     }
     s = out->text[COL_UNIT];
-    if ((out->unit = units_find(s)) == NULL) {
+    if (out->na && s[0] == '\0' && out->src != NULL)
+        out->unit = out->src->report_unit;      /* 不适用 needs no unit */
+    else if ((out->unit = units_find(s)) == NULL) {
         if (s[0] == '\0')
             reject(im, r->line, "缺少单位");
         else
@@ -418,7 +422,10 @@ import_apply(struct import *im, struct import_counts *out, char **cause)
 
         e = store_entry_ensure(im->st, r->period.year, r->src->id, r->text[COL_FACILITY],
                                r->text[COL_LOCATION], NULL, &id, &created, cause);
-        if (e == ERR_OK)
+        if (e == ERR_OK && r->na)
+            e = store_activity_put_na(im->st, id, r->period_text, r->unit->sym,
+                                      r->text[COL_DATA_SOURCE], r->text[COL_NOTE], &rep, cause);
+        else if (e == ERR_OK)
             e = store_activity_put(im->st, id, r->period_text, r->quantity, r->unit->sym,
                                    r->text[COL_DATA_SOURCE], r->text[COL_NOTE], &rep, cause);
         out->new_entries += (size_t)created;

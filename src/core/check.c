@@ -196,13 +196,14 @@ check_swing(const struct wb_entry *en, int month, double *median)
     for (i = 0; i < en->nacts; i++)
         if (en->acts[i].period.kind == PERIOD_MONTH && en->acts[i].period.index == month)
             self = &en->acts[i];
-    if (self == NULL)
+    if (self == NULL || self->na)
         return 0;
-    /* the months entered in the same unit: a month in m³ says nothing about one in 万m³ */
+    /* the months entered in the same unit: a month in m³ says nothing about one in 万m³; a month
+       不适用 (heating in summer) is no usual month */
     for (i = 0; i < en->nacts && n < nitems(months); i++) {
         const struct wb_activity *a = &en->acts[i];
 
-        if (a->period.kind == PERIOD_MONTH && a->period.year == self->period.year
+        if (a->period.kind == PERIOD_MONTH && a->period.year == self->period.year && !a->na
             && strcmp(a->unit, self->unit) == 0)
             months[n++] = a->quantity;
     }
@@ -355,9 +356,9 @@ check_entry(const struct wb_year *y, const struct wb_entry *e, struct check_repo
         spans[nspans++].tag = i;
         period_months(&a->period, &first, &last);
         for (m = first; m <= last; m++)
-            covered[m] = 1;
-        if (a->data_source[0] == '\0')
-            no_source++;
+            covered[m] = 1;    /* a period 不适用 is covered too: nothing is missing there */
+        if (a->data_source[0] == '\0' && !a->na)
+            no_source++;       /* no source to name for a period the source does not run */
     }
     check_overlaps(spans, nspans, entry_overlap, &oc);
     if (no_source > 0) {

@@ -70,7 +70,8 @@ struct check_report {
 
 /*
  * A month is 异常波动 when it is this many times above, or below 1/this of, the median of the
- * source's months entered in the same unit, of which there are at least CHECK_SWING_MIN_MONTHS.
+ * source's months entered in the same unit, of which there are at least CHECK_SWING_MIN_MONTHS
+ * (months marked 不适用 are none of them, and never 异常波动 themselves).
  * The standard names 异常波动 without a number; the median of all months, the month itself
  * included, stays put when one month is far off, so two usual months and an odd one flag only
  * the odd one.

@@ -104,7 +104,7 @@ info_number(const struct wb_year *y, const char *key)
     return end != s && v > 0 ? v : 0;
 }
 
-/* The unit shown for a source: the one every row used, else the library's report unit. */
+/* The unit shown for a source: the one every value used, else the library's report unit. */
 static const struct unit_def *
 common_unit(const struct wb_year *y, const struct source_def *src)
 {
@@ -115,6 +115,8 @@ common_unit(const struct wb_year *y, const struct source_def *src)
         if (y->entries[i].src != src)
             continue;
         for (j = 0; j < y->entries[i].nacts; j++) {
+            if (y->entries[i].acts[j].na)
+                continue;    /* 不适用 holds no quantity: its unit says nothing */
             r = units_find(y->entries[i].acts[j].unit);
             if (u == NULL)
                 u = r;
@@ -155,6 +157,8 @@ engine_compute(const struct wb_year *y, struct engine_result *res, char **cause)
             double act, tce, shown, t;
             char *why = NULL;
 
+            if (a->na)
+                continue;    /* 不适用: the source does not run then, zero emissions */
             if ((e = engine_to_activity(en->src, pin, a->quantity, a->unit, &act, &why)) == ERR_OK
                 && (e = engine_to_tce(en->src, pin, a->quantity, a->unit, &tce, &why)) == ERR_OK)
                 e = convert(en->src, pin, a->quantity, a->unit, s->unit, &shown, &why);

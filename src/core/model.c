@@ -1,8 +1,23 @@
-/* model.c - lookups in, and release of, a loaded reporting year. */
+/* model.c - lookups in, and release of, a loaded reporting year; what marks a period 不适用. */
 #include "core/model.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "base/text.h"
+#include "base/xmem.h"
+
+int
+model_is_na(const char *text)
+{
+    static const char *const words[] = {MODEL_NA_TEXT, "／", "不适用", "n/a"};
+    size_t i;
+
+    for (i = 0; text != NULL && i < nitems(words); i++)
+        if (text_eq(text, words[i]))
+            return 1;
+    return 0;
+}
 
 const char *
 model_info(const struct wb_year *y, const char *key)

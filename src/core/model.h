@@ -14,7 +14,8 @@
 struct wb_activity {
     long long id;
     struct period period;
-    double quantity;          /* as entered, in unit */
+    double quantity;          /* as entered, in unit; 0 when na */
+    int na;                   /* 不适用: the source does not run in this period (counts as zero) */
     char *unit;               /* unit symbol as stored (canonical) */
     char *data_source;        /* 数据来源, "" when none */
     char *note;
@@ -48,6 +49,11 @@ struct wb_year {
     size_t npins;
 };
 
+/* How a period marked 不适用 is shown: in the sheet, the export and the import's CSV. */
+#define MODEL_NA_TEXT "/"
+
+/* Whether text, as typed, marks a period 不适用: "/", "／", "不适用" or "n/a" (any case), trimmed. */
+int model_is_na(const char *text);
 /* The A.1 value for key, or NULL when unset. */
 const char *model_info(const struct wb_year *y, const char *key);
 /* The pinned factor for a source id, or NULL. */

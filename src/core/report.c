@@ -74,6 +74,30 @@ entered_in_litres(const struct wb_year *y, const struct source_def *src)
     return 0;
 }
 
+/*
+ * Marks the months of src that are 不适用 in every entry that has them: covered by rows marked
+ * so, by no value.
+ */
+static void
+months_na(const struct wb_year *y, const struct source_def *src, int na[12])
+{
+    int value[13] = {0}, marked[13] = {0}, first, last, m;
+    size_t i, j;
+
+    for (i = 0; i < y->nentries; i++)
+        for (j = 0; y->entries[i].src == src && j < y->entries[i].nacts; j++) {
+            const struct wb_activity *a = &y->entries[i].acts[j];
+
+            if (a->period.year != y->year)
+                continue;
+            period_months(&a->period, &first, &last);
+            for (m = first; m <= last; m++)
+                (a->na ? marked : value)[m] = 1;
+        }
+    for (m = 1; m <= 12; m++)
+        na[m - 1] = marked[m] && !value[m];
+}
+
 /* The A.5 rows of entry en, as entered. */
 static void
 fill_acts(struct report_entry *re, const struct wb_entry *en)
@@ -88,6 +112,7 @@ fill_acts(struct report_entry *re, const struct wb_entry *en)
 
         period_format(&a->period, ra->period, sizeof(ra->period));
         ra->quantity = a->quantity;
+        ra->na = a->na;
         ra->unit = xstrdup(a->unit);
         ra->data_source = xstrdup(a->data_source ? a->data_source : "");
         ra->note = xstrdup(a->note ? a->note : "");
@@ -128,6 +153,7 @@ fill_source(struct report_source *rs, const struct engine_source *es, const stru
     rs->litres = entered_in_litres(y, es->src);
     memcpy(rs->month_quantity, es->month_quantity, sizeof(rs->month_quantity));
     memcpy(rs->month_tco2e, es->month_tco2e, sizeof(rs->month_tco2e));
+    months_na(y, es->src, rs->month_na);
     memcpy(rs->quarter_quantity, es->quarter_quantity, sizeof(rs->quarter_quantity));
     memcpy(rs->quarter_tco2e, es->quarter_tco2e, sizeof(rs->quarter_tco2e));
     rs->annual_quantity = es->annual_quantity;

@@ -24,7 +24,8 @@ struct report_info {              /* one A.1 field */
 
 struct report_act {               /* one A.5 row as entered */
     char period[16];              /* canonical text: "2024", "2024-Q1", "2024-03" */
-    double quantity;              /* as entered, in unit */
+    double quantity;              /* as entered, in unit; 0 when na */
+    int na;                       /* 不适用: the source does not run in this period */
     char *unit;                   /* "kWh", "L" */
     char *data_source, *note;     /* "" when empty */
 };
@@ -65,6 +66,7 @@ struct report_source {            /* one emission source, its facilities summed 
     int litres;                   /* some row of the year was entered in litres */
     double month_quantity[12];    /* in unit, from monthly rows */
     double month_tco2e[12];
+    int month_na[12];             /* 不适用: rows marked so cover the month, and no value does */
     double quarter_quantity[4];   /* in unit, from quarterly rows only */
     double quarter_tco2e[4];
     double annual_quantity;       /* in unit, from rows for the whole year */

@@ -27,6 +27,7 @@ static void
 json_year(struct strbuf *sb, const struct report_year *r)
 {
     size_t i;
+    int m, n;
 
     sb_append(sb, "{\n  \"unit\": ");
     if (r->unit_name[0] != '\0')
@@ -65,7 +66,11 @@ json_year(struct strbuf *sb, const struct report_year *r)
         sb_json_str(sb, s->factor_unit);
         sb_append(sb, ", \"factor_source\": ");
         sb_json_str(sb, s->factor_source);
-        sb_append(sb, "}");
+        sb_append(sb, ", \"na_months\": [");      /* the months 不适用 (1-12), as 月度明细 has them */
+        for (m = 0, n = 0; m < 12; m++)
+            if (s->month_na[m])
+                sb_printf(sb, "%s%d", n++ > 0 ? ", " : "", m + 1);
+        sb_append(sb, "]}");
     }
     sb_append(sb, r->nsources ? "\n  ]\n}\n" : "]\n}\n");
 }

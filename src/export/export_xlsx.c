@@ -197,6 +197,10 @@ make_format(struct xl *x, enum fmt f, int quoted)
     case F_INT:
         m = new_format(x, 1, "#,##0");
         break;
+    case F_NA:
+        m = new_format(x, 1, NULL);
+        format_set_align(m, LXW_ALIGN_CENTER);
+        break;
     case F__COUNT:
         fatal("export: no format %d", (int)f);
     }

@@ -32,6 +32,7 @@ enum fmt {
     F_T2,      /* tCO₂e and tce: #,##0.00 */
     F_T2B,     /* a total in tCO₂e or tce */
     F_INT,     /* 用能人数 */
+    F_NA,      /* "/": a period 不适用 (the source does not run), centred */
     F__COUNT
 };
 

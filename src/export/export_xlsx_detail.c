@@ -1,7 +1,7 @@
 /*
  * export_xlsx_detail.c - the Excel export's sheets beyond the standard's tables: 月度明细 (each
  * source's activity and emissions month by month and quarter by quarter, the rows entered for
- * the whole year, the totals) and 图表 (emissions by source, by month and by quarter, charted
+ * the whole year, the totals; "/" where the source does not run, 不适用) and 图表 (emissions by source, by month and by quarter, charted
  * from 月度明细's cells).
  */
 #include "export/export_xlsx.h"
@@ -60,28 +60,50 @@ quarter_shown(const double *months, const double *quarters, int q)
     return months[3 * q] + months[3 * q + 1] + months[3 * q + 2] + quarters[q];
 }
 
+/* Whether months first..first+n-1 (0-based) of na are all 不适用; NULL: none is. */
+static int
+all_na(const int *na, int first, int n)
+{
+    int m;
+
+    for (m = first; na != NULL && m < first + n; m++)
+        if (!na[m])
+            return 0;
+    return na != NULL;
+}
+
 /*
  * One row of a block: 12 months; each quarter its three months (a formula) plus the rows
  * entered for that quarter, or those rows alone when it has no monthly rows; the whole-year
  * rows; the year's total over the quarters and the whole-year column. months, quarters and year
- * are the source's (or all sources') figures; total the year's.
+ * are the source's (or all sources') figures; total the year's. A month 不适用 in na (NULL: none)
+ * shows "/", and so does a quarter of three such months and the whole-year column of twelve; the
+ * sums take them as the zeros they are.
  */
 static void
 month_row(struct sheet *sh, const double *months, const double *quarters, double year,
-          double total, lxw_format *fmt, lxw_format *qfmt, lxw_format *tfmt, int decimals)
+          double total, const int *na, lxw_format *fmt, lxw_format *qfmt, lxw_format *tfmt,
+          int decimals)
 {
     char formula[96], range[LXW_MAX_CELL_RANGE_LENGTH];
     double shown[5];
     int m, q;
 
     for (m = 0; m < MONTH_COLS; m++)
-        xl_put_num(sh, sh->row, COL_MONTH + m, months[m], fmt,
-                   xl_num_width(months[m], decimals, NULL));
+        if (all_na(na, m, 1))
+            xl_put_text(sh, sh->row, COL_MONTH + m, MODEL_NA_TEXT, F_NA);
+        else
+            xl_put_num(sh, sh->row, COL_MONTH + m, months[m], fmt,
+                       xl_num_width(months[m], decimals, NULL));
     for (q = 0; q < 4; q++) {
         const double *qm = months + 3 * q;
         int has_months = qm[0] != 0 || qm[1] != 0 || qm[2] != 0;
 
         shown[q] = quarter_shown(months, quarters, q);
+        if (all_na(na, 3 * q, 3)) {
+            xl_put_text(sh, sh->row, COL_QUARTER + q, MODEL_NA_TEXT, F_NA);
+            continue;
+        }
         /* a quarter of months only is the sum of three shown cells; quantities show their
            last digit, so only tCO₂e can round */
         if (decimals == 2 && quarters[q] == 0)
@@ -99,7 +121,10 @@ month_row(struct sheet *sh, const double *months, const double *quarters, double
         xl_put_formula(sh, sh->row, COL_QUARTER + q, formula, shown[q], qfmt,
                        xl_num_width(shown[q], decimals, NULL));
     }
-    xl_put_num(sh, sh->row, COL_YEAR, year, fmt, xl_num_width(year, decimals, NULL));
+    if (all_na(na, 0, MONTH_COLS))
+        xl_put_text(sh, sh->row, COL_YEAR, MODEL_NA_TEXT, F_NA);
+    else
+        xl_put_num(sh, sh->row, COL_YEAR, year, fmt, xl_num_width(year, decimals, NULL));
     shown[4] = year;
     if (decimals == 2)
         xl_sum_shown(sh, total, shown, 5);
@@ -122,7 +147,7 @@ month_quantities(struct sheet *sh, const struct report_source *s)
     xl_put_text(sh, sh->row, COL_SRC, s->label, F_TEXT);
     xl_put_text(sh, sh->row, COL_UNIT, s->unit, F_TEXT);
     month_row(sh, s->month_quantity, s->quarter_quantity, s->annual_quantity, s->quantity,
-              xl_qty_format(sh->x, NULL, w, 1), xl_qty_format(sh->x, NULL, w, 1),
+              s->month_na, xl_qty_format(sh->x, NULL, w, 1), xl_qty_format(sh->x, NULL, w, 1),
               xl_qty_format(sh->x, NULL, w, 0), w ? 0 : 4);
 }
 
@@ -134,8 +159,8 @@ month_emissions(struct sheet *sh, const struct report_source *s)
 
     xl_put_text(sh, sh->row, COL_SRC, s->label, F_TEXT);
     xl_put_text(sh, sh->row, COL_UNIT, xl_unit_of(sh->x, "A.4", "total"), F_TEXT);
-    month_row(sh, s->month_tco2e, s->quarter_tco2e, s->annual_tco2e, s->tco2e, dash, dash,
-              sh->x->fmt[F_T2], 2);
+    month_row(sh, s->month_tco2e, s->quarter_tco2e, s->annual_tco2e, s->tco2e, s->month_na, dash,
+              dash, sh->x->fmt[F_T2], 2);
 }
 
 /* The total row of the emission block: each column summed over the sources. */
@@ -184,8 +209,9 @@ xl_sheet_months(struct xl *x)
     const struct report_year *r = x->r;
     const char *name = xl_tx(x, "月度明细", "Monthly detail");
     struct sheet sh;
+    char *note;
     size_t i;
-    int m;
+    int m, na;
 
     for (i = 0; i < r->nsources; i++) {
         const struct report_source *s = &r->sources[i];
@@ -215,10 +241,17 @@ xl_sheet_months(struct xl *x)
     x->em_last = sh.row - 1;
     x->em_total = sh.row;
     month_totals(&sh, x->em_first, r->nsources);
-    xl_sheet_note(&sh, xl_tx(x,
+    for (i = 0, na = 0; i < r->nsources; i++)
+        for (m = 0; m < MONTH_COLS; m++)
+            na |= r->sources[i].month_na[m];
+    note = xasprintf("%s%s", xl_tx(x,
         "注：季度栏为该季度各月之和加上按季度填报的数据；按年填报的数据不分到季度和月份，只计入全年合计。",
         "Note: a quarter column is the sum of its months plus the rows entered for that quarter; "
-        "rows entered for the whole year are in neither and count only in the year total."));
+        "rows entered for the whole year are in neither and count only in the year total."),
+        !na ? "" : xl_tx(x, "“/”表示该排放源在该期间不适用（未运行），按 0 计入合计。",
+                         " \"/\": not applicable, the source does not run then; it counts as 0."));
+    xl_sheet_note(&sh, note);
+    free(note);
     xl_rounding_note(&sh);
     xl_sheet_close(&sh);
 }

@@ -2,7 +2,8 @@
  * export_xlsx_notes.c - what the standard's tables have no column for, so that nothing entered
  * or assumed is lost on the way to the report: 因子说明 (how each factor was derived, the density
  * that turned litres into mass, the standard-coal coefficient and its source, cautions on a
- * library value) and 活动数据明细 (every A.5 row as entered, with its 数据来源 and 备注).
+ * library value) and 活动数据明细 (every A.5 row as entered, with its 数据来源 and 备注; "/" for a
+ * period 不适用).
  */
 #include "export/export_xlsx.h"
 
@@ -184,7 +185,10 @@ xl_sheet_records(struct xl *x)
             xl_put_text(&sh, sh.row, 1, en->facility, F_TEXT);
             xl_put_text(&sh, sh.row, 2, period, F_TEXT);
             free(period);
-            xl_put_qty(&sh, sh.row, 3, a->quantity, a->unit, xl_whole(a->quantity), 0);
+            if (a->na)
+                xl_put_text(&sh, sh.row, 3, MODEL_NA_TEXT, F_NA);
+            else
+                xl_put_qty(&sh, sh.row, 3, a->quantity, a->unit, xl_whole(a->quantity), 0);
             xl_put_text(&sh, sh.row, 4, a->data_source, F_TEXT);
             xl_put_text(&sh, sh.row, 5, a->note, F_TEXT);
             sh.row++;

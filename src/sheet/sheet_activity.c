@@ -1,9 +1,11 @@
 /*
  * sheet_activity.c - 表A.5 碳排放活动水平数据: one row per A.3 entry with twelve months, four
- * quarters and the whole year, the row's unit and 数据来源. A value is refused when its period
- * overlaps one already filled in, and a month far off the others is flagged (异常波动): both
- * rules are check.c's. A unit or 数据来源 chosen before a row has data is kept in the sheet's
- * state until the first value.
+ * quarters and the whole year, the row's unit, 数据来源 and 备注. A value is refused when its
+ * period overlaps one already filled in, and a month far off the others is flagged (异常波动):
+ * both rules are check.c's. "/" (or 不适用) marks a period in which the source does not run: it
+ * counts as zero and as covered. The row's 备注 is the note its values share, or each value's
+ * note with its period when they differ; editing it sets the note of every value. A unit,
+ * 数据来源 or 备注 chosen before a row has data is kept in the sheet's state until the first value.
  */
 #include "sheet/sheet.h"
 
@@ -11,24 +13,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/strbuf.h"
 #include "base/text.h"
 #include "core/engine.h"
 #include "data/units.h"
 
 enum {
     COL_SOURCE, COL_UNIT, COL_M1, COL_Q1 = COL_M1 + 12, COL_YEAR = COL_Q1 + 4, COL_TOTAL,
-    COL_DATASRC, NCOLS
+    COL_DATASRC, COL_NOTE, NCOLS
 };
 
 struct pending {                /* what a row without data will use for its first value */
     long long entry_id;
     char *unit;
     char *data_source;
+    char *note;
 };
 
 struct state {
     struct pending *v;
     size_t n, cap;
+    char *help;                 /* the help line last returned: a cell's text in full */
 };
 
 static struct pending *
@@ -64,17 +69,26 @@ state_free(void *p)
     for (i = 0; i < st->n; i++) {
         free(st->v[i].unit);
         free(st->v[i].data_source);
+        free(st->v[i].note);
     }
     free(st->v);
+    free(st->help);
     free(st);
 }
 
-/* The unit of a row: its data's, else the one chosen before any data, else the library's. */
+/*
+ * The unit of a row: its values' (those 不适用 hold none, unless there are only such), else the
+ * one chosen before any data, else the library's.
+ */
 static const char *
 entry_unit(const struct sheet_env *env, const struct wb_entry *en)
 {
     struct pending *p = pending(env, en->id, 0);
+    size_t i;
 
+    for (i = 0; i < en->nacts; i++)
+        if (!en->acts[i].na)
+            return en->acts[i].unit;
     if (en->nacts > 0)
         return en->acts[0].unit;
     if (p != NULL && p->unit != NULL)
@@ -94,6 +108,24 @@ entry_data_source(const struct sheet_env *env, const struct wb_entry *en)
     return p != NULL && p->data_source != NULL ? p->data_source : "";
 }
 
+/*
+ * The note every value of the row has (the one chosen before any data when it has none), or NULL
+ * when they differ.
+ */
+static const char *
+entry_note(const struct sheet_env *env, const struct wb_entry *en)
+{
+    struct pending *p = pending(env, en->id, 0);
+    size_t i;
+
+    if (en->nacts == 0)
+        return p != NULL && p->note != NULL ? p->note : "";
+    for (i = 1; i < en->nacts; i++)
+        if (strcmp(en->acts[i].note, en->acts[0].note) != 0)
+            return NULL;
+    return en->acts[0].note;
+}
+
 static void
 col_period(const struct sheet_env *env, int col, struct period *p)
 {
@@ -108,6 +140,44 @@ col_period(const struct sheet_env *env, int col, struct period *p)
         p->kind = PERIOD_YEAR;
         p->index = 0;
     }
+}
+
+/* The column of period p; -1 for a period of another year. */
+static int
+period_col(const struct sheet_env *env, const struct period *p)
+{
+    if (p->year != env->y->year)
+        return -1;
+    return p->kind == PERIOD_MONTH ? COL_M1 + p->index - 1
+           : p->kind == PERIOD_QUARTER ? COL_Q1 + p->index - 1 : COL_YEAR;
+}
+
+/*
+ * The 备注 of a row: the note its values share, else each value's note with its period ("1月：抄表
+ * 3/25；2月：估算"); caller frees.
+ */
+static char *
+row_note(const struct sheet_env *env, const struct sheet *s, const struct wb_entry *en)
+{
+    const char *shared = entry_note(env, en);
+    struct strbuf sb = {0};
+    size_t i;
+
+    if (shared != NULL)
+        return xstrdup(shared);
+    sb_append(&sb, "");
+    for (i = 0; i < en->nacts; i++) {
+        const struct wb_activity *a = &en->acts[i];
+        int c = period_col(env, &a->period);
+        char p[16];
+
+        if (a->note[0] == '\0')
+            continue;
+        period_format(&a->period, p, sizeof(p));
+        sb_printf(&sb, "%s%s%s%s", sb.len > 0 ? SHEET_TR(env, "；", "; ") : "",
+                  c >= 0 ? s->heads[c] : p, SHEET_TR(env, "：", ": "), a->note);
+    }
+    return sb_take(&sb);
 }
 
 static const struct wb_activity *
@@ -131,6 +201,8 @@ entry_total(const struct sheet_env *env, const struct wb_entry *en, const char *
     size_t i;
 
     for (i = 0; i < en->nacts; i++) {
+        if (en->acts[i].na)
+            continue;       /* 不适用: zero, in whatever unit */
         if (to == NULL || (from = units_find(en->acts[i].unit)) == NULL
             || units_convert(en->acts[i].quantity, from, to, pin ? pin->density : 0, &x, NULL)
                    != ERR_OK)
@@ -161,8 +233,10 @@ build_row(const struct sheet_env *env, struct sheet *s, int r)
         a = find_act(en, &at.period);
         /* the cell's own finding: 异常波动 on a month, a period overlapping another */
         it = env->chk != NULL ? check_at(env->chk, &at) : NULL;
-        sheet_set(s, r, c, a ? sheet_num(a->quantity, 6) : xstrdup(""),
-                  SHEET_EDIT | SHEET_NUM | SHEET_PERIOD | (it != NULL ? SHEET_WARN : 0));
+        sheet_set(s, r, c, a == NULL ? xstrdup("") : a->na ? xstrdup(MODEL_NA_TEXT)
+                                                            : sheet_num(a->quantity, 6),
+                  SHEET_EDIT | SHEET_NUM | SHEET_PERIOD | (it != NULL ? SHEET_WARN : 0)
+                  | (a != NULL && a->na ? SHEET_DIM : 0));
         if (it != NULL && it->code == CHECK_A5_SWING && check_swing(en, at.period.index, &median)) {
             text_format_number(median, TEXT_DIGITS, median_text, sizeof(median_text));
             sheet_note(s, r, c, xasprintf(SHEET_TR(env,
@@ -177,6 +251,7 @@ build_row(const struct sheet_env *env, struct sheet *s, int r)
                                                                         : sheet_num(total, 2),
               SHEET_NUM | SHEET_DIM);
     sheet_set(s, r, COL_DATASRC, xstrdup(entry_data_source(env, en)), SHEET_EDIT);
+    sheet_set(s, r, COL_NOTE, row_note(env, s, en), SHEET_EDIT);
 }
 
 static void
@@ -204,6 +279,7 @@ build(const struct sheet_env *env, struct sheet *s)
     sheet_head(s, COL_YEAR, SHEET_TR(env, "全年", "Year"), 10);
     sheet_head(s, COL_TOTAL, SHEET_TR(env, "合计", "Total"), 12);
     sheet_head(s, COL_DATASRC, sheet_label(env, "data_source"), 16);
+    sheet_head(s, COL_NOTE, sheet_label(env, "note"), 16);
     s->start_col = COL_M1;          /* January: where a year's bills start */
     s->empty = xstrdup(SHEET_TR(env, "还没有排放源：按 Ins 添加（如 外购电力、天然气）",
                                 "No emission sources yet: press Ins to add one"));
@@ -211,10 +287,13 @@ build(const struct sheet_env *env, struct sheet *s)
         build_row(env, s, r);
 }
 
-/* Rewrites every row of en with a new unit or data source, as one undoable action. */
+/*
+ * Rewrites every row of en with a new unit, data source or note (NULL keeps each row's), as one
+ * undoable action; a row 不适用 stays so.
+ */
 static enum err
 rewrite_acts(const struct sheet_env *env, const struct wb_entry *en, const char *unit,
-             const char *data_source, char **cause)
+             const char *data_source, const char *note, char **cause)
 {
     size_t i;
     enum err e;
@@ -223,11 +302,15 @@ rewrite_acts(const struct sheet_env *env, const struct wb_entry *en, const char 
         return e;
     for (i = 0; i < en->nacts && e == ERR_OK; i++) {
         const struct wb_activity *a = &en->acts[i];
+        const char *u = unit ? unit : a->unit, *ds = data_source ? data_source : a->data_source;
+        const char *n = note ? note : a->note;
         char p[16];
 
         period_format(&a->period, p, sizeof(p));
-        e = store_activity_put(env->st, en->id, p, a->quantity, unit ? unit : a->unit,
-                               data_source ? data_source : a->data_source, a->note, NULL, cause);
+        if (a->na)
+            e = store_activity_put_na(env->st, en->id, p, u, ds, n, NULL, cause);
+        else
+            e = store_activity_put(env->st, en->id, p, a->quantity, u, ds, n, NULL, cause);
     }
     if (e == ERR_OK && (e = store_commit(env->st, cause)) == ERR_OK)
         return ERR_OK;
@@ -265,7 +348,7 @@ commit_unit(const struct sheet_env *env, const struct wb_entry *en, const char *
         sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "单位：%s", "Unit: %s"), u);
         return ERR_OK;
     }
-    e = rewrite_acts(env, en, u, NULL, &cause);
+    e = rewrite_acts(env, en, u, NULL, NULL, &cause);
     if (e == ERR_OK) {
         out->changed = 1;
         sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已将 %zu 条数据的单位改为 %s（数量未换算）",
@@ -296,7 +379,7 @@ commit_data_source(const struct sheet_env *env, const struct wb_entry *en, const
         out->changed = 1;
         return ERR_OK;
     }
-    e = rewrite_acts(env, en, NULL, v, &cause);
+    e = rewrite_acts(env, en, NULL, v, NULL, &cause);
     free(v);
     if (e != ERR_OK)
         return sheet_fail(out, e, cause);
@@ -305,14 +388,99 @@ commit_data_source(const struct sheet_env *env, const struct wb_entry *en, const
     return ERR_OK;
 }
 
+/*
+ * Sets the note of every value of the row. The joined text a row with different notes shows,
+ * saved as it is, changes nothing: it would put every note into each value.
+ */
+static enum err
+commit_note(const struct sheet_env *env, const struct sheet *s, int row, const struct wb_entry *en,
+            const char *text, struct sheet_out *out)
+{
+    const struct field_def *fd = forms_field(env->step->form, "note");
+    const char *shared = entry_note(env, en);
+    char *cause = NULL, *v;
+    double x;
+    enum err e;
+
+    if (shared == NULL && strcmp(text, sheet_cell(s, row, COL_NOTE)->text) == 0)
+        return ERR_OK;
+    if ((e = forms_validate(fd, text, &x, &cause)) != ERR_OK)
+        return sheet_fail(out, e, cause);
+    v = text_trim(text);
+    if (en->nacts == 0) {
+        struct pending *p = pending(env, en->id, 1);
+
+        free(p->note);
+        p->note = v;
+        out->changed = 1;
+        return ERR_OK;
+    }
+    if (shared != NULL && strcmp(shared, v) == 0) {
+        free(v);
+        return ERR_OK;      /* unchanged: nothing to write or undo */
+    }
+    e = rewrite_acts(env, en, NULL, NULL, v, &cause);
+    free(v);
+    if (e != ERR_OK)
+        return sheet_fail(out, e, cause);
+    out->changed = 1;
+    sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已保存备注（本行 %zu 条数据）",
+                                          "Saved the note (the row's %zu values)"), en->nacts);
+    return ERR_OK;
+}
+
+/* The refusal of period ptext overlapping a period already filled in, or ERR_OK. */
+static enum err
+refuse_overlap(const struct sheet_env *env, const struct wb_entry *en, const struct period *p,
+               const char *ptext, struct sheet_out *out)
+{
+    const struct wb_activity *other = check_overlap(en, p);
+    char pother[16];
+
+    if (other == NULL)
+        return ERR_OK;
+    period_format(&other->period, pother, sizeof(pother));
+    return sheet_fail(out, ERR_INPUT, xasprintf(SHEET_TR(env,
+        "%s 与已填写的 %s 重叠：同一期间只能按月、按季度或按全年填一次",
+        "%s overlaps %s, already filled in: a period is entered once"), ptext, pother));
+}
+
+/* Marks the period of col 不适用; a period marked so already stays as it is. */
+static enum err
+commit_na(const struct sheet_env *env, const struct wb_entry *en, int col, struct sheet_out *out)
+{
+    const struct wb_activity *old;
+    const char *note;
+    char ptext[16], *cause = NULL;
+    struct period p;
+    enum err e;
+
+    col_period(env, col, &p);
+    period_format(&p, ptext, sizeof(ptext));
+    old = find_act(en, &p);
+    if (old != NULL && old->na)
+        return ERR_OK;
+    if ((e = refuse_overlap(env, en, &p, ptext, out)) != ERR_OK)
+        return e;
+    note = old != NULL ? old->note : entry_note(env, en);
+    e = store_activity_put_na(env->st, en->id, ptext, entry_unit(env, en),
+                              entry_data_source(env, en), note, NULL, &cause);
+    if (e != ERR_OK)
+        return sheet_fail(out, e, cause);
+    out->changed = 1;
+    sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已将 %s 标为不适用（不计排放）",
+                                          "Marked %s not applicable (no emissions)"), ptext);
+    return ERR_OK;
+}
+
 static enum err
 commit_value(const struct sheet_env *env, const struct wb_entry *en, int col, const char *text,
              struct sheet_out *out)
 {
     const struct field_def *fd = forms_field(env->step->form, "quantity");
-    const struct wb_activity *old, *other;
-    const char *unit = entry_unit(env, en);
-    char ptext[16], pother[16], shown[64], *cause = NULL;
+    const struct wb_activity *old;
+    const char *unit = entry_unit(env, en), *note;
+    char ptext[16], shown[64], *cause = NULL;
     struct period p;
     double q, x;
     enum err e;
@@ -329,21 +497,20 @@ commit_value(const struct sheet_env *env, const struct wb_entry *en, int col, co
         sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已删除 %s 的数据", "Deleted the value of %s"), ptext);
         return ERR_OK;
     }
+    if (model_is_na(text))
+        return commit_na(env, en, col, out);
     if ((e = forms_validate(fd, text, &q, &cause)) != ERR_OK)
         return sheet_fail(out, e, cause);
-    if ((other = check_overlap(en, &p)) != NULL) {
-        period_format(&other->period, pother, sizeof(pother));
-        return sheet_fail(out, ERR_INPUT, xasprintf(SHEET_TR(env,
-            "%s 与已填写的 %s 重叠：同一期间只能按月、按季度或按全年填一次",
-            "%s overlaps %s, already filled in: a period is entered once"), ptext, pother));
-    }
+    if ((e = refuse_overlap(env, en, &p, ptext, out)) != ERR_OK)
+        return e;
     if (en->src == NULL)
         return sheet_fail(out, ERR_INPUT, xasprintf("%s", en->source_id));
     if ((e = engine_to_activity(en->src, model_pin(env->y, en->source_id), q, unit, &x, &cause))
         != ERR_OK)
         return sheet_fail(out, e, cause);
-    e = store_activity_put(env->st, en->id, ptext, q, unit, entry_data_source(env, en),
-                           old ? old->note : NULL, NULL, &cause);
+    note = old != NULL ? old->note : entry_note(env, en);     /* a new value joins the row's */
+    e = store_activity_put(env->st, en->id, ptext, q, unit, entry_data_source(env, en), note,
+                           NULL, &cause);
     if (e != ERR_OK)
         return sheet_fail(out, e, cause);
     out->changed = 1;
@@ -359,23 +526,37 @@ commit(const struct sheet_env *env, const struct sheet *s, int row, int col, con
 {
     const struct wb_entry *en = &env->y->entries[row];
 
-    (void)s;
     if (col == COL_UNIT)
         return commit_unit(env, en, text, out);
     if (col == COL_DATASRC)
         return commit_data_source(env, en, text, out);
+    if (col == COL_NOTE)
+        return commit_note(env, s, row, en, text, out);
     return commit_value(env, en, col, text, out);
 }
 
+/*
+ * The help of a cell: a 数据来源 or 备注 filled in shows in full ("备注：1月：抄表 3/25；…"), as
+ * the cell may cut it; otherwise how to fill the field in.
+ */
 static const char *
 help(const struct sheet_env *env, const struct sheet *s, int row, int col)
 {
     const char *key = col == COL_UNIT ? "unit" : col == COL_DATASRC ? "data_source"
-                      : col == COL_SOURCE ? "source" : "quantity";
+                      : col == COL_NOTE ? "note" : col == COL_SOURCE ? "source" : "quantity";
     const struct field_def *fd = forms_field(env->step->form, key);
+    const struct sheet_cell *c = sheet_cell(s, row, col);
+    struct state *st;
 
-    (void)s;
-    (void)row;
+    if (fd != NULL && (col == COL_DATASRC || col == COL_NOTE) && c != NULL && c->text[0] != '\0') {
+        if (*env->state == NULL)
+            *env->state = xcalloc(1, sizeof(struct state));
+        st = *env->state;
+        free(st->help);
+        st->help = xasprintf("%s%s%s", forms_label(fd, env->lang), SHEET_TR(env, "：", ": "),
+                             c->text);
+        return st->help;
+    }
     return fd == NULL ? NULL : env->lang == LANG_EN ? fd->help_en : fd->help_zh;
 }
 
@@ -408,7 +589,7 @@ del_what(const struct sheet_env *env, const struct sheet *s, int row, int col, c
 
     if (c == NULL)
         return SHEET_DEL_NONE;
-    if ((col >= COL_M1 && col <= COL_YEAR) || col == COL_DATASRC)
+    if ((col >= COL_M1 && col <= COL_YEAR) || col == COL_DATASRC || col == COL_NOTE)
         return c->text[0] != '\0' ? SHEET_DEL_CLEAR : SHEET_DEL_NONE;
     en = &env->y->entries[row];     /* the source, unit and total stand for the row's data */
     if (en->nacts == 0)
@@ -428,7 +609,7 @@ del(const struct sheet_env *env, const struct sheet *s, int row, int col, struct
     size_t i;
     enum err e;
 
-    if ((col >= COL_M1 && col <= COL_YEAR) || col == COL_DATASRC) {
+    if ((col >= COL_M1 && col <= COL_YEAR) || col == COL_DATASRC || col == COL_NOTE) {
         what = xasprintf("%s %s", sheet_cell(s, row, COL_SOURCE)->text, s->heads[col]);
         e = sheet_clear(&sheet_activity, env, s, row, col, what, out);
         free(what);

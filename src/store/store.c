@@ -92,6 +92,12 @@ static const char *const migrations[] = {
     "ALTER TABLE edit_log ADD COLUMN before_row TEXT;"
     "ALTER TABLE edit_log ADD COLUMN after_row TEXT;"
     "CREATE INDEX edit_log_by_action ON edit_log(action);",
+
+    /*
+     * 4: 不适用 (not applicable): a period in which a source does not run (heating in summer),
+     * kept as a row of quantity 0 with na 1, so that it covers its months and counts as zero.
+     */
+    "ALTER TABLE activity ADD COLUMN na INTEGER NOT NULL DEFAULT 0 CHECK (na IN (0, 1));",
 };
 
 int

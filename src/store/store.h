@@ -4,8 +4,9 @@
  * user_version and migrated forward by a numbered list; WAL, foreign keys, busy timeout. Every
  * change is logged in edit_log (time, table, row, field, old, new, and the row's images before
  * and after); the changes of one transaction, or a change of its own, form one action
- * (edit_action), which undo and redo revert or re-apply as a whole (schema version 3). A workbook
- * can also be opened read-only: then nothing is written or migrated, and every write is refused.
+ * (edit_action), which undo and redo revert or re-apply as a whole (schema version 3). An A.5
+ * period may be marked 不适用 (schema version 4). A workbook can also be opened read-only: then
+ * nothing is written or migrated, and every write is refused.
  */
 #ifndef TANBOOK_STORE_H
 #define TANBOOK_STORE_H
@@ -105,6 +106,13 @@ enum err store_entry_ensure(struct store *st, int year, const char *source_id,
 enum err store_activity_put(struct store *st, long long entry_id, const char *period,
                             double quantity, const char *unit, const char *data_source,
                             const char *note, int *replaced, char **cause);
+/*
+ * Puts the A.5 row for the entry and period as 不适用 (not applicable: the source does not run
+ * then): quantity 0 and na 1, with unit, data_source and note as store_activity_put. Logged.
+ */
+enum err store_activity_put_na(struct store *st, long long entry_id, const char *period,
+                               const char *unit, const char *data_source, const char *note,
+                               int *replaced, char **cause);
 
 /*
  * Changes an A.3 entry: source_id, facility, location, note (NULL keeps a value; no change is no

@@ -1,7 +1,8 @@
 /*
  * store_read.c - the reads of a workbook: its years, the factors pinned for a year, a whole year
  * loaded into the model, and whether another program changed it since. They use the tables of
- * schema version 1 only, so a read-only store reads an older workbook as it is.
+ * schema version 1 only (and activity.na where the file has it, version 4), so a read-only store
+ * reads an older workbook as it is.
  */
 #include "store/store.h"
 
@@ -196,8 +197,12 @@ load_entries(struct store *st, const struct factor_lib *lib, int year, struct wb
     for (i = 0; i < y->nentries; i++) {
         struct wb_entry *en = &y->entries[i];
 
-        if ((e = store_prepare(st, "SELECT id, period, quantity, unit, data_source, note FROM "
-                                   "activity WHERE inventory_id = ?", &s, cause)) != ERR_OK)
+        /* a read-only store leaves an older file as it is: before version 4 nothing is 不适用 */
+        if ((e = store_prepare(st, st->readonly && st->opened_version < 4
+                                   ? "SELECT id, period, quantity, unit, data_source, note, 0 "
+                                     "FROM activity WHERE inventory_id = ?"
+                                   : "SELECT id, period, quantity, unit, data_source, note, na "
+                                     "FROM activity WHERE inventory_id = ?", &s, cause)) != ERR_OK)
             return e;
         sqlite3_bind_int64(s, 1, en->id);
         acap = 0;
@@ -220,6 +225,7 @@ load_entries(struct store *st, const struct factor_lib *lib, int year, struct wb
             a->unit = store_column_dup(s, 3);
             a->data_source = store_column_dup(s, 4);
             a->note = store_column_dup(s, 5);
+            a->na = sqlite3_column_int(s, 6) != 0;
         }
         store_release(st, s);
         if (rc != SQLITE_DONE)

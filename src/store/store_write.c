@@ -26,11 +26,11 @@ entry_summary(int year, const char *source_id, const char *facility)
     return xasprintf("%d/%s/%s", year, source_id, facility != NULL ? facility : "");
 }
 
-/* An A.5 value's summary: "1200 m³". */
+/* An A.5 value's summary: "1200 m³", or "不适用" for a period marked not applicable. */
 static char *
-quantity_summary(double quantity, const char *unit)
+quantity_summary(double quantity, const char *unit, int na)
 {
-    return xasprintf("%.17g %s", quantity, unit);
+    return na ? xstrdup("不适用") : xasprintf("%.17g %s", quantity, unit);
 }
 
 /* Pins the factor; an existing pin is updated in place, so the pins keep their order. */
@@ -361,8 +361,9 @@ store_entry_ensure(struct store *st, int year, const char *source_id, const char
     return store_write_end(st, &w, e, cause);
 }
 
+/* Puts the A.5 row of (entry_id, period): a quantity, or 不适用 when na (quantity 0). */
 static enum err
-activity_put(struct store *st, long long entry_id, const char *period, double quantity,
+activity_put(struct store *st, long long entry_id, const char *period, double quantity, int na,
              const char *unit, const char *data_source, const char *note, int *replaced,
              char **cause)
 {
@@ -373,8 +374,8 @@ activity_put(struct store *st, long long entry_id, const char *period, double qu
     int rc;
     enum err e;
 
-    if ((e = store_prepare(st, "SELECT id, quantity, unit FROM activity WHERE inventory_id = ? "
-                               "AND period = ?", &s, cause)) != ERR_OK)
+    if ((e = store_prepare(st, "SELECT id, quantity, unit, na FROM activity WHERE "
+                               "inventory_id = ? AND period = ?", &s, cause)) != ERR_OK)
         return e;
     sqlite3_bind_int64(s, 1, entry_id);
     store_bind_text(s, 2, period);
@@ -382,7 +383,8 @@ activity_put(struct store *st, long long entry_id, const char *period, double qu
     if (rc == SQLITE_ROW) {
         id = sqlite3_column_int64(s, 0);
         old = quantity_summary(sqlite3_column_double(s, 1),
-                               (const char *)sqlite3_column_text(s, 2));
+                               (const char *)sqlite3_column_text(s, 2),
+                               sqlite3_column_int(s, 3));
     }
     store_release(st, s);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -390,21 +392,22 @@ activity_put(struct store *st, long long entry_id, const char *period, double qu
     if (replaced != NULL)
         *replaced = old != NULL;
     if ((e = store_prepare(st, "INSERT INTO activity (inventory_id, period, quantity, unit, "
-                               "data_source, note) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT "
+                               "data_source, note, na) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
                                "(inventory_id, period) DO UPDATE SET quantity = excluded.quantity, "
                                "unit = excluded.unit, data_source = excluded.data_source, "
-                               "note = excluded.note", &s, cause)) != ERR_OK)
+                               "note = excluded.note, na = excluded.na", &s, cause)) != ERR_OK)
         goto out;
     sqlite3_bind_int64(s, 1, entry_id);
     store_bind_text(s, 2, period);
-    sqlite3_bind_double(s, 3, quantity);
+    sqlite3_bind_double(s, 3, na ? 0 : quantity);
     store_bind_text(s, 4, unit);
     store_bind_text(s, 5, data_source != NULL ? data_source : "");
     store_bind_text(s, 6, note != NULL ? note : "");
+    sqlite3_bind_int(s, 7, na != 0);
     c.rowid = id;    /* 0 when there was no row */
     c.row = row = xasprintf("%lld/%s", entry_id, period);
     c.old = old;
-    c.new_value = new_value = quantity_summary(quantity, unit);
+    c.new_value = new_value = quantity_summary(quantity, unit, na);
     e = store_record(st, &c, s, "保存活动水平数据", cause);
 out:
     free(row);
@@ -423,7 +426,21 @@ store_activity_put(struct store *st, long long entry_id, const char *period, dou
 
     if ((e = store_write_begin(st, &w, cause)) != ERR_OK)
         return e;
-    e = activity_put(st, entry_id, period, quantity, unit, data_source, note, replaced, cause);
+    e = activity_put(st, entry_id, period, quantity, 0, unit, data_source, note, replaced, cause);
+    return store_write_end(st, &w, e, cause);
+}
+
+enum err
+store_activity_put_na(struct store *st, long long entry_id, const char *period,
+                      const char *unit, const char *data_source, const char *note, int *replaced,
+                      char **cause)
+{
+    struct store_write w;
+    enum err e;
+
+    if ((e = store_write_begin(st, &w, cause)) != ERR_OK)
+        return e;
+    e = activity_put(st, entry_id, period, 0, 1, unit, data_source, note, replaced, cause);
     return store_write_end(st, &w, e, cause);
 }
 
@@ -571,7 +588,7 @@ act_delete(struct store *st, long long id, char **cause)
     int rc;
     enum err e;
 
-    if ((e = store_prepare(st, "SELECT inventory_id, period, quantity, unit FROM activity "
+    if ((e = store_prepare(st, "SELECT inventory_id, period, quantity, unit, na FROM activity "
                                "WHERE id = ?", &s, cause)) != ERR_OK)
         return e;
     sqlite3_bind_int64(s, 1, id);
@@ -579,7 +596,7 @@ act_delete(struct store *st, long long id, char **cause)
         row = xasprintf("%lld/%s", sqlite3_column_int64(s, 0),
                         (const char *)sqlite3_column_text(s, 1));
         old = quantity_summary(sqlite3_column_double(s, 2),
-                               (const char *)sqlite3_column_text(s, 3));
+                               (const char *)sqlite3_column_text(s, 3), sqlite3_column_int(s, 4));
     }
     store_release(st, s);
     if (rc != SQLITE_ROW)

@@ -386,11 +386,50 @@ draw_live(struct tui *t, const struct tui_area *l)
     }
 }
 
+/* The help of the focused cell, dimmed, on the message line; 1 when it took the hint line too. */
+static int
+draw_cell_help(struct tui *t, const char *help)
+{
+    int w = t->cols - 2, used = 0;
+    size_t off = 0, r;
+    mbstate_t st;
+    wchar_t c;
+    char *first;
+
+    attron(A_DIM);
+    /* a longer one (an A.5 row's whole 备注) goes on below, but not over an editor's keys */
+    if (help == NULL || width_of(help) <= w || t->editing) {
+        tui_put(t->rows - 2, 1, w, help != NULL ? help : "", 0);
+        attroff(A_DIM);
+        return 0;
+    }
+    memset(&st, 0, sizeof(st));
+    while (help[off] != '\0') {
+        r = mbrtowc(&c, help + off, strlen(help + off), &st);
+        if (r == (size_t)-1 || r == (size_t)-2 || r == 0) {
+            c = L'?';
+            r = 1;
+            memset(&st, 0, sizeof(st));
+        }
+        if (used + wcol(c) > w)
+            break;
+        used += wcol(c);
+        off += r;
+    }
+    first = xasprintf("%.*s", (int)off, help);
+    tui_put(t->rows - 2, 1, w, first, 0);
+    tui_put(t->rows - 1, 1, w, help + off, 0);     /* what is still longer ends in … */
+    attroff(A_DIM);
+    free(first);
+    return 1;
+}
+
 static void
 draw_bottom(struct tui *t)
 {
     const char *help = t->kind->help != NULL ? t->kind->help(t) : NULL;
     char *hints = tui_key_hints(t, t->cols - 2);
+    int two = 0;
 
     if (t->msg != NULL) {
         int pair = t->msg_level == MSG_ERROR ? PAIR_ERROR : t->msg_level == MSG_WARN ? PAIR_WARN
@@ -402,9 +441,7 @@ draw_bottom(struct tui *t)
         if (pair)
             tui_color_off(t, pair);
     } else {
-        attron(A_DIM);
-        tui_put(t->rows - 2, 1, t->cols - 2, help ? help : "", 0);
-        attroff(A_DIM);
+        two = draw_cell_help(t, help);
     }
     if (t->prompting && t->msg != NULL && t->msg_level == MSG_ERROR) {
         /* the prompt covers the message line: why the last answer was refused goes below it */
@@ -416,7 +453,7 @@ draw_bottom(struct tui *t)
         attroff(A_REVERSE);
         tui_color_off(t, PAIR_ERROR);
         free(line);
-    } else {
+    } else if (!two) {
         attron(A_REVERSE);
         tui_put(t->rows - 1, 0, t->cols, hints, 0);
         attroff(A_REVERSE);

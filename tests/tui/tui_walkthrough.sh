@@ -108,7 +108,7 @@ tt_type '5'
 tt_keys Enter
 tt_wait '重叠'
 tt_keys Escape
-tt_keys End
+tt_keys End Left                # 数据来源, before 备注
 tt_type '电费账单'
 tt_keys Enter
 tt_wait '已保存数据来源'

@@ -90,7 +90,7 @@ print(sorted({r[0] for r in sqlite3.connect(sys.argv[1]).execute(
 ' "$WB" "$1"
 }
 
-tt_keys End                         # 数据来源, the last column
+tt_keys End Left                    # 数据来源, before 备注 (the last column)
 tt_keys DC
 tt_wait '已清除“外购电力（办公楼用电） 数据来源”'
 data_source electricity
