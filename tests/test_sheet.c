@@ -9,11 +9,13 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "base/width.h"
 #include "book/book.h"
 #include "book/demo.h"
 #include "sheet/sheet.h"
@@ -285,7 +287,7 @@ test_activity(void **state)
 
     load(f, "A.5", LANG_EN);
     assert_string_equal(f->s.heads[M1], "Jan");
-    assert_string_equal(text(f, 0, SRC), "Purchased electricity（办公楼用电）");
+    assert_string_equal(text(f, 0, SRC), "Electricity (办公楼用电)");
     done(f, "activity");
 }
 
@@ -445,6 +447,39 @@ test_views(void **state)
     done(f, "energy");
 }
 
+/*
+ * Every column head fits its column in both languages (the short labels of forms/), and so does
+ * every label and unit of the record form: nothing on a step is cut to "Purchased…" by its head.
+ */
+static void
+test_heads_fit(void **state)
+{
+    static const enum lang langs[] = {LANG_ZH, LANG_EN};
+    struct fx *f = *state;
+    size_t i, l;
+    int c, r;
+
+    for (i = 0; i < f->app.forms->nsteps; i++) {
+        const struct step_def *s = &f->app.forms->steps[i];
+
+        if (s->kind == SK_EXPORT)
+            continue;
+        for (l = 0; l < nitems(langs); l++) {
+            load(f, s->id, langs[l]);
+            for (c = 0; f->s.heads != NULL && c < f->s.ncols; c++)
+                if (width_of(f->s.heads[c]) > f->s.widths[c])
+                    fail_msg("%s (%s): head “%s” is wider than its %d columns", s->id,
+                             langs[l] == LANG_EN ? "en" : "zh", f->s.heads[c], f->s.widths[c]);
+            for (r = 0; f->s.heads == NULL && r < f->s.nrows; r++)
+                for (c = 0; c < f->s.ncols; c++)
+                    if (c != 1 && width_of(text(f, r, c)) > f->s.widths[c])   /* not the value */
+                        fail_msg("%s (%s): “%s” is wider than its %d columns", s->id,
+                                 langs[l] == LANG_EN ? "en" : "zh", text(f, r, c), f->s.widths[c]);
+            done(f, s->sheet);
+        }
+    }
+}
+
 int
 main(void)
 {
@@ -455,7 +490,10 @@ main(void)
         cmocka_unit_test(test_sources),
         cmocka_unit_test(test_factors),
         cmocka_unit_test(test_views),
+        cmocka_unit_test(test_heads_fit),
     };
+
+    setlocale(LC_CTYPE, "C.UTF-8");   /* width_of counts a Chinese character as two columns */
 
     return cmocka_run_group_tests_name("sheet", tests, setup, teardown);
 }
