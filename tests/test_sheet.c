@@ -480,6 +480,36 @@ test_heads_fit(void **state)
     }
 }
 
+/* English sheets show the standard's Chinese symbols, names and areas in English. */
+static void
+test_english_cells(void **state)
+{
+    struct fx *f = *state;
+    const struct sheet_ops *so = sheet_find("factors");
+    char *note;
+    int r;
+
+    load(f, "A.1", LANG_EN);
+    assert_string_equal(text(f, field_row(f, "headcount"), 2), "persons");
+    done(f, "record");
+
+    load(f, "A.6", LANG_EN);
+    assert_string_equal(text(f, 3, 1), "Electricity");
+    assert_string_equal(text(f, 4, 1), "Heat");
+    assert_string_equal(text(f, 2, 1), "Natural gas");
+    assert_string_equal(text(f, 2, 3), "tCO₂/10⁴m³");
+    /* the library's source texts in English; the workbook keeps the Chinese */
+    for (r = 0; r < f->s.nrows; r++)
+        if (strstr(text(f, r, 4), "《") != NULL || strstr(text(f, r, 4), "生态环境部") != NULL)
+            fail_msg("A.6 row %d: source text still Chinese: %s", r, text(f, r, 4));
+    assert_non_null(strstr(text(f, 3, 4), "MEE and NBS, 2023 electricity CO₂ emission factors"));
+    assert_non_null(strstr(model_pin(&f->y, "electricity")->source_text, "生态环境部"));
+    note = so->title_note(&f->env);
+    assert_string_equal(note, "electricity area: National   GWP: AR6 (F2)");
+    free(note);
+    done(f, "factors");
+}
+
 int
 main(void)
 {
@@ -491,6 +521,7 @@ main(void)
         cmocka_unit_test(test_factors),
         cmocka_unit_test(test_views),
         cmocka_unit_test(test_heads_fit),
+        cmocka_unit_test(test_english_cells),
     };
 
     setlocale(LC_CTYPE, "C.UTF-8");   /* width_of counts a Chinese character as two columns */

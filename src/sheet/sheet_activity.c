@@ -149,7 +149,7 @@ build_row(const struct sheet_env *env, struct sheet *s, int r)
     int c;
 
     sheet_set(s, r, COL_SOURCE, sheet_entry_label(env, en), 0);
-    sheet_set(s, r, COL_UNIT, xstrdup(unit), SHEET_EDIT);
+    sheet_set(s, r, COL_UNIT, xstrdup(units_label(unit, env->lang == LANG_EN)), SHEET_EDIT);
     for (c = COL_M1; c <= COL_YEAR; c++) {
         struct check_where at = {.form_id = env->step->form->id, .field = "quantity",
                                  .entry_id = en->id, .source_id = en->source_id, .has_period = 1};
@@ -244,7 +244,7 @@ commit_unit(const struct sheet_env *env, const struct wb_entry *en, const char *
     double x;
     enum err e;
 
-    if ((e = forms_validate(fd, text, &x, &cause)) != ERR_OK)
+    if ((e = forms_validate_lang(fd, text, env->lang, &x, &cause)) != ERR_OK)
         return sheet_fail(out, e, cause);
     u = text_trim(text);
     if (en->src == NULL || (e = engine_to_activity(en->src, pin, 1, u, &x, &cause)) != ERR_OK) {
@@ -260,7 +260,8 @@ commit_unit(const struct sheet_env *env, const struct wb_entry *en, const char *
         free(p->unit);
         p->unit = u;
         out->changed = 1;           /* a rebuild shows it */
-        sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "单位：%s", "Unit: %s"), u);
+        sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "单位：%s", "Unit: %s"),
+                  units_label(u, env->lang == LANG_EN));
         return ERR_OK;
     }
     e = rewrite_acts(env, en, u, NULL, &cause);
@@ -268,7 +269,7 @@ commit_unit(const struct sheet_env *env, const struct wb_entry *en, const char *
         out->changed = 1;
         sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已将 %zu 条数据的单位改为 %s（数量未换算）",
                                               "The unit of %zu values is now %s (quantities unchanged)"),
-                  en->nacts, u);
+                  en->nacts, units_label(u, env->lang == LANG_EN));
     }
     free(u);
     return e == ERR_OK ? e : sheet_fail(out, e, cause);
@@ -283,7 +284,7 @@ commit_data_source(const struct sheet_env *env, const struct wb_entry *en, const
     double x;
     enum err e;
 
-    if ((e = forms_validate(fd, text, &x, &cause)) != ERR_OK)
+    if ((e = forms_validate_lang(fd, text, env->lang, &x, &cause)) != ERR_OK)
         return sheet_fail(out, e, cause);
     v = text_trim(text);
     if (en->nacts == 0) {
@@ -327,7 +328,7 @@ commit_value(const struct sheet_env *env, const struct wb_entry *en, int col, co
         sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已删除 %s 的数据", "Deleted the value of %s"), ptext);
         return ERR_OK;
     }
-    if ((e = forms_validate(fd, text, &q, &cause)) != ERR_OK)
+    if ((e = forms_validate_lang(fd, text, env->lang, &q, &cause)) != ERR_OK)
         return sheet_fail(out, e, cause);
     if ((other = check_overlap(en, &p)) != NULL) {
         period_format(&other->period, pother, sizeof(pother));
