@@ -486,7 +486,8 @@ test_english_cells(void **state)
 {
     struct fx *f = *state;
     const struct sheet_ops *so = sheet_find("factors");
-    char *note;
+    struct sheet_out out = {.row = -1, .col = -1};
+    char *note, *shown;
     int r;
 
     load(f, "A.1", LANG_EN);
@@ -507,6 +508,14 @@ test_english_cells(void **state)
     note = so->title_note(&f->env);
     assert_string_equal(note, "electricity area: National   GWP: AR6 (F2)");
     free(note);
+    /* Enter on the English text as shown keeps the library's (Chinese) text, not overridden */
+    shown = xstrdup(text(f, 3, 4));
+    assert_int_equal(so->commit(&f->env, &f->s, 3, 4, shown, &out), ERR_OK);
+    free(shown);
+    sheet_out_free(&out);
+    load(f, "A.6", LANG_EN);
+    assert_non_null(strstr(model_pin(&f->y, "electricity")->source_text, "生态环境部"));
+    assert_false(model_pin(&f->y, "electricity")->overridden);
     done(f, "factors");
 }
 

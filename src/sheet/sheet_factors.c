@@ -78,6 +78,21 @@ build(const struct sheet_env *env, struct sheet *s)
     }
 }
 
+/* Whether text is the pin's source text as the sheet shows it (in English: the library's English). */
+static int
+same_as_shown(const struct sheet_env *env, const struct source_def *src,
+              const struct factor_pin *pin, const char *text)
+{
+    char *shown = factors_source_label(env->app->lib, src, env->y->year, NULL, env->y->grid_area,
+                                       env->y->gwp_set, pin->source_text, env->lang == LANG_EN);
+    char *typed = text_trim(text);
+    int same = pin->source_text != NULL && strcmp(shown, typed) == 0;
+
+    free(shown);
+    free(typed);
+    return same;
+}
+
 static enum err
 commit(const struct sheet_env *env, const struct sheet *s, int row, int col, const char *text,
        struct sheet_out *out)
@@ -101,6 +116,8 @@ commit(const struct sheet_env *env, const struct sheet *s, int row, int col, con
                                                            "Every factor needs its source")));
     if (col == COL_VALUE && v == old->value)
         return ERR_OK;
+    if (col == COL_DATASRC && same_as_shown(env, src, old, text))
+        return ERR_OK;              /* the library's text as shown in English stays the stored one */
     factors_pin_copy(&pin, old);
     if (col == COL_VALUE) {
         pin.value = v;
