@@ -525,7 +525,7 @@ test_source_change(void **state)
     assert_non_null(it);
     assert_string_equal(it->msg, "表A.5：外购电力 1–6 月比 2023 年同期增加 60%（84000 kWh 对 52500 kWh），请核对");
     assert_string_equal(check_msg(it, LANG_EN),
-                        "Table A.5: Purchased electricity is up 60 % on 2023 (months 1–6): "
+                        "Table A.5: Electricity is up 60 % on 2023 (months 1–6): "
                         "84000 kWh against 52500 kWh; please check");
     check_free(&r);
     model_free(&y);

@@ -270,6 +270,122 @@ test_source_lookup(void **state)
     assert_null(factors_source(lib, NULL));
 }
 
+/* Whether s has a CJK character or full-width punctuation (U+3000–303F, 3400–4DBF, 4E00–9FFF, FF00–FFEF). */
+static int
+has_cjk(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned cp;
+
+    for (; *u != '\0'; u++) {
+        if ((*u & 0xf0) != 0xe0 || u[1] == '\0' || u[2] == '\0')
+            continue;
+        cp = ((u[0] & 0x0fu) << 12) | ((u[1] & 0x3fu) << 6) | (u[2] & 0x3fu);
+        if ((cp >= 0x3000 && cp <= 0x303f) || (cp >= 0x3400 && cp <= 0x4dbf)
+            || (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xff00 && cp <= 0xffef))
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * What an English screen shows from the library is English: every source's name (short enough
+ * for A.3's 11-column source column where the standard's own name is short: Electricity, Heat),
+ * every area and source text; the longer English names still find their source.
+ */
+static void
+test_english(void **state)
+{
+    const struct factor_lib *lib = *state;
+    size_t i;
+
+    for (i = 0; i < lib->nsources; i++) {
+        const struct source_def *s = &lib->sources[i];
+
+        assert_false(has_cjk(s->en));
+        assert_non_null(s->source_en);
+        assert_false(has_cjk(s->source_en));
+    }
+    for (i = 0; i < lib->ngrid; i++) {
+        assert_non_null(lib->grid[i].area_en);
+        assert_false(has_cjk(lib->grid[i].area_en));
+        assert_non_null(lib->grid[i].source_en);
+        assert_false(has_cjk(lib->grid[i].source_en));
+    }
+    for (i = 0; i < lib->ngwp; i++) {
+        assert_non_null(lib->gwp[i].source_en);
+        assert_false(has_cjk(lib->gwp[i].source_en));
+    }
+    assert_string_equal(src_of(lib, "electricity")->en, "Electricity");
+    assert_string_equal(src_of(lib, "heat")->en, "Heat");
+    assert_ptr_equal(factors_source(lib, "Purchased electricity"), src_of(lib, "electricity"));
+    assert_ptr_equal(factors_source(lib, "purchased heat"), src_of(lib, "heat"));
+    assert_ptr_equal(factors_source(lib, "Liquefied petroleum gas"), src_of(lib, "lpg"));
+
+    assert_string_equal(factors_area_label(lib, "全国", 1), "National");
+    assert_string_equal(factors_area_label(lib, "华东", 1), "East China");
+    assert_string_equal(factors_area_label(lib, "内蒙古", 1), "Inner Mongolia");
+    assert_string_equal(factors_area_label(lib, "全国", 0), "全国");
+    assert_string_equal(factors_area_label(lib, "火星", 1), "火星");   /* unknown: as stored */
+    assert_string_equal(factors_area_label(lib, NULL, 1), "");
+}
+
+/* A pinned source text in English: the library's own is translated, a user's text stays. */
+static void
+test_source_label(void **state)
+{
+    const struct factor_lib *lib = *state;
+    const struct {
+        const char *src;
+        int year;
+        const char *area, *gwp;
+        const char *en;
+    } cases[] = {
+        {"natural_gas", 2024, NULL, NULL, "Guidelines for GHG emission accounting and reporting of "
+                                          "public building operators (trial), default value"},
+        {"electricity", 2023, "华东", NULL, "MEE and NBS, 2023 electricity CO₂ emission factors, "
+                                           "East China regional average"},
+        /* 2024 is not shipped: the latest earlier year stands in, and the text says so */
+        {"electricity", 2024, NULL, NULL, "MEE and NBS, 2023 electricity CO₂ emission factors, "
+                                         "national average (no 2024 factor; the latest published, "
+                                         "2023, is used)"},
+        {"r_410a", 2024, NULL, "AR6", "IPCC AR6 GWP100, weighted by component mass fraction "
+                                      "(HFC-32 50%, HFC-125 50%): 0.5×771+0.5×3740 = 2255.5"},
+    };
+    struct factor_pin pin;
+    char *cause = NULL, *got;
+    size_t i;
+
+    for (i = 0; i < nitems(cases); i++) {
+        const struct source_def *src = src_of(lib, cases[i].src);
+
+        assert_int_equal(factors_default_pin(lib, src, cases[i].year, NULL, cases[i].area,
+                                             cases[i].gwp, &pin, &cause), ERR_OK);
+        assert_true(has_cjk(pin.source_text));   /* what the workbook keeps */
+        got = factors_source_label(lib, src, cases[i].year, NULL, cases[i].area, cases[i].gwp,
+                                   pin.source_text, 1);
+        assert_string_equal(got, cases[i].en);
+        free(got);
+        got = factors_source_label(lib, src, cases[i].year, NULL, cases[i].area, cases[i].gwp,
+                                   pin.source_text, 0);
+        assert_string_equal(got, pin.source_text);
+        free(got);
+        factors_pin_free(&pin);
+    }
+    /* a text the user typed, or one for another area, is shown as it is */
+    got = factors_source_label(lib, src_of(lib, "natural_gas"), 2024, NULL, NULL, NULL,
+                               "某检测报告", 1);
+    assert_string_equal(got, "某检测报告");
+    free(got);
+    assert_int_equal(factors_default_pin(lib, src_of(lib, "electricity"), 2023, NULL, "华东", NULL,
+                                         &pin, &cause), ERR_OK);
+    got = factors_source_label(lib, src_of(lib, "electricity"), 2023, NULL, "浙江", NULL,
+                               pin.source_text, 1);
+    assert_string_equal(got, pin.source_text);
+    free(got);
+    factors_pin_free(&pin);
+}
+
 static void
 test_labels(void **state)
 {
@@ -817,6 +933,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_density_and_flags, lib_setup, lib_teardown),
         cmocka_unit_test_setup_teardown(test_source_lookup, lib_setup, lib_teardown),
         cmocka_unit_test_setup_teardown(test_labels, lib_setup, lib_teardown),
+        cmocka_unit_test_setup_teardown(test_english, lib_setup, lib_teardown),
+        cmocka_unit_test_setup_teardown(test_source_label, lib_setup, lib_teardown),
         cmocka_unit_test_setup_teardown(test_grid, lib_setup, lib_teardown),
         cmocka_unit_test_setup_teardown(test_gwp, lib_setup, lib_teardown),
         cmocka_unit_test_setup_teardown(test_pin_fuel, lib_setup, lib_teardown),

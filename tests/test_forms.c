@@ -56,6 +56,24 @@ field(void **state, const char *id, const char *key)
     return fd;
 }
 
+/* Whether s has a CJK character or full-width punctuation (U+3000–303F, 3400–4DBF, 4E00–9FFF, FF00–FFEF). */
+static int
+has_cjk(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned cp;
+
+    for (; *u != '\0'; u++) {
+        if ((*u & 0xf0) != 0xe0 || u[1] == '\0' || u[2] == '\0')
+            continue;
+        cp = ((u[0] & 0x0fu) << 12) | ((u[1] & 0x3fu) << 6) | (u[2] & 0x3fu);
+        if ((cp >= 0x3000 && cp <= 0x303f) || (cp >= 0x3400 && cp <= 0x4dbf)
+            || (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xff00 && cp <= 0xffef))
+            return 1;
+    }
+    return 0;
+}
+
 static void
 test_forms_in_order(void **state)
 {
@@ -447,6 +465,85 @@ test_validate(void **state)
     }
 }
 
+/* The same refusals in English: every reason, with the field's English label. */
+static void
+test_validate_english(void **state)
+{
+    static const struct {
+        const char *form, *key, *text;
+        const char *cause;   /* the whole message */
+    } cases[] = {
+        {"A.1", "building_area", "abc", "Building floor area: “abc” is not a number"},
+        {"A.1", "building_area", "12 m²", "Building floor area: “12 m²” is not a number"},
+        {"A.1", "building_area", "-5", "Building floor area cannot be negative"},
+        {"A.1", "building_area", "1e20", "Building floor area is too large (at most 10000000)"},
+        {"A.1", "building_area", " ", "Please fill in Building floor area"},
+        {"A.1", "headcount", "12.5", "Energy users must be a whole number"},
+        {"A.5", "quantity", "1000000001", "Quantity is too large (at most 1000000000)"},
+        {"A.1", "phone", "12345678901234567890123456789012345678901",
+         "Phone is too long (at most 40 characters, not 41)"},
+        {"A.1", "address", "\xff\xfe", "Address contains invalid characters (not UTF-8 text)"},
+        {"A.5", "unit", "furlong", "Unit: unknown unit “furlong” (use kWh, MWh, 10⁴kWh, GJ, MJ, "
+                                   "m³, 10⁴m³, L, t, kg)"},
+        {"A.5", "period", "2024-13", "Period: “2024-13” is not a period; use a year (2024), a "
+                                     "quarter (2024-Q1) or a month (2024-03), years 1990–2100"},
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        const struct field_def *fd = field(state, cases[i].form, cases[i].key);
+        char *cause = NULL;
+        double num = 99;
+
+        assert_int_equal(forms_validate_lang(fd, cases[i].text, LANG_EN, &num, &cause), ERR_INPUT);
+        assert_non_null(cause);
+        assert_string_equal(cause, cases[i].cause);
+        assert_false(has_cjk(cause));
+        free(cause);
+        /* forms_validate is the Chinese one */
+        assert_int_equal(forms_validate_lang(fd, cases[i].text, LANG_ZH, &num, &cause), ERR_INPUT);
+        assert_true(has_cjk(cause));
+        free(cause);
+    }
+}
+
+/*
+ * What an English screen shows from forms/ is English: every form's title, every field's label,
+ * column head and help, every step's labels. A column head is its short label where the file
+ * gives one (A.3's source column: "Source", not "Emission source").
+ */
+static void
+test_english_texts(void **state)
+{
+    const struct form_set *fs = *state;
+    size_t i, j;
+
+    for (i = 0; i < fs->nforms; i++) {
+        const struct form_def *f = &fs->forms[i];
+
+        assert_false(has_cjk(f->en));
+        assert_false(has_cjk(forms_title(f, LANG_EN)));
+        for (j = 0; j < f->nfields; j++) {
+            const struct field_def *fd = &f->fields[j];
+
+            if (has_cjk(fd->en) || has_cjk(forms_short(fd, LANG_EN)) || has_cjk(fd->help_en))
+                fail_msg("%s %s: Chinese in its English texts", f->id, fd->key);
+            assert_string_equal(forms_short(fd, LANG_ZH),
+                                fd->short_zh != NULL ? fd->short_zh : fd->zh);
+        }
+    }
+    for (i = 0; i < fs->nsteps; i++) {
+        assert_false(has_cjk(forms_step_short(&fs->steps[i], LANG_EN)));
+        assert_false(has_cjk(forms_step_title(&fs->steps[i], LANG_EN)));
+    }
+    assert_string_equal(forms_short(field(state, "A.3", "source"), LANG_EN), "Source");
+    assert_string_equal(forms_short(field(state, "A.3", "source"), LANG_ZH), "排放源");
+    assert_string_equal(forms_short(field(state, "A.6", "data"), LANG_EN), "Factor");
+    assert_string_equal(forms_short(field(state, "A.2", "energy_tce"), LANG_EN), "Coal eq. (tce)");
+    /* a field without a short label heads its column with its label */
+    assert_string_equal(forms_short(field(state, "A.5", "data_source"), LANG_EN), "Data source");
+}
+
 /* ---- forms_parse on in-memory files ---- */
 
 #define IHDR "id\tkey\tzh\ten\ttitle_zh\ttitle_en\tkind\tfile\n"
@@ -759,6 +856,8 @@ main(void)
         cmocka_unit_test(test_a3_cli),
         cmocka_unit_test(test_field_match),
         cmocka_unit_test(test_validate),
+        cmocka_unit_test(test_validate_english),
+        cmocka_unit_test(test_english_texts),
         cmocka_unit_test(test_parse_ok),
         cmocka_unit_test(test_parse_errors),
         cmocka_unit_test(test_steps_errors),

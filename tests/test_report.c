@@ -264,13 +264,13 @@ test_english(void **state)
     el = report_source(r, "electricity");
     ng = report_source(r, "natural_gas");
     assert_string_equal(r->info[0].label, "Organization name");
-    assert_string_equal(el->label, "Purchased electricity");
+    assert_string_equal(el->label, "Electricity");
     assert_string_equal(el->category, "Purchased electricity and heat");
     assert_string_equal(ng->category, "Fossil fuel combustion");
     assert_string_equal(ng->derivation,
-                        "NCV 389.31 GJ/万m³ × carbon content 0.0153 tC/GJ × oxidation 99% × 44/12");
+                        "NCV 389.31 GJ/10⁴m³ × carbon content 0.0153 tC/GJ × oxidation 99% × 44/12");
     assert_string_equal(r->entries[2].category, "Fugitive emissions");
-    assert_string_equal(r->entries[0].source, "Purchased electricity");
+    assert_string_equal(r->entries[0].source, "Electricity");
     /* the figures do not depend on the language */
     near(r->total_tco2e, 13.950132);
     report_free(&R);

@@ -9,11 +9,13 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "base/width.h"
 #include "book/book.h"
 #include "book/demo.h"
 #include "sheet/sheet.h"
@@ -285,7 +287,7 @@ test_activity(void **state)
 
     load(f, "A.5", LANG_EN);
     assert_string_equal(f->s.heads[M1], "Jan");
-    assert_string_equal(text(f, 0, SRC), "Purchased electricity（办公楼用电）");
+    assert_string_equal(text(f, 0, SRC), "Electricity (办公楼用电)");
     done(f, "activity");
 }
 
@@ -498,6 +500,78 @@ test_activity_na(void **state)
     done(f, "activity");
 }
 
+/*
+ * Every column head fits its column in both languages (the short labels of forms/), and so does
+ * every label and unit of the record form: nothing on a step is cut to "Purchased…" by its head.
+ */
+static void
+test_heads_fit(void **state)
+{
+    static const enum lang langs[] = {LANG_ZH, LANG_EN};
+    struct fx *f = *state;
+    size_t i, l;
+    int c, r;
+
+    for (i = 0; i < f->app.forms->nsteps; i++) {
+        const struct step_def *s = &f->app.forms->steps[i];
+
+        if (s->kind == SK_EXPORT)
+            continue;
+        for (l = 0; l < nitems(langs); l++) {
+            load(f, s->id, langs[l]);
+            for (c = 0; f->s.heads != NULL && c < f->s.ncols; c++)
+                if (width_of(f->s.heads[c]) > f->s.widths[c])
+                    fail_msg("%s (%s): head “%s” is wider than its %d columns", s->id,
+                             langs[l] == LANG_EN ? "en" : "zh", f->s.heads[c], f->s.widths[c]);
+            for (r = 0; f->s.heads == NULL && r < f->s.nrows; r++)
+                for (c = 0; c < f->s.ncols; c++)
+                    if (c != 1 && width_of(text(f, r, c)) > f->s.widths[c])   /* not the value */
+                        fail_msg("%s (%s): “%s” is wider than its %d columns", s->id,
+                                 langs[l] == LANG_EN ? "en" : "zh", text(f, r, c), f->s.widths[c]);
+            done(f, s->sheet);
+        }
+    }
+}
+
+/* English sheets show the standard's Chinese symbols, names and areas in English. */
+static void
+test_english_cells(void **state)
+{
+    struct fx *f = *state;
+    const struct sheet_ops *so = sheet_find("factors");
+    struct sheet_out out = {.row = -1, .col = -1};
+    char *note, *shown;
+    int r;
+
+    load(f, "A.1", LANG_EN);
+    assert_string_equal(text(f, field_row(f, "headcount"), 2), "persons");
+    done(f, "record");
+
+    load(f, "A.6", LANG_EN);
+    assert_string_equal(text(f, 3, 1), "Electricity");
+    assert_string_equal(text(f, 4, 1), "Heat");
+    assert_string_equal(text(f, 2, 1), "Natural gas");
+    assert_string_equal(text(f, 2, 3), "tCO₂/10⁴m³");
+    /* the library's source texts in English; the workbook keeps the Chinese */
+    for (r = 0; r < f->s.nrows; r++)
+        if (strstr(text(f, r, 4), "《") != NULL || strstr(text(f, r, 4), "生态环境部") != NULL)
+            fail_msg("A.6 row %d: source text still Chinese: %s", r, text(f, r, 4));
+    assert_non_null(strstr(text(f, 3, 4), "MEE and NBS, 2023 electricity CO₂ emission factors"));
+    assert_non_null(strstr(model_pin(&f->y, "electricity")->source_text, "生态环境部"));
+    note = so->title_note(&f->env);
+    assert_string_equal(note, "electricity area: National   GWP: AR6 (F2)");
+    free(note);
+    /* Enter on the English text as shown keeps the library's (Chinese) text, not overridden */
+    shown = xstrdup(text(f, 3, 4));
+    assert_int_equal(so->commit(&f->env, &f->s, 3, 4, shown, &out), ERR_OK);
+    free(shown);
+    sheet_out_free(&out);
+    load(f, "A.6", LANG_EN);
+    assert_non_null(strstr(model_pin(&f->y, "electricity")->source_text, "生态环境部"));
+    assert_false(model_pin(&f->y, "electricity")->overridden);
+    done(f, "factors");
+}
+
 int
 main(void)
 {
@@ -509,7 +583,11 @@ main(void)
         cmocka_unit_test(test_factors),
         cmocka_unit_test(test_views),
         cmocka_unit_test(test_activity_na),
+        cmocka_unit_test(test_heads_fit),
+        cmocka_unit_test(test_english_cells),
     };
+
+    setlocale(LC_CTYPE, "C.UTF-8");   /* width_of counts a Chinese character as two columns */
 
     return cmocka_run_group_tests_name("sheet", tests, setup, teardown);
 }

@@ -208,7 +208,7 @@ test_activity_note_only(void **state)
     put(c, id, "2024-01", 9000, "电费单", "");
     put(c, id, "2024-01", 9000, "电表读数", "");
     replay_ok(c, 1, "外购电力 2024-01 数据来源：电费单 → 电表读数",
-              "Purchased electricity 2024-01 Data source: 电费单 → 电表读数");
+              "Electricity 2024-01 Data source: 电费单 → 电表读数");
     assert_sql(c->path, "SELECT data_source FROM activity", "电费单");
 }
 
@@ -284,7 +284,7 @@ test_year_settings(void **state)
     assert_int_equal(sql_int(c->path, "SELECT value <> 0 AND source_text LIKE '%华东%' FROM factors "
                                       "WHERE source = 'electricity'"), 1);
     /* the area and the electricity pin it brought are one action */
-    replay_ok(c, 1, "2024 年度电力因子地区：全国 → 华东", "Year 2024 grid area: 全国 → 华东");
+    replay_ok(c, 1, "2024 年度电力因子地区：全国 → 华东", "Year 2024 grid area: National → East China");
     assert_sql(c->path, "SELECT grid_area FROM years", "全国");
     assert_sql(c->path, elec_q, elec);
     free(elec);
@@ -369,7 +369,7 @@ test_entry_update(void **state)
     assert_int_equal(store_entry_update(c->st, a, NULL, "大灶", "厨房", NULL, &cause), ERR_OK);
     assert_int_equal(store_entry_update(c->st, b, "lpg", NULL, NULL, NULL, &cause), ERR_OK);
     assert_sql(c->path, "SELECT source FROM inventory WHERE id = 2", "lpg");
-    replay_ok(c, 1, "排放源：天然气 → 液化石油气", "Emission source: Natural gas → Liquefied petroleum gas");
+    replay_ok(c, 1, "排放源：天然气 → 液化石油气", "Emission source: Natural gas → LPG");
     assert_sql(c->path, "SELECT source FROM inventory WHERE id = 2", "natural_gas");
     replay_ok(c, 1, "天然气（炉灶） 排放设施名称：炉灶 → 大灶；天然气（炉灶） 排放设施位置：食堂 → 厨房",
               "Natural gas (炉灶) Facility: 炉灶 → 大灶; Natural gas (炉灶) Facility location: 食堂 → 厨房");
@@ -465,7 +465,7 @@ test_transaction_is_one_action(void **state)
     assert_int_equal(store_activity_delete(c->st, id, "2024-01", &cause), ERR_OK);
     assert_int_equal(store_activity_delete(c->st, id, "2024-02", &cause), ERR_OK);
     assert_int_equal(store_commit(c->st, &cause), ERR_OK);
-    replay_ok(c, 1, "删除 外购电力 的 2 条活动数据", "Deleted 2 values of Purchased electricity");
+    replay_ok(c, 1, "删除 外购电力 的 2 条活动数据", "Deleted 2 values of Electricity");
     assert_int_equal(sql_int(c->path, "SELECT count(*) FROM activity"), 2);
 }
 

@@ -105,6 +105,47 @@ test_wrong_dimension(void **state)
     }
 }
 
+/* What an English screen shows for the standard's Chinese symbols; the stored symbol is unchanged. */
+static void
+test_english(void **state)
+{
+    static const struct {
+        const char *text;
+        int english;
+        const char *label, *shown;   /* units_label, units_text */
+    } cases[] = {
+        {"万m³", 1, "10⁴m³", "10⁴m³"},
+        {"万kWh", 1, "10⁴kWh", "10⁴kWh"},
+        {"万m3", 1, "10⁴m³", "10⁴m³"},                 /* an alias reads as its unit */
+        {"人", 1, "persons", "persons"},
+        {"tCO₂e/人", 1, "tCO₂e/人", "tCO₂e/person"},   /* after "/": singular */
+        {"tCO₂/万m³", 1, "tCO₂/万m³", "tCO₂/10⁴m³"},
+        {"GJ/万m³", 1, "GJ/万m³", "GJ/10⁴m³"},
+        {"kWh", 1, "kWh", "kWh"},
+        {"tCO₂e/t", 1, "tCO₂e/t", "tCO₂e/t"},
+        {"", 1, "", ""},
+        {"万m³", 0, "万m³", "万m³"},                   /* Chinese: as stored */
+        {"tCO₂e/人", 0, "tCO₂e/人", "tCO₂e/人"},
+    };
+    char buf[64], tiny[6];
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        assert_string_equal(units_label(cases[i].text, cases[i].english), cases[i].label);
+        assert_string_equal(units_text(cases[i].text, cases[i].english, buf, sizeof(buf)),
+                            cases[i].shown);
+    }
+    assert_null(units_label(NULL, 1));
+    /* what English shows is accepted back as input: the cell can be edited as shown */
+    assert_string_equal(units_find(units_label("万m³", 1))->sym, "万m³");
+    assert_string_equal(units_find(units_label("万kWh", 1))->sym, "万kWh");
+    assert_string_equal(units_find("万m³")->sym, "万m³");
+    /* a buffer too small keeps what fits, NUL-terminated */
+    units_text("tCO₂e/人", 1, tiny, sizeof(tiny));
+    assert_true(strlen(tiny) < sizeof(tiny));
+}
+
 int
 main(void)
 {
@@ -112,6 +153,7 @@ main(void)
         cmocka_unit_test(test_find),
         cmocka_unit_test(test_convert),
         cmocka_unit_test(test_wrong_dimension),
+        cmocka_unit_test(test_english),
     };
 
     return cmocka_run_group_tests_name("units", tests, NULL, NULL);

@@ -2,8 +2,8 @@
  * history.c - an undo or redo in words. Storage hands back the rows an action changed, with their
  * columns before and after (store.h); this names them for the message line: an A.1 value, a
  * source added, changed or deleted with its values, an A.5 value, a pinned factor, a year or its
- * settings, and a mixed action as counts. Labels come from forms/, source names from the factor
- * library, both in the interface language.
+ * settings, and a mixed action as counts. Labels come from forms/, source names, grid areas and
+ * the English of unit symbols from the factor library and units, all in the interface language.
  */
 #include "book/history.h"
 
@@ -117,7 +117,7 @@ value_text(const struct words *w, const struct row *r, const char *num_key, cons
         return xstrdup(W(w, "（空）", "(empty)"));
     if (num(r, "na") != 0)
         return xstrdup(W(w, "不适用", "n/a"));    /* an A.5 period marked not applicable */
-    return xasprintf("%s %s", txt(r, num_key), txt(r, unit_key));
+    return xasprintf("%s %s", txt(r, num_key), units_label(txt(r, unit_key), w->lang == LANG_EN));
 }
 
 /* "1 value", "2 values". */
@@ -125,6 +125,13 @@ static const char *
 plural(size_t n, const char *one, const char *many)
 {
     return n == 1 ? one : many;
+}
+
+/* A grid area in the message's language ("全国", "National"). */
+static const char *
+area_name(const struct words *w, const char *area)
+{
+    return w->lib != NULL ? factors_area_label(w->lib, area, w->lang == LANG_EN) : area;
 }
 
 static char *
@@ -143,9 +150,11 @@ describe_year(const struct words *w, const struct store_fact *f)
         return xasprintf(W(w, "添加 %s 年度", "Added year %s"), f->row);
     if (f->new_value == NULL)
         return xasprintf(W(w, "删除 %s 年度", "Deleted year %s"), f->row);
-    return xasprintf(W(w, "%s 年度%s：%s → %s", "Year %s %s: %s → %s"), f->row,
-                     gwp ? W(w, " GWP 版本", "GWP set") : W(w, "电力因子地区", "grid area"),
-                     f->old_value, f->new_value);
+    if (gwp)
+        return xasprintf(W(w, "%s 年度 GWP 版本：%s → %s", "Year %s GWP set: %s → %s"), f->row,
+                         f->old_value, f->new_value);
+    return xasprintf(W(w, "%s 年度电力因子地区：%s → %s", "Year %s grid area: %s → %s"), f->row,
+                     area_name(w, f->old_value), area_name(w, f->new_value));
 }
 
 static char *

@@ -19,11 +19,14 @@ source_label(const struct source_def *src, enum lang lang)
 static char *
 derivation(const struct factor_pin *pin, enum lang lang)
 {
+    char unit[64];
+
     if (pin->ncv <= 0 || pin->cc <= 0 || pin->ox <= 0)
         return NULL;
-    if (lang == LANG_EN)
+    if (lang == LANG_EN)   /* "GJ/万m³" reads "GJ/10⁴m³" */
         return xasprintf("NCV %.9g %s × carbon content %.9g tC/GJ × oxidation %.9g%% × 44/12",
-                         pin->ncv, pin->ncv_unit ? pin->ncv_unit : "", pin->cc, pin->ox * 100);
+                         pin->ncv, units_text(pin->ncv_unit, 1, unit, sizeof(unit)), pin->cc,
+                         pin->ox * 100);
     return xasprintf("低位发热量 %.9g %s × 单位热值含碳量 %.9g tC/GJ × 碳氧化率 %.9g%% × 44/12",
                      pin->ncv, pin->ncv_unit ? pin->ncv_unit : "", pin->cc, pin->ox * 100);
 }

@@ -25,7 +25,7 @@
 enum {
     S_ID, S_ZH, S_EN, S_ALIASES, S_CATEGORY, S_KIND, S_ACTIVITY_UNIT, S_REPORT_UNIT, S_CO2,
     S_NCV, S_NCV_UNIT, S_CC, S_OX, S_COAL, S_COAL_UNIT, S_COAL_SOURCE, S_DENSITY,
-    S_DENSITY_NOTE, S_GAS, S_FLAG, S_SOURCE_TEXT, S__COUNT
+    S_DENSITY_NOTE, S_GAS, S_FLAG, S_SOURCE_TEXT, S_SOURCE_EN, S__COUNT
 };
 
 static const struct tsv_col source_cols[] = {
@@ -38,20 +38,24 @@ static const struct tsv_col source_cols[] = {
     [S_COAL_SOURCE] = {.name = "coal_source"}, [S_DENSITY] = {.name = "density"},
     [S_DENSITY_NOTE] = {.name = "density_note"}, [S_GAS] = {.name = "gas"},
     [S_FLAG] = {.name = "flag"}, [S_SOURCE_TEXT] = {.name = "source_text"},
+    [S_SOURCE_EN] = {.name = "source_en", .optional = 1},
 };
 
-enum { G_YEAR, G_LEVEL, G_AREA, G_VALUE, G_SOURCE_TEXT, G__COUNT };
+/* The English columns (area_en, source_en) are optional; a file that has one fills every row of it. */
+enum { G_YEAR, G_LEVEL, G_AREA, G_AREA_EN, G_VALUE, G_SOURCE_TEXT, G_SOURCE_EN, G__COUNT };
 
 static const struct tsv_col grid_cols[] = {
     [G_YEAR] = {.name = "year"}, [G_LEVEL] = {.name = "level"}, [G_AREA] = {.name = "area"},
-    [G_VALUE] = {.name = "value"}, [G_SOURCE_TEXT] = {.name = "source_text"},
+    [G_AREA_EN] = {.name = "area_en", .optional = 1}, [G_VALUE] = {.name = "value"},
+    [G_SOURCE_TEXT] = {.name = "source_text"}, [G_SOURCE_EN] = {.name = "source_en", .optional = 1},
 };
 
-enum { W_SET, W_GAS, W_VALUE, W_DERIVATION, W_SOURCE_TEXT, W__COUNT };
+enum { W_SET, W_GAS, W_VALUE, W_DERIVATION, W_SOURCE_TEXT, W_SOURCE_EN, W__COUNT };
 
 static const struct tsv_col gwp_cols[] = {
     [W_SET] = {.name = "set"}, [W_GAS] = {.name = "gas"}, [W_VALUE] = {.name = "value"},
     [W_DERIVATION] = {.name = "derivation"}, [W_SOURCE_TEXT] = {.name = "source_text"},
+    [W_SOURCE_EN] = {.name = "source_en", .optional = 1},
 };
 
 static const char *const cat_keys[] = {
@@ -91,6 +95,14 @@ cell_req(const struct tsv *tv, size_t r, size_t c, char **out, char **cause)
 }
 
 /* The number in column c: 0 when blank and not required; never negative. */
+/* An optional column's cell: NULL when the file has no such column, else required (cell_req). */
+static enum err
+cell_opt(const struct tsv *tv, size_t r, size_t c, char **out, char **cause)
+{
+    *out = NULL;
+    return tsv_has(tv, c) ? cell_req(tv, r, c, out, cause) : ERR_OK;
+}
+
 static enum err
 cell_num(const struct tsv *tv, size_t r, size_t c, int required, double *out, char **cause)
 {
@@ -295,7 +307,8 @@ parse_source(const struct tsv *tv, size_t r, struct source_def *s, char **cause)
     s->density_note = cell_str(tv, r, S_DENSITY_NOTE);
     s->gas = cell_str(tv, r, S_GAS);
     s->flag = cell_str(tv, r, S_FLAG);
-    if ((e = cell_req(tv, r, S_SOURCE_TEXT, &s->source_text, cause)) != ERR_OK)
+    if ((e = cell_req(tv, r, S_SOURCE_TEXT, &s->source_text, cause)) != ERR_OK
+        || (e = cell_opt(tv, r, S_SOURCE_EN, &s->source_en, cause)) != ERR_OK)
         return e;
 
     if ((s->kind == SRC_FUEL || s->kind == SRC_HEAT) && s->co2 == 0)
@@ -422,7 +435,9 @@ parse_grid_row(const struct factor_lib *lib, const struct tsv *tv, size_t r,
     if ((e = cell_req(tv, r, G_LEVEL, &g->level, cause)) != ERR_OK
         || (e = cell_req(tv, r, G_AREA, &g->area, cause)) != ERR_OK
         || (e = cell_num(tv, r, G_VALUE, 1, &g->value, cause)) != ERR_OK
-        || (e = cell_req(tv, r, G_SOURCE_TEXT, &g->source_text, cause)) != ERR_OK)
+        || (e = cell_req(tv, r, G_SOURCE_TEXT, &g->source_text, cause)) != ERR_OK
+        || (e = cell_opt(tv, r, G_AREA_EN, &g->area_en, cause)) != ERR_OK
+        || (e = cell_opt(tv, r, G_SOURCE_EN, &g->source_en, cause)) != ERR_OK)
         return e;
     for (k = 0, found = 0; k < nitems(grid_levels) && !found; k++)
         found = strcmp(g->level, grid_levels[k]) == 0;
@@ -434,10 +449,15 @@ parse_grid_row(const struct factor_lib *lib, const struct tsv *tv, size_t r,
                             FACTORS_NATIONAL_AREA);
     if (!(g->value > 0 && g->value < 2))
         return tsv_row_fail(tv, r, cause, "电力排放因子 %g 不在 (0, 2) tCO₂/MWh 之内", g->value);
-    for (k = 0; k + 1 < lib->ngrid; k++)   /* g is the last one */
+    for (k = 0; k + 1 < lib->ngrid; k++) {   /* g is the last one */
         if (lib->grid[k].year == g->year && strcmp(lib->grid[k].level, g->level) == 0
             && strcmp(lib->grid[k].area, g->area) == 0)
             return tsv_row_fail(tv, r, cause, "%d 年 %s 的因子重复", g->year, g->area);
+        if (g->area_en != NULL && strcmp(lib->grid[k].area, g->area) == 0
+            && strcmp(lib->grid[k].area_en, g->area_en) != 0)
+            return tsv_row_fail(tv, r, cause, "地区“%s”的英文名“%s”与前面的“%s”不一致", g->area,
+                                g->area_en, lib->grid[k].area_en);
+    }
     return ERR_OK;
 }
 
@@ -481,7 +501,8 @@ parse_gwp(struct factor_lib *lib, const char *text, char **cause)
         if ((e = cell_req(tv, r, W_SET, &w->set, cause)) != ERR_OK
             || (e = cell_req(tv, r, W_GAS, &w->gas, cause)) != ERR_OK
             || (e = cell_num(tv, r, W_VALUE, 1, &w->value, cause)) != ERR_OK
-            || (e = cell_req(tv, r, W_SOURCE_TEXT, &w->source_text, cause)) != ERR_OK)
+            || (e = cell_req(tv, r, W_SOURCE_TEXT, &w->source_text, cause)) != ERR_OK
+            || (e = cell_opt(tv, r, W_SOURCE_EN, &w->source_en, cause)) != ERR_OK)
             goto out;
         w->derivation = cell_str(tv, r, W_DERIVATION);
         if (w->value <= 0) {
@@ -585,17 +606,21 @@ factors_free(struct factor_lib *lib)
         free(s->gas);
         free(s->flag);
         free(s->source_text);
+        free(s->source_en);
     }
     for (i = 0; i < lib->ngrid; i++) {
         free(lib->grid[i].level);
         free(lib->grid[i].area);
+        free(lib->grid[i].area_en);
         free(lib->grid[i].source_text);
+        free(lib->grid[i].source_en);
     }
     for (i = 0; i < lib->ngwp; i++) {
         free(lib->gwp[i].set);
         free(lib->gwp[i].gas);
         free(lib->gwp[i].derivation);
         free(lib->gwp[i].source_text);
+        free(lib->gwp[i].source_en);
     }
     free(lib->sources);
     free(lib->grid);

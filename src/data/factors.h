@@ -48,14 +48,17 @@ struct source_def {
     char *gas;                /* SRC_GAS: key into the GWP table ("HFC-32", "R-410A"), else NULL */
     char *flag;               /* a caution shown with the factor (low confidence ...), or NULL */
     char *source_text;        /* where co2 comes from, as A.6 prints it */
+    char *source_en;          /* the same in English, for an English screen; NULL when not given */
 };
 
 struct grid_factor {
     int year;
     char *level;              /* "national", "regional", "provincial" */
     char *area;               /* "全国", "华东", "浙江" */
+    char *area_en;            /* "National", "East China", "Zhejiang"; NULL when not given */
     double value;             /* tCO₂/MWh */
     char *source_text;
+    char *source_en;          /* source_text in English, or NULL */
 };
 
 struct gwp_value {
@@ -64,6 +67,7 @@ struct gwp_value {
     double value;             /* GWP100 */
     char *derivation;         /* for blends: "0.5×677+0.5×3170", or NULL */
     char *source_text;
+    char *source_en;          /* source_text in English, or NULL */
 };
 
 struct factor_lib {
@@ -112,6 +116,11 @@ void factors_unit_text(const struct source_def *src, const char *unit_sym, char 
  */
 const struct grid_factor *factors_grid(const struct factor_lib *lib, const char *level,
                                        const char *area, int year, int *exact);
+/*
+ * The grid area as a screen shows it: area itself, or in English ("全国" → "National") when
+ * english and the library names it so. Display only: the workbook stores area. NULL gives "".
+ */
+const char *factors_area_label(const struct factor_lib *lib, const char *area, int english);
 /* The GWP of gas in set ("AR6"), or NULL. */
 const struct gwp_value *factors_gwp(const struct factor_lib *lib, const char *set, const char *gas);
 
@@ -126,6 +135,14 @@ enum err factors_default_pin(const struct factor_lib *lib, const struct source_d
                              const char *grid_level, const char *grid_area, const char *gwp_set,
                              struct factor_pin *pin, char **cause);
 void factors_pin_free(struct factor_pin *pin);
+/*
+ * A pinned factor's source text as a screen in English shows it: when text is the library's own
+ * (what factors_default_pin gives for these arguments), the library's English for it; otherwise
+ * (a text the user typed, or english 0) text itself. Caller frees; never NULL (NULL text: "").
+ */
+char *factors_source_label(const struct factor_lib *lib, const struct source_def *src, int year,
+                           const char *grid_level, const char *grid_area, const char *gwp_set,
+                           const char *text, int english);
 /* Deep copy of a pin. */
 void factors_pin_copy(struct factor_pin *dst, const struct factor_pin *src);
 

@@ -1,7 +1,8 @@
 /*
  * factors_lookup.c - answers from the loaded factor library: category labels and scopes, factor
- * unit texts, the grid factor of an area and year (with the nearest-year fallback), GWP values, and
- * the default pins a reporting year copies into the workbook. factors.c reads the library.
+ * unit texts, the grid factor of an area and year (with the nearest-year fallback), GWP values,
+ * the default pins a reporting year copies into the workbook, and the English an English screen
+ * shows for an area or a library source text. factors.c reads the library.
  */
 #include "data/factors.h"
 
@@ -127,10 +128,18 @@ factors_gwp(const struct factor_lib *lib, const char *set, const char *gas)
     return NULL;
 }
 
-enum err
-factors_default_pin(const struct factor_lib *lib, const struct source_def *src, int year,
-                    const char *grid_level, const char *grid_area, const char *gwp_set,
-                    struct factor_pin *pin, char **cause)
+/* The library's text, or its English (falling back on the text) when english. */
+static const char *
+pick(const char *text, const char *en, int english)
+{
+    return english && en != NULL ? en : text;
+}
+
+/* factors_default_pin, with the source text in English when english. */
+static enum err
+default_pin(const struct factor_lib *lib, const struct source_def *src, int year,
+            const char *grid_level, const char *grid_area, const char *gwp_set, int english,
+            struct factor_pin *pin, char **cause)
 {
     const struct grid_factor *g;
     const struct gwp_value *w;
@@ -151,7 +160,7 @@ factors_default_pin(const struct factor_lib *lib, const struct source_def *src, 
         pin->ox = src->ox;
         pin->ncv_unit = dup_or_null(src->ncv_unit);
         pin->density = src->density;
-        pin->source_text = xstrdup(src->source_text);
+        pin->source_text = xstrdup(pick(src->source_text, src->source_en, english));
         break;
     case SRC_ELECTRICITY:
         g = factors_grid(lib, grid_level, grid_area, year, &exact);
@@ -166,7 +175,11 @@ factors_default_pin(const struct factor_lib *lib, const struct source_def *src, 
         }
         pin->value = g->value;
         if (exact)
-            pin->source_text = xstrdup(g->source_text);
+            pin->source_text = xstrdup(pick(g->source_text, g->source_en, english));
+        else if (english && g->source_en != NULL)
+            pin->source_text = xasprintf("%s (no %d factor; the %s published, %d, is used)",
+                                         g->source_en, year, g->year < year ? "latest" : "earliest",
+                                         g->year);
         else
             /* the library lacks the year, which says nothing of whether it was published */
             pin->source_text = xasprintf("%s（内置因子库中没有%d年因子，采用库中%s的%d年因子）",
@@ -185,13 +198,63 @@ factors_default_pin(const struct factor_lib *lib, const struct source_def *src, 
         pin->value = w->value;
         if (w->derivation != NULL) {
             text_format_number(w->value, 4, num, sizeof(num));
-            pin->source_text = xasprintf("%s：%s = %s", w->source_text, w->derivation, num);
+            pin->source_text = xasprintf(english && w->source_en != NULL ? "%s: %s = %s"
+                                                                         : "%s：%s = %s",
+                                         pick(w->source_text, w->source_en, english),
+                                         w->derivation, num);
         } else {
-            pin->source_text = xstrdup(w->source_text);
+            pin->source_text = xstrdup(pick(w->source_text, w->source_en, english));
         }
         break;
     }
     return ERR_OK;
+}
+
+enum err
+factors_default_pin(const struct factor_lib *lib, const struct source_def *src, int year,
+                    const char *grid_level, const char *grid_area, const char *gwp_set,
+                    struct factor_pin *pin, char **cause)
+{
+    return default_pin(lib, src, year, grid_level, grid_area, gwp_set, 0, pin, cause);
+}
+
+char *
+factors_source_label(const struct factor_lib *lib, const struct source_def *src, int year,
+                     const char *grid_level, const char *grid_area, const char *gwp_set,
+                     const char *text, int english)
+{
+    struct factor_pin zh, en;
+    char *cause = NULL, *out = NULL;
+
+    if (text == NULL)
+        text = "";
+    if (!english || src == NULL)
+        return xstrdup(text);
+    if (default_pin(lib, src, year, grid_level, grid_area, gwp_set, 0, &zh, &cause) != ERR_OK) {
+        free(cause);
+        return xstrdup(text);
+    }
+    if (strcmp(zh.source_text, text) == 0
+        && default_pin(lib, src, year, grid_level, grid_area, gwp_set, 1, &en, &cause) == ERR_OK) {
+        out = xstrdup(en.source_text);
+        factors_pin_free(&en);
+    }
+    free(cause);
+    factors_pin_free(&zh);
+    return out != NULL ? out : xstrdup(text);
+}
+
+const char *
+factors_area_label(const struct factor_lib *lib, const char *area, int english)
+{
+    size_t i;
+
+    if (area == NULL)
+        return "";
+    for (i = 0; english && i < lib->ngrid; i++)
+        if (strcmp(lib->grid[i].area, area) == 0 && lib->grid[i].area_en != NULL)
+            return lib->grid[i].area_en;
+    return area;
 }
 
 void

@@ -1,7 +1,7 @@
 /*
  * forms.c - loads the Appendix A form definitions from the forms/ master copy (an index, forms.tsv,
  * one field file per form, and the walk-through of the terminal workbook, steps.tsv; all read by
- * base/tsv) and validates values typed for a field.
+ * base/tsv). Values typed for a field are validated by forms_validate.c.
  * The loader is strict: a data file with an unknown column or value stops the program at start-up
  * with "forms/FILE:LINE: reason" rather than letting a typo reach a screen or an export.
  */
@@ -13,8 +13,6 @@
 #include <string.h>
 
 #include "base/embed.h"
-#include "base/period.h"
-#include "base/strbuf.h"
 #include "base/text.h"
 #include "base/tsv.h"
 #include "base/xmem.h"
@@ -72,11 +70,14 @@ static const struct tsv_col index_cols[] = {
     [IC_TITLE_EN] = {.name = "title_en"}, [IC_KIND] = {.name = "kind"}, [IC_FILE] = {.name = "file"},
 };
 
-enum field_col { FC_KEY, FC_ZH, FC_EN, FC_TYPE, FC_SCOPE, FC_UNIT, FC_REQUIRED, FC_COMPUTED,
-                 FC_IN_TABLE, FC_MIN, FC_MAX, FC_CLI, FC_HELP_ZH, FC_HELP_EN, FC__COUNT };
+enum field_col { FC_KEY, FC_ZH, FC_EN, FC_SHORT_ZH, FC_SHORT_EN, FC_TYPE, FC_SCOPE, FC_UNIT,
+                 FC_REQUIRED, FC_COMPUTED, FC_IN_TABLE, FC_MIN, FC_MAX, FC_CLI, FC_HELP_ZH, FC_HELP_EN,
+                 FC__COUNT };
 
 static const struct tsv_col field_cols[] = {
     [FC_KEY] = {.name = "key"}, [FC_ZH] = {.name = "zh"}, [FC_EN] = {.name = "en"},
+    [FC_SHORT_ZH] = {.name = "short_zh", .optional = 1},
+    [FC_SHORT_EN] = {.name = "short_en", .optional = 1},
     [FC_TYPE] = {.name = "type"}, [FC_SCOPE] = {.name = "scope"}, [FC_UNIT] = {.name = "unit"},
     [FC_REQUIRED] = {.name = "required"}, [FC_COMPUTED] = {.name = "computed"},
     [FC_IN_TABLE] = {.name = "in_table"}, [FC_MIN] = {.name = "min"}, [FC_MAX] = {.name = "max"},
@@ -210,6 +211,8 @@ parse_field(const struct tsv *tv, size_t r, const struct form_def *form, struct 
     fd->key = xstrdup(tsv_cell(tv, r, FC_KEY));
     fd->zh = xstrdup(tsv_cell(tv, r, FC_ZH));
     fd->en = xstrdup(tsv_cell(tv, r, FC_EN));
+    fd->short_zh = dup_or_null(tsv_cell(tv, r, FC_SHORT_ZH));
+    fd->short_en = dup_or_null(tsv_cell(tv, r, FC_SHORT_EN));
     fd->unit = dup_or_null(tsv_cell(tv, r, FC_UNIT));
     fd->cli = dup_or_null(tsv_cell(tv, r, FC_CLI));
     fd->help_zh = xstrdup(tsv_cell(tv, r, FC_HELP_ZH));
@@ -562,6 +565,8 @@ forms_free(struct form_set *fs)
             free(fd->key);
             free(fd->zh);
             free(fd->en);
+            free(fd->short_zh);
+            free(fd->short_en);
             free(fd->unit);
             free(fd->cli);
             free(fd->help_zh);
@@ -637,6 +642,14 @@ forms_label(const struct field_def *fd, enum lang lang)
 }
 
 const char *
+forms_short(const struct field_def *fd, enum lang lang)
+{
+    const char *s = lang == LANG_EN ? fd->short_en : fd->short_zh;
+
+    return s != NULL ? s : forms_label(fd, lang);
+}
+
+const char *
 forms_title(const struct form_def *f, enum lang lang)
 {
     return lang == LANG_EN ? f->title_en : f->title_zh;
@@ -667,117 +680,4 @@ const char *
 forms_step_short(const struct step_def *s, enum lang lang)
 {
     return lang == LANG_EN ? s->short_en : s->short_zh;
-}
-
-/* Validates the non-blank trimmed text t for a number or integer field. */
-static enum err
-validate_number(const struct field_def *fd, const char *t, double *num, char **cause)
-{
-    char *why = NULL, lim[64];
-    double v;
-
-    if (text_parse_number(t, &v, &why) != ERR_OK) {
-        *cause = xasprintf("“%s”：%s", fd->zh, why);
-        free(why);
-        return ERR_INPUT;
-    }
-    if (fd->type == FT_INTEGER && v != floor(v)) {
-        *cause = xasprintf("“%s”须为整数", fd->zh);
-        return ERR_INPUT;
-    }
-    if (fd->min != 0 || fd->max != 0) {
-        if (v < fd->min) {
-            text_format_number(fd->min, 6, lim, sizeof(lim));
-            if (fd->min == 0)
-                *cause = xasprintf("“%s”不能为负数", fd->zh);
-            else
-                *cause = xasprintf("“%s”不能小于 %s", fd->zh, lim);
-            return ERR_INPUT;
-        }
-        if (fd->min_open && v == fd->min) {
-            text_format_number(fd->min, 6, lim, sizeof(lim));
-            *cause = xasprintf("“%s”须大于 %s；不知道时请留空", fd->zh, lim);
-            return ERR_INPUT;
-        }
-        if (v > fd->max) {
-            text_format_number(fd->max, 6, lim, sizeof(lim));
-            *cause = xasprintf("“%s”数值过大（最大 %s）", fd->zh, lim);
-            return ERR_INPUT;
-        }
-    }
-    *num = v + 0.0;   /* turns -0 into 0 */
-    return ERR_OK;
-}
-
-/* The accepted unit symbols, for a message: "kWh、MWh、…". Caller frees. */
-static char *
-unit_list(void)
-{
-    struct strbuf sb = {0};
-    const struct unit_def *u;
-    size_t n, i;
-
-    u = units_all(&n);
-    for (i = 0; i < n; i++) {
-        if (i > 0)
-            sb_append(&sb, "、");
-        sb_append(&sb, u[i].sym);
-    }
-    return sb_take(&sb);
-}
-
-enum err
-forms_validate(const struct field_def *fd, const char *text, double *num, char **cause)
-{
-    char *t = text_trim(text != NULL ? text : ""), *why = NULL, *list;
-    struct period p;
-    size_t n;
-    enum err e = ERR_OK;
-
-    *num = 0;
-    if (!text_valid_utf8(t, strlen(t))) {
-        *cause = xasprintf("“%s”含有无效的字符（不是 UTF-8 文本）", fd->zh);
-        e = ERR_INPUT;
-    } else if (t[0] == '\0') {
-        /* blank text is allowed here; whether a required field is filled is the completeness check's job */
-        if (fd->type != FT_TEXT) {
-            *cause = xasprintf("请填写“%s”", fd->zh);
-            e = ERR_INPUT;
-        }
-    } else {
-        switch (fd->type) {
-        case FT_NUMBER:
-        case FT_INTEGER:
-            e = validate_number(fd, t, num, cause);
-            break;
-        case FT_TEXT:
-            n = text_chars(t);
-            if (fd->max > 0 && (double)n > fd->max) {
-                *cause = xasprintf("“%s”太长（最多 %.0f 个字，现有 %zu 个）", fd->zh, fd->max, n);
-                e = ERR_INPUT;
-            }
-            break;
-        case FT_PERIOD:
-            if (period_parse(t, &p, &why) != ERR_OK) {
-                *cause = xasprintf("“%s”：%s", fd->zh, why);
-                free(why);
-                e = ERR_INPUT;
-            }
-            break;
-        case FT_UNIT:
-            if (units_find(t) == NULL) {
-                list = unit_list();
-                *cause = xasprintf("“%s”：无法识别的单位“%s”（可用 %s）", fd->zh, t, list);
-                free(list);
-                e = ERR_INPUT;
-            }
-            break;
-        case FT_SOURCE:
-        case FT_CATEGORY:
-            /* checked against the factor library by the caller, which has it */
-            break;
-        }
-    }
-    free(t);
-    return e;
 }

@@ -38,6 +38,8 @@ struct field_def {
     char *key;        /* stable identifier, also the English CSV header: "building_area" */
     char *zh;         /* label exactly as the standard writes it: "建筑面积" */
     char *en;         /* English label */
+    char *short_zh;   /* a column head for a narrow grid column ("Source"), or NULL: the label */
+    char *short_en;
     enum field_type type;
     enum field_scope scope;
     char *unit;       /* unit shown beside the value ("m²", "tCO₂e"), or NULL */
@@ -106,6 +108,8 @@ const struct field_def *forms_field(const struct form_def *f, const char *key);
 const struct field_def *forms_field_match(const struct form_def *f, const char *name);
 /* The field's label in lang. */
 const char *forms_label(const struct field_def *fd, enum lang lang);
+/* The field's column head in lang: its short label, or its label when it has none. */
+const char *forms_short(const struct field_def *fd, enum lang lang);
 /* The form's title ("表A.1 基本信息") in lang. */
 const char *forms_title(const struct form_def *f, enum lang lang);
 
@@ -121,5 +125,8 @@ const struct step_def *forms_step(const struct form_set *fs, const char *id);
  * text). Returns ERR_INPUT with *cause (caller frees) naming the field and the reason.
  */
 enum err forms_validate(const struct field_def *fd, const char *text, double *num, char **cause);
+/* forms_validate with *cause in lang (forms_validate says it in Chinese). */
+enum err forms_validate_lang(const struct field_def *fd, const char *text, enum lang lang,
+                             double *num, char **cause);
 
 #endif

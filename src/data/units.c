@@ -2,6 +2,7 @@
 #include "data/units.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "base/xmem.h"
@@ -18,6 +19,19 @@ static const struct unit_def unit_table[] = {
     {.sym = "L", .dim = DIM_VOLUME, .to_base = 0.001, .aliases = "升|公升"},
     {.sym = "t", .dim = DIM_MASS, .to_base = 1000.0, .aliases = "吨|公吨"},
     {.sym = "kg", .dim = DIM_MASS, .to_base = 1.0, .aliases = "千克|公斤"},
+};
+
+/*
+ * How an English screen shows the standard's Chinese symbols: alone ("120 persons") and after a
+ * "/" ("tCO₂e/person"). 10⁴kWh and 10⁴m³ are also accepted as input (the table's aliases). The
+ * stored symbols stay as they are.
+ */
+static const struct {
+    const char *sym, *alone, *per;
+} english[] = {
+    {"万kWh", "10⁴kWh", "10⁴kWh"},
+    {"万m³", "10⁴m³", "10⁴m³"},
+    {"人", "persons", "person"},
 };
 
 static const char *const dim_names[] = {
@@ -77,6 +91,63 @@ units_dim_name(enum unit_dim dim)
     if ((unsigned)dim >= nitems(dim_names))
         return "?";
     return dim_names[dim];
+}
+
+/* The English display of sym[0..n) (per: after a "/"), or NULL when it reads the same. */
+static const char *
+english_of(const char *sym, size_t n, int per)
+{
+    const struct unit_def *u;
+    char one[64];
+    size_t i;
+
+    if (n >= sizeof(one))
+        return NULL;
+    memcpy(one, sym, n);
+    one[n] = '\0';
+    if ((u = units_find(one)) != NULL)
+        sym = u->sym, n = strlen(u->sym);
+    for (i = 0; i < nitems(english); i++)
+        if (strlen(english[i].sym) == n && strncmp(english[i].sym, sym, n) == 0)
+            return per ? english[i].per : english[i].alone;
+    return NULL;
+}
+
+const char *
+units_label(const char *sym, int in_english)
+{
+    const char *en;
+
+    if (sym == NULL || !in_english || (en = english_of(sym, strlen(sym), 0)) == NULL)
+        return sym;
+    return en;
+}
+
+char *
+units_text(const char *text, int in_english, char *buf, size_t size)
+{
+    const char *s = text != NULL ? text : "", *slash, *en;
+    size_t len = 0, n;
+    int per = 0, w;
+
+    if (size == 0)
+        return buf;
+    buf[0] = '\0';
+    for (;;) {
+        slash = strchr(s, '/');
+        n = slash != NULL ? (size_t)(slash - s) : strlen(s);
+        en = in_english ? english_of(s, n, per) : NULL;
+        w = en != NULL ? snprintf(buf + len, size - len, "%s%s", per ? "/" : "", en)
+                       : snprintf(buf + len, size - len, "%s%.*s", per ? "/" : "", (int)n, s);
+        if (w < 0 || (size_t)w >= size - len)
+            break;                          /* cut: what fits stays */
+        len += (size_t)w;
+        if (slash == NULL)
+            break;
+        s = slash + 1;
+        per = 1;
+    }
+    return buf;
 }
 
 enum err

@@ -21,6 +21,17 @@ struct unit_def {
 
 /* The unit whose symbol or alias is name (ASCII case-insensitive, surrounding blanks ignored), or NULL. */
 const struct unit_def *units_find(const char *name);
+/*
+ * The symbol as a screen in English shows it ("万m³" → "10⁴m³", "人" → "persons"); sym itself
+ * when in_english is 0 or it reads the same in English. Display only: what is stored stays sym.
+ */
+const char *units_label(const char *sym, int in_english);
+/*
+ * A unit text with "/" ("tCO₂/万m³", "tCO₂e/人") as an English screen shows it: each part as
+ * units_label gives it, a part after "/" in the singular ("tCO₂e/person"). Written into buf
+ * (cut to size); returns buf.
+ */
+char *units_text(const char *text, int in_english, char *buf, size_t size);
 /* The dimension's name in Chinese ("能量", "体积", "质量"). */
 const char *units_dim_name(enum unit_dim dim);
 /*

@@ -233,7 +233,8 @@ sheet_entry_label(const struct sheet_env *env, const struct wb_entry *en)
 {
     if (en->facility == NULL || en->facility[0] == '\0')
         return xstrdup(sheet_src_label(env, en->src));
-    return xasprintf("%s（%s）", sheet_src_label(env, en->src), en->facility);
+    return xasprintf(SHEET_TR(env, "%s（%s）", "%s (%s)"), sheet_src_label(env, en->src),
+                     en->facility);
 }
 
 const char *
@@ -242,5 +243,5 @@ sheet_label(const struct sheet_env *env, const char *key)
     const struct field_def *fd = env->step->form != NULL ? forms_field(env->step->form, key)
                                                          : NULL;
 
-    return fd != NULL ? forms_label(fd, env->lang) : key;
+    return fd != NULL ? forms_short(fd, env->lang) : key;
 }

@@ -193,9 +193,12 @@ char *sheet_num(double v, int decimals);
 char *sheet_fixed(double v, int decimals);
 /* The label of a library source in env's language ("?" for NULL). */
 const char *sheet_src_label(const struct sheet_env *env, const struct source_def *src);
-/* "天然气（食堂炉灶）", caller frees. */
+/* "天然气（食堂炉灶）", in English "Natural gas (stove)"; caller frees. */
 char *sheet_entry_label(const struct sheet_env *env, const struct wb_entry *en);
-/* The label of field key of env's form in env's language (the key itself when unknown). */
+/*
+ * The column head of field key of env's form in env's language: its short label (forms/ short_zh,
+ * short_en), else its label; the key itself when unknown.
+ */
 const char *sheet_label(const struct sheet_env *env, const char *key);
 
 #endif

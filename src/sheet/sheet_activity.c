@@ -222,7 +222,7 @@ build_row(const struct sheet_env *env, struct sheet *s, int r)
     int c;
 
     sheet_set(s, r, COL_SOURCE, sheet_entry_label(env, en), 0);
-    sheet_set(s, r, COL_UNIT, xstrdup(unit), SHEET_EDIT);
+    sheet_set(s, r, COL_UNIT, xstrdup(units_label(unit, env->lang == LANG_EN)), SHEET_EDIT);
     for (c = COL_M1; c <= COL_YEAR; c++) {
         struct check_where at = {.form_id = env->step->form->id, .field = "quantity",
                                  .entry_id = en->id, .source_id = en->source_id, .has_period = 1};
@@ -329,7 +329,7 @@ commit_unit(const struct sheet_env *env, const struct wb_entry *en, const char *
     double x;
     enum err e;
 
-    if ((e = forms_validate(fd, text, &x, &cause)) != ERR_OK)
+    if ((e = forms_validate_lang(fd, text, env->lang, &x, &cause)) != ERR_OK)
         return sheet_fail(out, e, cause);
     u = text_trim(text);
     if (en->src == NULL || (e = engine_to_activity(en->src, pin, 1, u, &x, &cause)) != ERR_OK) {
@@ -345,7 +345,8 @@ commit_unit(const struct sheet_env *env, const struct wb_entry *en, const char *
         free(p->unit);
         p->unit = u;
         out->changed = 1;           /* a rebuild shows it */
-        sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "单位：%s", "Unit: %s"), u);
+        sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "单位：%s", "Unit: %s"),
+                  units_label(u, env->lang == LANG_EN));
         return ERR_OK;
     }
     e = rewrite_acts(env, en, u, NULL, NULL, &cause);
@@ -353,7 +354,7 @@ commit_unit(const struct sheet_env *env, const struct wb_entry *en, const char *
         out->changed = 1;
         sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已将 %zu 条数据的单位改为 %s（数量未换算）",
                                               "The unit of %zu values is now %s (quantities unchanged)"),
-                  en->nacts, u);
+                  en->nacts, units_label(u, env->lang == LANG_EN));
     }
     free(u);
     return e == ERR_OK ? e : sheet_fail(out, e, cause);
@@ -368,7 +369,7 @@ commit_data_source(const struct sheet_env *env, const struct wb_entry *en, const
     double x;
     enum err e;
 
-    if ((e = forms_validate(fd, text, &x, &cause)) != ERR_OK)
+    if ((e = forms_validate_lang(fd, text, env->lang, &x, &cause)) != ERR_OK)
         return sheet_fail(out, e, cause);
     v = text_trim(text);
     if (en->nacts == 0) {
@@ -499,7 +500,7 @@ commit_value(const struct sheet_env *env, const struct wb_entry *en, int col, co
     }
     if (model_is_na(text))
         return commit_na(env, en, col, out);
-    if ((e = forms_validate(fd, text, &q, &cause)) != ERR_OK)
+    if ((e = forms_validate_lang(fd, text, env->lang, &q, &cause)) != ERR_OK)
         return sheet_fail(out, e, cause);
     if ((e = refuse_overlap(env, en, &p, ptext, out)) != ERR_OK)
         return e;

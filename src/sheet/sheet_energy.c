@@ -15,7 +15,7 @@ build(const struct sheet_env *env, struct sheet *s)
     sheet_init(s, rep != NULL ? n + 1 : 0, 4, 0);
     sheet_head(s, 0, sheet_label(env, "energy_kind"), 26);
     sheet_head(s, 1, sheet_label(env, "consumption"), 16);
-    sheet_head(s, 2, SHEET_TR(env, "单位", "Unit"), 8);
+    sheet_head(s, 2, SHEET_TR(env, "单位", "Unit"), 8);   /* "10⁴kWh" */
     sheet_head(s, 3, sheet_label(env, "energy_tce"), 14);
     if (rep == NULL) {
         s->empty = xstrdup(env->rep_err != NULL ? env->rep_err : "");
@@ -28,7 +28,7 @@ build(const struct sheet_env *env, struct sheet *s)
             continue;
         sheet_set(s, r, 0, xstrdup(rs->label), 0);
         sheet_set(s, r, 1, sheet_fixed(rs->quantity, 2), SHEET_NUM);
-        sheet_set(s, r, 2, xstrdup(rs->unit), SHEET_DIM);
+        sheet_set(s, r, 2, xstrdup(units_label(rs->unit, env->lang == LANG_EN)), SHEET_DIM);
         sheet_set(s, r, 3, sheet_fixed(rs->tce, 2), SHEET_NUM);
         r++;
     }

@@ -17,7 +17,7 @@
 enum { COL_CAT, COL_SOURCE, COL_VALUE, COL_UNIT, COL_DATASRC, NCOLS };
 
 static const char *const keys[NCOLS] = {"category", "source", "data", "factor_unit", "data_source"};
-static const int widths[NCOLS] = {26, 10, 11, 12, 40};
+static const int widths[NCOLS] = {26, 11, 11, 12, 40};   /* "Electricity", "Natural gas" */
 
 /* The source of row `row`: the n-th library source the inventory uses, or NULL. */
 static const struct source_def *
@@ -127,19 +127,38 @@ build(const struct sheet_env *env, struct sheet *s)
         const struct source_def *src = row_source(env, r);
         const struct factor_pin *pin = model_pin(env->y, src->id);
         int nosrc = pin == NULL || pin->source_text == NULL || pin->source_text[0] == '\0';
-        char fu[64];
+        char fu[64], shown[64];
 
         factors_unit_text(src, pin ? pin->unit : src->activity_unit->sym, fu, sizeof(fu));
+        units_text(fu, env->lang == LANG_EN, shown, sizeof(shown));
         sheet_set(s, r, COL_CAT, xstrdup(factors_cat_label(src->cat, env->lang == LANG_EN)),
                   SHEET_DIM);
         sheet_set(s, r, COL_SOURCE, xstrdup(sheet_src_label(env, src)), 0);
         sheet_set(s, r, COL_VALUE, pin ? sheet_num(pin->value, 9) : xstrdup(""),
                   SHEET_EDIT | SHEET_NUM | (pin && pin->overridden ? SHEET_WARN : 0));
-        unit_cell(env, s, r, src, pin, fu);
+        unit_cell(env, s, r, src, pin, shown);
         sheet_set(s, r, COL_DATASRC, nosrc ? xstrdup(SHEET_TR(env, "（请注明来源）", "(state the source)"))
-                                           : xstrdup(pin->source_text),
+                                           : factors_source_label(env->app->lib, src, env->y->year,
+                                                                  NULL, env->y->grid_area,
+                                                                  env->y->gwp_set, pin->source_text,
+                                                                  env->lang == LANG_EN),
                   SHEET_EDIT | (nosrc ? SHEET_MISSING : 0));
     }
+}
+
+/* Whether text is the pin's source text as the sheet shows it (in English: the library's English). */
+static int
+same_as_shown(const struct sheet_env *env, const struct source_def *src,
+              const struct factor_pin *pin, const char *text)
+{
+    char *shown = factors_source_label(env->app->lib, src, env->y->year, NULL, env->y->grid_area,
+                                       env->y->gwp_set, pin->source_text, env->lang == LANG_EN);
+    char *typed = text_trim(text);
+    int same = pin->source_text != NULL && strcmp(shown, typed) == 0;
+
+    free(shown);
+    free(typed);
+    return same;
 }
 
 static enum err
@@ -158,13 +177,15 @@ commit(const struct sheet_env *env, const struct sheet *s, int row, int col, con
     (void)s;
     if (old == NULL)
         return ERR_NOTFOUND;
-    if ((e = forms_validate(fd, text, &v, &cause)) != ERR_OK)
+    if ((e = forms_validate_lang(fd, text, env->lang, &v, &cause)) != ERR_OK)
         return sheet_fail(out, e, cause);
     if (col == COL_DATASRC && text_is_blank(text))
         return sheet_fail(out, ERR_INPUT, xstrdup(SHEET_TR(env, "每个排放因子都须注明来源",
                                                            "Every factor needs its source")));
     if (col == COL_VALUE && v == old->value)
         return ERR_OK;
+    if (col == COL_DATASRC && same_as_shown(env, src, old, text))
+        return ERR_OK;              /* the library's text as shown in English stays the stored one */
     factors_pin_copy(&pin, old);
     if (col == COL_VALUE) {
         pin.value = v;
@@ -315,7 +336,8 @@ settings_choice(const struct sheet_env *env, struct sheet_choice *c)
         if (v[i].area != NULL)
             c->labels[c->n++] = xasprintf(SHEET_TR(env, "电力排放因子：%s（%s）%s",
                                                    "Electricity factor: %s (%s)%s"),
-                                          v[i].area, level_label(env, v[i].area),
+                                          factors_area_label(lib, v[i].area, env->lang == LANG_EN),
+                                          level_label(env, v[i].area),
                                           strcmp(v[i].area, env->y->grid_area) == 0 ? now : "");
         else
             c->labels[c->n++] = xasprintf(SHEET_TR(env, "逸散排放 GWP：%s%s", "Fugitive GWP: %s%s"),
@@ -340,7 +362,8 @@ settings(const struct sheet_env *env, size_t pick, struct sheet_out *out)
         else {
             out->changed = 1;
             sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已改用：%s", "Now: %s"),
-                      v[pick].area ? v[pick].area : v[pick].gwp_set);
+                      v[pick].area ? factors_area_label(lib, v[pick].area, env->lang == LANG_EN)
+                                   : v[pick].gwp_set);
         }
     }
     free(v);
@@ -352,7 +375,7 @@ title_note(const struct sheet_env *env)
 {
     return xasprintf(SHEET_TR(env, "电力因子地区：%s   GWP：%s（F2 修改）",
                               "electricity area: %s   GWP: %s (F2)"),
-                     env->y->grid_area ? env->y->grid_area : "",
+                     factors_area_label(env->app->lib, env->y->grid_area, env->lang == LANG_EN),
                      env->y->gwp_set ? env->y->gwp_set : "");
 }
 

@@ -1,6 +1,6 @@
 /*
  * sheet_record.c - a record form (表A.1 基本信息, and any form of kind record in forms/): one row
- * per field, its label, its value and its unit. Values are validated by forms_validate and kept
+ * per field, its label, its value and its unit. Values are validated by forms_validate_lang and kept
  * per unit or per year as the field's scope says. Nothing here names a field of a particular
  * form.
  */
@@ -17,12 +17,13 @@ static void
 build(const struct sheet_env *env, struct sheet *s)
 {
     const struct form_def *f = env->step->form;
+    char unit[64];
     size_t i;
 
     sheet_init(s, (int)f->nfields, NCOLS, 0);
     s->widths[COL_LABEL] = env->lang == LANG_EN ? 22 : 14;
     s->widths[COL_VALUE] = 40;
-    s->widths[COL_UNIT] = 6;
+    s->widths[COL_UNIT] = env->lang == LANG_EN ? 8 : 6;     /* "persons" */
     s->start_col = COL_VALUE;
     s->start_row = -1;
     for (i = 0; i < f->nfields; i++) {
@@ -38,7 +39,9 @@ build(const struct sheet_env *env, struct sheet *s)
                   | (it != NULL && it->code == CHECK_A1_INVALID ? SHEET_WARN : 0));
         if (it != NULL && it->code == CHECK_A1_INVALID)
             sheet_note(s, (int)i, COL_VALUE, xstrdup(check_msg(it, env->lang)));
-        sheet_set(s, (int)i, COL_UNIT, xstrdup(fd->unit ? fd->unit : ""), SHEET_DIM);
+        sheet_set(s, (int)i, COL_UNIT, xstrdup(fd->unit ? units_text(fd->unit, env->lang == LANG_EN,
+                                                                     unit, sizeof(unit)) : ""),
+                  SHEET_DIM);
         if (missing && s->start_row < 0)
             s->start_row = (int)i;      /* where the work is: the first required field still empty */
     }
@@ -59,7 +62,7 @@ commit(const struct sheet_env *env, const struct sheet *s, int row, int col, con
     (void)col;
     if (text_is_blank(text))
         value = NULL;
-    else if ((e = forms_validate(fd, text, &v, &cause)) != ERR_OK)
+    else if ((e = forms_validate_lang(fd, text, env->lang, &v, &cause)) != ERR_OK)
         return sheet_fail(out, e, cause);
     else
         value = fd->type == FT_NUMBER || fd->type == FT_INTEGER ? sheet_num(v, TEXT_DIGITS)

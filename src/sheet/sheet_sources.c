@@ -13,7 +13,7 @@
 enum { COL_CAT, COL_SOURCE, COL_FACILITY, COL_LOCATION, COL_NOTE, NCOLS };
 
 static const char *const keys[NCOLS] = {"category", "source", "facility", "location", "note"};
-static const int widths[NCOLS] = {26, 10, 16, 14, 14};
+static const int widths[NCOLS] = {26, 11, 16, 13, 14};   /* "Electricity", "Natural gas"; 备注 at 80 */
 
 static void
 build(const struct sheet_env *env, struct sheet *s)
@@ -58,7 +58,7 @@ commit(const struct sheet_env *env, const struct sheet *s, int row, int col, con
                 "No source “%s” in the library; press Ins to pick one"), text));
         e = store_entry_update(env->st, en->id, src->id, NULL, NULL, NULL, &cause);
     } else {
-        if ((e = forms_validate(fd, text, &x, &cause)) != ERR_OK)
+        if ((e = forms_validate_lang(fd, text, env->lang, &x, &cause)) != ERR_OK)
             return sheet_fail(out, e, cause);
         v = text_trim(text);
         e = store_entry_update(env->st, en->id, NULL, col == COL_FACILITY ? v : NULL,

@@ -50,9 +50,10 @@ build(const struct sheet_env *env, struct sheet *s)
     int r = 0, c;
 
     sheet_init(s, rows(rep), 4, 0);
-    sheet_head(s, 0, SHEET_TR(env, "项目", "Item"), 28);
+    /* wide enough for "Purchased electricity and heat" and "tCO₂e/person" */
+    sheet_head(s, 0, SHEET_TR(env, "项目", "Item"), env->lang == LANG_EN ? 31 : 28);
     sheet_head(s, 1, SHEET_TR(env, "数值", "Value"), 12);
-    sheet_head(s, 2, SHEET_TR(env, "单位", "Unit"), 10);
+    sheet_head(s, 2, SHEET_TR(env, "单位", "Unit"), env->lang == LANG_EN ? 13 : 10);
     sheet_head(s, 3, SHEET_TR(env, "按排放源", "By source"), 24);
     if (rep == NULL) {
         s->empty = xstrdup(env->rep_err != NULL ? env->rep_err : "");

@@ -248,7 +248,7 @@ tui_key_help(enum lang lang)
                              ? "  Every saved field is written to the workbook at once; nothing to save."
                              : "  每项在保存（Enter/Tab）时即写入工作簿，无需另行保存。");
     lines[n++] = xstrdup(lang == LANG_EN
-                             ? "  Numbers: full-width digits and 。 are accepted. Esc closes this help."
+                             ? "  Numbers: full-width digits and the ideographic full stop (U+3002) are accepted. Esc closes this help."
                              : "  数字可用全角数字和“。”作小数点。按 Esc 或 F1 关闭本帮助。");
     lines[n] = NULL;
     return lines;

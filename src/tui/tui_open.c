@@ -237,12 +237,34 @@ say(enum err e, char *cause)
 }
 
 static int
-usage(void)
+usage(enum lang lang)
 {
-    fprintf(stderr, "用法: tanbook [FILE] [--year YEAR] [--lang zh|en]\n"
-                    "      tanbook --demo [--lang zh|en]\n"
-                    "命令行用法见 tanbook --help\n");
+    if (lang == LANG_EN)
+        fprintf(stderr, "usage: tanbook [FILE] [--year YEAR] [--lang zh|en]\n"
+                        "       tanbook --demo [--lang zh|en]\n"
+                        "For the command line, see tanbook --help\n");
+    else
+        fprintf(stderr, "用法: tanbook [FILE] [--year YEAR] [--lang zh|en]\n"
+                        "      tanbook --demo [--lang zh|en]\n"
+                        "命令行用法见 tanbook --help\n");
     return err_exit_code(ERR_USAGE);
+}
+
+/* The language --lang asks for anywhere on the command line (so a usage error before it is in it too). */
+static enum lang
+arg_lang(int argc, char **argv, enum lang dflt)
+{
+    int i;
+
+    for (i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--lang=en") == 0 || (strcmp(argv[i], "--lang") == 0 && i + 1 < argc
+                                                  && strcmp(argv[i + 1], "en") == 0))
+            return LANG_EN;
+        if (strcmp(argv[i], "--lang=zh") == 0 || (strcmp(argv[i], "--lang") == 0 && i + 1 < argc
+                                                  && strcmp(argv[i + 1], "zh") == 0))
+            return LANG_ZH;
+    }
+    return dflt;
 }
 
 /*
@@ -259,7 +281,8 @@ open_workbook(struct tui *t, const char *year_arg, int *exit_code)
 
     if (stat(t->path, &sb) != 0) {
         if (!start_curses()) {
-            *exit_code = say(ERR_IO, xasprintf("无法初始化终端（TERM=%s）",
+            *exit_code = say(ERR_IO, xasprintf(TR(t, "无法初始化终端（TERM=%s）",
+                                                  "Cannot start the terminal (TERM=%s)"),
                                                getenv("TERM") ? getenv("TERM") : ""));
             return 0;
         }
@@ -300,7 +323,7 @@ tui_main(struct app *app, int argc, char **argv)
     memset(&t, 0, sizeof(t));
     t.sel = -1;
     t.app = app;
-    t.lang = env_lang();
+    t.lang = arg_lang(argc, argv, env_lang());
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -311,12 +334,14 @@ tui_main(struct app *app, int argc, char **argv)
         else if (c == 'l' && (strcmp(optarg, "en") == 0 || strcmp(optarg, "zh") == 0))
             t.lang = optarg[0] == 'e' ? LANG_EN : LANG_ZH;
         else
-            return usage();
+            return usage(t.lang);
     }
     if (argc - optind > 1 || (demo && argc - optind > 0))
-        return usage();
+        return usage(t.lang);
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-        return say(ERR_USAGE, xstrdup("工作簿界面需要在终端中运行；命令行用法见 tanbook --help"));
+        return say(ERR_USAGE, xstrdup(TR(&t, "工作簿界面需要在终端中运行；命令行用法见 tanbook --help",
+                                         "The workbook needs a terminal; for the command line, see "
+                                         "tanbook --help")));
     app->lang = t.lang;
     if (argc - optind == 1) {
         t.path = xstrdup(argv[optind]);
@@ -341,7 +366,8 @@ tui_main(struct app *app, int argc, char **argv)
     }
     if (!curses_on && !start_curses()) {
         tui_free(&t);
-        return say(ERR_IO, xasprintf("无法初始化终端（TERM=%s）",
+        return say(ERR_IO, xasprintf(TR(&t, "无法初始化终端（TERM=%s）",
+                                        "Cannot start the terminal (TERM=%s)"),
                                      getenv("TERM") ? getenv("TERM") : ""));
     }
     tui_colors(&t);

@@ -9,6 +9,7 @@
 #include <wctype.h>
 
 #include "base/period.h"
+#include "base/text.h"
 #include "base/width.h"
 #include "tui/tui_int.h"
 
@@ -246,11 +247,20 @@ tui_pick(struct tui *t, const char *title, const char *const *labels,
 int
 tui_parse_year(struct tui *t, const char *text)
 {
-    char *cause = NULL;
+    char *cause = NULL, *typed;
     int year = 0;
 
     if (period_parse_year(text, &year, &cause) != ERR_OK) {
-        tui_message(t, MSG_ERROR, "%s", cause);
+        /* period_parse_year says why in Chinese; in English the rule it checks is stated */
+        typed = text_trim(text);
+        if (t->lang == LANG_EN && typed[0] == '\0')
+            tui_message(t, MSG_ERROR, "Enter a year, e.g. 2024");
+        else if (t->lang == LANG_EN)
+            tui_message(t, MSG_ERROR, "“%s” is not a valid year: four digits from %d to %d, e.g. 2024",
+                        typed, PERIOD_YEAR_MIN, PERIOD_YEAR_MAX);
+        else
+            tui_message(t, MSG_ERROR, "%s", cause);
+        free(typed);
         free(cause);
         return 0;
     }

@@ -46,7 +46,7 @@ verdict "check --year 2023 (no year before it) compares nothing"
 run tb check yoy.tanbook --lang en
 expect_rc 0
 expect_out_contains "Checking yoy.tanbook (year 2024)"
-expect_out_line '^warning  Table A\.5: Purchased electricity is up 55 % on 2023 \(the whole year\): 372000 kWh against 240000 kWh; please check$'
+expect_out_line '^warning  Table A\.5: Electricity is up 55 % on 2023 \(the whole year\): 372000 kWh against 240000 kWh; please check$'
 expect_out_line '^warning  Table A\.1: Building floor area 5600 m² is up 12 % on 2023 \(5000 m²\); please check$'
 expect_out_contains "0 errors, 2 warnings"
 expect_out_lacks "警告"
