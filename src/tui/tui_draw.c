@@ -202,6 +202,7 @@ mark(enum check_state st)
 static void
 draw_steps(struct tui *t)
 {
+    struct tui_area l;
     int x = 1, names = t->cols >= 100;
     struct sheet_env env;
     char *title, *note = NULL;
@@ -247,7 +248,8 @@ draw_steps(struct tui *t)
     tui_put(2, 1, x - 1, title, 0);
     free(title);
     attroff(A_BOLD);
-    draw_finding(t, 2, x, t->cols - x - 1);
+    tui_layout(t, &l);               /* a wide screen's live panel has its heading on this row */
+    draw_finding(t, 2, x, (l.wide ? l.live_x : t->cols) - x - 1);
 }
 
 static double

@@ -4,7 +4,8 @@
 # edit and quits at rest; F10 in an edit saves a valid value and stays on an invalid one; the
 # source picker filters on names, not categories, and says when a source is already listed;
 # Home goes back to 1月 with 排放源 and 单位 kept; Ctrl-R, Ctrl-D and a selection of months fill
-# as one undoable step; prompts replace their default when typed over; F7 lists the findings.
+# as one undoable step; F6 marks months 不适用; prompts replace their default when typed over; F7
+# lists the findings and goes to the cell of one.
 #
 # Hand calculation (reference/factors.md, AR6, 2024 on the 2023 national grid factor 0.5306):
 #   天然气 3000 m³ = 0.3 万m³ × 21.622 = 6.4866 t          → 化石燃料 "6.49"
@@ -136,12 +137,31 @@ tt_wait '已填入 3 格（Ctrl-Z 一步撤销）'
 tt_wait '外购热力 7.70'
 tt_keys C-z
 tt_wait '外购热力 1.10'
-tt_keys Right Right Right Right    # 5月, under 外购电力's 1000
+tt_keys Right Right Right Right    # 9月 (Enter moved on to 5月), under 外购电力's 1000
 tt_keys C-d
 tt_wait '外购热力 111.10'          # 1000 GJ × 0.11 = 110 t more
 tt_keys C-z
 tt_wait '外购热力 1.10'
 verdict "Ctrl-R copies from the left, a selection of months takes one value, Ctrl-D copies from above, each one Ctrl-Z"
+
+# ---- 8. F6 marks a selection of months 不适用 as one step, and unmarks --------------------------
+na_marks() { tt_screen | grep -m1 '^ 外购热力 ' | tr -cd '/' | wc -c; }
+na_none() { [ "$(na_marks)" -eq 0 ]; }
+tt_keys Home Right Right Right Right Right   # 6月
+tt_keys S-Right S-Right            # 6月…8月, the focus on 8月
+tt_keys F6
+tt_wait '已填入 3 格（Ctrl-Z 一步撤销）'
+expect_eq "months shown 不适用" "$(na_marks)" 3
+tt_wait '外购热力 1.10'             # 不适用 adds nothing
+tt_keys C-z
+tt_wait '已撤销'
+expect_eq "months 不适用 after one Ctrl-Z" "$(na_marks)" 0
+tt_keys F6                         # one month, then again: unmarked
+tt_wait '已将 2024-08 标为不适用'
+expect_eq "8月 alone" "$(na_marks)" 1
+tt_keys F6
+_tt_poll 5 na_none || note "a second F6 left 8月 marked: $(na_marks) marks"
+verdict "F6 marks the selected months 不适用 (\"/\") in one undoable step, and a second F6 unmarks"
 
 # ---- 11. F7: the list of findings, Enter goes to the cell ------------------------------------
 tt_keys PPage PPage
