@@ -388,14 +388,42 @@ draw_live(struct tui *t, const struct tui_area *l)
     }
 }
 
+/* Byte length of the longest start of s (from byte `from`) that fits w columns, broken after a
+   space when there is one near the end (English words stay whole; Chinese breaks anywhere). */
+static size_t
+fit_bytes(const char *s, size_t from, int w)
+{
+    mbstate_t st;
+    size_t i = from, space = 0, r;
+    wchar_t c;
+    int used = 0, space_at = 0;
+
+    memset(&st, 0, sizeof(st));
+    while (s[i] != '\0') {
+        r = mbrtowc(&c, s + i, strlen(s + i), &st);
+        if (r == (size_t)-1 || r == (size_t)-2 || r == 0) {
+            c = L'?';
+            r = 1;
+            memset(&st, 0, sizeof(st));
+        }
+        if (used + wcol(c) > w)
+            return (space > from && space_at >= w - 16 ? space : i) - from;
+        used += wcol(c);
+        i += r;
+        if (c == L' ') {
+            space = i;
+            space_at = used;
+        }
+    }
+    return i - from;
+}
+
 /* The help of the focused cell, dimmed, on the message line; 1 when it took the hint line too. */
 static int
 draw_cell_help(struct tui *t, const char *help)
 {
-    int w = t->cols - 2, used = 0;
-    size_t off = 0, r;
-    mbstate_t st;
-    wchar_t c;
+    int w = t->cols - 2;
+    size_t off;
     char *first;
 
     attron(A_DIM);
@@ -405,19 +433,7 @@ draw_cell_help(struct tui *t, const char *help)
         attroff(A_DIM);
         return 0;
     }
-    memset(&st, 0, sizeof(st));
-    while (help[off] != '\0') {
-        r = mbrtowc(&c, help + off, strlen(help + off), &st);
-        if (r == (size_t)-1 || r == (size_t)-2 || r == 0) {
-            c = L'?';
-            r = 1;
-            memset(&st, 0, sizeof(st));
-        }
-        if (used + wcol(c) > w)
-            break;
-        used += wcol(c);
-        off += r;
-    }
+    off = fit_bytes(help, 0, w);         /* broken after a space where there is one */
     first = xasprintf("%.*s", (int)off, help);
     tui_put(t->rows - 2, 1, w, first, 0);
     tui_put(t->rows - 1, 1, w, help + off, 0);     /* what is still longer ends in … */
@@ -533,34 +549,6 @@ tui_draw(struct tui *t)
     if (t->editing)
         curs_set(1);
     refresh();
-}
-
-/* Byte length of the longest start of s (from byte `from`) that fits w columns, broken after a
-   space where there is one past `from`. */
-static size_t
-fit_bytes(const char *s, size_t from, int w)
-{
-    mbstate_t st;
-    size_t i = from, space = 0, r;
-    wchar_t c;
-    int used = 0;
-
-    memset(&st, 0, sizeof(st));
-    while (s[i] != '\0') {
-        r = mbrtowc(&c, s + i, strlen(s + i), &st);
-        if (r == (size_t)-1 || r == (size_t)-2 || r == 0) {
-            c = L'?';
-            r = 1;
-            memset(&st, 0, sizeof(st));
-        }
-        if (used + wcol(c) > w)
-            return (space > from ? space : i) - from;
-        used += wcol(c);
-        i += r;
-        if (c == L' ')
-            space = i;
-    }
-    return i - from;
 }
 
 /*
