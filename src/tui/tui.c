@@ -270,6 +270,7 @@ on_click(struct tui *t)
             && (!t->editing || tui_commit_edit(t))) {
             t->row = r;
             t->col = c;
+            t->sel = -1;
             tui_clear_message(t);
         }
 }

@@ -163,6 +163,20 @@ tt_keys F6
 _tt_poll 5 na_none || note "a second F6 left 8月 marked: $(na_marks) marks"
 verdict "F6 marks the selected months 不适用 (\"/\") in one undoable step, and a second F6 unmarks"
 
+# ---- 12. the cursor in an empty cell; a full-width text keeps its first characters in view ---------
+cursor() { tt display-message -p -t "$TT_TGT" '#{cursor_flag} #{cursor_x} #{cursor_y}'; }
+tt_keys Home Right                 # 外购热力 2月: empty
+tt_wait '外购热力               GJ'
+set -- $(cursor)
+expect_eq "cursor shown on an empty cell" "$1" 1
+tt_keys End Left                   # 数据来源, 16 columns wide
+tt_type '热力公司缴费通知单热力公司'   # 13 full-width characters: 26 columns
+tt_wait '编辑中'
+tt_wait '热力公司缴费通知单热力公司'    # all of it, its first characters too
+tt_keys Escape
+tt_wait '已保存'
+verdict "the focused empty cell shows the cursor, and a full-width text wider than its cell is shown whole while typed"
+
 # ---- 11. F7: the list of findings, Enter goes to the cell ------------------------------------
 tt_keys PPage PPage
 tt_wait '表A.1 基本信息'
@@ -174,6 +188,20 @@ tt_keys Down Enter
 tt_wait '表A.5 碳排放活动水平数据'
 tt_wait '外购热力'
 verdict "F7 lists every finding and Enter on one goes to its step"
+
+# ---- the pick list in its own box; the F1 help lists the new keys ---------------------------------
+tt_keys IC
+tt_wait '│ 添加排放源'
+tt_wait '├──'
+tt_wait '└──'
+tt_keys Escape
+tt_keys F1
+tt_wait '按键说明'
+for k in 'Shift-←' 'Esc/Ctrl-C' 'Ctrl-D ' 'Ctrl-R ' 'F6 ' 'F7 ' 'F10/Ctrl-Q/Ctrl-C'; do   # in the help's order
+    _tt_poll 2 _tt_has "$k" || { tt_keys Down Down Down Down Down Down Down Down Down Down; tt_wait "$k"; }
+done
+tt_keys Escape
+verdict "a pick list has a border and a title row of its own; F1 lists Ctrl-D, Ctrl-R, F6, F7, the selection and Ctrl-C"
 
 # ---- 12. a prompt's default is replaced by typing -------------------------------------------
 tt_keys F3
