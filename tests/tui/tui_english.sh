@@ -97,6 +97,7 @@ walk() {
         no_cjk "help, last page"
     fi
     tt_keys Escape
+    tt_wait_gone 'tanbook - keys'      # the help's F5 line reads as the export step's title
     tt_wait 'Export the Excel report'
     verdict "$WHERE the F1 help is English"
 
@@ -105,6 +106,7 @@ walk() {
     tt_keys PPage PPage PPage PPage PPage PPage
     tt_wait 'Table A.1 Basic information'
     tt_keys Down Down
+    tt_wait 'Floor area in use this year'   # the focus is on it before typing
     tt_type 'abc'
     tt_keys Enter
     tt_wait 'Building floor area: “abc” is not a number'
