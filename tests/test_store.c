@@ -354,6 +354,54 @@ test_rollback_and_lock(void **state)
     unlink(c->path);
 }
 
+/*
+ * store_begin nests: an inner begin/commit (a sheet's own transaction inside a fill) joins the
+ * outer one, so the two values are one action and one undo takes both back; an inner rollback
+ * ends the whole transaction and the outer commit then reports it.
+ */
+static void
+test_nested_begin(void **state)
+{
+    struct ctx *c = *state;
+    struct store *st = create(c);
+    struct store_action act = {0};
+    struct wb_year y;
+    char *cause = NULL;
+
+    assert_int_equal(store_year_add(st, c->lib, 2024, NULL, NULL, &cause), ERR_OK);
+    assert_int_equal(store_begin(st, &cause), ERR_OK);
+    assert_int_equal(store_info_set(st, FS_YEAR, 2024, "headcount", "10", &cause), ERR_OK);
+    assert_int_equal(store_begin(st, &cause), ERR_OK);              /* inner */
+    assert_int_equal(store_info_set(st, FS_YEAR, 2024, "building_area", "500", &cause), ERR_OK);
+    assert_int_equal(store_commit(st, &cause), ERR_OK);             /* inner: nothing yet */
+    assert_int_equal(store_commit(st, &cause), ERR_OK);             /* outer: both saved */
+    assert_int_equal(store_load_year(st, c->lib, 2024, &y, &cause), ERR_OK);
+    assert_string_equal(model_info(&y, "headcount"), "10");
+    assert_string_equal(model_info(&y, "building_area"), "500");
+    model_free(&y);
+    assert_int_equal(store_undo(st, &act, &cause), ERR_OK);         /* one undo, both gone */
+    assert_int_equal(act.n, 2);
+    store_action_free(&act);
+    assert_int_equal(store_load_year(st, c->lib, 2024, &y, &cause), ERR_OK);
+    assert_null(model_info(&y, "headcount"));
+    assert_null(model_info(&y, "building_area"));
+    model_free(&y);
+
+    assert_int_equal(store_begin(st, &cause), ERR_OK);
+    assert_int_equal(store_info_set(st, FS_YEAR, 2024, "headcount", "20", &cause), ERR_OK);
+    assert_int_equal(store_begin(st, &cause), ERR_OK);
+    store_rollback(st);                                             /* inner gives up: all of it */
+    assert_int_equal(store_commit(st, &cause), ERR_IO);
+    assert_non_null(strstr(cause, "整组修改都已撤回"));
+    free(cause);
+    cause = NULL;
+    assert_int_equal(store_load_year(st, c->lib, 2024, &y, &cause), ERR_OK);
+    assert_null(model_info(&y, "headcount"));
+    model_free(&y);
+    store_close(st);
+    unlink(c->path);
+}
+
 /* The bytes of the file at path (*len of them; caller frees). */
 static char *
 slurp(const char *path, size_t *len)
@@ -801,6 +849,7 @@ main(void)
         cmocka_unit_test(test_readonly_current),
         cmocka_unit_test(test_readonly_directory),
         cmocka_unit_test(test_na_periods),
+        cmocka_unit_test(test_nested_begin),
     };
 
     return cmocka_run_group_tests_name("store", tests, setup, teardown);

@@ -503,8 +503,11 @@ store_commit(struct store *st, char **cause)
         st->depth--;
         return ERR_OK;
     }
-    if (st->depth == 0 && sqlite3_get_autocommit(st->db))
-        return store_fail(st, SQLITE_MISUSE, "保存到工作簿（修改已被撤回）", cause);
+    if (st->depth == 0 && sqlite3_get_autocommit(st->db)) {
+        /* an inner write gave up (store_rollback) and took the whole transaction with it */
+        *cause = xstrdup("修改未保存：其中一项被撤回，整组修改都已撤回");
+        return ERR_IO;
+    }
     st->depth = 0;
     if ((e = store_exec(st, "COMMIT", "保存到工作簿", cause)) != ERR_OK)
         store_rollback(st);
