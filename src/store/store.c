@@ -143,6 +143,14 @@ store_fail(struct store *st, int rc, const char *what, char **cause)
         *cause = xasprintf("工作簿文件已损坏，无法%s（%s）", what, msg);
         return ERR_CORRUPT;
     case SQLITE_CONSTRAINT:
+        /* RAISE() in a trigger: not a rule of tanbook's but of whoever put the trigger there */
+        if (rc == SQLITE_CONSTRAINT_TRIGGER
+            || (st != NULL && st->db != NULL
+                && sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_TRIGGER)) {
+            *cause = xasprintf("工作簿中有不属于碳账本的触发器拒绝了修改，无法%s（%s）；"
+                               "为安全起见未写入", what, msg);
+            return ERR_CORRUPT;
+        }
         e = ERR_INPUT;
         break;
     default:
@@ -226,7 +234,12 @@ busy_timeout_ms(void)
 static enum err
 db_open(struct store *st, const char *name, int flags, char **cause)
 {
-    int rc, defensive;
+    static const int off[] = {
+        SQLITE_DBCONFIG_ENABLE_TRIGGER, SQLITE_DBCONFIG_ENABLE_VIEW,
+        SQLITE_DBCONFIG_TRUSTED_SCHEMA, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION,
+    };
+    size_t i;
+    int rc, was;
 
     rc = sqlite3_open_v2(name, &st->db, flags, NULL);
     if (rc != SQLITE_OK) {
@@ -236,7 +249,19 @@ db_open(struct store *st, const char *name, int flags, char **cause)
     }
     sqlite3_busy_timeout(st->db, busy_timeout_ms());
     sqlite3_extended_result_codes(st->db, 0);
-    sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, &defensive);
+    /*
+     * A workbook is data, never code: tanbook has no trigger or view of its own, so none may run
+     * (store_schema.c refuses a file with one anyway); nothing in the schema may call a function
+     * with side effects, no extension may be loaded, and the schema cannot be written as data.
+     */
+    for (i = 0; i < nitems(off) && rc == SQLITE_OK; i++)
+        rc = sqlite3_db_config(st->db, off[i], 0, &was);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, &was);
+    if (rc != SQLITE_OK) {
+        *cause = xasprintf("无法打开 %s：%s", st->path, sqlite3_errstr(rc));
+        return ERR_IO;
+    }
     return ERR_OK;
 }
 
@@ -353,6 +378,19 @@ pragma_int(struct store *st, const char *sql, int *out, char **cause)
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_OK : store_fail(st, rc, "读取工作簿", cause);
 }
 
+/* Whether this user may write path and the folder it is in (where the -wal and -shm go). */
+static int
+may_write(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash == NULL ? xstrdup(".")      /* the folder: "." for "x", "/" for "/x" */
+                              : xstrndup(path, (size_t)(slash - path) + (slash == path));
+    int ok = access(path, W_OK) == 0 && access(dir, W_OK) == 0;
+
+    free(dir);
+    return ok;
+}
+
 void
 store_remove(const char *path)
 {
@@ -365,6 +403,24 @@ store_remove(const char *path)
     p = xasprintf("%s-shm", path);
     unlink(p);
     free(p);
+}
+
+/*
+ * The years are what every command starts from (the latest, or the one asked for), so one out of
+ * range is refused on opening, by every command, like a foreign schema (store_years says which).
+ */
+static enum err
+years_check(struct store *st, int version, char **cause)
+{
+    int *years;
+    size_t n;
+    enum err e;
+
+    if (version < 1)    /* no tables yet */
+        return ERR_OK;
+    if ((e = store_years(st, &years, &n, cause)) == ERR_OK)
+        free(years);
+    return e;
 }
 
 static enum err
@@ -418,6 +474,12 @@ store_open(const char *path, enum store_mode mode, struct store **out, char **ca
         *cause = xasprintf("%s 不是普通文件", path);
         return ERR_IO;
     }
+    if (mode == STORE_EXISTING && !may_write(path)) {
+        /* else SQLite's first read fails making the -shm, as "attempt to write a readonly database" */
+        *cause = xasprintf("无法修改 %s：没有写入该工作簿文件（或其所在文件夹）的权限；"
+                           "summary、check 和 export 仍可读取它", path);
+        return ERR_READONLY;
+    }
     st = xcalloc(1, sizeof(*st));
     st->path = xstrdup(path);
     st->readonly = mode == STORE_READONLY || mode == STORE_READONLY_SHARED;
@@ -441,6 +503,9 @@ store_open(const char *path, enum store_mode mode, struct store **out, char **ca
         goto fail;
     }
     st->opened_version = version;
+    if (exists && ((e = store_schema_check(st, migrations, version, cause)) != ERR_OK
+                   || (e = years_check(st, version, cause)) != ERR_OK))
+        goto fail;
     /* read-only: connection settings only (journal_mode would write the file), no write at all */
     if ((e = store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;", "打开工作簿",
                   cause)) != ERR_OK
@@ -451,6 +516,8 @@ store_open(const char *path, enum store_mode mode, struct store **out, char **ca
         goto fail;
     if (!st->readonly && version < (int)nitems(migrations)
         && (e = migrate(st, version, mode == STORE_CREATE, cause)) != ERR_OK)
+        goto fail;
+    if ((e = pragma_int(st, "PRAGMA schema_version", &st->schema_cookie, cause)) != ERR_OK)
         goto fail;
     *out = st;
     return ERR_OK;
@@ -475,6 +542,35 @@ store_close(struct store *st)
     free(st);
 }
 
+/*
+ * Inside the write transaction, so that nobody can change it before the write: whether the schema
+ * is still the one found to be ours at opening. Another program may have changed it since (a
+ * trigger added while a terminal workbook stays open); then it is checked again (a VACUUM changes
+ * the schema version too, not the schema).
+ */
+static enum err
+schema_same(struct store *st, char **cause)
+{
+    int cookie, version;
+    enum err e;
+
+    if ((e = pragma_int(st, "PRAGMA schema_version", &cookie, cause)) != ERR_OK)
+        return e;
+    if (cookie == st->schema_cookie)
+        return ERR_OK;
+    if ((e = pragma_int(st, "PRAGMA user_version", &version, cause)) != ERR_OK)
+        return e;
+    if (version > (int)nitems(migrations)) {
+        *cause = xasprintf("%s 已被更新版本的碳账本改为格式版本 %d，本程序不能再写入；"
+                           "请升级碳账本后再打开", st->path, version);
+        return ERR_NEWER;
+    }
+    if ((e = store_schema_check(st, migrations, version, cause)) != ERR_OK)
+        return e;
+    st->schema_cookie = cookie;
+    return ERR_OK;
+}
+
 enum err
 store_begin(struct store *st, char **cause)
 {
@@ -487,9 +583,14 @@ store_begin(struct store *st, char **cause)
         return ERR_OK;
     }
     st->action = 0;    /* the action starts with the first change */
-    if ((e = store_exec(st, "BEGIN IMMEDIATE", "写入工作簿", cause)) == ERR_OK)
-        st->depth = 1;
-    return e;
+    if ((e = store_exec(st, "BEGIN IMMEDIATE", "写入工作簿", cause)) != ERR_OK)
+        return e;
+    if ((e = schema_same(st, cause)) != ERR_OK) {
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        return e;
+    }
+    st->depth = 1;
+    return ERR_OK;
 }
 
 enum err

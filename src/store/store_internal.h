@@ -1,8 +1,8 @@
 /*
  * store_internal.h - what the store files share: store.c (schema, opening, transactions),
- * store_read.c (reads), store_write.c (the logged writes), store_log.c (edit log, undo, redo) and
- * store_image.c (row images): the connection, the statement helpers and the bracket every logged
- * write runs in.
+ * store_read.c (reads), store_write.c (the logged writes), store_log.c (edit log, undo, redo),
+ * store_image.c (row images) and store_schema.c (the check that a file's schema is ours): the
+ * connection, the statement helpers and the bracket every logged write runs in.
  * Private to store*.c, the only files that include sqlite3.h.
  */
 #ifndef TANBOOK_STORE_INTERNAL_H
@@ -21,6 +21,7 @@ struct store {
     sqlite3 *db;
     char *path;
     int opened_version;
+    int schema_cookie;        /* PRAGMA schema_version once the schema was found to be ours */
     int readonly;             /* opened with STORE_READONLY(_SHARED) */
     long long action;         /* edit_action id of the open transaction, 0 until its 1st change */
     int depth;                /* store_begin calls not yet committed: inner ones join the outer */
@@ -42,6 +43,21 @@ enum err store_step_done(struct store *st, sqlite3_stmt *s, const char *what, ch
 void store_bind_text(sqlite3_stmt *s, int i, const char *v);
 /* A copy of column i, or NULL. */
 char *store_column_dup(sqlite3_stmt *s, int i);
+
+/*
+ * Whether the objects of st's file (tables, indexes, triggers, views) are exactly those that
+ * migrations[0 .. version-1] create: ERR_CORRUPT with a cause naming the first object that is
+ * foreign, changed or missing ("工作簿含有不属于碳账本的触发器 t1，为安全起见不予打开").
+ */
+enum err store_schema_check(struct store *st, const char *const *migrations, int version,
+                            char **cause);
+
+/*
+ * A text from the file (a name, a unit) as a message of the store may quote it: control
+ * characters (C0, DEL, C1) as \xNN, so that none can drive the terminal it is printed on, and
+ * at most about 60 bytes of it. Caller frees.
+ */
+char *store_shown_text(const char *text);
 
 /* Reads the pin of (year, source_id) into *pin and its *rowid; *found: whether there is one. */
 enum err store_pin_read(struct store *st, int year, const char *source_id, struct factor_pin *pin,
