@@ -1,6 +1,7 @@
 /* engine.c - emissions, standard coal and indicators from a loaded year. */
 #include "core/engine.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,7 +102,49 @@ info_number(const struct wb_year *y, const char *key)
     if (s == NULL)
         return 0;
     v = strtod(s, &end);
-    return end != s && v > 0 ? v : 0;
+    return end != s && isfinite(v) && v > 0 ? v : 0;    /* "inf" is no area */
+}
+
+/* Whether the n numbers at v are all finite. */
+static int
+all_finite(const double *v, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (!isfinite(v[i]))
+            return 0;
+    return 1;
+}
+
+/*
+ * Whether every figure of res is a finite number. The store refuses a workbook with a quantity
+ * or a factor beyond the forms' limits, so no sum of them overflows; this is the last guard, so
+ * that no output can ever show inf or nan (an A.1 area of 1e-300 would make the intensity inf).
+ */
+static int
+result_finite(const struct engine_result *res, const char **what)
+{
+    const double totals[] = {
+        res->total_tco2e, res->scope1_tco2e, res->scope2_tco2e, res->energy_tce,
+        res->intensity_kgco2e_per_m2, res->per_capita_tco2e,
+    };
+    size_t i;
+
+    for (i = 0; i < res->nsources; i++) {
+        const struct engine_source *s = &res->sources[i];
+        const double one[] = {
+            s->activity, s->quantity, s->tco2e, s->tce, s->annual_tco2e, s->annual_quantity,
+        };
+
+        *what = s->src->zh;
+        if (!all_finite(one, nitems(one)) || !all_finite(s->month_tco2e, 12)
+            || !all_finite(s->month_quantity, 12) || !all_finite(s->quarter_tco2e, 4)
+            || !all_finite(s->quarter_quantity, 4))
+            return 0;
+    }
+    *what = "合计";
+    return all_finite(totals, nitems(totals)) && all_finite(res->cat_tco2e, CAT__COUNT);
 }
 
 /* The unit shown for a source: the one every value used, else the library's report unit. */
@@ -132,6 +175,7 @@ engine_compute(const struct wb_year *y, struct engine_result *res, char **cause)
 {
     size_t i, j;
     enum err e = ERR_OK;
+    const char *what;
 
     memset(res, 0, sizeof(*res));
     for (i = 0; i < y->nentries && e == ERR_OK; i++) {
@@ -212,6 +256,11 @@ engine_compute(const struct wb_year *y, struct engine_result *res, char **cause)
         res->intensity_kgco2e_per_m2 = res->total_tco2e * 1000.0 / res->building_area_m2;
     if (res->has_headcount)
         res->per_capita_tco2e = res->total_tco2e / res->headcount;
+    if (!result_finite(res, &what)) {
+        *cause = xasprintf("%s 的计算结果超出了数值范围，请核对数量、单位和排放因子", what);
+        engine_result_free(res);
+        return ERR_INPUT;
+    }
     return ERR_OK;
 }
 

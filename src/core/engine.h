@@ -57,7 +57,8 @@ enum err engine_to_tce(const struct source_def *src, const struct factor_pin *pi
 /*
  * Computes A.2 and A.4 for year y. Every inventory entry needs a pin and a known source, every
  * row a convertible unit; otherwise ERR_INPUT with *cause naming the source and period. A row
- * marked 不适用 (na) counts as zero and is not converted.
+ * marked 不适用 (na) counts as zero and is not converted. ERR_INPUT too when a figure would not be
+ * a finite number (an overflow): no result holds inf or nan.
  * Free the result with engine_result_free().
  */
 enum err engine_compute(const struct wb_year *y, struct engine_result *res, char **cause);

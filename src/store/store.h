@@ -20,6 +20,15 @@
 
 #define STORE_APPLICATION_ID 0x54414e42  /* "TANB" */
 
+/*
+ * The largest A.5 quantity (forms/a5's quantity max) and the largest number of a pinned factor
+ * (forms/a6's factor max; also the bound of its derivation, coal coefficient and density, where
+ * the library's largest, a GWP, is 25 200) a workbook may hold; test_store checks that they are
+ * the forms' limits. store_load_year refuses a file with more (see store_read.c).
+ */
+#define STORE_QUANTITY_MAX 1e9
+#define STORE_FACTOR_MAX 1e6
+
 struct store;
 
 enum store_mode {
@@ -47,7 +56,12 @@ int store_latest_version(void);
 /*
  * Opens (or creates) the workbook at path. Errors: ERR_IO (missing, exists, unreadable),
  * ERR_NOTWORKBOOK, ERR_NEWER, ERR_LOCKED (another program held it past the busy timeout:
- * $TANBOOK_BUSY_TIMEOUT_MS, default 5000), ERR_CORRUPT; *cause says which (caller frees).
+ * $TANBOOK_BUSY_TIMEOUT_MS, default 5000), ERR_CORRUPT (damaged; or, in every mode, a schema
+ * that is not exactly the one of its version - a trigger, view, index or table of another
+ * program, a changed column - or a year out of range: refused before anything of it is used,
+ * the cause naming the object), ERR_READONLY (STORE_EXISTING on a file or in a folder this user
+ * may not write); *cause says which (caller frees). Triggers and views never run on the
+ * connection.
  * Older schemas are migrated in one transaction, except with STORE_READONLY: that reads schema
  * versions 1 and up as they are, sets nothing that writes, and works in a directory it may not
  * write (as an immutable file, unless a -wal or -journal file beside it may hold changes that
@@ -66,6 +80,8 @@ int store_opened_version(const struct store *st);
 /*
  * Starts a write transaction (waits for other writers up to the busy timeout). On a read-only
  * store this, store_commit and every write below return ERR_READONLY and change nothing.
+ * ERR_CORRUPT, with nothing written, when another program has changed the schema since opening
+ * so that it is no longer the workbook's (store_open's check, made again).
  */
 enum err store_begin(struct store *st, char **cause);
 enum err store_commit(struct store *st, char **cause);
@@ -192,7 +208,12 @@ int store_can_redo(struct store *st);
  */
 enum err store_data_version(struct store *st, long long *version, char **cause);
 
-/* Loads year into *y (model.h; free with model_free). ERR_NOTFOUND when the year is absent. */
+/*
+ * Loads year into *y (model.h; free with model_free). ERR_NOTFOUND when the year is absent;
+ * ERR_CORRUPT, naming the value and its row, when the file holds what no tanbook writes: a number
+ * that is not finite, negative or over STORE_QUANTITY_MAX / STORE_FACTOR_MAX, an unknown unit, a
+ * period that does not parse or is of another year. store_years refuses a year out of range so.
+ */
 enum err store_load_year(struct store *st, const struct factor_lib *lib, int year,
                          struct wb_year *y, char **cause);
 

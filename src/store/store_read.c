@@ -6,11 +6,83 @@
  */
 #include "store/store.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/store_internal.h"
 #include "base/xmem.h"
+#include "data/units.h"
+
+/*
+ * What a workbook may hold is checked as it is read. Every way into a workbook (the forms, the
+ * import, `set`) refuses a number that is not finite, a negative one or one beyond the forms'
+ * limits, an unknown unit, a period that does not parse or lies outside its year, a year out of
+ * range; a file holding one was changed by another program, or damaged. Such a file is refused
+ * (ERR_CORRUPT, exit 3) with the value and its row, not flagged for repair in the terminal
+ * workbook: the engine, the checks, the sheets and the exports would all have to cope with values
+ * they can otherwise never get (an infinite factor gave "tco2e": inf, which is not JSON, and
+ * <v>INF</v> in the xlsx), and a period that does not parse has no cell to be shown in.
+ */
+static const char refused[] = "，不是碳账本写入的值，为安全起见不予使用";
+
+/* Whether v is a number a workbook may hold where max is the limit. */
+static int
+value_ok(double v, double max)
+{
+    return isfinite(v) && v >= 0 && v <= max;
+}
+
+/* "2024 年度 天然气（炉灶）": the A.3 row, as a message names it. */
+static char *
+entry_name(int year, const struct wb_entry *en)
+{
+    char *id = store_shown_text(en->source_id != NULL ? en->source_id : "");
+    char *fac = store_shown_text(en->facility != NULL ? en->facility : "");
+    char *t = xasprintf("%d 年度 %s%s%s%s", year, en->src != NULL ? en->src->zh : id,
+                        *fac != '\0' ? "（" : "", fac, *fac != '\0' ? "）" : "");
+
+    free(id);
+    free(fac);
+    return t;
+}
+
+/* Checks A.5 row s (id, period, quantity, unit, ..., na) of entry en, parsed into *a. */
+static enum err
+act_check(sqlite3_stmt *s, int year, const struct wb_entry *en, struct wb_activity *a,
+          char **cause)
+{
+    const char *text = (const char *)sqlite3_column_text(s, 1);
+    const char *unit = (const char *)sqlite3_column_text(s, 3);
+    double q = sqlite3_column_double(s, 2);
+    char *name = entry_name(year, en), *shown = NULL, *why = NULL;
+    long long id = sqlite3_column_int64(s, 0);
+    int na = sqlite3_column_int(s, 6) != 0;
+    enum err e = ERR_CORRUPT;
+
+    if (period_parse(text != NULL ? text : "", &a->period, &why) != ERR_OK) {
+        shown = store_shown_text(text != NULL ? text : "");
+        *cause = xasprintf("工作簿中 %s 的活动数据期间“%s”有误：%s（activity 表 id %lld）%s",
+                           name, shown, why, id, refused);
+    } else if (a->period.year != year) {
+        shown = store_shown_text(text);
+        *cause = xasprintf("工作簿中 %s 的活动数据期间“%s”不在 %d 年度内（activity 表 id %lld）%s",
+                           name, shown, year, id, refused);
+    } else if (!na && !value_ok(q, STORE_QUANTITY_MAX)) {
+        *cause = xasprintf("工作簿中 %s、期间 %s 的数量 %.17g 不在 0 到 %.0f 之间（activity 表 id %lld）%s",
+                           name, text, q, STORE_QUANTITY_MAX, id, refused);
+    } else if (!na && (unit == NULL || units_find(unit) == NULL)) {
+        shown = store_shown_text(unit != NULL ? unit : "");
+        *cause = xasprintf("工作簿中 %s、期间 %s 的单位“%s”不是碳账本认识的单位（activity 表 id %lld）%s",
+                           name, text, shown, id, refused);
+    } else {
+        e = ERR_OK;
+    }
+    free(why);
+    free(name);
+    free(shown);
+    return e;
+}
 
 enum err
 store_years(struct store *st, int **years, size_t *n, char **cause)
@@ -25,15 +97,23 @@ store_years(struct store *st, int **years, size_t *n, char **cause)
     if ((e = store_prepare(st, "SELECT year FROM years ORDER BY year", &s, cause)) != ERR_OK)
         return e;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        long long v = sqlite3_column_int64(s, 0);
+
+        if (v < PERIOD_YEAR_MIN || v > PERIOD_YEAR_MAX) {
+            *cause = xasprintf("工作簿中的年度 %lld 不在 %d–%d 之间（years 表）%s", v,
+                               PERIOD_YEAR_MIN, PERIOD_YEAR_MAX, refused);
+            e = ERR_CORRUPT;
+            break;
+        }
         *years = xgrow(*years, &cap, *n + 1, sizeof(int));
-        (*years)[(*n)++] = sqlite3_column_int(s, 0);
+        (*years)[(*n)++] = (int)v;
     }
     store_release(st, s);
-    if (rc != SQLITE_DONE) {
+    if (rc != SQLITE_DONE || e != ERR_OK) {
         free(*years);
         *years = NULL;
         *n = 0;
-        return store_fail(st, rc, "读取年度列表", cause);
+        return e != ERR_OK ? e : store_fail(st, rc, "读取年度列表", cause);
     }
     return ERR_OK;
 }
@@ -208,16 +288,13 @@ load_entries(struct store *st, const struct factor_lib *lib, int year, struct wb
         acap = 0;
         while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
             struct wb_activity *a;
-            char *why = NULL;
 
             en->acts = xgrow(en->acts, &acap, en->nacts + 1, sizeof(*en->acts));
             a = &en->acts[en->nacts];
             memset(a, 0, sizeof(*a));
-            if (period_parse((const char *)sqlite3_column_text(s, 1), &a->period, &why) != ERR_OK) {
-                *cause = xasprintf("工作簿中的活动数据期间有误：%s", why);
-                free(why);
+            if ((e = act_check(s, year, en, a, cause)) != ERR_OK) {
                 store_release(st, s);
-                return ERR_CORRUPT;
+                return e;
             }
             en->nacts++;
             a->id = sqlite3_column_int64(s, 0);
@@ -236,8 +313,35 @@ load_entries(struct store *st, const struct factor_lib *lib, int year, struct wb
     return ERR_OK;
 }
 
+/* Checks the numbers of a pinned factor (the value, its derivation, coal and density). */
 static enum err
-load_pins(struct store *st, int year, struct wb_year *y, char **cause)
+pin_check(const struct factor_lib *lib, int year, const struct factor_pin *p, char **cause)
+{
+    const struct source_def *src = p->source_id != NULL ? factors_source(lib, p->source_id) : NULL;
+    const struct {
+        const char *zh;
+        double v;
+    } nums[] = {
+        {"排放因子", p->value}, {"低位发热量", p->ncv}, {"单位热值含碳量", p->cc},
+        {"碳氧化率", p->ox}, {"折标准煤系数", p->coal}, {"密度", p->density},
+    };
+    char *id;
+    size_t i;
+
+    for (i = 0; i < nitems(nums); i++)
+        if (!value_ok(nums[i].v, STORE_FACTOR_MAX)) {
+            id = store_shown_text(p->source_id != NULL ? p->source_id : "");
+            *cause = xasprintf("工作簿中 %d 年度 %s 的%s %.17g 不在 0 到 %.0f 之间（factors 表）%s",
+                               year, src != NULL ? src->zh : id, nums[i].zh, nums[i].v, STORE_FACTOR_MAX, refused);
+            free(id);
+            return ERR_CORRUPT;
+        }
+    return ERR_OK;
+}
+
+static enum err
+load_pins(struct store *st, const struct factor_lib *lib, int year, struct wb_year *y,
+          char **cause)
 {
     sqlite3_stmt *s;
     size_t cap = 0;
@@ -250,6 +354,10 @@ load_pins(struct store *st, int year, struct wb_year *y, char **cause)
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         y->pins = xgrow(y->pins, &cap, y->npins + 1, sizeof(*y->pins));
         pin_from_row(s, &y->pins[y->npins++]);
+        if ((e = pin_check(lib, year, &y->pins[y->npins - 1], cause)) != ERR_OK) {
+            store_release(st, s);
+            return e;
+        }
     }
     store_release(st, s);
     return rc == SQLITE_DONE ? ERR_OK : store_fail(st, rc, "读取排放因子", cause);
@@ -283,7 +391,7 @@ store_load_year(struct store *st, const struct factor_lib *lib, int year, struct
     y->year = year;
     if ((e = load_info(st, year, y, cause)) != ERR_OK
         || (e = load_entries(st, lib, year, y, cause)) != ERR_OK
-        || (e = load_pins(st, year, y, cause)) != ERR_OK) {
+        || (e = load_pins(st, lib, year, y, cause)) != ERR_OK) {
         model_free(y);
         return e;
     }
