@@ -268,6 +268,27 @@ arg_lang(int argc, char **argv, enum lang dflt)
 }
 
 /*
+ * A year the store refuses to load (a number or period no tanbook writes, store_read.c) is refused
+ * before the screen is up, as the command line refuses it: not shown as an empty year to type into.
+ */
+static enum err
+load_once(struct tui *t, char **cause)
+{
+    struct wb_year y;
+    enum err e = book_load(t->book, t->year, &y, cause);
+
+    if (e == ERR_OK)
+        model_free(&y);
+    if (e == ERR_CORRUPT)
+        return e;
+    if (e != ERR_OK) {    /* anything else the screen says, as it always did (tui_reload) */
+        free(*cause);
+        *cause = NULL;
+    }
+    return ERR_OK;
+}
+
+/*
  * Opens t->path for the session (or, after the program is on screen, asks for what a new one needs
  * and creates it first): for editing, or read-only while another window edits it (tui_watch.c).
  */
@@ -295,7 +316,8 @@ open_workbook(struct tui *t, const char *year_arg, int *exit_code)
     }
     if (e != ERR_OK || (e = book_open(t->app, t->path, BOOK_SESSION, &t->book, &cause)) != ERR_OK
         || (!created
-            && (e = book_year(t->book, year_arg, 0, &t->year, &exists, &cause)) != ERR_OK)) {
+            && (e = book_year(t->book, year_arg, 0, &t->year, &exists, &cause)) != ERR_OK)
+        || (e = load_once(t, &cause)) != ERR_OK) {
         restore_terminal();
         *exit_code = say(e, cause);
         return 0;
