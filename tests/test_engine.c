@@ -258,6 +258,59 @@ test_override(void **state)
     model_free(&y);
 }
 
+/*
+ * No result holds inf or nan. The store refuses a workbook with a number beyond the forms'
+ * limits, so the engine only sees such numbers from a model built otherwise: an overflow is an
+ * error, never an infinite figure.
+ */
+static void
+test_finite(void **state)
+{
+    struct wb_year y;
+    struct engine_result r;
+    char *cause = NULL;
+    size_t i;
+
+    (void)state;
+    /* 10⁹ 万m³ = 10⁹ 万m³ × a factor of 1e300 = 1e309 > DBL_MAX (1.8e308): overflow */
+    year_new(&y, 2024, "全国", "AR6");
+    for (i = 0; i < y.npins; i++)
+        if (strcmp(y.pins[i].source_id, "natural_gas") == 0)
+            y.pins[i].value = 1e300;
+    year_act(&y, "natural_gas", "", "2024-01", 1e9, "万m³");
+    assert_int_equal(engine_compute(&y, &r, &cause), ERR_INPUT);
+    assert_non_null(strstr(cause, "天然气 的计算结果超出了数值范围"));
+    assert_null(r.sources);
+    free(cause);
+    model_free(&y);
+
+    /* an area of "inf" is no area (no intensity), one of 1e-305 makes 2.16 tCO₂e × 1000 / 1e-305
+       = 2.2e308 kgCO₂e/m², over DBL_MAX: an error; "nan" is no area either */
+    year_new(&y, 2024, "全国", "AR6");
+    year_act(&y, "natural_gas", "", "2024", 1000, "m³");   /* 0.1 万m³ × 21.622 = 2.1622 t */
+    year_info(&y, "building_area", "inf");
+    assert_int_equal(engine_compute(&y, &r, &cause), ERR_OK);
+    assert_false(r.has_area);
+    assert_true(r.building_area_m2 == 0 && r.intensity_kgco2e_per_m2 == 0);
+    engine_result_free(&r);
+    model_free(&y);
+    year_new(&y, 2024, "全国", "AR6");
+    year_act(&y, "natural_gas", "", "2024", 1000, "m³");
+    year_info(&y, "building_area", "1e-305");
+    assert_int_equal(engine_compute(&y, &r, &cause), ERR_INPUT);
+    assert_non_null(strstr(cause, "合计 的计算结果超出了数值范围"));
+    free(cause);
+    model_free(&y);
+    year_new(&y, 2024, "全国", "AR6");
+    year_act(&y, "natural_gas", "", "2024", 1000, "m³");
+    year_info(&y, "headcount", "nan");
+    assert_int_equal(engine_compute(&y, &r, &cause), ERR_OK);
+    assert_false(r.has_headcount);
+    near(r.total_tco2e, 2.1622, 1e-9);
+    engine_result_free(&r);
+    model_free(&y);
+}
+
 int
 main(void)
 {
@@ -268,6 +321,7 @@ main(void)
         cmocka_unit_test(test_grid_and_gwp),
         cmocka_unit_test(test_refusals),
         cmocka_unit_test(test_override),
+        cmocka_unit_test(test_finite),
     };
 
     return cmocka_run_group_tests_name("engine", tests, setup, teardown);

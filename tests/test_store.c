@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "store/store.h"
+#include "store/store_internal.h"    /* store_fail: test_raise_is_not_input */
 #include "base/xmem.h"
 
 #ifndef FIXTURES
@@ -643,6 +644,16 @@ ro_child(const struct ctx *c, const struct ro_dir *d)
         bad++;
     }
     free(cause);
+    /* opened for writing, it says why it cannot be, not SQLite's "attempt to write a readonly
+       database" from its first read */
+    cause = NULL;
+    if (store_open(d->wal, STORE_EXISTING, &st, &cause) != ERR_READONLY
+        || strstr(cause, "没有写入该工作簿文件（或其所在文件夹）的权限") == NULL) {
+        fprintf(stderr, "# %s: opened for writing, or not refused with the reason: %s\n", d->wal,
+                cause ? cause : "");
+        bad++;
+    }
+    free(cause);
     return bad;
 }
 
@@ -835,6 +846,279 @@ test_na_periods(void **state)
     unlink(c->path);
 }
 
+/* A workbook of 2024 with 100 m³ of natural gas in 2024-03 (activity id 1), closed. */
+static void
+make_gas(struct ctx *c)
+{
+    struct store *st = create(c);
+    char *cause = NULL;
+    long long id;
+
+    assert_int_equal(store_year_add(st, c->lib, 2024, NULL, NULL, &cause), ERR_OK);
+    assert_int_equal(store_entry_ensure(st, 2024, "natural_gas", "炉灶", "", "", &id, NULL,
+                                        &cause), ERR_OK);
+    assert_int_equal(store_activity_put(st, id, "2024-03", 100, "m³", "", "", NULL, &cause),
+                     ERR_OK);
+    store_close(st);
+}
+
+/*
+ * Our schema or nothing: a workbook whose schema another program changed is refused in every
+ * mode before anything of it runs or is read, naming the object, and is left byte for byte as it
+ * was. Each row: what the other program did, and what the refusal must say.
+ */
+static const struct {
+    const char *sql;
+    const char *says;
+} foreign_schemas[] = {
+    /* the issue's: a set fired it and 66 rows became 1 */
+    {"CREATE TRIGGER t1 AFTER UPDATE ON year_info BEGIN DELETE FROM activity; END",
+     "工作簿含有不属于碳账本的触发器 t1，为安全起见不予打开"},
+    {"CREATE TRIGGER t2 BEFORE INSERT ON activity BEGIN SELECT RAISE(ABORT, 'no'); END",
+     "触发器 t2"},
+    {"CREATE VIEW v1 AS SELECT * FROM activity", "不属于碳账本的视图 v1"},
+    {"CREATE INDEX extra ON activity(unit)", "不属于碳账本的索引 extra"},
+    {"CREATE TABLE notes (x)", "不属于碳账本的表 notes"},
+    {"CREATE TRIGGER \"t\x1b]0;pwned\x07\" AFTER INSERT ON years BEGIN SELECT 1; END",
+     "触发器 t\\x1B]0;pwned\\x07，"},
+    /* a column added; a CHECK taken out (as sqlite3's writable_schema allows) */
+    {"ALTER TABLE activity ADD COLUMN evil TEXT",
+     "工作簿中的表 activity 与碳账本（格式版本 4）的定义不同"},
+    {"PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, "
+     "'CHECK (quantity >= 0)', '') WHERE name = 'activity'; PRAGMA writable_schema = OFF",
+     "表 activity 与碳账本"},
+    {"DROP INDEX activity_by_entry; CREATE INDEX activity_by_entry ON activity(period)",
+     "索引 activity_by_entry 与碳账本"},
+    {"DROP INDEX edit_log_by_action", "工作簿缺少碳账本（格式版本 4）的索引 edit_log_by_action"},
+    /* SQLite's statistics are let be only as SQLite makes them */
+    {"ANALYZE; PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = "
+     "'CREATE TABLE sqlite_stat1(tbl,idx,stat,x)' WHERE name = 'sqlite_stat1'",
+     "不属于碳账本的表 sqlite_stat1"},
+};
+
+static void
+test_schema_foreign(void **state)
+{
+    static const enum store_mode modes[] = {STORE_EXISTING, STORE_READONLY, STORE_READONLY_SHARED};
+    struct ctx *c = *state;
+    struct store *st;
+    char *cause, *before, *after;
+    size_t i, m, len, len2;
+
+    for (i = 0; i < nitems(foreign_schemas); i++) {
+        make_gas(c);
+        sql_exec(c->path, foreign_schemas[i].sql);
+        before = slurp(c->path, &len);
+        for (m = 0; m < nitems(modes); m++) {
+            cause = NULL;
+            st = NULL;
+            assert_int_equal(store_open(c->path, modes[m], &st, &cause), ERR_CORRUPT);
+            assert_null(st);
+            if (strstr(cause, foreign_schemas[i].says) == NULL)
+                fail_msg("%s: \"%s\" does not say \"%s\"", foreign_schemas[i].sql, cause,
+                         foreign_schemas[i].says);
+            free(cause);
+        }
+        after = slurp(c->path, &len2);
+        assert_true(len == len2 && memcmp(before, after, len) == 0);
+        assert_int_equal(sql_int(c->path, "SELECT count(*) FROM activity"), 1);
+        free(before);
+        free(after);
+        store_remove(c->path);
+    }
+}
+
+/*
+ * What differs in layout only is ours: the v1 fixture's CREATE texts have other line breaks than
+ * the migrations (test_migrates_v1_fixture opens it), and ANALYZE's statistics tables are
+ * SQLite's own, data for its planner. A workbook as tanbook leaves it is accepted, of course.
+ */
+static void
+test_schema_layout_and_statistics(void **state)
+{
+    struct ctx *c = *state;
+    struct store *st;
+    struct wb_year y;
+    char *cause = NULL;
+
+    make_gas(c);
+    sql_exec(c->path, "ANALYZE");
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM sqlite_schema "
+                                      "WHERE name LIKE 'sqlite_stat%'"), 1);
+    assert_int_equal(store_open(c->path, STORE_READONLY, &st, &cause), ERR_OK);
+    assert_int_equal(store_load_year(st, c->lib, 2024, &y, &cause), ERR_OK);
+    assert_true(y.nentries == 1 && y.entries[0].nacts == 1);
+    model_free(&y);
+    store_close(st);
+    store_remove(c->path);
+
+    load_v1_fixture(c->path);
+    assert_int_equal(store_open(c->path, STORE_READONLY, &st, &cause), ERR_OK);
+    assert_int_equal(store_opened_version(st), 1);
+    store_close(st);
+    unlink(c->path);
+}
+
+/*
+ * A trigger added by another program while the workbook is open (a terminal workbook left open)
+ * is found at the next write, inside its transaction, before anything is written.
+ */
+static void
+test_schema_changed_while_open(void **state)
+{
+    struct ctx *c = *state;
+    struct store *st;
+    char *cause = NULL;
+
+    make_gas(c);
+    assert_int_equal(store_open(c->path, STORE_EXISTING, &st, &cause), ERR_OK);
+    assert_int_equal(store_info_set(st, FS_YEAR, 2024, "building_area", "1000", &cause), ERR_OK);
+    sql_exec(c->path, "CREATE TRIGGER t1 AFTER UPDATE ON year_info BEGIN DELETE FROM activity; "
+                      "END");
+    assert_int_equal(store_info_set(st, FS_YEAR, 2024, "building_area", "2000", &cause),
+                     ERR_CORRUPT);
+    assert_non_null(strstr(cause, "触发器 t1"));
+    free(cause);
+    assert_sql(c->path, "SELECT value FROM year_info WHERE key = 'building_area'", "1000");
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM activity"), 1);
+    /* gone again: writes go on (a VACUUM changes the schema version, not the schema) */
+    sql_exec(c->path, "DROP TRIGGER t1; VACUUM");
+    assert_int_equal(store_info_set(st, FS_YEAR, 2024, "building_area", "2000", &cause), ERR_OK);
+    store_close(st);
+    assert_sql(c->path, "SELECT value FROM year_info WHERE key = 'building_area'", "2000");
+    store_remove(c->path);
+}
+
+/*
+ * A RAISE() from inside SQLite is no rule of tanbook's: exit 3 (ERR_CORRUPT), not 1 as a refused
+ * input. (A file's own triggers never run - they are refused at opening and disabled on the
+ * connection - so this is tested on the mapping itself; SQLite's other constraints stay ERR_INPUT.)
+ */
+static void
+test_raise_is_not_input(void **state)
+{
+    char *cause = NULL;
+
+    (void)state;
+    assert_int_equal(store_fail(NULL, SQLITE_CONSTRAINT_TRIGGER, "写入工作簿", &cause),
+                     ERR_CORRUPT);
+    assert_non_null(strstr(cause, "触发器"));
+    assert_int_equal(err_exit_code(ERR_CORRUPT), 3);
+    free(cause);
+    assert_int_equal(store_fail(NULL, SQLITE_CONSTRAINT, "写入工作簿", &cause), ERR_INPUT);
+    free(cause);
+}
+
+/*
+ * Impossible numbers inside a file: what no way into tanbook writes is refused on loading
+ * (ERR_CORRUPT, exit 3), naming the value and its row. Each row: what another program did
+ * (with CHECK constraints ignored, as sqlite3 lets it), the year loaded, what the refusal says.
+ */
+static const struct {
+    const char *sql;
+    const char *says;
+} impossible[] = {
+    {"UPDATE factors SET value = 1e999 WHERE source = 'natural_gas'", "天然气 的排放因子 inf 不在"},
+    {"UPDATE factors SET value = -1e999 WHERE source = 'natural_gas'", "排放因子 -inf 不在"},
+    {"UPDATE factors SET value = 1e308 WHERE source = 'natural_gas'", "排放因子 1e+308 不在 0 到 1000000"},
+    {"UPDATE factors SET value = -0.5 WHERE source = 'electricity'", "外购电力 的排放因子 -0.5"},
+    {"UPDATE factors SET value = 1000001 WHERE source = 'natural_gas'", "排放因子 1000001 不在"},
+    {"UPDATE factors SET ncv = 1e999 WHERE source = 'natural_gas'", "低位发热量 inf"},
+    {"UPDATE factors SET density = -1 WHERE source = 'gasoline'", "汽油 的密度 -1"},
+    {"UPDATE activity SET quantity = -5", "天然气（炉灶）、期间 2024-03 的数量 -5 不在 0 到 1000000000 之间（activity 表 id 1）"},
+    {"UPDATE activity SET quantity = 1e999", "的数量 inf 不在"},
+    {"UPDATE activity SET quantity = 1000000001", "的数量 1000000001 不在"},
+    {"UPDATE activity SET period = '2024-13'", "的活动数据期间“2024-13”有误"},
+    {"UPDATE activity SET period = 'soon'", "期间“soon”有误"},
+    {"UPDATE activity SET period = '2019-03'", "期间“2019-03”不在 2024 年度内"},
+    {"UPDATE activity SET unit = 'furlong'", "单位“furlong”不是碳账本认识的单位"},
+};
+
+static void
+test_impossible_values(void **state)
+{
+    struct ctx *c = *state;
+    struct store *st;
+    struct wb_year y;
+    char *cause, q[256];
+    size_t i;
+
+    for (i = 0; i < nitems(impossible); i++) {
+        make_gas(c);
+        snprintf(q, sizeof(q), "PRAGMA ignore_check_constraints = ON; %s", impossible[i].sql);
+        sql_exec(c->path, q);
+        cause = NULL;
+        assert_int_equal(store_open(c->path, STORE_READONLY, &st, &cause), ERR_OK);
+        assert_int_equal(store_load_year(st, c->lib, 2024, &y, &cause), ERR_CORRUPT);
+        if (strstr(cause, impossible[i].says) == NULL)
+            fail_msg("%s: \"%s\" does not say \"%s\"", impossible[i].sql, cause,
+                     impossible[i].says);
+        assert_non_null(strstr(cause, "不是碳账本写入的值"));
+        free(cause);
+        assert_null(y.entries);    /* nothing half loaded is left */
+        store_close(st);
+        store_remove(c->path);
+    }
+
+    /* the limits themselves are fine: 10⁹ m³, a factor of 10⁶ */
+    make_gas(c);
+    sql_exec(c->path, "UPDATE activity SET quantity = 1e9; "
+                      "UPDATE factors SET value = 1e6 WHERE source = 'natural_gas'");
+    assert_int_equal(store_open(c->path, STORE_READONLY, &st, &cause), ERR_OK);
+    assert_int_equal(store_load_year(st, c->lib, 2024, &y, &cause), ERR_OK);
+    assert_true(y.entries[0].acts[0].quantity == 1e9);
+    model_free(&y);
+    store_close(st);
+
+    /* NaN cannot be in a file: SQLite stores it as NULL, which NOT NULL refuses */
+    {
+        sqlite3 *db;
+
+        assert_int_equal(sqlite3_open(c->path, &db), SQLITE_OK);
+        assert_int_equal(sqlite3_exec(db, "UPDATE activity SET quantity = (1e999 - 1e999)", NULL,
+                                      NULL, NULL), SQLITE_CONSTRAINT);
+        sqlite3_close(db);
+    }
+
+    /* a year out of range is refused on opening, in every mode: every command starts from the
+       years (the latest, or the one asked for) */
+    sql_exec(c->path, "PRAGMA ignore_check_constraints = ON; UPDATE years SET year = 1900");
+    for (i = 0; i < 2; i++) {
+        cause = NULL;
+        st = NULL;
+        assert_int_equal(store_open(c->path, i == 0 ? STORE_READONLY : STORE_EXISTING, &st,
+                                    &cause), ERR_CORRUPT);
+        assert_null(st);
+        assert_non_null(strstr(cause, "工作簿中的年度 1900 不在 1990–2100 之间（years 表）"));
+        free(cause);
+    }
+    assert_int_equal(sql_int(c->path, "SELECT year FROM years"), 1900);
+    store_remove(c->path);
+}
+
+/* The store's limits are the forms': forms/a5's quantity and forms/a6's factor (data). */
+static void
+test_limits_are_the_forms(void **state)
+{
+    struct ctx *c = *state;
+    const struct field_def *q = forms_field(forms_get(c->forms, "A.5"), "quantity");
+    const struct field_def *f = forms_field(forms_get(c->forms, "A.6"), "data");
+    struct store *st;
+    struct wb_year y;
+    char *cause = NULL;
+
+    assert_true(q->max == STORE_QUANTITY_MAX && q->min == 0);
+    assert_true(f->max == STORE_FACTOR_MAX && f->min == 0);
+    /* and every number of every built-in factor is within them: a new year loads */
+    make_gas(c);
+    assert_int_equal(store_open(c->path, STORE_READONLY, &st, &cause), ERR_OK);
+    assert_int_equal(store_load_year(st, c->lib, 2024, &y, &cause), ERR_OK);
+    assert_int_equal(y.npins, c->lib->nsources);
+    model_free(&y);
+    store_close(st);
+    store_remove(c->path);
+}
+
 int
 main(void)
 {
@@ -850,6 +1134,12 @@ main(void)
         cmocka_unit_test(test_readonly_directory),
         cmocka_unit_test(test_na_periods),
         cmocka_unit_test(test_nested_begin),
+        cmocka_unit_test(test_schema_foreign),
+        cmocka_unit_test(test_schema_layout_and_statistics),
+        cmocka_unit_test(test_schema_changed_while_open),
+        cmocka_unit_test(test_raise_is_not_input),
+        cmocka_unit_test(test_impossible_values),
+        cmocka_unit_test(test_limits_are_the_forms),
     };
 
     return cmocka_run_group_tests_name("store", tests, setup, teardown);
