@@ -3,7 +3,9 @@
  * exporter's exact text over an in-memory year (figures by hand from reference/factors.md),
  * standard output for text and its refusal for xlsx, and whole-or-nothing writes: a missing
  * directory, a directory in the way and a file size limit leave nothing behind; a full device
- * and a file size limit are said in words; scratch files go beside the target. The xlsx content
+ * and a file size limit are said in words; scratch files go beside the target; text holding
+ * control characters gives well-formed JSON and xlsx, and a part that is not well-formed XML
+ * fails the export; leftovers of a killed export are removed by the next one, others kept. The xlsx content
  * is read back by tests/cli/cli_export.sh with openpyxl; a disk filling up is in
  * tests/cli/cli_export_full.sh.
  */
@@ -19,9 +21,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+
+#include <xlsxwriter.h>
 
 #include "export/export.h"
 #include "export/export_file.h"
@@ -280,6 +286,190 @@ test_json_stdout(void **state)
     model_free(&y);
 }
 
+/* A unit name holding controls (edited into a workbook with sqlite3): the JSON escapes each as
+   \u00XX - C0, DEL and C1 - so that it parses and prints nothing a terminal acts on; a byte that
+   is not UTF-8 becomes \ufffd. */
+static void
+test_json_controls(void **state)
+{
+    char *out, *cause = NULL;
+    struct wb_year y;
+    struct report R;
+    struct export_in in = {.fs = forms, .r = &R};
+    char dir[64], *file;
+
+    (void)state;
+    office(&y, "示例\v单位\x1b]2;T\a\r\xc2\x9b" "31m\x7f\xff", &R);
+    dir_make(dir, sizeof(dir));
+    file = xasprintf("%s/r.json", dir);
+    assert_int_equal(export_json_format.write(&in, file, &cause), ERR_OK);
+    out = slurp(file);
+    starts(out, "{\n  \"unit\": \"示例\\u000b单位\\u001b]2;T\\u0007\\r\\u009b31m\\u007f\\ufffd\",\n");
+    free(out);
+    free(file);
+    dir_remove(dir);
+    report_free(&R);
+    model_free(&y);
+}
+
+/*
+ * The same unit name in an Excel report: libxlsxwriter 1.1.4 would write it raw into
+ * docProps/core.xml (not XML: the export's read-back refuses that part, see test_bad_part), so the
+ * exporter replaces what XML does not allow with U+FFFD; the report is written, well formed.
+ */
+static void
+test_xlsx_controls(void **state)
+{
+    char dir[64], *file, *cause = NULL;
+    struct wb_year y;
+    struct report R;
+
+    (void)state;
+    office(&y, "示例\v单位\x1b[2J\xc2\x9b\xef\xbf\xbe\xff", &R);
+    dir_make(dir, sizeof(dir));
+    file = xasprintf("%s/r.xlsx", dir);
+    if (export_xlsx(forms, &R, file, &cause) != ERR_OK)
+        fail_msg("export refused: %s", cause);
+    assert_int_equal(dir_count(dir), 1);
+    free(file);
+    dir_remove(dir);
+    report_free(&R);
+    model_free(&y);
+}
+
+/* A writer as libxlsxwriter would be without the exporter's cleaning: a title with a vertical tab. */
+static const char *
+raw_title_writer(const char *file, void *arg)
+{
+    lxw_workbook *wb = workbook_new(file);
+    lxw_doc_properties p = {.title = arg};
+
+    (void)workbook_add_worksheet(wb, NULL);
+    workbook_set_properties(wb, &p);
+    return workbook_close(wb) == LXW_NO_ERROR ? NULL : "workbook_close";
+}
+
+/*
+ * The export's read-back parses every XML part: a part with a control character fails the
+ * export (ERR_IO naming the part, the byte and why), the target keeps its old content and no
+ * temporary file is left. libxlsxwriter writes <dc:title>a\vb</dc:title>, which it reports as
+ * a success.
+ */
+static void
+test_bad_part(void **state)
+{
+    char dir[64], *file, *text, *cause = NULL;
+    char title[] = "a\vb";
+    FILE *f;
+
+    (void)state;
+    dir_make(dir, sizeof(dir));
+    file = xasprintf("%s/r.xlsx", dir);
+    assert_non_null(f = fopen(file, "w"));
+    fputs("old", f);
+    fclose(f);
+    assert_int_equal(export_file_write(file, EXPORT_FILE_ZIP, raw_title_writer, title, &cause),
+                     ERR_IO);
+    assert_non_null(cause);
+    has(cause, "无法写入 ");
+    has(cause, "：写出的 docProps/core.xml 不是格式正确的 XML（第 ");
+    has(cause, " 字节：含有 XML 不允许的字符），报表未写出，原有文件未改动");
+    free(cause);
+    text = slurp(file);
+    assert_string_equal(text, "old");
+    assert_int_equal(dir_count(dir), 1);
+    free(text);
+    free(file);
+    dir_remove(dir);
+}
+
+/* Makes dir/name with text, its times set back by age seconds. */
+static void
+leftover(const char *dir, const char *name, long age)
+{
+    char *path = xasprintf("%s/%s", dir, name);
+    struct timespec t[2];
+    FILE *f;
+
+    assert_non_null(f = fopen(path, "w"));
+    fputs("partial", f);
+    fclose(f);
+    assert_int_equal(clock_gettime(CLOCK_REALTIME, &t[0]), 0);
+    t[0].tv_sec -= age;
+    t[1] = t[0];
+    assert_int_equal(utimensat(AT_FDCWD, path, t, 0), 0);
+    free(path);
+}
+
+static int
+exists(const char *dir, const char *name)
+{
+    char *path = xasprintf("%s/%s", dir, name);
+    struct stat st;
+    int yes = lstat(path, &st) == 0;
+
+    free(path);
+    return yes;
+}
+
+/*
+ * What an export killed on the way left beside r.json (a signal, a file size limit) is removed
+ * by the next export to r.json: only a file named as its temporary files are (.r.json.tmp- and
+ * six letters or digits), a regular file, an hour old and not locked. Kept: one 1 s old (another
+ * export may have just made it), one an export still writing holds locked (flock, here by this
+ * test), a symbolic link, the temporary files of another target and other names.
+ */
+static void
+test_leftovers(void **state)
+{
+    char dir[64], *file, *path, *cause = NULL;
+    struct wb_year y;
+    struct report R;
+    struct export_in in = {.fs = forms, .r = &R};
+    int fd;
+
+    (void)state;
+    office(&y, "某县档案局", &R);
+    dir_make(dir, sizeof(dir));
+    leftover(dir, ".r.json.tmp-aB3xYz", 3600);         /* removed */
+    leftover(dir, ".r.json.tmp-QQ1234", 3600);         /* removed */
+    leftover(dir, ".r.json.tmp-fresh1", 1);            /* kept: too new */
+    leftover(dir, ".r.json.tmp-Locked", 3600);         /* kept: locked below */
+    leftover(dir, ".r.json.tmp-123", 3600);            /* kept: not six characters */
+    leftover(dir, ".r.json.tmp-1234567", 3600);
+    leftover(dir, ".r.json.tmp-ab.c_d", 3600);
+    leftover(dir, ".s.json.tmp-aB3xYz", 3600);         /* kept: another target's */
+    leftover(dir, "r.json.tmp-aB3xYz", 3600);          /* kept: not hidden, not ours */
+    leftover(dir, "target", 3600);
+    path = xasprintf("%s/.r.json.tmp-Link00", dir);
+    assert_int_equal(symlink("target", path), 0);      /* kept: a link, not a file */
+    free(path);
+    path = xasprintf("%s/.r.json.tmp-Locked", dir);
+    assert_true((fd = open(path, O_RDONLY)) >= 0);
+    assert_int_equal(flock(fd, LOCK_EX), 0);
+    free(path);
+    file = xasprintf("%s/r.json", dir);
+    assert_int_equal(export_json_format.write(&in, file, &cause), ERR_OK);
+    close(fd);
+    assert_false(exists(dir, ".r.json.tmp-aB3xYz"));
+    assert_false(exists(dir, ".r.json.tmp-QQ1234"));
+    assert_true(exists(dir, ".r.json.tmp-fresh1"));
+    assert_true(exists(dir, ".r.json.tmp-Locked"));
+    assert_true(exists(dir, ".r.json.tmp-123"));
+    assert_true(exists(dir, ".r.json.tmp-1234567"));
+    assert_true(exists(dir, ".r.json.tmp-ab.c_d"));
+    assert_true(exists(dir, ".s.json.tmp-aB3xYz"));
+    assert_true(exists(dir, "r.json.tmp-aB3xYz"));
+    assert_true(exists(dir, ".r.json.tmp-Link00"));
+    assert_true(exists(dir, "target"));
+    /* the 11 above less the 2 removed, and r.json */
+    assert_int_equal(dir_count(dir), 10);
+    free(file);
+    dir_remove(dir);
+    report_free(&R);
+    model_free(&y);
+}
+
 /* Every exporter: into a directory that does not exist, ERR_IO naming the path, nothing made. */
 static void
 test_missing_dir(void **state)
@@ -442,6 +632,10 @@ main(void)
         cmocka_unit_test(test_json),
         cmocka_unit_test(test_json_empty),
         cmocka_unit_test(test_json_stdout),
+        cmocka_unit_test(test_json_controls),
+        cmocka_unit_test(test_xlsx_controls),
+        cmocka_unit_test(test_bad_part),
+        cmocka_unit_test(test_leftovers),
         cmocka_unit_test(test_missing_dir),
         cmocka_unit_test(test_dir_in_way),
         cmocka_unit_test(test_too_large),

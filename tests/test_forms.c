@@ -412,6 +412,28 @@ test_validate(void **state)
         {"A.1", "region", "浙江浙江浙江浙江浙江浙江浙江浙江浙江浙江", ERR_OK, 0, NULL},   /* 20 chars */
         {"A.1", "region", "浙江浙江浙江浙江浙江浙江浙江浙江浙江浙江省", ERR_INPUT, 0, "现有 21 个"},
         {"A.1", "address", "\xff\xfe", ERR_INPUT, 0, "UTF-8"},
+        {"A.1", "address", "\xed\xa0\x80", ERR_INPUT, 0, "UTF-8"},   /* a lone surrogate */
+        /* controls, whatever the type: every field is one line (a tab inside too); named by code
+           point. Blanks around the text are trimmed first, so "x\n" is "x". */
+        {"A.1", "unit_name", "示例\v单位", ERR_INPUT, 0,
+         "“单位名称”含有控制字符 U+000B（粘贴来的文字中常有），请删去"},
+        {"A.1", "unit_name", "a\tb", ERR_INPUT, 0, "控制字符 U+0009"},
+        {"A.1", "unit_name", "a\nb", ERR_INPUT, 0, "控制字符 U+000A"},
+        {"A.1", "unit_name", "a\r\nb", ERR_INPUT, 0, "控制字符 U+000D"},
+        {"A.1", "unit_name", "\x1b[2J", ERR_INPUT, 0, "控制字符 U+001B"},
+        {"A.1", "unit_name", "x\x7f", ERR_INPUT, 0, "控制字符 U+007F"},
+        {"A.1", "unit_name", "x\xc2\x9b" "31m", ERR_INPUT, 0, "控制字符 U+009B"},
+        {"A.1", "unit_name", "x\xc2\x80", ERR_INPUT, 0, "控制字符 U+0080"},
+        {"A.1", "unit_name", "x\xef\xbf\xbf", ERR_INPUT, 0, "“单位名称”含有非字符 U+FFFF，请删去"},
+        {"A.1", "unit_name", "x\xef\xbf\xbe", ERR_INPUT, 0, "非字符 U+FFFE"},
+        {"A.1", "unit_name", "\t示例单位\r\n", ERR_OK, 0, NULL},
+        {"A.1", "unit_name", "x\xc2\xa0y", ERR_OK, 0, NULL},        /* U+00A0 is text */
+        {"A.1", "building_area", "12\v", ERR_INPUT, 0, "“建筑面积”含有控制字符 U+000B"},
+        {"A.5", "quantity", "1\x1b" "00", ERR_INPUT, 0, "“数量”含有控制字符 U+001B"},
+        {"A.5", "period", "2024-0\b3", ERR_INPUT, 0, "“期间”含有控制字符 U+0008"},
+        {"A.5", "unit", "kW\ah", ERR_INPUT, 0, "“单位”含有控制字符 U+0007"},
+        {"A.5", "source", "天然\x1b气", ERR_INPUT, 0, "控制字符 U+001B"},
+        {"A.5", "note", "见\v附件", ERR_INPUT, 0, "“备注”含有控制字符 U+000B"},
         {"A.5", "unit", "kWh", ERR_OK, 0, NULL},
         {"A.5", "unit", " 万立方米 ", ERR_OK, 0, NULL},
         {"A.5", "unit", "furlong", ERR_INPUT, 0, "“单位”：无法识别的单位“furlong”（可用 kWh"},
@@ -466,6 +488,9 @@ test_validate_english(void **state)
         {"A.1", "phone", "12345678901234567890123456789012345678901",
          "Phone is too long (at most 40 characters, not 41)"},
         {"A.1", "address", "\xff\xfe", "Address contains invalid characters (not UTF-8 text)"},
+        {"A.1", "address", "a\vb", "Address contains the control character U+000B (pasted text "
+                                    "often does); remove it"},
+        {"A.1", "address", "a\xef\xbf\xbf", "Address contains the noncharacter U+FFFF; remove it"},
         {"A.5", "unit", "furlong", "Unit: unknown unit “furlong” (use kWh, MWh, 10⁴kWh, GJ, MJ, "
                                    "m³, 10⁴m³, L, t, kg)"},
         {"A.5", "period", "2024-13", "Period: “2024-13” is not a period; use a year (2024), a "

@@ -1,4 +1,5 @@
-/* test_text.c - trimming, comparison, UTF-8 checks, and numbers as people type them. */
+/* test_text.c - trimming, comparison, UTF-8 checks, controls found and escaped, and numbers as
+   people type them. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -195,6 +196,77 @@ test_chars(void **state)
 }
 
 static void
+test_control(void **state)
+{
+    /* the first character no field may hold, by its code point; 0 when there is none */
+    static const struct {
+        const char *s;
+        unsigned long want;
+    } cases[] = {
+        {"", 0},
+        {"示例县机关事务服务中心", 0},
+        {"a\vb", 0x0b},                         /* a vertical tab pasted from Word */
+        {"a\tb", 0x09},                         /* every field is one line: tab too */
+        {"a\nb", 0x0a},
+        {"a\rb", 0x0d},
+        {"\x1b[2J", 0x1b},
+        {"x\x7f", 0x7f},                        /* DEL */
+        {"x\xc2\x80", 0x80},                    /* C1: U+0080 ... */
+        {"x\xc2\x9b" "31m", 0x9b},              /* ... U+009B, the 8-bit CSI ... */
+        {"x\xc2\x9f", 0x9f},                    /* ... U+009F */
+        {"x\xc2\xa0", 0},                       /* U+00A0 no-break space is text */
+        {"x\xef\xbf\xbe", 0xfffe},              /* noncharacters XML refuses */
+        {"x\xef\xbf\xbf", 0xffff},
+        {"x\xef\xbf\xbd", 0},                   /* U+FFFD is text */
+        {"\xf0\x9f\x98\x80", 0},               /* U+1F600 */
+        {"\xff\x0b", 0x0b},                     /* a stray byte is skipped, the VT after it found */
+        {IDEO "\x1b", 0x1b},
+    };
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < nitems(cases); i++)
+        if (text_control(cases[i].s) != cases[i].want)
+            fail_msg("case %zu: got U+%04lX, want U+%04lX", i, text_control(cases[i].s),
+                     cases[i].want);
+}
+
+static void
+test_escape_controls(void **state)
+{
+    static const struct {
+        const char *s;
+        int keep_lines;
+        const char *want;
+    } cases[] = {
+        {"", 0, ""},
+        {"示例单位 m² tCO₂e", 0, "示例单位 m² tCO₂e"},
+        {"a\vb", 0, "a\\u000bb"},
+        {"\x1b]2;PWNED\a", 0, "\\u001b]2;PWNED\\u0007"},     /* set the title, BEL */
+        {"over\rwrite", 0, "over\\u000dwrite"},
+        {"\xc2\x9b" "31m", 0, "\\u009b31m"},                 /* U+009B, the 8-bit CSI */
+        {"del\x7f", 0, "del\\u007f"},
+        {"a\tb\nc", 0, "a\\u0009b\\u000ac"},
+        {"a\tb\nc", 1, "a\tb\nc"},                           /* our own lines kept */
+        {"a\rb\n", 1, "a\\u000db\n"},
+        {"bad\xff\xfe!", 0, "bad\\xff\\xfe!"},               /* bytes that are not UTF-8 */
+        {"cut\xe6\x95", 0, "cut\\xe6\\x95"},                  /* a sequence cut short */
+        {"\xed\xa0\x80", 0, "\\xed\\xa0\\x80"},               /* a surrogate */
+        {"\xef\xbf\xbe", 0, "\xef\xbf\xbe"},                 /* U+FFFE does nothing to a terminal */
+    };
+    size_t i;
+    char *got;
+
+    (void)state;
+    for (i = 0; i < nitems(cases); i++) {
+        got = text_escape_controls(cases[i].s, cases[i].keep_lines);
+        if (strcmp(got, cases[i].want) != 0)
+            fail_msg("case %zu: \"%s\", want \"%s\"", i, got, cases[i].want);
+        free(got);
+    }
+}
+
+static void
 test_format_number(void **state)
 {
     static const struct {
@@ -247,6 +319,8 @@ main(void)
         cmocka_unit_test(test_blank_and_eq),
         cmocka_unit_test(test_valid_utf8),
         cmocka_unit_test(test_chars),
+        cmocka_unit_test(test_control),
+        cmocka_unit_test(test_escape_controls),
         cmocka_unit_test(test_format_number),
     };
 

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/text.h"
+
 void
 sb_appendn(struct strbuf *sb, const char *s, size_t n)
 {
@@ -37,21 +39,24 @@ sb_printf(struct strbuf *sb, const char *fmt, ...)
 void
 sb_json_str(struct strbuf *sb, const char *s)
 {
-    const unsigned char *p;
+    unsigned long cp;
+    size_t n;
 
     sb_append(sb, "\"");
-    for (p = (const unsigned char *)s; *p != '\0'; p++) {
-        switch (*p) {
-        case '"': sb_append(sb, "\\\""); break;
-        case '\\': sb_append(sb, "\\\\"); break;
-        case '\n': sb_append(sb, "\\n"); break;
-        case '\r': sb_append(sb, "\\r"); break;
-        case '\t': sb_append(sb, "\\t"); break;
-        default:
-            if (*p < 0x20)
-                sb_printf(sb, "\\u%04x", *p);
-            else
-                sb_appendn(sb, (const char *)p, 1);
+    for (; *s != '\0'; s += n) {
+        n = text_utf8_next(s, &cp);
+        if (n == 0) {                   /* not UTF-8: U+FFFD, so that the JSON stays UTF-8 */
+            sb_append(sb, "\\ufffd");
+            n = 1;
+        } else if (cp == '"' || cp == '\\') {
+            sb_printf(sb, "\\%c", (int)cp);
+        } else if (cp == '\n' || cp == '\r' || cp == '\t') {
+            sb_append(sb, cp == '\n' ? "\\n" : cp == '\r' ? "\\r" : "\\t");
+        } else if (text_is_control(cp)) {
+            /* C0 must be escaped; DEL and C1 may not, but a terminal would act on them */
+            sb_printf(sb, "\\u%04lx", cp);
+        } else {
+            sb_appendn(sb, s, n);
         }
     }
     sb_append(sb, "\"");

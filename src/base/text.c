@@ -1,4 +1,4 @@
-/* text.c - UTF-8 helpers and tolerant number parsing. */
+/* text.c - UTF-8 helpers (controls found and escaped) and tolerant number parsing. */
 #include "base/text.h"
 
 #include <ctype.h>
@@ -117,6 +117,80 @@ text_chars(const char *s)
         if (((unsigned char)*s & 0xc0) != 0x80)
             n++;
     return n;
+}
+
+size_t
+text_utf8_next(const char *str, unsigned long *cp)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t n, k;
+
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    if (s[0] >= 0xc2 && s[0] <= 0xdf)
+        n = 1, *cp = s[0] & 0x1f;
+    else if (s[0] >= 0xe0 && s[0] <= 0xef)
+        n = 2, *cp = s[0] & 0x0f;
+    else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+        n = 3, *cp = s[0] & 0x07;
+    else
+        return 0;
+    for (k = 1; k <= n; k++) {
+        if ((s[k] & 0xc0) != 0x80)      /* also stops at the NUL */
+            return 0;
+        *cp = (*cp << 6) | (s[k] & 0x3f);
+    }
+    if ((n == 2 && *cp < 0x800) || (n == 3 && (*cp < 0x10000 || *cp > 0x10ffff))
+        || (*cp >= 0xd800 && *cp <= 0xdfff))
+        return 0;
+    return n + 1;
+}
+
+int
+text_is_control(unsigned long cp)
+{
+    return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
+}
+
+unsigned long
+text_control(const char *str)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    unsigned long cp;
+    size_t n;
+
+    for (; *s != '\0'; s += n) {
+        if ((n = text_utf8_next((const char *)s, &cp)) == 0) {
+            n = 1;              /* not UTF-8: text_valid_utf8's to refuse */
+            continue;
+        }
+        if (text_is_control(cp) || cp == 0xfffe || cp == 0xffff)
+            return cp;
+    }
+    return 0;
+}
+
+char *
+text_escape_controls(const char *str, int keep_lines)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    struct strbuf sb = {0};
+    unsigned long cp;
+    size_t n;
+
+    for (; *s != '\0'; s += n) {
+        if ((n = text_utf8_next((const char *)s, &cp)) == 0) {
+            sb_printf(&sb, "\\x%02x", *s);
+            n = 1;
+        } else if (text_is_control(cp) && !(keep_lines && (cp == '\n' || cp == '\t'))) {
+            sb_printf(&sb, "\\u%04lx", cp);
+        } else {
+            sb_appendn(&sb, (const char *)s, n);
+        }
+    }
+    return sb_take(&sb);
 }
 
 /* Maps the full-width or alternative spelling at s to its ASCII character; *w gets its length. */

@@ -1,4 +1,5 @@
-/* text.h - small UTF-8 text helpers: trimming, and numbers as people type them. */
+/* text.h - small UTF-8 text helpers: trimming, controls found or escaped, and numbers as people
+   type them. */
 #ifndef TANBOOK_TEXT_H
 #define TANBOOK_TEXT_H
 
@@ -16,6 +17,29 @@ int text_eq(const char *a, const char *b);
 int text_valid_utf8(const char *s, size_t len);
 /* Number of Unicode code points in the UTF-8 string s. */
 size_t text_chars(const char *s);
+/*
+ * The length of the UTF-8 sequence at s (NUL-terminated), its code point in *cp; 0 when s does
+ * not start one (a stray byte, an overlong, a surrogate, past U+10FFFF, cut short); the NUL
+ * itself gives 1, with *cp 0.
+ */
+size_t text_utf8_next(const char *s, unsigned long *cp);
+/* Whether the code point cp is a control character: C0 (U+0000-U+001F), DEL or C1 (U+0080-U+009F). */
+int text_is_control(unsigned long cp);
+/*
+ * The first character of the valid UTF-8 string s that no field may hold, or 0 when there is
+ * none: a C0 control (U+0000-U+001F, tab and newline too: every field is one line), DEL, a C1
+ * control (U+0080-U+009F), or the noncharacters U+FFFE and U+FFFF (XML 1.0 allows none of them
+ * but tab and newline, and a terminal acts on the controls).
+ */
+unsigned long text_control(const char *s);
+
+/*
+ * s made harmless for a terminal (caller frees): every control character - C0 (newline and tab
+ * kept when keep_lines), DEL and C1 (U+0080-U+009F) - written as "\u" and four lowercase hex
+ * digits, as JSON writes it ("\u001b" for ESC, "\u009b" for CSI), and every byte that is not
+ * UTF-8 as "\x" and two ("\xff"). Everything else is copied as it is.
+ */
+char *text_escape_controls(const char *s, int keep_lines);
 
 /*
  * Parses a number as typed: ASCII or full-width digits (０-９), '.', '。' or '．' as the decimal

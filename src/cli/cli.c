@@ -1,4 +1,9 @@
-/* cli.c - subcommand table, dispatch, --help/--version and shared helpers. */
+/*
+ * cli.c - subcommand table, dispatch, --help/--version and shared helpers, among them the one
+ * seam where the commands print what a workbook or a CSV holds (cli_out, cli_error): every
+ * control character escaped, so that no text from a file can move the cursor, clear the screen
+ * or set the title of the terminal it is printed on.
+ */
 #include "cli/cli.h"
 
 #include <stdarg.h>
@@ -7,6 +12,7 @@
 #include <string.h>
 
 #include "base/strbuf.h"
+#include "base/text.h"
 #include "base/width.h"
 
 static const struct cli_cmd *const commands[] = {
@@ -20,6 +26,27 @@ static const struct cli_cmd *const commands[] = {
     &cli_cmd_demo,
 };
 
+/* Writes the text fmt makes to f, its controls escaped but newlines and tabs. */
+static void XMEM_PRINTF(2, 0)
+put_escaped(FILE *f, const char *fmt, va_list ap)
+{
+    char *s = xvasprintf(fmt, ap), *safe = text_escape_controls(s, 1);
+
+    fputs(safe, f);
+    free(safe);
+    free(s);
+}
+
+void
+cli_out(const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    put_escaped(stdout, fmt, ap);
+    va_end(ap);
+}
+
 void
 cli_error(const char *fmt, ...)
 {
@@ -27,7 +54,7 @@ cli_error(const char *fmt, ...)
 
     fputs("tanbook: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    put_escaped(stderr, fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
 }

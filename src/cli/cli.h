@@ -37,7 +37,14 @@ int cli_main(struct app *app, int argc, char **argv);
 /* Whether name is a subcommand ("summary"), so that main() need not guess it is a file. */
 int cli_is_command(const char *name);
 
-/* Prints "tanbook: MESSAGE" to stderr. */
+/*
+ * Prints to stdout what fmt makes, every control character but newline and tab escaped
+ * (text_escape_controls: ESC as \u001b): how a command prints anything that holds text from a
+ * workbook, a CSV or the command line. A value that must stay on its line is escaped whole
+ * (text_escape_controls(v, 0)) before it goes in.
+ */
+void cli_out(const char *fmt, ...) XMEM_PRINTF(1, 2);
+/* Prints "tanbook: MESSAGE" to stderr, escaped as cli_out escapes. */
 void cli_error(const char *fmt, ...) XMEM_PRINTF(1, 2);
 /* Prints cause (or err_str(e)), frees cause, returns e's exit code. */
 int cli_fail(enum err e, char *cause);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/text.h"
 #include "core/check.h"
 #include "cli/cli.h"
 
@@ -59,23 +60,26 @@ cmd_check(struct app *app, int argc, char **argv)
     book_check(wb, &y, &rep);
     book_close(wb);
     if (lang == LANG_EN)
-        printf("Checking %s (year %d)\n", argv[optind], y.year);
+        cli_out("Checking %s (year %d)\n", argv[optind], y.year);
     else
-        printf("检查 %s（%d 年度）\n", argv[optind], y.year);
+        cli_out("检查 %s（%d 年度）\n", argv[optind], y.year);
     for (i = 0; i < rep.n; i++) {
         int error = rep.items[i].level == CHECK_ERROR;
         const char *level = lang == LANG_EN ? (error ? "error" : "warning") : (error ? "错误" : "警告");
+        /* a finding quotes the workbook's text: one line, whatever it holds */
+        char *msg = text_escape_controls(check_msg(&rep.items[i], lang), 0);
 
-        printf("%s  %s\n", level, check_msg(&rep.items[i], lang));
+        cli_out("%s  %s\n", level, msg);
+        free(msg);
     }
     if (rep.n == 0)
-        printf("%s\n", lang == LANG_EN ? "No problems found: the tables of Appendix A are complete."
-                                       : "未发现问题：附录A各表填写完整。");
+        cli_out("%s\n", lang == LANG_EN ? "No problems found: the tables of Appendix A are complete."
+                                        : "未发现问题：附录A各表填写完整。");
     if (lang == LANG_EN)
-        printf("%zu %s, %zu %s\n", rep.nerrors, rep.nerrors == 1 ? "error" : "errors",
-               rep.nwarnings, rep.nwarnings == 1 ? "warning" : "warnings");
+        cli_out("%zu %s, %zu %s\n", rep.nerrors, rep.nerrors == 1 ? "error" : "errors",
+                rep.nwarnings, rep.nwarnings == 1 ? "warning" : "warnings");
     else
-        printf("共 %zu 个错误，%zu 个警告\n", rep.nerrors, rep.nwarnings);
+        cli_out("共 %zu 个错误，%zu 个警告\n", rep.nerrors, rep.nwarnings);
     rc = rep.nerrors > 0 ? EXIT_REJECTED : 0;
     check_free(&rep);
     model_free(&y);

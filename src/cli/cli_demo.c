@@ -29,7 +29,7 @@ cmd_demo(struct app *app, int argc, char **argv)
         return cli_usage(&cli_cmd_demo);
     if ((e = demo_create(app, argv[optind], force, &cause)) != ERR_OK)
         return cli_fail(e, cause);
-    printf("已创建示例工作簿 %s（%s，2023 和 2024 年度）\n", argv[optind], demo_unit_name());
+    cli_out("已创建示例工作簿 %s（%s，2023 和 2024 年度）\n", argv[optind], demo_unit_name());
     return 0;
 }
 

@@ -77,7 +77,7 @@ write_report(struct app *app, const struct exporter *ex, const struct wb_year *y
     report_free(&rep);
     if (e != ERR_OK)
         return cli_fail(e, cause);
-    printf("已导出 %s（%d 年度）\n", out, y->year);
+    cli_out("已导出 %s（%d 年度）\n", out, y->year);
     return 0;
 }
 
@@ -153,7 +153,8 @@ const struct cli_cmd cli_cmd_export = {
             "源、按月、按季度的碳排放量）。\n"
             "数字均为数值单元格；合计为公式并带有计算结果，不需重新计算即可显示。\n"
             "已存在的 OUT.xlsx 会被替换：先写入同目录下的临时文件，写完后再改名替换，\n"
-            "导出失败时原文件不变，也不留下临时文件。同一工作簿的两次导出得到完全相同的文件。\n"
+            "导出失败时原文件不变，也不留下临时文件；被中断（信号、文件大小限制）的导出留下的\n"
+            "临时文件 .OUT.xlsx.tmp-XXXXXX 由下一次导出删除。同一工作簿的两次导出得到完全相同的文件。\n"
             "退出码: 0 成功, 1 工作簿中没有该年度, 2 用法错误, 3 工作簿或文件读写错误\n",
     .run = cmd_export,
 };

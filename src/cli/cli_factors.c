@@ -72,7 +72,7 @@ print_json(const struct factor_lib *lib)
         sb_append(&sb, "}");
     }
     sb_append(&sb, "\n  ]\n}\n");
-    fputs(sb.s, stdout);
+    cli_out("%s", sb.s);
     sb_free(&sb);
 }
 
@@ -137,7 +137,7 @@ print_text(const struct factor_lib *lib)
             sb_printf(&sb, " = %s", g->derivation);
         sb_printf(&sb, "  %s\n", g->source_text);
     }
-    fputs(sb.s, stdout);
+    cli_out("%s", sb.s);
     sb_free(&sb);
 }
 

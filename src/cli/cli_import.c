@@ -11,6 +11,7 @@
 
 #include "base/encoding.h"
 #include "base/strbuf.h"
+#include "base/text.h"
 #include "book/import.h"
 #include "cli/cli.h"
 
@@ -97,8 +98,13 @@ cmd_import(struct app *app, int argc, char **argv)
     }
     rej = import_rejects(im, &nrej);
     if (nrej > 0) {
-        for (i = 0; i < nrej; i++)
-            fprintf(stderr, "%zu: %s\n", rej[i].line, rej[i].reason);
+        for (i = 0; i < nrej; i++) {
+            /* a reason quotes the CSV's cells: one line, whatever they hold */
+            char *why = text_escape_controls(rej[i].reason, 0);
+
+            fprintf(stderr, "%zu: %s\n", rej[i].line, why);
+            free(why);
+        }
         cli_error("%s 有 %zu 行不能导入；未导入任何数据，工作簿没有改变", argv[optind + 1],
                   import_bad_lines(im));
         rc = EXIT_REJECTED;

@@ -530,7 +530,7 @@ cmd_new(struct app *app, int argc, char **argv)
     if (rc != 0)
         store_remove(a.file);
     else
-        printf("已创建工作簿 %s：%s，%d 年度\n", a.file, a.values[name - a1->fields], a.year_num);
+        cli_out("已创建工作簿 %s：%s，%d 年度\n", a.file, a.values[name - a1->fields], a.year_num);
     args_free(&a);
     return rc;
 }
@@ -554,7 +554,7 @@ cmd_set(struct app *app, int argc, char **argv)
         && (rc = write_info(app, book_store(wb), year, exists, &a, &changed)) == 0) {
         if (!exists)
             printf("已添加 %d 年度（排放因子已按因子库固定）\n", year);
-        printf("已保存 %d 项到 %s（%d 年度）\n", changed, a.file, year);
+        cli_out("已保存 %d 项到 %s（%d 年度）\n", changed, a.file, year);
     }
     book_close(wb);
     args_free(&a);

@@ -12,29 +12,35 @@
 #include "core/report.h"
 #include "export/export.h"
 #include "base/strbuf.h"
+#include "base/text.h"
 #include "base/width.h"
 
-/* One line "label ...... value unit" with the label padded by display width. */
+/* One line "label ...... value unit" with the label padded by display width; the label (a
+   source's name may come from the workbook) escaped whole, so that it stays on its line. */
 static void
 line(struct strbuf *sb, int indent, const char *label, const char *value, const char *unit)
 {
+    char *safe = text_escape_controls(label, 0);
+
     sb_printf(sb, "%*s", indent, "");
-    width_pad(sb, label, 36 - indent);
+    width_pad(sb, safe, 36 - indent);
     width_pad_left(sb, value, 14);
     sb_printf(sb, "%s%s\n", unit[0] != '\0' ? " " : "", unit);
+    free(safe);
 }
 
 static void
 print_table(const struct form_set *fs, const struct report_year *r)
 {
     const struct form_def *a2 = forms_get(fs, "A.2"), *a4 = forms_get(fs, "A.4");
-    const char *unit = r->unit_name[0] != '\0' ? r->unit_name : NULL;
+    char *unit = r->unit_name[0] != '\0' ? text_escape_controls(r->unit_name, 0) : NULL;
     struct strbuf sb = {0};
-    char v[64], q[64];
+    char v[64], q[64], *label;
     size_t i;
     int c;
 
     sb_printf(&sb, "%s    单位：%s    年度：%d\n\n", a4->title_zh, unit ? unit : "（未填写）", r->year);
+    free(unit);
     snprintf(v, sizeof(v), "%.2f", r->total_tco2e);
     line(&sb, 0, forms_field(a4, "total")->zh, v, "tCO₂e");
     for (c = 0; c < CAT__COUNT; c++) {
@@ -74,12 +80,14 @@ print_table(const struct form_set *fs, const struct report_year *r)
         snprintf(q, sizeof(q), "%.2f %s", s->quantity, s->unit);
         snprintf(v, sizeof(v), "%.2f", s->tce);
         sb_printf(&sb, "    ");
-        width_pad(&sb, s->label, 14);
+        label = text_escape_controls(s->label, 0);
+        width_pad(&sb, label, 14);
+        free(label);
         width_pad_left(&sb, q, 18);
         width_pad_left(&sb, v, 14);
         sb_append(&sb, " tce\n");
     }
-    fputs(sb.s, stdout);
+    cli_out("%s", sb.s);
     sb_free(&sb);
 }
 

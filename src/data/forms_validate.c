@@ -1,6 +1,8 @@
 /*
  * forms_validate.c - validates a value typed for a field of forms/: numbers against the field's
- * limits, text against its length, periods and units; the reason in Chinese or English.
+ * limits, text against its length, periods and units; the reason in Chinese or English. Every
+ * field is one line of text: a control character (a vertical tab pasted from Word, an escape
+ * sequence) is refused whatever the type, so that no workbook file holds one.
  */
 #include "data/forms.h"
 
@@ -95,12 +97,22 @@ forms_validate_lang(const struct field_def *fd, const char *text, enum lang lang
     const char *name = forms_label(fd, lang);
     struct period p;
     size_t n;
+    unsigned long cp;
     enum err e = ERR_OK;
 
     *num = 0;
     if (!text_valid_utf8(t, strlen(t))) {
         *cause = xasprintf(L(lang, "“%s”含有无效的字符（不是 UTF-8 文本）",
                              "%s contains invalid characters (not UTF-8 text)"), name);
+        e = ERR_INPUT;
+    } else if ((cp = text_control(t)) != 0) {
+        /* named by its code point: the character itself would not show, or would act */
+        *cause = cp >= 0xfffe
+            ? xasprintf(L(lang, "“%s”含有非字符 U+%04lX，请删去",
+                          "%s contains the noncharacter U+%04lX; remove it"), name, cp)
+            : xasprintf(L(lang, "“%s”含有控制字符 U+%04lX（粘贴来的文字中常有），请删去",
+                          "%s contains the control character U+%04lX (pasted text often does); remove it"),
+                        name, cp);
         e = ERR_INPUT;
     } else if (t[0] == '\0') {
         /* blank text is allowed here; whether a required field is filled is the completeness check's job */

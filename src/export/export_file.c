@@ -1,50 +1,36 @@
 /*
  * export_file.c - an export written safely: into a temporary file beside the target, with
  * stderr silenced for the library that writes it (it prints to stderr, which would tear a
- * curses screen), a zip read back and checked member by member with zlib, flushed, then renamed
- * over the target. Text goes the same way, or to standard output. A failure is said in words
- * (a full disk, a file size limit), from the errno the writer leaves or, when a library lost
- * it, from the disk itself. The writers come from the exporters (export_xlsx.c, export_json.c);
- * this file knows files, not workbooks.
+ * curses screen), a zip read back and checked member by member with zlib and every XML part
+ * parsed (xml_check.c), flushed, then renamed over the target. Text goes the same way, or to
+ * standard output. A failure is said in words (a full disk, a file size limit, a part that is
+ * not well-formed), from the errno the writer leaves or, when a library lost it, from the disk
+ * itself. What an export killed on the way left beside the target is removed by the next one.
+ * The writers come from the exporters (export_xlsx.c, export_json.c); this file knows files,
+ * not workbooks.
  */
 #include "export/export_file.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <zlib.h>
 
 #include "base/xmem.h"
+#include "export/xml_check.h"
 #include "export/zip.h"
 
 /* ---- reading the file back ------------------------------------------------------------------ */
-
-/* Whether the XML text ends with the end tag of its root element ("</worksheet>"). */
-static int
-xml_closed(const char *xml, size_t n)
-{
-    const char *p = xml, *end = xml + n;
-    size_t len = 0;
-
-    while ((p = memchr(p, '<', (size_t)(end - p))) != NULL && end - p > 1
-           && (p[1] == '?' || p[1] == '!'))
-        p++;
-    if (p == NULL)
-        return 0;
-    while (p + 1 + len < end && strchr(" \t\r\n/>", p[1 + len]) == NULL)
-        len++;
-    while (n > 0 && strchr(" \t\r\n", xml[n - 1]) != NULL)
-        n--;
-    return len > 0 && n >= len + 3 && memcmp(xml + n - len - 3, "</", 2) == 0
-           && memcmp(xml + n - len - 1, p + 1, len) == 0 && xml[n - 1] == '>';
-}
 
 /* Inflates one stored or deflated member into out (usize bytes); whether it matches its CRC. */
 static int
@@ -61,34 +47,46 @@ member_ok(const unsigned char *data, unsigned long csize, unsigned long method, 
     return crc32(0, (const unsigned char *)out, (uInt)usize) == crc;
 }
 
+/* Whether the member name (n bytes) is an XML part: "….xml" or "….rels". */
+static int
+xml_part(const unsigned char *name, unsigned long n)
+{
+    return (n >= 4 && memcmp(name + n - 4, ".xml", 4) == 0)
+           || (n >= 5 && memcmp(name + n - 5, ".rels", 5) == 0);
+}
+
 /*
- * Whether the zip in buf (size bytes) is whole: every member inflates to its recorded size and
- * CRC, and every XML member ends with its root's end tag. libxlsxwriter stages each part in a
- * scratch file and does not notice when writing it fails (a full disk): the zip would be
- * well-formed around a truncated worksheet. *largest is the largest member's size, as recorded
- * (the one cut short, when the disk filled while it was staged).
+ * Whether the zip in buf (size bytes) is whole and well formed: every member inflates to its
+ * recorded size and CRC, and every XML member parses (xml_check). libxlsxwriter stages each part
+ * in a scratch file and does not notice when writing it fails (a full disk): the zip would be
+ * well-formed around a truncated worksheet; and it writes some characters XML does not allow
+ * as they are. Returns 0; 1 when a member is cut short or damaged, *largest then the largest
+ * member's size, as recorded (the one cut short, when the disk filled while it was staged); 2
+ * when an XML member is whole but not well-formed, with *bad saying which and why (caller frees).
  */
 static int
-zip_whole(const unsigned char *buf, size_t size, unsigned long *largest)
+zip_whole(const unsigned char *buf, size_t size, unsigned long *largest, char **bad)
 {
     const unsigned char *e, *c;
     unsigned long i, n;
-    int ok = 1;
+    int rc = 0;
 
     if (size < 22)
-        return 0;
+        return 1;
     e = buf + size - 22;    /* the end record; libxlsxwriter writes no zip comment */
     if (memcmp(e, "PK\5\6", 4) != 0 || zip_le32(e + 16) + zip_le32(e + 12) > size - 22)
-        return 0;
+        return 1;
     n = zip_le16(e + 10);
     c = buf + zip_le32(e + 16);
-    for (i = 0; i < n && ok; i++) {
+    for (i = 0; i < n && rc == 0; i++) {
         unsigned long nlen, off, csize = 0, usize = 0;
         const unsigned char *l;
+        const char *why;
+        size_t at;
         char *out;
 
         if (c + 46 > e || memcmp(c, "PK\1\2", 4) != 0 || c + 46 + zip_le16(c + 28) > e)
-            return 0;
+            return 1;
         nlen = zip_le16(c + 28);
         off = zip_le32(c + 42);
         csize = zip_le32(c + 20);
@@ -99,24 +97,29 @@ zip_whole(const unsigned char *buf, size_t size, unsigned long *largest)
         /* deflate expands at most about 1032 times: a larger size is damage, not a member */
         if (off + 30 > size || memcmp(l, "PK\3\4", 4) != 0
             || off + 30 + zip_le16(l + 26) + zip_le16(l + 28) + csize > size || usize > 1032 * csize + 64)
-            return 0;
+            return 1;
         out = xmalloc(usize + 1);
-        ok = member_ok(l + 30 + zip_le16(l + 26) + zip_le16(l + 28), csize, zip_le16(c + 10), out, usize,
-                       zip_le32(c + 16))
-             && (nlen < 4 || (memcmp(c + 46 + nlen - 4, ".xml", 4) != 0
-                              && memcmp(c + 46 + nlen - 4, "rels", 4) != 0)
-                 || xml_closed(out, usize));
+        if (!member_ok(l + 30 + zip_le16(l + 26) + zip_le16(l + 28), csize, zip_le16(c + 10), out, usize,
+                       zip_le32(c + 16)))
+            rc = 1;
+        else if (xml_part(c + 46, nlen) && (why = xml_check(out, usize, &at)) != NULL) {
+            /* an XML part that ends too soon was cut short; one wrong before its end is wrong */
+            rc = at >= usize ? 1 : 2;
+            if (rc == 2)
+                *bad = xasprintf("写出的 %.*s 不是格式正确的 XML（第 %zu 字节：%s）", (int)nlen,
+                                 (const char *)(c + 46), at + 1, why);
+        }
         free(out);
         c += 46 + nlen + zip_le16(c + 30) + zip_le16(c + 32);
     }
-    return ok;
+    return rc;
 }
 
 /* Reads a zip back (zip_whole), then flushes the file to disk, so the rename only ever installs a
-   whole file. Returns 0; 1 when the zip is incomplete, with *largest as zip_whole sets it; or -1
-   with errno set. */
+   whole file. Returns 0; 1 or 2 with *largest or *bad as zip_whole sets them; or -1 with errno
+   set. */
 static int
-file_whole(const char *file, enum export_file_kind kind, unsigned long *largest)
+file_whole(const char *file, enum export_file_kind kind, unsigned long *largest, char **bad)
 {
     struct stat st;
     unsigned char *buf = NULL;
@@ -133,7 +136,7 @@ file_whole(const char *file, enum export_file_kind kind, unsigned long *largest)
             buf = xmalloc((size_t)st.st_size);
             errno = EIO;    /* a short read of a file this process just wrote */
             rc = read(fd, buf, (size_t)st.st_size) != st.st_size ? -1
-                 : !zip_whole(buf, (size_t)st.st_size, largest);
+                 : zip_whole(buf, (size_t)st.st_size, largest, bad);
         }
     }
     if (rc == 0 && fsync(fd) != 0)
@@ -180,9 +183,15 @@ stderr_restore(int saved)
     close(saved);
 }
 
+#define TEMP_TAG ".tmp-"          /* a temporary file is ".NAME" TEMP_TAG "XXXXXX" */
+#define LEFTOVER_AGE 5              /* seconds a leftover must have lain unchanged */
+
 /*
  * Creates "DIR/.NAME.tmp-XXXXXX" beside path, with the permissions a new file would get (mkstemp
- * makes it private). Returns 0 with *tmp (caller frees), or -1 with errno set.
+ * makes it private), and takes an flock on it that lasts while the export writes: the writers
+ * reopen the file by name, which keeps the inode and so the lock, and the kernel drops it when
+ * this process ends in any way, which is how leftovers_clean tells a dead export's file from a
+ * live one's. Returns the descriptor holding the lock, with *tmp (caller frees), or -1 with errno set.
  */
 static int
 temp_create(const char *path, char **tmp)
@@ -193,21 +202,83 @@ temp_create(const char *path, char **tmp)
     int fd, en;
 
     umask(mask);
-    *tmp = xasprintf("%.*s.%s.tmp-XXXXXX", dirlen, path, path + dirlen);
+    *tmp = xasprintf("%.*s.%s" TEMP_TAG "XXXXXX", dirlen, path, path + dirlen);
     if ((fd = mkstemp(*tmp)) < 0) {
         en = errno;
         free(*tmp);
         errno = en;
         return -1;
     }
-    if (fchmod(fd, 0666 & ~mask) != 0 || close(fd) != 0) {
+    if (fcntl(fd, F_SETFD, FD_CLOEXEC) != 0 || fchmod(fd, 0666 & ~mask) != 0) {
         en = errno;
+        close(fd);
         unlink(*tmp);
         free(*tmp);
         errno = en;
         return -1;
     }
-    return 0;
+    /* a file system without flock keeps its temporary files from leftovers_clean: safe */
+    (void)flock(fd, LOCK_EX | LOCK_NB);
+    return fd;
+}
+
+/* Whether name is a temporary file of temp_create for the target base: ".BASE.tmp-" and the six
+   letters or digits mkstemp puts in place of XXXXXX. */
+static int
+temp_name(const char *name, const char *base)
+{
+    size_t n = strlen(base), i;
+
+    if (name[0] != '.' || strncmp(name + 1, base, n) != 0
+        || strncmp(name + 1 + n, TEMP_TAG, strlen(TEMP_TAG)) != 0)
+        return 0;
+    name += 1 + n + strlen(TEMP_TAG);
+    for (i = 0; name[i] != '\0'; i++)
+        if (!((name[i] >= '0' && name[i] <= '9') || (name[i] >= 'A' && name[i] <= 'Z')
+              || (name[i] >= 'a' && name[i] <= 'z')))
+            return 0;
+    return i == 6;
+}
+
+/*
+ * Removes what exports to path that were killed (a signal, a file size limit, a crash) left
+ * beside it: the files named as temp_create names them for this target, which are regular files
+ * of this user, unchanged for LEFTOVER_AGE seconds and not locked - an export that is still
+ * writing holds the lock, and the age covers the moment between its mkstemp and its flock. A
+ * file is removed only while this process holds its lock and only if the name still leads to
+ * it. Anything that fails leaves the file: it is litter, not a reason to refuse an export.
+ */
+static void
+leftovers_clean(const char *path)
+{
+    const char *slash = strrchr(path, '/'), *base = slash != NULL ? slash + 1 : path;
+    char *dir = export_file_dir(path);
+    const struct dirent *d;
+    DIR *dp;
+    int dfd;
+
+    if ((dp = opendir(dir)) == NULL) {
+        free(dir);
+        return;
+    }
+    dfd = dirfd(dp);
+    while ((d = readdir(dp)) != NULL) {
+        struct stat st, again;
+        int fd;
+
+        if (!temp_name(d->d_name, base))
+            continue;
+        if ((fd = openat(dfd, d->d_name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)) < 0)
+            continue;
+        if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid()
+            && time(NULL) - st.st_mtime >= LEFTOVER_AGE && flock(fd, LOCK_EX | LOCK_NB) == 0
+            && fstatat(dfd, d->d_name, &again, AT_SYMLINK_NOFOLLOW) == 0
+            && again.st_dev == st.st_dev && again.st_ino == st.st_ino)
+            (void)unlinkat(dfd, d->d_name, 0);
+        close(fd);
+    }
+    closedir(dp);
+    free(dir);
 }
 
 char *
@@ -299,10 +370,12 @@ export_file_write(const char *path, enum export_file_kind kind, export_file_writ
 {
     const char *why;
     unsigned long part = 0;
-    char *tmp;
-    int saved, en, rc = 0;
+    char *tmp, *bad = NULL;
+    int fd, saved, en, rc = 0;
+    enum err e = ERR_OK;
 
-    if (temp_create(path, &tmp) != 0) {
+    leftovers_clean(path);
+    if ((fd = temp_create(path, &tmp)) < 0) {
         *cause = failure(path, errno, NULL, 0, 0);
         return ERR_IO;
     }
@@ -311,20 +384,25 @@ export_file_write(const char *path, enum export_file_kind kind, export_file_writ
     why = writer(tmp, arg);
     en = errno;
     stderr_restore(saved);
-    if (why == NULL && (rc = file_whole(tmp, kind, &part)) < 0)
+    if (why == NULL && (rc = file_whole(tmp, kind, &part, &bad)) < 0)
         en = errno;
+    if (rc == 2) {  /* a part whole but not XML: no system error is behind that */
+        why = bad;
+        en = 0;
+    }
     if (why == NULL && rc == 0 && rename(tmp, path) != 0) {
         en = errno;
         rc = -1;
     }
     if (why != NULL || rc != 0) {
-        *cause = failure(path, en, why, rc > 0, part);
+        *cause = failure(path, en, why, rc == 1, part);
         unlink(tmp);
-        free(tmp);
-        return ERR_IO;
+        e = ERR_IO;
     }
+    close(fd);      /* the lock goes only now, with the file renamed or removed */
     free(tmp);
-    return ERR_OK;
+    free(bad);
+    return e;
 }
 
 /* ---- text ----------------------------------------------------------------------------------- */

@@ -21,16 +21,20 @@ typedef const char *(*export_file_writer)(const char *file, void *arg);
 
 enum export_file_kind {         /* what is read back before the rename */
     EXPORT_FILE_TEXT,           /* written with checked stdio calls: nothing, only flushed */
-    EXPORT_FILE_ZIP,            /* a library's zip: every member inflated and checked */
+    EXPORT_FILE_ZIP,            /* a library's zip: every member inflated and checked, every
+                                   XML member parsed (xml_check) */
 };
 
 /*
- * Has writer(tmp, arg) write a temporary file in path's directory, with stderr pointed at
- * /dev/null meanwhile; checks a zip it wrote is whole, flushes the file and renames it over path.
- * ERR_IO with *cause (Chinese, naming path; caller frees) on any failure, the temporary file
- * removed and path untouched: "无法写入 PATH：WHY，报表未写出[，原有文件未改动]", WHY words
- * for a full disk (磁盘空间不足（No space left on device）), a used-up quota, a file size limit
- * (写出的文件不完整：超出了文件大小限制（File too large）), strerror for another system error.
+ * Has writer(tmp, arg) write a temporary file ".NAME.tmp-XXXXXX" in path's directory, locked
+ * (flock) while it is written, with stderr pointed at /dev/null meanwhile; checks a zip it wrote
+ * is whole and well formed, flushes the file and renames it over path. First removes what
+ * exports to path that were killed left there (such files unlocked and 5 s old). ERR_IO with
+ * *cause (Chinese, naming path; caller frees) on any failure, the temporary file removed and
+ * path untouched: "无法写入 PATH：WHY，报表未写出[，原有文件未改动]", WHY words for a full disk
+ * (磁盘空间不足（No space left on device）), a used-up quota, a file size limit
+ * (写出的文件不完整：超出了文件大小限制（File too large）), a part that is not XML
+ * (写出的 docProps/core.xml 不是格式正确的 XML（第 N 字节：…）), strerror for another system error.
  */
 enum err export_file_write(const char *path, enum export_file_kind kind, export_file_writer writer,
                            void *arg, char **cause);

@@ -17,6 +17,7 @@
 #include "export/export_xlsx.h"
 #include "export/export_file.h"
 #include "export/xlsx_patch.h"
+#include "export/xml_check.h"
 #include "base/width.h"
 #include "base/xmem.h"
 
@@ -80,21 +81,33 @@ xl_unit_of(const struct xl *x, const char *form_id, const char *key)
     return fd != NULL && fd->unit != NULL ? fd->unit : "";
 }
 
-/* Text over CELL_MAX characters cut to fit, ending in "…" to say so; NULL when s fits. */
+/*
+ * The text to write for s: characters XML does not allow replaced (xml_clean: a vertical tab a
+ * workbook got from outside, which libxlsxwriter would write as it is), then over CELL_MAX
+ * characters cut to fit, ending in "…" to say so; NULL when s is fine as it is (caller frees).
+ */
 static char *
 cell_cut(const char *s)
 {
+    char *clean = xml_clean(s), *cut = NULL;
     size_t i, n = 0, keep = 0;
 
+    if (clean != NULL)
+        s = clean;
     for (i = 0; s[i] != '\0'; i++) {
         if (((unsigned char)s[i] & 0xC0) == 0x80)
             continue;       /* a UTF-8 continuation byte */
         if (++n == CELL_MAX)
             keep = i;
-        else if (n > CELL_MAX)
-            return xasprintf("%.*s…", (int)keep, s);
+        else if (n > CELL_MAX) {
+            cut = xasprintf("%.*s…", (int)keep, s);
+            break;
+        }
     }
-    return NULL;
+    if (cut == NULL)
+        return clean;
+    free(clean);
+    return cut;
 }
 
 int
@@ -547,8 +560,10 @@ static void
 set_properties(struct xl *x)
 {
     const struct report_year *r = x->r;
-    char *title = xasprintf("%s%s%d %s", r->unit_name, r->unit_name[0] != '\0' ? " " : "",
-                            r->year, xl_tx(x, "年度碳排放数据", "carbon emission data"));
+    char *unit = xml_clean(r->unit_name);      /* docProps/core.xml: libxlsxwriter writes it raw */
+    char *title = xasprintf("%s%s%d %s", unit != NULL ? unit : r->unit_name,
+                            r->unit_name[0] != '\0' ? " " : "", r->year,
+                            xl_tx(x, "年度碳排放数据", "carbon emission data"));
     char subject[] = "T/ZJJGSW 0005—2024 附录A";
     char comments[] = "tanbook";
     lxw_doc_properties p = {
@@ -560,6 +575,7 @@ set_properties(struct xl *x)
 
     xl_check(x, workbook_set_properties(x->wb, &p));
     free(title);
+    free(unit);
 }
 
 /* The sheets in workbook order; 图表 reads what 月度明细 wrote. */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+#include <wctype.h>
 
 #include "base/strbuf.h"
 #include "tui/tui_int.h"
@@ -35,7 +36,9 @@ tui_layout(const struct tui *t, struct tui_area *l)
     }
 }
 
-/* Converts s to wide characters (at most n - 1), replacing what does not decode. */
+/* Converts s to wide characters (at most n - 1), replacing what does not decode, and a control
+   character (a tab, CR or escape a workbook holds) with U+FFFD: curses would act on CR and tab
+   and draw the others as two columns ("^["), moving what follows. */
 static void
 widen(const char *s, wchar_t *out, size_t n)
 {
@@ -49,6 +52,8 @@ widen(const char *s, wchar_t *out, size_t n)
             out[k] = L'?';
             r = 1;
             memset(&st, 0, sizeof(st));
+        } else if (iswcntrl((wint_t)out[k])) {
+            out[k] = (wchar_t)0xfffd;
         }
         s += r;
         k++;

@@ -227,11 +227,15 @@ tui_free(struct tui *t)
     book_close(t->book);
 }
 
-/* Says why on stderr (the screen is not up), frees cause, returns e's exit code. */
+/* Says why on stderr (the screen is not up), its controls escaped (a cause may quote the file),
+   frees cause, returns e's exit code. */
 static int
 say(enum err e, char *cause)
 {
-    fprintf(stderr, "tanbook: %s\n", cause != NULL ? cause : err_str(e));
+    char *safe = text_escape_controls(cause != NULL ? cause : err_str(e), 1);
+
+    fprintf(stderr, "tanbook: %s\n", safe);
+    free(safe);
     free(cause);
     return err_exit_code(e);
 }
