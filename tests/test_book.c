@@ -210,6 +210,38 @@ test_import_bound(void **state)
     book_close(bk);
 }
 
+/* A reason quoting a long cell is cut in its middle; its start and its hint stay. */
+static void
+test_import_long_reason(void **state)
+{
+    struct fx *f = *state;
+    const struct import_reject *rej;
+    struct import *im;
+    struct book *bk;
+    struct strbuf csv = {0};
+    char *cause = NULL;
+    const char *hint = "（可用的排放源见 tanbook factors）";
+    size_t nrej, i, len;
+
+    sb_append(&csv, "期间,排放源,数量,单位\n2024-01,");
+    for (i = 0; i < 5000; i++)
+        sb_append(&csv, "煤");        /* 15000 bytes of an unknown source */
+    sb_append(&csv, ",1,kWh\n");
+    assert_int_equal(book_open(&f->app, f->path, BOOK_WRITE, &bk, &cause), ERR_OK);
+    assert_int_equal(import_parse(bk, csv.s, csv.len, 0, &im, &cause), ERR_OK);
+    rej = import_rejects(im, &nrej);
+    assert_int_equal(nrej, 1);
+    len = strlen(rej[0].reason);
+    /* at most 240 bytes and the 3 of "…" */
+    assert_true(len <= 243);
+    assert_true(strncmp(rej[0].reason, "未知的排放源“煤煤", strlen("未知的排放源“煤煤")) == 0);
+    assert_string_equal(rej[0].reason + len - strlen(hint), hint);
+    assert_non_null(strstr(rej[0].reason, "…"));
+    import_free(im);
+    sb_free(&csv);
+    book_close(bk);
+}
+
 /* The 2024 建筑面积 of the workbook at path, read by a book of its own; "" when unset. */
 static char *
 area_of(struct fx *f, const char *path)
@@ -341,6 +373,7 @@ main(void)
         cmocka_unit_test(test_report_years),
         cmocka_unit_test(test_import),
         cmocka_unit_test(test_import_bound),
+        cmocka_unit_test(test_import_long_reason),
         cmocka_unit_test(test_lock),
         cmocka_unit_test(test_session),
     };

@@ -50,6 +50,7 @@ struct import_row {
     int na;                     /* the quantity was "/" or 不适用: the period is not applicable */
     const struct unit_def *unit;
     char *text[COL__COUNT];     /* trimmed cell text for the text columns, "" when absent */
+    char *texts;                /* once accepted, text[] points into this one block */
     int rejected;               /* an overlap was found for it (counted in bad_lines) */
 };
 
@@ -511,13 +512,12 @@ import_apply(struct import *im, struct import_counts *out, char **cause)
 void
 import_free(struct import *im)
 {
-    size_t i, c;
+    size_t i;
 
     if (im == NULL)
         return;
     for (i = 0; i < im->nrows; i++)
-        for (c = 0; c < COL__COUNT; c++)
-            free(im->rows[i].text[c]);
+        free(im->rows[i].texts);
     free(im->rows);
     for (i = 0; i < im->nyears; i++)
         if (im->years[i].exists)
@@ -526,6 +526,24 @@ import_free(struct import *im)
     for (i = 0; i < im->nrejects; i++)
         free(im->rejects[i].reason);
     free(im);
+}
+
+/* Moves an accepted row's texts into one block: a file of many rows costs one allocation each. */
+static void
+pack_texts(struct import_row *r)
+{
+    size_t c, n = 0, len[COL__COUNT];
+    char *p;
+
+    for (c = 0; c < COL__COUNT; c++)
+        n += (len[c] = strlen(r->text[c])) + 1;
+    p = r->texts = xmalloc(n);
+    for (c = 0; c < COL__COUNT; c++) {
+        memcpy(p, r->text[c], len[c] + 1);
+        free(r->text[c]);
+        r->text[c] = p;
+        p += len[c] + 1;
+    }
 }
 
 /* Reads the CSV rows into im one at a time; a workbook error stops it. */
@@ -571,6 +589,7 @@ read_rows(struct import *im, const char *text, size_t len, char delim, char **ca
             continue;
         im->rows = xgrow(im->rows, &im->rows_cap, im->nrows + 1, sizeof(*im->rows));
         if (parse_row(im, &r, hdr_n, &im->rows[im->nrows], cause, &e)) {
+            pack_texts(&im->rows[im->nrows]);
             im->nrows++;
         } else {
             for (c = 0; c < COL__COUNT; c++)
