@@ -1,7 +1,8 @@
 /*
  * cli_import.c - `tanbook import`: reads a CSV file, brings it to UTF-8 and hands it to the
- * import core (book/import.c), then prints what it found: every rejected row as "LINE: reason",
- * or what was written. All or nothing; a year the workbook lacks only with --add-years.
+ * import core (book/import.c), then prints what it found: the first rejections as "LINE: reason"
+ * and a count of the other bad lines, or what was written. All or nothing; a year the workbook
+ * lacks only with --add-years.
  */
 #include <errno.h>
 #include <getopt.h>
