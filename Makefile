@@ -129,7 +129,7 @@ fuzz: $(BUILD)/embedded.c $(BUILD)/version.h
 	$(Q)clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(ALL_CPPFLAGS) \
 	    -o build-fuzz/fuzz_parsers tests/fuzz_parsers.c $(LIB_SRC) $(BUILD)/embedded.c $(LDLIBS)
 	$(Q)cd build-fuzz && ./fuzz_parsers -max_total_time=$(FUZZ_SECONDS) -max_len=4096 corpus \
-	    ../forms ../factors ../tests/fixtures
+	    ../forms ../factors ../tests/fixtures ../tests/fuzz/csv
 
 clean:
 	rm -rf build build-asan build-fuzz tanbook

@@ -17,6 +17,7 @@
 #include "book/book.h"
 #include "book/book_lock.h"
 #include "book/demo.h"
+#include "base/strbuf.h"
 #include "base/xmem.h"
 #include "book/import.h"
 
@@ -162,6 +163,85 @@ test_import(void **state)
     book_close(bk);
 }
 
+/*
+ * A file of junk lines: only the first IMPORT_MAX_REJECTS (100) reasons are kept, the bad lines
+ * are counted exactly, and an overlap found after reading takes its place among them by line.
+ */
+static void
+test_import_bound(void **state)
+{
+    struct fx *f = *state;
+    const struct import_reject *rej;
+    struct import *im;
+    struct book *bk;
+    struct strbuf csv = {0};
+    char *cause = NULL;
+    size_t nrej, i;
+
+    /*
+     * Line 1 the header; line 2 2024-Q2 and line 3 2024-05 of the same source and facility (line 3
+     * overlaps, found after reading); lines 4..253 are 250 junk lines with 4 reasons each (期间,
+     * 缺少排放源, 数量, 缺少单位). While reading, lines 4..28 fill the 100 kept reasons; then line
+     * 3's reason goes first and pushes out line 28's 4th. Bad lines 250 + 1 = 251; listed lines
+     * 3..28 = 26; unlisted 251 - 26 = 225.
+     */
+    sb_append(&csv, "期间,排放源,数量,单位,数据来源,排放设施名称\n"
+                    "2024-Q2,电,300,kWh,账单,新设施\n"
+                    "2024-05,电,100,kWh,账单,新设施\n");
+    for (i = 0; i < 250; i++)
+        sb_append(&csv, "junk\n");
+    assert_int_equal(book_open(&f->app, f->path, BOOK_WRITE, &bk, &cause), ERR_OK);
+    assert_int_equal(import_parse(bk, csv.s, csv.len, 0, &im, &cause), ERR_OK);
+    rej = import_rejects(im, &nrej);
+    assert_int_equal(nrej, IMPORT_MAX_REJECTS);
+    assert_int_equal(rej[0].line, 3);
+    assert_string_equal(rej[0].reason, "期间 2024-05 与第 2 行的 2024-Q2 重叠，会重复计算");
+    assert_int_equal(rej[1].line, 4);
+    assert_int_equal(rej[96].line, 27);
+    assert_int_equal(rej[97].line, 28);
+    assert_int_equal(rej[99].line, 28);
+    assert_string_equal(rej[99].reason, "请填写“数量”");     /* the 3rd of line 28's 4 */
+    for (i = 1; i < nrej; i++)
+        assert_true(rej[i - 1].line <= rej[i].line);
+    assert_int_equal(import_bad_lines(im), 251);
+    assert_int_equal(import_unlisted_lines(im), 225);
+    import_free(im);
+    sb_free(&csv);
+    book_close(bk);
+}
+
+/* A reason quoting a long cell is cut in its middle; its start and its hint stay. */
+static void
+test_import_long_reason(void **state)
+{
+    struct fx *f = *state;
+    const struct import_reject *rej;
+    struct import *im;
+    struct book *bk;
+    struct strbuf csv = {0};
+    char *cause = NULL;
+    const char *hint = "（可用的排放源见 tanbook factors）";
+    size_t nrej, i, len;
+
+    sb_append(&csv, "期间,排放源,数量,单位\n2024-01,");
+    for (i = 0; i < 5000; i++)
+        sb_append(&csv, "煤");        /* 15000 bytes of an unknown source */
+    sb_append(&csv, ",1,kWh\n");
+    assert_int_equal(book_open(&f->app, f->path, BOOK_WRITE, &bk, &cause), ERR_OK);
+    assert_int_equal(import_parse(bk, csv.s, csv.len, 0, &im, &cause), ERR_OK);
+    rej = import_rejects(im, &nrej);
+    assert_int_equal(nrej, 1);
+    len = strlen(rej[0].reason);
+    /* at most 240 bytes and the 3 of "…" */
+    assert_true(len <= 243);
+    assert_true(strncmp(rej[0].reason, "未知的排放源“煤煤", strlen("未知的排放源“煤煤")) == 0);
+    assert_string_equal(rej[0].reason + len - strlen(hint), hint);
+    assert_non_null(strstr(rej[0].reason, "…"));
+    import_free(im);
+    sb_free(&csv);
+    book_close(bk);
+}
+
 /* The 2024 建筑面积 of the workbook at path, read by a book of its own; "" when unset. */
 static char *
 area_of(struct fx *f, const char *path)
@@ -292,6 +372,8 @@ main(void)
         cmocka_unit_test(test_year),
         cmocka_unit_test(test_report_years),
         cmocka_unit_test(test_import),
+        cmocka_unit_test(test_import_bound),
+        cmocka_unit_test(test_import_long_reason),
         cmocka_unit_test(test_lock),
         cmocka_unit_test(test_session),
     };

@@ -105,6 +105,35 @@ test_utf16_refused(void **state)
     /* "a" in UTF-16 LE and BE, each with its BOM */
     expect_refused("\xff\xfe" "a\0", 4, "UTF-16", "另存为 UTF-8");
     expect_refused("\xfe\xff\0a", 4, "UTF-16", NULL);
+    /* without a BOM: "a,b\n" with the NULs at odd offsets (LE) or at even ones (BE) */
+    expect_refused("a\0,\0b\0\n\0", 8, "文件似乎是 UTF-16", "不支持 UTF-16");
+    expect_refused("\0a\0,\0b\0\n", 8, "文件似乎是 UTF-16", NULL);
+    /* "期间,x" in UTF-16 LE: 1F 67 F4 95 2C 00 78 00 - the ASCII characters give it away */
+    expect_refused("\x1f\x67\xf4\x95\x2c\0\x78\0", 8, "文件似乎是 UTF-16", NULL);
+}
+
+static void
+test_nul_bytes_not_utf16(void **state)
+{
+    char *out = NULL, *cause = NULL;
+    size_t outlen;
+    enum encoding enc;
+
+    (void)state;
+    /* zeros (/dev/zero) have NULs at both: not UTF-16; the CSV reader refuses the NUL by line */
+    assert_int_equal(encoding_to_utf8("\0\0\0\0", 4, &out, &outlen, &enc, &cause), ERR_OK);
+    assert_int_equal(outlen, 4);
+    free(out);
+}
+
+static void
+test_cr_only_lines(void **state)
+{
+    (void)state;
+    /* an old Mac file: 0xFF on the third CR-ended line (offset 5, byte 6) */
+    expect_refused("a\rb\rc\xff\r", 7, "第 3 行", "第 6 字节");
+    /* CRLF counts once: line 2 */
+    expect_refused("a\r\nc\xff", 5, "第 2 行", "第 5 字节");
 }
 
 static void
@@ -146,6 +175,8 @@ main(void)
         cmocka_unit_test(test_gb18030_two_byte),
         cmocka_unit_test(test_gb18030_four_byte),
         cmocka_unit_test(test_utf16_refused),
+        cmocka_unit_test(test_nul_bytes_not_utf16),
+        cmocka_unit_test(test_cr_only_lines),
         cmocka_unit_test(test_garbage_refused),
         cmocka_unit_test(test_bom_then_invalid),
         cmocka_unit_test(test_names),

@@ -14,16 +14,32 @@
 
 static const char bom_utf8[] = "\xef\xbb\xbf";
 
-/* 1-based line of byte offset off: one more than the newlines before it. */
+/* 1-based line of byte offset off: one more than the line ends ("\n", "\r\n", a lone '\r') before it. */
 static size_t
 line_of(const char *data, size_t off)
 {
     size_t i, line = 1;
 
     for (i = 0; i < off; i++)
-        if (data[i] == '\n')
+        if (data[i] == '\n' || (data[i] == '\r' && (i + 1 >= off || data[i + 1] != '\n')))
             line++;
     return line;
+}
+
+/*
+ * Whether data looks like UTF-16 without a BOM: its first bytes hold NULs, all at odd offsets
+ * (little-endian: the high byte of ASCII characters) or all at even ones (big-endian). Text in
+ * UTF-8 or GB18030 has no NUL; /dev/zero and other binary files have them at both.
+ */
+static int
+utf16_without_bom(const char *data, size_t len)
+{
+    size_t i, n = len < 4096 ? len : 4096, odd = 0, even = 0;
+
+    for (i = 0; i < n; i++)
+        if (data[i] == '\0')
+            *(i % 2 ? &odd : &even) += 1;
+    return (odd >= 2 && even == 0) || (even >= 2 && odd == 0);
 }
 
 /* The message for unreadable bytes: the line and the 1-based byte position of data[off]. */
@@ -108,6 +124,11 @@ encoding_to_utf8(const char *data, size_t len, char **out, size_t *outlen, enum 
     if (len >= 2 && ((data[0] == '\xff' && data[1] == '\xfe')
                      || (data[0] == '\xfe' && data[1] == '\xff'))) {
         *cause = xstrdup("文件是 UTF-16 编码，请另存为 UTF-8 或 GB18030 (CSV)");
+        return ERR_INPUT;
+    }
+    if (utf16_without_bom(data, len)) {
+        *cause = xstrdup("文件似乎是 UTF-16 编码（含有隔字节的空字符），不支持 UTF-16，"
+                         "请另存为 UTF-8 或 GB18030 (CSV)");
         return ERR_INPUT;
     }
     if (len >= 3 && memcmp(data, bom_utf8, 3) == 0) {

@@ -11,7 +11,8 @@ enum encoding { ENC_UTF8, ENC_UTF8_BOM, ENC_GB18030 };
 /*
  * Converts data[0..len) to NUL-terminated UTF-8 in *out (caller frees), *outlen bytes without the
  * NUL: a UTF-8 BOM is stripped; valid UTF-8 is copied; anything else is decoded as GB18030 (which
- * contains GBK and GB2312). UTF-16 (a FF FE / FE FF BOM) is refused with a hint to save as UTF-8.
+ * contains GBK and GB2312). UTF-16 (a FF FE / FE FF BOM, or NULs at every other byte) is refused
+ * with a hint to save as UTF-8.
  * Returns ERR_INPUT with *cause when the bytes are neither (caller frees).
  */
 enum err encoding_to_utf8(const char *data, size_t len, char **out, size_t *outlen,

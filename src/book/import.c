@@ -1,6 +1,9 @@
 /*
  * import.c - the import core: CSV rows → validated A.5 rows, rejections as {line, reason}, and
  * the all-or-nothing write. The overlap rule is check.c's (check_overlaps, check_overlap).
+ * A file from a stranger costs memory for its accepted rows only: the CSV is read one row at a
+ * time, a row is bounded (IMPORT_MAX_LINE), and of the rejections only the first
+ * IMPORT_MAX_REJECTS are kept; the others are counted.
  */
 #include "book/import.h"
 
@@ -8,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/csv.h"
 #include "base/period.h"
@@ -15,6 +19,11 @@
 #include "base/xmem.h"
 #include "core/check.h"
 #include "core/engine.h"
+
+/* Bytes a CSV row may take: an A.5 row is a few hundred, its longest texts 200 characters. */
+#define IMPORT_MAX_LINE (64 * 1024)
+/* A reason is cut in the middle beyond this many bytes (a cell of junk quoted in it). */
+#define REASON_MAX 240
 
 /* The A.5 fields an import reads; the others (排放种类, 数据) are computed and ignored. */
 enum col { COL_PERIOD, COL_SOURCE, COL_QUANTITY, COL_UNIT, COL_DATA_SOURCE, COL_FACILITY,
@@ -41,11 +50,8 @@ struct import_row {
     int na;                     /* the quantity was "/" or 不适用: the period is not applicable */
     const struct unit_def *unit;
     char *text[COL__COUNT];     /* trimmed cell text for the text columns, "" when absent */
-};
-
-struct found {                  /* a rejection and when it was found */
-    struct import_reject r;
-    size_t seq;                 /* keeps a line's reasons in the order found */
+    char *texts;                /* once accepted, text[] points into this one block */
+    int rejected;               /* an overlap was found for it (counted in bad_lines) */
 };
 
 struct import_year {            /* a workbook year the file touches, loaded once */
@@ -62,16 +68,62 @@ struct import {
     struct store *st;
     const struct form_def *a5;
     int col_of[COL__COUNT];     /* CSV column index of each field, -1 when absent */
+    const struct field_def *fd[COL__COUNT];   /* each column's field in forms/, looked up once */
     struct import_row *rows;
     size_t nrows;
+    size_t rows_cap;
     struct import_year *years;
     size_t nyears;
-    struct found *errors;       /* in the order found */
-    size_t nerrors;
-    size_t errors_cap;
-    struct import_reject *sorted; /* the same in line order, made by import_rejects */
+    /* the first IMPORT_MAX_REJECTS reasons in line order, a line's in the order found */
+    struct import_reject rejects[IMPORT_MAX_REJECTS];
+    size_t nrejects;
+    size_t bad_lines;           /* lines with a reason, kept or not */
+    size_t last_bad;            /* the line of the last reason while reading (lines only grow) */
 };
 
+/* msg, cut in its middle to at most about REASON_MAX bytes at UTF-8 character boundaries. */
+static char *
+clip_reason(char *msg)
+{
+    size_t len = strlen(msg), head = REASON_MAX / 2, tail = len - REASON_MAX / 2;
+    char *s;
+
+    if (len <= REASON_MAX)
+        return msg;
+    while (head > 0 && ((unsigned char)msg[head] & 0xc0) == 0x80)
+        head--;
+    while (tail < len && ((unsigned char)msg[tail] & 0xc0) == 0x80)
+        tail++;
+    s = xasprintf("%.*s…%s", (int)head, msg, msg + tail);
+    free(msg);
+    return s;
+}
+
+/*
+ * Records a reason for line; new_line says it is the line's first. Only the reasons of the lowest
+ * lines are kept: one for a line past the last kept is counted and not even formatted.
+ */
+static void
+vreject(struct import *im, size_t line, int new_line, const char *fmt, va_list ap)
+{
+    size_t at;
+
+    if (new_line)
+        im->bad_lines++;
+    if (im->nrejects == IMPORT_MAX_REJECTS && line >= im->rejects[IMPORT_MAX_REJECTS - 1].line)
+        return;
+    if (im->nrejects == IMPORT_MAX_REJECTS)
+        free(im->rejects[--im->nrejects].reason);
+    /* after every reason of the same line or before, so a line's stay in the order found */
+    for (at = im->nrejects; at > 0 && im->rejects[at - 1].line > line; at--)
+        ;
+    memmove(&im->rejects[at + 1], &im->rejects[at], (im->nrejects - at) * sizeof(im->rejects[0]));
+    im->rejects[at].line = line;
+    im->rejects[at].reason = clip_reason(xvasprintf(fmt, ap));
+    im->nrejects++;
+}
+
+/* A reason found while reading the file, where lines come in order. */
 static void
 reject(struct import *im, size_t line, const char *fmt, ...) XMEM_PRINTF(3, 4);
 
@@ -79,63 +131,51 @@ static void
 reject(struct import *im, size_t line, const char *fmt, ...)
 {
     va_list ap;
-    char *msg;
+    int new_line = im->bad_lines == 0 || line != im->last_bad;
 
+    im->last_bad = line;
     va_start(ap, fmt);
-    msg = xvasprintf(fmt, ap);
+    vreject(im, line, new_line, fmt, ap);
     va_end(ap);
-    im->errors = xgrow(im->errors, &im->errors_cap, im->nerrors + 1, sizeof(*im->errors));
-    im->errors[im->nerrors].r.line = line;
-    im->errors[im->nerrors].r.reason = msg;
-    im->errors[im->nerrors].seq = im->nerrors;
-    im->nerrors++;
-    free(im->sorted);
-    im->sorted = NULL;
 }
 
-static int
-cmp_found(const void *a, const void *b)
-{
-    const struct found *x = a, *y = b;
+/* A reason found for an accepted row after reading (an overlap), in any line order. */
+static void
+reject_row(struct import *im, struct import_row *r, const char *fmt, ...) XMEM_PRINTF(3, 4);
 
-    if (x->r.line != y->r.line)
-        return x->r.line < y->r.line ? -1 : 1;
-    return (x->seq > y->seq) - (x->seq < y->seq);
+static void
+reject_row(struct import *im, struct import_row *r, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vreject(im, r->line, !r->rejected, fmt, ap);
+    va_end(ap);
+    r->rejected = 1;
 }
 
 const struct import_reject *
 import_rejects(const struct import *im, size_t *n)
 {
-    struct import *m = (struct import *)im;   /* a cache of a sorted copy; im is unchanged */
-    struct found *v;
-    size_t i;
-
-    if (m->sorted == NULL) {
-        v = xcalloc(m->nerrors + 1, sizeof(*v));
-        for (i = 0; i < m->nerrors; i++)
-            v[i] = m->errors[i];
-        if (m->nerrors > 1)
-            qsort(v, m->nerrors, sizeof(*v), cmp_found);
-        m->sorted = xcalloc(m->nerrors + 1, sizeof(*m->sorted));
-        for (i = 0; i < m->nerrors; i++)
-            m->sorted[i] = v[i].r;
-        free(v);
-    }
-    *n = im->nerrors;
-    return im->sorted;
+    *n = im->nrejects;
+    return im->rejects;
 }
 
 size_t
 import_bad_lines(const struct import *im)
 {
-    const struct import_reject *v;
-    size_t n, i, lines = 0;
+    return im->bad_lines;
+}
 
-    v = import_rejects(im, &n);
-    for (i = 0; i < n; i++)
-        if (i == 0 || v[i].line != v[i - 1].line)
-            lines++;
-    return lines;
+size_t
+import_unlisted_lines(const struct import *im)
+{
+    size_t i, listed = 0;
+
+    for (i = 0; i < im->nrejects; i++)
+        if (i == 0 || im->rejects[i].line != im->rejects[i - 1].line)
+            listed++;
+    return im->bad_lines - listed;
 }
 
 size_t
@@ -179,8 +219,8 @@ map_header(struct import *im, const struct csv_row *hdr)
         return 0;
     }
     for (c = 0; c < COL__COUNT; c++)
-        if (forms_field(im->a5, columns[c])->required && im->col_of[c] < 0) {
-            reject(im, hdr->line, "缺少必需的列“%s”", forms_field(im->a5, columns[c])->zh);
+        if (im->fd[c]->required && im->col_of[c] < 0) {
+            reject(im, hdr->line, "缺少必需的列“%s”", im->fd[c]->zh);
             ok = 0;
         }
     return ok;
@@ -226,12 +266,33 @@ find_entry(const struct wb_year *y, const char *source_id, const char *facility)
     return NULL;
 }
 
+/*
+ * Whether no more reasons for line would be kept: a rejected row past them is not looked at
+ * further (it is counted once; its other reasons would not be shown).
+ */
+static int
+past_kept(const struct import *im, size_t line)
+{
+    return im->nrejects == IMPORT_MAX_REJECTS && line >= im->rejects[IMPORT_MAX_REJECTS - 1].line;
+}
+
+/* Is a trimmed period cell the period column's name (a header again: files joined with cat)? */
+static int
+is_header_again(const struct import *im, const char *period)
+{
+    const struct field_def *fd = im->fd[COL_PERIOD];
+
+    /* text_eq's comparison, without its copies: this runs for every row */
+    return strcasecmp(period, fd->key) == 0 || strcmp(period, fd->zh) == 0
+           || strcasecmp(period, fd->en) == 0;
+}
+
 /* Validates one data row into *out; returns 0 when rejected. */
 static int
 parse_row(struct import *im, const struct csv_row *r, size_t hdr_n, struct import_row *out,
           char **cause, enum err *fatal_err)
 {
-    const struct field_def *qf = forms_field(im->a5, "quantity");
+    const struct field_def *qf = im->fd[COL_QUANTITY];
     struct import_year *iy;
     const struct factor_pin *pin = NULL;
     char *why = NULL;
@@ -250,8 +311,10 @@ parse_row(struct import *im, const struct csv_row *r, size_t hdr_n, struct impor
                 ok = 0;
                 break;
             }
+    if (!ok && past_kept(im, r->line))
+        return 0;
     for (c = 0; c < COL__COUNT; c++) {
-        const struct field_def *fd = forms_field(im->a5, columns[c]);
+        const struct field_def *fd = im->fd[c];
 
         out->text[c] = text_trim(cell(im, r, c));
         if (fd->type == FT_TEXT && forms_validate(fd, out->text[c], &act, &why) != ERR_OK) {
@@ -261,6 +324,10 @@ parse_row(struct import *im, const struct csv_row *r, size_t hdr_n, struct impor
             ok = 0;
         }
     }
+    if (is_header_again(im, out->text[COL_PERIOD])) {
+        reject(im, r->line, "这一行又是表头：文件是几个 CSV 拼在一起的吗？请删去这一行");
+        return 0;
+    }
     if (period_parse(out->text[COL_PERIOD], &out->period, &why) != ERR_OK) {
         reject(im, r->line, "期间：%s", why);
         free(why);
@@ -269,6 +336,8 @@ parse_row(struct import *im, const struct csv_row *r, size_t hdr_n, struct impor
     } else {
         period_format(&out->period, out->period_text, sizeof(out->period_text));
     }
+    if (!ok && past_kept(im, r->line))
+        return 0;
     s = out->text[COL_SOURCE];
     if (s[0] == '\0') {
         reject(im, r->line, "缺少排放源");
@@ -340,13 +409,13 @@ static void
 file_overlap(const struct check_span *a, const struct check_span *b, void *ctx)
 {
     struct import *im = ctx;
-    const struct import_row *x = &im->rows[a->tag], *y = &im->rows[b->tag];
+    struct import_row *x = &im->rows[a->tag], *y = &im->rows[b->tag];
 
     if (period_cmp(&x->period, &y->period) == 0)
-        reject(im, y->line, "与第 %zu 行重复（期间、排放源、排放设施名称都相同）", x->line);
+        reject_row(im, y, "与第 %zu 行重复（期间、排放源、排放设施名称都相同）", x->line);
     else
-        reject(im, y->line, "期间 %s 与第 %zu 行的 %s 重叠，会重复计算", y->period_text, x->line,
-               x->period_text);
+        reject_row(im, y, "期间 %s 与第 %zu 行的 %s 重叠，会重复计算", y->period_text, x->line,
+                   x->period_text);
 }
 
 /* Rejects rows that repeat or overlap another row of the file with the same source and facility. */
@@ -379,7 +448,7 @@ check_workbook_overlaps(struct import *im)
     size_t i, k;
 
     for (i = 0; i < im->nrows; i++) {
-        const struct import_row *a = &im->rows[i];
+        struct import_row *a = &im->rows[i];
         const struct import_year *iy = NULL;
         const struct wb_activity *other;
         const struct wb_entry *en;
@@ -393,7 +462,7 @@ check_workbook_overlaps(struct import *im)
             || (other = check_overlap(en, &a->period)) == NULL)
             continue;
         period_format(&other->period, p, sizeof(p));
-        reject(im, a->line, "期间 %s 与工作簿中已有的 %s 数据重叠，会重复计算", a->period_text, p);
+        reject_row(im, a, "期间 %s 与工作簿中已有的 %s 数据重叠，会重复计算", a->period_text, p);
     }
 }
 
@@ -404,8 +473,8 @@ import_apply(struct import *im, struct import_counts *out, char **cause)
     enum err e;
 
     memset(out, 0, sizeof(*out));
-    if (im->nerrors > 0) {
-        *cause = xasprintf("有 %zu 行不能导入", import_bad_lines(im));
+    if (im->bad_lines > 0) {
+        *cause = xasprintf("有 %zu 行不能导入", im->bad_lines);
         return ERR_INPUT;
     }
     if ((e = store_begin(im->st, cause)) != ERR_OK)
@@ -443,54 +512,99 @@ import_apply(struct import *im, struct import_counts *out, char **cause)
 void
 import_free(struct import *im)
 {
-    size_t i, c;
+    size_t i;
 
     if (im == NULL)
         return;
     for (i = 0; i < im->nrows; i++)
-        for (c = 0; c < COL__COUNT; c++)
-            free(im->rows[i].text[c]);
+        free(im->rows[i].texts);
     free(im->rows);
     for (i = 0; i < im->nyears; i++)
         if (im->years[i].exists)
             model_free(&im->years[i].y);
     free(im->years);
-    for (i = 0; i < im->nerrors; i++)
-        free(im->errors[i].r.reason);
-    free(im->errors);
-    free(im->sorted);
+    for (i = 0; i < im->nrejects; i++)
+        free(im->rejects[i].reason);
     free(im);
 }
 
-/* Parses the rows of t into im; a workbook error stops it. */
-static enum err
-parse_table(struct import *im, const struct csv_table *t, char **cause)
+/* Moves an accepted row's texts into one block: a file of many rows costs one allocation each. */
+static void
+pack_texts(struct import_row *r)
 {
-    size_t i, c;
-    enum err e;
+    size_t c, n = 0, len[COL__COUNT];
+    char *p;
 
-    if (!map_header(im, &t->rows[0]))
-        return ERR_OK;
-    im->rows = xcalloc(t->n, sizeof(*im->rows));
-    for (i = 1; i < t->n; i++) {
-        const struct csv_row *r = &t->rows[i];
-        int blank = 1;
+    for (c = 0; c < COL__COUNT; c++)
+        n += (len[c] = strlen(r->text[c])) + 1;
+    p = r->texts = xmalloc(n);
+    for (c = 0; c < COL__COUNT; c++) {
+        memcpy(p, r->text[c], len[c] + 1);
+        free(r->text[c]);
+        r->text[c] = p;
+        p += len[c] + 1;
+    }
+}
 
-        for (c = 0; c < r->n && blank; c++)
-            blank = text_is_blank(r->fields[c]);
+/* Reads the CSV rows into im one at a time; a workbook error stops it. */
+static enum err
+read_rows(struct import *im, const char *text, size_t len, char delim, char **cause)
+{
+    struct csv_reader rd;
+    struct csv_row r;
+    size_t hdr_n = 0, hdr_line = 0, c;
+    int got, have_hdr = 0, blank;
+    char *why = NULL, *msg;
+    enum err e = ERR_OK;
+
+    csv_reader_init(&rd, text, len, delim, 0, IMPORT_MAX_LINE);
+    for (;;) {
+        if (csv_next(&rd, &r, &got, &why) != ERR_OK) {
+            size_t at = strtoul(why, &msg, 10);   /* csv_next says "LINE: reason" */
+
+            reject(im, at, "%s", msg[0] == ':' ? msg + 2 : why);
+            free(why);
+            break;
+        }
+        if (!got)
+            break;
+        if (r.too_long) {
+            reject(im, r.line, "这一行超过 %d KB（活动数据每行不过几百字节）：不是活动数据，"
+                   "或者有引号没有配对", IMPORT_MAX_LINE / 1024);
+            if (!have_hdr)
+                break;          /* no header to read the rest by */
+            continue;
+        }
+        if (!have_hdr) {
+            have_hdr = 1;
+            hdr_line = r.line;
+            hdr_n = r.n;
+            if (!map_header(im, &r))
+                break;
+            continue;
+        }
+        for (c = 0, blank = 1; c < r.n && blank; c++)
+            blank = text_is_blank(r.fields[c]);
         if (blank)
             continue;
-        if (parse_row(im, r, t->rows[0].n, &im->rows[im->nrows], cause, &e)) {
+        im->rows = xgrow(im->rows, &im->rows_cap, im->nrows + 1, sizeof(*im->rows));
+        if (parse_row(im, &r, hdr_n, &im->rows[im->nrows], cause, &e)) {
+            pack_texts(&im->rows[im->nrows]);
             im->nrows++;
         } else {
             for (c = 0; c < COL__COUNT; c++)
                 free(im->rows[im->nrows].text[c]);
             if (e != ERR_OK)
-                return e;
+                break;
         }
     }
-    if (im->nrows == 0 && im->nerrors == 0)
-        reject(im, t->rows[0].line, "只有表头，没有数据行");
+    csv_reader_free(&rd);
+    if (e != ERR_OK)
+        return e;
+    if (!have_hdr && im->bad_lines == 0)
+        reject(im, 1, "文件为空，没有表头和数据");
+    else if (have_hdr && im->nrows == 0 && im->bad_lines == 0)
+        reject(im, hdr_line, "只有表头，没有数据行");
     check_file_overlaps(im);
     check_workbook_overlaps(im);
     return ERR_OK;
@@ -501,9 +615,9 @@ import_parse(struct book *wb, const char *text, size_t len, unsigned flags, stru
              char **cause)
 {
     struct import *im = xcalloc(1, sizeof(*im));
-    struct csv_table t = {0};
-    char *why = NULL;
-    enum err e = ERR_OK;
+    size_t eol = strcspn(text, "\r\n");
+    enum err e;
+    size_t c;
     int delim;
 
     im->wb = wb;
@@ -511,26 +625,14 @@ import_parse(struct book *wb, const char *text, size_t len, unsigned flags, stru
     im->app = book_app(wb);
     im->st = book_store(wb);
     im->a5 = forms_get(im->app->forms, "A.5");
+    for (c = 0; c < COL__COUNT; c++)
+        im->fd[c] = forms_field(im->a5, columns[c]);
     /* a header with tabs and no commas: a TSV copied out of a spreadsheet */
-    delim = strcspn(text, "\n") > strcspn(text, "\t") && strcspn(text, "\n") <= strcspn(text, ",")
-            ? '\t' : ',';
-    if (csv_parse(text, len, (char)delim, 0, &t, &why) != ERR_OK) {
-        char *msg;
-        size_t at = strtoul(why, &msg, 10);   /* csv_parse says "LINE: reason" */
-
-        reject(im, at, "%s", msg[0] == ':' ? msg + 2 : why);
-        free(why);
-    } else if (t.n == 0) {
-        reject(im, 1, "文件为空，没有表头和数据");
-    } else {
-        e = parse_table(im, &t, cause);
-    }
-    csv_free(&t);
-    if (e != ERR_OK) {
+    delim = eol > strcspn(text, "\t") && eol <= strcspn(text, ",") ? '\t' : ',';
+    if ((e = read_rows(im, text, len, (char)delim, cause)) != ERR_OK) {
         import_free(im);
         return e;
     }
     *out = im;
     return ERR_OK;
 }
-

@@ -33,18 +33,27 @@ enum import_flag {
 };
 
 /*
- * Reads CSV text (UTF-8, NUL-terminated, len bytes; a header row, comma- or tab-separated) and
- * validates every row against wb. A row of a year wb does not have is rejected unless flags has
- * IMPORT_ADD_YEARS (a typo in a period must not create a year). Rejected rows do not make this
- * fail: they are listed by import_rejects. Returns ERR_OK with *out (free with import_free), or
+ * Reads CSV text (UTF-8, NUL-terminated, len bytes; a header row, comma- or tab-separated; lines
+ * end in CRLF, LF or CR) and validates every row against wb; a row over 64 KB is rejected. A row
+ * of a year wb does not have is rejected unless flags has IMPORT_ADD_YEARS (a typo in a period
+ * must not create a year). Rejected rows do not make this fail: they are listed by
+ * import_rejects. Memory grows with the accepted rows only. Returns ERR_OK with *out (free with import_free), or
  * a workbook error (ERR_IO, ERR_CORRUPT ...) with *cause (caller frees).
  */
 enum err import_parse(struct book *wb, const char *text, size_t len, unsigned flags,
                       struct import **out, char **cause);
-/* The rejections in line order (a line's reasons in the order found); *n their count. */
+/* How many rejections an import keeps: a file of junk lines has one or more for every line. */
+#define IMPORT_MAX_REJECTS 100
+
+/*
+ * The first IMPORT_MAX_REJECTS rejections in line order (a line's reasons in the order found);
+ * *n their count. The lines past them are only counted (import_unlisted_lines).
+ */
 const struct import_reject *import_rejects(const struct import *im, size_t *n);
-/* How many lines were rejected (a line may have several reasons). */
+/* How many lines were rejected (a line may have several reasons), listed or not. */
 size_t import_bad_lines(const struct import *im);
+/* How many rejected lines have no reason in import_rejects. */
+size_t import_unlisted_lines(const struct import *im);
 /* How many rows would be written. */
 size_t import_rows(const struct import *im);
 /*

@@ -1,13 +1,15 @@
 /*
  * cli_import.c - `tanbook import`: reads a CSV file, brings it to UTF-8 and hands it to the
- * import core (book/import.c), then prints what it found: every rejected row as "LINE: reason",
- * or what was written. All or nothing; a year the workbook lacks only with --add-years.
+ * import core (book/import.c), then prints what it found: the first rejections as "LINE: reason"
+ * and a count of the other bad lines, or what was written. All or nothing; a year the workbook
+ * lacks only with --add-years.
  */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "base/encoding.h"
 #include "base/strbuf.h"
@@ -15,18 +17,26 @@
 #include "book/import.h"
 #include "cli/cli.h"
 
-#define IMPORT_MAX_BYTES (256L * 1024 * 1024)
+/* A unit's activity CSV is a few KB; the bound keeps /dev/zero or a wrong file from filling memory. */
+#define IMPORT_MAX_MB 64
+#define IMPORT_MAX_BYTES ((size_t)IMPORT_MAX_MB * 1024 * 1024)
 
 /* The A.5 field keys an import reads, for the help; book/import.c reads the same columns. */
 static const char *const columns[] = {
     "period", "source", "quantity", "unit", "data_source", "facility", "location", "note",
 };
 
+/*
+ * Reads the file whole, up to IMPORT_MAX_BYTES; a directory or a bigger file is refused with the
+ * reason. Reading stops after a block holding a NUL byte: such a file is refused whatever follows
+ * (the CSV reader names the line), and /dev/zero has no end.
+ */
 static enum err
 read_file(const char *path, char **data, size_t *len, char **cause)
 {
     FILE *f = fopen(path, "rb");
     struct strbuf sb = {0};
+    struct stat st;
     char buf[65536];
     size_t n;
 
@@ -34,14 +44,32 @@ read_file(const char *path, char **data, size_t *len, char **cause)
         *cause = xasprintf("无法打开 %s：%s", path, strerror(errno));
         return ERR_IO;
     }
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(f);
+        *cause = xasprintf("%s 是一个文件夹，不是 CSV 文件", path);
+        return ERR_INPUT;
+    }
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode)) {
+        if ((unsigned long long)st.st_size > IMPORT_MAX_BYTES) {
+            fclose(f);
+            *cause = xasprintf("%s 过大（%lld MB，最多 %d MB）：活动数据的 CSV 通常只有几 KB", path,
+                               (long long)(st.st_size / (1024 * 1024)), IMPORT_MAX_MB);
+            return ERR_INPUT;
+        }
+        sb.s = xmalloc((size_t)st.st_size + 1);    /* one allocation for the usual case */
+        sb.cap = (size_t)st.st_size + 1;
+    }
     while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
-        if (sb.len + n > (size_t)IMPORT_MAX_BYTES) {
+        if (sb.len + n > IMPORT_MAX_BYTES) {
             fclose(f);
             sb_free(&sb);
-            *cause = xasprintf("%s 过大（超过 256 MB）", path);
+            *cause = xasprintf("%s 过大（超过 %d MB）：活动数据的 CSV 通常只有几 KB", path,
+                               IMPORT_MAX_MB);
             return ERR_INPUT;
         }
         sb_appendn(&sb, buf, n);
+        if (memchr(buf, '\0', n) != NULL)
+            break;
     }
     if (ferror(f)) {
         *cause = xasprintf("读取 %s 出错：%s", path, strerror(errno));
@@ -91,8 +119,13 @@ cmd_import(struct app *app, int argc, char **argv)
     if ((rc = cli_open(app, argv[optind], BOOK_WRITE, &wb)) != 0)
         return rc;
     if ((e = read_file(argv[optind + 1], &raw, &rawlen, &cause)) != ERR_OK
-        || (e = encoding_to_utf8(raw, rawlen, &text, &len, &enc, &cause)) != ERR_OK
-        || (e = import_parse(wb, text, len, flags, &im, &cause)) != ERR_OK) {
+        || (e = encoding_to_utf8(raw, rawlen, &text, &len, &enc, &cause)) != ERR_OK) {
+        rc = cli_fail(e, cause);
+        goto out;
+    }
+    free(raw);                  /* the UTF-8 copy is what is read from here on */
+    raw = NULL;
+    if ((e = import_parse(wb, text, len, flags, &im, &cause)) != ERR_OK) {
         rc = cli_fail(e, cause);
         goto out;
     }
@@ -105,6 +138,8 @@ cmd_import(struct app *app, int argc, char **argv)
             fprintf(stderr, "%zu: %s\n", rej[i].line, why);
             free(why);
         }
+        if (import_unlisted_lines(im) > 0)
+            fprintf(stderr, "……另有 %zu 行有误，未逐一列出\n", import_unlisted_lines(im));
         cli_error("%s 有 %zu 行不能导入；未导入任何数据，工作簿没有改变", argv[optind + 1],
                   import_bad_lines(im));
         rc = EXIT_REJECTED;
@@ -161,7 +196,8 @@ const struct cli_cmd cli_cmd_import = {
             "工作簿中没有的年度的行会被拒绝（期间的笔误不会新建年度），除非给出 --add-years。\n"
             "数量填 / 或“不适用”表示该期间不适用（如夏季不供暖）：不计排放，检查时算作已填，"
             "单位可不填。\n"
-            "任何一行有误时不导入任何数据，并逐行列出“行号: 原因”，退出码 1。\n"
+            "任何一行有误时不导入任何数据，并列出前 100 条“行号: 原因”及其余有误的行数，退出码 1。\n"
+            "文件不能超过 64 MB，单行不能超过 64 KB；不支持 UTF-16 编码。\n"
             "  --dry-run     只检查，不写入\n"
             "  --add-years   新增数据中出现而工作簿中没有的年度\n",
     .run = cmd_import,
