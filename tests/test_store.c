@@ -450,7 +450,7 @@ assert_writes_refused(struct ctx *c, struct store *st, int year)
 {
     struct factor_pin pin = {.source_id = (char *)"natural_gas", .value = 1, .unit = (char *)"t",
                              .source_text = (char *)"x"};
-    struct store_action act = {NULL, 3};
+    struct store_action act = {.n = 3};
     enum err got[13];
     char *causes[13] = {0};
     long long id = 1;
@@ -792,8 +792,8 @@ test_na_periods(void **state)
 
     load_v1_fixture(c->path);
     assert_int_equal(store_open(c->path, STORE_EXISTING, &st, &cause), ERR_OK);
-    assert_int_equal(store_latest_version(), 4);
-    assert_int_equal(sql_int(c->path, "PRAGMA user_version"), 4);
+    assert_int_equal(store_latest_version(), 5);
+    assert_int_equal(sql_int(c->path, "PRAGMA user_version"), 5);
     assert_int_equal(sql_int(c->path, "SELECT count(*) FROM activity WHERE na = 0"), 1);
     load_act(c, st, "2022", &q, &na, note, sizeof(note));
     assert_true(q == 500000 && na == 0);
@@ -835,6 +835,96 @@ test_na_periods(void **state)
     unlink(c->path);
 }
 
+/*
+ * Schema version 5: a version 4 workbook (its actions made before anyone recorded who) gets
+ * edit_action's session, pid and program, NULL on its old action, which is nobody's own: undo
+ * finds nothing of this store's, store_next names it as another program's without a program. A
+ * new action records them. The text kept at a signal (pending_edit) goes in and comes out once;
+ * a read-only store leaves it.
+ */
+static void
+test_v5_origins_and_pending(void **state)
+{
+    struct ctx *c = *state;
+    struct store *st = create(c);
+    struct store_origin own, last;
+    struct store_pending p = {.year = 2024, .step = (char *)"A.1", .row = 2, .col = 1,
+                              .label = (char *)"建筑面积", .text = (char *)"12x"}, got;
+    char *cause = NULL, *pid;
+    int found;
+
+    assert_int_equal(store_year_add(st, c->lib, 2024, NULL, NULL, &cause), ERR_OK);
+    store_close(st);
+    sql_exec(c->path, "ALTER TABLE edit_action DROP COLUMN session;"
+                      "ALTER TABLE edit_action DROP COLUMN pid;"
+                      "ALTER TABLE edit_action DROP COLUMN program;"
+                      "DROP TABLE pending_edit; PRAGMA user_version = 4;");
+    /* read-only, as it is: no origins to read, nothing kept, and no write */
+    assert_int_equal(store_open(c->path, STORE_READONLY, &st, &cause), ERR_OK);
+    assert_int_equal(store_last_other(st, &last, &cause), ERR_OK);
+    assert_int_equal(last.action, 0);
+    assert_int_equal(store_pending_take(st, &got, &found, &cause), ERR_OK);
+    assert_false(found);
+    store_close(st);
+    assert_int_equal(sql_int(c->path, "PRAGMA user_version"), 4);
+
+    assert_int_equal(store_open(c->path, STORE_EXISTING, &st, &cause), ERR_OK);
+    store_set_origin(st, 77, "import");
+    assert_int_equal(sql_int(c->path, "PRAGMA user_version"), 5);
+    assert_sql(c->path, "SELECT quote(session) || quote(pid) || quote(program) FROM edit_action",
+               "NULLNULLNULL");
+    assert_int_equal(store_undo(st, NULL, &cause), ERR_NOTFOUND);
+    free(cause);
+    assert_int_equal(store_next(st, 0, &own, &last, &cause), ERR_OK);
+    assert_int_equal(own.action, 0);
+    assert_int_equal(last.action, 1);
+    assert_false(last.own);
+    assert_null(last.program);
+    assert_int_equal(last.pid, 0);
+    assert_non_null(last.at);                    /* from its log rows */
+    store_origin_free(&own);
+    store_origin_free(&last);
+    assert_int_equal(store_last_other(st, &last, &cause), ERR_OK);
+    assert_int_equal(last.action, 1);
+    store_origin_free(&last);
+
+    assert_int_equal(store_info_set(st, FS_YEAR, 2024, "headcount", "9", &cause), ERR_OK);
+    pid = xasprintf("77|%d|import", (int)getpid());
+    assert_sql(c->path, "SELECT session || '|' || pid || '|' || program FROM edit_action "
+                        "WHERE id = 2", pid);
+    free(pid);
+    assert_int_equal(store_last_other(st, &last, &cause), ERR_OK);
+    assert_int_equal(last.action, 1);            /* its own new one is not another's */
+    store_origin_free(&last);
+
+    /* kept once, replaced by the next, taken out once */
+    assert_int_equal(store_pending_put(st, &p, &cause), ERR_OK);
+    p.text = (char *)"12";
+    assert_int_equal(store_pending_put(st, &p, &cause), ERR_OK);
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM pending_edit"), 1);
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM edit_log WHERE tbl = 'pending_edit'"),
+                     0);                        /* no edit: not logged, nothing to undo */
+    store_close(st);
+    assert_int_equal(store_open(c->path, STORE_READONLY, &st, &cause), ERR_OK);
+    assert_int_equal(store_pending_take(st, &got, &found, &cause), ERR_OK);
+    assert_false(found);                         /* left for the program that edits */
+    store_close(st);
+    assert_int_equal(store_open(c->path, STORE_EXISTING, &st, &cause), ERR_OK);
+    assert_int_equal(store_pending_take(st, &got, &found, &cause), ERR_OK);
+    assert_true(found);
+    assert_int_equal(got.year, 2024);
+    assert_string_equal(got.step, "A.1");
+    assert_int_equal(got.row, 2);
+    assert_int_equal(got.col, 1);
+    assert_string_equal(got.label, "建筑面积");
+    assert_string_equal(got.text, "12");
+    store_pending_free(&got);
+    assert_int_equal(store_pending_take(st, &got, &found, &cause), ERR_OK);
+    assert_false(found);
+    store_close(st);
+    unlink(c->path);
+}
+
 int
 main(void)
 {
@@ -850,6 +940,7 @@ main(void)
         cmocka_unit_test(test_readonly_directory),
         cmocka_unit_test(test_na_periods),
         cmocka_unit_test(test_nested_begin),
+        cmocka_unit_test(test_v5_origins_and_pending),
     };
 
     return cmocka_run_group_tests_name("store", tests, setup, teardown);

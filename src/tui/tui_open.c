@@ -343,6 +343,7 @@ tui_main(struct app *app, int argc, char **argv)
                                          "The workbook needs a terminal; for the command line, see "
                                          "tanbook --help")));
     app->lang = t.lang;
+    app->program = "tui";       /* recorded with each edit, so that undo knows its own */
     if (argc - optind == 1) {
         t.path = xstrdup(argv[optind]);
     } else {
