@@ -11,7 +11,7 @@ struct app {
     struct form_set *forms;   /* built-in Appendix A definitions */
     enum lang lang;
     long long session;        /* this run's id, recorded with each edit it makes (edit_action) */
-    const char *program;      /* what is running, recorded with it: "tui", or the command ("import") */
+    const char *program;      /* what is running, recorded with them: "tui", or the command */
 };
 
 #endif

@@ -430,13 +430,13 @@ history_origin(const struct store_origin *o, time_t now, enum lang lang)
 char *
 history_conflict(const struct store_origin *by, int redo, time_t now, enum lang lang)
 {
-    const char *verb = redo ? (lang == LANG_EN ? "redo" : "重做") : (lang == LANG_EN ? "undo" : "撤销");
+    const char *verb = lang == LANG_EN ? (redo ? "redo" : "undo") : (redo ? "重做" : "撤销");
     char *who, *out;
 
     if (by->action == 0)
-        return lang == LANG_EN
-            ? xasprintf("Cannot %s: the data were changed since by something other than tanbook", verb)
-            : xasprintf("无法%s：该修改之后数据已被其他操作改动", verb);
+        return lang == LANG_EN ? xasprintf("Cannot %s: the data were changed since by something "
+                                           "other than tanbook", verb)
+                               : xasprintf("无法%s：该修改之后数据已被其他操作改动", verb);
     who = history_origin(by, now, lang);
     out = lang == LANG_EN ? xasprintf("Cannot %s: %s changed the same data since", verb, who)
                           : xasprintf("无法%s：该修改之后，%s又改动了这些数据", verb, who);
