@@ -10,6 +10,8 @@ struct app {
     struct factor_lib *lib;   /* built-in factor library */
     struct form_set *forms;   /* built-in Appendix A definitions */
     enum lang lang;
+    long long session;        /* this run's id, recorded with each edit it makes (edit_action) */
+    const char *program;      /* what is running, recorded with them: "tui", or the command */
 };
 
 #endif

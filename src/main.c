@@ -5,6 +5,7 @@
 
 #include "app.h"
 #include "cli/cli.h"
+#include "store/store.h"
 #include "tui/tui.h"
 
 /* A UTF-8 LC_CTYPE even where LANG is unset or names an ungenerated locale; '.' as decimal point. */
@@ -20,7 +21,7 @@ init_locale(void)
 int
 main(int argc, char **argv)
 {
-    struct app app = {.lang = LANG_ZH};
+    struct app app = {.lang = LANG_ZH, .session = store_session_new()};
     char *cause = NULL;
     enum err e;
     int rc;

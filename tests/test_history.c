@@ -2,8 +2,9 @@
  * test_history.c - an undo or redo in words (book/history.c), in Chinese and in English, from
  * facts made by hand: the cases storage rarely hands out (years deleted, GWP sets, factors added
  * or with a new source text, several sources deleted, counts with years), singular and plural,
- * an entry storage could not name, and labels without forms or a factor library. What real
- * undo and redo say is checked in test_undo.c.
+ * an entry storage could not name, and labels without forms or a factor library. Who made an
+ * action and when (history_origin), in local time. What real undo and redo say is checked in
+ * test_undo.c.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +14,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "book/history.h"
 #include "base/xmem.h"
@@ -82,6 +84,7 @@ make_action(const struct history_case *hc, struct store_action *a)
 {
     size_t i;
 
+    memset(a, 0, sizeof(*a));
     a->n = hc->n;
     a->facts = hc->n > 0 ? xcalloc(hc->n, sizeof(*a->facts)) : NULL;
     for (i = 0; i < hc->n; i++) {
@@ -271,12 +274,56 @@ teardown(void **state)
     return 0;
 }
 
+/*
+ * Who made an action, with TZ=CST-8 (Shanghai, UTC+8, no summer time): the log's 06:02:11Z is
+ * 14:02 there; the same day as now gives the time alone, another day the date too, and the day
+ * is the local one (23:30Z on 12-01 is 07:30 on 12-02 in Shanghai).
+ */
+static void
+test_origin(void **state)
+{
+    static const struct {
+        const char *program, *at;
+        int own;
+        const char *zh, *en;
+    } origins[] = {
+        {"import", "2026-12-02T06:02:11Z", 0, "命令行导入（14:02）", "a command-line import (14:02)"},
+        {"tui", "2026-12-01T06:02:11Z", 0, "另一个工作簿窗口（2026-12-01 14:02）",
+         "another workbook window (2026-12-01 14:02)"},
+        {"set", "2026-12-01T23:30:00Z", 0, "命令行 tanbook set（07:30）", "tanbook set (07:30)"},
+        {NULL, "2026-12-02T06:02:11Z", 0, "另一程序（14:02）", "another program (14:02)"},
+        {"later", NULL, 0, "另一程序", "another program"},
+        {"tui", "garbage", 1, "本窗口", "this window"},
+    };
+    time_t now = 1796212800;    /* 2026-12-02 12:00 UTC = 20:00 in Shanghai */
+    size_t i;
+    char *s;
+
+    (void)state;
+    setenv("TZ", "CST-8", 1);    /* POSIX: no time zone files needed */
+    tzset();
+    for (i = 0; i < sizeof(origins) / sizeof(origins[0]); i++) {
+        struct store_origin o = {.action = 5, .own = origins[i].own,
+                                 .program = (char *)origins[i].program, .at = (char *)origins[i].at};
+
+        s = history_origin(&o, now, LANG_ZH);
+        assert_string_equal(s, origins[i].zh);
+        free(s);
+        s = history_origin(&o, now, LANG_EN);
+        assert_string_equal(s, origins[i].en);
+        free(s);
+    }
+    setenv("TZ", "UTC", 1);
+    tzset();
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_without_labels),
+        cmocka_unit_test(test_origin),
     };
 
     return cmocka_run_group_tests_name("history", tests, setup, teardown);

@@ -451,7 +451,7 @@ assert_writes_refused(struct ctx *c, struct store *st, int year)
 {
     struct factor_pin pin = {.source_id = (char *)"natural_gas", .value = 1, .unit = (char *)"t",
                              .source_text = (char *)"x"};
-    struct store_action act = {NULL, 3};
+    struct store_action act = {.n = 3};
     enum err got[13];
     char *causes[13] = {0};
     long long id = 1;
@@ -803,8 +803,8 @@ test_na_periods(void **state)
 
     load_v1_fixture(c->path);
     assert_int_equal(store_open(c->path, STORE_EXISTING, &st, &cause), ERR_OK);
-    assert_int_equal(store_latest_version(), 4);
-    assert_int_equal(sql_int(c->path, "PRAGMA user_version"), 4);
+    assert_int_equal(store_latest_version(), 5);
+    assert_int_equal(sql_int(c->path, "PRAGMA user_version"), 5);
     assert_int_equal(sql_int(c->path, "SELECT count(*) FROM activity WHERE na = 0"), 1);
     load_act(c, st, "2022", &q, &na, note, sizeof(note));
     assert_true(q == 500000 && na == 0);
@@ -883,13 +883,13 @@ static const struct {
      "触发器 t\\x1B]0;pwned\\x07，"},
     /* a column added; a CHECK taken out (as sqlite3's writable_schema allows) */
     {"ALTER TABLE activity ADD COLUMN evil TEXT",
-     "工作簿中的表 activity 与碳账本（格式版本 4）的定义不同"},
+     "工作簿中的表 activity 与碳账本（格式版本 5）的定义不同"},
     {"PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, "
      "'CHECK (quantity >= 0)', '') WHERE name = 'activity'; PRAGMA writable_schema = OFF",
      "表 activity 与碳账本"},
     {"DROP INDEX activity_by_entry; CREATE INDEX activity_by_entry ON activity(period)",
      "索引 activity_by_entry 与碳账本"},
-    {"DROP INDEX edit_log_by_action", "工作簿缺少碳账本（格式版本 4）的索引 edit_log_by_action"},
+    {"DROP INDEX edit_log_by_action", "工作簿缺少碳账本（格式版本 5）的索引 edit_log_by_action"},
     /* SQLite's statistics are let be only as SQLite makes them */
     {"ANALYZE; PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = "
      "'CREATE TABLE sqlite_stat1(tbl,idx,stat,x)' WHERE name = 'sqlite_stat1'",
@@ -1119,6 +1119,96 @@ test_limits_are_the_forms(void **state)
     store_remove(c->path);
 }
 
+/*
+ * Schema version 5: a version 4 workbook (its actions made before anyone recorded who) gets
+ * edit_action's session, pid and program, NULL on its old action, which is nobody's own: undo
+ * finds nothing of this store's, store_next names it as another program's without a program. A
+ * new action records them. The text kept at a signal (pending_edit) goes in and comes out once;
+ * a read-only store leaves it.
+ */
+static void
+test_v5_origins_and_pending(void **state)
+{
+    struct ctx *c = *state;
+    struct store *st = create(c);
+    struct store_origin own, last;
+    struct store_pending p = {.year = 2024, .step = (char *)"A.1", .row = 2, .col = 1,
+                              .label = (char *)"建筑面积", .text = (char *)"12x"}, got;
+    char *cause = NULL, *pid;
+    int found;
+
+    assert_int_equal(store_year_add(st, c->lib, 2024, NULL, NULL, &cause), ERR_OK);
+    store_close(st);
+    sql_exec(c->path, "ALTER TABLE edit_action DROP COLUMN session;"
+                      "ALTER TABLE edit_action DROP COLUMN pid;"
+                      "ALTER TABLE edit_action DROP COLUMN program;"
+                      "DROP TABLE pending_edit; PRAGMA user_version = 4;");
+    /* read-only, as it is: no origins to read, nothing kept, and no write */
+    assert_int_equal(store_open(c->path, STORE_READONLY, &st, &cause), ERR_OK);
+    assert_int_equal(store_last_other(st, &last, &cause), ERR_OK);
+    assert_int_equal(last.action, 0);
+    assert_int_equal(store_pending_take(st, &got, &found, &cause), ERR_OK);
+    assert_false(found);
+    store_close(st);
+    assert_int_equal(sql_int(c->path, "PRAGMA user_version"), 4);
+
+    assert_int_equal(store_open(c->path, STORE_EXISTING, &st, &cause), ERR_OK);
+    store_set_origin(st, 77, "import");
+    assert_int_equal(sql_int(c->path, "PRAGMA user_version"), 5);
+    assert_sql(c->path, "SELECT quote(session) || quote(pid) || quote(program) FROM edit_action",
+               "NULLNULLNULL");
+    assert_int_equal(store_undo(st, NULL, &cause), ERR_NOTFOUND);
+    free(cause);
+    assert_int_equal(store_next(st, 0, &own, &last, &cause), ERR_OK);
+    assert_int_equal(own.action, 0);
+    assert_int_equal(last.action, 1);
+    assert_false(last.own);
+    assert_null(last.program);
+    assert_int_equal(last.pid, 0);
+    assert_non_null(last.at);                    /* from its log rows */
+    store_origin_free(&own);
+    store_origin_free(&last);
+    assert_int_equal(store_last_other(st, &last, &cause), ERR_OK);
+    assert_int_equal(last.action, 1);
+    store_origin_free(&last);
+
+    assert_int_equal(store_info_set(st, FS_YEAR, 2024, "headcount", "9", &cause), ERR_OK);
+    pid = xasprintf("77|%d|import", (int)getpid());
+    assert_sql(c->path, "SELECT session || '|' || pid || '|' || program FROM edit_action "
+                        "WHERE id = 2", pid);
+    free(pid);
+    assert_int_equal(store_last_other(st, &last, &cause), ERR_OK);
+    assert_int_equal(last.action, 1);            /* its own new one is not another's */
+    store_origin_free(&last);
+
+    /* kept once, replaced by the next, taken out once */
+    assert_int_equal(store_pending_put(st, &p, &cause), ERR_OK);
+    p.text = (char *)"12";
+    assert_int_equal(store_pending_put(st, &p, &cause), ERR_OK);
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM pending_edit"), 1);
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM edit_log WHERE tbl = 'pending_edit'"),
+                     0);                        /* no edit: not logged, nothing to undo */
+    store_close(st);
+    assert_int_equal(store_open(c->path, STORE_READONLY, &st, &cause), ERR_OK);
+    assert_int_equal(store_pending_take(st, &got, &found, &cause), ERR_OK);
+    assert_false(found);                         /* left for the program that edits */
+    store_close(st);
+    assert_int_equal(store_open(c->path, STORE_EXISTING, &st, &cause), ERR_OK);
+    assert_int_equal(store_pending_take(st, &got, &found, &cause), ERR_OK);
+    assert_true(found);
+    assert_int_equal(got.year, 2024);
+    assert_string_equal(got.step, "A.1");
+    assert_int_equal(got.row, 2);
+    assert_int_equal(got.col, 1);
+    assert_string_equal(got.label, "建筑面积");
+    assert_string_equal(got.text, "12");
+    store_pending_free(&got);
+    assert_int_equal(store_pending_take(st, &got, &found, &cause), ERR_OK);
+    assert_false(found);
+    store_close(st);
+    unlink(c->path);
+}
+
 int
 main(void)
 {
@@ -1140,6 +1230,7 @@ main(void)
         cmocka_unit_test(test_raise_is_not_input),
         cmocka_unit_test(test_impossible_values),
         cmocka_unit_test(test_limits_are_the_forms),
+        cmocka_unit_test(test_v5_origins_and_pending),
     };
 
     return cmocka_run_group_tests_name("store", tests, setup, teardown);

@@ -3,8 +3,11 @@
  * exactly (row ids, every column, REAL bits), a transaction is one action, a new edit discards
  * the redo stack, the stack lives in the file, and a row changed by another program since is
  * refused rather than overwritten. What was undone or redone is checked in the words the screen
- * shows (book/history.c), in Chinese and in English, and in the facts storage returns. The test
- * reads the file with SQLite directly to compare rows.
+ * shows (book/history.c), in Chinese and in English, and in the facts storage returns. Two
+ * programs on one workbook (two stores with their own sessions, as a terminal workbook and a
+ * command-line import): each undoes its own actions only, another's only by its id, and a row the
+ * other changed since refuses, naming it. The test reads the file with SQLite directly to compare
+ * rows.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "book/history.h"
@@ -24,7 +28,14 @@
 
 #include "store_fixture.h"
 
-/* Each test starts with a new workbook holding year 2024 (one action: the year and its pins). */
+/* The two programs' sessions: the test's own store (a terminal workbook), and an import beside. */
+#define SESSION_TUI 0x1234
+#define SESSION_IMPORT 0x5678
+
+/*
+ * Each test starts with a new workbook holding year 2024 (one action: the year and its pins),
+ * written by the session SESSION_TUI.
+ */
 static int
 before_each(void **state)
 {
@@ -32,10 +43,24 @@ before_each(void **state)
     char *cause = NULL;
 
     store_remove(c->path);
-    if (store_open(c->path, STORE_CREATE, &c->st, &cause) != ERR_OK
-        || store_year_add(c->st, c->lib, 2024, NULL, NULL, &cause) != ERR_OK)
+    if (store_open(c->path, STORE_CREATE, &c->st, &cause) != ERR_OK)
+        return -1;
+    store_set_origin(c->st, SESSION_TUI, "tui");
+    if (store_year_add(c->st, c->lib, 2024, NULL, NULL, &cause) != ERR_OK)
         return -1;
     return 0;
+}
+
+/* A second program on the workbook: a command-line import with its own session. */
+static struct store *
+importer(struct ctx *c)
+{
+    struct store *st;
+    char *cause = NULL;
+
+    assert_int_equal(store_open(c->path, STORE_EXISTING, &st, &cause), ERR_OK);
+    store_set_origin(st, SESSION_IMPORT, "import");
+    return st;
 }
 
 static int
@@ -102,7 +127,7 @@ static void
 test_nothing_to_undo(void **state)
 {
     struct ctx *c = *state;
-    struct store_action act = {NULL, 7};
+    struct store_action act = {.n = 7};
     char *cause = NULL;
 
     /* the year's creation is the only action: undo it, then there is nothing left */
@@ -436,7 +461,7 @@ static void
 test_transaction_is_one_action(void **state)
 {
     struct ctx *c = *state;
-    struct store_action act = {NULL, 7};
+    struct store_action act = {.n = 7};
     char *cause = NULL;
     long long id;
 
@@ -496,22 +521,190 @@ test_survives_reopen(void **state)
 
     info(c, FS_YEAR, "building_area", "1200");
     store_close(c->st);
+    /* the same program (session) opening it again: its actions are still its own */
     assert_int_equal(store_open(c->path, STORE_EXISTING, &c->st, &cause), ERR_OK);
+    store_set_origin(c->st, SESSION_TUI, "tui");
     assert_true(store_can_undo(c->st));
     assert_false(store_can_redo(c->st));
     replay_ok(c, 1, "建筑面积：（空） → 1200", "Building floor area: (empty) → 1200");
     store_close(c->st);
     assert_int_equal(store_open(c->path, STORE_EXISTING, &c->st, &cause), ERR_OK);
+    store_set_origin(c->st, SESSION_TUI, "tui");
     assert_true(store_can_redo(c->st));
     replay_ok(c, 0, "建筑面积：（空） → 1200", "Building floor area: (empty) → 1200");
     assert_sql(c->path, "SELECT value FROM year_info", "1200");
+    store_close(c->st);
+    /* another program (a new session) has none of its own: store_undo finds nothing */
+    assert_int_equal(store_open(c->path, STORE_EXISTING, &c->st, &cause), ERR_OK);
+    assert_true(store_can_undo(c->st));           /* the hint line still offers Ctrl-Z */
+    assert_int_equal(store_undo(c->st, NULL, &cause), ERR_NOTFOUND);
+    assert_string_equal(cause, "没有可以撤销的修改");
+    free(cause);
+    assert_sql(c->path, "SELECT value FROM year_info", "1200");
+}
+
+/*
+ * A terminal workbook (c->st) edits; an import beside it edits after. Every action records who
+ * made it; store_next says the latest is the import's while the window's own is the one before;
+ * store_undo takes the window's own and leaves the import's value.
+ */
+static void
+test_undo_takes_own_only(void **state)
+{
+    struct ctx *c = *state;
+    struct store *imp = importer(c);
+    struct store_origin own, last;
+    char *cause = NULL, *pid;
+
+    info(c, FS_YEAR, "building_area", "1200");                       /* action 2: the window */
+    assert_int_equal(store_info_set(imp, FS_YEAR, 2024, "headcount", "40", &cause), ERR_OK);
+    /* action 3: the import's, recorded with its session, program and process */
+    assert_int_equal(sql_int(c->path, "SELECT session FROM edit_action WHERE id = 3"),
+                     SESSION_IMPORT);
+    assert_sql(c->path, "SELECT program FROM edit_action WHERE id = 3", "import");
+    assert_sql(c->path, "SELECT program FROM edit_action WHERE id = 2", "tui");
+    pid = xasprintf("%d", (int)getpid());
+    assert_sql(c->path, "SELECT pid FROM edit_action WHERE id = 3", pid);
+    free(pid);
+
+    assert_int_equal(store_next(c->st, 0, &own, &last, &cause), ERR_OK);
+    assert_int_equal(own.action, 2);
+    assert_true(own.own);
+    assert_string_equal(own.program, "tui");
+    assert_int_equal(last.action, 3);
+    assert_false(last.own);
+    assert_string_equal(last.program, "import");
+    assert_int_equal(last.pid, getpid());
+    assert_non_null(last.at);                    /* "2026-12-02T06:02:11Z": 20 characters */
+    assert_int_equal(strlen(last.at), 20);
+    store_origin_free(&own);
+    store_origin_free(&last);
+    /* seen from the import, the same two actions the other way round */
+    assert_int_equal(store_next(imp, 0, &own, &last, &cause), ERR_OK);
+    assert_int_equal(own.action, 3);
+    assert_int_equal(last.action, 3);
+    assert_true(last.own);
+    store_origin_free(&own);
+    store_origin_free(&last);
+
+    /* the window's undo takes its own area back; the import's headcount stays */
+    replay_ok(c, 1, "建筑面积：（空） → 1200", "Building floor area: (empty) → 1200");
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM year_info WHERE key = 'building_area'"),
+                     0);
+    assert_sql(c->path, "SELECT value FROM year_info WHERE key = 'headcount'", "40");
+    /* redo: the window's own again, which is also the next of anyone (action 2 < 3) */
+    assert_int_equal(store_next(c->st, 1, &own, &last, &cause), ERR_OK);
+    assert_int_equal(own.action, 2);
+    assert_int_equal(last.action, 2);
+    store_origin_free(&own);
+    store_origin_free(&last);
+    replay_ok(c, 0, "建筑面积：（空） → 1200", "Building floor area: (empty) → 1200");
+    store_close(imp);
+}
+
+/*
+ * Another program's action is taken only by its id (after the screen asked): the import's
+ * headcount undone from the window, then refused a second time; a workbook changed by nobody of
+ * the window's has nothing for store_undo.
+ */
+static void
+test_undo_other_by_id(void **state)
+{
+    struct ctx *c = *state;
+    struct store *imp = importer(c);
+    struct store_action act;
+    struct store_origin own, last;
+    char *cause = NULL, *zh;
+
+    assert_int_equal(store_info_set(imp, FS_YEAR, 2024, "headcount", "40", &cause), ERR_OK);
+    assert_int_equal(store_next(c->st, 0, &own, &last, &cause), ERR_OK);
+    assert_int_equal(own.action, 1);             /* the year, the window's */
+    assert_int_equal(last.action, 2);
+    store_origin_free(&own);
+    store_origin_free(&last);
+    assert_int_equal(store_undo_action(c->st, 2, &act, &cause), ERR_OK);
+    zh = history_describe(&act, c->forms, c->lib, LANG_ZH);
+    assert_string_equal(zh, "用能人数：（空） → 40");
+    free(zh);
+    store_action_free(&act);
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM year_info"), 0);
+    assert_int_equal(sql_int(c->path, "SELECT state FROM edit_action WHERE id = 2"), 1);
+    /* it is undone now: not again; and not an id that is no action */
+    assert_int_equal(store_undo_action(c->st, 2, NULL, &cause), ERR_NOTFOUND);
+    assert_string_equal(cause, "这项修改已不能撤销（已被撤销或重做）");
+    free(cause);
+    assert_int_equal(store_undo_action(c->st, 99, NULL, &cause), ERR_NOTFOUND);
+    free(cause);
+    /* redo by id brings it back */
+    assert_int_equal(store_redo_action(c->st, 2, NULL, &cause), ERR_OK);
+    assert_sql(c->path, "SELECT value FROM year_info WHERE key = 'headcount'", "40");
+    store_close(imp);
+}
+
+/*
+ * An undo of the window's own action whose rows the import changed since is refused, and the
+ * refusal names the import: the window set 建筑面积 1200, the import 1500 over it.
+ */
+static void
+test_conflict_names_other(void **state)
+{
+    struct ctx *c = *state;
+    struct store *imp = importer(c);
+    struct store_action act = {.n = 7};
+    char *cause = NULL, *zh, *en;
+    time_t noon = 1796212800;    /* 2026-12-02 12:00 UTC: the log's day, so the time alone */
+
+    info(c, FS_YEAR, "building_area", "1200");                       /* action 2 */
+    assert_int_equal(store_info_set(imp, FS_YEAR, 2024, "building_area", "1500", &cause), ERR_OK);
+    sql_exec(c->path, "UPDATE edit_log SET at = '2026-12-02T06:02:11Z' WHERE action = 3");
+    assert_int_equal(store_undo(c->st, &act, &cause), ERR_INPUT);
+    assert_string_equal(cause, "该修改之后数据已被其他操作改动，无法撤销");
+    free(cause);
+    assert_int_equal(act.n, 0);
+    assert_true(act.changed_since);
+    assert_int_equal(act.conflict.action, 3);
+    assert_string_equal(act.conflict.program, "import");
+    zh = history_conflict(&act.conflict, 0, noon, LANG_ZH);
+    en = history_conflict(&act.conflict, 0, noon, LANG_EN);
+    assert_string_equal(zh, "无法撤销：该修改之后，命令行导入（06:02）又改动了这些数据");
+    assert_string_equal(en, "Cannot undo: a command-line import (06:02) changed the same data since");
+    free(zh);
+    free(en);
+    store_action_free(&act);
+    assert_false(act.changed_since);
+    assert_null(act.conflict.program);
+    assert_sql(c->path, "SELECT value FROM year_info", "1500");      /* not clobbered */
+
+    /*
+     * the year's creation (the window's next own) would delete the year with the import's row
+     * under it: refused, naming the import as the latest change after it
+     */
+    assert_int_equal(store_undo_action(c->st, 1, &act, &cause), ERR_INPUT);
+    free(cause);
+    assert_true(act.changed_since);
+    assert_int_equal(act.conflict.action, 3);
+    store_action_free(&act);
+    assert_int_equal(sql_int(c->path, "SELECT count(*) FROM years"), 1);
+
+    /* a change from outside tanbook has no action to name (the import's is undone: not it) */
+    store_close(imp);
+    assert_int_equal(store_undo_action(c->st, 3, NULL, &cause), ERR_OK);   /* 1500 → 1200 */
+    sql_exec(c->path, "UPDATE year_info SET value = '1300'");
+    assert_int_equal(store_undo(c->st, &act, &cause), ERR_INPUT);
+    free(cause);
+    assert_true(act.changed_since);
+    assert_int_equal(act.conflict.action, 0);
+    zh = history_conflict(&act.conflict, 0, noon, LANG_ZH);
+    assert_string_equal(zh, "无法撤销：该修改之后数据已被其他操作改动");
+    free(zh);
+    store_action_free(&act);
 }
 
 static void
 test_changed_elsewhere_is_refused(void **state)
 {
     struct ctx *c = *state;
-    struct store_action act = {NULL, 7};
+    struct store_action act = {.n = 7};
     char *cause = NULL;
     long long id;
 
@@ -659,10 +852,15 @@ main(void)
         cmocka_unit_test_setup_teardown(test_failed_write_inside_transaction, before_each,
                                         after_each),
         cmocka_unit_test_setup_teardown(test_survives_reopen, before_each, after_each),
+        cmocka_unit_test_setup_teardown(test_undo_takes_own_only, before_each, after_each),
+        cmocka_unit_test_setup_teardown(test_undo_other_by_id, before_each, after_each),
+        cmocka_unit_test_setup_teardown(test_conflict_names_other, before_each, after_each),
         cmocka_unit_test_setup_teardown(test_changed_elsewhere_is_refused, before_each, after_each),
         cmocka_unit_test_setup_teardown(test_history_stays_readable, before_each, after_each),
         cmocka_unit_test_setup_teardown(test_facts, before_each, after_each),
     };
 
+    setenv("TZ", "UTC", 1);    /* the times said are local: UTC here */
+    tzset();
     return cmocka_run_group_tests_name("undo", tests, setup, teardown);
 }

@@ -86,6 +86,7 @@ book_open(const struct app *app, const char *path, enum book_mode mode,
         return e;
     }
     wb->st = st;
+    store_set_origin(st, app->session, app->program);    /* who each edit comes from */
     wb->readonly = mode == BOOK_READ || wb->share != BOOK_SHARE_OWN;
     *out = wb;
     return ERR_OK;
@@ -118,6 +119,7 @@ book_take_over(struct book *wb, int *taken, char **cause)
     }
     store_close(wb->st);
     wb->st = st;
+    store_set_origin(st, wb->app->session, wb->app->program);
     wb->share = BOOK_SHARE_OWN;
     wb->readonly = 0;
     *taken = 1;

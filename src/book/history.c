@@ -4,12 +4,15 @@
  * source added, changed or deleted with its values, an A.5 value, a pinned factor, a year or its
  * settings, and a mixed action as counts. Labels come from forms/, source names, grid areas and
  * the English of unit symbols from the factor library and units, all in the interface language.
+ * Also who made an action (another window, a command-line import) and when, for the screen to
+ * say before it takes back another program's change, or why it cannot.
  */
 #include "book/history.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/strbuf.h"
 #include "base/xmem.h"
@@ -377,4 +380,66 @@ history_describe(const struct store_action *a, const struct form_set *fs,
     if (acts == n)
         return xasprintf(W(w, "删除 %zu 条活动数据", "Deleted %zu values"), acts);
     return describe_counts(w, cnt, new_years);
+}
+
+/* What each program that writes a workbook is called (store_set_origin's words). */
+static const struct {
+    const char *program, *zh, *en;
+} programs[] = {
+    {"tui", "另一个工作簿窗口", "another workbook window"},
+    {"import", "命令行导入", "a command-line import"},
+    {"set", "命令行 tanbook set", "tanbook set"},
+    {"new", "命令行 tanbook new", "tanbook new"},
+    {"demo", "命令行 tanbook demo", "tanbook demo"},
+};
+
+const char *
+history_program(const struct store_origin *o, enum lang lang)
+{
+    size_t i;
+
+    if (o->own)
+        return lang == LANG_EN ? "this window" : "本窗口";
+    for (i = 0; o->program != NULL && i < nitems(programs); i++)
+        if (strcmp(o->program, programs[i].program) == 0)
+            return lang == LANG_EN ? programs[i].en : programs[i].zh;
+    return lang == LANG_EN ? "another program" : "另一程序";
+}
+
+char *
+history_origin(const struct store_origin *o, time_t now, enum lang lang)
+{
+    const char *who = history_program(o, lang);
+    struct tm at = {0}, today;
+    char when[32];
+    time_t t;
+
+    if (o->at == NULL || sscanf(o->at, "%d-%d-%dT%d:%d", &at.tm_year, &at.tm_mon, &at.tm_mday,
+                                &at.tm_hour, &at.tm_min) != 5)
+        return xstrdup(who);
+    at.tm_year -= 1900;
+    at.tm_mon -= 1;
+    t = timegm(&at);                       /* the log says UTC; the screen, local time */
+    localtime_r(&t, &at);
+    localtime_r(&now, &today);
+    strftime(when, sizeof(when), at.tm_year == today.tm_year && at.tm_yday == today.tm_yday
+                                     ? "%H:%M" : "%Y-%m-%d %H:%M", &at);
+    return xasprintf(lang == LANG_EN ? "%s (%s)" : "%s（%s）", who, when);
+}
+
+char *
+history_conflict(const struct store_origin *by, int redo, time_t now, enum lang lang)
+{
+    const char *verb = lang == LANG_EN ? (redo ? "redo" : "undo") : (redo ? "重做" : "撤销");
+    char *who, *out;
+
+    if (by->action == 0)
+        return lang == LANG_EN ? xasprintf("Cannot %s: the data were changed since by something "
+                                           "other than tanbook", verb)
+                               : xasprintf("无法%s：该修改之后数据已被其他操作改动", verb);
+    who = history_origin(by, now, lang);
+    out = lang == LANG_EN ? xasprintf("Cannot %s: %s changed the same data since", verb, who)
+                          : xasprintf("无法%s：该修改之后，%s又改动了这些数据", verb, who);
+    free(who);
+    return out;
 }

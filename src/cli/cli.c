@@ -202,6 +202,7 @@ cli_main(struct app *app, int argc, char **argv)
             continue;
         if (cli_wants_help(argc - 1, argv + 1))
             return cli_help(app, commands[i]);
+        app->program = commands[i]->name;    /* recorded with each edit the command makes */
         return commands[i]->run(app, argc - 1, argv + 1);
     }
     cli_error("未知命令“%s”；可用命令见 tanbook --help", argv[1]);

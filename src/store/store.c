@@ -98,6 +98,25 @@ static const char *const migrations[] = {
      * kept as a row of quantity 0 with na 1, so that it covers its months and counts as zero.
      */
     "ALTER TABLE activity ADD COLUMN na INTEGER NOT NULL DEFAULT 0 CHECK (na IN (0, 1));",
+
+    /*
+     * 5: who made each action (store_log.c): the session of the program that wrote it, its
+     * process id and what it was ("tui", "import" ...), so that undo takes a program's own
+     * actions; older actions have none. pending_edit: the text a terminal workbook was typing
+     * when a signal ended it, refused as it stood, kept to be offered when it opens next (one row).
+     */
+    "ALTER TABLE edit_action ADD COLUMN session INTEGER;"
+    "ALTER TABLE edit_action ADD COLUMN pid INTEGER;"
+    "ALTER TABLE edit_action ADD COLUMN program TEXT;"
+    "CREATE TABLE pending_edit ("
+    "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+    "  year INTEGER NOT NULL,"
+    "  step TEXT NOT NULL,"
+    "  row INTEGER NOT NULL,"
+    "  col INTEGER NOT NULL,"
+    "  label TEXT NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  at TEXT NOT NULL) STRICT;",
 };
 
 int

@@ -5,8 +5,11 @@
  * change is logged in edit_log (time, table, row, field, old, new, and the row's images before
  * and after); the changes of one transaction, or a change of its own, form one action
  * (edit_action), which undo and redo revert or re-apply as a whole (schema version 3). An A.5
- * period may be marked 不适用 (schema version 4). A workbook can also be opened read-only: then
- * nothing is written or migrated, and every write is refused.
+ * period may be marked 不适用 (schema version 4). Each action records who made it: the session
+ * and process of the program and what it was, and undo takes a program's own actions; a text a
+ * terminal workbook could not save when a signal ended it is kept in the file (version 5). A
+ * workbook can also be opened read-only: then nothing is written or migrated, and every write is
+ * refused.
  */
 #ifndef TANBOOK_STORE_H
 #define TANBOOK_STORE_H
@@ -168,29 +171,76 @@ struct store_fact {
     char *entry_facility; /* from the action's own rows or the workbook; NULL when not known */
 };
 
+/* Who made an action (schema version 5 on: older actions have no session, program or pid). */
+struct store_origin {
+    long long action;     /* its edit_action id; 0: no action */
+    int own;              /* made by this store's session (store_set_origin) */
+    char *program;        /* what made it, as store_set_origin named it; NULL when not known */
+    long long pid;        /* its process id; 0 when not known */
+    char *at;             /* when its first change was made (ISO 8601 UTC); NULL when not known */
+};
+
 /* The changes of one action, in the order they were made. */
 struct store_action {
     struct store_fact *facts;
     size_t n;
+    int changed_since;    /* an undo or redo was refused because a row changed since, */
+    struct store_origin conflict;    /* by this action (.action 0: none logged, not tanbook) */
 };
+
+/*
+ * Names who writes through st from now on: session, one per running program (0: a random one of
+ * st's own, which is also what st has until this is called), and program, a short word ("tui",
+ * "import"; at most 15 bytes kept; NULL: none). Every action st makes records them with the
+ * process id; store_undo and store_redo take this session's actions.
+ */
+void store_set_origin(struct store *st, long long session, const char *program);
+/* A new random session id (never 0), for store_set_origin. */
+long long store_session_new(void);
 
 /*
  * Undo and redo. Every change made between store_begin and store_commit is one action; a change
  * made outside a transaction is an action of its own (and commits by itself). A write that fails
- * inside a transaction takes back only its own changes. store_undo reverts the latest action not
- * yet undone, exactly (every column of every row it touched, row ids included); store_redo
- * re-applies the action undone last; any new change discards what could have been redone. The
- * stack lives in the file, shared by every program writing it. When a row of the action was
- * changed since by something other than tanbook, nothing is changed and ERR_INPUT says
- * "该修改之后数据已被其他操作改动，无法撤销". Undo and redo add rows to store_log (the change
- * reversed, or made again) but are no actions themselves; edits logged by schema version 2 stay
- * history and cannot be undone. Call outside a transaction (ERR_INPUT otherwise). *done (may be
- * NULL; free with store_action_free; empty on error) gets the action as it was made (before =
+ * inside a transaction takes back only its own changes. store_undo reverts the latest action of
+ * st's session (store_set_origin) not yet undone, exactly (every column of every row it touched,
+ * row ids included), even when other programs' actions came after it; store_redo re-applies the
+ * action of the session undone last; any new change discards what could have been redone. The
+ * stack lives in the file, shared by every program writing it: store_next says whose action is
+ * next, and store_undo_action / store_redo_action take another program's. When a row of the
+ * action was changed since, nothing is changed and ERR_INPUT says
+ * "该修改之后数据已被其他操作改动，无法撤销", with done->conflict naming the action that changed
+ * it when the log has one. Undo and redo add rows to store_log (the change reversed, or made
+ * again) but are no actions themselves; edits logged by schema version 2 stay history and cannot
+ * be undone. Call outside a transaction (ERR_INPUT otherwise). *done (may be NULL; free with
+ * store_action_free; empty on error but for conflict) gets the action as it was made (before =
  * before the action), whether now undone or redone: book/history.h puts it in words.
  * ERR_NOTFOUND when there is nothing to undo / redo; ERR_LOCKED as store_begin; ERR_READONLY.
  */
 enum err store_undo(struct store *st, struct store_action *done, char **cause);
 enum err store_redo(struct store *st, struct store_action *done, char **cause);
+/*
+ * As store_undo / store_redo, of the action with that id, whoever made it (one store_next
+ * named, after asking the user). ERR_NOTFOUND when it is not (or no longer) done / undone.
+ */
+enum err store_undo_action(struct store *st, long long action, struct store_action *done,
+                           char **cause);
+enum err store_redo_action(struct store *st, long long action, struct store_action *done,
+                           char **cause);
+/*
+ * What an undo (redo 0) or a redo would take next: *own the action store_undo / store_redo
+ * would take, *latest the latest action not yet undone (redo: the one undone last) of any
+ * program, which may be the same. Each .action 0 when there is none; free both with
+ * store_origin_free. Read-only: both empty.
+ */
+enum err store_next(struct store *st, int redo, struct store_origin *own,
+                    struct store_origin *latest, char **cause);
+/*
+ * The latest action of another session than st's (what a reload after another program's commit
+ * shows); .action 0 when there is none. Free with store_origin_free.
+ */
+enum err store_last_other(struct store *st, struct store_origin *o, char **cause);
+/* Frees what o holds and leaves it empty; o may be NULL. */
+void store_origin_free(struct store_origin *o);
 /* Frees what a holds and leaves it empty; a may be NULL. */
 void store_action_free(struct store_action *a);
 /* Column key of a row image, or NULL. */
@@ -216,6 +266,27 @@ enum err store_data_version(struct store *st, long long *version, char **cause);
  */
 enum err store_load_year(struct store *st, const struct factor_lib *lib, int year,
                          struct wb_year *y, char **cause);
+
+/*
+ * The text a terminal workbook was typing into a cell when a signal ended it and that could not
+ * be saved as it stood (schema version 5): one at most, not an edit (never logged or undone).
+ */
+struct store_pending {
+    int year;
+    char *step;           /* the step's id ("A.1") */
+    int row, col;         /* the cell in the step's sheet */
+    char *label;          /* the cell's name as the screen showed it ("建筑面积") */
+    char *text;           /* what was typed */
+};
+
+/* Keeps p in the workbook, replacing one kept before. ERR_READONLY; errors as the writes. */
+enum err store_pending_put(struct store *st, const struct store_pending *p, char **cause);
+/*
+ * Takes the kept text out of the workbook into *p (free with store_pending_free): *found 0 when
+ * there is none (and always on a read-only store, which leaves it for the editing program).
+ */
+enum err store_pending_take(struct store *st, struct store_pending *p, int *found, char **cause);
+void store_pending_free(struct store_pending *p);
 
 /* The whole edit log, oldest first (free with store_log_free); empty before schema version 2. */
 enum err store_log(struct store *st, struct store_log_entry **out, size_t *n, char **cause);

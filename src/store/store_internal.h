@@ -25,6 +25,8 @@ struct store {
     int readonly;             /* opened with STORE_READONLY(_SHARED) */
     long long action;         /* edit_action id of the open transaction, 0 until its 1st change */
     int depth;                /* store_begin calls not yet committed: inner ones join the outer */
+    long long session;        /* who writes through it (store_set_origin; a random one of its own */
+    char program[16];         /* until then, made at its first action), and what: "tui", "import" */
     struct store_cached *cache;   /* prepared statements, reused: an import runs thousands; */
     size_t ncache, cache_cap;     /* one per literal, so it stays as small as store*.c's SQL */
 };
@@ -99,6 +101,17 @@ struct store_change {
  */
 enum err store_record(struct store *st, struct store_change *c, sqlite3_stmt *s, const char *what,
                       char **cause);
+
+/* st's session (store_origin.c): the one store_set_origin named, else a random one made now. */
+long long store_session(struct store *st);
+/*
+ * The action to undo (undo: the latest done) or redo (the earliest undone: undone last) of st's
+ * session (own), or of any program; *action 0 when none.
+ */
+enum err store_pick_action(struct store *st, int undo, int own, long long *action, char **cause);
+/* Who made action into *o (free with store_origin_free); o->action 0 when there is none. */
+enum err store_origin_read(struct store *st, long long action, struct store_origin *o,
+                           char **cause);
 
 /* A logged table (store_image.c has the list). */
 struct store_tbl {

@@ -11,11 +11,20 @@
  * never become actions. Rows logged by schema version 2 have no action and stay history only.
  * What undo and redo did comes back as facts (struct store_action): the rows and their columns,
  * which book/history.c puts in words.
+ *
+ * Each action records who made it (schema version 5): the session of the program (one random id
+ * per running program, or per store), its process id and what it was. Undo and redo take the
+ * session's own actions, out of order when another program's came after: every row is checked
+ * as always, so one the other program changed since refuses, naming that program's action.
+ * Another program's action is taken only when asked for by id (store_undo_action), which the
+ * screen does after saying whose it is. Also here: the text being typed that a signal cut short,
+ * kept for the next open (pending_edit).
  */
 #include "store/store.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store/store_internal.h"
 #include "base/strbuf.h"
@@ -34,9 +43,13 @@ action_start(struct store *st, char **cause)
     if ((e = store_prepare(st, "UPDATE edit_action SET state = 2 WHERE state = 1", &s, cause))
             != ERR_OK
         || (e = store_step_done(st, s, "记录修改历史", cause)) != ERR_OK
-        || (e = store_prepare(st, "INSERT INTO edit_action (state) VALUES (0)", &s, cause))
-               != ERR_OK
-        || (e = store_step_done(st, s, "记录修改历史", cause)) != ERR_OK)
+        || (e = store_prepare(st, "INSERT INTO edit_action (state, session, pid, program) "
+                                  "VALUES (0, ?, ?, ?)", &s, cause)) != ERR_OK)
+        return e;
+    sqlite3_bind_int64(s, 1, store_session(st));
+    sqlite3_bind_int64(s, 2, (long long)getpid());
+    store_bind_text(s, 3, st->program[0] != '\0' ? st->program : NULL);
+    if ((e = store_step_done(st, s, "记录修改历史", cause)) != ERR_OK)
         return e;
     st->action = sqlite3_last_insert_rowid(st->db);
     return ERR_OK;
@@ -384,23 +397,44 @@ step_run(struct store *st, long long action, const struct step *p, int undo, con
     return log_add(st, &c, NULL, NULL, action, undo ? LOG_UNDO : LOG_REDO, cause);
 }
 
-/* The action to undo (the latest done) or redo (the earliest undone: undone last); 0 when none. */
+/*
+ * After step p of action was refused because its row changed since: the action still done that
+ * changed it last (the same row; else any change logged after it), into *by; by->action 0 when
+ * the log has none (the change came from outside tanbook).
+ */
 static enum err
-pick_action(struct store *st, int undo, long long *action, char **cause)
+conflict_by(struct store *st, long long action, const struct step *p, struct store_origin *by,
+            char **cause)
 {
+    /* an action undone since has put its rows back: it is not the one */
+    static const char *const sql[] = {
+        "SELECT l.action FROM edit_log l JOIN edit_action a ON a.id = l.action "
+        "WHERE l.tbl = ?1 AND l.row = ?2 AND l.id > ?3 AND l.kind = 0 AND l.action IS NOT ?4 "
+        "AND a.state = 0 ORDER BY l.id DESC LIMIT 1",
+        "SELECT l.action FROM edit_log l JOIN edit_action a ON a.id = l.action "
+        "WHERE ?1 IS NOT NULL AND ?2 IS NOT NULL AND l.id > ?3 AND l.kind = 0 "
+        "AND l.action IS NOT ?4 AND a.state = 0 ORDER BY l.id DESC LIMIT 1",
+    };
     sqlite3_stmt *s;
+    long long id = 0;
+    size_t i;
     int rc;
     enum err e;
 
-    *action = 0;
-    if ((e = store_prepare(st, undo ? "SELECT max(id) FROM edit_action WHERE state = 0"
-                                    : "SELECT min(id) FROM edit_action WHERE state = 1",
-                           &s, cause)) != ERR_OK)
-        return e;
-    if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-        *action = sqlite3_column_int64(s, 0);    /* NULL reads as 0 */
-    store_release(st, s);
-    return rc == SQLITE_ROW ? ERR_OK : store_fail(st, rc, "读取修改历史", cause);
+    for (i = 0; i < nitems(sql) && id == 0; i++) {
+        if ((e = store_prepare(st, sql[i], &s, cause)) != ERR_OK)
+            return e;
+        store_bind_text(s, 1, p->e.tbl);
+        store_bind_text(s, 2, p->e.row);
+        sqlite3_bind_int64(s, 3, p->e.id);
+        sqlite3_bind_int64(s, 4, action);
+        if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+            id = sqlite3_column_int64(s, 0);
+        store_release(st, s);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return store_fail(st, rc, "读取修改历史", cause);
+    }
+    return store_origin_read(st, id, by, cause);
 }
 
 /*
@@ -515,23 +549,48 @@ store_action_free(struct store_action *a)
     free(a->facts);
     a->facts = NULL;
     a->n = 0;
+    a->changed_since = 0;
+    store_origin_free(&a->conflict);
 }
 
+/* Whether action is in state (done to undo, undone to redo). */
 static enum err
-replay(struct store *st, int undo, struct store_action *done, char **cause)
+action_in(struct store *st, long long action, int state, int *yes, char **cause)
+{
+    sqlite3_stmt *s;
+    int rc;
+    enum err e;
+
+    *yes = 0;
+    if ((e = store_prepare(st, "SELECT 1 FROM edit_action WHERE id = ? AND state = ?", &s, cause))
+        != ERR_OK)
+        return e;
+    sqlite3_bind_int64(s, 1, action);
+    sqlite3_bind_int(s, 2, state);
+    rc = sqlite3_step(s);
+    *yes = rc == SQLITE_ROW;
+    store_release(st, s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_OK
+                                                 : store_fail(st, rc, "读取修改历史", cause);
+}
+
+/* Undoes (undo) or redoes action `which`, or st's session's next one when which is 0. */
+static enum err
+replay(struct store *st, int undo, long long which, struct store_action *done, char **cause)
 {
     const char *verb = undo ? "撤销" : "重做";
     struct store_action facts = {0};
+    struct store_origin by = {0};
     struct step *steps = NULL;
     sqlite3_stmt *s;
     size_t n = 0, k;
-    long long action;
+    long long action = which;
+    char *why = NULL;
+    int ok = 1;
     enum err e;
 
-    if (done != NULL) {
-        done->facts = NULL;
-        done->n = 0;
-    }
+    if (done != NULL)
+        memset(done, 0, sizeof(*done));
     if (st->readonly)
         return store_refuse_readonly(verb, cause);
     if (!sqlite3_get_autocommit(st->db)) {
@@ -540,10 +599,13 @@ replay(struct store *st, int undo, struct store_action *done, char **cause)
     }
     if ((e = store_begin(st, cause)) != ERR_OK)
         return e;
-    if ((e = pick_action(st, undo, &action, cause)) != ERR_OK)
+    if ((e = which == 0 ? store_pick_action(st, undo, 1, &action, cause)
+                        : action_in(st, which, undo ? ACT_DONE : ACT_UNDONE, &ok, cause))
+        != ERR_OK)
         goto fail;
-    if (action == 0) {
-        *cause = xasprintf("没有可以%s的修改", verb);
+    if (action == 0 || !ok) {
+        *cause = xasprintf(which == 0 ? "没有可以%s的修改" : "这项修改已不能%s（已被撤销或重做）",
+                           verb);
         e = ERR_NOTFOUND;
         goto fail;
     }
@@ -553,6 +615,13 @@ replay(struct store *st, int undo, struct store_action *done, char **cause)
         goto fail;
     for (k = 0; k < n && e == ERR_OK; k++)
         e = step_run(st, action, &steps[undo ? n - 1 - k : k], undo, verb, cause);
+    if (e == ERR_INPUT && done != NULL) {
+        /* who changed the row since; a failed look-up names nobody */
+        done->changed_since = 1;
+        if (conflict_by(st, action, &steps[undo ? n - k : k - 1], &by, &why) == ERR_OK)
+            done->conflict = by;
+        free(why);
+    }
     if (e != ERR_OK
         || (e = store_prepare(st, "UPDATE edit_action SET state = ? WHERE id = ?", &s, cause))
                != ERR_OK)
@@ -576,13 +645,25 @@ fail:
 enum err
 store_undo(struct store *st, struct store_action *done, char **cause)
 {
-    return replay(st, 1, done, cause);
+    return replay(st, 1, 0, done, cause);
 }
 
 enum err
 store_redo(struct store *st, struct store_action *done, char **cause)
 {
-    return replay(st, 0, done, cause);
+    return replay(st, 0, 0, done, cause);
+}
+
+enum err
+store_undo_action(struct store *st, long long action, struct store_action *done, char **cause)
+{
+    return action > 0 ? replay(st, 1, action, done, cause) : replay(st, 1, -1, done, cause);
+}
+
+enum err
+store_redo_action(struct store *st, long long action, struct store_action *done, char **cause)
+{
+    return action > 0 ? replay(st, 0, action, done, cause) : replay(st, 0, -1, done, cause);
 }
 
 static int

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "book/history.h"
 #include "tui/tui_int.h"
@@ -89,30 +90,97 @@ advance(struct tui *t)
     t->sheet->advance(&env, &t->grid, &t->row, &t->col);
 }
 
+/*
+ * When the next change to take back (redo: to make again) is another program's, whose it is and
+ * what a second press does: this window's own (that one stays), or that one when there is none.
+ * 1 when it asked.
+ */
+static int
+ask_whose(struct tui *t, int redo, const struct store_origin *own, const struct store_origin *last)
+{
+    long long arm = redo ? -last->action : last->action;
+    char *who;
+
+    if (last->action == 0 || last->own || t->undo_armed == arm)
+        return 0;
+    who = history_origin(last, time(NULL), t->lang);
+    if (own->action != 0 && !redo)
+        tui_message(t, MSG_WARN, TR(t, "上一次修改来自%s：再按 Ctrl-Z 撤销本窗口的上一次修改",
+                                    "The last change came from %s: press Ctrl-Z again to undo "
+                                    "this window's own"), who);
+    else if (own->action != 0)
+        tui_message(t, MSG_WARN, TR(t, "可重做的修改来自%s：再按 Ctrl-Y 重做本窗口撤销的修改",
+                                    "The change to redo came from %s: press Ctrl-Y again to "
+                                    "redo this window's own"), who);
+    else if (!redo)
+        tui_message(t, MSG_WARN, TR(t, "上一次修改来自%s：按 Ctrl-Z 再次确认撤销",
+                                    "The last change came from %s: press Ctrl-Z again to undo it"),
+                    who);
+    else
+        tui_message(t, MSG_WARN, TR(t, "可重做的修改来自%s：按 Ctrl-Y 再次确认重做",
+                                    "The change to redo came from %s: press Ctrl-Y again to redo "
+                                    "it"), who);
+    free(who);
+    t->undo_armed = arm;
+    return 1;
+}
+
+/* Whether this window has a change of its own left to undo (redo: to redo). */
+static int
+own_left(struct tui *t, int redo)
+{
+    struct store_origin own, last;
+    char *cause = NULL;
+    int left = store_next(t->st, redo, &own, &last, &cause) == ERR_OK && own.action != 0;
+
+    store_origin_free(&own);
+    store_origin_free(&last);
+    free(cause);
+    return left;
+}
+
+/*
+ * Ctrl-Z (redo: Ctrl-Y): this window's own latest change, asking first when another program's
+ * came after it (ask_whose); a row another program changed since refuses, saying whose.
+ */
 static void
 undo_redo(struct tui *t, int redo)
 {
     struct store_action act = {0};
+    struct store_origin own = {0}, last = {0};
     char *what = NULL, *cause = NULL;
-    enum err e = redo ? store_redo(t->st, &act, &cause) : store_undo(t->st, &act, &cause);
+    enum err e = store_next(t->st, redo, &own, &last, &cause);
+    long long id = own.action != 0 ? own.action : last.action;
     int exists = 1;
 
+    if (e == ERR_OK && ask_whose(t, redo, &own, &last))
+        goto out;
+    if (e == ERR_OK && id == 0)
+        e = ERR_NOTFOUND;
+    else if (e == ERR_OK)
+        e = redo ? store_redo_action(t->st, id, &act, &cause)
+                 : store_undo_action(t->st, id, &act, &cause);
+    if (e == ERR_OK && !own_left(t, redo))
+        t->undo_armed = 0;       /* the next press asks before another program's */
     if (e == ERR_OK && !redo && store_year_exists(t->st, t->year, &exists, &cause) == ERR_OK
         && !exists) {
         /* that was the creation of the year on screen: undoing it would leave nothing to edit */
         store_action_free(&act);
-        e = store_redo(t->st, NULL, &cause);
+        e = store_redo_action(t->st, id, NULL, &cause);
         if (e == ERR_OK) {
             tui_message(t, MSG_INFO, TR(t, "上一步是创建本年度（%d），不能在本年度中撤销",
                                         "The last step created this year (%d); it cannot be undone here"),
                         t->year);
-            return;
+            goto out;
         }
     }
     if (e == ERR_NOTFOUND)
         tui_message(t, MSG_INFO, "%s", redo ? TR(t, "没有可重做的修改", "Nothing to redo")
                                             : TR(t, "没有可撤销的修改", "Nothing to undo"));
-    else if (e != ERR_OK)
+    else if (e != ERR_OK && act.changed_since) {
+        what = history_conflict(&act.conflict, redo, time(NULL), t->lang);
+        tui_message(t, MSG_ERROR, "%s", what);
+    } else if (e != ERR_OK)
         tui_message(t, MSG_ERROR, "%s", cause ? cause : err_str(e));
     else {
         what = history_describe(&act, t->app->forms, t->app->lib, t->lang);
@@ -120,7 +188,10 @@ undo_redo(struct tui *t, int redo)
         tui_message(t, MSG_OK, "%s%s", redo ? TR(t, "已重做：", "Redone: ")
                                             : TR(t, "已撤销：", "Undone: "), what);
     }
+out:
     store_action_free(&act);
+    store_origin_free(&own);
+    store_origin_free(&last);
     free(what);
     free(cause);
 }
@@ -221,6 +292,8 @@ on_key(struct tui *t, wint_t ch, int is_key)
 
     if (a != ACT_NONE && a != ACT_HELP)
         tui_clear_message(t);
+    if (a != ACT_UNDO && a != ACT_REDO)
+        t->undo_armed = 0;       /* asking whose a change is holds for the next key only */
     if (tui_watch_refuse(t, a, ch, is_key))
         return;
     switch (a) {

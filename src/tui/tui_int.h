@@ -80,6 +80,7 @@ struct tui {
     struct store *st;            /* the book's store */
     enum book_share readonly;    /* BOOK_SHARE_OWN (0) while editable, else why not (tui_watch.c) */
     long long data_version;      /* the store's data version the screen was loaded at */
+    long long other_action;      /* the latest action of another program then (tui_watch.c) */
     char *path;
     int year;
     struct wb_year y;
@@ -113,6 +114,8 @@ struct tui {
     int colors;
     int quit;
     int quit_armed;              /* a quit key was refused in an invalid edit: the next one quits */
+    long long undo_armed;        /* Ctrl-Z (id) or Ctrl-Y (-id) said action id is another
+                                    program's and asked: the next press goes on (tui.c) */
 };
 
 /* tui.c - the loop */

@@ -2,7 +2,9 @@
  * tui_open.c - starting the terminal workbook: the command line of `tanbook [FILE]`, the default
  * and demo workbooks, creating a new workbook after asking for its unit name and year, opening it
  * for the session (read-only while another window edits it), the terminal set up and always
- * given back (on quit, on a fatal error, on SIGTERM/SIGHUP/SIGINT).
+ * given back (on quit, on a fatal error, on SIGTERM/SIGHUP/SIGINT). A signal that ends it while a
+ * field is being typed saves the text as Enter would, or, when it cannot be saved as it stands,
+ * keeps it in the workbook and offers it in its cell the next time the workbook opens.
  */
 #include <curses.h>
 #include <errno.h>
@@ -15,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/strbuf.h"
 #include "base/text.h"
 #include "book/book_lock.h"
 #include "book/demo.h"
@@ -331,6 +334,94 @@ open_workbook(struct tui *t, const char *year_arg, int *exit_code)
     return 1;
 }
 
+/*
+ * The name of the focused cell as the screen shows it: a record's label, or a grid row's leading
+ * texts and the column's head ("外购电力 kWh 3月"). The caller frees it.
+ */
+static char *
+cell_label(const struct tui *t)
+{
+    const struct sheet_cell *c;
+    struct strbuf sb = {0};
+    int i, n = t->grid.frozen > 0 ? t->grid.frozen : 1;
+
+    for (i = 0; i < n && i < t->col; i++)
+        if ((c = sheet_cell(&t->grid, t->row, i)) != NULL && !text_is_blank(c->text))
+            sb_printf(&sb, "%s%s", sb.len > 0 ? " " : "", c->text);
+    if (t->grid.heads != NULL && t->grid.heads[t->col] != NULL)
+        sb_printf(&sb, "%s%s", sb.len > 0 ? " " : "", t->grid.heads[t->col]);
+    return sb_take(&sb);
+}
+
+/*
+ * A signal is ending the program while a field is being typed: the text is saved as Enter would
+ * save it; one that cannot be (refused as it stands) is kept in the workbook for the next open.
+ */
+static void
+keep_edit(struct tui *t)
+{
+    struct store_pending p = {.year = t->year, .row = t->row, .col = t->col};
+    char *cause = NULL;
+
+    if (tui_commit_edit(t))
+        return;
+    p.step = t->steps[t->step].id;
+    p.label = cell_label(t);
+    p.text = editor_text(&t->ed);
+    if (!text_is_blank(p.text) && store_pending_put(t->st, &p, &cause) != ERR_OK)
+        free(cause);             /* nobody is left to tell: the program is ending */
+    free(p.label);
+    free(p.text);
+}
+
+/*
+ * The text kept when a signal ended the last session: in its cell again, the editor open on it,
+ * saying what it is (Enter saves it, Esc drops it); when the cell is not there any more, only
+ * what it was. Either way it is taken out of the workbook.
+ */
+static void
+offer_kept(struct tui *t)
+{
+    struct store_pending p;
+    const struct sheet_cell *c = NULL;
+    char *cause = NULL, *label = NULL;
+    size_t s;
+    int found;
+
+    if (store_pending_take(t->st, &p, &found, &cause) != ERR_OK || !found) {
+        free(cause);
+        return;
+    }
+    for (s = 0; s < t->nsteps && strcmp(t->steps[s].id, p.step) != 0; s++)
+        continue;
+    if (p.year == t->year && s < t->nsteps) {
+        tui_go_step(t, (int)s);
+        if (p.row >= 0 && p.row < t->grid.nrows && p.col >= 0 && p.col < t->grid.ncols) {
+            t->row = p.row;
+            t->col = p.col;
+            c = tui_cell(t);
+            label = cell_label(t);
+        }
+    }
+    if (c != NULL && (c->flags & SHEET_EDIT) && t->kind->commit != NULL
+        && strcmp(label, p.label) == 0) {
+        editor_init(&t->ed, p.text, t->grid.widths[t->col], 0);
+        t->editing = 1;
+        tui_message(t, MSG_WARN, TR(t, "上次退出时 表%s %s 正在输入“%s”：Enter 保存 / Esc 放弃",
+                                    "Last time it ended while typing into %s %s: “%s”. "
+                                    "Enter saves it, Esc drops it"),
+                    p.step, p.label, p.text);
+    } else {
+        tui_go_step(t, 0);
+        tui_message(t, MSG_WARN, TR(t, "上次退出时 %d 年度 表%s %s 正在输入“%s”，未保存：该格已不在",
+                                    "Last time it ended while typing into year %d, %s %s: "
+                                    "“%s”; not saved: that cell is gone"),
+                    p.year, p.step, p.label, p.text);
+    }
+    free(label);
+    store_pending_free(&p);
+}
+
 int
 tui_main(struct app *app, int argc, char **argv)
 {
@@ -369,6 +460,7 @@ tui_main(struct app *app, int argc, char **argv)
                                          "The workbook needs a terminal; for the command line, see "
                                          "tanbook --help")));
     app->lang = t.lang;
+    app->program = "tui";       /* recorded with each edit, so that undo knows its own */
     if (argc - optind == 1) {
         t.path = xstrdup(argv[optind]);
     } else {
@@ -400,7 +492,10 @@ tui_main(struct app *app, int argc, char **argv)
     tui_reload(&t);
     tui_watch_start(&t);
     tui_go_step(&t, 0);
+    offer_kept(&t);
     tui_run(&t);
+    if (tui_signalled() && t.editing)
+        keep_edit(&t);           /* what was being typed is not lost with the window */
     restore_terminal();
     tui_free(&t);
     return got_signal ? 128 + got_signal : 0;

@@ -6,20 +6,57 @@
  * command-line import) committed, keeping the focus; and once the editing window has closed, it
  * takes the lock and goes on as the editing window at once, saying so - there is nobody left to
  * ask, and a key to press would only be one more thing to find. A workbook the user may not write
- * opens read-only the same way, for good.
+ * opens read-only the same way, for good. The editing window says when another program (a
+ * command-line import) wrote under it, and which, as it reloads.
  */
 #include <stdlib.h>
 #include <wctype.h>
 
+#include "book/history.h"
 #include "tui/tui_int.h"
+
+/* The latest action of another program into *o (o->action 0: none, or not known). */
+static void
+last_other(struct tui *t, struct store_origin *o)
+{
+    char *cause = NULL;
+
+    if (store_last_other(t->st, o, &cause) != ERR_OK)
+        free(cause);
+}
 
 void
 tui_watch_start(struct tui *t)
 {
+    struct store_origin o;
     char *cause = NULL;
 
-    if (t->st != NULL && store_data_version(t->st, &t->data_version, &cause) != ERR_OK)
+    if (t->st == NULL)
+        return;
+    if (store_data_version(t->st, &t->data_version, &cause) != ERR_OK)
         free(cause);
+    last_other(t, &o);
+    t->other_action = o.action;
+    store_origin_free(&o);
+}
+
+/* After a reload for another program's commit: says so, naming it when it logged a new action. */
+static void
+say_changed(struct tui *t)
+{
+    struct store_origin o;
+
+    last_other(t, &o);
+    if (o.action > t->other_action)
+        tui_message(t, MSG_INFO, TR(t, "工作簿已被另一程序修改（%s），已重新载入",
+                                    "The workbook was changed by another program (%s); reloaded"),
+                    history_program(&o, t->lang));
+    else
+        tui_message(t, MSG_INFO, "%s", TR(t, "工作簿已被另一程序修改，已重新载入",
+                                          "The workbook was changed by another program; reloaded"));
+    if (o.action > t->other_action)
+        t->other_action = o.action;
+    store_origin_free(&o);
 }
 
 /* The editing window has closed: this one takes the workbook over. */
@@ -63,6 +100,8 @@ tui_watch(struct tui *t)
     if (v != t->data_version) {
         t->data_version = v;
         tui_reload(t);           /* the table is rebuilt around the same row and column */
+        if (t->readonly == BOOK_SHARE_OWN)
+            say_changed(t);      /* a read-only window knows: its header says another edits */
     }
 }
 
