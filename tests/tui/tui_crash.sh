@@ -189,6 +189,18 @@ _tui_until() {
     return 1
 }
 
+# tui_start - runs tanbook on the workbook in the tmux pane: the first time with tt_start, then by
+# respawning the pane, as a new server for each of a thousand rounds now and then lost the race
+# with the old one shutting down (a blank pane, no program).
+tui_start() {
+    if ! tt has-session -t app 2>/dev/null; then
+        tt_start 100 30 "$WB"
+        return
+    fi
+    rm -f "$TT_DIR/rc"
+    tt respawn-pane -k -t "$TT_TGT" -- sh -c '"$@"; echo $? > "$TT_RC"' sh "$TB" "$WB"
+}
+
 # The A.1 fields from 地址 down, in screen order: key, label, and whether the value is a number.
 A1_FIELDS=(address:地址:t building_area:建筑面积:n land_area:占地面积:n co_located:合署办公情况:t
            contact:联系人:t phone:联系电话:t headcount:用能人数:n)
@@ -212,7 +224,7 @@ tui_round() {
     # from the moment the process exists: about 100 ms to open, then 20-40 ms an edit here
     window=$((150 + n * 40))
     rnd "$window"
-    tt_start 100 30 "$WB"
+    tui_start
     (
         for _ in $(seq 250); do
             p=$(tt_pid)
