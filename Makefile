@@ -5,7 +5,10 @@
 #   make check    install missing Debian packages, build, run every test
 #   make bench    print performance figures
 #   make asan     run the unit and CLI tests under AddressSanitizer and UBSan
-#   make fuzz     fuzz the text parsers with libFuzzer (clang), FUZZ_SECONDS each run
+#   make valgrind run the unit tests and the fuzz corpora under valgrind
+#   make fuzz     fuzz the text parsers and the edit-history parser with libFuzzer (clang),
+#                 FUZZ_SECONDS each target
+#   make stress   the long forms: CRASH_KILLS kill -9 during edits, a short fuzz run
 #   V=1           show the full commands
 
 Q := $(if $(V),,@)
@@ -29,7 +32,7 @@ LDLIBS := $(XLSX_LIBS) $(CURSES_LIBS) -lsqlite3 -lm
 # Debian packages the build, the tests and the tools need.
 DEB_PACKAGES := gcc make pkg-config libc6-dev libsqlite3-dev libncurses-dev \
                 libxlsxwriter-dev zlib1g-dev libcmocka-dev tmux python3 python3-openpyxl \
-                time bc procps
+                time bc procps valgrind
 
 # src/ has one folder per layer (README "Layout"); every .c of them but the build tool goes in the library.
 LAYERS := base data core store book export sheet cli tui
@@ -40,8 +43,12 @@ UNIT_TESTS := $(patsubst tests/%.c,$(BUILD)/%,$(sort $(wildcard tests/test_*.c))
 CLI_TESTS := $(filter-out tests/cli/lib.sh,$(sort $(wildcard tests/cli/*.sh)))
 TUI_TESTS := $(filter-out tests/tui/lib.sh,$(sort $(wildcard tests/tui/*.sh)))
 ARCH_TESTS := tests/layers.sh
+# Each tests/fuzz_NAME.c is a libFuzzer target with its corpus in tests/fuzz/NAME/; make check
+# replays the corpus with a plain main() (tests/fuzz_replay.c), so whatever a fuzz run found stays a test.
+FUZZ_TARGETS := $(patsubst tests/fuzz_%.c,%,$(filter-out tests/fuzz_replay.c,$(sort $(wildcard tests/fuzz_*.c))))
+FUZZ_REPLAY := $(FUZZ_TARGETS:%=$(BUILD)/fuzz_replay_%)
 
-.PHONY: all deps run check test bench asan fuzz clean
+.PHONY: all deps run check test bench asan valgrind fuzz fuzz-lib stress clean
 
 BIN ?= tanbook
 export TANBOOK := $(abspath $(BIN))
@@ -81,6 +88,11 @@ $(BUILD)/test_%: tests/test_%.c $(BUILD)/libtanbook.a | $(BUILD)/version.h
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libtanbook.a $(LDLIBS) -lcmocka
 
+$(BUILD)/fuzz_replay_%: tests/fuzz_replay.c tests/fuzz_%.c $(BUILD)/libtanbook.a | $(BUILD)/version.h
+	@echo "  CC      $@"
+	$(Q)$(CC) $(ALL_CPPFLAGS) -DFUZZ_CORPUS='"tests/fuzz/$*"' $(ALL_CFLAGS) -o $@ tests/fuzz_replay.c \
+	    tests/fuzz_$*.c $(BUILD)/libtanbook.a $(LDLIBS)
+
 # For the tests only: an LD_PRELOAD library that makes a directory's disk fill up
 # (tests/cli/cli_export_full.sh). Built without CFLAGS, so never with a sanitizer.
 $(ENOSPC_SO): tests/fixtures/enospc.c | $(BUILD)
@@ -109,8 +121,8 @@ run: deps
 check: deps
 	$(Q)$(MAKE) --no-print-directory test
 
-test: $(BIN) $(UNIT_TESTS) $(ENOSPC_SO)
-	$(Q)tests/run-tests.sh $(UNIT_TESTS) $(ARCH_TESTS) $(CLI_TESTS) $(TUI_TESTS)
+test: $(BIN) $(UNIT_TESTS) $(FUZZ_REPLAY) $(ENOSPC_SO)
+	$(Q)tests/run-tests.sh $(UNIT_TESTS) $(FUZZ_REPLAY) $(ARCH_TESTS) $(CLI_TESTS) $(TUI_TESTS)
 
 bench: deps
 	$(Q)$(MAKE) --no-print-directory $(BIN) $(BUILD)/bench_reload
@@ -123,13 +135,50 @@ asan:
 	$(Q)$(MAKE) --no-print-directory BUILD=build-asan BIN=build-asan/tanbook \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" test
 
+# Every error is fatal (definite leaks included); the unit tests and corpus replays only, as the
+# shell tests would run valgrind's own programs.
+VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+            --track-origins=yes
+valgrind: $(UNIT_TESTS) $(FUZZ_REPLAY)
+	$(Q)RUN_UNDER="$(VALGRIND)" tests/run-tests.sh $(UNIT_TESTS) $(FUZZ_REPLAY)
+
+# The library built once with clang for libFuzzer (build-fuzz/), each target linked against it.
+# New inputs go to build-fuzz/corpus-NAME; a crash, leak or hang found is written into
+# tests/fuzz/NAME/ (crash-*, leak-*, timeout-*), where make check replays it from then on.
+# To keep what a long run found: build-fuzz/fuzz_NAME -merge=1 tests/fuzz/NAME build-fuzz/corpus-NAME
 FUZZ_SECONDS ?= 60
-fuzz: $(BUILD)/embedded.c $(BUILD)/version.h
-	$(Q)mkdir -p build-fuzz/corpus
-	$(Q)clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(ALL_CPPFLAGS) \
-	    -o build-fuzz/fuzz_parsers tests/fuzz_parsers.c $(LIB_SRC) $(BUILD)/embedded.c $(LDLIBS)
-	$(Q)cd build-fuzz && ./fuzz_parsers -max_total_time=$(FUZZ_SECONDS) -max_len=4096 corpus \
-	    ../forms ../factors ../tests/fixtures ../tests/fuzz/csv
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_SEEDS_parsers := forms factors tests/fixtures
+fuzz: $(FUZZ_TARGETS:%=build-fuzz/fuzz_%)
+	$(Q)for t in $(FUZZ_TARGETS); do \
+	    mkdir -p build-fuzz/corpus-$$t || exit 1; \
+	    seeds=tests/fuzz/$$t; [ "$$t" = parsers ] && seeds="$$seeds $(FUZZ_SEEDS_parsers)"; \
+	    echo "  FUZZ    $$t ($(FUZZ_SECONDS) s)"; \
+	    build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 \
+	        -print_final_stats=1 -artifact_prefix=tests/fuzz/$$t/ build-fuzz/corpus-$$t $$seeds \
+	        2>build-fuzz/fuzz_$$t.log || { tail -40 build-fuzz/fuzz_$$t.log; exit 1; }; \
+	    grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|Done)' build-fuzz/fuzz_$$t.log; \
+	done
+
+fuzz-lib:
+	$(Q)$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang \
+	    CFLAGS="-g -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN)" build-fuzz/libtanbook.a
+
+build-fuzz/fuzz_%: tests/fuzz_%.c fuzz-lib
+	@echo "  LD      $@"
+	$(Q)clang -std=c11 -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
+	    -Isrc -Ibuild-fuzz -o $@ $< build-fuzz/libtanbook.a $(LDLIBS)
+
+# The long forms, run once before a release: a thousand kills during edits; a few seconds of each
+# fuzz target when clang has libFuzzer.
+CRASH_KILLS ?= 1000
+STRESS_FUZZ_SECONDS ?= 10
+stress: $(BIN)
+	$(Q)CRASH_KILLS=$(CRASH_KILLS) tests/run-tests.sh tests/tui/tui_crash.sh
+	$(Q)if echo 'int LLVMFuzzerTestOneInput(const char *d, long n) { return 0; }' \
+	        | clang -x c -fsanitize=fuzzer -o build/.fuzz-probe - 2>/dev/null; then \
+	    rm -f build/.fuzz-probe; $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(STRESS_FUZZ_SECONDS); \
+	else echo "  FUZZ    skipped: clang with -fsanitize=fuzzer is not available"; fi
 
 clean:
 	rm -rf build build-asan build-fuzz tanbook

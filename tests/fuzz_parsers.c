@@ -1,6 +1,6 @@
 /*
  * fuzz_parsers.c - a libFuzzer target for every parser of outside text: CSV (whole, and row by row
- * under a bound as the import reads it; seeds in tests/fuzz/csv/), the TSV data-file
+ * under a bound as the import reads it; seeds in tests/fuzz/parsers/csv-*), the TSV data-file
  * reader, the encoding detector, periods, typed numbers, and the forms/ and factors/ loaders (fed
  * the input as every file). The first byte picks the parser. Built and run by `make fuzz` (clang);
  * not part of `make check`. Crashes, leaks and undefined behaviour are the findings.
