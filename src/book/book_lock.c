@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/xmem.h"
@@ -39,9 +40,18 @@ book_lock_take(struct book_lock *l)
 enum err
 book_lock_open(const char *path, struct book_lock *l, char **cause)
 {
+    struct stat sb;
+
     l->held = 0;
-    if ((l->fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)) < 0) {
+    /* O_NONBLOCK: a FIFO in the workbook's place must not hang the open (it is refused below) */
+    if ((l->fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)) < 0) {
         *cause = xasprintf("无法打开 %s：%s", path, strerror(errno));
+        return ERR_IO;
+    }
+    if (fstat(l->fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        close(l->fd);
+        l->fd = -1;
+        *cause = xasprintf("%s 不是普通文件", path);
         return ERR_IO;
     }
     book_lock_take(l);

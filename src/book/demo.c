@@ -11,6 +11,7 @@
 
 #include "base/xmem.h"
 #include "book/book.h"
+#include "book/book_lock.h"
 
 struct demo_info {
     const char *key;
@@ -121,15 +122,35 @@ demo_create(const struct app *app, const char *path, int replace, char **cause)
     char *why = NULL;
     enum err e;
 
+    if (lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode)) {
+        /* a link (or a loop of them) is not replaced, and never removed */
+        *cause = xasprintf("%s 是符号链接：示例工作簿只写到普通文件", path);
+        return ERR_IO;
+    }
+    if (replace && stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        *cause = xasprintf("%s 不是普通文件，未覆盖", path);
+        return ERR_IO;
+    }
     if (replace && stat(path, &sb) == 0) {
-        /* only ever replace a workbook: replacing must not destroy an unrelated file */
-        if ((e = book_open(app, path, BOOK_READ, &wb, &why)) != ERR_OK) {
-            *cause = xasprintf("只会覆盖碳账本工作簿：%s", why);
-            free(why);
-            return ERR_IO;
+        /* only ever replace a workbook, and not one in use: a window editing it holds its lock,
+           another program writing it holds SQLite's write lock, which is taken here first */
+        if (book_lock_busy(path)) {
+            *cause = xasprintf("%s 正在另一窗口中编辑，未覆盖；请先关闭那个窗口", path);
+            return ERR_LOCKED;
         }
+        if ((e = book_open(app, path, BOOK_WRITE, &wb, &why)) != ERR_OK) {
+            *cause = e == ERR_LOCKED ? why : xasprintf("只会覆盖碳账本工作簿：%s", why);
+            if (e != ERR_LOCKED)
+                free(why);
+            return e == ERR_LOCKED ? e : ERR_IO;
+        }
+        if ((e = store_begin(book_store(wb), cause)) != ERR_OK) {
+            book_close(wb);
+            return e;
+        }
+        store_remove(path);         /* under the write lock: nobody writes it meanwhile */
+        store_rollback(book_store(wb));
         book_close(wb);
-        store_remove(path);
     }
     if ((e = book_open(app, path, BOOK_CREATE, &wb, cause)) != ERR_OK)
         return e;
