@@ -23,19 +23,6 @@ struct book {
     struct book_lock lock;       /* a session's; fd -1 otherwise, closed after st */
 };
 
-/* Whether the user may write path and the folder it is in (where SQLite puts its -wal, -shm). */
-static int
-may_write(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    char *dir = slash == NULL ? xstrdup(".")      /* the folder: "." for "x", "/" for "/x" */
-                              : xstrndup(path, (size_t)(slash - path) + (slash == path));
-    int ok = access(path, W_OK) == 0 && access(dir, W_OK) == 0;
-
-    free(dir);
-    return ok;
-}
-
 /*
  * A session: the lock first, then the store - for writing with the lock, read-only beside the
  * session that has it (which has its -wal or is about to: read through it, never as an immutable
@@ -46,7 +33,7 @@ open_session(struct book *wb, struct store **st, char **cause)
 {
     enum err e;
 
-    if (!may_write(wb->path)) {
+    if (!store_may_write(wb->path)) {
         wb->share = BOOK_SHARE_NOWRITE;
         return store_open(wb->path, STORE_READONLY, st, cause);
     }

@@ -397,9 +397,8 @@ pragma_int(struct store *st, const char *sql, int *out, char **cause)
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_OK : store_fail(st, rc, "读取工作簿", cause);
 }
 
-/* Whether this user may write path and the folder it is in (where the -wal and -shm go). */
-static int
-may_write(const char *path)
+int
+store_may_write(const char *path)
 {
     const char *slash = strrchr(path, '/');
     char *dir = slash == NULL ? xstrdup(".")      /* the folder: "." for "x", "/" for "/x" */
@@ -493,7 +492,7 @@ store_open(const char *path, enum store_mode mode, struct store **out, char **ca
         *cause = xasprintf("%s 不是普通文件", path);
         return ERR_IO;
     }
-    if (mode == STORE_EXISTING && !may_write(path)) {
+    if (mode == STORE_EXISTING && !store_may_write(path)) {
         /* else SQLite's first read fails making the -shm, as "attempt to write a readonly database" */
         *cause = xasprintf("无法修改 %s：没有写入该工作簿文件（或其所在文件夹）的权限；"
                            "summary、check 和 export 仍可读取它", path);

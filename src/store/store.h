@@ -75,6 +75,8 @@ enum err store_open(const char *path, enum store_mode mode, struct store **out, 
 void store_close(struct store *st);
 /* Whether st was opened with STORE_READONLY(_SHARED): every write then returns ERR_READONLY. */
 int store_readonly(const struct store *st);
+/* Whether this user may write path and the folder it is in (where SQLite puts its -wal, -shm). */
+int store_may_write(const char *path);
 /* Deletes the workbook file at path with its -wal and -shm companions (missing ones are fine). */
 void store_remove(const char *path);
 /* The schema version found in the file before migration. */
