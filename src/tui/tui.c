@@ -107,11 +107,11 @@ ask_whose(struct tui *t, int redo, const struct store_origin *own, const struct 
     if (own->action != 0 && !redo)
         tui_message(t, MSG_WARN, TR(t, "上一次修改来自%s：再按 Ctrl-Z 撤销本窗口的上一次修改",
                                     "The last change came from %s: press Ctrl-Z again to undo "
-                                    "this window's own"), who);
+                                    "this window's own last change (that one stays)"), who);
     else if (own->action != 0)
         tui_message(t, MSG_WARN, TR(t, "可重做的修改来自%s：再按 Ctrl-Y 重做本窗口撤销的修改",
                                     "The change to redo came from %s: press Ctrl-Y again to "
-                                    "redo this window's own"), who);
+                                    "redo this window's own undone change"), who);
     else if (!redo)
         tui_message(t, MSG_WARN, TR(t, "上一次修改来自%s：按 Ctrl-Z 再次确认撤销",
                                     "The last change came from %s: press Ctrl-Z again to undo it"),

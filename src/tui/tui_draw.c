@@ -458,9 +458,22 @@ draw_bottom(struct tui *t)
         int pair = t->msg_level == MSG_ERROR ? PAIR_ERROR : t->msg_level == MSG_WARN ? PAIR_WARN
                    : t->msg_level == MSG_OK ? PAIR_OK : 0;
 
+        int w = t->cols - 2;
+
         if (pair)
             tui_color_on(t, pair);
-        tui_put(t->rows - 2, 1, t->cols - 2, t->msg, 0);
+        if (width_of(t->msg) > w && !t->prompting && !t->editing) {
+            /* a message longer than its line goes on over the hint line, read in full */
+            size_t off = fit_bytes(t->msg, 0, w);
+            char *first = xasprintf("%.*s", (int)off, t->msg);
+
+            tui_put(t->rows - 2, 1, w, first, 0);
+            tui_put(t->rows - 1, 1, w, t->msg + off, 0);
+            free(first);
+            two = 1;
+        } else {
+            tui_put(t->rows - 2, 1, w, t->msg, 0);
+        }
         if (pair)
             tui_color_off(t, pair);
     } else {

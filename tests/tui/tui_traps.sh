@@ -214,3 +214,20 @@ tt_keys Escape
 tt_keys F10
 tt_wait_exit 5 >/dev/null
 verdict "typing into a prompt replaces its pre-filled default (2025 + 2023 gives 2023, not 20252023)"
+
+# ---- a message longer than the line is read in full: it goes on over the hint line ----------------
+tt_start 80 24 --lang en "$WB"
+tt_wait 'Table A.1 Basic information'
+tt_keys Down Down                  # Building floor area
+tt_type '1300'
+tt_keys Enter
+tt_wait 'Saved'
+printf 'period,source,quantity,unit,data_source\n2024-12,heat,70,GJ,bill\n' >"$TMP/beside.csv"
+import_ok "$WB" "$TMP/beside.csv"
+tt_wait 'changed by another program'
+tt_keys C-z
+tt_wait 'The last change came from a command-line import'
+tt_wait "this window's own last change (that one stays)"   # the rest, on the hint line
+tt_keys F10
+tt_wait_exit 5 >/dev/null
+verdict "a message wider than 80 columns (whose change Ctrl-Z would undo) is shown whole over two lines"
