@@ -188,11 +188,8 @@ test_gaps_overlaps_and_sources(void **state)
             free(y.info[i].value);
             y.info[i].value = xstrdup("-5");
         }
-    for (i = 0; i < y.npins; i++)
-        if (strcmp(y.pins[i].source_id, "natural_gas") == 0) {
-            free(y.pins[i].source_text);
-            y.pins[i].source_text = xstrdup("");
-        }
+    free(year_pin(&y, "natural_gas")->source_text);
+    year_pin(&y, "natural_gas")->source_text = xstrdup("");
     check_year(forms, &y, NULL, &r);
     assert_int_equal(count(&r, CHECK_ERROR, "重叠", "2024-Q1"), 1);
     assert_int_equal(count(&r, CHECK_WARNING, "天然气（食堂）", "缺 7、8、9、10、11、12 月"), 1);

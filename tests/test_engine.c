@@ -240,15 +240,11 @@ test_override(void **state)
     struct wb_year y;
     struct engine_result r;
     char *cause = NULL;
-    size_t i;
 
     (void)state;
     year_new(&y, 2024, "全国", "AR6");
-    for (i = 0; i < y.npins; i++)
-        if (strcmp(y.pins[i].source_id, "natural_gas") == 0)
-            y.pins[i].value = 21.65;
-        else if (strcmp(y.pins[i].source_id, "gasoline") == 0)
-            y.pins[i].density = 0.75;
+    year_pin(&y, "natural_gas")->value = 21.65;
+    year_pin(&y, "gasoline")->density = 0.75;
     year_act(&y, "natural_gas", "", "2024", 2, "万m³");   /* 2 × 21.65 = 43.3 */
     year_act(&y, "gasoline", "", "2024", 1000, "L");      /* 750 kg = 0.75 t × 2.9251 = 2.193825 */
     assert_int_equal(engine_compute(&y, &r, &cause), ERR_OK);
@@ -269,14 +265,11 @@ test_finite(void **state)
     struct wb_year y;
     struct engine_result r;
     char *cause = NULL;
-    size_t i;
 
     (void)state;
     /* 10⁹ 万m³ = 10⁹ 万m³ × a factor of 1e300 = 1e309 > DBL_MAX (1.8e308): overflow */
     year_new(&y, 2024, "全国", "AR6");
-    for (i = 0; i < y.npins; i++)
-        if (strcmp(y.pins[i].source_id, "natural_gas") == 0)
-            y.pins[i].value = 1e300;
+    year_pin(&y, "natural_gas")->value = 1e300;
     year_act(&y, "natural_gas", "", "2024-01", 1e9, "万m³");
     assert_int_equal(engine_compute(&y, &r, &cause), ERR_INPUT);
     assert_non_null(strstr(cause, "天然气 的计算结果超出了数值范围"));

@@ -285,7 +285,6 @@ test_flag(void **state)
     struct report R;
     const struct report_year *r;
     char *cause = NULL;
-    size_t i;
 
     (void)state;
     year_new(&y, 2024, "全国", "AR6");
@@ -297,9 +296,7 @@ test_flag(void **state)
     assert_false(report_source(r, "raw_coal")->overridden);
     assert_false(r->has_area || r->has_headcount);
     report_free(&R);
-    for (i = 0; i < y.npins; i++)
-        if (strcmp(y.pins[i].source_id, "raw_coal") == 0)
-            y.pins[i].overridden = 1;
+    year_pin(&y, "raw_coal")->overridden = 1;
     assert_int_equal(report_build(forms, &y, 1, y.year, LANG_ZH, &R, &cause), ERR_OK);
     r = report_cur(&R);
     assert_null(report_source(r, "raw_coal")->flag);

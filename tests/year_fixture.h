@@ -53,6 +53,19 @@ year_new(struct wb_year *y, int year, const char *grid_area, const char *gwp)
     }
 }
 
+/* The pin of source_id in y, to change for a test (it must be there: year_new pins every source). */
+static struct factor_pin *
+year_pin(struct wb_year *y, const char *source_id)
+{
+    size_t i;
+
+    for (i = 0; i < y->npins; i++)
+        if (strcmp(y->pins[i].source_id, source_id) == 0)
+            return &y->pins[i];
+    fail_msg("no pin of %s", source_id);
+    return NULL;
+}
+
 static void
 year_info(struct wb_year *y, const char *key, const char *value)
 {
