@@ -53,8 +53,9 @@ year_new(struct wb_year *y, int year, const char *grid_area, const char *gwp)
     }
 }
 
-/* The pin of source_id in y, to change for a test (it must be there: year_new pins every source). */
-static struct factor_pin *
+/* The pin of source_id in y, to change for a test (it must be there: year_new pins every source).
+ * Inline because not every test file that includes this one uses it. */
+static inline struct factor_pin *
 year_pin(struct wb_year *y, const char *source_id)
 {
     size_t i;
