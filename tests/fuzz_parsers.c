@@ -2,8 +2,9 @@
  * fuzz_parsers.c - a libFuzzer target for every parser of outside text: CSV (whole, and row by row
  * under a bound as the import reads it; seeds in tests/fuzz/parsers/csv-*), the TSV data-file
  * reader, the encoding detector, periods, typed numbers, and the forms/ and factors/ loaders (fed
- * the input as every file). The first byte picks the parser. Built and run by `make fuzz` (clang);
- * not part of `make check`. Crashes, leaks and undefined behaviour are the findings.
+ * the input as every file; the measures catalog rides on the TSV case, so the corpus keeps its
+ * routes). The first byte picks the parser. Built and run by `make fuzz` (clang); its corpus is
+ * replayed by `make check`. Crashes, leaks and undefined behaviour are the findings.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "base/encoding.h"
 #include "data/factors.h"
 #include "data/forms.h"
+#include "data/measures.h"
 #include "base/period.h"
 #include "base/text.h"
 #include "base/tsv.h"
@@ -80,6 +82,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct csv_table t;
     struct form_set *fs = NULL;
     struct factor_lib *lib = NULL;
+    struct measure_lib *ml = NULL;
     struct tsv *tv = NULL;
     struct period p;
     enum encoding enc;
@@ -125,6 +128,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         } else if (tv != NULL || cause == NULL || strncmp(cause, "fuzz.tsv:", 9) != 0) {
             abort();
         }
+        free(cause);
+        cause = NULL;
+        if (measures_parse("fuzz.tsv", text, &ml, &cause) == ERR_OK)
+            measures_free(ml);
+        else if (ml != NULL || cause == NULL || strncmp(cause, "fuzz.tsv:", 9) != 0)
+            abort();
         break;
     }
     free(out);
