@@ -144,7 +144,7 @@ read_row(struct csv_reader *r, char **cause)
 enum err
 csv_next(struct csv_reader *r, struct csv_row *row, int *got, char **cause)
 {
-    size_t k, eol;
+    size_t k, eol = 0;
     enum err e;
 
     memset(row, 0, sizeof(*row));
