@@ -65,7 +65,7 @@ test_forms_in_order(void **state)
         enum form_kind kind;
         size_t nfields;
     } want[] = {
-        {"A.1", "basic_info", "基本信息", "表A.1 基本信息", "Table A.1 Basic information", FK_RECORD, 9},
+        {"A.1", "basic_info", "基本信息", "表A.1 基本信息", "Table A.1 Basic information", FK_RECORD, 11},
         {"A.2", "energy_use", "用能情况", "表A.2 用能情况", "Table A.2 Energy use", FK_COMPUTED, 5},
         {"A.3", "emission_sources", "碳排放源一览表", "表A.3 碳排放源一览表",
          "Table A.3 Emission sources", FK_GRID, 5},
@@ -176,6 +176,8 @@ test_fields_verbatim(void **state)
         {"A.1", "phone", "联系电话", FT_TEXT, FS_UNIT, NULL, 1, 0, 1},
         {"A.1", "headcount", "用能人数", FT_INTEGER, FS_YEAR, "人", 1, 0, 0},
         {"A.1", "region", "所在省份", FT_TEXT, FS_UNIT, NULL, 0, 0, 0},
+        {"A.1", "hdd", "采暖度日数", FT_NUMBER, FS_YEAR, "℃·d", 0, 0, 0},
+        {"A.1", "cdd", "空调度日数", FT_NUMBER, FS_YEAR, "℃·d", 0, 0, 0},
         {"A.2", "total_tce", "年度综合能耗当量值(tce)", FT_NUMBER, FS_YEAR, "tce", 0, 1, 1},
         {"A.2", "energy_group", "主要能源消耗及数量", FT_TEXT, FS_ROW, NULL, 0, 1, 1},
         {"A.2", "energy_kind", "能源种类", FT_SOURCE, FS_ROW, NULL, 0, 1, 1},

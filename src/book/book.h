@@ -15,6 +15,8 @@
 #include "base/err.h"
 #include "core/check.h"
 #include "core/model.h"
+#include "core/perf.h"
+#include "core/plan.h"
 #include "core/report.h"
 #include "store/store.h"
 
@@ -89,5 +91,14 @@ void book_check(struct book *wb, const struct wb_year *y, struct check_report *r
  */
 enum err book_report(struct book *wb, int year, int all_years, enum lang lang,
                          struct report *r, char **cause);
+
+/* Loads the workbook's plan: base periods, targets, measures (plan_free it). Errors as store_load_plan. */
+enum err book_load_plan(struct book *wb, struct wb_plan *p, char **cause);
+/*
+ * The carbon performance of the workbook assessed for year (perf_free it): every year loaded and
+ * checked, the plan loaded, perf_build (labels in lang). Errors as book_load_all, book_load_plan
+ * and perf_build.
+ */
+enum err book_perf(struct book *wb, int year, enum lang lang, struct perf *p, char **cause);
 
 #endif

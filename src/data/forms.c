@@ -59,7 +59,8 @@ static const enum step_kind form_step_kind[] = {
 
 /* Units only shown beside computed or entered values, never converted (units.h holds the rest). */
 static const char *const display_units[] = {
-    "m²", "人", "tCO₂e", "tce", "kgCO₂e/m²", "tCO₂e/人",
+    "m²", "人", "tCO₂e", "tce", "kgCO₂e/m²", "tCO₂e/人", "℃·d", "kgce/m²", "kgce/人", "%",
+    "kgCO₂e/(℃·d)", "年", "tCO₂e/a",
 };
 
 enum index_col { IC_ID, IC_KEY, IC_ZH, IC_EN, IC_TITLE_ZH, IC_TITLE_EN, IC_KIND, IC_FILE, IC__COUNT };

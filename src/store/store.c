@@ -117,6 +117,39 @@ static const char *const migrations[] = {
     "  label TEXT NOT NULL,"
     "  text TEXT NOT NULL,"
     "  at TEXT NOT NULL) STRICT;",
+
+    /*
+     * 6: carbon performance (store_plan.c): every setting of the base period, kept so that its
+     * history shows (003 §6.2.3), the latest in force; the targets; the measures plan.
+     */
+    "CREATE TABLE base_period ("
+    "  id INTEGER PRIMARY KEY,"
+    "  kind INTEGER NOT NULL CHECK (kind IN (0, 1, 2)),"
+    "  years TEXT NOT NULL,"
+    "  moving_n INTEGER NOT NULL DEFAULT 0,"
+    "  reason TEXT NOT NULL DEFAULT '',"
+    "  set_at TEXT NOT NULL) STRICT;"
+    "CREATE TABLE target ("
+    "  id INTEGER PRIMARY KEY,"
+    "  parameter TEXT NOT NULL,"
+    "  base TEXT,"
+    "  target_year INTEGER NOT NULL CHECK (target_year BETWEEN 1990 AND 2100),"
+    "  kind INTEGER NOT NULL CHECK (kind IN (0, 1, 2)),"
+    "  value REAL NOT NULL,"
+    "  preset TEXT,"
+    "  note TEXT NOT NULL DEFAULT '',"
+    "  position INTEGER NOT NULL) STRICT;"
+    "CREATE TABLE measure ("
+    "  id INTEGER PRIMARY KEY,"
+    "  catalog INTEGER NOT NULL DEFAULT 0,"
+    "  name TEXT NOT NULL,"
+    "  resources TEXT NOT NULL DEFAULT '',"
+    "  owner TEXT NOT NULL DEFAULT '',"
+    "  due TEXT NOT NULL DEFAULT '',"
+    "  evaluation TEXT NOT NULL DEFAULT '',"
+    "  expected_tco2e REAL,"
+    "  note TEXT NOT NULL DEFAULT '',"
+    "  position INTEGER NOT NULL) STRICT;",
 };
 
 int

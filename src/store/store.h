@@ -20,6 +20,7 @@
 #include "data/factors.h"
 #include "data/forms.h"
 #include "core/model.h"
+#include "core/plan.h"
 
 #define STORE_APPLICATION_ID 0x54414e42  /* "TANB" */
 
@@ -289,6 +290,25 @@ enum err store_pending_put(struct store *st, const struct store_pending *p, char
  */
 enum err store_pending_take(struct store *st, struct store_pending *p, int *found, char **cause);
 void store_pending_free(struct store_pending *p);
+
+/*
+ * The plan (schema version 6, core/plan.h). store_base_set records a new setting of the base
+ * period (b's kind, years, moving_n and reason), the earlier ones staying as its history.
+ * store_target_put and store_measure_put insert (id 0: at the end, setting the id) or replace
+ * every column of the row with that id (ERR_NOTFOUND when it is gone); store_plan_delete deletes
+ * the row id of "target" or "measure". The caller validates (plan_target_valid). Logged, one
+ * action each.
+ */
+enum err store_base_set(struct store *st, const struct wb_base *b, char **cause);
+enum err store_target_put(struct store *st, struct wb_target *t, char **cause);
+enum err store_measure_put(struct store *st, struct wb_measure *m, char **cause);
+enum err store_plan_delete(struct store *st, const char *tbl, long long id, char **cause);
+/*
+ * Loads the plan into *p (free with plan_free): empty for an older workbook read as it is.
+ * ERR_CORRUPT naming the row when the file holds what no tanbook writes (an unknown parameter,
+ * a target value out of range, a base that does not read, an impossible expected reduction).
+ */
+enum err store_load_plan(struct store *st, struct wb_plan *p, char **cause);
 
 /* The whole edit log, oldest first (free with store_log_free); empty before schema version 2. */
 enum err store_log(struct store *st, struct store_log_entry **out, size_t *n, char **cause);

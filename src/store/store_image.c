@@ -19,7 +19,7 @@
 
 enum {
     STORE_T_UNIT_INFO, STORE_T_YEARS, STORE_T_YEAR_INFO, STORE_T_INVENTORY, STORE_T_ACTIVITY,
-    STORE_T_FACTORS, STORE_T__COUNT
+    STORE_T_FACTORS, STORE_T_BASE_PERIOD, STORE_T_TARGET, STORE_T_MEASURE, STORE_T__COUNT
 };
 
 static const struct store_tbl store_tbls[STORE_T__COUNT] = {
@@ -36,6 +36,9 @@ static const struct store_tbl store_tbls[STORE_T__COUNT] = {
     [STORE_T_ACTIVITY] = {"activity", "id", "SELECT * FROM activity WHERE id = ?1", NULL},
     [STORE_T_FACTORS] = {"factors", "rowid",
                          "SELECT rowid AS rowid, * FROM factors WHERE rowid = ?1", NULL},
+    [STORE_T_BASE_PERIOD] = {"base_period", "id", "SELECT * FROM base_period WHERE id = ?1", NULL},
+    [STORE_T_TARGET] = {"target", "id", "SELECT * FROM target WHERE id = ?1", NULL},
+    [STORE_T_MEASURE] = {"measure", "id", "SELECT * FROM measure WHERE id = ?1", NULL},
 };
 
 const struct store_tbl *
