@@ -33,10 +33,16 @@ main(int argc, char **argv)
         forms_free(app.forms);
         return cli_fail(e, cause);
     }
+    if ((e = measures_load(&app.measures, &cause)) != ERR_OK) {
+        factors_free(app.lib);
+        forms_free(app.forms);
+        return cli_fail(e, cause);
+    }
     if ((argc < 2 || !cli_is_command(argv[1])) && tui_wants(argc, argv))
         rc = tui_main(&app, argc, argv);
     else
         rc = cli_main(&app, argc, argv);
+    measures_free(app.measures);
     factors_free(app.lib);
     forms_free(app.forms);
     return rc;
