@@ -16,6 +16,7 @@
 
 #include "base/strbuf.h"
 #include "base/xmem.h"
+#include "core/plan.h"
 
 /* The text in the message's language; a macro so printf formats stay checked. */
 #define W(w, zh, en) ((w)->lang == LANG_EN ? (en) : (zh))
@@ -33,11 +34,15 @@ struct row {
 };
 
 /* The logged tables, as struct store_fact names them. */
-enum { T_UNIT_INFO, T_YEARS, T_YEAR_INFO, T_INVENTORY, T_ACTIVITY, T_FACTORS, T__COUNT };
+enum {
+    T_UNIT_INFO, T_YEARS, T_YEAR_INFO, T_INVENTORY, T_ACTIVITY, T_FACTORS, T_BASE, T_TARGET,
+    T_MEASURE, T__COUNT
+};
 
 static const char *const tables[T__COUNT] = {
     [T_UNIT_INFO] = "unit_info", [T_YEARS] = "years", [T_YEAR_INFO] = "year_info",
     [T_INVENTORY] = "inventory", [T_ACTIVITY] = "activity", [T_FACTORS] = "factors",
+    [T_BASE] = "base_period", [T_TARGET] = "target", [T_MEASURE] = "measure",
 };
 
 static int
@@ -245,6 +250,66 @@ describe_factor(const struct words *w, const struct row *b, const struct row *a)
                      txt(b, "value"), txt(a, "value"), unit);
 }
 
+/* A base period setting: "设定碳基准：2020—2022 年平均（原因：合并后重设）". */
+static char *
+describe_base(const struct words *w, const struct row *b, const struct row *a)
+{
+    const struct row *any = a->n > 0 ? a : b;
+    struct wb_base base = {0};
+    const char *reason = txt(any, "reason");
+    char *spec = num(any, "kind") == BASE_MOVING ? xasprintf("moving:%.0f", num(any, "moving_n"))
+                                                 : xstrdup(txt(any, "years"));
+    char *words = NULL, *why = NULL, *out;
+
+    words = plan_base_parse(spec, w->lang, &base, &why) == ERR_OK ? plan_base_words(&base, w->lang)
+                                                                  : xstrdup(spec);
+    free(why);
+    free(spec);
+    if (*reason != '\0')
+        out = xasprintf(W(w, "%s碳基准：%s（原因：%s）", "%s the base period: %s (reason: %s)"),
+                        a->n > 0 ? W(w, "设定", "Set") : W(w, "删除", "Removed"), words, reason);
+    else
+        out = xasprintf(W(w, "%s碳基准：%s", "%s the base period: %s"),
+                        a->n > 0 ? W(w, "设定", "Set") : W(w, "删除", "Removed"), words);
+    free(words);
+    return out;
+}
+
+/* A target in words: "单位建筑面积碳排放量 2025 年下降 10%". */
+static char *
+target_words(const struct words *w, const struct row *r)
+{
+    int p = plan_param_find(txt(r, "parameter"));
+    const char *label = p >= 0 ? plan_param_label((enum plan_param)p, w->lang) : txt(r, "parameter");
+    int kind = (int)num(r, "kind");
+
+    if (kind == TARGET_CAP)
+        return xasprintf(W(w, "%s %.0f 年不超过 %s%%", "%s %.0f: at most %s%%"), label,
+                         num(r, "target_year"), txt(r, "value"));
+    return xasprintf(W(w, "%s %.0f 年%s %s%%", "%s %.0f: %s %s%%"), label, num(r, "target_year"),
+                     kind == TARGET_RATE ? W(w, "每年下降", "down a year by")
+                                         : W(w, "下降", "down by"),
+                     txt(r, "value"));
+}
+
+static char *
+describe_plan_row(const struct words *w, int t, const struct row *b, const struct row *a)
+{
+    const char *verb = b->n == 0 ? W(w, "添加", "Added") : a->n == 0 ? W(w, "删除", "Deleted")
+                                                                    : W(w, "修改", "Changed");
+    char *what, *out;
+
+    if (t == T_TARGET) {
+        what = target_words(w, a->n > 0 ? a : b);
+        out = xasprintf(W(w, "%s目标：%s", "%s a target: %s"), verb, what);
+    } else {
+        what = xstrdup(txt(a->n > 0 ? a : b, "name"));
+        out = xasprintf(W(w, "%s措施：%s", "%s a measure: %s"), verb, what);
+    }
+    free(what);
+    return out;
+}
+
 static char *
 describe_fact(const struct words *w, const struct store_fact *f)
 {
@@ -262,6 +327,11 @@ describe_fact(const struct words *w, const struct store_fact *f)
         return describe_activity(w, f, &b, &a);
     case T_FACTORS:
         return describe_factor(w, &b, &a);
+    case T_BASE:
+        return describe_base(w, &b, &a);
+    case T_TARGET:
+    case T_MEASURE:
+        return describe_plan_row(w, table_of(f->tbl), &b, &a);
     default:
         return xasprintf("%s %s", f->tbl, f->row);
     }
@@ -292,6 +362,9 @@ describe_counts(const struct words *w, const size_t cnt[T__COUNT], size_t new_ye
         {"活动数据", "条", "value", "values", cnt[T_ACTIVITY]},
         /* a new year's factors are implied */
         {"排放因子", "个", "factor", "factors", new_years > 0 ? 0 : cnt[T_FACTORS]},
+        {"碳基准", "项", "base period", "base periods", cnt[T_BASE]},
+        {"目标", "个", "target", "targets", cnt[T_TARGET]},
+        {"措施", "项", "measure", "measures", cnt[T_MEASURE]},
     };
     const char *head = W(w, "批量修改：", "Batch change: ");
     struct strbuf sb = {0};
