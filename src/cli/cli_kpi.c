@@ -464,7 +464,12 @@ t_figures(struct strbuf *sb, const struct perf *p, const struct perf_year *y)
                             TR(l, "较上年", "vs prev."), TR(l, "较基准期", "vs base"),
                             TR(l, "较基准期·可比", "vs base lfl")};
 
-    width_pad(sb, TR(l, "参数", "Figure"), 30);
+    int lw = 0;
+
+    for (k = 0; k < PK__COUNT; k++)    /* the label column as wide as the widest label */
+        if (width_of(key_label((enum perf_key)k, l)) > lw)
+            lw = width_of(key_label((enum perf_key)k, l));
+    width_pad(sb, TR(l, "参数", "Figure"), lw + 2);
     for (i = 0; i < 5; i++)
         width_pad_left(sb, heads[i], 15);
     sb_append(sb, TR(l, "  单位\n", "  unit\n"));
@@ -477,7 +482,7 @@ t_figures(struct strbuf *sb, const struct perf *p, const struct perf_year *y)
         cells[2] = f_pct(v[2], sizeof v[2], y->prev_pct[k]);
         cells[3] = f_pct(v[3], sizeof v[3], y->base_pct[k]);
         cells[4] = f_pct(v[4], sizeof v[4], y->base_lfl_pct[k]);
-        width_pad(sb, key_label((enum perf_key)k, l), 30);
+        width_pad(sb, key_label((enum perf_key)k, l), lw + 2);
         for (i = 0; i < 5; i++)
             width_pad_left(sb, cells[i], 15);
         sb_printf(sb, "  %s\n", def->unit);
