@@ -244,9 +244,12 @@ cli_kpi_targets_json(struct strbuf *sb, const struct perf *p, int year)
         sb_printf(sb, "%s{\"id\": %lld, \"parameter\": ", i > 0 ? ", " : "", t->def.id);
         sb_json_str(sb, plan_param_id(t->def.param));
         sb_printf(sb, ", \"target_year\": %d, \"reduction_pct\": ", t->def.target_year);
-        j_num(sb, (struct perf_num){t->ok && !cap, t->reduction_pct});
+        /* unassessed, the value typed is still known: R for a reduction, r for a rate */
+        j_num(sb, t->ok ? (struct perf_num){!cap, t->reduction_pct}
+                        : (struct perf_num){t->def.kind == TARGET_REDUCTION, t->def.value});
         sb_append(sb, ", \"annual_rate_pct\": ");
-        j_num(sb, (struct perf_num){t->ok && !cap, t->annual_pct});
+        j_num(sb, t->ok ? (struct perf_num){!cap, t->annual_pct}
+                        : (struct perf_num){t->def.kind == TARGET_RATE, t->def.value});
         sb_append(sb, ", \"kind\": ");
         sb_json_str(sb, target_kinds[t->def.kind]);
         sb_append(sb, ", \"value\": ");
