@@ -21,6 +21,8 @@ static const struct cli_cmd *const commands[] = {
     &cli_cmd_import,
     &cli_cmd_summary,
     &cli_cmd_export,
+    &cli_cmd_kpi,
+    &cli_cmd_target,
     &cli_cmd_check,
     &cli_cmd_factors,
     &cli_cmd_demo,

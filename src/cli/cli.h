@@ -31,6 +31,8 @@ extern const struct cli_cmd cli_cmd_check;
 extern const struct cli_cmd cli_cmd_factors;
 extern const struct cli_cmd cli_cmd_demo;
 extern const struct cli_cmd cli_cmd_export;
+extern const struct cli_cmd cli_cmd_kpi;
+extern const struct cli_cmd cli_cmd_target;
 
 /* Runs the command line argv[1..]; returns the exit code. */
 int cli_main(struct app *app, int argc, char **argv);
@@ -72,5 +74,15 @@ int cli_year(struct book *wb, const char *arg, int may_create, int *year, int *e
  * code after printing why.
  */
 int cli_load_year(struct app *app, const char *path, const char *year_arg, struct wb_year *y);
+
+struct strbuf;
+/* Reads --lang ARG ("zh" or "en") into *lang; 0, or EXIT_USAGE after printing why (cli_kpi.c). */
+int cli_lang(const char *arg, enum lang *lang);
+/*
+ * The progress of p's targets in year, as `kpi` and `target FILE` show it (cli_kpi.c): text
+ * lines (workbook texts escaped whole), or the JSON array of `kpi --json`'s "targets".
+ */
+void cli_kpi_targets(struct strbuf *sb, const struct perf *p, int year);
+void cli_kpi_targets_json(struct strbuf *sb, const struct perf *p, int year);
 
 #endif

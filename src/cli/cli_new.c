@@ -1,8 +1,9 @@
 /*
  * cli_new.c - `tanbook new` and `tanbook set`: create a workbook, or change a year's A.1 values,
- * one A.3 row's texts (--entry), electricity area, GWP set and factor overrides. The A.1 and A.3
- * options come from forms/ (the `cli` column), so an A.1 field added there is settable here
- * without code.
+ * one A.3 row's texts (--entry), electricity area, GWP set, factor overrides and the base period
+ * (--base, --base-reason: a new setting each time, the earlier ones kept as its history). The A.1
+ * and A.3 options come from forms/ (the `cli` column), so an A.1 field added there is settable
+ * here without code.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include "base/strbuf.h"
 #include "cli/cli.h"
 #include "base/text.h"
+#include "core/plan.h"
 
 enum {
     OPT_YEAR = 1,
@@ -23,6 +25,8 @@ enum {
     OPT_DENSITY,
     OPT_FORCE,
     OPT_ENTRY,
+    OPT_BASE,
+    OPT_BASE_REASON,
     OPT_FIELD = 100,   /* OPT_FIELD + i: field i of A.1 */
     OPT_ENTRY_FIELD = 200, /* OPT_ENTRY_FIELD + k: entry_keys[k] of A.3 */
 };
@@ -59,6 +63,9 @@ struct info_args {
     char *entry_facility;   /* the part after '/', trimmed; NULL: the source's only row */
     char *entry_set[EK__COUNT]; /* trimmed new texts of the row, NULL when not given */
     int entry_given[EK__COUNT]; /* given, even when refused (a refusal is no usage error) */
+    int has_base;           /* --base given and read into base */
+    struct wb_base base;    /* its kind and years; reason from --base-reason */
+    const char *base_reason;/* --base-reason as typed, NULL when not given */
 };
 
 static void
@@ -74,6 +81,7 @@ args_free(struct info_args *a)
     free(a->entry_facility);
     for (i = 0; i < EK__COUNT; i++)
         free(a->entry_set[i]);
+    free(a->base.reason);
 }
 
 /* The index of key in entry_keys, or -1. */
@@ -209,7 +217,7 @@ parse_args(struct app *app, const struct cli_cmd *cmd, int for_set, int argc, ch
     memset(a, 0, sizeof(*a));
     a->nvalues = a1->nfields;
     a->values = xcalloc(a1->nfields, sizeof(char *));
-    opts = xcalloc(a1->nfields + a3->nfields + 9, sizeof(*opts));
+    opts = xcalloc(a1->nfields + a3->nfields + 11, sizeof(*opts));
     for (i = 0; i < a1->nfields; i++)
         if (a1->fields[i].cli != NULL)
             opts[n++] = (struct option){a1->fields[i].cli, required_argument, NULL,
@@ -227,6 +235,8 @@ parse_args(struct app *app, const struct cli_cmd *cmd, int for_set, int argc, ch
         opts[n++] = (struct option){"factor-source", required_argument, NULL, OPT_FACTOR_SOURCE};
         opts[n++] = (struct option){"density", required_argument, NULL, OPT_DENSITY};
         opts[n++] = (struct option){"entry", required_argument, NULL, OPT_ENTRY};
+        opts[n++] = (struct option){"base", required_argument, NULL, OPT_BASE};
+        opts[n++] = (struct option){"base-reason", required_argument, NULL, OPT_BASE_REASON};
     }
     optind = 1;
     opterr = 0;
@@ -266,6 +276,17 @@ parse_args(struct app *app, const struct cli_cmd *cmd, int for_set, int argc, ch
         case OPT_GRID: a->grid_area = optarg; break;
         case OPT_GWP: a->gwp = optarg; break;
         case OPT_FACTOR_SOURCE: a->factor_source = optarg; break;
+        case OPT_BASE_REASON: a->base_reason = optarg; break;
+        case OPT_BASE:
+            /* a base that does not read is a usage error: the spec is part of the command line */
+            if (plan_base_parse(optarg, LANG_ZH, &a->base, &why) != ERR_OK) {
+                cli_error("--base：%s", why);
+                free(why);
+                free(opts);
+                return cli_usage(cmd);
+            }
+            a->has_base = 1;
+            break;
         case OPT_ENTRY:
             nentry++;
             if (!parse_entry(app, optarg, a))
@@ -310,6 +331,11 @@ parse_args(struct app *app, const struct cli_cmd *cmd, int for_set, int argc, ch
     }
     if ((c = check_entry_args(a3, cmd, a)) != 0)
         return c;
+    if (a->base_reason != NULL && !a->has_base) {
+        cli_error("--base-reason 说明基准期为何设定或重新设定，需要同时给出 --base");
+        return cli_usage(cmd);
+    }
+    a->base.reason = text_trim(a->base_reason != NULL ? a->base_reason : "");
     if (a->nfactors > 0 && text_is_blank(a->factor_source)) {
         cli_error("--factor 需要同时用 --factor-source 说明因子的数据来源");
         bad = 1;
@@ -491,13 +517,15 @@ write_info(struct app *app, struct store *st, int year, int exists, const struct
         e = write_entry(app, st, year, a, &cause);
     if (e == ERR_OK)
         e = apply_overrides(app, st, year, a, &cause);
+    if (e == ERR_OK && a->has_base)
+        e = store_base_set(st, &a->base, &cause);
     if (e == ERR_OK)
         e = store_commit(st, &cause);
     if (e != ERR_OK) {
         store_rollback(st);
         return cli_fail(e, cause);
     }
-    *changed += (int)(a->nfactors + a->ndensities);
+    *changed += (int)(a->nfactors + a->ndensities) + a->has_base;
     for (i = 0; i < EK__COUNT; i++)
         *changed += a->entry_set[i] != NULL;
     return 0;
@@ -554,6 +582,12 @@ cmd_set(struct app *app, int argc, char **argv)
         && (rc = write_info(app, book_store(wb), year, exists, &a, &changed)) == 0) {
         if (!exists)
             printf("已添加 %d 年度（排放因子已按因子库固定）\n", year);
+        if (a.has_base) {
+            char *words = plan_base_words(&a.base, LANG_ZH);
+
+            cli_out("已设定基准期：%s（此前的设定保留为历史，见 tanbook kpi）\n", words);
+            free(words);
+        }
         cli_out("已保存 %d 项到 %s（%d 年度）\n", changed, a.file, year);
     }
     book_close(wb);
@@ -610,6 +644,10 @@ set_help(const struct app *app)
     for (i = 0; i < a3->nfields; i++)
         if (a3->fields[i].cli != NULL && entry_key(a3->fields[i].key) >= 0)
             field_help(&a3->fields[i], "TEXT");
+    printf("碳基准选项（003 §6.2）:\n");
+    cli_help_row("--base SPEC", "设定基准期，每次设定都记为新的一条，此前的保留为历史：2022（单一年份）、"
+                 "2020-2022 或 2019,2021,2022（所选年份的平均）、moving:3（最近 3 个完整年份的移动平均）");
+    cli_help_row("--base-reason TEXT", "设定或重新设定基准期的原因（003 §6.2.3），与 --base 一起给出");
 }
 
 const struct cli_cmd cli_cmd_new = {
@@ -632,7 +670,8 @@ const struct cli_cmd cli_cmd_set = {
             "  --density SRC=KG/L   以升计量时使用的密度（如 汽油=0.73）\n"
             "\n不给 --year 时修改工作簿中最新的年度。表A.3 的行由 tanbook import 或在工作簿中添加，\n"
             "set 只修改已有的一行。\n"
-            "例: tanbook set 2024.tanbook --entry 外购电力/办公楼 --note \"含空调用电\"\n",
+            "例: tanbook set 2024.tanbook --entry 外购电力/办公楼 --note \"含空调用电\"\n"
+            "    tanbook set 2024.tanbook --base 2022 --base-reason \"2022 年合并了附属单位\"\n",
     .run = cmd_set,
     .print_help = set_help,
 };
