@@ -1,5 +1,6 @@
 /*
- * cli_export.c - `tanbook export`: a year's Excel report (tables A.1–A.6 and the sheets after them), the
+ * cli_export.c - `tanbook export`: a year's Excel report (tables A.1–A.6 and the sheets after them,
+ * the carbon performance over all the workbook's years last), the
  * same file the terminal workbook writes on F5, or the year in another format of the exporter
  * table (--format json: what `summary --json` prints).
  */
@@ -62,11 +63,49 @@ same_file(const char *a, const char *b)
            && sa.st_ino == sb.st_ino;
 }
 
+/*
+ * Loads from the workbook at file the year (year_arg, NULL = latest) into *y, its carbon
+ * performance over the years (Chinese labels, as the report) into *perf and its plan into *plan,
+ * for 碳绩效参数 and 碳基准与目标. Returns 0 (free all three), or an exit code after printing why
+ * (nothing left to free).
+ */
 static int
-write_report(struct app *app, const struct exporter *ex, const struct wb_year *y, const char *out)
+load(struct app *app, const char *file, const char *year_arg, struct wb_year *y,
+     struct perf *perf, struct wb_plan *plan)
+{
+    struct book *wb;
+    char *cause = NULL;
+    int year, exists, rc;
+    enum err e;
+
+    if ((rc = cli_open(app, file, BOOK_READ, &wb)) != 0)
+        return rc;
+    if ((rc = cli_year(wb, year_arg, 0, &year, &exists)) != 0) {
+        book_close(wb);
+        return rc;
+    }
+    if ((e = book_load(wb, year, y, &cause)) != ERR_OK) {
+        book_close(wb);
+        return cli_fail(e, cause);
+    }
+    memset(perf, 0, sizeof *perf);
+    if ((e = book_perf(wb, year, LANG_ZH, perf, &cause)) == ERR_OK
+        && (e = book_load_plan(wb, plan, &cause)) != ERR_OK)
+        perf_free(perf);
+    book_close(wb);
+    if (e != ERR_OK) {
+        model_free(y);
+        return cli_fail(e, cause);
+    }
+    return 0;
+}
+
+static int
+write_report(struct app *app, const struct exporter *ex, const struct wb_year *y,
+             const struct perf *perf, const struct wb_plan *plan, const char *out)
 {
     struct report rep;
-    struct export_in in = {.fs = app->forms, .r = &rep};
+    struct export_in in = {.fs = app->forms, .r = &rep, .perf = perf, .plan = plan};
     char *cause = NULL;
     enum err e;
 
@@ -93,6 +132,8 @@ cmd_export(struct app *app, int argc, char **argv)
     const char *year_arg = NULL, *out_arg = NULL, *format_arg = NULL, *file;
     const struct exporter *ex = &export_xlsx_format;
     struct wb_year y;
+    struct perf perf;
+    struct wb_plan plan;
     char *out, *names;
     int c, rc;
 
@@ -128,10 +169,12 @@ cmd_export(struct app *app, int argc, char **argv)
         cli_error("输出文件不能是工作簿本身：%s", out_arg);
         return EXIT_USAGE;
     }
-    if ((rc = cli_load_year(app, file, year_arg, &y)) != 0)
+    if ((rc = load(app, file, year_arg, &y, &perf, &plan)) != 0)
         return rc;
     out = out_arg != NULL ? xstrdup(out_arg) : default_output(file, y.year, ex->suffix);
-    rc = write_report(app, ex, &y, out);
+    rc = write_report(app, ex, &y, &perf, &plan, out);
+    perf_free(&perf);
+    plan_free(&plan);
     model_free(&y);
     free(out);
     return rc;
@@ -139,7 +182,7 @@ cmd_export(struct app *app, int argc, char **argv)
 
 const struct cli_cmd cli_cmd_export = {
     .name = "export",
-    .summary = "导出 Excel 报表（表A.1–A.6、因子说明、月度明细、活动数据明细、图表）",
+    .summary = "导出 Excel 报表（表A.1–A.6、因子说明、月度明细、活动数据明细、图表、碳绩效）",
     .usage = "export FILE [--year YEAR] [-o OUT.xlsx] [--format xlsx|json]",
     .help = "  --year YEAR          年度（默认为工作簿中最新的年度）\n"
             "  -o, --output OUT.xlsx\n"
@@ -150,7 +193,9 @@ const struct cli_cmd cli_cmd_export = {
             "工作表: 表A.1 基本信息 … 表A.6 排放因子数据（按 T/ZJJGSW 0005—2024 附录A 的表格样式），\n"
             "因子说明（因子的推导、升的换算密度、折标准煤系数），月度明细（各排放源逐月、逐季度\n"
             "的活动水平和碳排放量），活动数据明细（每条活动数据及其数据来源、备注）和图表（按排放\n"
-            "源、按月、按季度的碳排放量）。\n"
+            "源、按月、按季度的碳排放量），以及碳绩效参数（工作簿各年按报告值和按基准期因子可比的\n"
+            "碳绩效参数、较上年和较基准期的变化、趋势图）和碳基准与目标（基准期及其设定记录、\n"
+            "较基准期变化的分解、碳目标及逐年进度、减排措施计划）。\n"
             "数字均为数值单元格；合计为公式并带有计算结果，不需重新计算即可显示。\n"
             "已存在的 OUT.xlsx 会被替换：先写入同目录下的临时文件，写完后再改名替换，\n"
             "导出失败时原文件不变，也不留下临时文件；被中断（信号、文件大小限制）的导出留下的\n"

@@ -23,18 +23,26 @@
  *     (libxlsxwriter's own stderr messages are discarded, safe under curses). Errors are ERR_IO
  *     with *cause in Chinese naming path.
  *   - Years: the reporting year is report_cur(in->r), and it is what today's formats write; the
- *     other years of the report are there for formats that show baselines and trends.
+ *     other years of the report are there for formats that show baselines and trends. Trends,
+ *     the base period and targets come computed in in->perf (core/perf.h), never recomputed.
  */
 #ifndef TANBOOK_EXPORT_H
 #define TANBOOK_EXPORT_H
 
 #include "base/err.h"
 #include "data/forms.h"
+#include "core/perf.h"
+#include "core/plan.h"
 #include "core/report.h"
 
 struct export_in {                /* what every exporter reads */
     const struct form_set *fs;    /* labels and units of the forms */
     const struct report *r;       /* the reporting year is report_cur(r); other years may follow */
+    /* The carbon performance of the workbook assessed for the reporting year, and its plan (the
+       history of base periods, the measures): formats that show them do (xlsx: 碳绩效参数 and
+       碳基准与目标); NULL perf means there is none to show, and those sheets are left out. */
+    const struct perf *perf;
+    const struct wb_plan *plan;
 };
 
 struct exporter {

@@ -1,7 +1,9 @@
 /*
  * export_xlsx.c - the Excel exporter: the workbook, its formats and properties, the cell and sheet
  * primitives every sheet writes with, and the writer that puts the sheets in order (表A.1–表A.6
- * from export_xlsx_tables.c, then 月度明细 and 图表 from export_xlsx_detail.c). Labels come from
+ * from export_xlsx_tables.c, then 月度明细 and 图表 from export_xlsx_detail.c, and last 碳绩效参数
+ * and 碳基准与目标 from export_xlsx_perf.c, so the sheets before them keep their parts' numbers: the
+ * same files whether a workbook has a plan or not). Labels come from
  * forms/ and the report; every figure from the report. Totals are formulas carrying their
  * computed value, so programs that do not recalculate (LibreOffice, WPS, protected view) still
  * show the figure. export_file.c sees the file onto disk whole (temporary file, check, rename).
@@ -356,6 +358,24 @@ xl_put_text(struct sheet *sh, lxw_row_t row, lxw_col_t col, const char *s, enum 
 }
 
 void
+xl_put_wrap(struct sheet *sh, lxw_row_t row, lxw_col_t col, const char *s, enum fmt f, int most)
+{
+    char *cut;
+    int w;
+
+    if (s == NULL || s[0] == '\0') {
+        xl_put_text(sh, row, col, s, f);
+        return;
+    }
+    cut = cell_cut(s);
+    xl_check(sh->x, worksheet_write_string(sh->ws, row, col, cut != NULL ? cut : s,
+                                           text_format(sh->x, s, f)));
+    free(cut);
+    w = width_of(s);
+    track(sh, row, col, col, w, w < most ? w : most);
+}
+
+void
 xl_put_num(struct sheet *sh, lxw_row_t row, lxw_col_t col, double v, lxw_format *fmt,
            int width)
 {
@@ -578,15 +598,16 @@ set_properties(struct xl *x)
     free(unit);
 }
 
-/* The sheets in workbook order; 图表 reads what 月度明细 wrote. */
+/* The sheets in workbook order; 图表 reads what 月度明细 wrote; the 碳绩效 sheets come last. */
 static void (*const sheets[])(struct xl *) = {
     xl_sheet_a1, xl_sheet_a2, xl_sheet_a3, xl_sheet_a4, xl_sheet_a5, xl_sheet_a6,
     xl_sheet_factor_notes, xl_sheet_months, xl_sheet_records, xl_sheet_charts,
+    xl_sheet_perf, xl_sheet_targets,
 };
 
 /*
  * Writes the whole workbook to file: the export_file_writer of xlsx_write, arg its struct xl
- * with only fs and r set. Returns NULL, or the text of the first libxlsxwriter error.
+ * with only fs, r, perf and plan set. Returns NULL, or the text of the first libxlsxwriter error.
  */
 static const char *
 write_workbook(const char *file, void *arg)
@@ -619,7 +640,7 @@ write_workbook(const char *file, void *arg)
 static enum err
 xlsx_write(const struct export_in *in, const char *path, char **cause)
 {
-    struct xl x = {.fs = in->fs, .r = report_cur(in->r)};
+    struct xl x = {.fs = in->fs, .r = report_cur(in->r), .perf = in->perf, .plan = in->plan};
 
     if (strcmp(path, "-") == 0) {
         *cause = xstrdup("Excel 报表只能写入文件，不能写到标准输出");

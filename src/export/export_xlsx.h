@@ -1,7 +1,8 @@
 /*
  * export_xlsx.h - what the Excel export files share: export_xlsx.c (the workbook, its formats,
  * the cell and sheet primitives, properties, the writer), export_xlsx_tables.c (表A.1–表A.6),
- * export_xlsx_notes.c (因子说明, 活动数据明细) and export_xlsx_detail.c (月度明细, 图表): the
+ * export_xlsx_notes.c (因子说明, 活动数据明细), export_xlsx_detail.c (月度明细, 图表) and
+ * export_xlsx_perf.c (碳绩效参数, 碳基准与目标): the
  * export in progress, the sheet being filled and the helpers every sheet writes with. The shared
  * names start with xl_, after struct xl. Private to export_xlsx*.c, the only files that include
  * xlsxwriter.h.
@@ -14,6 +15,8 @@
 #include <xlsxwriter.h>
 
 #include "data/forms.h"
+#include "core/perf.h"
+#include "core/plan.h"
 #include "core/report.h"
 
 #define MAX_COLS 24             /* the widest sheet: 月度明细 */
@@ -39,6 +42,8 @@ enum fmt {
 struct xl {                     /* one export in progress */
     const struct form_set *fs;
     const struct report_year *r;   /* the reporting year */
+    const struct perf *perf;    /* the performance over the years, or NULL (no 碳绩效 sheets) */
+    const struct wb_plan *plan; /* its plan (base history, measures), or NULL */
     lxw_workbook *wb;
     lxw_error err;              /* the first libxlsxwriter failure, which fails the export */
     lxw_format *fmt[F__COUNT];
@@ -98,6 +103,12 @@ lxw_format *xl_qty_format(struct xl *x, const char *unit, int is_whole, int dash
 
 /* Text in format f; a blank cell for NULL or "". */
 void xl_put_text(struct sheet *sh, lxw_row_t row, lxw_col_t col, const char *s, enum fmt f);
+/*
+ * Text in format f (one that wraps) that asks its column for at most `most` display columns and
+ * wraps beyond: free text (a reason, a measure) that should not widen a table of figures.
+ */
+void xl_put_wrap(struct sheet *sh, lxw_row_t row, lxw_col_t col, const char *s, enum fmt f,
+                 int most);
 /* A number in format fmt, taking `width` display columns. */
 void xl_put_num(struct sheet *sh, lxw_row_t row, lxw_col_t col, double v, lxw_format *fmt,
                 int width);
@@ -164,5 +175,12 @@ size_t *xl_entry_order(const struct report_year *r);
 void xl_sheet_months(struct xl *x);
 /* 图表: charts of the 月度明细 emission rows; a note instead when there are none. */
 void xl_sheet_charts(struct xl *x);
+/*
+ * 碳绩效参数 (every year as reported and like for like, the changes, the trend charts) and
+ * 碳基准与目标 (the base period and its history, the split of the change, targets, progress,
+ * the measures plan) from x->perf and x->plan (export_xlsx_perf.c); nothing when x->perf is NULL.
+ */
+void xl_sheet_perf(struct xl *x);
+void xl_sheet_targets(struct xl *x);
 
 #endif

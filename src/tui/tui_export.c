@@ -1,6 +1,7 @@
 /*
  * tui_export.c - the export step (导出), and F5 from any step: the year's Excel report in the
- * standard's table layouts, written beside the workbook under a name the user may change.
+ * standard's table layouts and the carbon performance over the workbook's years, written beside
+ * the workbook under a name the user may change.
  */
 #include <curses.h>
 #include <stdlib.h>
@@ -29,6 +30,9 @@ tui_export(struct tui *t)
 {
     char *def = default_path(t), *path = NULL, *cause = NULL;
     struct report zh;
+    struct perf perf = {0};
+    struct wb_plan plan = {0};
+    struct export_in in = {.fs = t->app->forms, .r = &zh, .perf = &perf, .plan = &plan};
     enum err e;
 
     if (!tui_prompt(t, TR(t, "导出到：", "Export to: "), def, &path)) {
@@ -41,11 +45,16 @@ tui_export(struct tui *t)
         free(path);
         return;
     }
-    /* the submitted report always carries the standard's Chinese labels */
-    if ((e = report_build(t->app->forms, &t->y, 1, t->y.year, LANG_ZH, &zh, &cause)) == ERR_OK) {
-        e = export_xlsx(t->app->forms, &zh, path, &cause);
+    /* the submitted report always carries the standard's Chinese labels; the carbon
+       performance over the workbook's years and its plan go with it */
+    if ((e = book_perf(t->book, t->y.year, LANG_ZH, &perf, &cause)) == ERR_OK
+        && (e = book_load_plan(t->book, &plan, &cause)) == ERR_OK
+        && (e = report_build(t->app->forms, &t->y, 1, t->y.year, LANG_ZH, &zh, &cause)) == ERR_OK) {
+        e = export_xlsx_format.write(&in, path, &cause);
         report_free(&zh);
     }
+    perf_free(&perf);
+    plan_free(&plan);
     if (e != ERR_OK)
         tui_message(t, MSG_ERROR, "%s %s", TR(t, "导出失败：", "Export failed:"),
                     cause ? cause : err_str(e));

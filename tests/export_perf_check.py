@@ -1,0 +1,109 @@
+#!/usr/bin/python3
+"""export_perf_check.py - reads the carbon performance sheets of a tanbook Excel export back with
+openpyxl: 碳绩效参数 and 碳基准与目标 (or their English names) after the report's sheets.
+
+usage: export_perf_check.py [options] OUT.xlsx
+  --row SHEET|V1|V2…  some row of SHEET begins with these cells ("" = empty, "*" = anything,
+                      numbers within 1e-6, as export_check.py's --row)
+  --text SHEET|TEXT   some cell of SHEET holds TEXT (a part of its text)
+  --no-text SHEET|TEXT  no cell of SHEET holds TEXT
+  --formula SHEET|V1|…|N  the row found as --row has a formula with a cached value in column N (1-based)
+  --charts N:S        the perf sheet has N line charts of S series each, reading its own cells
+  --names A,B         the last two sheets are called A and B
+
+Checks besides: no cell of the two sheets is 0 where "—" would say nothing is there (none holds
+the text "0"), and both pass export_check.py's checks of every sheet (the CJK font,
+numbers as numbers, text fitting its column, A4 print setup, repeated title rows, a page number).
+Prints one line per difference; exits 1 when there is any.
+"""
+import argparse
+import os
+import re
+import sys
+import zipfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import export_check  # noqa: E402
+
+
+def cells(ws):
+    for row in ws.iter_rows(values_only=True):
+        for v in row:
+            if v is not None:
+                yield v
+
+
+def find_row(ws, want):
+    for row in ws.iter_rows():
+        vals = [c.value for c in row]
+        if len(vals) >= len(want) and all(w == "*" or export_check.match(v, w) for v, w in zip(vals, want)):
+            return row
+    return None
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("xlsx")
+    ap.add_argument("--row", action="append", default=[])
+    ap.add_argument("--text", action="append", default=[])
+    ap.add_argument("--no-text", action="append", default=[])
+    ap.add_argument("--formula", action="append", default=[])
+    ap.add_argument("--charts")
+    ap.add_argument("--names", default="碳绩效参数,碳基准与目标")
+    a = ap.parse_args()
+
+    c = export_check.Checker(a.xlsx, {}, None)
+    names = a.names.split(",")
+    if c.wf.sheetnames[-2:] != names:
+        c.fail("last sheets %s, expected %s" % (c.wf.sheetnames[-2:], names))
+    else:
+        for n in names:
+            if any(v == "0" for v in cells(c.wv[n])):
+                c.fail("%s: a cell holds the text 0" % n)
+        for spec in a.row:
+            parts = spec.split("|")
+            if find_row(c.wv[parts[0]], parts[1:]) is None:
+                c.fail("%s: no row beginning %r" % (parts[0], parts[1:]))
+        for spec in a.formula:
+            parts = spec.split("|")
+            row = find_row(c.wv[parts[0]], parts[1:-1])
+            if row is None:
+                c.fail("%s: no row beginning %r" % (parts[0], parts[1:-1]))
+                continue
+            cell = c.wf[parts[0]].cell(row=row[0].row, column=int(parts[-1]))
+            if cell.data_type != "f":
+                c.fail("%s!%s: %r is not a formula" % (parts[0], cell.coordinate, cell.value))
+        for spec, want in [(s, True) for s in a.text] + [(s, False) for s in a.no_text]:
+            sheet, text = spec.split("|", 1)
+            got = any(isinstance(v, str) and text in v for v in cells(c.wv[sheet]))
+            if got != want:
+                c.fail("%s: %s %r" % (sheet, "no cell holds" if want else "a cell holds", text))
+        if a.charts:
+            n, s = (int(x) for x in a.charts.split(":"))
+            ws = c.wf[names[0]]
+            if len(ws._charts) != n:
+                c.fail("%s: %d charts, expected %d" % (names[0], len(ws._charts), n))
+            with zipfile.ZipFile(a.xlsx) as z:
+                xml = [z.read(x).decode("utf-8") for x in z.namelist()
+                       if re.match(r"xl/charts/chart\d+\.xml$", x)]
+            mine = [x for x in xml if "'%s'!" % names[0] in x or "%s!" % names[0] in x]
+            if len(mine) != n:
+                c.fail("%d charts read %s, expected %d" % (len(mine), names[0], n))
+            for i, x in enumerate(mine):
+                if "<c:lineChart>" not in x:
+                    c.fail("chart %d is not a line chart" % (i + 1))
+                if x.count("<c:ser>") != s:
+                    c.fail("chart %d: %d series, expected %d" % (i + 1, x.count("<c:ser>"), s))
+        for n in c.wf.sheetnames[:-2]:   # the report's sheets are export_check.py's
+            c.wf.remove(c.wf[n])
+        c.everywhere()
+    for e in c.errors:
+        print(e)
+    if c.errors:
+        print("%s: %d differences" % (a.xlsx, len(c.errors)))
+        sys.exit(1)
+    print("%s: ok" % a.xlsx)
+
+
+if __name__ == "__main__":
+    main()
