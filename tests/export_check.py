@@ -10,7 +10,8 @@ usage: export_check.py [options] OUT.xlsx SUMMARY.json
   --records N         活动数据明细 lists N A.5 rows
   --na-records N      … of which N are 不适用 ("/" as the quantity)
 
-Checks: sheet names and order, title rows, the unit line (the unit name never cut off: its cell
+Checks: sheet names and order (碳绩效参数 and 碳基准与目标 last: export_perf_check.py reads them;
+here they get the checks of every sheet), title rows, the unit line (the unit name never cut off: its cell
 or merged range as wide as its text, or wrapping with a row tall enough; 单位名称 once on A.1),
 every header cell against the standard's own text (T/ZJJGSW 0005—2024 Appendix A, copied below)
 and forms/, A.4's fixed rows 汽油/柴油/天然气 and 外购电力/外购热力, A.5 and A.6 in the standard's
@@ -40,6 +41,7 @@ from openpyxl.utils import get_column_letter
 
 FORMS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "forms")
 MONTH_SHEET, CHART_SHEET = "月度明细", "图表"
+PERF_SHEETS = ["碳绩效参数", "碳基准与目标"]    # read back by export_perf_check.py
 NOTES_SHEET, RECORDS_SHEET = "因子说明", "活动数据明细"
 NA = "/"                                # a period 不适用
 FUGITIVE, PURCHASED = "逸散排放", "净购入电力与热力产生的排放"
@@ -565,6 +567,7 @@ class Checker:
             names = sorted((x for x in z.namelist() if re.match(r"xl/charts/chart\d+\.xml$", x)),
                            key=lambda x: int(re.search(r"(\d+)\.xml$", x).group(1)))
             xml = [z.read(x).decode("utf-8") for x in names]
+            xml = [x for x in xml if "'%s'!" % MONTH_SHEET in x]    # 图表's, not 碳绩效参数's
             drawing = z.read("xl/drawings/drawing1.xml").decode("utf-8") if n else ""
         if len(xml) != len(want):
             self.fail("expected %d charts (%s), found %d" % (len(want), [w[0] for w in want], len(xml)))
@@ -653,7 +656,8 @@ class Checker:
 
     def run(self, a1_values, row_specs, nentries, nrecords, nna=None):
         t = {k: v["title"] for k, v in self.forms.items()}
-        want = [t["A.%d" % i] for i in range(1, 7)] + [NOTES_SHEET, MONTH_SHEET, RECORDS_SHEET, CHART_SHEET]
+        want = ([t["A.%d" % i] for i in range(1, 7)] + [NOTES_SHEET, MONTH_SHEET, RECORDS_SHEET, CHART_SHEET]
+                + PERF_SHEETS)
         if self.wf.sheetnames != want:
             self.fail("sheets %s, expected %s" % (self.wf.sheetnames, want))
             return

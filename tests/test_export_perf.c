@@ -13,6 +13,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,16 +29,18 @@
 
 #define CHECK "/usr/bin/python3 tests/export_perf_check.py"
 
-/* A county office's year on the national grid: kwh in one annual row, 2000 m², 50 people. */
+/* A county office's year on the national grid: kwh in one annual row, 2000 m² (none when
+   no_area), 50 people. */
 static void
-office(struct wb_year *y, int year, double kwh)
+office(struct wb_year *y, int year, double kwh, int no_area)
 {
     char period[8];
 
     snprintf(period, sizeof period, "%d", year);
     year_new(y, year, "全国", "AR6");
     year_info(y, "unit_name", "某县档案局");
-    year_info(y, "building_area", "2000");
+    if (!no_area)
+        year_info(y, "building_area", "2000");
     year_info(y, "headcount", "50");
     year_act(y, "electricity", "", period, kwh, "kWh");
 }
@@ -88,10 +91,13 @@ plan_worked(struct wb_plan *p)
     m->note = xstrdup("");
 }
 
-/* Exports 2022/2023 (100 000 and 110 000 kWh) assessed for 2023 with plan to dir/name in lang. */
+/*
+ * Exports 2022/2023 (100 000 and 110 000 kWh; 2022 without floor area when no_area) assessed for
+ * 2023 with plan to dir/name in lang, with the performance or (with_perf 0) without.
+ */
 static char *
 export_case(const char *dir, const char *name, const struct wb_plan *plan, enum lang lang,
-            int with_perf)
+            int with_perf, int no_area)
 {
     struct wb_year ys[2];
     struct report R;
@@ -99,8 +105,8 @@ export_case(const char *dir, const char *name, const struct wb_plan *plan, enum 
     char *cause = NULL, *file = xasprintf("%s/%s", dir, name);
     struct export_in in = {.fs = forms, .r = &R, .perf = with_perf ? &P : NULL, .plan = plan};
 
-    office(&ys[0], 2022, 100000);
-    office(&ys[1], 2023, 110000);
+    office(&ys[0], 2022, 100000, no_area);
+    office(&ys[1], 2023, 110000, 0);
     assert_int_equal(perf_build(forms, ys, 2, NULL, plan, 2023, lang, &P, &cause), ERR_OK);
     assert_int_equal(report_build(forms, &ys[1], 1, 2023, lang, &R, &cause), ERR_OK);
     if (export_xlsx_format.write(&in, file, &cause) != ERR_OK)
@@ -158,7 +164,7 @@ test_worked(void **state)
 
     (void)state;
     plan_worked(&plan);
-    file = export_case(dir, "worked.xlsx", &plan, LANG_ZH, 1);
+    file = export_case(dir, "worked.xlsx", &plan, LANG_ZH, 1, 0);
     check(file,
           /* as reported: 100 MWh × 0.5366 = 53.66 t; 110 MWh × 0.5306 = 58.366 t; per m²
              58.366 t / 2000 m² = 29.183 kg; per person 58.366 / 50 = 1.16732 t; the base (2022)
@@ -173,10 +179,10 @@ test_worked(void **state)
           "--text '碳绩效参数|碳基准：2022 年（单一年份）；原因：2022 年是首个数据完整的年份。' "
           /* against 2022: (58.366 − 53.66) / 53.66 = 4.706 / 53.66 = 8.770034 %; like for like
              (59.026 − 53.66) / 53.66 = 5.366 / 53.66 = 10 % exactly; scope 1 is 0 → 0: no
-             change in per cent ("—") */
-          "--row '碳绩效参数|2023|8.770033544|—|8.770033544' "
-          "--row '碳绩效参数|2023|10|—|10' "
-          "--row '碳绩效参数|2022|—|—|—' "
+             change in per cent (a blank cell) */
+          "--row '碳绩效参数|2023|8.770033544||8.770033544' "
+          "--row '碳绩效参数|2023|10||10' "
+          "--row '碳绩效参数|2022||||' "
           /* two line charts (total, per m²), each as reported and like for like */
           "--charts 2:2 "
           /* the base in force and its history, oldest first */
@@ -192,7 +198,7 @@ test_worked(void **state)
           "--formula '碳基准与目标|合计|53.66|58.366|4.706|5.366|-0.66|5' "
           /* the target: r 4.48 % over 2025 − 2022 = 3 years, R = 1 − 0.9552³ = 1 − 0.871531205
              = 12.8468795 %; target 53.66 × 0.871531205 = 46.7663644 t */
-          "--row '碳基准与目标|碳排放总量|2022 年（单一年份）|2025|12.8468795392|4.48|53.66|46.766364439|—|—' "
+          "--row '碳基准与目标|碳排放总量|2022 年（单一年份）|2025|12.8468795392|4.48|53.66|46.766364439|—|无' "
           "--text '碳基准与目标|R = 1 − (1 − r)^(tT − tB)' "
           /* progress: 2023's milestone 53.66 × 0.9552 = 51.256032, gap 58.366 − 51.256032 =
              7.109968, off track; still needed 1 − (46.7663644 / 58.366)^(1/2) = 1 − 0.895132
@@ -219,11 +225,11 @@ test_no_base(void **state)
     char *file;
 
     (void)state;
-    file = export_case(dir, "nobase.xlsx", &plan, LANG_ZH, 1);
+    file = export_case(dir, "nobase.xlsx", &plan, LANG_ZH, 1, 0);
     check(file,
           /* as reported and against the year before only; no base row, no like-for-like block */
           "--row '碳绩效参数|2023|58.366|0|58.366|29.183' "
-          "--row '碳绩效参数|2023|8.770033544|—|8.770033544' "
+          "--row '碳绩效参数|2023|8.770033544||8.770033544' "
           "--text '碳绩效参数|尚未设定碳基准' "
           "--text '碳绩效参数|tanbook set FILE --base 2022' "
           "--no-text '碳绩效参数|按基准期因子可比（' "
@@ -244,13 +250,43 @@ test_english(void **state)
 
     (void)state;
     plan_worked(&plan);
-    file = export_case(dir, "en.xlsx", &plan, LANG_EN, 1);
+    file = export_case(dir, "en.xlsx", &plan, LANG_EN, 1, 0);
     check(file, "--names 'Carbon performance,Base and targets' "
                 "--row 'Carbon performance|Year|Total emissions' "
                 "--text 'Carbon performance|Like for like (with the factors of 2022)' "
                 "--row 'Base and targets|Electricity|53.66|58.366|4.706|5.366|-0.66' "
                 "--row 'Base and targets|*|2023|51.256032|58.366|59.026|7.109968|off track' "
                 "--charts 2:2");
+    free(file);
+    plan_free(&plan);
+}
+
+/* A figure that is not there is a blank cell, in the table and so a gap in the chart. */
+static void
+test_missing(void **state)
+{
+    struct wb_plan plan = {0};
+    char *file;
+
+    (void)state;
+    add_base(&plan, "2022", "", "2024-04-02T09:30:00Z");
+    plan.targets = xcalloc(1, sizeof *plan.targets);
+    plan.ntargets = 1;
+    plan.targets[0].param = PARAM_INTENSITY;
+    plan.targets[0].target_year = 2025;
+    plan.targets[0].kind = TARGET_REDUCTION;
+    plan.targets[0].value = 7;
+    plan.targets[0].note = xstrdup("");
+    file = export_case(dir, "missing.xlsx", &plan, LANG_ZH, 1, 1);
+    check(file,
+          /* 2022 has no floor area: no intensity, so none against it either; 2023's is there */
+          "--row '碳绩效参数|2022|53.66|0|53.66||1.0732' "
+          "--row '碳绩效参数|2023|58.366|0|58.366|29.183|1.16732' "
+          "--row '碳绩效参数|2023|8.770033544||8.770033544|' "
+          /* the per-m² target has no base value: it says why, and no figure */
+          "--row '碳基准与目标|单位建筑面积碳排放量|2022 年（单一年份）|2025|||||—|基准期的 2022 年缺少建筑面积' "
+          "--row '碳基准与目标|单位建筑面积碳排放量 2025 年|基准期的 2022 年缺少建筑面积' "
+          "--charts 2:2");
     free(file);
     plan_free(&plan);
 }
@@ -264,12 +300,12 @@ test_same_and_none(void **state)
 
     (void)state;
     plan_worked(&plan);
-    a = export_case(dir, "a.xlsx", &plan, LANG_ZH, 1);
-    b = export_case(dir, "b.xlsx", &plan, LANG_ZH, 1);
+    a = export_case(dir, "a.xlsx", &plan, LANG_ZH, 1, 0);
+    b = export_case(dir, "b.xlsx", &plan, LANG_ZH, 1, 0);
     cmd = xasprintf("cmp -s '%s' '%s'", a, b);
     assert_int_equal(system(cmd), 0);
     free(cmd);
-    none = export_case(dir, "none.xlsx", &plan, LANG_ZH, 0);
+    none = export_case(dir, "none.xlsx", &plan, LANG_ZH, 0, 0);
     cmd = xasprintf("/usr/bin/python3 -c \"import openpyxl,sys; "
                     "sys.exit(openpyxl.load_workbook(sys.argv[1]).sheetnames[-1] != '图表')\" '%s'",
                     none);
@@ -288,8 +324,10 @@ main(void)
         cmocka_unit_test_setup_teardown(test_worked, dir_setup, dir_teardown),
         cmocka_unit_test_setup_teardown(test_no_base, dir_setup, dir_teardown),
         cmocka_unit_test_setup_teardown(test_english, dir_setup, dir_teardown),
+        cmocka_unit_test_setup_teardown(test_missing, dir_setup, dir_teardown),
         cmocka_unit_test_setup_teardown(test_same_and_none, dir_setup, dir_teardown),
     };
 
+    setlocale(LC_CTYPE, "C.UTF-8");   /* width_of counts a Chinese character as two columns */
     return cmocka_run_group_tests(tests, setup, teardown);
 }

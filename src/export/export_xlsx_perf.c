@@ -6,7 +6,8 @@
  * year's change against the base per source, the targets (formula A.1) with their progress year
  * by year, and the measures plan held against the gap to the total target. Every figure comes
  * computed in x->perf (core/perf.h), the history and the measures from x->plan; the figures'
- * labels, units and decimals are perf_key()'s. A value that is not there is "—", never 0.
+ * labels, units and decimals are perf_key()'s. A figure that is not there is a blank cell, never
+ * 0 and never text, so that a line chart leaves a gap (Excel plots text as 0).
  */
 #include "export/export_xlsx.h"
 
@@ -18,10 +19,13 @@
 #include "base/strbuf.h"
 #include "base/xmem.h"
 
-#define NONE "—"                /* a figure that is not there */
+#define NONE "—"                /* a text that is not there (a reason, a preset) */
 #define PC 15                   /* 碳绩效参数: 年度 and the figures */
 #define TC 9                    /* 碳基准与目标: the targets table's columns */
 #define WRAP 24                 /* the most a column of free text asks for */
+#define HEAD_PC 9               /* … and 碳绩效参数's headers, so that 15 columns print on A4 */
+#define HEAD_TC 12              /* … and 碳基准与目标's */
+#define CHART_W 480             /* libxlsxwriter's default chart width, pixels */
 /* xl_tx for a format string, so that the compiler still checks it against its arguments */
 #define TX(x, zh, en) ((x)->r->lang == LANG_EN ? (en) : (zh))
 
@@ -42,25 +46,29 @@ key_label(const struct xl *x, enum perf_key k)
     return xl_tx(x, perf_key(k)->zh, perf_key(k)->en);
 }
 
-/* A figure with `decimals` decimals and unit (NULL: none) in its number format, or "—". */
+/*
+ * A figure with `decimals` decimals and unit (NULL: none) in its number format, or a blank cell:
+ * a figure that is not there is never 0, and a chart leaves a gap for a blank where it would
+ * plot "—" as 0.
+ */
 static void
 put_fig(struct sheet *sh, lxw_row_t row, lxw_col_t col, struct perf_num n, int decimals,
         const char *unit)
 {
     if (!n.ok) {
-        xl_put_text(sh, row, col, NONE, F_NA);
+        xl_put_text(sh, row, col, NULL, F_NA);
         return;
     }
     xl_put_num(sh, row, col, n.v, xl_unit_format(sh->x, decimals, unit),
                xl_num_width(n.v, decimals, unit));
 }
 
-/* A change in per cent, signed, 2 decimals: +8.77 %; or "—". */
+/* A change in per cent, signed, 2 decimals: +8.77 %; or a blank cell. */
 static void
 put_pct(struct sheet *sh, lxw_row_t row, lxw_col_t col, struct perf_num n)
 {
     if (!n.ok) {
-        xl_put_text(sh, row, col, NONE, F_NA);
+        xl_put_text(sh, row, col, NULL, F_NA);
         return;
     }
     xl_put_num(sh, row, col, n.v,
@@ -156,12 +164,14 @@ perf_block(struct sheet *sh, int n, const char *title, enum what w)
     free(t);
     xl_put_text(sh, sh->row, 0, xl_tx(x, "年度", "Year"), F_HEAD);
     for (k = 0; k < PK__COUNT; k++)
-        xl_put_text(sh, sh->row, (lxw_col_t)(k + 1), key_label(x, (enum perf_key)k), F_HEAD);
+        xl_put_wrap(sh, sh->row, (lxw_col_t)(k + 1), key_label(x, (enum perf_key)k), F_HEAD,
+                    HEAD_PC);
     sh->row++;
     if (values) {
         xl_put_text(sh, sh->row, 0, xl_tx(x, "单位", "Unit"), F_HEAD);
         for (k = 0; k < PK__COUNT; k++)
-            xl_put_text(sh, sh->row, (lxw_col_t)(k + 1), perf_key((enum perf_key)k)->unit, F_HEAD);
+            xl_put_wrap(sh, sh->row, (lxw_col_t)(k + 1), perf_key((enum perf_key)k)->unit, F_HEAD,
+                        HEAD_PC);
         sh->row++;
     }
     if (values && p->base.set) {
@@ -253,17 +263,17 @@ perf_notes(struct sheet *sh)
     sh->row++;
     for (i = 0; i < p->nyears; i++)
         if (!p->years[i].computed) {
-            char *s = xasprintf(TX(x, "注：%d 年无法计算（%s），其数值为“—”。",
-                                      "Note: %d cannot be computed (%s); its figures are \"—\"."),
+            char *s = xasprintf(TX(x, "注：%d 年无法计算（%s），其数值空白。",
+                                      "Note: %d cannot be computed (%s); its figures are blank."),
                                 p->years[i].year, p->years[i].why != NULL ? p->years[i].why : "");
 
             line(sh, s);
             free(s);
         }
-    line(sh, xl_tx(x, "注：“—”表示没有数值（缺少建筑面积、用能人数或度日数，首个年份没有上年，"
+    line(sh, xl_tx(x, "注：空白单元格表示没有数值（缺少建筑面积、用能人数或度日数，首个年份没有上年，"
                       "或尚未计算）。外购热力排放/采暖度日 = 外购热力排放量（kgCO₂e）÷ 采暖度日数（℃·d）；"
                       "外购电力排放/度日 = 外购电力排放量（kgCO₂e）÷（采暖度日数 + 空调度日数）。",
-                   "Note: \"—\" means no value (no floor area, headcount or degree-days, no year "
+                   "Note: a blank cell means no value (no floor area, headcount or degree-days, no year "
                    "before the first, or not computed yet). Heat per heating degree-day = purchased "
                    "heat emissions (kgCO₂e) / heating degree-days (℃·d); electricity per degree-day "
                    "= purchased electricity emissions (kgCO₂e) / (heating + cooling degree-days)."));
@@ -334,15 +344,17 @@ xl_sheet_perf(struct xl *x)
     }
     perf_notes(&sh);
     if (p->nyears > 0) {
-        lxw_chart_options opt = {.x_offset = 8, .y_offset = 8, .x_scale = 1.3, .y_scale = 1.2};
+        /* side by side, the second 16 px after the first whatever the columns' widths */
+        lxw_chart_options opt = {.x_offset = 8, .y_offset = 8, .x_scale = 1.2, .y_scale = 1.2};
         lxw_chart *c;
 
         sh.row++;
         if ((c = trend_chart(&sh, name, PK_TOTAL, rep, lfl)) != NULL)
             xl_check(x, worksheet_insert_chart_opt(sh.ws, sh.row, 0, c, &opt));
+        opt.x_offset = 8 + (int32_t)(CHART_W * opt.x_scale) + 16;
         if ((c = trend_chart(&sh, name, PK_INTENSITY, rep, lfl)) != NULL)
-            xl_check(x, worksheet_insert_chart_opt(sh.ws, sh.row, 7, c, &opt));
-        sh.row += 20;
+            xl_check(x, worksheet_insert_chart_opt(sh.ws, sh.row, 0, c, &opt));
+        sh.row += 16;   /* 288 px × 1.2 in rows of 24 px, and a little room */
     }
     xl_sheet_close(&sh);
 }
@@ -366,7 +378,7 @@ heads(struct sheet *sh, const char *const *zh, const char *const *en, size_t n)
     size_t i;
 
     for (i = 0; i < n; i++)
-        xl_put_text(sh, sh->row, (lxw_col_t)i, xl_tx(sh->x, zh[i], en[i]), F_HEAD);
+        xl_put_wrap(sh, sh->row, (lxw_col_t)i, xl_tx(sh->x, zh[i], en[i]), F_HEAD, HEAD_TC);
     sh->row++;
 }
 
@@ -426,7 +438,7 @@ targets_base(struct sheet *sh, int *n)
         t = plan_base_words(h, x->r->lang);
         s = i + 1 == x->plan->nbases ? xasprintf("%s%s", t, xl_tx(x, "（现行）", " (in force)"))
                                      : xstrdup(t);
-        xl_put_text(sh, sh->row, 0, s, F_TEXT);
+        xl_put_wrap(sh, sh->row, 0, s, F_TEXT, 16);
         free(s);
         free(t);
         xl_put_text(sh, sh->row, 1, t = base_kind(x, h), F_TEXT);
@@ -570,7 +582,8 @@ targets_list(struct sheet *sh, int *n)
         put_fig(sh, sh->row, 5, cap ? none : tg->base_value, kd->decimals, kd->unit);
         put_fig(sh, sh->row, 6, tg->target_value, kd->decimals, kd->unit);
         xl_put_text(sh, sh->row, 7, preset_words(x, tg->def.preset), F_TEXT);
-        xl_put_wrap(sh, sh->row, 8, tg->missing != NULL ? tg->missing : NONE, F_TEXT, WRAP);
+        xl_put_wrap(sh, sh->row, 8, tg->missing != NULL ? tg->missing : xl_tx(x, "无", "none"),
+                    F_TEXT, WRAP);
         sh->row++;
         if (total == NULL && tg->ok && !cap && tg->def.param == PARAM_TOTAL)
             total = tg;
@@ -627,7 +640,7 @@ targets_progress(struct sheet *sh, int *n)
             put_fig(sh, sh->row, 3, s->actual, kd->decimals, kd->unit);
             put_fig(sh, sh->row, 4, s->actual_lfl, kd->decimals, kd->unit);
             put_fig(sh, sh->row, 5, s->gap, kd->decimals, kd->unit);
-            xl_put_text(sh, sh->row, 6, !both ? NONE : s->on_track ? xl_tx(x, "达标", "on track")
+            xl_put_text(sh, sh->row, 6, !both ? NULL : s->on_track ? xl_tx(x, "达标", "on track")
                                                                    : xl_tx(x, "未达标", "off track"),
                         F_NA);
             put_fig(sh, sh->row, 7, s->needed_pct, 2, "%");
@@ -672,7 +685,7 @@ targets_measures(struct sheet *sh, int *n, const struct perf_target *total)
         if (m->catalog > 0)
             xl_put_num(sh, sh->row, 0, m->catalog, xl_code_format(x, "0"), 3);
         else
-            xl_put_text(sh, sh->row, 0, NONE, F_NA);
+            xl_put_text(sh, sh->row, 0, NULL, F_NA);
         xl_put_wrap(sh, sh->row, 1, m->name, F_TEXT, WRAP);
         xl_put_wrap(sh, sh->row, 2, m->resources, F_TEXT, WRAP);
         xl_put_wrap(sh, sh->row, 3, m->owner, F_TEXT, 12);
@@ -681,7 +694,7 @@ targets_measures(struct sheet *sh, int *n, const struct perf_target *total)
         if (m->has_expected)
             xl_put_t2(sh, sh->row, 6, m->expected_tco2e, F_T2);
         else
-            xl_put_text(sh, sh->row, 6, NONE, F_NA);
+            xl_put_text(sh, sh->row, 6, NULL, F_NA);
         sh->row++;
     }
     sum = sh->row++;
