@@ -122,6 +122,33 @@ expect_rc 3
 expect_out_lacks "inf"
 verdict "set --area does not read the factors; summary --json still refuses the inf factor"
 
+# The plan (format version 6): a target, base or measure no tanbook writes is refused by every
+# command that reads the plan - kpi, target's list, export - with exit 3 naming its row; summary
+# and check do not read it and work. The file is unchanged.
+PLAN_HOSTILE=(
+    "target 1e308|INSERT INTO target (parameter, target_year, kind, value, position) VALUES ('total', 2025, 0, 1e308, 1)|工作簿的目标（第 1 行）含有碳账本不会写入的值"
+    "target parameter|INSERT INTO target (parameter, target_year, kind, value, position) VALUES ('rm -rf', 2025, 0, 7, 1)|工作簿的目标（第 1 行）"
+    "base text|INSERT INTO base_period (kind, years, set_at) VALUES (0, '20x2', 'now')|工作簿的碳基准（第 1 行）"
+    "measure negative|INSERT INTO measure (name, expected_tco2e, position) VALUES ('x', -1e999, 1)|工作簿的减排措施（第 1 行）"
+)
+for entry in "${PLAN_HOSTILE[@]}"; do
+    IFS='|' read -r name sql says <<<"$entry"
+    hostile p.tanbook "$sql" || note "setup: $sql failed"
+    before=$(checksum p.tanbook)
+    for c in "kpi p.tanbook" "kpi p.tanbook --json" "target p.tanbook --list" "export p.tanbook -o out/p.xlsx"; do
+        # shellcheck disable=SC2086
+        run tb $c
+        [ "$RC" -eq 3 ] || note "$c: exit code $RC, expected 3 ($ERR)"
+        grep -qF -- "$says" <<<"$ERR" || note "$c: stderr does not say: $says (it says: $ERR)"
+    done
+    run tb summary p.tanbook --json
+    expect_rc 0
+    expect_no_file out/p.xlsx
+    expect_same "the workbook" "$before" "$(checksum p.tanbook)"
+    verdict "plan: $name: kpi, target --list and export exit 3 naming the row; summary works; unchanged"
+    rm -f p.tanbook p.tanbook-wal p.tanbook-shm
+done
+
 # As nobody in a read-only directory (as cli_readonly.sh): a good workbook is read, a hostile one
 # refused the same way, and nothing appears beside either.
 if [ "$(id -u)" = 0 ] && ! command -v setpriv >/dev/null; then
