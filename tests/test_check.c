@@ -36,7 +36,7 @@ complete_year_in(struct wb_year *y, int year, const double *kwh)
         {"contact", "李明"}, {"phone", "0571-1234567"}, {"headcount", "40"},
     };
     size_t i, j;
-    char p[16];
+    char p[24];
 
     year_new(y, year, "全国", "AR6");
     for (i = 0; i < sizeof(info) / sizeof(info[0]); i++)
@@ -371,7 +371,7 @@ test_intensity_range(void **state)
 static void
 split_year(struct wb_year *y, int year, int split, double kwh, double wan)
 {
-    char p[16];
+    char p[24];
     int m;
 
     year_new(y, year, "全国", "AR6");
@@ -692,7 +692,7 @@ test_na_covers_months(void **state)
     struct wb_year y;
     struct check_report r;
     size_t i, j;
-    char p[16];
+    char p[24];
     int with_na;
 
     (void)state;
@@ -751,7 +751,7 @@ test_na_swing(void **state)
     struct check_report r;
     const struct wb_entry *e;
     double median = -1;
-    char p[16];
+    char p[24];
     int m;
 
     (void)state;

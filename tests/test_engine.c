@@ -95,7 +95,7 @@ test_office_year(void **state)
                                    128000, 131000, 102000, 84000, 83000, 96000};
     struct wb_year y;
     struct engine_result r;
-    char *cause = NULL, p[16];
+    char *cause = NULL, p[24];
     int m;
 
     (void)state;

@@ -151,7 +151,7 @@ record(struct app *app, const struct targ_args *a)
     struct book *wb;
     char *cause = NULL;
     int rc, p, last = 0;
-    enum err e;
+    enum err e = ERR_OK;
 
     if (a->target_year == NULL || (a->rate == NULL) == (a->reduction == NULL)) {
         cli_error("--parameter 需要 --target-year，以及 --reduction 或 --annual-rate 之一");
