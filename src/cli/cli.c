@@ -23,6 +23,7 @@ static const struct cli_cmd *const commands[] = {
     &cli_cmd_export,
     &cli_cmd_kpi,
     &cli_cmd_target,
+    &cli_cmd_measure,
     &cli_cmd_check,
     &cli_cmd_factors,
     &cli_cmd_demo,

@@ -33,6 +33,7 @@ extern const struct cli_cmd cli_cmd_demo;
 extern const struct cli_cmd cli_cmd_export;
 extern const struct cli_cmd cli_cmd_kpi;
 extern const struct cli_cmd cli_cmd_target;
+extern const struct cli_cmd cli_cmd_measure;
 
 /* Runs the command line argv[1..]; returns the exit code. */
 int cli_main(struct app *app, int argc, char **argv);
