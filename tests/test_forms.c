@@ -75,12 +75,15 @@ test_forms_in_order(void **state)
          "Table A.5 Activity data", FK_GRID, 10},
         {"A.6", "emission_factors", "排放因子数据", "表A.6 排放因子数据",
          "Table A.6 Emission factors", FK_GRID, 6},
+        {"P.1", "perf", "碳绩效", "P.1 碳绩效", "P.1 Carbon performance", FK_COMPUTED, 7},
+        {"P.2", "targets", "碳目标", "P.2 碳目标", "P.2 Carbon targets", FK_GRID, 11},
+        {"P.3", "measures", "措施计划", "P.3 措施计划", "P.3 Measures plan", FK_GRID, 7},
     };
     const struct form_set *fs = *state;
     size_t i;
 
-    assert_int_equal(fs->nforms, 6);
-    for (i = 0; i < 6; i++) {
+    assert_int_equal(fs->nforms, sizeof(want) / sizeof(want[0]));
+    for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
         const struct form_def *f = &fs->forms[i];
         assert_string_equal(f->id, want[i].id);
         assert_string_equal(f->key, want[i].key);
@@ -118,6 +121,9 @@ test_steps_in_order(void **state)
         {"A.2", SK_VIEW, "energy", "用能情况", "Energy", "表A.2 用能情况", "Table A.2 Energy use", 1},
         {"A.4", SK_VIEW, "summary", "排放汇总", "Summary", "表A.4 碳排放汇总表",
          "Table A.4 Emission summary", 1},
+        {"P.1", SK_VIEW, "perf", "碳绩效", "Perf.", "P.1 碳绩效", "P.1 Carbon performance", 1},
+        {"P.2", SK_GRID, "targets", "碳目标", "Targets", "P.2 碳目标", "P.2 Carbon targets", 1},
+        {"P.3", SK_GRID, "measures", "措施计划", "Measures", "P.3 措施计划", "P.3 Measures plan", 1},
         {"export", SK_EXPORT, NULL, "导出", "Export", "导出 Excel 报表", "Export the Excel report", 0},
     };
     const struct form_set *fs = *state;
@@ -149,7 +155,7 @@ test_steps_in_order(void **state)
         }
         assert_ptr_equal(forms_step(fs, want[i].id), s);
     }
-    assert_ptr_equal(forms_step(fs, " EXPORT "), &fs->steps[6]);
+    assert_ptr_equal(forms_step(fs, " EXPORT "), &fs->steps[9]);
     assert_null(forms_step(fs, "A.7"));
     assert_null(forms_step(fs, "basic_info"));   /* steps go by id, not by a form's key */
     assert_null(forms_step(fs, ""));

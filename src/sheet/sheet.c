@@ -9,6 +9,7 @@
 
 static const struct sheet_ops *const sheets[] = {
     &sheet_record, &sheet_sources, &sheet_activity, &sheet_factors, &sheet_energy, &sheet_summary,
+    &sheet_perf, &sheet_targets, &sheet_measures,
 };
 
 const struct sheet_ops *

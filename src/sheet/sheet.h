@@ -6,7 +6,7 @@
  *
  * A sheet module serves the steps that forms/steps.tsv names it for (the `sheet` column):
  * `record` any record form (A.1), `sources` A.3, `activity` A.5, `factors` A.6, `energy` A.2,
- * `summary` A.4. A new form of an existing kind needs a forms/ file and a steps.tsv row; one that
+ * `summary` A.4, `perf` P.1 (carbon performance), `targets` P.2, `measures` P.3. A new form of an existing kind needs a forms/ file and a steps.tsv row; one that
  * computes or stores something new needs its own sheet module and a line in sheet.c's table.
  */
 #ifndef TANBOOK_SHEET_H
@@ -33,6 +33,7 @@ enum sheet_flag {
     SHEET_MISSING = 16,     /* a required value not filled in */
     SHEET_BAR = 32,         /* a share 0..1 drawn as a bar */
     SHEET_PERIOD = 64,      /* a period's quantity (A.5): may be marked 不适用 */
+    SHEET_WIDE = 128,       /* a text that runs on over the (empty) cells to its right */
 };
 
 struct sheet_cell {
@@ -118,6 +119,9 @@ struct sheet_ops {
     /* F2: the settings to offer, then apply the picked one. */
     void (*settings_choice)(const struct sheet_env *env, struct sheet_choice *c);
     enum err (*settings)(const struct sheet_env *env, size_t pick, struct sheet_out *out);
+    /* F2 on a choice with then_ask: apply the picked one with the text typed (instead of settings). */
+    enum err (*settings_text)(const struct sheet_env *env, size_t pick, const char *text,
+                              struct sheet_out *out);
     /* Where finding w is on s: its cell (*row, *col); 0 when it has none here. */
     int (*locate)(const struct sheet_env *env, const struct sheet *s, const struct check_where *w,
                   int *row, int *col);
@@ -128,7 +132,7 @@ struct sheet_ops {
 
 /* The modules (one file each); sheet.c lists them. */
 extern const struct sheet_ops sheet_record, sheet_sources, sheet_activity, sheet_factors,
-    sheet_energy, sheet_summary;
+    sheet_energy, sheet_summary, sheet_perf, sheet_targets, sheet_measures;
 
 /* The sheet module called name, or NULL. */
 const struct sheet_ops *sheet_find(const char *name);

@@ -204,11 +204,41 @@ mark(enum check_state st)
     }
 }
 
+/* Step s's item in the step bar: its mark and id, with its short name when names is set. */
+static char *
+step_item(const struct tui *t, size_t s, int names)
+{
+    const struct step_def *sd = &t->steps[s];
+
+    if (sd->form == NULL)
+        return xasprintf(" %s ", forms_step_short(sd, t->lang));
+    if (names)
+        return xasprintf("%s%s %s ", mark(tui_step_state(t, s)), sd->id,
+                         forms_step_short(sd, t->lang));
+    return xasprintf("%s%s ", mark(tui_step_state(t, s)), sd->id);
+}
+
+/* Whether every step's name fits on the bar with its id: else the bar shows the ids alone. */
+static int
+names_fit(const struct tui *t)
+{
+    int x = 1;
+    size_t s;
+
+    for (s = 0; s < t->nsteps; s++) {
+        char *item = step_item(t, s, 1);
+
+        x += width_of(item) + 1;
+        free(item);
+    }
+    return x - 1 <= t->cols;
+}
+
 static void
 draw_steps(struct tui *t)
 {
     struct tui_area l;
-    int x = 1, names = t->cols >= 100;
+    int x = 1, names = names_fit(t);
     struct sheet_env env;
     char *title, *note = NULL;
     size_t s;
@@ -216,17 +246,10 @@ draw_steps(struct tui *t)
     move(1, 0);
     clrtoeol();
     for (s = 0; s < t->nsteps; s++) {
-        const struct step_def *sd = &t->steps[s];
         enum check_state st = tui_step_state(t, s);
-        char *item;
+        char *item = step_item(t, s, names);
 
         t->step_x[s] = x;
-        if (sd->form == NULL)
-            item = xasprintf(" %s ", forms_step_short(sd, t->lang));
-        else if (names)
-            item = xasprintf("%s%s %s ", mark(st), sd->id, forms_step_short(sd, t->lang));
-        else
-            item = xasprintf("%s%s ", mark(st), sd->id);
         if (s == t->step)
             attron(A_REVERSE | A_BOLD);
         else if (st == CHECK_HAS_ERRORS)

@@ -143,12 +143,23 @@ tui_step_title(const struct tui *t, size_t step)
     return forms_step_title(&t->steps[step], t->lang);
 }
 
+/*
+ * Whether `check` assesses form f: the year's forms of Appendix A (ids "A.n"). The plan's forms
+ * (P.1-P.3: performance, targets, measures) hold nothing it checks, so their steps have no mark
+ * rather than one borrowed from A.4's computation or from the year's entries.
+ */
+static int
+checked_form(const struct form_def *f)
+{
+    return strncmp(f->id, "A.", 2) == 0;
+}
+
 enum check_state
 tui_step_state(const struct tui *t, size_t step)
 {
     const struct step_def *s = &t->steps[step];
 
-    if (s->form == NULL)
+    if (s->form == NULL || !checked_form(s->form))
         return CHECK_EMPTY;
     return check_form_state(&t->chk, s->form, &t->y);
 }

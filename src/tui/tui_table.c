@@ -358,18 +358,26 @@ tui_table_settings(struct tui *t)
     struct sheet_out out = {.row = -1, .col = -1};
     struct sheet_choice c;
     struct sheet_env env;
+    char *text = NULL;
     int pick;
 
     if (t->sheet == NULL || t->sheet->settings_choice == NULL)
         return;
     tui_env(t, &env);
     t->sheet->settings_choice(&env, &c);
-    if ((pick = tui_pick(t, c.title, (const char *const *)c.labels, (const char *const *)c.match,
-                         (int)c.n)) >= 0) {
+    pick = tui_pick(t, c.title, (const char *const *)c.labels, (const char *const *)c.match,
+                    (int)c.n);
+    /* a setting that takes a text (P.1's base period: its reason) asks for it after the pick */
+    if (pick >= 0 && (c.then_ask == NULL || t->sheet->settings_text == NULL
+                      || tui_prompt(t, c.then_ask, "", &text))) {
         tui_env(t, &env);
-        t->sheet->settings(&env, (size_t)pick, &out);
+        if (c.then_ask != NULL && t->sheet->settings_text != NULL)
+            t->sheet->settings_text(&env, (size_t)pick, text, &out);
+        else if (t->sheet->settings != NULL)
+            t->sheet->settings(&env, (size_t)pick, &out);
         tui_apply(t, &out);
     }
+    free(text);
     sheet_choice_free(&c);
 }
 
@@ -537,6 +545,25 @@ draw_cell(struct tui *t, const struct sheet_cell *c, int y, int x, int w, int fo
     attroff(A_REVERSE | A_DIM);
 }
 
+/* The column of row r's text that runs on over the cells to its right (SHEET_WIDE), or -1. */
+static int
+wide_col(const struct tui *t, int r)
+{
+    int c;
+
+    for (c = 0; c < t->grid.ncols; c++)
+        if (t->col_x[c] >= 0 && (sheet_cell(&t->grid, r, c)->flags & SHEET_WIDE))
+            return c;
+    return -1;
+}
+
+/* The width a wide text of column c takes: to the end of the grid. */
+static int
+wide_w(const struct tui *t, const struct tui_area *a, int c)
+{
+    return a->grid_x + a->grid_w - t->col_x[c];
+}
+
 void
 tui_table_draw(struct tui *t, const struct tui_area *a)
 {
@@ -563,13 +590,21 @@ tui_table_draw(struct tui *t, const struct tui_area *a)
         y++;
     }
     tui_table_selection(t, &s0, &s1);
-    for (r = t->top; r < g->nrows && r < t->top + rows; r++, y++)
+    for (r = t->top; r < g->nrows && r < t->top + rows; r++, y++) {
+        int wide = wide_col(t, r);
+
         for (c = 0; c < g->ncols; c++)
-            if (t->col_x[c] >= 0 && !(r == t->row && c == t->col))
-                draw_cell(t, sheet_cell(g, r, c), y, t->col_x[c], t->col_w[c], 0,
+            if (t->col_x[c] >= 0 && !(r == t->row && c == t->col) && (wide < 0 || c <= wide))
+                draw_cell(t, sheet_cell(g, r, c), y, t->col_x[c],
+                          c == wide ? wide_w(t, a, c) : t->col_w[c], 0,
                           r == t->row && c >= s0 && c <= s1);
-    /* the focused cell last, so the cursor ends up in it */
-    if (t->row >= t->top && t->row < t->top + rows && t->col_x[t->col] >= 0)
-        draw_cell(t, tui_cell(t), t->cell_y0 + t->row - t->top, t->col_x[t->col],
-                  t->col_w[t->col], 1, 0);
+    }
+    /* the focused cell last, so the cursor ends up in it (a wide text's cell when it covers it) */
+    if (t->row >= t->top && t->row < t->top + rows) {
+        int wide = wide_col(t, t->row), c0 = wide >= 0 && t->col > wide ? wide : t->col;
+
+        if (t->col_x[c0] >= 0)
+            draw_cell(t, sheet_cell(g, t->row, c0), t->cell_y0 + t->row - t->top, t->col_x[c0],
+                      c0 == wide ? wide_w(t, a, c0) : t->col_w[c0], 1, 0);
+    }
 }
