@@ -860,7 +860,7 @@ test_measures(void **state)
     for (i = 0; i < c.n; i++)
         if (strstr(c.labels[i], "分布式光伏发电技术") != NULL)
             pv = i;
-    assert_string_equal(c.labels[pv], " 2 分布式光伏发电技术 · 非化石能源替代");
+    assert_string_equal(c.labels[pv], "分布式光伏发电技术 · 非化石能源替代 · C.1-2");
     sheet_choice_free(&c);
     assert_int_equal(so->add(&f->env, pv, NULL, &out), ERR_OK);
     assert_int_equal(out.row, 0);

@@ -288,6 +288,8 @@ plan_base_words(const struct wb_base *b, enum lang lang)
     struct strbuf sb = {0};
     size_t i;
 
+    if (b->kind == BASE_MOVING && lang == LANG_EN && b->moving_n == 1)
+        return xstrdup("the latest complete year (moving)");
     if (b->kind == BASE_MOVING)
         return xasprintf(TR(lang, "最近 %d 个完整年份的移动平均",
                             "moving average of the latest %d complete years"),

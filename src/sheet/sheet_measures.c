@@ -247,8 +247,9 @@ add_choice(const struct sheet_env *env, struct sheet_choice *c)
     for (i = 0; i < n; i++) {
         const struct measure_def *d = &lib->v[i];
 
-        c->labels[c->n] = xasprintf("%2d %s · %s", d->no, measures_name(d, env->lang),
-                                    env->lang == LANG_EN ? d->group_en : d->group_zh);
+        /* the picker numbers its lines itself; the catalog's number goes last, as C.1-N */
+        c->labels[c->n] = xasprintf("%s · %s · C.1-%d", measures_name(d, env->lang),
+                                    env->lang == LANG_EN ? d->group_en : d->group_zh, d->no);
         c->match[c->n++] = xasprintf("%s|%s|%s|%s", d->name_zh, d->name_en, d->group_zh, d->group_en);
     }
     c->labels[c->n] = xstrdup(SHEET_TR(env, "（空白措施：自己填写）", "(a blank measure: fill it in)"));

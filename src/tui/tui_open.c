@@ -275,17 +275,21 @@ arg_lang(int argc, char **argv, enum lang dflt)
 }
 
 /*
- * A year the store refuses to load (a number or period no tanbook writes, store_read.c) is refused
- * before the screen is up, as the command line refuses it: not shown as an empty year to type into.
+ * A year or plan the store refuses to load (a number or period no tanbook writes, store_read.c,
+ * store_plan.c) is refused before the screen is up, as the command line refuses it: not shown as
+ * an empty year to type into.
  */
 static enum err
 load_once(struct tui *t, char **cause)
 {
     struct wb_year y;
+    struct wb_plan plan;
     enum err e = book_load(t->book, t->year, &y, cause);
 
     if (e == ERR_OK)
         model_free(&y);
+    if (e == ERR_OK && (e = book_load_plan(t->book, &plan, cause)) == ERR_OK)
+        plan_free(&plan);
     if (e == ERR_CORRUPT)
         return e;
     if (e != ERR_OK) {    /* anything else the screen says, as it always did (tui_reload) */

@@ -1,7 +1,7 @@
 #!/bin/bash
 # tui_hostile_store.sh - the terminal workbook refuses a workbook another program changed, as the
 # command line does (tests/cli/cli_hostile_store.sh has every kind): a foreign trigger on opening,
-# an impossible number on loading the year - exit 3, the reason on the terminal, the file as it
+# an impossible number on loading the year or the plan - exit 3, the reason on the terminal, the file as it
 # was; never an empty year on screen to type into.
 set -u
 . "$(dirname "$0")/lib.sh"
@@ -44,5 +44,16 @@ said '天然气 的排放因子 inf 不在 0 到 1000000 之间'
 tt_screen | grep -qF '表A.1' && note "the year was shown"
 expect_same "the workbook" "$before" "$(checksum v.tanbook)"
 verdict "a workbook with an infinite factor is refused before the screen: exit 3, the reason, unchanged"
+
+# the plan (format version 6): a target no tanbook writes
+hostile p.tanbook "INSERT INTO target (parameter, target_year, kind, value, position) VALUES ('total', 2025, 0, 1e308, 1)" \
+    || note "setup: the plan workbook"
+before=$(checksum p.tanbook)
+tt_start 100 30 "$TMP/p.tanbook"
+expect_eq "exit code" "$(tt_wait_exit 5)" 3
+said '工作簿的目标（第 1 行）含有碳账本不会写入的值'
+tt_screen | grep -qF '表A.1' && note "the year was shown"
+expect_same "the workbook" "$before" "$(checksum p.tanbook)"
+verdict "a workbook with a target of 1e308 is refused before the screen: exit 3, the reason, unchanged"
 
 done_testing
