@@ -500,6 +500,12 @@ t_figures(struct strbuf *sb, const struct perf *p, const struct perf_year *y)
         sb_append(sb, TR(l, "按报告值：各年按其固定的排放因子计算；未设定基准期，故无可比值和较基准期的变化\n",
                          "reported: each year with its own pinned factors; no base period is set, "
                          "so there are no like-for-like figures and no change against the base\n"));
+    for (k = 0; k < PK__COUNT; k++) {   /* the relevant variables' figures, with their formulas */
+        const struct perf_key_def *def = perf_key((enum perf_key)k);
+
+        if (def->formula_zh != NULL && (y->rep[k].ok || p->base.rep[k].ok))
+            sb_printf(sb, "%s\n", TR(l, def->formula_zh, def->formula_en));
+    }
 }
 
 static void

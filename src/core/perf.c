@@ -31,10 +31,16 @@ static const struct perf_key_def keys[PK__COUNT] = {
     [PK_COAL_SHARE] = {"coal_share", "coal_share_pct", "煤炭消费占比", "Coal share of energy",
                        "%", 1},
     [PK_HEAT_PER_HDD] = {"heat_per_hdd", "heat_kgco2e_per_hdd", "外购热力排放/采暖度日",
-                         "Heat emissions per heating degree-day", "kgCO₂e/(℃·d)", 2},
+                         "Heat emissions per heating degree-day", "kgCO₂e/(℃·d)", 2,
+                         "外购热力排放/采暖度日 = 外购热力排放量（kgCO₂e）÷ 采暖度日数（℃·d）",
+                         "heat per heating degree-day = purchased heat emissions (kgCO₂e) / heating "
+                         "degree-days (℃·d)"},
     [PK_ELEC_PER_DD] = {"electricity_per_dd", "electricity_kgco2e_per_degree_day",
                         "外购电力排放/度日", "Electricity emissions per degree-day",
-                        "kgCO₂e/(℃·d)", 2},
+                        "kgCO₂e/(℃·d)", 2,
+                        "外购电力排放/度日 = 外购电力排放量（kgCO₂e）÷（采暖度日数 + 空调度日数）",
+                        "electricity per degree-day = purchased electricity emissions (kgCO₂e) / "
+                        "(heating + cooling degree-days)"},
     [PK_NEUTRALITY] = {"neutrality_rate", "neutrality_rate_pct", "碳中和率", "Carbon neutrality rate",
                        "%", 1},
     [PK_RENEWABLE] = {"renewable_share", "renewable_share_pct", "可再生能源利用率",
@@ -605,6 +611,13 @@ perf_build(const struct form_set *fs, const struct wb_year *ys, size_t n, const 
         for (i = 0; i < plan->nmeasures; i++)
             if (plan->measures[i].has_expected)
                 p->expected_tco2e += plan->measures[i].expected_tco2e;
+        p->history = xcalloc(plan->nbases > 0 ? plan->nbases : 1, sizeof *p->history);
+        for (i = 0; i < plan->nbases; i++) {
+            p->history[i] = plan->bases[i];
+            p->history[i].reason = xstrdup(plan->bases[i].reason != NULL ? plan->bases[i].reason : "");
+            p->history[i].at = plan->bases[i].at != NULL ? xstrdup(plan->bases[i].at) : NULL;
+        }
+        p->nhistory = plan->nbases;
     }
     base_resolve(plan_base(plan), c, ys, n, complete, cur_year, lang, &p->base);
     base_restate(fs, &p->base, c, ys, n, lang);
@@ -633,6 +646,9 @@ perf_free(struct perf *p)
         free(p->targets[i].steps);
     }
     free(p->targets);
+    for (i = 0; i < p->nhistory; i++)
+        plan_base_free(&p->history[i]);
+    free(p->history);
     base_free(&p->base);
     memset(p, 0, sizeof *p);
 }

@@ -58,6 +58,7 @@ struct perf_key_def {
     const char *zh, *en;    /* the label */
     const char *unit;       /* "tCO₂e" */
     int decimals;           /* shown with */
+    const char *formula_zh, *formula_en;    /* how a normalised figure is made, or NULL */
 };
 
 /* The definition of k. */
@@ -138,6 +139,8 @@ struct perf {
     struct perf_target *targets;
     size_t ntargets;
     double expected_tco2e;      /* the measures plan's expected reductions, summed */
+    struct wb_base *history;    /* every setting of the base, oldest first (the plan's, copied) */
+    size_t nhistory;
 };
 
 /*

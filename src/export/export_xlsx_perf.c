@@ -259,24 +259,26 @@ perf_notes(struct sheet *sh)
     struct xl *x = sh->x;
     const struct perf *p = x->perf;
     size_t i;
+    char *s;
 
     sh->row++;
     for (i = 0; i < p->nyears; i++)
         if (!p->years[i].computed) {
-            char *s = xasprintf(TX(x, "注：%d 年无法计算（%s），其数值空白。",
-                                      "Note: %d cannot be computed (%s); its figures are blank."),
-                                p->years[i].year, p->years[i].why != NULL ? p->years[i].why : "");
+            s = xasprintf(TX(x, "注：%d 年无法计算（%s），其数值空白。",
+                                "Note: %d cannot be computed (%s); its figures are blank."),
+                          p->years[i].year, p->years[i].why != NULL ? p->years[i].why : "");
 
             line(sh, s);
             free(s);
         }
-    line(sh, xl_tx(x, "注：空白单元格表示没有数值（缺少建筑面积、用能人数或度日数，首个年份没有上年，"
-                      "或尚未计算）。外购热力排放/采暖度日 = 外购热力排放量（kgCO₂e）÷ 采暖度日数（℃·d）；"
-                      "外购电力排放/度日 = 外购电力排放量（kgCO₂e）÷（采暖度日数 + 空调度日数）。",
-                   "Note: a blank cell means no value (no floor area, headcount or degree-days, no year "
-                   "before the first, or not computed yet). Heat per heating degree-day = purchased "
-                   "heat emissions (kgCO₂e) / heating degree-days (℃·d); electricity per degree-day "
-                   "= purchased electricity emissions (kgCO₂e) / (heating + cooling degree-days)."));
+    s = xasprintf(TX(x, "注：空白单元格表示没有数值（缺少建筑面积、用能人数或度日数，首个年份没有上年，"
+                        "或尚未计算）。%s；%s。",
+                     "Note: a blank cell means no value (no floor area, headcount or degree-days, no "
+                     "year before the first, or not computed yet). %s; %s."),
+                  xl_tx(x, perf_key(PK_HEAT_PER_HDD)->formula_zh, perf_key(PK_HEAT_PER_HDD)->formula_en),
+                  xl_tx(x, perf_key(PK_ELEC_PER_DD)->formula_zh, perf_key(PK_ELEC_PER_DD)->formula_en));
+    line(sh, s);
+    free(s);
 }
 
 void

@@ -258,6 +258,52 @@ base_values(const struct sheet_env *env, const struct perf_base *b)
     return sb_take(&sb);
 }
 
+/*
+ * The base per degree-day, where degree-days are entered in its years (001 §6.2 relevant
+ * variables), each with its formula.
+ */
+static void
+normalised(const struct sheet_env *env, struct rows *rs, const struct perf_base *b)
+{
+    static const enum perf_key ks[] = {PK_HEAT_PER_HDD, PK_ELEC_PER_DD};
+    size_t i;
+
+    for (i = 0; i < nitems(ks); i++) {
+        const struct perf_key_def *d = perf_key(ks[i]);
+        char *v, *u;
+
+        if (!b->rep[ks[i]].ok)
+            continue;
+        v = num(b->rep[ks[i]], d->decimals);
+        u = unit(env, ks[i]);
+        wide(rs, xasprintf(SHEET_TR(env, "  基准值：%s = %s %s", "  Base: %s = %s %s"),
+                           SHEET_TR(env, d->formula_zh, d->formula_en), v, u), 0);
+        free(v);
+        free(u);
+    }
+}
+
+/* The earlier settings of the base, newest first (003 §6.2.3: a reset is disclosed with why). */
+static void
+history(const struct sheet_env *env, struct rows *rs, const struct perf *p)
+{
+    size_t i;
+
+    if (p->nhistory < 2)
+        return;
+    wide(rs, xasprintf(SHEET_TR(env, "  此前的设定（%zu 次）：", "  Earlier settings (%zu):"),
+                       p->nhistory - 1), SHEET_DIM);
+    for (i = p->nhistory - 1; i-- > 0;) {
+        const struct wb_base *h = &p->history[i];
+        char *words = plan_base_words(h, env->lang);
+
+        wide(rs, xasprintf("    %.10s  %s%s%s", h->at != NULL ? h->at : "", words,
+                           h->reason != NULL && h->reason[0] != '\0' ? SHEET_TR(env, "：", ": ") : "",
+                           h->reason != NULL ? h->reason : ""), SHEET_DIM);
+        free(words);
+    }
+}
+
 /* The base period in force, what it lacks, and why it was set. */
 static void
 base_lines(const struct sheet_env *env, struct rows *rs, const struct perf *p)
@@ -281,8 +327,11 @@ base_lines(const struct sheet_env *env, struct rows *rs, const struct perf *p)
     free(words);
     if (b->ok)
         wide(rs, base_values(env, b), 0);
+    if (b->ok)
+        normalised(env, rs, b);
     if (b->def.reason != NULL && b->def.reason[0] != '\0')
         wide(rs, xasprintf(SHEET_TR(env, "  原因：%s", "  Reason: %s"), b->def.reason), SHEET_DIM);
+    history(env, rs, p);
     if (b->missing != NULL)
         wide(rs, xasprintf(SHEET_TR(env, "  ✗ 无法计算：%s", "  ✗ Cannot compute: %s"), b->missing),
              SHEET_MISSING);
@@ -342,8 +391,10 @@ build(const struct sheet_env *env, struct sheet *s)
         return;
     }
     py = perf_cur(&ps->p);
-    /* figures, a blank, the trend (head + rows), a blank, the base (up to 5), a blank, the split */
-    n = (int)nitems(shown_keys) + 1 + 1 + (int)nitems(trend_keys) + 1 + 5 + 1
+    /* figures, a blank, the trend (head + rows), a blank, the base (up to 5, 2 per degree-day,
+       the earlier settings with their head), a blank, the split */
+    n = (int)nitems(shown_keys) + 1 + 1 + (int)nitems(trend_keys) + 1 + 5 + 2
+        + (ps->p.nhistory > 1 ? (int)ps->p.nhistory : 0) + 1
         + (py->has_effects ? (int)py->neffects + 2 : 0) + (py->why != NULL ? 1 : 0);
     sheet_init(s, n, NCOLS, 1);
     for (c = 0; c < NCOLS; c++)
@@ -354,9 +405,15 @@ build(const struct sheet_env *env, struct sheet *s)
         sheet_head(s, COL_LFL, h, widths[COL_LFL]);
         free(h);
     }
-    for (i = 0; i < nitems(shown_keys); i++)     /* a label wider than its column widens it */
+    for (i = 0; i < nitems(shown_keys); i++) {   /* a label or unit wider than its column widens it */
+        char *u = unit(env, shown_keys[i]);
+
         if (key_shown(py, shown_keys[i]) && width_of(label(env, shown_keys[i])) > s->widths[COL_ITEM])
             s->widths[COL_ITEM] = width_of(label(env, shown_keys[i]));
+        if (key_shown(py, shown_keys[i]) && width_of(u) > s->widths[COL_UNIT])
+            s->widths[COL_UNIT] = width_of(u);
+        free(u);
+    }
     if (py->why != NULL)
         wide(&rs, xasprintf(SHEET_TR(env, "✗ %d 年无法计算：%s", "✗ %d cannot be computed: %s"),
                             py->year, py->why), SHEET_MISSING);

@@ -130,3 +130,28 @@ tt_wait 'Distributed photovoltaics'
 verdict "--lang en: English heads on P.1, P.2 and P.3, nothing cut on P.1"
 tt_keys F10
 tt_wait_exit >/dev/null
+
+# Degree-days entered (2022: 1200 + 300, 2023: 1100 + 350 ℃·d) and the base reset with a reason:
+# the base (2022-2023 average) per degree-day with its formula, and the earlier setting (the 2022
+# the P.2 case set) listed.
+#   electricity per degree-day: 2022 53 660 / 1500 = 35.773; 2023 58 366 / 1450 = 40.252;
+#   base = (35.773 + 40.252) / 2 = 38.01 kgCO₂e/(℃·d)
+WHERE="degree-days: "
+tb set "$WB" --year 2022 --hdd 1200 --cdd 300 >/dev/null 2>&1 || note "setup: set --hdd failed"
+tb set "$WB" --year 2023 --hdd 1100 --cdd 350 >/dev/null 2>&1 || note "setup: set --hdd failed"
+tb set "$WB" --base 2022-2023 --base-reason 合并办公 >/dev/null 2>&1 || note "setup: set --base failed"
+tt_start 160 45 "$WB"
+tt_keys NPage NPage NPage NPage NPage NPage
+tt_wait 'P.1 碳绩效  (7/10)'
+tt_wait '外购电力排放/度日'
+tt_wait '碳基准：2022—2023 年平均，因子取 2022 年'
+tt_wait '基准值：外购电力排放/度日 = 外购电力排放量（kgCO₂e）÷（采暖度日数 + 空调度日数） = 38.01 kgCO₂e/(℃·d)'
+tt_wait '原因：合并办公'
+tt_wait '外购电力排放/度日     kgCO₂e/(℃·d)    40.25'     # the unit is not cut
+tt_wait '此前的设定（1 次）：'
+tt_wait '2022 年（单一年份）'
+verdict "degree-days: the base per degree-day with its formula, and the earlier settings of the base"
+tt_keys F10
+tt_wait_exit >/dev/null
+
+done_testing
