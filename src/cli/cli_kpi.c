@@ -207,18 +207,6 @@ j_effects(struct strbuf *sb, const struct perf_year *y)
     sb_append(sb, "]}");
 }
 
-/* The step of t for year, or NULL when its curve does not reach it. */
-static const struct perf_step *
-target_step(const struct perf_target *t, int year)
-{
-    size_t i;
-
-    for (i = 0; i < t->nsteps; i++)
-        if (t->steps[i].year == year)
-            return &t->steps[i];
-    return NULL;
-}
-
 /* The base period t is measured against, as typed; caller frees; NULL when there is none. */
 static char *
 target_base_spec(const struct perf_target *t)
@@ -237,7 +225,7 @@ cli_kpi_targets_json(struct strbuf *sb, const struct perf *p, int year)
     sb_append(sb, "[");
     for (i = 0; i < p->ntargets; i++) {
         const struct perf_target *t = &p->targets[i];
-        const struct perf_step *s = target_step(t, year);
+        const struct perf_step *s = perf_step(t, year);
         int cap = t->def.kind == TARGET_CAP;
         char *spec = target_base_spec(t);
 
@@ -393,7 +381,7 @@ cli_kpi_targets(struct strbuf *sb, const struct perf *p, int year)
 
     for (i = 0; i < p->ntargets; i++) {
         const struct perf_target *t = &p->targets[i];
-        const struct perf_step *s = target_step(t, year);
+        const struct perf_step *s = perf_step(t, year);
         enum perf_key k = perf_param_key(t->def.param);
         int dec = perf_key(k)->decimals;
         char *spec = target_base_spec(t);

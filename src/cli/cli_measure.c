@@ -151,18 +151,6 @@ json_text(struct strbuf *sb, const char *key, const char *v, int last)
     sb_append(sb, last ? "" : ", ");
 }
 
-/* The total target's gap in the year assessed, for holding the expected reductions against. */
-static const struct perf_target *
-total_target(const struct perf *p)
-{
-    size_t i;
-
-    for (i = 0; i < p->ntargets; i++)
-        if (p->targets[i].def.param == PARAM_TOTAL && p->targets[i].ok)
-            return &p->targets[i];
-    return NULL;
-}
-
 static int
 list(struct app *app, const struct meas_args *a)
 {
@@ -193,7 +181,7 @@ list(struct app *app, const struct meas_args *a)
         return cli_fail(e, cause);
     }
     cur = perf_cur(&p);
-    t = total_target(&p);
+    t = perf_total_target(&p);
     if (a->json) {
         sb_printf(&sb, "{\"year\": %d, \"measures\": [", year);
         for (i = 0; i < plan.nmeasures; i++) {

@@ -653,6 +653,28 @@ perf_free(struct perf *p)
     memset(p, 0, sizeof *p);
 }
 
+const struct perf_step *
+perf_step(const struct perf_target *t, int y)
+{
+    size_t i;
+
+    for (i = 0; i < t->nsteps; i++)
+        if (t->steps[i].year == y)
+            return &t->steps[i];
+    return NULL;
+}
+
+const struct perf_target *
+perf_total_target(const struct perf *p)
+{
+    size_t i;
+
+    for (i = 0; i < p->ntargets; i++)
+        if (p->targets[i].def.param == PARAM_TOTAL && p->targets[i].ok)
+            return &p->targets[i];
+    return NULL;
+}
+
 const struct perf_year *
 perf_find(const struct perf *p, int y)
 {

@@ -155,6 +155,14 @@ enum err perf_build(const struct form_set *fs, const struct wb_year *ys, size_t 
                     enum lang lang, struct perf *p, char **cause);
 void perf_free(struct perf *p);
 
+/* The state of target t in year y, or NULL when its steps do not reach y. */
+const struct perf_step *perf_step(const struct perf_target *t, int y);
+/*
+ * The target the measures plan is held against (its expected reductions against the gap): the
+ * first total-emissions target that can be computed; NULL when there is none.
+ */
+const struct perf_target *perf_total_target(const struct perf *p);
+
 /* The year y of p, or NULL. */
 const struct perf_year *perf_find(const struct perf *p, int y);
 /* The year assessed. */

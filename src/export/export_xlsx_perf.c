@@ -553,7 +553,6 @@ targets_list(struct sheet *sh, int *n)
                                      "Missing data"};
     struct xl *x = sh->x;
     const struct perf *p = x->perf;
-    const struct perf_target *total = NULL;
     char *t;
     size_t i;
 
@@ -587,8 +586,6 @@ targets_list(struct sheet *sh, int *n)
         xl_put_wrap(sh, sh->row, 8, tg->missing != NULL ? tg->missing : xl_tx(x, "无", "none"),
                     F_TEXT, WRAP);
         sh->row++;
-        if (total == NULL && tg->ok && !cap && tg->def.param == PARAM_TOTAL)
-            total = tg;
     }
     line(sh, xl_tx(x, "总体下降率 R 与年均下降率 r 的关系（《碳中和实施指南 组织》公式 A.1）："
                       "R = 1 − (1 − r)^(tT − tB)，tB 为基准年（基准期的最后一年），tT 为目标年；"
@@ -596,7 +593,7 @@ targets_list(struct sheet *sh, int *n)
                    "Overall reduction R and annual rate r (formula A.1): R = 1 − (1 − r)^(tT − tB), "
                    "tB the base year (the base period's last), tT the target year; target value "
                    "= base value × (1 − R). A cap (the coal share) has only its target value."));
-    return total;
+    return perf_total_target(p);
 }
 
 /* 目标进度: every target year by year. */

@@ -38,24 +38,12 @@ state_free(void *state)
     free(ms);
 }
 
-/* The first total target that can be computed, and its state in the year on screen. */
-static const struct perf_target *
-total_target(const struct perf *p)
-{
-    size_t i;
-
-    for (i = 0; i < p->ntargets; i++)
-        if (p->targets[i].def.param == PARAM_TOTAL && p->targets[i].ok)
-            return &p->targets[i];
-    return NULL;
-}
-
 /* The gap to the total target in words, with the sum of expected reductions; caller frees. */
 static char *
 gap_text(const struct sheet_env *env, const struct measures_state *ms, double sum)
 {
     const struct perf_year *py = ms->perf_ok ? perf_cur(&ms->p) : NULL;
-    const struct perf_target *t = ms->perf_ok ? total_target(&ms->p) : NULL;
+    const struct perf_target *t = ms->perf_ok ? perf_total_target(&ms->p) : NULL;
     double gap;
 
     if (t == NULL || py == NULL || !py->rep[PK_TOTAL].ok)

@@ -44,17 +44,6 @@ state_free(void *state)
     free(ts);
 }
 
-static const struct perf_step *
-step_of(const struct perf_target *t, int year)
-{
-    size_t i;
-
-    for (i = 0; i < t->nsteps; i++)
-        if (t->steps[i].year == year)
-            return &t->steps[i];
-    return NULL;
-}
-
 static char *
 num(struct perf_num n, int decimals)
 {
@@ -65,7 +54,7 @@ static void
 row(const struct sheet_env *env, struct sheet *s, int r, const struct perf_target *t)
 {
     const struct wb_target *d = &t->def;
-    const struct perf_step *st = step_of(t, env->y->year);
+    const struct perf_step *st = perf_step(t, env->y->year);
     int dec = perf_key(perf_param_key(d->param))->decimals, cap = d->kind == TARGET_CAP;
     char *base = NULL;
 
