@@ -35,11 +35,9 @@ cmd_check(struct app *app, int argc, char **argv)
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         if (c == 'y') {
             year_arg = optarg;
-        } else if (c == 'l' && (strcmp(optarg, "zh") == 0 || strcmp(optarg, "en") == 0)) {
-            lang = optarg[0] == 'e' ? LANG_EN : LANG_ZH;
         } else if (c == 'l') {
-            cli_error("--lang：应为 zh 或 en，而不是“%s”", optarg);
-            return cli_usage(&cli_cmd_check);
+            if (cli_lang(optarg, &lang) != 0)
+                return cli_usage(&cli_cmd_check);
         } else {
             cli_error("无法识别的选项“%s”", argv[optind - 1]);
             return cli_usage(&cli_cmd_check);
