@@ -216,6 +216,13 @@ test_targets(void **state)
     assert_true(sheet_cell(&f->s, 1, 5)->flags & SHEET_WIDE);
     assert_true(sheet_cell(&f->s, 1, 5)->flags & SHEET_MISSING);
     assert_non_null(strstr(text(f, 1, 5), "2020"));
+    /* the same preset again adds nothing and says so */
+    assert_int_equal(so->add(&f->env, 4, "2025", &out), ERR_OK);
+    assert_false(out.changed);
+    assert_string_equal(out.msg, "预设 national-2025 的目标都已在工作簿中");
+    sheet_out_free(&out);
+    load(f, "P.2", LANG_ZH);
+    assert_int_equal(f->s.nrows, 4);
 
     /* Del asks, then deletes */
     assert_int_equal(so->del_what(&f->env, &f->s, 0, 0, &q), SHEET_DEL_ASK);

@@ -219,22 +219,6 @@ record(struct app *app, const struct targ_args *a)
     return e != ERR_OK ? cli_fail(e, cause) : 0;
 }
 
-/* Whether plan already holds a target of t's preset, parameter and year. */
-static int
-preset_held(const struct wb_plan *plan, const struct wb_target *t)
-{
-    size_t i;
-
-    for (i = 0; i < plan->ntargets; i++) {
-        const struct wb_target *o = &plan->targets[i];
-
-        if (o->preset != NULL && strcmp(o->preset, t->preset) == 0 && o->param == t->param
-            && o->target_year == t->target_year)
-            return 1;
-    }
-    return 0;
-}
-
 /* `target FILE --preset national-2025 | 1.5c [--target-year T]`, in one transaction. */
 static int
 add_preset(struct app *app, const struct targ_args *a)
@@ -279,7 +263,7 @@ add_preset(struct app *app, const struct targ_args *a)
     if ((e = book_load_plan(wb, &plan, &cause)) == ERR_OK)
         e = store_begin(st, &cause);
     for (i = 0; i < n && e == ERR_OK; i++) {
-        if (preset_held(&plan, &ts[i]))
+        if (plan_preset_held(&plan, &ts[i]))
             continue;
         if ((e = plan_target_valid(&ts[i], l, &cause)) == ERR_OK)
             e = store_target_put(st, &ts[i], &cause);

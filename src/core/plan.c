@@ -393,3 +393,18 @@ plan_preset(const char *name, int target_year, enum lang lang, struct wb_target 
                        name);
     return ERR_USAGE;
 }
+
+int
+plan_preset_held(const struct wb_plan *plan, const struct wb_target *t)
+{
+    size_t i;
+
+    for (i = 0; t->preset != NULL && i < plan->ntargets; i++) {
+        const struct wb_target *o = &plan->targets[i];
+
+        if (o->preset != NULL && strcmp(o->preset, t->preset) == 0 && o->param == t->param
+            && o->target_year == t->target_year)
+            return 1;
+    }
+    return 0;
+}

@@ -134,4 +134,10 @@ enum err plan_target_valid(const struct wb_target *t, enum lang lang, char **cau
 enum err plan_preset(const char *name, int target_year, enum lang lang, struct wb_target **out,
                      size_t *n, char **cause);
 
+/*
+ * Whether plan already holds a target of t's preset, parameter and target year (adding a preset
+ * again adds only what is not there yet).
+ */
+int plan_preset_held(const struct wb_plan *plan, const struct wb_target *t);
+
 #endif

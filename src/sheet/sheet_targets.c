@@ -334,8 +334,9 @@ add(const struct sheet_env *env, size_t pick, const char *text, struct sheet_out
 {
     const struct targets_state *ts = *env->state;
     struct wb_target *v = NULL, one;
+    struct wb_plan plan;
     char *cause = NULL;
-    size_t n = 0, i;
+    size_t n = 0, i, added = 0;
     double rate = 0;
     int year = 0;
     enum err e;
@@ -358,27 +359,39 @@ add(const struct sheet_env *env, size_t pick, const char *text, struct sheet_out
     }
     if ((e = plan_preset(presets[pick - NPARAMS], year, env->lang, &v, &n, &cause)) != ERR_OK)
         return sheet_fail(out, ERR_INPUT, cause);
+    if ((e = book_load_plan(env->book, &plan, &cause)) != ERR_OK) {
+        for (i = 0; i < n; i++)
+            plan_target_free(&v[i]);
+        free(v);
+        return sheet_fail(out, e, cause);
+    }
     if ((e = store_begin(env->st, &cause)) == ERR_OK) {   /* the preset's targets: one undo */
         for (i = 0; i < n && e == ERR_OK; i++)
-            e = store_target_put(env->st, &v[i], &cause);
+            if (!plan_preset_held(&plan, &v[i]) && (e = store_target_put(env->st, &v[i], &cause)) == ERR_OK)
+                added++;
         if (e == ERR_OK)
             e = store_commit(env->st, &cause);
         else
             store_rollback(env->st);
     }
+    plan_free(&plan);
     for (i = 0; i < n; i++)
         plan_target_free(&v[i]);
     free(v);
     if (e != ERR_OK)
         return sheet_fail(out, e, cause);
-    out->changed = 1;
+    out->changed = added > 0;
     out->row = ts != NULL && ts->ok ? (int)ts->p.ntargets : -1;
-    if (env->lang == LANG_EN)
-        sheet_say(out, SHEET_SAY_OK, "Added the %zu targets of %s (one Ctrl-Z undoes)", n,
+    if (added == 0)
+        sheet_say(out, SHEET_SAY_INFO, SHEET_TR(env, "预设 %s 的目标都已在工作簿中",
+                                                "The targets of %s are all there already"),
                   presets[pick - NPARAMS]);
+    else if (env->lang == LANG_EN)
+        sheet_say(out, SHEET_SAY_OK, "Added %zu of the %zu targets of %s (one Ctrl-Z undoes)", added,
+                  n, presets[pick - NPARAMS]);
     else
-        sheet_say(out, SHEET_SAY_OK, "已添加预设 %s 的 %zu 个目标（Ctrl-Z 一步撤销）",
-                  presets[pick - NPARAMS], n);
+        sheet_say(out, SHEET_SAY_OK, "已添加预设 %s 的 %zu 个目标（共 %zu 个；Ctrl-Z 一步撤销）",
+                  presets[pick - NPARAMS], added, n);
     return ERR_OK;
 }
 
