@@ -431,6 +431,17 @@ test_boundaries(void **state)
     assert_true(p.base.rep[PK_TOTAL].ok);
     perf_free(&p);
     plan_free(&plan);
+    /* a base year the workbook lacks restates nothing: no factor year, no like for like */
+    plan = plan_with("2030");
+    assert_int_equal(perf_build(forms, ys, 2, NULL, &plan, 2023, LANG_ZH, &p, &cause), ERR_OK);
+    assert_true(p.base.set);
+    assert_false(p.base.ok);
+    assert_int_equal(p.base.factor_year, 0);
+    assert_string_equal(p.base.missing, "工作簿中没有基准期的 2030 年");
+    assert_false(perf_cur(&p)->lfl[PK_TOTAL].ok);
+    assert_false(perf_cur(&p)->base_pct[PK_TOTAL].ok);
+    perf_free(&p);
+    plan_free(&plan);
     /* no base: no like-for-like figures, and targets say a base is needed */
     plan = plan_with(NULL);
     add_target(&plan, PARAM_TOTAL, NULL, 2025, TARGET_REDUCTION, 7);

@@ -484,6 +484,10 @@ t_figures(struct strbuf *sb, const struct perf *p, const struct perf_year *y)
                          "reported: each year with its own pinned factors; like-for-like: restated "
                          "with the base period's factors (those of %d, 003 §7.2.4.2); vs prev. as reported\n"),
                   p->base.factor_year);
+    else if (p->base.set)
+        sb_append(sb, TR(l, "按报告值：各年按其固定的排放因子计算；基准期缺少数据（见下），故无可比值和较基准期的变化\n",
+                         "reported: each year with its own pinned factors; the base period lacks data "
+                         "(see below), so there are no like-for-like figures and no change against it\n"));
     else
         sb_append(sb, TR(l, "按报告值：各年按其固定的排放因子计算；未设定基准期，故无可比值和较基准期的变化\n",
                          "reported: each year with its own pinned factors; no base period is set, "

@@ -584,11 +584,24 @@ cmd_set(struct app *app, int argc, char **argv)
             printf("已添加 %d 年度（排放因子已按因子库固定）\n", year);
         if (a.has_base) {
             char *words = plan_base_words(&a.base, LANG_ZH);
+            size_t i;
 
             cli_out("已设定基准期：%s（此前的设定保留为历史，见 tanbook kpi）\n", words);
             free(words);
+            for (i = 0; i < a.base.nyears; i++) {     /* kept: the year may be added later */
+                char *why = NULL;
+                int there = 1;
+
+                if (store_year_exists(book_store(wb), a.base.years[i], &there, &why) != ERR_OK)
+                    there = 1;    /* a note only: not worth failing the command for */
+                free(why);
+                if (!there)
+                    cli_error("注意：工作簿中还没有 %d 年度，添加并填写之前基准期无法计算",
+                              a.base.years[i]);
+            }
         }
-        cli_out("已保存 %d 项到 %s（%d 年度）\n", changed, a.file, year);
+        if (!a.has_base || changed > 1)     /* the base is the workbook's, not the year's */
+            cli_out("已保存 %d 项到 %s（%d 年度）\n", changed - a.has_base, a.file, year);
     }
     book_close(wb);
     args_free(&a);

@@ -299,7 +299,8 @@ base_resolve(const struct wb_base *def, const struct calc *c, const struct wb_ye
         b->nyears = def->nyears;
         memcpy(b->years, def->years, def->nyears * sizeof def->years[0]);
     }
-    b->factor_year = b->nyears > 0 ? b->years[0] : 0;
+    /* a factor year the workbook lacks restates nothing */
+    b->factor_year = b->nyears > 0 && year_of(ys, n, b->years[0]) != NULL ? b->years[0] : 0;
     for (k = 0; k < b->nyears; k++) {
         size_t j = index_of(ys, n, b->years[k]);
 

@@ -98,7 +98,8 @@ struct perf_base {
     struct wb_base def;     /* the setting as recorded (strings owned) */
     int years[PLAN_BASE_YEARS_MAX];         /* the years it stands for (moving: as resolved) */
     size_t nyears;
-    int factor_year;        /* whose factors like for like uses: years[0]; 0 when none */
+    int factor_year;        /* whose factors like for like uses: years[0]; 0 when none or
+                               when the workbook lacks that year */
     int ok;                 /* every year of it is computed (else missing) */
     char *missing;          /* what is missing, in words ("工作簿中没有 2020 年"), or NULL */
     char *note;             /* a caution that does not stop it ("2021 年数据不完整"), or NULL */

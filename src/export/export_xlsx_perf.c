@@ -310,7 +310,8 @@ xl_sheet_perf(struct xl *x)
             line(&sh, s);
             free(s);
         }
-        s = xasprintf(TX(x, "按报告值：各年以当年的排放因子计算。按基准期因子可比：各年的活动"
+        if (p->base.factor_year != 0) {
+            s = xasprintf(TX(x, "按报告值：各年以当年的排放因子计算。按基准期因子可比：各年的活动"
                                "水平以基准期 %d 年的排放因子重新计算（《碳中和实施指南 组织》"
                                "7.2.4.2：排放因子确定后不应变更），两者之差是排放因子变化的影响。",
                                "As reported: each year with its own factors. Like for like: each "
@@ -318,8 +319,9 @@ xl_sheet_perf(struct xl *x)
                                "(Guide to carbon neutrality for organisations, 7.2.4.2: factors once "
                                "chosen should not change); the difference is the effect of the "
                                "factors' change."), p->base.factor_year);
-        line(&sh, s);
-        free(s);
+            line(&sh, s);
+            free(s);
+        }
     } else {
         line(&sh, xl_tx(x, "尚未设定碳基准：各年只有按报告值（以当年的排放因子计算）的数值和较上年的变化。"
                            "设定碳基准：tanbook set FILE --base 2022。",
@@ -328,7 +330,7 @@ xl_sheet_perf(struct xl *x)
                         "tanbook set FILE --base 2022."));
     }
     rep = perf_block(&sh, n++, xl_tx(x, "按报告值", "As reported"), W_REP);
-    if (p->base.set) {
+    if (p->base.set && p->base.factor_year != 0) {
         s = xasprintf(TX(x, "按基准期因子可比（%d 年的排放因子）",
                             "Like for like (with the factors of %d)"), p->base.factor_year);
         lfl = perf_block(&sh, n++, s, W_LFL);

@@ -227,4 +227,21 @@ else
     ok "# SKIP tests/fixtures/workbook-v1.sql not present"
 fi
 
+# a base year the workbook does not have: set warns (the year may be added later) and says only
+# that the base was set; kpi says the base lacks data, names no factor year and restates nothing
+cp "$WB" nobase.tanbook
+run tb set nobase.tanbook --base 2031
+expect_rc 0
+expect_err_contains "注意：工作簿中还没有 2031 年度"
+expect_out_contains "已设定基准期：2031 年（单一年份）"
+expect_out_lacks "已保存"
+run tb kpi nobase.tanbook --json
+expect_json_all "ok" "d['base']['ok']" "False" "factor year" "d['base']['factor_year']" "None" \
+    "missing" "d['base']['missing']" "工作簿中没有基准期的 2031 年" \
+    "no like for like" "d['like_for_like']['total_tco2e']" "None"
+run tb kpi nobase.tanbook
+expect_out_contains "基准期缺少数据（见下），故无可比值"
+expect_out_lacks "2031 年的排放因子"
+verdict "a base year the workbook lacks: set warns, kpi says what is missing and restates nothing"
+
 done_testing
