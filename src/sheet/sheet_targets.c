@@ -22,7 +22,7 @@ static const char *const keys[NCOLS] = {"parameter", "base", "target_year", "red
                                         "annual_pct", "target_value", "actual", "milestone",
                                         "on_track", "needed_pct", "preset"};
 static const int widths_zh[NCOLS] = {20, 9, 6, 7, 7, 7, 7, 8, 6, 8, 13};   /* 里程碑 at 80 */
-static const int widths_en[NCOLS] = {24, 9, 6, 7, 8, 8, 8, 9, 8, 7, 13};
+static const int widths_en[NCOLS] = {24, 9, 6, 7, 8, 8, 8, 9, 9, 7, 13};   /* "off track" */
 
 /* The presets Ins offers after the parameters. */
 static const char *const presets[] = {"national-2025", "1.5c"};

@@ -124,6 +124,9 @@ tt_wait 'Total emissions          tCO₂e        58.37   +8.77   +8.77     59.03
 no_cut "P.1"
 tt_keys NPage
 tt_wait 'Parameter                Base      Year   Total % Yearly % Target   Actual'
+tt_keys End
+tt_wait 'off track '                        # the whole word: its column fits it
+tt_keys Home
 tt_keys NPage
 tt_wait 'C.1  What'
 tt_wait 'Distributed photovoltaics'
