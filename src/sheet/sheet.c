@@ -246,3 +246,9 @@ sheet_label(const struct sheet_env *env, const char *key)
 
     return fd != NULL ? forms_short(fd, env->lang) : key;
 }
+
+const char *
+sheet_field_help(const struct sheet_env *env, const struct field_def *fd)
+{
+    return fd == NULL ? NULL : env->lang == LANG_EN ? fd->help_en : fd->help_zh;
+}

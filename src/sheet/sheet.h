@@ -204,5 +204,7 @@ char *sheet_entry_label(const struct sheet_env *env, const struct wb_entry *en);
  * short_en), else its label; the key itself when unknown.
  */
 const char *sheet_label(const struct sheet_env *env, const char *key);
+/* The help of field fd (forms/ help_zh, help_en) in env's language; NULL for fd NULL. */
+const char *sheet_field_help(const struct sheet_env *env, const struct field_def *fd);
 
 #endif

@@ -558,7 +558,7 @@ help(const struct sheet_env *env, const struct sheet *s, int row, int col)
                              c->text);
         return st->help;
     }
-    return fd == NULL ? NULL : env->lang == LANG_EN ? fd->help_en : fd->help_zh;
+    return sheet_field_help(env, fd);
 }
 
 /* Enter on a value moves on to the next period, as bills come month after month. */

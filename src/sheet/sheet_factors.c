@@ -234,7 +234,7 @@ help(const struct sheet_env *env, const struct sheet *s, int row, int col)
     }
     fd = forms_field(env->step->form, col == COL_VALUE ? "data" : col == COL_DATASRC
                                                                   ? "data_source" : "source");
-    return fd == NULL ? NULL : env->lang == LANG_EN ? fd->help_en : fd->help_zh;
+    return sheet_field_help(env, fd);
 }
 
 static enum sheet_del

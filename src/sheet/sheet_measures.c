@@ -219,7 +219,7 @@ help(const struct sheet_env *env, const struct sheet *s, int row, int col)
     if (col == COL_NAME && m != NULL && m->catalog > 0 && env->app->measures != NULL
         && (d = measures_find(env->app->measures, m->catalog)) != NULL && env->lang == LANG_ZH)
         return d->desc_zh;
-    return fd == NULL ? NULL : env->lang == LANG_EN ? fd->help_en : fd->help_zh;
+    return sheet_field_help(env, fd);
 }
 
 static void

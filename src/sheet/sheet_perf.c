@@ -441,7 +441,7 @@ help(const struct sheet_env *env, const struct sheet *s, int row, int col)
 
     (void)s;
     (void)row;
-    return fd == NULL ? NULL : env->lang == LANG_EN ? fd->help_en : fd->help_zh;
+    return sheet_field_help(env, fd);
 }
 
 /* ---- F2: the base period ------------------------------------------------------------------- */
