@@ -1,0 +1,134 @@
+/*
+ * neutral.h - renewables, green power, offsets and the carbon-neutrality judgement of one year
+ * (003 §7.3, §8.3; 001 §6.2): what a unit records (on-site renewables, green power bought, green
+ * certificates, carbon credits, forestry sinks, each with its evidence), which offsets count and
+ * why the others do not, the market-based scope 2 beside A.4's location-based one, the three
+ * shares (可再生能源利用率, 绿色电力利用率, 碳中和率) and the judgement. Pure: no SQL, no curses.
+ *
+ * Definitions (each written once, here and in neutral.c):
+ *   可再生能源利用率 = on-site renewable energy used (tce, 当量值) ÷ all energy used (A.2's
+ *                     综合能耗 + the on-site renewables), × 100
+ *   绿色电力利用率   = (PV and other renewable power consumed on site + green power bought, kWh)
+ *                     ÷ all electricity used (A.5's purchased electricity + the on-site renewable
+ *                     power), × 100
+ *   碳中和率         = eligible offsets ÷ emissions (scope 1 + 2, location-based), × 100
+ *   market-based scope 2 = purchased heat (as A.4) + (purchased electricity − green power bought −
+ *                     eligible certificates' MWh, at least 0) × the residual factor (excluding
+ *                     market-traded non-fossil power)
+ *   judgement (§8.3) = 实现碳中和 when emissions ≤ eligible offsets, a certificate counting against
+ *                     scope 2 only and all of them together never more than scope 2
+ */
+#ifndef TANBOOK_NEUTRAL_H
+#define TANBOOK_NEUTRAL_H
+
+#include <stddef.h>
+
+#include "base/err.h"
+#include "core/report.h"
+#include "data/forms.h"
+
+/* What an offset is: the credit types of 003 §7.3.1.2, green certificates, forestry, others. */
+enum offset_type {
+    OFFSET_CCER,        /* 中国温室气体自愿减排项目 核证自愿减排量 */
+    OFFSET_SZ,          /* 深圳碳普惠核证减排量 */
+    OFFSET_GD,          /* 广东碳普惠核证减排量 */
+    OFFSET_CERT,        /* 绿色电力证书 (绿证): scope 2 only, its own production year */
+    OFFSET_FOREST,      /* 自主开发林业碳汇 (003 §7.3.2) */
+    OFFSET_OTHER,       /* outside 003 §7.3.1.2's list: recorded, never counted */
+    OFFSET__COUNT
+};
+
+struct wb_offset {
+    long long id;           /* 0 when not stored */
+    int year;               /* 抵销年度: the year it is claimed for */
+    enum offset_type type;
+    char *project;          /* 项目 */
+    char *serial;           /* 编号: serial or registry id */
+    char *registered;       /* 登记日期 YYYY-MM-DD, "" when not given */
+    int vintage;            /* 年份 (a 绿证's production year); 0 when not given */
+    double quantity_tco2e;  /* 数量 */
+    double quantity_mwh;    /* a 绿证's electricity, MWh; 0 when not given */
+    char *cancelled;        /* 注销日期 YYYY-MM-DD, "" when not cancelled */
+    char *proof;            /* 注销证明: the reference of the cancellation proof */
+    int used_elsewhere;     /* 已用于其他组织或声明 */
+    char *disclosure;       /* forestry: where its location, species, area ... are public (7.3.2.2) */
+    char *evidence;         /* 佐证: document name, number and date; "" when none */
+    char *note;
+};
+
+/* What on-site renewable or bought green energy a row records. */
+enum renew_kind {
+    RENEW_PV,           /* 光伏发电自用, kWh (capacity in kW) */
+    RENEW_POWER,        /* other renewable power used on site (wind ...), kWh */
+    RENEW_HEAT,         /* renewable heat measured (solar hot water, heat pumps), GJ */
+    RENEW_GREEN,        /* 绿色电力交易 bought, kWh */
+    RENEW__COUNT
+};
+
+struct wb_renewable {
+    long long id;
+    int year;
+    enum renew_kind kind;
+    char *period;           /* "2024" or a month "2024-03" */
+    double quantity;        /* kWh, or GJ for RENEW_HEAT */
+    double capacity_kw;     /* PV: installed capacity, 0 when not given */
+    char *evidence;         /* "" when none: then it counts for nothing */
+    char *note;
+};
+
+/* One offset of the year, judged. */
+struct neutral_offset {
+    const struct wb_offset *o;  /* into the offsets given to neutral_build */
+    int eligible;
+    char *reason;           /* why it does not count, in the neutral's language; NULL when it does */
+    double counted_tco2e;   /* what it counts for (a certificate: within scope 2) */
+};
+
+struct neutral {
+    enum lang lang;
+    int year;
+    int ok;                 /* the year's report was there (else why) */
+    char *why;
+    double scope1_tco2e, scope2_tco2e, emissions_tco2e;     /* location-based, as A.4 */
+    double scope2_market_tco2e;
+    int residual_year;      /* the residual factor's year (0: none known: market-based = location) */
+    double residual;        /* tCO₂/MWh */
+    double electricity_kwh; /* purchased (A.5) */
+    double pv_kwh, power_kwh, heat_gj, green_kwh, cert_mwh;  /* with evidence only */
+    double capacity_kw;     /* PV installed, the largest row of the year */
+    double renewable_tce, energy_tce;
+    int has_renewable_share, has_green_share, has_rate;
+    double renewable_share_pct, green_power_share_pct, neutrality_rate_pct;
+    struct neutral_offset *offsets;     /* the offsets claimed for the year, as given */
+    size_t noffsets;
+    size_t no_evidence;     /* renewable rows of the year left out for want of evidence */
+    double eligible_tco2e;  /* what the offsets count for, together */
+    int achieved;
+    double shortfall_tco2e; /* emissions − eligible, 0 when achieved */
+};
+
+/* The type's stable name ("ccer", "sz", "gd", "cert", "forest", "other") and its label in lang. */
+const char *neutral_type_id(enum offset_type t);
+const char *neutral_type_label(enum offset_type t, enum lang lang);
+/* The type typed (CCER, 深圳碳普惠, 广东碳普惠, 绿证, 林业碳汇, 其他, or an id); -1 when none. */
+int neutral_type_find(const char *text);
+const char *neutral_renew_id(enum renew_kind k);
+const char *neutral_renew_label(enum renew_kind k, enum lang lang);
+int neutral_renew_find(const char *text);
+
+/*
+ * Judges year r (its report; r->ok 0 gives a neutral with ok 0 and why) with the offsets and
+ * renewable rows given (those of other years are left out). kwh_coal and gj_coal: the standard
+ * coal of 1 kWh and 1 GJ (kgce, 当量值: the library's electricity and heat coefficients);
+ * residual, residual_year: the market-based factor (tCO₂/MWh), residual_year 0 when none.
+ * Strings of the offsets must outlive n. Free with neutral_free.
+ */
+void neutral_build(const struct report_year *r, const struct wb_offset *offs, size_t noffs,
+                   const struct wb_renewable *ren, size_t nren, double kwh_coal, double gj_coal,
+                   double residual, int residual_year, enum lang lang, struct neutral *n);
+void neutral_free(struct neutral *n);
+
+void neutral_offset_free(struct wb_offset *o);
+void neutral_renewable_free(struct wb_renewable *r);
+
+#endif
