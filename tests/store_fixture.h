@@ -46,7 +46,7 @@ teardown(void **state)
     return 0;
 }
 
-static void
+static inline void
 sql_exec(const char *path, const char *q)
 {
     sqlite3 *db;
@@ -57,7 +57,7 @@ sql_exec(const char *path, const char *q)
 }
 
 /* The first column of the first row of q, as text ("" when none). */
-static char *
+static inline char *
 sql_text(const char *path, const char *q)
 {
     sqlite3 *db;
@@ -74,7 +74,7 @@ sql_text(const char *path, const char *q)
 }
 
 /* The first column of the first row of q, as a number (0 when none). */
-static long long
+static inline long long
 sql_int(const char *path, const char *q)
 {
     char *t = sql_text(path, q);
@@ -84,7 +84,7 @@ sql_int(const char *path, const char *q)
     return v;
 }
 
-static void
+static inline void
 assert_sql(const char *path, const char *q, const char *want)
 {
     char *got = sql_text(path, q);

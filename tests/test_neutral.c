@@ -71,7 +71,7 @@ offset(enum offset_type type, const char *registered, int vintage, double t, con
     o.proof = (char *)proof;
     o.used_elsewhere = used;
     o.disclosure = (char *)"";
-    o.evidence = (char *)evidence;
+    o.ev.ref = (char *)evidence;
     o.note = (char *)"";
     return o;
 }
@@ -224,9 +224,9 @@ test_market_and_shares(void **state)
     struct neutral n;
     struct wb_offset cert;
     struct wb_renewable ren[3] = {
-        {.year = 2023, .kind = RENEW_PV, .quantity = 10000, .capacity_kw = 50, .evidence = (char *)"电表读数 2023"},
-        {.year = 2023, .kind = RENEW_PV, .quantity = 5000, .evidence = (char *)""},
-        {.year = 2023, .kind = RENEW_GREEN, .quantity = 20000, .evidence = (char *)"绿电交易结算单"},
+        {.year = 2023, .kind = RENEW_PV, .quantity = 10000, .capacity_kw = 50, .ev.ref = (char *)"电表读数 2023"},
+        {.year = 2023, .kind = RENEW_PV, .quantity = 5000, .ev.ref = (char *)""},
+        {.year = 2023, .kind = RENEW_GREEN, .quantity = 20000, .ev.ref = (char *)"绿电交易结算单"},
     };
 
     (void)state;

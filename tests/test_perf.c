@@ -205,9 +205,35 @@ test_like_for_like_split(void **state)
     near(y->rep[PK_ENERGY_INTENSITY].v, 6.7595, 1e-9);
     /* against the year before, as reported: the same as against the base here */
     near(y->prev_pct[PK_TOTAL].v, y->base_pct[PK_TOTAL].v, 1e-12);
-    /* the next issue's figures are not there yet */
-    assert_false(y->rep[PK_NEUTRALITY].ok);
-    assert_false(y->rep[PK_RENEWABLE].ok);
+    /* no offsets and no renewables recorded: 碳中和率 and both shares are 0 % */
+    assert_true(y->rep[PK_NEUTRALITY].ok && y->rep[PK_NEUTRALITY].v == 0);
+    assert_true(y->rep[PK_RENEWABLE].ok && y->rep[PK_RENEWABLE].v == 0);
+    assert_true(y->rep[PK_GREEN_POWER].ok && y->rep[PK_GREEN_POWER].v == 0);
+    perf_free(&p);
+    /*
+     * With claims for 2023 (core/neutral.h): PV 10 000 kWh used on site and a cancelled CCER of
+     * 20 t. 碳中和率 = 20 / 58.366 = 34.2665 %; renewable: 10 000 × 0.1229 = 1229 kgce = 1.229 tce
+     * of 13.519 + 1.229 = 14.748 tce = 8.3333 %; green power: 10 000 / (110 000 + 10 000) =
+     * 8.3333 %. 2022 has none of them: 0 %.
+     */
+    plan.renewables = xcalloc(1, sizeof *plan.renewables);
+    plan.renewables[0] = (struct wb_renewable){.year = 2023, .kind = RENEW_PV,
+                                               .period = xstrdup("2023"), .quantity = 10000,
+                                               .ev.ref = xstrdup("电表读数")};
+    plan.nrenewables = 1;
+    plan.offsets = xcalloc(1, sizeof *plan.offsets);
+    plan.offsets[0] = (struct wb_offset){.year = 2023, .type = OFFSET_CCER,
+                                         .registered = xstrdup("2021-05-01"),
+                                         .quantity_tco2e = 20, .cancelled = xstrdup("2024-03-01"),
+                                         .proof = xstrdup("注销凭证 001"),
+                                         .ev.ref = xstrdup("注销证明")};
+    plan.noffsets = 1;
+    assert_int_equal(perf_build(forms, ys, 2, NULL, &plan, 2023, LANG_ZH, &p, &cause), ERR_OK);
+    y = perf_cur(&p);
+    near(y->rep[PK_NEUTRALITY].v, 20 / 58.366 * 100, 1e-9);
+    near(y->rep[PK_RENEWABLE].v, 1.229 / 14.748 * 100, 1e-9);
+    near(y->rep[PK_GREEN_POWER].v, 10000.0 / 120000 * 100, 1e-9);
+    assert_true(p.years[0].rep[PK_NEUTRALITY].ok && p.years[0].rep[PK_NEUTRALITY].v == 0);
     perf_free(&p);
     plan_free(&plan);
     years_free(ys, 2);

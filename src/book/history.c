@@ -16,6 +16,7 @@
 
 #include "base/strbuf.h"
 #include "base/xmem.h"
+#include "core/neutral.h"
 #include "core/plan.h"
 
 /* The text in the message's language; a macro so printf formats stay checked. */
@@ -36,13 +37,14 @@ struct row {
 /* The logged tables, as struct store_fact names them. */
 enum {
     T_UNIT_INFO, T_YEARS, T_YEAR_INFO, T_INVENTORY, T_ACTIVITY, T_FACTORS, T_BASE, T_TARGET,
-    T_MEASURE, T__COUNT
+    T_MEASURE, T_OFFSET, T_RENEWABLE, T_NEUTRAL_TEXT, T__COUNT
 };
 
 static const char *const tables[T__COUNT] = {
     [T_UNIT_INFO] = "unit_info", [T_YEARS] = "years", [T_YEAR_INFO] = "year_info",
     [T_INVENTORY] = "inventory", [T_ACTIVITY] = "activity", [T_FACTORS] = "factors",
     [T_BASE] = "base_period", [T_TARGET] = "target", [T_MEASURE] = "measure",
+    [T_OFFSET] = "offset_claim", [T_RENEWABLE] = "renewable", [T_NEUTRAL_TEXT] = "neutral_text",
 };
 
 static int
@@ -310,6 +312,32 @@ describe_plan_row(const struct words *w, int t, const struct row *b, const struc
     return out;
 }
 
+/* An offset, a renewable row or a text of the 碳中和计划 added, changed or deleted. */
+static char *
+describe_claim(const struct words *w, int t, const struct row *b, const struct row *a)
+{
+    const char *verb = b->n == 0 ? W(w, "添加", "Added") : a->n == 0 ? W(w, "删除", "Deleted")
+                                                                    : W(w, "修改", "Changed");
+    const struct row *r = a->n > 0 ? a : b;
+    int k;
+
+    if (t == T_OFFSET) {
+        k = neutral_type_find(txt(r, "type"));
+        return xasprintf(W(w, "%s碳抵消：%s %s %s tCO₂e（%.0f 年）",
+                           "%s an offset: %s %s %s tCO₂e (%.0f)"), verb,
+                         k >= 0 ? neutral_type_label((enum offset_type)k, w->lang) : txt(r, "type"),
+                         txt(r, "serial"), txt(r, "quantity_tco2e"), num(r, "year"));
+    }
+    if (t == T_RENEWABLE) {
+        k = neutral_renew_find(txt(r, "kind"));
+        return xasprintf(W(w, "%s可再生能源：%s %s %s", "%s renewable energy: %s %s %s"), verb,
+                         k >= 0 ? neutral_renew_label((enum renew_kind)k, w->lang) : txt(r, "kind"),
+                         txt(r, "period"), txt(r, "quantity"));
+    }
+    return xasprintf(W(w, "%s碳中和计划：%s", "%s the carbon-neutrality plan: %s"), verb,
+                     plan_text_label(txt(r, "key"), w->lang));
+}
+
 static char *
 describe_fact(const struct words *w, const struct store_fact *f)
 {
@@ -332,6 +360,10 @@ describe_fact(const struct words *w, const struct store_fact *f)
     case T_TARGET:
     case T_MEASURE:
         return describe_plan_row(w, table_of(f->tbl), &b, &a);
+    case T_OFFSET:
+    case T_RENEWABLE:
+    case T_NEUTRAL_TEXT:
+        return describe_claim(w, table_of(f->tbl), &b, &a);
     default:
         return xasprintf("%s %s", f->tbl, f->row);
     }
@@ -365,6 +397,9 @@ describe_counts(const struct words *w, const size_t cnt[T__COUNT], size_t new_ye
         {"碳基准", "项", "base period", "base periods", cnt[T_BASE]},
         {"目标", "个", "target", "targets", cnt[T_TARGET]},
         {"措施", "项", "measure", "measures", cnt[T_MEASURE]},
+        {"碳抵消", "条", "offset", "offsets", cnt[T_OFFSET]},
+        {"可再生能源", "条", "renewable row", "renewable rows", cnt[T_RENEWABLE]},
+        {"碳中和计划", "项", "plan text", "plan texts", cnt[T_NEUTRAL_TEXT]},
     };
     const char *head = W(w, "批量修改：", "Batch change: ");
     struct strbuf sb = {0};

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/period.h"
+#include "base/text.h"
 #include "base/xmem.h"
 
 #define TR(lang, zh, en) ((lang) == LANG_EN ? (en) : (zh))
@@ -101,29 +103,6 @@ neutral_renew_find(const char *text)
     return -1;
 }
 
-void
-neutral_offset_free(struct wb_offset *o)
-{
-    free(o->project);
-    free(o->serial);
-    free(o->registered);
-    free(o->cancelled);
-    free(o->proof);
-    free(o->disclosure);
-    free(o->evidence);
-    free(o->note);
-    memset(o, 0, sizeof *o);
-}
-
-void
-neutral_renewable_free(struct wb_renewable *r)
-{
-    free(r->period);
-    free(r->evidence);
-    free(r->note);
-    memset(r, 0, sizeof *r);
-}
-
 static int
 empty(const char *s)
 {
@@ -146,6 +125,142 @@ date_year(const char *s)
     return y;
 }
 
+int
+neutral_date_ok(const char *s)
+{
+    static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y, m, d, i;
+
+    if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    for (i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return 0;
+    y = atoi(s);
+    m = atoi(s + 5);
+    d = atoi(s + 8);
+    if (!period_year_ok(y) || m < 1 || m > 12 || d < 1 || d > days[m - 1])
+        return 0;
+    return !(m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)));
+}
+
+static int
+amount_ok(double v)
+{
+    return isfinite(v) && v >= 0 && v <= NEUTRAL_QUANTITY_MAX;
+}
+
+/*
+ * The label in lang of the first of the texts (zh, en, value triples, NULL-ended) holding a
+ * control character, or NULL.
+ */
+static const char *
+controlled(const char *const *t, enum lang lang)
+{
+    size_t i;
+
+    for (i = 0; t[i] != NULL; i += 3)
+        if (t[i + 2] != NULL && text_control(t[i + 2]) != 0)
+            return TR(lang, t[i], t[i + 1]);
+    return NULL;
+}
+
+static enum err
+evidence_valid(const struct wb_evidence *e, enum lang lang, char **cause)
+{
+    size_t i, n = e->sha256 != NULL ? strlen(e->sha256) : 0;
+
+    if (n != 0 && n != 64)
+        goto bad;
+    for (i = 0; i < n; i++)
+        if (!((e->sha256[i] >= '0' && e->sha256[i] <= '9')
+              || (e->sha256[i] >= 'a' && e->sha256[i] <= 'f')))
+            goto bad;
+    if ((n == 0) != empty(e->file))
+        goto bad;
+    return ERR_OK;
+bad:
+    *cause = xstrdup(TR(lang, "佐证文件的 SHA-256 与文件不相符（应为 64 位十六进制并注明文件）",
+                        "the evidence file's SHA-256 must be 64 hex digits, with the file named"));
+    return ERR_INPUT;
+}
+
+static enum err
+bad_field(const char *zh, const char *en, enum lang lang, char **cause)
+{
+    *cause = xasprintf(TR(lang, "%s不正确", "%s is not valid"), TR(lang, zh, en));
+    return ERR_INPUT;
+}
+
+enum err
+neutral_offset_valid(const struct wb_offset *o, enum lang lang, char **cause)
+{
+    const char *const texts[] = {
+        "项目", "The project", o->project, "编号", "The serial", o->serial,
+        "注销证明", "The cancellation proof", o->proof, "登记机构", "The registry", o->registry,
+        "地点", "The location", o->location, "树种", "The species", o->species,
+        "计入期", "The crediting period", o->period, "公开信息", "The disclosure", o->disclosure,
+        "佐证", "The evidence", o->ev.ref, "佐证文件", "The evidence file", o->ev.file,
+        "备注", "The note", o->note, NULL};
+    const char *which;
+
+    if (!period_year_ok(o->year))
+        return bad_field("抵销年度", "The year claimed", lang, cause);
+    if ((unsigned)o->type >= OFFSET__COUNT)
+        return bad_field("类型", "The type", lang, cause);
+    if (!amount_ok(o->quantity_tco2e))
+        return bad_field("数量（tCO₂e）", "The quantity (tCO₂e)", lang, cause);
+    if (!amount_ok(o->quantity_mwh))
+        return bad_field("绿证电量（MWh）", "The certificate's MWh", lang, cause);
+    if (!amount_ok(o->area_ha))
+        return bad_field("面积", "The area", lang, cause);
+    if (!empty(o->registered) && !neutral_date_ok(o->registered))
+        return bad_field("登记日期（YYYY-MM-DD）", "The registration date (YYYY-MM-DD)", lang, cause);
+    if (!empty(o->cancelled) && !neutral_date_ok(o->cancelled))
+        return bad_field("注销日期（YYYY-MM-DD）", "The cancellation date (YYYY-MM-DD)", lang, cause);
+    if (o->vintage != 0 && !period_year_ok(o->vintage))
+        return bad_field("年份", "The vintage", lang, cause);
+    if (o->used_elsewhere != 0 && o->used_elsewhere != 1)
+        return bad_field("已用于其他", "Used elsewhere", lang, cause);
+    if ((which = controlled(texts, lang)) != NULL) {
+        *cause = xasprintf(TR(lang, "%s含有控制字符", "%s holds a control character"), which);
+        return ERR_INPUT;
+    }
+    return evidence_valid(&o->ev, lang, cause);
+}
+
+enum err
+neutral_renewable_valid(const struct wb_renewable *r, enum lang lang, char **cause)
+{
+    const char *const texts[] = {"佐证", "The evidence", r->ev.ref, "佐证文件", "The evidence file",
+                                 r->ev.file, "备注", "The note", r->note, NULL};
+    struct period p;
+    char *why = NULL;
+    const char *which;
+
+    if (!period_year_ok(r->year))
+        return bad_field("年度", "The year", lang, cause);
+    if ((unsigned)r->kind >= RENEW__COUNT)
+        return bad_field("类别", "The kind", lang, cause);
+    if (r->period == NULL || period_parse(r->period, &p, &why) != ERR_OK || p.year != r->year
+        || p.kind == PERIOD_QUARTER) {
+        free(why);
+        *cause = xasprintf(TR(lang, "期间须为 %d 年或其中一个月（如 %d-03）",
+                              "the period must be %d or one of its months (%d-03)"),
+                           r->year, r->year);
+        return ERR_INPUT;
+    }
+    if (!amount_ok(r->quantity))
+        return bad_field("数量", "The quantity", lang, cause);
+    if (!amount_ok(r->capacity_kw))
+        return bad_field("装机容量（kW）", "The capacity (kW)", lang, cause);
+    if ((which = controlled(texts, lang)) != NULL) {
+        *cause = xasprintf(TR(lang, "%s含有控制字符", "%s holds a control character"), which);
+        return ERR_INPUT;
+    }
+    return evidence_valid(&r->ev, lang, cause);
+}
+
 /*
  * Why o does not count for year (in lang), or NULL when it does: each rule of 003 §7.3 in turn,
  * the first that fails named.
@@ -155,7 +270,7 @@ ineligible(const struct wb_offset *o, int year, enum lang lang)
 {
     int reg = date_year(o->registered);
 
-    if (empty(o->evidence))
+    if (empty(o->ev.ref))
         return xstrdup(TR(lang, "没有佐证材料：无佐证的抵销不计入", "no evidence: an offset without evidence counts for nothing"));
     if (o->used_elsewhere)
         return xstrdup(TR(lang, "已用于其他组织或声明，不能重复使用（003 §7.3.2.3）",
@@ -198,6 +313,31 @@ ineligible(const struct wb_offset *o, int year, enum lang lang)
     return NULL;
 }
 
+/* GB/T 2589 (当量值): 0.1229 kgce/kWh, 0.03412 kgce/MJ. */
+#define NEUTRAL_KWH_COAL 0.1229
+#define NEUTRAL_GJ_COAL 34.12
+
+/* The pin's coal per unit `per` ("kWh", "GJ"), from its own unit (k: how many per of it). */
+static double
+pin_coal(const struct factor_pin *p, const char *per, const char *big, double k, double dflt)
+{
+    if (p == NULL || !(p->coal > 0) || p->coal_unit == NULL)
+        return dflt;
+    if (strcmp(p->coal_unit, per) == 0)
+        return p->coal;
+    if (strcmp(p->coal_unit, big) == 0)
+        return p->coal / k;
+    return dflt;
+}
+
+void
+neutral_coal(const struct wb_year *y, double *kwh_coal, double *gj_coal)
+{
+    /* kWh: per kWh as it is, per MWh ÷ 1000; GJ: per GJ as it is, per MJ × 1000 */
+    *kwh_coal = pin_coal(model_pin(y, "electricity"), "kWh", "MWh", 1000, NEUTRAL_KWH_COAL);
+    *gj_coal = pin_coal(model_pin(y, "heat"), "GJ", "MJ", 0.001, NEUTRAL_GJ_COAL);
+}
+
 static void
 renewables(struct neutral *n, const struct wb_renewable *ren, size_t nren)
 {
@@ -208,7 +348,7 @@ renewables(struct neutral *n, const struct wb_renewable *ren, size_t nren)
 
         if (w->year != n->year || !(w->quantity >= 0) || !isfinite(w->quantity))
             continue;
-        if (empty(w->evidence)) {
+        if (empty(w->ev.ref)) {
             n->no_evidence++;
             continue;
         }

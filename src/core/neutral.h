@@ -24,57 +24,10 @@
 #include <stddef.h>
 
 #include "base/err.h"
+#include "core/model.h"
+#include "core/plan.h"
 #include "core/report.h"
 #include "data/forms.h"
-
-/* What an offset is: the credit types of 003 §7.3.1.2, green certificates, forestry, others. */
-enum offset_type {
-    OFFSET_CCER,        /* 中国温室气体自愿减排项目 核证自愿减排量 */
-    OFFSET_SZ,          /* 深圳碳普惠核证减排量 */
-    OFFSET_GD,          /* 广东碳普惠核证减排量 */
-    OFFSET_CERT,        /* 绿色电力证书 (绿证): scope 2 only, its own production year */
-    OFFSET_FOREST,      /* 自主开发林业碳汇 (003 §7.3.2) */
-    OFFSET_OTHER,       /* outside 003 §7.3.1.2's list: recorded, never counted */
-    OFFSET__COUNT
-};
-
-struct wb_offset {
-    long long id;           /* 0 when not stored */
-    int year;               /* 抵销年度: the year it is claimed for */
-    enum offset_type type;
-    char *project;          /* 项目 */
-    char *serial;           /* 编号: serial or registry id */
-    char *registered;       /* 登记日期 YYYY-MM-DD, "" when not given */
-    int vintage;            /* 年份 (a 绿证's production year); 0 when not given */
-    double quantity_tco2e;  /* 数量 */
-    double quantity_mwh;    /* a 绿证's electricity, MWh; 0 when not given */
-    char *cancelled;        /* 注销日期 YYYY-MM-DD, "" when not cancelled */
-    char *proof;            /* 注销证明: the reference of the cancellation proof */
-    int used_elsewhere;     /* 已用于其他组织或声明 */
-    char *disclosure;       /* forestry: where its location, species, area ... are public (7.3.2.2) */
-    char *evidence;         /* 佐证: document name, number and date; "" when none */
-    char *note;
-};
-
-/* What on-site renewable or bought green energy a row records. */
-enum renew_kind {
-    RENEW_PV,           /* 光伏发电自用, kWh (capacity in kW) */
-    RENEW_POWER,        /* other renewable power used on site (wind ...), kWh */
-    RENEW_HEAT,         /* renewable heat measured (solar hot water, heat pumps), GJ */
-    RENEW_GREEN,        /* 绿色电力交易 bought, kWh */
-    RENEW__COUNT
-};
-
-struct wb_renewable {
-    long long id;
-    int year;
-    enum renew_kind kind;
-    char *period;           /* "2024" or a month "2024-03" */
-    double quantity;        /* kWh, or GJ for RENEW_HEAT */
-    double capacity_kw;     /* PV: installed capacity, 0 when not given */
-    char *evidence;         /* "" when none: then it counts for nothing */
-    char *note;
-};
 
 /* One offset of the year, judged. */
 struct neutral_offset {
@@ -116,6 +69,28 @@ const char *neutral_renew_id(enum renew_kind k);
 const char *neutral_renew_label(enum renew_kind k, enum lang lang);
 int neutral_renew_find(const char *text);
 
+/* The most a quantity of a claim may be (tCO₂e, kWh, GJ, MWh, kW, hm²). */
+#define NEUTRAL_QUANTITY_MAX 1e12
+
+/*
+ * Checks a claim as entered or read from a file: a year in range, a known type or kind, finite
+ * quantities within 0 .. NEUTRAL_QUANTITY_MAX, dates "YYYY-MM-DD" or empty, a vintage 0 or a
+ * year, a renewable period "YYYY" (its year) or "YYYY-MM" of its year, a file's SHA-256 as 64
+ * lowercase hex digits with the file named (or both empty), no text with a control character.
+ * ERR_INPUT with *cause (in lang, caller frees) naming the field otherwise.
+ */
+enum err neutral_offset_valid(const struct wb_offset *o, enum lang lang, char **cause);
+enum err neutral_renewable_valid(const struct wb_renewable *r, enum lang lang, char **cause);
+/* Whether s is a date "YYYY-MM-DD" of the calendar (empty is not). */
+int neutral_date_ok(const char *s);
+
+/*
+ * The standard coal of 1 kWh of electricity and 1 GJ of heat (kgce, 当量值) from the year's pins of
+ * purchased electricity and heat (their coal per coal_unit: kWh or MWh, MJ or GJ), or GB/T 2589's
+ * 0.1229 kgce/kWh and 34.12 kgce/GJ where y has no such pin.
+ */
+void neutral_coal(const struct wb_year *y, double *kwh_coal, double *gj_coal);
+
 /*
  * Judges year r (its report; r->ok 0 gives a neutral with ok 0 and why) with the offsets and
  * renewable rows given (those of other years are left out). kwh_coal and gj_coal: the standard
@@ -127,8 +102,5 @@ void neutral_build(const struct report_year *r, const struct wb_offset *offs, si
                    const struct wb_renewable *ren, size_t nren, double kwh_coal, double gj_coal,
                    double residual, int residual_year, enum lang lang, struct neutral *n);
 void neutral_free(struct neutral *n);
-
-void neutral_offset_free(struct wb_offset *o);
-void neutral_renewable_free(struct wb_renewable *r);
 
 #endif

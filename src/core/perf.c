@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "base/xmem.h"
+#include "core/neutral.h"
 #include "core/report.h"
 
 #define TR(lang, zh, en) ((lang) == LANG_EN ? (en) : (zh))
@@ -161,6 +162,7 @@ restated(const struct wb_year *y, const struct wb_year *f)
 /* The computed state of one year: its report as reported and restated. */
 struct calc {
     const struct wb_year *y;
+    const struct wb_plan *plan;     /* the claims of the shares, or NULL */
     struct report rep, lfl;
     int rep_ok, lfl_ok;
     char *why;              /* why rep is not there */
@@ -238,6 +240,27 @@ degree_days(const struct wb_year *y, int *has_hdd, double *hdd, int *has_cdd, do
         *cdd = 0;
 }
 
+/* 碳中和率 and the two shares of r, as core/neutral.h defines them, into out. */
+static void
+shares(const struct calc *c, const struct report_year *r, struct perf_num out[PK__COUNT])
+{
+    struct neutral nt;
+    double kwh_coal, gj_coal;
+
+    if (c->plan == NULL)
+        return;
+    neutral_coal(c->y, &kwh_coal, &gj_coal);
+    neutral_build(r, c->plan->offsets, c->plan->noffsets, c->plan->renewables,
+                  c->plan->nrenewables, kwh_coal, gj_coal, 0, 0, LANG_ZH, &nt);
+    if (nt.has_rate)
+        out[PK_NEUTRALITY] = num(nt.neutrality_rate_pct);
+    if (nt.has_renewable_share)
+        out[PK_RENEWABLE] = num(nt.renewable_share_pct);
+    if (nt.has_green_share)
+        out[PK_GREEN_POWER] = num(nt.green_power_share_pct);
+    neutral_free(&nt);
+}
+
 /* The figures of year i of c, restated (lfl 1) or as reported, into out. */
 static void
 calc_figures(const struct calc *c, int lfl, struct perf_num out[PK__COUNT])
@@ -253,6 +276,7 @@ calc_figures(const struct calc *c, int lfl, struct perf_num out[PK__COUNT])
     }
     degree_days(c->y, &has_hdd, &hdd, &has_cdd, &cdd);
     figures(report_cur(lfl ? &c->lfl : &c->rep), hdd, cdd, out);
+    shares(c, report_cur(lfl ? &c->lfl : &c->rep), out);
 }
 
 /*
@@ -602,6 +626,7 @@ perf_build(const struct form_set *fs, const struct wb_year *ys, size_t n, const 
     c = xcalloc(n > 0 ? n : 1, sizeof *c);
     for (i = 0; i < n; i++) {
         c[i].y = &ys[i];
+        c[i].plan = plan;
         c[i].rep_ok = report_build(fs, &ys[i], 1, ys[i].year, lang, &c[i].rep, &c[i].why) == ERR_OK;
     }
     if (plan != NULL) {

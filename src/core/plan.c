@@ -102,10 +102,123 @@ plan_free(struct wb_plan *p)
         plan_target_free(&p->targets[i]);
     for (i = 0; i < p->nmeasures; i++)
         plan_measure_free(&p->measures[i]);
+    for (i = 0; i < p->noffsets; i++)
+        plan_offset_free(&p->offsets[i]);
+    for (i = 0; i < p->nrenewables; i++)
+        plan_renewable_free(&p->renewables[i]);
+    for (i = 0; i < p->nstatements; i++)
+        plan_statement_free(&p->statements[i]);
+    free(p->pledge.commitment);
+    free(p->pledge.timetable);
+    free(p->pledge.reduction);
+    free(p->pledge.offsetting);
     free(p->bases);
     free(p->targets);
     free(p->measures);
+    free(p->offsets);
+    free(p->renewables);
+    free(p->statements);
     memset(p, 0, sizeof *p);
+}
+
+void
+plan_evidence_free(struct wb_evidence *e)
+{
+    free(e->ref);
+    free(e->file);
+    free(e->sha256);
+    memset(e, 0, sizeof *e);
+}
+
+void
+plan_offset_free(struct wb_offset *o)
+{
+    free(o->project);
+    free(o->serial);
+    free(o->registered);
+    free(o->cancelled);
+    free(o->proof);
+    free(o->registry);
+    free(o->location);
+    free(o->species);
+    free(o->period);
+    free(o->disclosure);
+    plan_evidence_free(&o->ev);
+    free(o->note);
+    memset(o, 0, sizeof *o);
+}
+
+void
+plan_renewable_free(struct wb_renewable *r)
+{
+    free(r->period);
+    plan_evidence_free(&r->ev);
+    free(r->note);
+    memset(r, 0, sizeof *r);
+}
+
+void
+plan_statement_free(struct wb_statement *s)
+{
+    free(s->period);
+    free(s->evaluator);
+    free(s->conclusion);
+    free(s->other);
+    memset(s, 0, sizeof *s);
+}
+
+char **
+plan_pledge_slot(struct wb_pledge *p, const char *key)
+{
+    return strcmp(key, "commitment") == 0   ? &p->commitment
+           : strcmp(key, "timetable") == 0  ? &p->timetable
+           : strcmp(key, "reduction") == 0  ? &p->reduction
+           : strcmp(key, "offsetting") == 0 ? &p->offsetting
+                                            : NULL;
+}
+
+char **
+plan_statement_slot(struct wb_statement *s, const char *key)
+{
+    return strcmp(key, "period") == 0       ? &s->period
+           : strcmp(key, "evaluator") == 0  ? &s->evaluator
+           : strcmp(key, "conclusion") == 0 ? &s->conclusion
+           : strcmp(key, "other") == 0      ? &s->other
+                                            : NULL;
+}
+
+const char *
+plan_text_label(const char *key, enum lang lang)
+{
+    static const struct {
+        const char *key, *zh, *en;
+    } labels[] = {
+        {"commitment", "碳中和承诺的陈述", "Commitment"},
+        {"timetable", "实现碳中和的时间表", "Timetable"},
+        {"reduction", "温室气体减排策略", "Reduction strategy"},
+        {"offsetting", "碳抵消策略", "Offset strategy"},
+        {"period", "覆盖的时间段", "Period covered"},
+        {"evaluator", "评价机构", "Evaluator"},
+        {"conclusion", "评价结论", "Evaluator's conclusion"},
+        {"other", "其他需要声明的内容", "Other statements"},
+    };
+    size_t i;
+
+    for (i = 0; i < nitems(labels); i++)
+        if (strcmp(labels[i].key, key) == 0)
+            return TR(lang, labels[i].zh, labels[i].en);
+    return key;
+}
+
+const struct wb_statement *
+plan_statement(const struct wb_plan *p, int year)
+{
+    size_t i;
+
+    for (i = 0; i < p->nstatements; i++)
+        if (p->statements[i].year == year)
+            return &p->statements[i];
+    return NULL;
 }
 
 /* A year of the base as typed, into *year; ERR_USAGE saying so otherwise. */

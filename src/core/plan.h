@@ -1,7 +1,8 @@
 /*
  * plan.h - what a workbook holds beyond its years, for carbon performance: the base period
  * (碳基准) with the history of its changes, the targets (碳目标) and the measures plan (措施计划)
- * of 001 §6.3-6.5 and 003 §6.2-6.3, as storage loads them; the base period as typed
+ * of 001 §6.3-6.5 and 003 §6.2-6.3; the renewables, green power and offsets claimed with their
+ * evidence, the 碳中和计划 and the statements (003 §6.4, §7.3, §9), as storage loads them; the base period as typed
  * ("2022", "2020-2022", "moving:3") and the target arithmetic of 003 formula A.1. Pure: no SQL,
  * no curses. core/perf.h computes with them.
  */
@@ -73,6 +74,88 @@ struct wb_measure {               /* one row of the measures plan (001 §6.5.2, 
     char *note;
 };
 
+/*
+ * The evidence of a claim (佐证): a reference (document name, number and date) and, optionally,
+ * a file whose SHA-256 was taken when it was recorded, so that a later check tells whether the
+ * file changed. A claim whose reference is empty counts for nothing.
+ */
+struct wb_evidence {
+    char *ref;              /* "" when none */
+    char *file;             /* "" when none */
+    char *sha256;           /* 64 hex digits of file when recorded; "" when no file */
+};
+
+/* What an offset is: the credit types of 003 §7.3.1.2, green certificates, forestry, others. */
+enum offset_type {
+    OFFSET_CCER,        /* 中国温室气体自愿减排项目 核证自愿减排量 */
+    OFFSET_SZ,          /* 深圳碳普惠核证减排量 */
+    OFFSET_GD,          /* 广东碳普惠核证减排量 */
+    OFFSET_CERT,        /* 绿色电力证书 (绿证): scope 2 only, its own production year */
+    OFFSET_FOREST,      /* 自主开发林业碳汇 (003 §7.3.2) */
+    OFFSET_OTHER,       /* outside 003 §7.3.1.2's list: recorded, never counted */
+    OFFSET__COUNT
+};
+
+struct wb_offset {
+    long long id;           /* 0 when not stored */
+    int year;               /* 抵销年度: the year it is claimed for */
+    enum offset_type type;
+    char *project;          /* 项目 */
+    char *serial;           /* 编号: serial or registry id */
+    char *registered;       /* 登记日期 YYYY-MM-DD, "" when not given */
+    int vintage;            /* 年份 (a 绿证's production year); 0 when not given */
+    double quantity_tco2e;  /* 数量 */
+    double quantity_mwh;    /* a 绿证's electricity, MWh; 0 when not given */
+    char *cancelled;        /* 注销日期 YYYY-MM-DD, "" when not cancelled */
+    char *proof;            /* 注销证明: the reference of the cancellation proof */
+    int used_elsewhere;     /* 已用于其他组织或声明 */
+    char *registry;         /* 登记机构或交易平台 (a 绿证's registry, a credit's platform) */
+    char *location;         /* forestry (003 §7.3.2): 地点 */
+    double area_ha;         /* forestry: 面积, hm²; 0 when not given */
+    char *species;          /* forestry: 树种 */
+    char *period;           /* forestry: 计入期 ("2021-2040") */
+    char *disclosure;       /* forestry: where its location, species, area ... are public (7.3.2.2) */
+    struct wb_evidence ev;  /* 佐证 */
+    char *note;
+};
+
+/* What on-site renewable or bought green energy a row records. */
+enum renew_kind {
+    RENEW_PV,           /* 光伏发电自用, kWh (capacity in kW) */
+    RENEW_POWER,        /* other renewable power used on site (wind ...), kWh */
+    RENEW_HEAT,         /* renewable heat measured (solar hot water, heat pumps), GJ */
+    RENEW_GREEN,        /* 绿色电力交易 bought, kWh */
+    RENEW__COUNT
+};
+
+struct wb_renewable {
+    long long id;
+    int year;
+    enum renew_kind kind;
+    char *period;           /* "2024" or a month "2024-03" */
+    double quantity;        /* kWh, or GJ for RENEW_HEAT */
+    double capacity_kw;     /* PV: installed capacity, 0 when not given */
+    struct wb_evidence ev;  /* without a reference it counts for nothing */
+    char *note;
+};
+
+/* The 碳中和计划 of 003 §6.4.1 (Appendix B): four texts of the workbook. */
+struct wb_pledge {
+    char *commitment;       /* a) 碳中和承诺的陈述 */
+    char *timetable;        /* b) 计划实现碳中和的时间表 */
+    char *reduction;        /* c) 温室气体减排策略 */
+    char *offsetting;       /* d) 碳抵消策略 */
+};
+
+/* What the 碳中和声明 of one year states beyond the figures (003 §9). */
+struct wb_statement {
+    int year;
+    char *period;           /* c) 覆盖的时间段 ("2024-01-01 至 2024-12-31"); "" : the calendar year */
+    char *evaluator;        /* f) 评价机构 */
+    char *conclusion;       /* f) 评价结论 */
+    char *other;            /* g) 其他需要声明的内容 */
+};
+
 struct wb_plan {
     struct wb_base *bases;        /* every setting, oldest first: the last is the base */
     size_t nbases;
@@ -80,6 +163,13 @@ struct wb_plan {
     size_t ntargets;
     struct wb_measure *measures;
     size_t nmeasures;
+    struct wb_offset *offsets;    /* every year's, in the order entered */
+    size_t noffsets;
+    struct wb_renewable *renewables;  /* every year's, by year, kind and period */
+    size_t nrenewables;
+    struct wb_pledge pledge;      /* strings "" when not written */
+    struct wb_statement *statements;  /* by year */
+    size_t nstatements;
 };
 
 /* The base period in force: the latest setting, or NULL when none was set. */
@@ -88,6 +178,20 @@ void plan_free(struct wb_plan *p);
 void plan_base_free(struct wb_base *b);
 void plan_target_free(struct wb_target *t);
 void plan_measure_free(struct wb_measure *m);
+void plan_offset_free(struct wb_offset *o);
+void plan_renewable_free(struct wb_renewable *r);
+void plan_statement_free(struct wb_statement *s);
+void plan_evidence_free(struct wb_evidence *e);
+/*
+ * The slot of the pledge's text key ("commitment", "timetable", "reduction", "offsetting") or of
+ * the statement's ("period", "evaluator", "conclusion", "other"); NULL for a key that is none.
+ */
+char **plan_pledge_slot(struct wb_pledge *p, const char *key);
+char **plan_statement_slot(struct wb_statement *s, const char *key);
+/* The label in lang of a text of the pledge or a statement ("碳中和承诺的陈述"); key when none. */
+const char *plan_text_label(const char *key, enum lang lang);
+/* The statement of year in p, or NULL. */
+const struct wb_statement *plan_statement(const struct wb_plan *p, int year);
 
 /*
  * Reads a base period as typed: "2022" (one year), "2020-2022" (the average of those years),

@@ -150,6 +150,53 @@ static const char *const migrations[] = {
     "  expected_tco2e REAL,"
     "  note TEXT NOT NULL DEFAULT '',"
     "  position INTEGER NOT NULL) STRICT;",
+
+    /*
+     * 7: renewables, green power and offsets (store_neutral.c, 003 §7.3): the offsets claimed
+     * for a year, each with its evidence; on-site renewables and green power bought by year and
+     * period; the texts of the 碳中和计划 (year 0) and of each year's statement.
+     */
+    "CREATE TABLE offset_claim ("
+    "  id INTEGER PRIMARY KEY,"
+    "  year INTEGER NOT NULL,"
+    "  type TEXT NOT NULL,"
+    "  project TEXT NOT NULL DEFAULT '',"
+    "  serial TEXT NOT NULL DEFAULT '',"
+    "  registered TEXT NOT NULL DEFAULT '',"
+    "  vintage INTEGER NOT NULL DEFAULT 0,"
+    "  quantity_tco2e REAL NOT NULL,"
+    "  quantity_mwh REAL NOT NULL DEFAULT 0,"
+    "  cancelled TEXT NOT NULL DEFAULT '',"
+    "  proof TEXT NOT NULL DEFAULT '',"
+    "  used_elsewhere INTEGER NOT NULL DEFAULT 0,"
+    "  registry TEXT NOT NULL DEFAULT '',"
+    "  location TEXT NOT NULL DEFAULT '',"
+    "  area_ha REAL NOT NULL DEFAULT 0,"
+    "  species TEXT NOT NULL DEFAULT '',"
+    "  period TEXT NOT NULL DEFAULT '',"
+    "  disclosure TEXT NOT NULL DEFAULT '',"
+    "  evidence TEXT NOT NULL DEFAULT '',"
+    "  evidence_file TEXT NOT NULL DEFAULT '',"
+    "  evidence_sha256 TEXT NOT NULL DEFAULT '',"
+    "  note TEXT NOT NULL DEFAULT '',"
+    "  position INTEGER NOT NULL) STRICT;"
+    "CREATE TABLE renewable ("
+    "  id INTEGER PRIMARY KEY,"
+    "  year INTEGER NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  period TEXT NOT NULL,"
+    "  quantity REAL NOT NULL,"
+    "  capacity_kw REAL NOT NULL DEFAULT 0,"
+    "  evidence TEXT NOT NULL DEFAULT '',"
+    "  evidence_file TEXT NOT NULL DEFAULT '',"
+    "  evidence_sha256 TEXT NOT NULL DEFAULT '',"
+    "  note TEXT NOT NULL DEFAULT '',"
+    "  UNIQUE (year, kind, period)) STRICT;"
+    "CREATE TABLE neutral_text ("
+    "  year INTEGER NOT NULL,"
+    "  key TEXT NOT NULL,"
+    "  value TEXT NOT NULL,"
+    "  PRIMARY KEY (year, key)) STRICT;",
 };
 
 int

@@ -306,9 +306,28 @@ enum err store_plan_delete(struct store *st, const char *tbl, long long id, char
 /*
  * Loads the plan into *p (free with plan_free): empty for an older workbook read as it is.
  * ERR_CORRUPT naming the row when the file holds what no tanbook writes (an unknown parameter,
- * a target value out of range, a base that does not read, an impossible expected reduction).
+ * a target value out of range, a base that does not read, an impossible expected reduction, an
+ * offset or renewable row that neutral_offset_valid or neutral_renewable_valid refuses, a text
+ * of the 碳中和计划 under a key that is none). The claims are in it too (texts "" when not written).
  */
 enum err store_load_plan(struct store *st, struct wb_plan *p, char **cause);
+
+/*
+ * The claims toward carbon neutrality (schema version 7, core/plan.h, store_neutral.c).
+ * store_offset_put and store_renewable_put insert (id 0, setting the id) or replace the row with
+ * that id (ERR_NOTFOUND when it is gone); store_offsets_add inserts n offsets as one action (an
+ * import, all or nothing); store_claim_delete deletes row id of "offset_claim" or "renewable";
+ * store_neutral_text_set writes (or, with "" or NULL, clears) a text of the 碳中和计划 (year 0:
+ * "commitment", "timetable", "reduction", "offsetting") or of year's statement ("period",
+ * "evaluator", "conclusion", "other"). The caller validates (neutral_offset_valid,
+ * neutral_renewable_valid). Logged.
+ */
+enum err store_offset_put(struct store *st, struct wb_offset *o, char **cause);
+enum err store_offsets_add(struct store *st, struct wb_offset *o, size_t n, char **cause);
+enum err store_renewable_put(struct store *st, struct wb_renewable *r, char **cause);
+enum err store_claim_delete(struct store *st, const char *tbl, long long id, char **cause);
+enum err store_neutral_text_set(struct store *st, int year, const char *key, const char *value,
+                                char **cause);
 
 /* The whole edit log, oldest first (free with store_log_free); empty before schema version 2. */
 enum err store_log(struct store *st, struct store_log_entry **out, size_t *n, char **cause);

@@ -19,7 +19,8 @@
 
 enum {
     STORE_T_UNIT_INFO, STORE_T_YEARS, STORE_T_YEAR_INFO, STORE_T_INVENTORY, STORE_T_ACTIVITY,
-    STORE_T_FACTORS, STORE_T_BASE_PERIOD, STORE_T_TARGET, STORE_T_MEASURE, STORE_T__COUNT
+    STORE_T_FACTORS, STORE_T_BASE_PERIOD, STORE_T_TARGET, STORE_T_MEASURE, STORE_T_OFFSET,
+    STORE_T_RENEWABLE, STORE_T_NEUTRAL_TEXT, STORE_T__COUNT
 };
 
 static const struct store_tbl store_tbls[STORE_T__COUNT] = {
@@ -39,6 +40,10 @@ static const struct store_tbl store_tbls[STORE_T__COUNT] = {
     [STORE_T_BASE_PERIOD] = {"base_period", "id", "SELECT * FROM base_period WHERE id = ?1", NULL},
     [STORE_T_TARGET] = {"target", "id", "SELECT * FROM target WHERE id = ?1", NULL},
     [STORE_T_MEASURE] = {"measure", "id", "SELECT * FROM measure WHERE id = ?1", NULL},
+    [STORE_T_OFFSET] = {"offset_claim", "id", "SELECT * FROM offset_claim WHERE id = ?1", NULL},
+    [STORE_T_RENEWABLE] = {"renewable", "id", "SELECT * FROM renewable WHERE id = ?1", NULL},
+    [STORE_T_NEUTRAL_TEXT] = {"neutral_text", "rowid",
+                              "SELECT rowid AS rowid, * FROM neutral_text WHERE rowid = ?1", NULL},
 };
 
 const struct store_tbl *

@@ -113,6 +113,9 @@ enum err store_pick_action(struct store *st, int undo, int own, long long *actio
 enum err store_origin_read(struct store *st, long long action, struct store_origin *o,
                            char **cause);
 
+/* The claims of store_neutral.c into p (store_load_plan's second half). */
+enum err store_load_claims(struct store *st, struct wb_plan *p, char **cause);
+
 /* A logged table (store_image.c has the list). */
 struct store_tbl {
     const char *name;

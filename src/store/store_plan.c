@@ -405,10 +405,14 @@ store_load_plan(struct store *st, struct wb_plan *p, char **cause)
     enum err e;
 
     memset(p, 0, sizeof *p);
-    if (!has_plan(st))
-        return ERR_OK;    /* an older workbook read as it is: no plan yet */
-    if ((e = load_bases(st, p, cause)) != ERR_OK || (e = load_targets(st, p, cause)) != ERR_OK
-        || (e = load_measures(st, p, cause)) != ERR_OK)
+    if (has_plan(st)) {   /* else an older workbook read as it is: no plan yet */
+        if ((e = load_bases(st, p, cause)) != ERR_OK || (e = load_targets(st, p, cause)) != ERR_OK
+            || (e = load_measures(st, p, cause)) != ERR_OK)
+            goto out;
+    }
+    e = store_load_claims(st, p, cause);
+out:
+    if (e != ERR_OK)
         plan_free(p);
     return e;
 }

@@ -37,7 +37,8 @@ expect_json_all \
     "scope 2" "d['scope2_tco2e']" "58.366" \
     "intensity" "d['intensity_kgco2e_per_m2']" "29.183" \
     "per capita" "d['per_capita_tco2e']" "1.16732" \
-    "neutrality (next issue)" "d['neutrality_rate_pct']" "None" \
+    "neutrality: no offsets, 0 %" "d['neutrality_rate_pct']" "0" \
+    "renewables: none, 0 %" "d['renewable_share_pct']" "0" \
     "base" "d['base']" "None" \
     "effects" "d['effects']" "None" \
     "change vs base" "d['change_vs_base_pct']['total']" "None" \
