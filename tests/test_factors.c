@@ -1,7 +1,8 @@
 /*
  * test_factors.c - the built-in factor library: every shipped value against reference/factors.md,
  * each fuel factor recomputed from NCV × CC × OF × 44/12, name look-up, grid-year fallback, GWP
- * blends from their components, default pins, and the parser's refusals of broken files.
+ * blends from their components, default pins, and the parser's refusals of broken files
+ * (residual.tsv and footprint.tsv too; their values are test_factors_market.c's).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -678,14 +679,27 @@ static const char base_gwp[] =
     "AR5\tHFC-32\t677\t\tIPCC AR5 GWP100\n"
     "AR6\tHFC-32\t771\t\tIPCC AR6 GWP100\n";
 
+static const char base_residual[] =
+    "year\tlevel\tarea\tvalue\tsource_text\n"
+    "2023\tnational\t全国\t0.6096\t2023 全国（不含市场化交易的非化石能源电量）\n";
+
+static const char base_footprint[] =
+    "year\tlevel\tarea\tvalue\tsource_text\n"
+    "2024\tnational\t全国\t0.5777\t2024 电力碳足迹因子\n";
+
+/* The files factors_parse reads; NULL is a missing file, but residual and footprint NULL mean the
+   base ones (most tests are about the other three) and no_file a missing one. */
 struct files {
-    const char *sources, *grid, *gwp;
+    const char *sources, *grid, *gwp, *residual, *footprint;
 };
+
+static const char no_file[] = "";
 
 static const char *
 files_get(const char *name, void *ctx)
 {
     const struct files *f = ctx;
+    const char *text = NULL;
 
     if (strcmp(name, "factors/sources.tsv") == 0)
         return f->sources;
@@ -693,7 +707,11 @@ files_get(const char *name, void *ctx)
         return f->grid;
     if (strcmp(name, "factors/gwp.tsv") == 0)
         return f->gwp;
-    return NULL;
+    if (strcmp(name, "factors/residual.tsv") == 0)
+        text = f->residual != NULL ? f->residual : base_residual;
+    else if (strcmp(name, "factors/footprint.tsv") == 0)
+        text = f->footprint != NULL ? f->footprint : base_footprint;
+    return text == no_file ? NULL : text;
 }
 
 /* text with its first `from` replaced by `to`; caller frees. */
@@ -709,7 +727,7 @@ replace(const char *text, const char *from, const char *to)
 static void
 test_parse_base(void **state)
 {
-    struct files f = {base_sources, base_grid, base_gwp};
+    struct files f = {base_sources, base_grid, base_gwp, NULL, NULL};
     struct factor_lib *lib = NULL;
     char *cause = NULL;
 
@@ -719,6 +737,8 @@ test_parse_base(void **state)
     assert_int_equal(lib->nsources, 3);
     assert_int_equal(lib->ngrid, 2);
     assert_int_equal(lib->ngwp, 2);
+    assert_int_equal(lib->nresidual, 1);
+    assert_int_equal(lib->nfootprint, 1);
     assert_string_equal(factors_source(lib, "R32")->id, "hfc_32");
     factors_free(lib);
 }
@@ -728,7 +748,7 @@ test_parse_errors(void **state)
 {
     static const struct {
         const char *what;
-        int file;           /* 0 sources, 1 grid, 2 gwp */
+        int file;           /* 0 sources, 1 grid, 2 gwp, 3 residual, 4 footprint */
         const char *from, *to;
         const char *prefix; /* the cause begins with this */
         const char *word;   /* and names this */
@@ -782,7 +802,18 @@ test_parse_errors(void **state)
          "列“level”重复"},
         {"column names are exact", 1, "\tarea\t", "\tArea\t", "factors/electricity.tsv:1: ",
          "未知的列“Area”"},
+        /* the residual and footprint factors are national ones, checked as the grid's are */
+        {"residual not national", 3, "\tnational\t全国\t", "\tregional\t华东\t",
+         "factors/residual.tsv:2: ", "regional"},
+        {"residual out of range", 3, "\t0.6096\t", "\t2.1\t", "factors/residual.tsv:2: ", "2.1"},
+        {"residual missing source text", 3, "\t2023 全国（不含市场化交易的非化石能源电量）\n", "\t\n",
+         "factors/residual.tsv:2: ", "source_text"},
+        {"footprint not national", 4, "\tnational\t全国\t", "\tprovincial\t浙江\t",
+         "factors/footprint.tsv:2: ", "provincial"},
+        {"footprint bad number", 4, "\t0.5777\t", "\t0,5777\t", "factors/footprint.tsv:2: ",
+         "0,5777"},
     };
+    const char *const bases[] = {base_sources, base_grid, base_gwp, base_residual, base_footprint};
     struct factor_lib *lib;
     struct files f;
     char *text, *cause;
@@ -790,15 +821,18 @@ test_parse_errors(void **state)
 
     (void)state;
     for (i = 0; i < nitems(rows); i++) {
-        f = (struct files){base_sources, base_grid, base_gwp};
-        text = replace(rows[i].file == 0 ? base_sources : rows[i].file == 1 ? base_grid : base_gwp,
-                       rows[i].from, rows[i].to);
+        f = (struct files){base_sources, base_grid, base_gwp, NULL, NULL};
+        text = replace(bases[rows[i].file], rows[i].from, rows[i].to);
         if (rows[i].file == 0)
             f.sources = text;
         else if (rows[i].file == 1)
             f.grid = text;
-        else
+        else if (rows[i].file == 2)
             f.gwp = text;
+        else if (rows[i].file == 3)
+            f.residual = text;
+        else
+            f.footprint = text;
         lib = NULL;
         cause = NULL;
         if (factors_parse(files_get, &f, &lib, &cause) != ERR_DATA)
@@ -818,7 +852,7 @@ test_parse_errors(void **state)
 static void
 test_parse_missing_file(void **state)
 {
-    struct files f = {base_sources, base_grid, NULL};
+    struct files f = {base_sources, base_grid, NULL, NULL, NULL};
     struct factor_lib *lib = NULL;
     char *cause = NULL;
 
@@ -826,6 +860,19 @@ test_parse_missing_file(void **state)
     assert_int_equal(factors_parse(files_get, &f, &lib, &cause), ERR_DATA);
     assert_null(lib);
     assert_non_null(strstr(cause, "factors/gwp.tsv"));
+    free(cause);
+
+    /* the two market-based files are part of the library too */
+    f = (struct files){base_sources, base_grid, base_gwp, no_file, NULL};
+    cause = NULL;
+    assert_int_equal(factors_parse(files_get, &f, &lib, &cause), ERR_DATA);
+    assert_null(lib);
+    assert_string_equal(cause, "factors/residual.tsv: 缺少文件");
+    free(cause);
+    f = (struct files){base_sources, base_grid, base_gwp, NULL, no_file};
+    cause = NULL;
+    assert_int_equal(factors_parse(files_get, &f, &lib, &cause), ERR_DATA);
+    assert_string_equal(cause, "factors/footprint.tsv: 缺少文件");
     free(cause);
 }
 
@@ -841,7 +888,7 @@ test_parse_no_sources_and_blanks(void **state)
         "\xef\xbb\xbfyear\tlevel\tarea\tvalue\tsource_text\r\n"
         "\r\n"
         " 2023 \t national\t\xe3\x80\x80全国\xe3\x80\x80\t0.5306 \t 2023 全国平均\r\n";
-    struct files f = {no_sources, base_grid, base_gwp};
+    struct files f = {no_sources, base_grid, base_gwp, NULL, NULL};
     struct factor_lib *lib = NULL;
     char *cause = NULL;
 
@@ -852,7 +899,7 @@ test_parse_no_sources_and_blanks(void **state)
     free(cause);
     cause = NULL;
 
-    f = (struct files){base_sources, grid, base_gwp};
+    f = (struct files){base_sources, grid, base_gwp, NULL, NULL};
     assert_int_equal(factors_parse(files_get, &f, &lib, &cause), ERR_OK);
     assert_int_equal(lib->ngrid, 1);
     assert_int_equal(lib->grid[0].year, 2023);
@@ -871,7 +918,7 @@ test_grid_gap(void **state)
         "year\tlevel\tarea\tvalue\tsource_text\n"
         "2019\tnational\t全国\t0.6\tA\n"
         "2023\tnational\t全国\t0.5\tB\n";
-    struct files f = {base_sources, grid, base_gwp};
+    struct files f = {base_sources, grid, base_gwp, NULL, NULL};
     struct factor_lib *lib = NULL;
     const struct grid_factor *g;
     char *cause = NULL;
@@ -892,7 +939,7 @@ test_grid_gap(void **state)
 static void
 test_parse_derivation_message(void **state)
 {
-    struct files f = {NULL, base_grid, base_gwp};
+    struct files f = {NULL, base_grid, base_gwp, NULL, NULL};
     struct factor_lib *lib = NULL;
     char *cause = NULL;
 

@@ -302,6 +302,63 @@ test_factors(void **state)
     done(f, "factors");
 }
 
+/*
+ * 表A.6 and the 电力碳足迹因子 (factors/footprint.tsv): 0.5777, the 2024 life-cycle factor, typed as
+ * the electricity factor is saved with a warning saying what it is; 0.579 (0.23 % off) is warned of
+ * as close to it; 0.5703 (1.3 % off), or 0.5777 typed for 天然气, says the usual. The F2 list offers
+ * the grid areas only: the residual and footprint factors are never an area.
+ */
+static void
+test_factors_footprint(void **state)
+{
+    struct fx *f = *state;
+    struct sheet_out out = {.row = -1, .col = -1};
+    const struct sheet_ops *so = sheet_find("factors");
+    struct sheet_choice ch;
+    size_t i, areas = 0;
+
+    load(f, "A.6", LANG_ZH);
+    assert_string_equal(text(f, 3, 1), "外购电力");
+    assert_string_equal(text(f, 3, 3), "tCO₂/MWh");     /* the pin is per MWh, as the footprint */
+    assert_int_equal(so->commit(&f->env, &f->s, 3, 2, "0.5777", &out), ERR_OK);
+    assert_int_equal(out.level, SHEET_SAY_WARN);
+    assert_int_equal(out.col, 4);
+    assert_string_equal(out.msg, "已改用 0.5777。警告：0.5777 与 2024 年电力碳足迹因子（全生命周期）"
+                                 "相同，它不是范围二排放因子；请使用生态环境部、国家统计局发布的"
+                                 "电力二氧化碳排放因子");
+    sheet_out_free(&out);
+    load(f, "A.6", LANG_ZH);
+    assert_float_equal(model_pin(&f->y, "electricity")->value, 0.5777, 0);   /* stored all the same */
+
+    assert_int_equal(so->commit(&f->env, &f->s, 3, 2, "0.5703", &out), ERR_OK);
+    assert_string_equal(out.msg, "已改用 0.5703；请在“数据来源”注明新因子的出处");
+    sheet_out_free(&out);
+    assert_string_equal(text(f, 2, 1), "天然气");
+    assert_int_equal(so->commit(&f->env, &f->s, 2, 2, "0.5777", &out), ERR_OK);
+    assert_null(strstr(out.msg, "碳足迹"));
+    sheet_out_free(&out);
+
+    load(f, "A.6", LANG_EN);
+    assert_int_equal(so->commit(&f->env, &f->s, 3, 2, "0.579", &out), ERR_OK);
+    assert_int_equal(out.level, SHEET_SAY_WARN);
+    assert_string_equal(out.msg, "Now 0.579. Warning: 0.579 is close to the 2024 electricity "
+                                 "carbon-footprint factor 0.5777 (life cycle), which is not a scope 2 "
+                                 "emission factor; use the MEE/NBS electricity CO₂ emission factor");
+    sheet_out_free(&out);
+
+    load(f, "A.6", LANG_ZH);
+    so->settings_choice(&f->env, &ch);
+    for (i = 0; i < ch.n; i++) {
+        areas += strncmp(ch.labels[i], "电力排放因子：", strlen("电力排放因子：")) == 0;
+        assert_null(strstr(ch.labels[i], "不含"));
+        assert_null(strstr(ch.labels[i], "碳足迹"));
+    }
+    /* 全国, 7 regions, 14 provinces of electricity.tsv: each area once */
+    assert_int_equal(areas, 1 + 7 + 14);
+    sheet_choice_free(&ch);
+    done(f, "factors");
+}
+
 /* 表A.2 and 表A.4, computed from the report: the figures and rows the standard's tables have. */
 static void
 test_views(void **state)
@@ -465,6 +522,7 @@ main(void)
         cmocka_unit_test(test_activity),
         cmocka_unit_test(test_sources),
         cmocka_unit_test(test_factors),
+        cmocka_unit_test(test_factors_footprint),
         cmocka_unit_test(test_views),
         cmocka_unit_test(test_activity_na),
         cmocka_unit_test(test_heads_fit),

@@ -351,10 +351,44 @@ parse_args(struct app *app, const struct cli_cmd *cmd, int for_set, int argc, ch
     return bad ? EXIT_REJECTED : 0;
 }
 
-/* Applies --factor and --density to the pinned factors of year. */
+/* Warnings for the command to print once the workbook is saved: they never stop it. */
+struct warnings {
+    char **v;
+    size_t n;
+};
+
+static void
+warnings_free(struct warnings *w)
+{
+    size_t i;
+
+    for (i = 0; i < w->n; i++)
+        free(w->v[i]);
+    free(w->v);
+    memset(w, 0, sizeof(*w));
+}
+
+/*
+ * Adds the warning for an electricity factor override that is a carbon-footprint factor (it is
+ * stored all the same: the user may know better, but most likely copied the wrong table).
+ */
+static void
+warn_footprint(const struct app *app, const struct factor_pin *p, struct warnings *w)
+{
+    const struct source_def *src = factors_source(app->lib, p->source_id);
+    char *why = factors_scope2_warning(app->lib, src, p->unit, p->value, app->lang == LANG_EN);
+
+    if (why == NULL)
+        return;
+    w->v = xrealloc(w->v, (w->n + 1) * sizeof(*w->v));
+    w->v[w->n++] = xasprintf(app->lang == LANG_EN ? "warning: %s" : "警告：%s", why);
+    free(why);
+}
+
+/* Applies --factor and --density to the pinned factors of year; warnings to *w. */
 static enum err
 apply_overrides(struct app *app, struct store *st, int year, const struct info_args *a,
-                char **cause)
+                struct warnings *w, char **cause)
 {
     struct wb_year y;
     size_t i;
@@ -383,6 +417,7 @@ apply_overrides(struct app *app, struct store *st, int year, const struct info_a
             free(p.source_text);
             p.source_text = t;
             p.overridden = 1;
+            warn_footprint(app, &p, w);
         } else {
             p.density = o->value;
         }
@@ -489,10 +524,13 @@ write_entry(struct app *app, struct store *st, int year, const struct info_args 
     return e;
 }
 
-/* Writes what a holds into year (creating the year when absent), inside one transaction. */
+/*
+ * Writes what a holds into year (creating the year when absent), inside one transaction; what to
+ * warn of once it is saved goes to *w (warnings_free it).
+ */
 static int
 write_info(struct app *app, struct store *st, int year, int exists, const struct info_args *a,
-           int *changed)
+           int *changed, struct warnings *w)
 {
     const struct form_def *a1 = forms_get(app->forms, "A.1");
     char *cause = NULL;
@@ -516,7 +554,7 @@ write_info(struct app *app, struct store *st, int year, int exists, const struct
     if (e == ERR_OK)
         e = write_entry(app, st, year, a, &cause);
     if (e == ERR_OK)
-        e = apply_overrides(app, st, year, a, &cause);
+        e = apply_overrides(app, st, year, a, w, &cause);
     if (e == ERR_OK && a->has_base)
         e = store_base_set(st, &a->base, &cause);
     if (e == ERR_OK)
@@ -537,6 +575,7 @@ cmd_new(struct app *app, int argc, char **argv)
     const struct form_def *a1 = forms_get(app->forms, "A.1");
     const struct field_def *name = forms_field(a1, "unit_name");
     struct info_args a;
+    struct warnings w = {0};
     struct book *wb;
     int rc, changed;
 
@@ -553,7 +592,8 @@ cmd_new(struct app *app, int argc, char **argv)
         args_free(&a);
         return rc;
     }
-    rc = write_info(app, book_store(wb), a.year_num, 0, &a, &changed);
+    rc = write_info(app, book_store(wb), a.year_num, 0, &a, &changed, &w);
+    warnings_free(&w);     /* new takes no --factor: nothing to warn of */
     book_close(wb);
     if (rc != 0)
         store_remove(a.file);
@@ -567,7 +607,9 @@ static int
 cmd_set(struct app *app, int argc, char **argv)
 {
     struct info_args a;
+    struct warnings w = {0};
     struct book *wb;
+    size_t i;
     int rc, year, exists, changed;
 
     if ((rc = parse_args(app, &cli_cmd_set, 1, argc, argv, &a)) != 0) {
@@ -579,12 +621,11 @@ cmd_set(struct app *app, int argc, char **argv)
         return rc;
     }
     if ((rc = cli_year(wb, a.year, 1, &year, &exists)) == 0
-        && (rc = write_info(app, book_store(wb), year, exists, &a, &changed)) == 0) {
+        && (rc = write_info(app, book_store(wb), year, exists, &a, &changed, &w)) == 0) {
         if (!exists)
             printf("已添加 %d 年度（排放因子已按因子库固定）\n", year);
         if (a.has_base) {
             char *words = plan_base_words(&a.base, LANG_ZH);
-            size_t i;
 
             cli_out("已设定基准期：%s（此前的设定保留为历史，见 tanbook kpi）\n", words);
             free(words);
@@ -602,7 +643,10 @@ cmd_set(struct app *app, int argc, char **argv)
         }
         if (!a.has_base || changed > 1)     /* the base is the workbook's, not the year's */
             cli_out("已保存 %d 项到 %s（%d 年度）\n", changed - a.has_base, a.file, year);
+        for (i = 0; i < w.n; i++)
+            cli_error("%s", w.v[i]);
     }
+    warnings_free(&w);
     book_close(wb);
     args_free(&a);
     return rc;

@@ -1,7 +1,9 @@
 /*
- * factors.c - the built-in factor library: reads factors/sources.tsv, electricity.tsv and gwp.tsv,
- * checks them (units known, names unique, every fuel's CO₂ factor equal to its NCV × CC × OF × 44/12,
- * every value with a source text; each file read by base/tsv) and finds a source by any of its names.
+ * factors.c - the built-in factor library: reads factors/sources.tsv, electricity.tsv, gwp.tsv,
+ * residual.tsv (the market-based residual factor) and footprint.tsv (carbon-footprint factors that
+ * are not scope 2 factors, for a warning only), checks them (units known, names unique, every
+ * fuel's CO₂ factor equal to its NCV × CC × OF × 44/12, every value with a source text; each file
+ * read by base/tsv) and finds a source by any of its names.
  * The look-ups by year, area and gas and the default pins are factors_lookup.c.
  */
 #include "data/factors.h"
@@ -20,6 +22,8 @@
 #define FILE_SOURCES "factors/sources.tsv"
 #define FILE_GRID "factors/electricity.tsv"
 #define FILE_GWP "factors/gwp.tsv"
+#define FILE_RESIDUAL "factors/residual.tsv"
+#define FILE_FOOTPRINT "factors/footprint.tsv"
 #define DERIVATION_TOLERANCE 1e-4   /* relative: co2 must match NCV × CC × OF × 44/12 within 0.01 % */
 
 enum {
@@ -417,11 +421,15 @@ out:
     return e;
 }
 
-/* Reads data row r of electricity.tsv into *g and checks it against the rows before it. */
+/*
+ * Reads data row r of a file of electricity factors into rows[n - 1] and checks it against the
+ * rows before it; national_only: the file has national factors only (residual.tsv, footprint.tsv).
+ */
 static enum err
-parse_grid_row(const struct factor_lib *lib, const struct tsv *tv, size_t r,
-               struct grid_factor *g, char **cause)
+parse_grid_row(struct grid_factor *rows, size_t n, int national_only, const struct tsv *tv,
+               size_t r, char **cause)
 {
+    struct grid_factor *g = &rows[n - 1];
     double year;
     size_t k;
     int found;
@@ -444,39 +452,47 @@ parse_grid_row(const struct factor_lib *lib, const struct tsv *tv, size_t r,
     if (!found)
         return tsv_row_fail(tv, r, cause,
                             "未知层级“%s”（应为 national、regional 或 provincial）", g->level);
+    if (national_only && strcmp(g->level, "national") != 0)
+        return tsv_row_fail(tv, r, cause, "%s 只列全国因子（national），不是 %s", tsv_file(tv),
+                            g->level);
     if ((strcmp(g->level, "national") == 0) != (strcmp(g->area, FACTORS_NATIONAL_AREA) == 0))
         return tsv_row_fail(tv, r, cause, "层级 national 与地区“%s”须成对出现",
                             FACTORS_NATIONAL_AREA);
     if (!(g->value > 0 && g->value < 2))
         return tsv_row_fail(tv, r, cause, "电力排放因子 %g 不在 (0, 2) tCO₂/MWh 之内", g->value);
-    for (k = 0; k + 1 < lib->ngrid; k++) {   /* g is the last one */
-        if (lib->grid[k].year == g->year && strcmp(lib->grid[k].level, g->level) == 0
-            && strcmp(lib->grid[k].area, g->area) == 0)
+    for (k = 0; k + 1 < n; k++) {   /* g is the last one */
+        if (rows[k].year == g->year && strcmp(rows[k].level, g->level) == 0
+            && strcmp(rows[k].area, g->area) == 0)
             return tsv_row_fail(tv, r, cause, "%d 年 %s 的因子重复", g->year, g->area);
-        if (g->area_en != NULL && strcmp(lib->grid[k].area, g->area) == 0
-            && strcmp(lib->grid[k].area_en, g->area_en) != 0)
+        if (g->area_en != NULL && strcmp(rows[k].area, g->area) == 0
+            && strcmp(rows[k].area_en, g->area_en) != 0)
             return tsv_row_fail(tv, r, cause, "地区“%s”的英文名“%s”与前面的“%s”不一致", g->area,
-                                g->area_en, lib->grid[k].area_en);
+                                g->area_en, rows[k].area_en);
     }
     return ERR_OK;
 }
 
+/*
+ * Reads file (electricity.tsv, residual.tsv or footprint.tsv: the same columns) into *rows, *n;
+ * what was read is in them even on error, for factors_free.
+ */
 static enum err
-parse_grid(struct factor_lib *lib, const char *text, char **cause)
+parse_grid(const char *file, const char *text, int national_only, struct grid_factor **rows,
+           size_t *n, char **cause)
 {
     struct tsv *tv = NULL;
-    size_t r, n;
+    size_t r, nrows;
     enum err e;
 
     if (text == NULL)
-        return tsv_fail(cause, FILE_GRID, 0, "缺少文件");
-    if ((e = tsv_parse(FILE_GRID, text, grid_cols, G__COUNT, &tv, cause)) != ERR_OK)
+        return tsv_fail(cause, file, 0, "缺少文件");
+    if ((e = tsv_parse(file, text, grid_cols, G__COUNT, &tv, cause)) != ERR_OK)
         return e;
-    n = tsv_nrows(tv);
-    lib->grid = xcalloc(n > 0 ? n : 1, sizeof(*lib->grid));
-    for (r = 0; r < n && e == ERR_OK; r++) {
-        lib->ngrid++;
-        e = parse_grid_row(lib, tv, r, &lib->grid[r], cause);
+    nrows = tsv_nrows(tv);
+    *rows = xcalloc(nrows > 0 ? nrows : 1, sizeof(**rows));
+    for (r = 0; r < nrows && e == ERR_OK; r++) {
+        (*n)++;
+        e = parse_grid_row(*rows, *n, national_only, tv, r, cause);
     }
     tsv_free(tv);
     return e;
@@ -559,7 +575,12 @@ factors_parse(const char *(*get)(const char *name, void *ctx), void *ctx,
 
     *out = NULL;
     if ((e = parse_sources(lib, get(FILE_SOURCES, ctx), &lines, cause)) == ERR_OK
-        && (e = parse_grid(lib, get(FILE_GRID, ctx), cause)) == ERR_OK
+        && (e = parse_grid(FILE_GRID, get(FILE_GRID, ctx), 0, &lib->grid, &lib->ngrid,
+                           cause)) == ERR_OK
+        && (e = parse_grid(FILE_RESIDUAL, get(FILE_RESIDUAL, ctx), 1, &lib->residual,
+                           &lib->nresidual, cause)) == ERR_OK
+        && (e = parse_grid(FILE_FOOTPRINT, get(FILE_FOOTPRINT, ctx), 1, &lib->footprint,
+                           &lib->nfootprint, cause)) == ERR_OK
         && (e = parse_gwp(lib, get(FILE_GWP, ctx), cause)) == ERR_OK)
         e = check_links(lib, lines, cause);
     free(lines);
@@ -586,6 +607,21 @@ factors_load(struct factor_lib **out, char **cause)
     return factors_parse(embed_get, NULL, out, cause);
 }
 
+static void
+grid_free(struct grid_factor *rows, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        free(rows[i].level);
+        free(rows[i].area);
+        free(rows[i].area_en);
+        free(rows[i].source_text);
+        free(rows[i].source_en);
+    }
+    free(rows);
+}
+
 void
 factors_free(struct factor_lib *lib)
 {
@@ -608,13 +644,9 @@ factors_free(struct factor_lib *lib)
         free(s->source_text);
         free(s->source_en);
     }
-    for (i = 0; i < lib->ngrid; i++) {
-        free(lib->grid[i].level);
-        free(lib->grid[i].area);
-        free(lib->grid[i].area_en);
-        free(lib->grid[i].source_text);
-        free(lib->grid[i].source_en);
-    }
+    grid_free(lib->grid, lib->ngrid);
+    grid_free(lib->residual, lib->nresidual);
+    grid_free(lib->footprint, lib->nfootprint);
     for (i = 0; i < lib->ngwp; i++) {
         free(lib->gwp[i].set);
         free(lib->gwp[i].gas);
@@ -623,7 +655,6 @@ factors_free(struct factor_lib *lib)
         free(lib->gwp[i].source_en);
     }
     free(lib->sources);
-    free(lib->grid);
     free(lib->gwp);
     free(lib);
 }

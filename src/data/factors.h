@@ -73,8 +73,12 @@ struct gwp_value {
 struct factor_lib {
     struct source_def *sources;   /* in A.4 order: fuels, gases, then electricity and heat */
     size_t nsources;
-    struct grid_factor *grid;
+    struct grid_factor *grid;     /* location-based: the A.1 areas, the default pins */
     size_t ngrid;
+    struct grid_factor *residual; /* national residual factors (market-based), never an area */
+    size_t nresidual;
+    struct grid_factor *footprint; /* carbon-footprint factors: never offered or pinned */
+    size_t nfootprint;
     struct gwp_value *gwp;
     size_t ngwp;
 };
@@ -116,6 +120,28 @@ void factors_unit_text(const struct source_def *src, const char *unit_sym, char 
  */
 const struct grid_factor *factors_grid(const struct factor_lib *lib, const char *level,
                                        const char *area, int year, int *exact);
+/*
+ * The national residual factor of year for the market-based scope 2 (不含市场化交易的非化石能源
+ * 电量的全国电力平均二氧化碳排放因子, for the electricity no green power or certificate covers), or
+ * that of the nearest shipped year (the latest earlier one, else the earliest later one) with
+ * *exact 0. NULL when none is shipped. Never one of lib->grid: no area or default pin uses it.
+ */
+const struct grid_factor *factors_residual(const struct factor_lib *lib, int year, int *exact);
+/*
+ * The carbon-footprint factor (电力碳足迹因子, life cycle, not a scope 2 emission factor) within
+ * 0.5 % of value_t_per_mwh (tCO₂/MWh = kgCO₂/kWh), the nearest when two are, or NULL: how to tell
+ * that a typed electricity factor was taken from the wrong table.
+ */
+const struct grid_factor *factors_not_scope2(const struct factor_lib *lib, double value_t_per_mwh);
+/*
+ * The warning to show when value (tCO₂ per unit_sym, the pin's unit; NULL: src's activity unit) is
+ * typed as src's factor and src is the electricity and the value a carbon-footprint factor
+ * (factors_not_scope2) and not one the library ships as a scope 2 factor (江西 2022's 0.5752 is
+ * 0.43 % from 0.5777), in Chinese or English, without a "警告：" / "warning: " prefix; NULL when
+ * there is nothing to say. Caller frees.
+ */
+char *factors_scope2_warning(const struct factor_lib *lib, const struct source_def *src,
+                             const char *unit_sym, double value, int english);
 /*
  * The grid area as a screen shows it: area itself, or in English ("全国" → "National") when
  * english and the library names it so. Display only: the workbook stores area. NULL gives "".

@@ -1,11 +1,14 @@
 /*
  * factors_lookup.c - answers from the loaded factor library: category labels and scopes, factor
- * unit texts, the grid factor of an area and year (with the nearest-year fallback), GWP values,
- * the default pins a reporting year copies into the workbook, and the English an English screen
- * shows for an area or a library source text. factors.c reads the library.
+ * unit texts, the grid factor of an area and year (with the nearest-year fallback), the residual
+ * factor of the market-based scope 2, the carbon-footprint factors a typed value must not be (and
+ * the warning saying so), GWP values, the default pins a reporting year copies into the workbook,
+ * and the English an English screen shows for an area or a library source text. factors.c reads
+ * the library.
  */
 #include "data/factors.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +18,10 @@
 #include "data/factors_internal.h"
 
 #define DEFAULT_GWP_SET "AR6"
+/* relative: a typed factor this near a carbon-footprint factor was most likely copied from it */
+#define FOOTPRINT_TOLERANCE 0.005
+/* the library writes 4 decimals: nearer than this is the same number */
+#define SAME_AT_4_DECIMALS 5e-5
 
 static const char *const cat_labels[][CAT__COUNT] = {
     {
@@ -80,24 +87,21 @@ area_match(const char *area, const char *query)
     return ok;
 }
 
-const struct grid_factor *
-factors_grid(const struct factor_lib *lib, const char *level, const char *area, int year,
-             int *exact)
+/*
+ * The row of rows[0..n) for (level, area) in year, or of the nearest year (the latest earlier one,
+ * else the earliest later one); *exact (may be NULL) tells which. level NULL: any level.
+ */
+static const struct grid_factor *
+nearest(const struct grid_factor *rows, size_t n, const char *level, const char *area, int year,
+        int *exact)
 {
     const struct grid_factor *before = NULL, *after = NULL, *g;
     size_t i;
 
     if (exact != NULL)
         *exact = 0;
-    if (level == NULL && area == NULL)
-        level = "national";
-    if (area == NULL) {
-        if (!text_eq(level, "national"))
-            return NULL;
-        area = FACTORS_NATIONAL_AREA;
-    }
-    for (i = 0; i < lib->ngrid; i++) {
-        g = &lib->grid[i];
+    for (i = 0; i < n; i++) {
+        g = &rows[i];
         if ((level != NULL && !text_eq(level, g->level)) || !area_match(g->area, area))
             continue;
         if (g->year == year) {
@@ -111,6 +115,99 @@ factors_grid(const struct factor_lib *lib, const char *level, const char *area, 
             after = g;
     }
     return before != NULL ? before : after;
+}
+
+const struct grid_factor *
+factors_grid(const struct factor_lib *lib, const char *level, const char *area, int year,
+             int *exact)
+{
+    if (exact != NULL)
+        *exact = 0;
+    if (level == NULL && area == NULL)
+        level = "national";
+    if (area == NULL) {
+        if (!text_eq(level, "national"))
+            return NULL;
+        area = FACTORS_NATIONAL_AREA;
+    }
+    return nearest(lib->grid, lib->ngrid, level, area, year, exact);
+}
+
+const struct grid_factor *
+factors_residual(const struct factor_lib *lib, int year, int *exact)
+{
+    return nearest(lib->residual, lib->nresidual, "national", FACTORS_NATIONAL_AREA, year, exact);
+}
+
+const struct grid_factor *
+factors_not_scope2(const struct factor_lib *lib, double value_t_per_mwh)
+{
+    const struct grid_factor *best = NULL;
+    double off, best_off = 0;
+    size_t i;
+
+    for (i = 0; i < lib->nfootprint; i++) {
+        off = fabs(value_t_per_mwh - lib->footprint[i].value) / lib->footprint[i].value;
+        if (off <= FOOTPRINT_TOLERANCE && (best == NULL || off < best_off)) {
+            best = &lib->footprint[i];
+            best_off = off;
+        }
+    }
+    return best;
+}
+
+/*
+ * Whether v (tCO₂/MWh) is one the library ships as a scope 2 factor: 江西 2022's 0.5752 is within
+ * 0.5 % of the 2024 footprint factor, and typing it is no mistake.
+ */
+static int
+is_scope2_value(const struct factor_lib *lib, double v)
+{
+    size_t i;
+
+    for (i = 0; i < lib->ngrid; i++)
+        if (fabs(v - lib->grid[i].value) < SAME_AT_4_DECIMALS)
+            return 1;
+    for (i = 0; i < lib->nresidual; i++)
+        if (fabs(v - lib->residual[i].value) < SAME_AT_4_DECIMALS)
+            return 1;
+    return 0;
+}
+
+char *
+factors_scope2_warning(const struct factor_lib *lib, const struct source_def *src,
+                       const char *unit_sym, double value, int english)
+{
+    const struct unit_def *u, *mwh = units_find("MWh");
+    const struct grid_factor *f;
+    char typed[64], lib_value[64];
+    double per_mwh;
+    int same;
+
+    if (src == NULL || src->kind != SRC_ELECTRICITY || mwh == NULL)
+        return NULL;
+    u = unit_sym != NULL ? units_find(unit_sym) : src->activity_unit;
+    if (u == NULL || u->dim != DIM_ENERGY)
+        return NULL;
+    per_mwh = value * mwh->to_base / u->to_base;   /* tCO₂ per u, times the u's in a MWh */
+    if ((f = factors_not_scope2(lib, per_mwh)) == NULL || is_scope2_value(lib, per_mwh))
+        return NULL;
+    text_format_number(value, TEXT_DIGITS, typed, sizeof(typed));
+    text_format_number(f->value, TEXT_DIGITS, lib_value, sizeof(lib_value));
+    same = fabs(per_mwh - f->value) < SAME_AT_4_DECIMALS;
+    if (english)
+        return same ? xasprintf("%s is the %d electricity carbon-footprint factor (life cycle), "
+                                "not a scope 2 emission factor; use the MEE/NBS electricity CO₂ "
+                                "emission factor", typed, f->year)
+                    : xasprintf("%s is close to the %d electricity carbon-footprint factor %s "
+                                "(life cycle), which is not a scope 2 emission factor; use the "
+                                "MEE/NBS electricity CO₂ emission factor", typed, f->year,
+                                lib_value);
+    return same ? xasprintf("%s 与 %d 年电力碳足迹因子（全生命周期）相同，它不是范围二排放因子；"
+                            "请使用生态环境部、国家统计局发布的电力二氧化碳排放因子", typed, f->year)
+                : xasprintf("%s 接近 %d 年电力碳足迹因子 %s（全生命周期），它不是范围二排放因子；"
+                            "请使用生态环境部、国家统计局发布的电力二氧化碳排放因子", typed,
+                            f->year, lib_value);
 }
 
 const struct gwp_value *

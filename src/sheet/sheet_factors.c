@@ -3,7 +3,8 @@
  * library order, with its unit (and the density, when rows in litres are converted to mass) and
  * 数据来源. A typed value replaces the library's (and asks for its source), Del restores the
  * library value, F2 chooses the electricity factor's area or province and the GWP set of the
- * year (re-pinning those factors).
+ * year (re-pinning those factors). An electricity factor typed that is a carbon-footprint factor
+ * (factors/footprint.tsv) is saved with a warning.
  */
 #include "sheet/sheet.h"
 
@@ -170,7 +171,7 @@ commit(const struct sheet_env *env, const struct sheet *s, int row, int col, con
                                                                              : "data_source");
     const struct factor_pin *old = src ? model_pin(env->y, src->id) : NULL;
     struct factor_pin pin;
-    char *cause = NULL;
+    char *cause = NULL, *footprint;
     double v;
     enum err e;
 
@@ -203,8 +204,16 @@ commit(const struct sheet_env *env, const struct sheet *s, int row, int col, con
         return sheet_fail(out, e, cause);
     out->changed = 1;
     if (col == COL_VALUE) {
-        sheet_say(out, SHEET_SAY_WARN, SHEET_TR(env, "已改用 %s；请在“数据来源”注明新因子的出处",
-                                                "Now %s; state where the new factor comes from"), text);
+        /* a carbon-footprint factor typed as the electricity factor: said, never refused */
+        footprint = factors_scope2_warning(env->app->lib, src, old->unit, v, env->lang == LANG_EN);
+        if (footprint != NULL)
+            sheet_say(out, SHEET_SAY_WARN, SHEET_TR(env, "已改用 %s。警告：%s", "Now %s. Warning: %s"),
+                      text, footprint);
+        else
+            sheet_say(out, SHEET_SAY_WARN, SHEET_TR(env, "已改用 %s；请在“数据来源”注明新因子的出处",
+                                                    "Now %s; state where the new factor comes from"),
+                      text);
+        free(footprint);
         out->col = COL_DATASRC;
     } else {
         sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已保存因子来源", "Saved the factor's source"));

@@ -1,7 +1,8 @@
 #!/bin/bash
 # cli_check.sh - `tanbook check` (the demo passes; an empty workbook lists what Appendix A still
 # needs; a month ten times the others is flagged 异常波动) and `tanbook factors` / `set --factor`
-# (the library with its sources; a user factor with its own source reaches summary).
+# (the library with its sources; a user factor with its own source reaches summary; an electricity
+# factor that is the carbon-footprint factor is warned of and stored).
 set -u
 . "$(dirname "$0")/lib.sh"
 cd "$TMP" || exit 3
@@ -164,6 +165,38 @@ run tb check fac.tanbook
 expect_out_line '^共 [0-9]+ 个错误'
 expect_out_lacks "排放因子缺少数据来源"
 verdict "check accepts the user factor, which has its own source"
+
+# ---- set --factor with a carbon-footprint factor: warned of, stored all the same --------------------------
+new_wb cf.tanbook --unit 某单位 --year 2024
+printf '%s\n%s\n' '期间,排放源,数量,单位,数据来源' '2024,电力,10000,kWh,电费账单' >el.csv
+import_ok cf.tanbook el.csv
+run tb set cf.tanbook --factor 电力=0.5777 --factor-source "某网站"
+expect_rc 0
+# factors/footprint.tsv: 0.5777 is the 2024 电力碳足迹因子 (life cycle), not the MEE/NBS CO₂ factor
+expect_err_contains "警告：0.5777 与 2024 年电力碳足迹因子（全生命周期）相同，它不是范围二排放因子"
+expect_err_contains "请使用生态环境部、国家统计局发布的电力二氧化碳排放因子"
+expect_out_contains "已保存"
+run tb summary cf.tanbook --json
+# 10 000 kWh = 10 MWh × 0.5777 tCO₂/MWh = 5.777 tCO₂
+expect_json_approx "electricity factor kept" 'src("electricity")["factor"]' 0.5777
+expect_json_approx "electricity tco2e" 'src("electricity")["tco2e"]' 5.777
+verdict "set --factor 电力=0.5777 warns it is the 2024 carbon-footprint factor, exits 0 and stores it"
+
+# 0.5790 is 0.0013 / 0.5777 = 0.23 % from it: still warned of, as close to it
+run tb set cf.tanbook --factor 电力=0.579 --factor-source "某网站"
+expect_rc 0
+expect_err_contains "警告：0.579 接近 2024 年电力碳足迹因子 0.5777（全生命周期）"
+verdict "set --factor 电力=0.579 (0.23 % off 0.5777) warns too"
+
+# 0.5703 (the ETS 2022 grid factor) is 1.3 % from 0.5777: a scope 2 factor, nothing to say
+run tb set cf.tanbook --factor 电力=0.5703 --factor-source "生态环境部 2022年度全国电网平均排放因子"
+expect_rc 0
+expect_err_lacks "碳足迹"
+# 天然气=0.5777 is a fuel factor: the footprint factor is electricity's only
+run tb set cf.tanbook --factor 天然气=0.5777 --factor-source "某报告"
+expect_rc 0
+expect_err_lacks "碳足迹"
+verdict "no warning for 0.5703 on electricity nor for 0.5777 on natural gas"
 
 # ---- set --density ---------------------------------------------------------------------------------------
 new_wb den.tanbook --unit 某单位 --year 2024

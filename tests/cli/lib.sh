@@ -117,6 +117,11 @@ expect_err_contains() {
     grep -qF -- "$1" <<<"$ERR" || note "stderr does not contain: $1"
 }
 
+# expect_err_lacks TEXT - stderr does not hold TEXT.
+expect_err_lacks() {
+    ! grep -qF -- "$1" <<<"$ERR" || note "stderr should not contain: $1"
+}
+
 # expect_err_line REGEX - some stderr line matches the extended regular expression REGEX.
 expect_err_line() {
     grep -qE -- "$1" <<<"$ERR" || note "no stderr line matches: $1"
