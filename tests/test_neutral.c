@@ -268,6 +268,55 @@ test_names(void **state)
     assert_string_equal(neutral_type_label(OFFSET_CERT, LANG_EN), "Green certificate");
 }
 
+/* What a claim may hold, and a renewable row beside the others of its kind and year. */
+static void
+test_valid_and_clash(void **state)
+{
+    struct wb_offset o = {.year = 2024, .type = OFFSET_CCER, .quantity_tco2e = 1,
+                          .registered = (char *)"2024-02-29"};
+    struct wb_renewable rows[2] = {
+        {.id = 1, .year = 2024, .kind = RENEW_PV, .period = (char *)"2024-01", .quantity = 10},
+        {.id = 2, .year = 2024, .kind = RENEW_GREEN, .period = (char *)"2024", .quantity = 10},
+    };
+    struct wb_plan p = {.renewables = rows, .nrenewables = 2};
+    struct wb_renewable r = {.year = 2024, .kind = RENEW_PV, .period = (char *)"2024-02",
+                             .quantity = 5};
+    char *cause = NULL;
+
+    (void)state;
+    assert_int_equal(neutral_offset_valid(&o, LANG_ZH, &cause), ERR_OK);   /* 2024 is a leap year */
+    o.registered = (char *)"2023-02-29";
+    assert_int_equal(neutral_offset_valid(&o, LANG_ZH, &cause), ERR_INPUT);
+    assert_string_equal(cause, "登记日期（YYYY-MM-DD）不正确");
+    free(cause);
+    o.registered = (char *)"";
+    o.note = (char *)"a\x1b[2J";
+    assert_int_equal(neutral_offset_valid(&o, LANG_EN, &cause), ERR_INPUT);
+    assert_string_equal(cause, "The note holds a control character");
+    free(cause);
+    o.note = NULL;
+    o.ev.file = (char *)"proof.pdf";
+    assert_int_equal(neutral_offset_valid(&o, LANG_ZH, &cause), ERR_INPUT);   /* no SHA-256 */
+    free(cause);
+    /* renewables: February beside January is fine; the year beside months is not */
+    assert_int_equal(neutral_renewable_valid(&r, LANG_ZH, &cause), ERR_OK);
+    assert_int_equal(neutral_renewable_clash(&p, &r, LANG_ZH, &cause), ERR_OK);
+    r.period = (char *)"2024";
+    assert_int_equal(neutral_renewable_clash(&p, &r, LANG_ZH, &cause), ERR_INPUT);
+    assert_string_equal(cause, "光伏发电（自用） 2024 年已按月记录，不能再按全年记录（会重复计算）");
+    free(cause);
+    r.period = (char *)"2024-01";
+    assert_int_equal(neutral_renewable_clash(&p, &r, LANG_EN, &cause), ERR_INPUT);
+    assert_string_equal(cause, "PV used on site 2024-01 is recorded already (row 1): change that row");
+    free(cause);
+    r.id = 1;                       /* row 1 itself, changed */
+    assert_int_equal(neutral_renewable_clash(&p, &r, LANG_ZH, &cause), ERR_OK);
+    r.period = (char *)"2025-01";   /* not of its year */
+    assert_int_equal(neutral_renewable_valid(&r, LANG_ZH, &cause), ERR_INPUT);
+    assert_string_equal(cause, "期间须为 2024 年或其中一个月（如 2024-03）");
+    free(cause);
+}
+
 int
 main(void)
 {
@@ -277,6 +326,7 @@ main(void)
         cmocka_unit_test(test_boundary),
         cmocka_unit_test(test_market_and_shares),
         cmocka_unit_test(test_names),
+        cmocka_unit_test(test_valid_and_clash),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -13,8 +13,10 @@
 
 #include "app.h"
 #include "base/err.h"
+#include "data/factors.h"
 #include "core/check.h"
 #include "core/model.h"
+#include "core/neutral.h"
 #include "core/perf.h"
 #include "core/plan.h"
 #include "core/report.h"
@@ -91,6 +93,44 @@ void book_check(struct book *wb, const struct wb_year *y, struct check_report *r
  */
 enum err book_report(struct book *wb, int year, int all_years, enum lang lang,
                          struct report *r, char **cause);
+
+/* A year's carbon-neutrality judgement with what it rests on (book_neutral_free it). */
+struct book_neutral {
+    struct wb_year year;
+    struct report rep;
+    struct wb_plan plan;                    /* n's offsets point into it */
+    struct neutral n;
+    const struct grid_factor *residual;     /* the library's residual factor used, or NULL */
+};
+
+/*
+ * neutral_build for year y (its report r) with plan's claims, y's standard coal and the
+ * library's residual factor for y's year (nearest shipped year), which *residual names (NULL when
+ * none). plan must outlive n.
+ */
+void book_neutral_judge(const struct app *app, const struct wb_year *y, const struct report_year *r,
+                        const struct wb_plan *plan, enum lang lang, struct neutral *n,
+                        const struct grid_factor **residual);
+/* The judgement of year of wb (labels in lang). Errors as book_load, report_build, book_load_plan. */
+enum err book_neutral(struct book *wb, int year, enum lang lang, struct book_neutral *bn,
+                      char **cause);
+void book_neutral_free(struct book_neutral *bn);
+
+/* Whether an evidence file is still the one whose SHA-256 was recorded. */
+enum evidence_state {
+    EVIDENCE_NO_FILE,       /* no file was named */
+    EVIDENCE_SAME,
+    EVIDENCE_CHANGED,
+    EVIDENCE_MISSING,       /* gone or unreadable */
+};
+enum evidence_state book_evidence_state(const struct wb_evidence *ev);
+/* The state in words ("文件已改动（SHA-256 与登记时不同）"); "" for EVIDENCE_NO_FILE. */
+const char *book_evidence_words(enum evidence_state s, enum lang lang);
+/*
+ * Names file as ev's evidence file with its SHA-256 taken now (file NULL or "": none). ERR_IO
+ * with *cause when the file cannot be read (ev then has no file).
+ */
+enum err book_evidence_take(struct wb_evidence *ev, const char *file, char **cause);
 
 /* Loads the workbook's plan: base periods, targets, measures (plan_free it). Errors as store_load_plan. */
 enum err book_load_plan(struct book *wb, struct wb_plan *p, char **cause);

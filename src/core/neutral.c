@@ -261,6 +261,38 @@ neutral_renewable_valid(const struct wb_renewable *r, enum lang lang, char **cau
     return evidence_valid(&r->ev, lang, cause);
 }
 
+enum err
+neutral_renewable_clash(const struct wb_plan *p, const struct wb_renewable *r, enum lang lang,
+                        char **cause)
+{
+    int month = strchr(r->period, '-') != NULL;
+    size_t i;
+
+    for (i = 0; i < p->nrenewables; i++) {
+        const struct wb_renewable *o = &p->renewables[i];
+
+        if (o->id == r->id && r->id != 0)
+            continue;
+        if (o->year != r->year || o->kind != r->kind)
+            continue;
+        if (strcmp(o->period, r->period) == 0) {
+            *cause = xasprintf(TR(lang, "%s %s 已有记录（第 %lld 条），请修改该记录",
+                                  "%s %s is recorded already (row %lld): change that row"),
+                               neutral_renew_label(r->kind, lang), r->period, o->id);
+            return ERR_INPUT;
+        }
+        if ((strchr(o->period, '-') != NULL) != month) {
+            *cause = xasprintf(TR(lang, "%s %d 年已按%s记录，不能再按%s记录（会重复计算）",
+                                  "%s of %d is recorded by %s already: not by %s too (it would count twice)"),
+                               neutral_renew_label(r->kind, lang), r->year,
+                               month ? TR(lang, "全年", "the year") : TR(lang, "月", "month"),
+                               month ? TR(lang, "月", "month") : TR(lang, "全年", "the year"));
+            return ERR_INPUT;
+        }
+    }
+    return ERR_OK;
+}
+
 /*
  * Why o does not count for year (in lang), or NULL when it does: each rule of 003 §7.3 in turn,
  * the first that fails named.

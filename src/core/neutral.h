@@ -81,6 +81,13 @@ int neutral_renew_find(const char *text);
  */
 enum err neutral_offset_valid(const struct wb_offset *o, enum lang lang, char **cause);
 enum err neutral_renewable_valid(const struct wb_renewable *r, enum lang lang, char **cause);
+/*
+ * Whether r may join the renewable rows of p (r->id, when not 0, is the row it replaces): one row
+ * per kind and period, and for a kind in a year either the year's total or its months, never
+ * both (a total beside months would count twice). ERR_INPUT with *cause in lang otherwise.
+ */
+enum err neutral_renewable_clash(const struct wb_plan *p, const struct wb_renewable *r,
+                                 enum lang lang, char **cause);
 /* Whether s is a date "YYYY-MM-DD" of the calendar (empty is not). */
 int neutral_date_ok(const char *s);
 
