@@ -248,6 +248,24 @@ test_market_and_shares(void **state)
     neutral_build(report_cur(&r), &cert, 1, ren, 3, KWH_COAL, GJ_COAL, 0, 0, LANG_ZH, &n);
     near(n.scope2_market_tco2e, 58.366 * 70 / 110, 1e-9);
     neutral_free(&n);
+    /*
+     * A certificate given in MWh only (30 MWh) is worth 30 × 0.5306 = 15.918 tCO₂e, A.4's factor;
+     * one given in tCO₂e only (5.306 t) covers 5.306 / 0.5306 = 10 MWh: 110 − 20 − 10 = 80 MWh
+     * × 0.6096 = 48.768 tCO₂e market-based.
+     */
+    cert.quantity_tco2e = 0;
+    cert.quantity_mwh = 30;
+    neutral_build(report_cur(&r), &cert, 1, ren, 3, KWH_COAL, GJ_COAL, 0.6096, 2023, LANG_ZH, &n);
+    assert_true(n.offsets[0].eligible);
+    near(n.offsets[0].worth_tco2e, 15.918, 1e-9);
+    near(n.eligible_tco2e, 15.918, 1e-9);
+    neutral_free(&n);
+    cert.quantity_tco2e = 5.306;
+    cert.quantity_mwh = 0;
+    neutral_build(report_cur(&r), &cert, 1, ren, 3, KWH_COAL, GJ_COAL, 0.6096, 2023, LANG_ZH, &n);
+    near(n.offsets[0].mwh, 10, 1e-9);
+    near(n.scope2_market_tco2e, 48.768, 1e-9);
+    neutral_free(&n);
     report_free(&r);
     model_free(&y);
 }

@@ -307,7 +307,7 @@ ineligible(const struct wb_offset *o, int year, enum lang lang)
     if (o->used_elsewhere)
         return xstrdup(TR(lang, "已用于其他组织或声明，不能重复使用（003 §7.3.2.3）",
                           "already used for another organisation or claim (003 §7.3.2.3)"));
-    if (!(o->quantity_tco2e > 0))
+    if (!(o->quantity_tco2e > 0) && !(o->type == OFFSET_CERT && o->quantity_mwh > 0))
         return xstrdup(TR(lang, "没有抵销量", "no quantity"));
     switch (o->type) {
     case OFFSET_OTHER:
@@ -404,9 +404,11 @@ neutral_build(const struct report_year *r, const struct wb_offset *offs, size_t 
               double residual, int residual_year, enum lang lang, struct neutral *n)
 {
     const struct report_source *elec = report_source(r, "electricity");
-    double other = 0, cert = 0, elec_t, uncovered_mwh, all_kwh;
+    double other = 0, cert = 0, elec_t, uncovered_mwh, all_kwh, elec_f;
     size_t i;
 
+    /* the year's electricity factor as A.4 applied it, tCO₂/MWh */
+    elec_f = elec != NULL && elec->activity > 0 ? elec->tco2e / elec->activity : 0;
     memset(n, 0, sizeof *n);
     n->lang = lang;
     n->year = r->year;
@@ -429,17 +431,27 @@ neutral_build(const struct report_year *r, const struct wb_offset *offs, size_t 
             continue;
         no = &n->offsets[n->noffsets++];
         no->o = &offs[i];
+        no->worth_tco2e = offs[i].quantity_tco2e;
+        no->mwh = offs[i].quantity_mwh;
+        if (offs[i].type == OFFSET_CERT && elec_f > 0) {
+            /* a certificate given in MWh only is worth its MWh at the year's A.4 factor; one
+               given in tCO₂e only covers as many MWh at that factor */
+            if (!(no->worth_tco2e > 0))
+                no->worth_tco2e = no->mwh * elec_f;
+            else if (!(no->mwh > 0))
+                no->mwh = no->worth_tco2e / elec_f;
+        }
         no->reason = ineligible(&offs[i], n->year, lang);
         no->eligible = no->reason == NULL;
         if (!no->eligible)
             continue;
         if (offs[i].type == OFFSET_CERT) {
-            cert += offs[i].quantity_tco2e;
-            n->cert_mwh += offs[i].quantity_mwh;
+            cert += no->worth_tco2e;
+            n->cert_mwh += no->mwh;
         } else {
-            other += offs[i].quantity_tco2e;
+            other += no->worth_tco2e;
         }
-        no->counted_tco2e = offs[i].quantity_tco2e;
+        no->counted_tco2e = no->worth_tco2e;
     }
     /* certificates against scope 2 only (003 §7.3.1.4): what is over it does not count */
     if (cert > n->scope2_tco2e) {
@@ -450,7 +462,7 @@ neutral_build(const struct report_year *r, const struct wb_offset *offs, size_t 
 
             if (!no->eligible || no->o->type != OFFSET_CERT)
                 continue;
-            no->counted_tco2e = no->o->quantity_tco2e < left ? no->o->quantity_tco2e : left;
+            no->counted_tco2e = no->worth_tco2e < left ? no->worth_tco2e : left;
             left -= no->counted_tco2e;
         }
         cert = n->scope2_tco2e;

@@ -34,6 +34,9 @@ struct neutral_offset {
     const struct wb_offset *o;  /* into the offsets given to neutral_build */
     int eligible;
     char *reason;           /* why it does not count, in the neutral's language; NULL when it does */
+    double worth_tco2e;     /* what it is worth: its tCO₂e, or a certificate's MWh at the year's
+                               electricity factor (A.4's) when it gives MWh only */
+    double mwh;             /* a certificate's MWh (from its tCO₂e at that factor if not given) */
     double counted_tco2e;   /* what it counts for (a certificate: within scope 2) */
 };
 
