@@ -122,7 +122,8 @@ expect_rc 3
 expect_out_lacks "inf"
 verdict "set --area does not read the factors; summary --json still refuses the inf factor"
 
-# The plan (format version 6): a target, base or measure no tanbook writes is refused by every
+# The plan (format versions 6 and 7): a target, base, measure, offset, renewable row or text of the
+# 碳中和计划 no tanbook writes is refused by every
 # command that reads the plan - kpi, target's list, export - with exit 3 naming its row; summary
 # and check do not read it and work. The file is unchanged.
 PLAN_HOSTILE=(
@@ -130,6 +131,10 @@ PLAN_HOSTILE=(
     "target parameter|INSERT INTO target (parameter, target_year, kind, value, position) VALUES ('rm -rf', 2025, 0, 7, 1)|工作簿的目标（第 1 行）"
     "base text|INSERT INTO base_period (kind, years, set_at) VALUES (0, '20x2', 'now')|工作簿的碳基准（第 1 行）"
     "measure negative|INSERT INTO measure (name, expected_tco2e, position) VALUES ('x', -1e999, 1)|工作簿的减排措施（第 1 行）"
+    "offset type|INSERT INTO offset_claim (year, type, quantity_tco2e, position) VALUES (2024, 'vcs', 1.0, 1)|工作簿的碳抵消记录（第 1 行）"
+    "offset escape|INSERT INTO offset_claim (year, type, quantity_tco2e, serial, position) VALUES (2024, 'ccer', 1.0, printf('x%s]0;owned%s', char(27), char(7)), 1)|工作簿的碳抵消记录（第 1 行）"
+    "renewable inf|INSERT INTO renewable (id, year, kind, period, quantity) VALUES (1, 2024, 'pv', '2024', 1e999)|工作簿的可再生能源记录（第 1 行）"
+    "plan text key|INSERT INTO neutral_text (year, key, value) VALUES (0, 'drop', 'x')|工作簿的碳中和计划（第 1 行）"
 )
 for entry in "${PLAN_HOSTILE[@]}"; do
     IFS='|' read -r name sql says <<<"$entry"
