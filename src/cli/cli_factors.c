@@ -17,6 +17,33 @@ opt_str(struct strbuf *sb, const char *key, const char *v)
         sb_append(sb, "null");
 }
 
+/* A list of national factors as the "electricity" list writes them, after "],". */
+static void
+grid_json(struct strbuf *sb, const char *key, const struct grid_factor *g, size_t n)
+{
+    size_t i;
+
+    sb_printf(sb, "\n  ],\n  \"%s\": [", key);
+    for (i = 0; i < n; i++) {
+        sb_printf(sb, "%s\n    {\"year\": %d", i ? "," : "", g[i].year);
+        opt_str(sb, "area", g[i].area);
+        sb_printf(sb, ", \"tco2_per_mwh\": %.9g", g[i].value);
+        opt_str(sb, "source", g[i].source_text);
+        sb_append(sb, "}");
+    }
+}
+
+/* The national factors g in text, under head. */
+static void
+grid_text(struct strbuf *sb, const char *head, const struct grid_factor *g, size_t n)
+{
+    size_t i;
+
+    sb_printf(sb, "\n%s\n", head);
+    for (i = 0; i < n; i++)
+        sb_printf(sb, "  %d  %.4f  %s\n", g[i].year, g[i].value, g[i].source_text);
+}
+
 static void
 print_json(const struct factor_lib *lib)
 {
@@ -59,6 +86,8 @@ print_json(const struct factor_lib *lib)
         opt_str(&sb, "source", g->source_text);
         sb_append(&sb, "}");
     }
+    grid_json(&sb, "electricity_residual", lib->residual, lib->nresidual);
+    grid_json(&sb, "not_scope2_footprint", lib->footprint, lib->nfootprint);
     sb_append(&sb, "\n  ],\n  \"gwp\": [");
     for (i = 0; i < lib->ngwp; i++) {
         const struct gwp_value *g = &lib->gwp[i];
@@ -128,6 +157,10 @@ print_text(const struct factor_lib *lib)
         width_pad(&sb, g->area, 8);
         sb_printf(&sb, "%.4f  %s\n", g->value, g->source_text);
     }
+    grid_text(&sb, "市场基准的剩余电力排放因子（不含市场化交易的非化石能源电量，tCO₂/MWh；"
+                   "用于未被绿电、绿证覆盖的电量）", lib->residual, lib->nresidual);
+    grid_text(&sb, "电力碳足迹因子（全生命周期，不是范围二排放因子，仅供辨认）", lib->footprint,
+              lib->nfootprint);
     sb_append(&sb, "\nGWP（100年全球变暖潜势）\n");
     for (i = 0; i < lib->ngwp; i++) {
         const struct gwp_value *g = &lib->gwp[i];
@@ -173,6 +206,7 @@ const struct cli_cmd cli_cmd_factors = {
     .summary = "列出内置排放因子库及每个数值的来源",
     .usage = "factors [--json]",
     .help = "新建年度时，这些数值会固定到工作簿中（表A.6），之后因子库更新不会改变已有年度。\n"
-            "  --json   以 JSON 输出（sources、electricity、gwp）\n",
+            "  --json   以 JSON 输出（sources、electricity、electricity_residual、"
+            "not_scope2_footprint、gwp）\n",
     .run = cmd_factors,
 };

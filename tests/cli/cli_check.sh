@@ -103,7 +103,9 @@ run tb factors
 expect_rc 0
 expect_out_contains "天然气"
 expect_out_contains "21.622"
-verdict "factors prints the library"
+expect_out_contains "  2023  0.6096  生态环境部 国家统计局《2023年电力二氧化碳排放因子》（公告2025年第47号）"
+expect_out_contains "电力碳足迹因子（全生命周期，不是范围二排放因子"
+verdict "factors prints the library, the residual factors and the footprint factors named as not scope 2"
 
 run tb factors --json
 expect_rc 0
@@ -120,7 +122,12 @@ expect_json_approx "2023 national electricity" \
     '[e["tco2_per_mwh"] for e in d["electricity"] if e["year"] == 2023 and e["area"] == "全国"][0]' 0.5306
 expect_json "every electricity factor has a source" \
     'all((e.get("source") or "").strip() for e in d["electricity"])' True
-verdict "factors --json parses, natural_gas is 21.622, every source has a factor_source"
+expect_json "residual factors by year" '[(e["year"], e["tco2_per_mwh"]) for e in d["electricity_residual"]]' \
+    "[(2021, 0.5942), (2022, 0.5856), (2023, 0.6096)]"
+expect_json "footprint factors are not among the electricity factors" \
+    'any(e["tco2_per_mwh"] in (0.5777, 0.6205) for e in d["electricity"])' False
+expect_json "footprint 2024" '[e["tco2_per_mwh"] for e in d["not_scope2_footprint"] if e["year"] == 2024]' "[0.5777]"
+verdict "factors --json parses, natural_gas is 21.622, every source has a factor_source, residual and footprint apart"
 
 # ---- set --factor ----------------------------------------------------------------------------------------
 new_wb fac.tanbook --unit 某单位 --year 2024
