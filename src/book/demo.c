@@ -63,6 +63,36 @@ static const struct demo_series demo_data[] = {
     {2024, "heat", "生活热水", "综合办公楼", "Q", "GJ", "热力公司结算单", {260, 150, 90, 240}},
 };
 
+/*
+ * 2024's claims: rooftop PV used on site, a CCER cancelled for 2024 and a 广东碳普惠 credit not yet
+ * cancelled (so that the judgement shows a reason), and the commitment of the 碳中和计划.
+ */
+static enum err
+demo_claims(struct store *st, char **cause)
+{
+    struct wb_renewable pv = {.year = 2024, .kind = RENEW_PV, .period = (char *)"2024",
+                              .quantity = 36000, .capacity_kw = 40,
+                              .ev.ref = (char *)"光伏发电计量表年度读数（2025-01-05）"};
+    struct wb_offset offs[2] = {
+        {.year = 2024, .type = OFFSET_CCER, .project = (char *)"示例风电场项目",
+         .serial = (char *)"CCER-DEMO-0001", .registered = (char *)"2022-08-15",
+         .quantity_tco2e = 50, .cancelled = (char *)"2025-03-20",
+         .proof = (char *)"注销证明 2025-0320-07",
+         .registry = (char *)"全国温室气体自愿减排注册登记系统",
+         .ev.ref = (char *)"注销证明（2025-03-20）"},
+        {.year = 2024, .type = OFFSET_GD, .project = (char *)"示例林场碳普惠项目",
+         .serial = (char *)"GDPHCER-DEMO-12", .registered = (char *)"2023-05-10",
+         .quantity_tco2e = 20, .ev.ref = (char *)"购买合同（2024-11-02）"},
+    };
+    enum err e;
+
+    if ((e = store_renewable_put(st, &pv, cause)) != ERR_OK
+        || (e = store_offsets_add(st, offs, nitems(offs), cause)) != ERR_OK)
+        return e;
+    return store_neutral_text_set(st, 0, "commitment", "本单位承诺不晚于2030年实现运营碳中和（范围一和范围二）。",
+                                  cause);
+}
+
 static enum err
 demo_fill(const struct app *app, struct store *st, char **cause)
 {
@@ -104,7 +134,7 @@ demo_fill(const struct app *app, struct store *st, char **cause)
                                    NULL, cause);
         }
     }
-    return e;
+    return e == ERR_OK ? demo_claims(st, cause) : e;
 }
 
 const char *

@@ -131,10 +131,10 @@ PLAN_HOSTILE=(
     "target parameter|INSERT INTO target (parameter, target_year, kind, value, position) VALUES ('rm -rf', 2025, 0, 7, 1)|工作簿的目标（第 1 行）"
     "base text|INSERT INTO base_period (kind, years, set_at) VALUES (0, '20x2', 'now')|工作簿的碳基准（第 1 行）"
     "measure negative|INSERT INTO measure (name, expected_tco2e, position) VALUES ('x', -1e999, 1)|工作簿的减排措施（第 1 行）"
-    "offset type|INSERT INTO offset_claim (year, type, quantity_tco2e, position) VALUES (2024, 'vcs', 1.0, 1)|工作簿的碳抵消记录（第 1 行）"
-    "offset escape|INSERT INTO offset_claim (year, type, quantity_tco2e, serial, position) VALUES (2024, 'ccer', 1.0, printf('x%s]0;owned%s', char(27), char(7)), 1)|工作簿的碳抵消记录（第 1 行）"
-    "renewable inf|INSERT INTO renewable (id, year, kind, period, quantity) VALUES (1, 2024, 'pv', '2024', 1e999)|工作簿的可再生能源记录（第 1 行）"
-    "plan text key|INSERT INTO neutral_text (year, key, value) VALUES (0, 'drop', 'x')|工作簿的碳中和计划（第 1 行）"
+    "offset type|INSERT INTO offset_claim (id, year, type, quantity_tco2e, position) VALUES (100, 2024, 'vcs', 1.0, 9)|工作簿的碳抵消记录（第 100 行）"
+    "offset escape|INSERT INTO offset_claim (id, year, type, quantity_tco2e, serial, position) VALUES (100, 2024, 'ccer', 1.0, printf('x%s]0;owned%s', char(27), char(7)), 9)|工作簿的碳抵消记录（第 100 行）"
+    "renewable inf|INSERT INTO renewable (id, year, kind, period, quantity) VALUES (100, 2023, 'pv', '2023', 1e999)|工作簿的可再生能源记录（第 100 行）"
+    "plan text key|INSERT INTO neutral_text (rowid, year, key, value) VALUES (100, 0, 'drop', 'x')|工作簿的碳中和计划（第 100 行）"
 )
 for entry in "${PLAN_HOSTILE[@]}"; do
     IFS='|' read -r name sql says <<<"$entry"
