@@ -17,13 +17,12 @@
 #include "base/period.h"
 #include "base/text.h"
 #include "base/xmem.h"
+#include "book/import_reject.h"
 #include "core/check.h"
 #include "core/engine.h"
 
 /* Bytes a CSV row may take: an A.5 row is a few hundred, its longest texts 200 characters. */
 #define IMPORT_MAX_LINE (64 * 1024)
-/* A reason is cut in the middle beyond this many bytes (a cell of junk quoted in it). */
-#define REASON_MAX 240
 
 /* The A.5 fields an import reads; the others (排放种类, 数据) are computed and ignored. */
 enum col { COL_PERIOD, COL_SOURCE, COL_QUANTITY, COL_UNIT, COL_DATA_SOURCE, COL_FACILITY,
@@ -74,70 +73,11 @@ struct import {
     size_t rows_cap;
     struct import_year *years;
     size_t nyears;
-    /* the first IMPORT_MAX_REJECTS reasons in line order, a line's in the order found */
-    struct import_reject rejects[IMPORT_MAX_REJECTS];
-    size_t nrejects;
-    size_t bad_lines;           /* lines with a reason, kept or not */
-    size_t last_bad;            /* the line of the last reason while reading (lines only grow) */
+    struct import_rejects rj;   /* the first IMPORT_MAX_REJECTS reasons, the other lines counted */
 };
 
-/* msg, cut in its middle to at most about REASON_MAX bytes at UTF-8 character boundaries. */
-static char *
-clip_reason(char *msg)
-{
-    size_t len = strlen(msg), head = REASON_MAX / 2, tail = len - REASON_MAX / 2;
-    char *s;
-
-    if (len <= REASON_MAX)
-        return msg;
-    while (head > 0 && ((unsigned char)msg[head] & 0xc0) == 0x80)
-        head--;
-    while (tail < len && ((unsigned char)msg[tail] & 0xc0) == 0x80)
-        tail++;
-    s = xasprintf("%.*s…%s", (int)head, msg, msg + tail);
-    free(msg);
-    return s;
-}
-
-/*
- * Records a reason for line; new_line says it is the line's first. Only the reasons of the lowest
- * lines are kept: one for a line past the last kept is counted and not even formatted.
- */
-static void
-vreject(struct import *im, size_t line, int new_line, const char *fmt, va_list ap)
-{
-    size_t at;
-
-    if (new_line)
-        im->bad_lines++;
-    if (im->nrejects == IMPORT_MAX_REJECTS && line >= im->rejects[IMPORT_MAX_REJECTS - 1].line)
-        return;
-    if (im->nrejects == IMPORT_MAX_REJECTS)
-        free(im->rejects[--im->nrejects].reason);
-    /* after every reason of the same line or before, so a line's stay in the order found */
-    for (at = im->nrejects; at > 0 && im->rejects[at - 1].line > line; at--)
-        ;
-    memmove(&im->rejects[at + 1], &im->rejects[at], (im->nrejects - at) * sizeof(im->rejects[0]));
-    im->rejects[at].line = line;
-    im->rejects[at].reason = clip_reason(xvasprintf(fmt, ap));
-    im->nrejects++;
-}
-
 /* A reason found while reading the file, where lines come in order. */
-static void
-reject(struct import *im, size_t line, const char *fmt, ...) XMEM_PRINTF(3, 4);
-
-static void
-reject(struct import *im, size_t line, const char *fmt, ...)
-{
-    va_list ap;
-    int new_line = im->bad_lines == 0 || line != im->last_bad;
-
-    im->last_bad = line;
-    va_start(ap, fmt);
-    vreject(im, line, new_line, fmt, ap);
-    va_end(ap);
-}
+#define reject(im, ...) import_reject_add(&(im)->rj, __VA_ARGS__)
 
 /* A reason found for an accepted row after reading (an overlap), in any line order. */
 static void
@@ -149,7 +89,7 @@ reject_row(struct import *im, struct import_row *r, const char *fmt, ...)
     va_list ap;
 
     va_start(ap, fmt);
-    vreject(im, r->line, !r->rejected, fmt, ap);
+    import_reject_vadd(&im->rj, r->line, !r->rejected, fmt, ap);
     va_end(ap);
     r->rejected = 1;
 }
@@ -157,25 +97,20 @@ reject_row(struct import *im, struct import_row *r, const char *fmt, ...)
 const struct import_reject *
 import_rejects(const struct import *im, size_t *n)
 {
-    *n = im->nrejects;
-    return im->rejects;
+    *n = im->rj.n;
+    return im->rj.v;
 }
 
 size_t
 import_bad_lines(const struct import *im)
 {
-    return im->bad_lines;
+    return im->rj.bad_lines;
 }
 
 size_t
 import_unlisted_lines(const struct import *im)
 {
-    size_t i, listed = 0;
-
-    for (i = 0; i < im->nrejects; i++)
-        if (i == 0 || im->rejects[i].line != im->rejects[i - 1].line)
-            listed++;
-    return im->bad_lines - listed;
+    return import_reject_unlisted(&im->rj);
 }
 
 size_t
@@ -273,7 +208,7 @@ find_entry(const struct wb_year *y, const char *source_id, const char *facility)
 static int
 past_kept(const struct import *im, size_t line)
 {
-    return im->nrejects == IMPORT_MAX_REJECTS && line >= im->rejects[IMPORT_MAX_REJECTS - 1].line;
+    return import_reject_past_kept(&im->rj, line);
 }
 
 /* Is a trimmed period cell the period column's name (a header again: files joined with cat)? */
@@ -473,8 +408,8 @@ import_apply(struct import *im, struct import_counts *out, char **cause)
     enum err e;
 
     memset(out, 0, sizeof(*out));
-    if (im->bad_lines > 0) {
-        *cause = xasprintf("有 %zu 行不能导入", im->bad_lines);
+    if (im->rj.bad_lines > 0) {
+        *cause = xasprintf("有 %zu 行不能导入", im->rj.bad_lines);
         return ERR_INPUT;
     }
     if ((e = store_begin(im->st, cause)) != ERR_OK)
@@ -523,8 +458,7 @@ import_free(struct import *im)
         if (im->years[i].exists)
             model_free(&im->years[i].y);
     free(im->years);
-    for (i = 0; i < im->nrejects; i++)
-        free(im->rejects[i].reason);
+    import_reject_free(&im->rj);
     free(im);
 }
 
@@ -601,9 +535,9 @@ read_rows(struct import *im, const char *text, size_t len, char delim, char **ca
     csv_reader_free(&rd);
     if (e != ERR_OK)
         return e;
-    if (!have_hdr && im->bad_lines == 0)
+    if (!have_hdr && im->rj.bad_lines == 0)
         reject(im, 1, "文件为空，没有表头和数据");
-    else if (have_hdr && im->nrows == 0 && im->bad_lines == 0)
+    else if (have_hdr && im->nrows == 0 && im->rj.bad_lines == 0)
         reject(im, hdr_line, "只有表头，没有数据行");
     check_file_overlaps(im);
     check_workbook_overlaps(im);

@@ -24,6 +24,10 @@ static const struct cli_cmd *const commands[] = {
     &cli_cmd_kpi,
     &cli_cmd_target,
     &cli_cmd_measure,
+    &cli_cmd_neutrality,
+    &cli_cmd_offset,
+    &cli_cmd_renewable,
+    &cli_cmd_pledge,
     &cli_cmd_check,
     &cli_cmd_factors,
     &cli_cmd_demo,
@@ -170,7 +174,7 @@ main_help(void)
     printf("碳账本 tanbook %s - 公共机构碳排放数据收集工作簿（T/ZJJGSW 0005—2024 附录A）\n\n"
            "用法: tanbook COMMAND [ARGS]   每个命令都有 --help\n\n命令:\n", TANBOOK_VERSION);
     for (i = 0; i < nitems(commands); i++)
-        printf("  %-9s %s\n", commands[i]->name, commands[i]->summary);
+        printf("  %-11s %s\n", commands[i]->name, commands[i]->summary);
     printf("\n选项:\n  -h, --help     显示本帮助\n  --version      显示版本\n\n"
            "退出码: 0 成功, 1 输入被拒绝或检查发现错误, 2 用法错误, 3 工作簿或文件读写错误\n");
 }

@@ -34,6 +34,10 @@ extern const struct cli_cmd cli_cmd_export;
 extern const struct cli_cmd cli_cmd_kpi;
 extern const struct cli_cmd cli_cmd_target;
 extern const struct cli_cmd cli_cmd_measure;
+extern const struct cli_cmd cli_cmd_neutrality;
+extern const struct cli_cmd cli_cmd_offset;
+extern const struct cli_cmd cli_cmd_renewable;
+extern const struct cli_cmd cli_cmd_pledge;
 
 /* Runs the command line argv[1..]; returns the exit code. */
 int cli_main(struct app *app, int argc, char **argv);
@@ -85,5 +89,23 @@ int cli_lang(const char *arg, enum lang *lang);
  */
 void cli_kpi_targets(struct strbuf *sb, const struct perf *p, int year);
 void cli_kpi_targets_json(struct strbuf *sb, const struct perf *p, int year);
+
+/* What the claim commands share (cli_neutral.c). */
+/* Reads a row id given to opt ("--delete", "--id"); 0, or EXIT_USAGE after saying why. */
+int cli_claim_id(const char *opt, const char *arg, long long *id);
+/*
+ * Sets ev's reference (trimmed) and, when file is given, names it by its absolute path with its
+ * SHA-256 taken now; 0, or an exit code after saying why (a file that cannot be read: 1).
+ */
+int cli_evidence(struct wb_evidence *ev, const char *ref, const char *file);
+/* The JSON name of an evidence file's state: "", "same", "changed", "missing". */
+const char *cli_evidence_state_id(enum evidence_state s);
+/*
+ * Says on stderr, as notes, which of the n offsets o (stored: their ids set) would not count
+ * for their year and why (naming lines[i] of a CSV, or the ids when lines is NULL), and which
+ * are claimed for a year the workbook does not have.
+ */
+void cli_offset_notes(struct book *wb, const struct wb_offset *o, size_t n, const size_t *lines,
+                      enum lang l);
 
 #endif

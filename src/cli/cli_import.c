@@ -2,10 +2,12 @@
  * cli_import.c - `tanbook import`: reads a CSV file, brings it to UTF-8 and hands it to the
  * import core (book/import.c), then prints what it found: the first rejections as "LINE: reason"
  * and a count of the other bad lines, or what was written. All or nothing; a year the workbook
- * lacks only with --add-years.
+ * lacks only with --add-years. With --offsets the CSV holds offsets (book/import_offsets.c): all
+ * or nothing too, one undoable action, with a note for each offset that will not count.
  */
 #include <errno.h>
 #include <getopt.h>
+#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +17,7 @@
 #include "base/strbuf.h"
 #include "base/text.h"
 #include "book/import.h"
+#include "book/import_offsets.h"
 #include "cli/cli.h"
 
 /* A unit's activity CSV is a few KB; the bound keeps /dev/zero or a wrong file from filling memory. */
@@ -83,12 +86,68 @@ read_file(const char *path, char **data, size_t *len, char **cause)
     return ERR_OK;
 }
 
+/* Prints the rejections of an import, the first ones with their lines, then the count. */
+static void
+say_rejects(const struct import_reject *rej, size_t nrej, size_t unlisted)
+{
+    size_t i;
+
+    for (i = 0; i < nrej; i++) {
+        /* a reason quotes the CSV's cells: one line, whatever they hold */
+        char *why = text_escape_controls(rej[i].reason, 0);
+
+        fprintf(stderr, "%zu: %s\n", rej[i].line, why);
+        free(why);
+    }
+    if (unlisted > 0)
+        fprintf(stderr, "……另有 %zu 行有误，未逐一列出\n", unlisted);
+}
+
+/* `import FILE --offsets CSV [--dry-run]`: text is the CSV in UTF-8. */
+static int
+import_offsets(struct book *wb, const char *csv, const char *text, size_t len, enum encoding enc,
+               int dry)
+{
+    const struct import_reject *rej;
+    struct import_offsets *io;
+    struct wb_offset *o;
+    const size_t *lines;
+    char *copy = xstrdup(csv), *cause = NULL;
+    double total = 0;
+    size_t n, nrej, i;
+    int rc = 0;
+    enum err e;
+
+    io = import_offsets_parse(text, len, dirname(copy), LANG_ZH);
+    rej = import_offsets_rejects(io, &nrej);
+    o = import_offsets_rows(io, &n, &lines);
+    if (nrej > 0) {
+        say_rejects(rej, nrej, import_offsets_unlisted_lines(io));
+        cli_error("%s 有 %zu 行不能导入；未导入任何抵销，工作簿没有改变", csv,
+                  import_offsets_bad_lines(io));
+        rc = EXIT_REJECTED;
+    } else if (dry) {
+        printf("检查通过：%zu 项抵销可以导入（%s 编码）；--dry-run 未写入\n", n, encoding_name(enc));
+    } else if ((e = store_offsets_add(book_store(wb), o, n, &cause)) != ERR_OK) {
+        rc = cli_fail(e, cause);
+    } else {
+        for (i = 0; i < n; i++)
+            total += o[i].quantity_tco2e;
+        printf("已导入 %zu 项抵销（%s 编码），合计 %.3f tCO₂e\n", n, encoding_name(enc), total);
+        cli_offset_notes(wb, o, n, lines, LANG_ZH);
+    }
+    import_offsets_free(io);
+    free(copy);
+    return rc;
+}
+
 static int
 cmd_import(struct app *app, int argc, char **argv)
 {
     static const struct option opts[] = {
         {"dry-run", no_argument, NULL, 'n'},
         {"add-years", no_argument, NULL, 'a'},
+        {"offsets", required_argument, NULL, 'o'},
         {NULL, 0, NULL, 0},
     };
     const struct import_reject *rej;
@@ -96,7 +155,8 @@ cmd_import(struct app *app, int argc, char **argv)
     struct book *wb = NULL;
     struct import *im = NULL;
     char *raw = NULL, *text = NULL, *cause = NULL;
-    size_t rawlen, len, nrej, i;
+    const char *offsets = NULL, *csv;
+    size_t rawlen, len, nrej;
     enum encoding enc;
     int c, dry = 0, rc = 0;
     unsigned flags = 0;
@@ -109,37 +169,40 @@ cmd_import(struct app *app, int argc, char **argv)
             dry = 1;
         } else if (c == 'a') {
             flags |= IMPORT_ADD_YEARS;
+        } else if (c == 'o') {
+            offsets = optarg;
         } else {
             cli_error("无法识别的选项“%s”", argv[optind - 1]);
             return cli_usage(&cli_cmd_import);
         }
     }
-    if (argc - optind != 2)
+    if (argc - optind != (offsets != NULL ? 1 : 2))
         return cli_usage(&cli_cmd_import);
+    if (offsets != NULL && (flags & IMPORT_ADD_YEARS)) {
+        cli_error("--add-years 只用于活动数据：抵销的年度不在工作簿中时照样导入并给出提示");
+        return cli_usage(&cli_cmd_import);
+    }
+    csv = offsets != NULL ? offsets : argv[optind + 1];
     if ((rc = cli_open(app, argv[optind], BOOK_WRITE, &wb)) != 0)
         return rc;
-    if ((e = read_file(argv[optind + 1], &raw, &rawlen, &cause)) != ERR_OK
+    if ((e = read_file(csv, &raw, &rawlen, &cause)) != ERR_OK
         || (e = encoding_to_utf8(raw, rawlen, &text, &len, &enc, &cause)) != ERR_OK) {
         rc = cli_fail(e, cause);
         goto out;
     }
     free(raw);                  /* the UTF-8 copy is what is read from here on */
     raw = NULL;
+    if (offsets != NULL) {
+        rc = import_offsets(wb, csv, text, len, enc, dry);
+        goto out;
+    }
     if ((e = import_parse(wb, text, len, flags, &im, &cause)) != ERR_OK) {
         rc = cli_fail(e, cause);
         goto out;
     }
     rej = import_rejects(im, &nrej);
     if (nrej > 0) {
-        for (i = 0; i < nrej; i++) {
-            /* a reason quotes the CSV's cells: one line, whatever they hold */
-            char *why = text_escape_controls(rej[i].reason, 0);
-
-            fprintf(stderr, "%zu: %s\n", rej[i].line, why);
-            free(why);
-        }
-        if (import_unlisted_lines(im) > 0)
-            fprintf(stderr, "……另有 %zu 行有误，未逐一列出\n", import_unlisted_lines(im));
+        say_rejects(rej, nrej, import_unlisted_lines(im));
         cli_error("%s 有 %zu 行不能导入；未导入任何数据，工作簿没有改变", argv[optind + 1],
                   import_bad_lines(im));
         rc = EXIT_REJECTED;
@@ -185,12 +248,23 @@ import_help(const struct app *app)
         free(name);
         free(text);
     }
+    printf("\n--offsets 的 CSV（碳抵消，003 §7.3）第一行为列名，中英文均可:\n");
+    for (c = 0; c < 64 && import_offsets_column(c) != NULL; c++) {
+        const struct import_offsets_col *oc = import_offsets_column(c);
+
+        name = xasprintf("%s / %s", oc->key, oc->zh);
+        text = xasprintf("%s  %s", oc->required == 1 ? "必需" : oc->required == 2 ? "必需*" : "可选",
+                         oc->help_zh);
+        cli_help_row(name, text);
+        free(name);
+        free(text);
+    }
 }
 
 const struct cli_cmd cli_cmd_import = {
     .name = "import",
-    .summary = "从 CSV 导入活动水平数据（表A.5），全部成功才写入",
-    .usage = "import FILE DATA.csv [--dry-run] [--add-years]",
+    .summary = "从 CSV 导入活动水平数据（表A.5）或碳抵销（--offsets），全部成功才写入",
+    .usage = "import FILE DATA.csv [--dry-run] [--add-years] | import FILE --offsets OFFSETS.csv [--dry-run]",
     .help = "排放源的全部名称见 tanbook factors。\n编码可为 UTF-8（带或不带 BOM）或 GB18030/GBK（Excel 另存的 CSV）。\n"
             "不在排放源一览表（表A.3）中的排放源会自动加入；与已有数据期间相同的行会替换原数据。\n"
             "工作簿中没有的年度的行会被拒绝（期间的笔误不会新建年度），除非给出 --add-years。\n"
@@ -199,7 +273,11 @@ const struct cli_cmd cli_cmd_import = {
             "任何一行有误时不导入任何数据，并列出前 100 条“行号: 原因”及其余有误的行数，退出码 1。\n"
             "文件不能超过 64 MB，单行不能超过 64 KB；不支持 UTF-16 编码。\n"
             "  --dry-run     只检查，不写入\n"
-            "  --add-years   新增数据中出现而工作簿中没有的年度\n",
+            "  --add-years   新增数据中出现而工作簿中没有的年度\n"
+            "  --offsets CSV 导入碳抵销（列名见上）：同样全部成功才写入，为一次可撤销的修改；\n"
+            "                不计入的抵销（登记过早、未注销、已用于其他、类型不符、无佐证 …）照样记录，\n"
+            "                并逐项提示原因；工作簿中没有的抵销年度照样导入并提示。\n"
+            "                *数量必需，绿证可只填电量。佐证文件按 CSV 所在文件夹解析，记录其 SHA-256。\n",
     .run = cmd_import,
     .print_help = import_help,
 };

@@ -1,0 +1,445 @@
+/*
+ * cli_offset.c - `tanbook offset`: the offsets claimed (碳抵消, 003 §7.3) one at a time, the peer
+ * of the terminal workbook's form: record one (or replace row --id) with its evidence, list them
+ * with whether each counts for its year and why not (the judgement of book_neutral), delete one.
+ * Many at once come from CSV: tanbook import FILE --offsets. Validation is neutral_offset_valid's.
+ */
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/period.h"
+#include "base/strbuf.h"
+#include "base/text.h"
+#include "cli/cli.h"
+#include "core/neutral.h"
+
+#define TR(lang, zh, en) ((lang) == LANG_EN ? (en) : (zh))
+
+/* The options that carry a text of the offset. */
+enum { T_PROJECT, T_SERIAL, T_REGISTERED, T_CANCELLED, T_PROOF, T_REGISTRY, T_LOCATION,
+       T_SPECIES, T_PERIOD, T_DISCLOSURE, T_NOTE, T__COUNT };
+
+static const char *const text_opts[T__COUNT] = {
+    [T_PROJECT] = "project", [T_SERIAL] = "serial", [T_REGISTERED] = "registered",
+    [T_CANCELLED] = "cancelled", [T_PROOF] = "proof", [T_REGISTRY] = "registry",
+    [T_LOCATION] = "location", [T_SPECIES] = "species", [T_PERIOD] = "period",
+    [T_DISCLOSURE] = "disclosure", [T_NOTE] = "note",
+};
+
+enum { OPT_YEAR = 1, OPT_TYPE, OPT_QTY, OPT_MWH, OPT_VINTAGE, OPT_USED, OPT_AREA, OPT_EVIDENCE,
+       OPT_EVFILE, OPT_ID, OPT_LIST, OPT_DELETE, OPT_JSON, OPT_LANG, OPT_TEXT };
+
+struct off_args {
+    const char *file, *year, *type, *qty, *mwh, *vintage, *area, *evidence, *evfile, *id, *del;
+    const char *text[T__COUNT];
+    int used, list, json, puts;
+    enum lang lang;
+};
+
+static char **
+slot(struct wb_offset *o, int t)
+{
+    char **const s[T__COUNT] = {
+        [T_PROJECT] = &o->project, [T_SERIAL] = &o->serial, [T_REGISTERED] = &o->registered,
+        [T_CANCELLED] = &o->cancelled, [T_PROOF] = &o->proof, [T_REGISTRY] = &o->registry,
+        [T_LOCATION] = &o->location, [T_SPECIES] = &o->species, [T_PERIOD] = &o->period,
+        [T_DISCLOSURE] = &o->disclosure, [T_NOTE] = &o->note,
+    };
+
+    return s[t];
+}
+
+/* A number given to opt (NULL: 0); 0 or EXIT_USAGE. */
+static int
+num(const char *opt, const char *arg, double *v)
+{
+    char *why = NULL;
+
+    *v = 0;
+    if (arg == NULL)
+        return 0;
+    if (text_parse_number(arg, v, &why) == ERR_OK)
+        return 0;
+    cli_error("--%s：%s", opt, why);
+    free(why);
+    return EXIT_USAGE;
+}
+
+/* A year given to opt (NULL: 0); 0 or EXIT_USAGE. */
+static int
+year_of(const char *opt, const char *arg, int *y)
+{
+    char *why = NULL;
+
+    *y = 0;
+    if (arg == NULL)
+        return 0;
+    if (period_parse_year(arg, y, &why) == ERR_OK)
+        return 0;
+    cli_error("--%s：%s", opt, why);
+    free(why);
+    return EXIT_USAGE;
+}
+
+/* The offset the options give, validated; 0 or an exit code. */
+static int
+build(const struct off_args *a, struct wb_offset *o)
+{
+    enum lang l = a->lang;
+    char *cause = NULL;
+    int t, rc;
+
+    if (a->year == NULL || a->type == NULL || (a->qty == NULL && a->mwh == NULL)) {
+        cli_error(TR(l, "记录抵销需要 --year、--type 和 --quantity（绿证也可只给 --mwh）",
+                     "an offset needs --year, --type and --quantity (a 绿证 may give --mwh only)"));
+        return cli_usage(&cli_cmd_offset);
+    }
+    if ((t = neutral_type_find(a->type)) < 0) {
+        cli_error(TR(l, "--type：未知的类型“%s”（CCER、深圳碳普惠、广东碳普惠、绿证、林业碳汇、其他，"
+                        "或 ccer、sz、gd、cert、forest、other）",
+                     "--type: unknown type “%s” (ccer, sz, gd, cert, forest, other, or CCER, 深圳碳普惠, "
+                     "广东碳普惠, 绿证, 林业碳汇, 其他)"), a->type);
+        return EXIT_USAGE;
+    }
+    o->type = (enum offset_type)t;
+    if (a->qty == NULL && o->type != OFFSET_CERT) {
+        cli_error(TR(l, "--quantity：只有绿证可以只给电量（--mwh）", "--quantity: only a 绿证 may give its MWh only"));
+        return EXIT_USAGE;
+    }
+    if ((rc = year_of("year", a->year, &o->year)) != 0 || (rc = year_of("vintage", a->vintage, &o->vintage)) != 0
+        || (rc = num("quantity", a->qty, &o->quantity_tco2e)) != 0
+        || (rc = num("mwh", a->mwh, &o->quantity_mwh)) != 0 || (rc = num("area", a->area, &o->area_ha)) != 0)
+        return rc;
+    o->used_elsewhere = a->used;
+    for (t = 0; t < T__COUNT; t++)
+        *slot(o, t) = text_trim(a->text[t] != NULL ? a->text[t] : "");
+    if ((rc = cli_evidence(&o->ev, a->evidence, a->evfile)) != 0)
+        return rc;
+    if (neutral_offset_valid(o, l, &cause) != ERR_OK) {
+        cli_error("%s", cause);
+        free(cause);
+        return EXIT_REJECTED;
+    }
+    return 0;
+}
+
+static int
+put(struct app *app, const struct off_args *a)
+{
+    enum lang l = a->lang;
+    struct wb_offset o = {0};
+    struct book *wb;
+    char *cause = NULL;
+    int rc;
+    enum err e;
+
+    if (a->id != NULL && (rc = cli_claim_id("--id", a->id, &o.id)) != 0)
+        return rc;
+    if ((rc = build(a, &o)) != 0) {
+        plan_offset_free(&o);
+        return rc;
+    }
+    if ((rc = cli_open(app, a->file, BOOK_WRITE, &wb)) != 0) {
+        plan_offset_free(&o);
+        return rc;
+    }
+    if ((e = store_offset_put(book_store(wb), &o, &cause)) != ERR_OK) {
+        book_close(wb);
+        plan_offset_free(&o);
+        if (e != ERR_NOTFOUND)
+            return cli_fail(e, cause);
+        free(cause);
+        cli_error(TR(l, "没有编号为 %s 的抵销（tanbook offset FILE --list 列出）",
+                     "no offset has the id %s (tanbook offset FILE --list lists them)"), a->id);
+        return EXIT_REJECTED;
+    }
+    cli_out(TR(l, "%s抵销 [%lld] %d 年 %s %.3f tCO₂e\n", "%s offset [%lld] for %d: %s %.3f tCO₂e\n"),
+            a->id != NULL ? TR(l, "已修改", "Changed") : TR(l, "已记录", "Recorded"), o.id, o.year,
+            neutral_type_label(o.type, l), o.quantity_tco2e);
+    if (*o.ev.ref == '\0')
+        cli_error(TR(l, "注意：没有佐证（--evidence）：已记录，但不计入碳中和",
+                     "note: no evidence (--evidence): recorded, but it counts for nothing"));
+    else
+        cli_offset_notes(wb, &o, 1, NULL, l);
+    book_close(wb);
+    plan_offset_free(&o);
+    return 0;
+}
+
+static int
+delete_one(struct app *app, const struct off_args *a)
+{
+    struct book *wb;
+    char *cause = NULL;
+    long long id;
+    int rc;
+    enum err e;
+
+    if ((rc = cli_claim_id("--delete", a->del, &id)) != 0)
+        return rc;
+    if ((rc = cli_open(app, a->file, BOOK_WRITE, &wb)) != 0)
+        return rc;
+    e = store_claim_delete(book_store(wb), "offset_claim", id, &cause);
+    book_close(wb);
+    if (e == ERR_NOTFOUND) {
+        free(cause);
+        cli_error(TR(a->lang, "没有编号为 %lld 的抵销", "no offset has the id %lld"), id);
+        return EXIT_REJECTED;
+    }
+    if (e != ERR_OK)
+        return cli_fail(e, cause);
+    cli_out(TR(a->lang, "已删除抵销 [%lld]\n", "Deleted offset [%lld]\n"), id);
+    return 0;
+}
+
+/* Each offset of p judged for its year: eligible[i] 1, 0, or -1 (its year is not in wb). */
+static void
+judge_all(struct book *wb, const struct wb_plan *p, enum lang l, int *eligible, char **reason)
+{
+    struct book_neutral bn;
+    char *cause = NULL;
+    size_t i, j, k;
+    int exists;
+
+    for (i = 0; i < p->noffsets; i++)
+        eligible[i] = -2;       /* not yet judged */
+    for (i = 0; i < p->noffsets; i++) {
+        if (eligible[i] != -2)
+            continue;
+        if (store_year_exists(book_store(wb), p->offsets[i].year, &exists, &cause) != ERR_OK
+            || !exists || book_neutral(wb, p->offsets[i].year, l, &bn, &cause) != ERR_OK) {
+            free(cause);
+            cause = NULL;
+            for (j = i; j < p->noffsets; j++)
+                if (p->offsets[j].year == p->offsets[i].year) {
+                    eligible[j] = -1;
+                    reason[j] = xasprintf(TR(l, "工作簿中没有 %d 年度，无从评价", "the workbook has no year %d to judge it in"),
+                                          p->offsets[i].year);
+                }
+            continue;
+        }
+        for (k = 0; k < bn.n.noffsets; k++)
+            for (j = 0; j < p->noffsets; j++)
+                if (p->offsets[j].id == bn.n.offsets[k].o->id) {
+                    eligible[j] = bn.n.offsets[k].eligible;
+                    reason[j] = xstrdup(bn.n.offsets[k].reason != NULL ? bn.n.offsets[k].reason : "");
+                }
+        for (j = i; j < p->noffsets; j++)       /* a year whose report could not be built */
+            if (p->offsets[j].year == p->offsets[i].year && eligible[j] == -2) {
+                eligible[j] = -1;
+                reason[j] = xstrdup(bn.n.why != NULL ? bn.n.why : "");
+            }
+        book_neutral_free(&bn);
+    }
+}
+
+static void
+json_offset(struct strbuf *sb, const struct wb_offset *o, int eligible, const char *reason)
+{
+    int t;
+
+    sb_printf(sb, "{\"id\": %lld, \"year\": %d, \"type\": \"%s\", \"quantity_tco2e\": %.17g, "
+                  "\"quantity_mwh\": %.17g, \"vintage\": ", o->id, o->year, neutral_type_id(o->type),
+              o->quantity_tco2e, o->quantity_mwh);
+    if (o->vintage != 0)
+        sb_printf(sb, "%d", o->vintage);
+    else
+        sb_append(sb, "null");
+    sb_printf(sb, ", \"area_ha\": %.17g, \"used_elsewhere\": %s", o->area_ha,
+              o->used_elsewhere ? "true" : "false");
+    for (t = 0; t < T__COUNT; t++) {
+        sb_printf(sb, ", \"%s\": ", text_opts[t]);
+        sb_json_str(sb, *slot((struct wb_offset *)o, t));
+    }
+    sb_append(sb, ", \"evidence\": ");
+    sb_json_str(sb, o->ev.ref);
+    sb_printf(sb, ", \"evidence_file\": \"%s\", \"evidence_path\": ",
+              cli_evidence_state_id(book_evidence_state(&o->ev)));
+    sb_json_str(sb, o->ev.file);
+    sb_printf(sb, ", \"eligible\": %s, \"reason\": ",
+              eligible < 0 ? "null" : eligible ? "true" : "false");
+    sb_json_str(sb, reason != NULL ? reason : "");
+    sb_append(sb, "}");
+}
+
+static void
+text_offset(struct strbuf *sb, const struct wb_offset *o, int eligible, const char *reason,
+            enum lang l)
+{
+    char *s;
+
+    sb_printf(sb, "[%lld] %d  %s", o->id, o->year, neutral_type_label(o->type, l));
+    if (*o->serial != '\0') {
+        s = text_escape_controls(o->serial, 0);
+        sb_printf(sb, TR(l, "  编号 %s", "  serial %s"), s);
+        free(s);
+    }
+    sb_printf(sb, "  %.3f tCO₂e", o->quantity_tco2e);
+    if (o->quantity_mwh > 0)
+        sb_printf(sb, "  %.3f MWh", o->quantity_mwh);
+    s = text_escape_controls(reason != NULL ? reason : "", 0);
+    if (eligible == 1)
+        sb_append(sb, TR(l, "  计入", "  counts"));
+    else
+        sb_printf(sb, "  %s%s", eligible == 0 ? TR(l, "不计入：", "does not count: ") : "", s);
+    free(s);
+    sb_append(sb, "\n");
+}
+
+static int
+list(struct app *app, const struct off_args *a)
+{
+    enum lang l = a->lang;
+    struct strbuf sb = {0};
+    struct wb_plan p;
+    struct book *wb;
+    char *cause = NULL, **reason;
+    int rc, y = 0, *eligible;
+    size_t i, shown = 0;
+    enum err e;
+
+    if ((rc = year_of("year", a->year, &y)) != 0)
+        return rc;
+    if ((rc = cli_open(app, a->file, BOOK_READ, &wb)) != 0)
+        return rc;
+    if ((e = book_load_plan(wb, &p, &cause)) != ERR_OK) {
+        book_close(wb);
+        return cli_fail(e, cause);
+    }
+    eligible = xcalloc(p.noffsets + 1, sizeof *eligible);
+    reason = xcalloc(p.noffsets + 1, sizeof *reason);
+    judge_all(wb, &p, l, eligible, reason);
+    book_close(wb);
+    sb_append(&sb, a->json ? "{\"offsets\": [" : "");
+    for (i = 0; i < p.noffsets; i++) {
+        if (y != 0 && p.offsets[i].year != y)
+            continue;
+        if (a->json) {
+            sb_append(&sb, shown > 0 ? ", " : "");
+            json_offset(&sb, &p.offsets[i], eligible[i], reason[i]);
+        } else {
+            text_offset(&sb, &p.offsets[i], eligible[i], reason[i], l);
+        }
+        shown++;
+    }
+    if (a->json)
+        sb_append(&sb, "]}\n");
+    else if (shown == 0)
+        sb_append(&sb, TR(l, "还没有抵销记录：tanbook offset FILE --year Y --type T --quantity Q --evidence TEXT\n",
+                          "No offsets yet: tanbook offset FILE --year Y --type T --quantity Q --evidence TEXT\n"));
+    if (a->json)
+        fputs(sb.s, stdout);
+    else
+        cli_out("%s", sb.s);
+    sb_free(&sb);
+    for (i = 0; i < p.noffsets; i++)
+        free(reason[i]);
+    free(reason);
+    free(eligible);
+    plan_free(&p);
+    return 0;
+}
+
+static int
+cmd_offset(struct app *app, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"year", required_argument, NULL, OPT_YEAR}, {"type", required_argument, NULL, OPT_TYPE},
+        {"quantity", required_argument, NULL, OPT_QTY}, {"mwh", required_argument, NULL, OPT_MWH},
+        {"vintage", required_argument, NULL, OPT_VINTAGE}, {"used-elsewhere", no_argument, NULL, OPT_USED},
+        {"area", required_argument, NULL, OPT_AREA}, {"evidence", required_argument, NULL, OPT_EVIDENCE},
+        {"evidence-file", required_argument, NULL, OPT_EVFILE}, {"id", required_argument, NULL, OPT_ID},
+        {"list", no_argument, NULL, OPT_LIST}, {"delete", required_argument, NULL, OPT_DELETE},
+        {"json", no_argument, NULL, OPT_JSON}, {"lang", required_argument, NULL, OPT_LANG},
+        {"project", required_argument, NULL, OPT_TEXT + T_PROJECT},
+        {"serial", required_argument, NULL, OPT_TEXT + T_SERIAL},
+        {"registered", required_argument, NULL, OPT_TEXT + T_REGISTERED},
+        {"cancelled", required_argument, NULL, OPT_TEXT + T_CANCELLED},
+        {"proof", required_argument, NULL, OPT_TEXT + T_PROOF},
+        {"registry", required_argument, NULL, OPT_TEXT + T_REGISTRY},
+        {"location", required_argument, NULL, OPT_TEXT + T_LOCATION},
+        {"species", required_argument, NULL, OPT_TEXT + T_SPECIES},
+        {"period", required_argument, NULL, OPT_TEXT + T_PERIOD},
+        {"disclosure", required_argument, NULL, OPT_TEXT + T_DISCLOSURE},
+        {"note", required_argument, NULL, OPT_TEXT + T_NOTE},
+        {NULL, 0, NULL, 0},
+    };
+    struct off_args a = {.lang = app->lang};
+    int c;
+
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        a.puts += c != OPT_YEAR && c != OPT_LIST && c != OPT_DELETE && c != OPT_JSON && c != OPT_LANG;
+        if (c >= OPT_TEXT && c < OPT_TEXT + T__COUNT) {
+            a.text[c - OPT_TEXT] = optarg;
+            continue;
+        }
+        switch (c) {
+        case OPT_YEAR: a.year = optarg; break;
+        case OPT_TYPE: a.type = optarg; break;
+        case OPT_QTY: a.qty = optarg; break;
+        case OPT_MWH: a.mwh = optarg; break;
+        case OPT_VINTAGE: a.vintage = optarg; break;
+        case OPT_USED: a.used = 1; break;
+        case OPT_AREA: a.area = optarg; break;
+        case OPT_EVIDENCE: a.evidence = optarg; break;
+        case OPT_EVFILE: a.evfile = optarg; break;
+        case OPT_ID: a.id = optarg; break;
+        case OPT_LIST: a.list = 1; break;
+        case OPT_DELETE: a.del = optarg; break;
+        case OPT_JSON: a.json = 1; break;
+        case OPT_LANG:
+            if (cli_lang(optarg, &a.lang) != 0)
+                return cli_usage(&cli_cmd_offset);
+            break;
+        default:
+            cli_error("无法识别的选项“%s”", argv[optind - 1]);
+            return cli_usage(&cli_cmd_offset);
+        }
+    }
+    if (argc - optind != 1) {
+        cli_error(argc - optind == 0 ? "offset 需要工作簿 FILE" : "多余的参数“%s”", argv[argc - 1]);
+        return cli_usage(&cli_cmd_offset);
+    }
+    a.file = argv[optind];
+    if ((a.del != NULL) + a.list + (a.puts > 0) > 1 || (a.json && !a.list)) {
+        cli_error("记录（--type …）、--delete 与 --list 每次只用一个；--json 只用于 --list");
+        return cli_usage(&cli_cmd_offset);
+    }
+    if (a.del != NULL)
+        return delete_one(app, &a);
+    if (a.puts > 0)
+        return put(app, &a);
+    return list(app, &a);
+}
+
+const struct cli_cmd cli_cmd_offset = {
+    .name = "offset",
+    .summary = "碳抵消：记录（或替换）一项抵销及其佐证、列出各项是否计入及原因、删除",
+    .usage = "offset FILE [选项]",
+    .help = "记录: offset FILE --year Y --type T --quantity TCO2E --evidence TEXT [--evidence-file PATH]\n"
+            "       [--mwh MWH] [--project P] [--serial S] [--registered YYYY-MM-DD] [--vintage YEAR]\n"
+            "       [--cancelled YYYY-MM-DD] [--proof REF] [--used-elsewhere] [--registry R]\n"
+            "       [--location L] [--area HA] [--species S] [--period P] [--disclosure D] [--note N]\n"
+            "       [--id ID]\n"
+            "  --year        抵销用于哪一年度（声明年度）\n"
+            "  --type        CCER、深圳碳普惠、广东碳普惠、绿证、林业碳汇、其他（或 ccer、sz、gd、cert、forest、other）\n"
+            "  --quantity    抵销量，tCO₂e；绿证可只给 --mwh（按该年电力排放因子折算）\n"
+            "  --vintage     绿证的生产年份（须与抵销年度一致）\n"
+            "  --evidence    佐证材料（名称、编号、日期）；没有佐证的抵销不计入\n"
+            "  --evidence-file  佐证文件：记录其 SHA-256，文件改动后 neutrality 给出警告\n"
+            "  --location/--area/--species/--period/--disclosure  自主开发林业碳汇（003 §7.3.2）\n"
+            "  --id ID       替换编号为 ID 的记录（所有字段按本次给出的重写）\n"
+            "列出: offset FILE [--list] [--year Y] [--json] [--lang zh|en]   每项注明在其年度是否计入及原因\n"
+            "      --json 键名: offsets[]{id, year, type, quantity_tco2e, quantity_mwh, vintage, area_ha,\n"
+            "      used_elsewhere, project, serial, registered, cancelled, proof, registry, location, species,\n"
+            "      period, disclosure, note, evidence, evidence_file（\"\"、same、changed、missing）, evidence_path,\n"
+            "      eligible（年度不在工作簿中时为 null）, reason}\n"
+            "删除: offset FILE --delete ID\n"
+            "批量: tanbook import FILE --offsets offsets.csv\n",
+    .run = cmd_offset,
+};

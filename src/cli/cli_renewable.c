@@ -1,0 +1,329 @@
+/*
+ * cli_renewable.c - `tanbook renewable`: on-site renewables and green power bought (001 §6.2,
+ * issue 15), the peer of the terminal workbook's form: record a row (PV or other renewable power
+ * used on site, renewable heat, green power bought; a year's total or one month) with its
+ * evidence, or replace row --id; list them; delete one. Validation is neutral_renewable_valid's;
+ * one row per kind and period, a year's total never beside its months (neutral_renewable_clash).
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/period.h"
+#include "base/strbuf.h"
+#include "base/text.h"
+#include "cli/cli.h"
+#include "core/neutral.h"
+
+#define TR(lang, zh, en) ((lang) == LANG_EN ? (en) : (zh))
+
+struct ren_args {
+    const char *file, *year, *kind, *qty, *period, *capacity, *evidence, *evfile, *note, *id, *del;
+    int list, json, puts;
+    enum lang lang;
+};
+
+static const char *
+unit_of(enum renew_kind k)
+{
+    return k == RENEW_HEAT ? "GJ" : "kWh";
+}
+
+/* A number given to opt (NULL: 0); 0 or EXIT_USAGE. */
+static int
+num(const char *opt, const char *arg, double *v)
+{
+    char *why = NULL;
+
+    *v = 0;
+    if (arg == NULL || text_parse_number(arg, v, &why) == ERR_OK)
+        return 0;
+    cli_error("--%s：%s", opt, why);
+    free(why);
+    return EXIT_USAGE;
+}
+
+/* The row the options give, validated alone; 0 or an exit code. */
+static int
+build(const struct ren_args *a, struct wb_renewable *r)
+{
+    enum lang l = a->lang;
+    char *cause = NULL;
+    int k, rc;
+
+    if (a->year == NULL || a->kind == NULL || a->qty == NULL) {
+        cli_error(TR(l, "记录需要 --year、--kind 和 --quantity", "a row needs --year, --kind and --quantity"));
+        return cli_usage(&cli_cmd_renewable);
+    }
+    if ((k = neutral_renew_find(a->kind)) < 0) {
+        cli_error(TR(l, "--kind：应为 pv、power、heat 或 green（或其中文名称），而不是“%s”",
+                     "--kind: pv, power, heat or green (or the Chinese label), not “%s”"), a->kind);
+        return EXIT_USAGE;
+    }
+    r->kind = (enum renew_kind)k;
+    if (period_parse_year(a->year, &r->year, &cause) != ERR_OK) {
+        cli_error("--year：%s", cause);
+        free(cause);
+        return EXIT_USAGE;
+    }
+    if ((rc = num("quantity", a->qty, &r->quantity)) != 0
+        || (rc = num("capacity", a->capacity, &r->capacity_kw)) != 0)
+        return rc;
+    r->period = a->period != NULL ? text_trim(a->period) : xasprintf("%d", r->year);
+    r->note = text_trim(a->note != NULL ? a->note : "");
+    if ((rc = cli_evidence(&r->ev, a->evidence, a->evfile)) != 0)
+        return rc;
+    if (neutral_renewable_valid(r, l, &cause) != ERR_OK) {
+        cli_error("%s", cause);
+        free(cause);
+        return EXIT_REJECTED;
+    }
+    return 0;
+}
+
+static int
+put(struct app *app, const struct ren_args *a)
+{
+    enum lang l = a->lang;
+    struct wb_renewable r = {0};
+    struct wb_plan p;
+    struct book *wb;
+    char *cause = NULL;
+    int rc, exists = 0;
+    size_t i;
+    enum err e;
+
+    if (a->id != NULL && (rc = cli_claim_id("--id", a->id, &r.id)) != 0)
+        return rc;
+    if ((rc = build(a, &r)) != 0 || (rc = cli_open(app, a->file, BOOK_WRITE, &wb)) != 0) {
+        plan_renewable_free(&r);
+        return rc;
+    }
+    if ((e = book_load_plan(wb, &p, &cause)) != ERR_OK) {
+        book_close(wb);
+        plan_renewable_free(&r);
+        return cli_fail(e, cause);
+    }
+    for (i = 0; i < p.nrenewables && p.renewables[i].id != r.id; i++)
+        ;
+    if (r.id != 0 && i == p.nrenewables) {
+        cli_error(TR(l, "没有编号为 %lld 的记录（tanbook renewable FILE --list 列出）",
+                     "no row has the id %lld (tanbook renewable FILE --list lists them)"), r.id);
+        rc = EXIT_REJECTED;
+    } else if (neutral_renewable_clash(&p, &r, l, &cause) != ERR_OK) {
+        cli_error("%s", cause);
+        free(cause);
+        rc = EXIT_REJECTED;
+    }
+    plan_free(&p);
+    if (rc == 0 && (e = store_year_exists(book_store(wb), r.year, &exists, &cause)) != ERR_OK)
+        rc = cli_fail(e, cause);
+    if (rc == 0 && (e = store_renewable_put(book_store(wb), &r, &cause)) != ERR_OK)
+        rc = cli_fail(e, cause);
+    book_close(wb);
+    if (rc == 0) {
+        cli_out(TR(l, "%s [%lld] %s %s %g %s\n", "%s [%lld] %s %s %g %s\n"),
+                a->id != NULL ? TR(l, "已修改", "Changed") : TR(l, "已记录", "Recorded"), r.id,
+                neutral_renew_label(r.kind, l), r.period, r.quantity, unit_of(r.kind));
+        if (*r.ev.ref == '\0')
+            cli_error(TR(l, "注意：没有佐证（--evidence）：已记录，但不计入任何比率",
+                         "note: no evidence (--evidence): recorded, but it counts for nothing"));
+        if (!exists)
+            cli_error(TR(l, "注意：工作簿中没有 %d 年度：建立该年度后才会计入",
+                         "note: the workbook has no year %d: the row counts once the year is there"), r.year);
+    }
+    plan_renewable_free(&r);
+    return rc;
+}
+
+static int
+delete_one(struct app *app, const struct ren_args *a)
+{
+    struct book *wb;
+    char *cause = NULL;
+    long long id;
+    int rc;
+    enum err e;
+
+    if ((rc = cli_claim_id("--delete", a->del, &id)) != 0)
+        return rc;
+    if ((rc = cli_open(app, a->file, BOOK_WRITE, &wb)) != 0)
+        return rc;
+    e = store_claim_delete(book_store(wb), "renewable", id, &cause);
+    book_close(wb);
+    if (e == ERR_NOTFOUND) {
+        free(cause);
+        cli_error(TR(a->lang, "没有编号为 %lld 的记录", "no row has the id %lld"), id);
+        return EXIT_REJECTED;
+    }
+    if (e != ERR_OK)
+        return cli_fail(e, cause);
+    cli_out(TR(a->lang, "已删除可再生能源记录 [%lld]\n", "Deleted renewable row [%lld]\n"), id);
+    return 0;
+}
+
+static void
+json_row(struct strbuf *sb, const struct wb_renewable *r)
+{
+    sb_printf(sb, "{\"id\": %lld, \"year\": %d, \"kind\": \"%s\", \"period\": ", r->id, r->year,
+              neutral_renew_id(r->kind));
+    sb_json_str(sb, r->period);
+    sb_printf(sb, ", \"quantity\": %.17g, \"unit\": \"%s\", \"capacity_kw\": %.17g, \"evidence\": ",
+              r->quantity, unit_of(r->kind), r->capacity_kw);
+    sb_json_str(sb, r->ev.ref);
+    sb_printf(sb, ", \"counted\": %s, \"evidence_file\": \"%s\", \"evidence_path\": ",
+              *r->ev.ref != '\0' ? "true" : "false", cli_evidence_state_id(book_evidence_state(&r->ev)));
+    sb_json_str(sb, r->ev.file);
+    sb_append(sb, ", \"note\": ");
+    sb_json_str(sb, r->note);
+    sb_append(sb, "}");
+}
+
+static void
+text_row(struct strbuf *sb, const struct wb_renewable *r, enum lang l)
+{
+    enum evidence_state s = book_evidence_state(&r->ev);
+    char *ref = text_escape_controls(r->ev.ref, 0), *per = text_escape_controls(r->period, 0);
+
+    sb_printf(sb, "[%lld] %s  %s  %g %s", r->id, per, neutral_renew_label(r->kind, l), r->quantity,
+              unit_of(r->kind));
+    if (r->capacity_kw > 0)
+        sb_printf(sb, TR(l, "  装机 %g kW", "  capacity %g kW"), r->capacity_kw);
+    if (*r->ev.ref == '\0')
+        sb_append(sb, TR(l, "  没有佐证：不计入", "  no evidence: counts for nothing"));
+    else
+        sb_printf(sb, TR(l, "  佐证：%s", "  evidence: %s"), ref);
+    if (s == EVIDENCE_CHANGED || s == EVIDENCE_MISSING)
+        sb_printf(sb, TR(l, "  警告：%s", "  warning: %s"), book_evidence_words(s, l));
+    sb_append(sb, "\n");
+    free(ref);
+    free(per);
+}
+
+static int
+list(struct app *app, const struct ren_args *a)
+{
+    struct strbuf sb = {0};
+    struct wb_plan p;
+    struct book *wb;
+    char *cause = NULL;
+    int rc, y = 0;
+    size_t i, shown = 0;
+    enum err e;
+
+    if (a->year != NULL && period_parse_year(a->year, &y, &cause) != ERR_OK) {
+        cli_error("--year：%s", cause);
+        free(cause);
+        return EXIT_USAGE;
+    }
+    if ((rc = cli_open(app, a->file, BOOK_READ, &wb)) != 0)
+        return rc;
+    e = book_load_plan(wb, &p, &cause);
+    book_close(wb);
+    if (e != ERR_OK)
+        return cli_fail(e, cause);
+    sb_append(&sb, a->json ? "{\"renewables\": [" : "");
+    for (i = 0; i < p.nrenewables; i++) {
+        if (y != 0 && p.renewables[i].year != y)
+            continue;
+        if (a->json) {
+            sb_append(&sb, shown > 0 ? ", " : "");
+            json_row(&sb, &p.renewables[i]);
+        } else {
+            text_row(&sb, &p.renewables[i], a->lang);
+        }
+        shown++;
+    }
+    if (a->json) {
+        sb_append(&sb, "]}\n");
+        fputs(sb.s, stdout);
+    } else {
+        if (shown == 0)
+            sb_append(&sb, TR(a->lang, "还没有可再生能源记录：tanbook renewable FILE --year Y --kind pv --quantity Q --evidence TEXT\n",
+                              "No renewable rows yet: tanbook renewable FILE --year Y --kind pv --quantity Q --evidence TEXT\n"));
+        cli_out("%s", sb.s);
+    }
+    sb_free(&sb);
+    plan_free(&p);
+    return 0;
+}
+
+static int
+cmd_renewable(struct app *app, int argc, char **argv)
+{
+    enum { O_YEAR = 1, O_KIND, O_QTY, O_PERIOD, O_CAP, O_EV, O_EVFILE, O_NOTE, O_ID, O_LIST, O_DEL,
+           O_JSON, O_LANG };
+    static const struct option opts[] = {
+        {"year", required_argument, NULL, O_YEAR}, {"kind", required_argument, NULL, O_KIND},
+        {"quantity", required_argument, NULL, O_QTY}, {"period", required_argument, NULL, O_PERIOD},
+        {"capacity", required_argument, NULL, O_CAP}, {"evidence", required_argument, NULL, O_EV},
+        {"evidence-file", required_argument, NULL, O_EVFILE}, {"note", required_argument, NULL, O_NOTE},
+        {"id", required_argument, NULL, O_ID}, {"list", no_argument, NULL, O_LIST},
+        {"delete", required_argument, NULL, O_DEL}, {"json", no_argument, NULL, O_JSON},
+        {"lang", required_argument, NULL, O_LANG}, {NULL, 0, NULL, 0},
+    };
+    struct ren_args a = {.lang = app->lang};
+    int c;
+
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        a.puts += c != O_YEAR && c != O_LIST && c != O_DEL && c != O_JSON && c != O_LANG;
+        switch (c) {
+        case O_YEAR: a.year = optarg; break;
+        case O_KIND: a.kind = optarg; break;
+        case O_QTY: a.qty = optarg; break;
+        case O_PERIOD: a.period = optarg; break;
+        case O_CAP: a.capacity = optarg; break;
+        case O_EV: a.evidence = optarg; break;
+        case O_EVFILE: a.evfile = optarg; break;
+        case O_NOTE: a.note = optarg; break;
+        case O_ID: a.id = optarg; break;
+        case O_LIST: a.list = 1; break;
+        case O_DEL: a.del = optarg; break;
+        case O_JSON: a.json = 1; break;
+        case O_LANG:
+            if (cli_lang(optarg, &a.lang) != 0)
+                return cli_usage(&cli_cmd_renewable);
+            break;
+        default:
+            cli_error("无法识别的选项“%s”", argv[optind - 1]);
+            return cli_usage(&cli_cmd_renewable);
+        }
+    }
+    if (argc - optind != 1) {
+        cli_error(argc - optind == 0 ? "renewable 需要工作簿 FILE" : "多余的参数“%s”", argv[argc - 1]);
+        return cli_usage(&cli_cmd_renewable);
+    }
+    a.file = argv[optind];
+    if ((a.del != NULL) + a.list + (a.puts > 0) > 1 || (a.json && !a.list)) {
+        cli_error("记录（--kind …）、--delete 与 --list 每次只用一个；--json 只用于 --list");
+        return cli_usage(&cli_cmd_renewable);
+    }
+    if (a.del != NULL)
+        return delete_one(app, &a);
+    if (a.puts > 0)
+        return put(app, &a);
+    return list(app, &a);
+}
+
+const struct cli_cmd cli_cmd_renewable = {
+    .name = "renewable",
+    .summary = "可再生能源与绿电：记录（或替换）光伏自用、其他可再生电力、可再生热力、绿电交易，列出、删除",
+    .usage = "renewable FILE [选项]",
+    .help = "记录: renewable FILE --year Y --kind KIND --quantity Q --evidence TEXT [--period 2024-03]\n"
+            "       [--capacity KW] [--evidence-file PATH] [--note TEXT] [--id ID]\n"
+            "  --kind        pv（光伏发电自用，kWh）、power（其他可再生电力自用，kWh）、\n"
+            "                heat（可再生热力，GJ）、green（绿色电力交易购入，kWh），也可用中文名称\n"
+            "  --period      全年（默认，即 Y）或其中一个月（Y-MM）；同一类别一年只按全年或只按月记录\n"
+            "  --capacity    光伏装机容量，kW\n"
+            "  --evidence    佐证材料（名称、编号、日期）；没有佐证的记录不计入任何比率\n"
+            "  --evidence-file  佐证文件：记录其 SHA-256，文件改动后给出警告\n"
+            "  --id ID       替换编号为 ID 的记录\n"
+            "列出: renewable FILE [--list] [--year Y] [--json] [--lang zh|en]\n"
+            "      --json 键名: renewables[]{id, year, kind, period, quantity, unit, capacity_kw, evidence,\n"
+            "      counted, evidence_file（\"\"、same、changed、missing）, evidence_path, note}\n"
+            "删除: renewable FILE --delete ID\n",
+    .run = cmd_renewable,
+};
