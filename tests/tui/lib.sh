@@ -33,15 +33,31 @@ tt() {
     tmux -S "$TT_DIR/sock" -f /dev/null "$@"
 }
 
-tt_start() {
-    local cols=$1 rows=$2
-    shift 2
+# Ends the server and waits (up to 2 s) until it is gone: kill-server returns before the server
+# has exited, and a session started meanwhile joins the dying server ("server exited unexpectedly").
+tt_kill() {
+    local i=0
     tt kill-server 2>/dev/null
+    while { [ -S "$TT_DIR/sock" ] && tt has-session 2>/dev/null; } && [ $i -lt 40 ]; do
+        sleep 0.05
+        i=$((i + 1))
+    done
+    rm -f "$TT_DIR/sock"
+}
+
+tt_start() {
+    local cols=$1 rows=$2 try
+    shift 2
+    tt_kill
     rm -f "$TT_DIR/rc"
-    tt set-option -g remain-on-exit on \; \
-        new-session -d -s app -x "$cols" -y "$rows" -e LANG=C.UTF-8 -e "TT_RC=$TT_DIR/rc" \
-        -e "HOME=$TMP/home" -e "XDG_DATA_HOME=$TMP/data" ${TT_ENV:+-e "$TT_ENV"} \
-        -- sh -c '"$@"; echo $? > "$TT_RC"' sh "$TB" "$@"
+    for try in 1 2; do
+        tt set-option -g remain-on-exit on \; \
+            new-session -d -s app -x "$cols" -y "$rows" -e LANG=C.UTF-8 -e "TT_RC=$TT_DIR/rc" \
+            -e "HOME=$TMP/home" -e "XDG_DATA_HOME=$TMP/data" ${TT_ENV:+-e "$TT_ENV"} \
+            -- sh -c '"$@"; echo $? > "$TT_RC"' sh "$TB" "$@" && return 0
+        tt_kill     # the server died under us: once more on a fresh one
+    done
+    return 1
 }
 
 tt_screen() { tt capture-pane -p -t "$TT_TGT"; }
