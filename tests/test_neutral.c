@@ -58,12 +58,15 @@ static struct wb_offset
 offset(enum offset_type type, const char *registered, int vintage, double t, const char *cancelled,
        const char *proof, int used, const char *evidence)
 {
+    static char serials[64][16];    /* each offset its own serial: one serial twice counts once */
+    static unsigned next;
     struct wb_offset o = {0};
 
     o.year = 2023;
     o.type = type;
     o.project = (char *)"项目";
-    o.serial = (char *)"S-1";
+    snprintf(serials[next % 64], sizeof serials[0], "S-%u", next + 1);
+    o.serial = serials[next++ % 64];
     o.registered = (char *)registered;
     o.vintage = vintage;
     o.quantity_tco2e = t;
@@ -286,6 +289,37 @@ test_names(void **state)
     assert_string_equal(neutral_type_label(OFFSET_CERT, LANG_EN), "Green certificate");
 }
 
+/*
+ * One serial twice: the first entered counts (even when claimed for another year), the second
+ * does not, with its reason; no serial, no such rule.
+ */
+static void
+test_twice(void **state)
+{
+    struct wb_year y;
+    struct report r;
+    struct neutral n;
+    struct wb_offset o[3];
+
+    (void)state;
+    office(&y, &r);
+    o[0] = offset(OFFSET_CCER, "2021-01-01", 0, 10, "2024-01-01", "p", 0, "证明");
+    o[1] = o[0];
+    o[2] = o[0];
+    o[0].year = 2022;
+    o[0].serial = o[1].serial = (char *)"CCER-7";
+    o[2].serial = (char *)"";
+    neutral_build(report_cur(&r), o, 3, NULL, 0, KWH_COAL, GJ_COAL, 0, 0, LANG_ZH, &n);
+    assert_int_equal(n.noffsets, 2);          /* 2023's two */
+    assert_false(n.offsets[0].eligible);
+    assert_string_equal(n.offsets[0].reason, "编号 CCER-7 已在另一条抵销记录（2022 年）中，同一减排量只能计入一次");
+    assert_true(n.offsets[1].eligible);       /* no serial */
+    near(n.eligible_tco2e, 10, 0);
+    neutral_free(&n);
+    report_free(&r);
+    model_free(&y);
+}
+
 /* What a claim may hold, and a renewable row beside the others of its kind and year. */
 static void
 test_valid_and_clash(void **state)
@@ -345,6 +379,7 @@ main(void)
         cmocka_unit_test(test_market_and_shares),
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_valid_and_clash),
+        cmocka_unit_test(test_twice),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);

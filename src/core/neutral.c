@@ -370,6 +370,26 @@ neutral_coal(const struct wb_year *y, double *kwh_coal, double *gj_coal)
     *gj_coal = pin_coal(model_pin(y, "heat"), "GJ", "MJ", 0.001, NEUTRAL_GJ_COAL);
 }
 
+/*
+ * Why offs[i] does not count when an offset entered before it (of any year) has its type and
+ * serial: one reduction counts once; NULL when none has, or it has no serial.
+ */
+static char *
+twice(const struct wb_offset *offs, size_t i, enum lang lang)
+{
+    size_t k;
+
+    if (empty(offs[i].serial))
+        return NULL;
+    for (k = 0; k < i; k++)
+        if (offs[k].type == offs[i].type && !empty(offs[k].serial)
+            && strcmp(offs[k].serial, offs[i].serial) == 0)
+            return xasprintf(TR(lang, "编号 %s 已在另一条抵销记录（%d 年）中，同一减排量只能计入一次",
+                                "serial %s is in another offset already (%d): a reduction counts once"),
+                             offs[i].serial, offs[k].year);
+    return NULL;
+}
+
 static void
 renewables(struct neutral *n, const struct wb_renewable *ren, size_t nren)
 {
@@ -442,6 +462,8 @@ neutral_build(const struct report_year *r, const struct wb_offset *offs, size_t 
                 no->mwh = no->worth_tco2e / elec_f;
         }
         no->reason = ineligible(&offs[i], n->year, lang);
+        if (no->reason == NULL)
+            no->reason = twice(offs, i, lang);
         no->eligible = no->reason == NULL;
         if (!no->eligible)
             continue;
