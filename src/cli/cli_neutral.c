@@ -270,9 +270,11 @@ static void
 t_share(struct strbuf *sb, enum lang l, const char *formula, double a, double b, const char *unit,
         int has, double pct)
 {
+    int dec = strcmp(unit, "kWh") == 0 ? 0 : 3;     /* a meter's kWh are whole */
+
     sb_printf(sb, "  %s", formula);
     if (has)
-        sb_printf(sb, " = %.3f %s ÷ %.3f %s = %.2f %%\n", a, unit, b, unit, pct);
+        sb_printf(sb, " = %.*f %s ÷ %.*f %s = %.2f %%\n", dec, a, unit, dec, b, unit, pct);
     else
         sb_append(sb, TR(l, "：无法计算（分母为 0）\n", ": not defined (nothing to divide by)\n"));
 }

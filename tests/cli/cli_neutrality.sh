@@ -144,7 +144,7 @@ verdict "renewables: market-based scope 2 at 0.6096 after green power, the share
 
 run tb neutrality "$WB" --year 2023
 expect_out_line '^  范围二（市场基准） +36\.576 tCO₂e  未被绿电、绿证覆盖的电量按 0\.6096 tCO₂/MWh（2023 年）'
-expect_out_contains "绿色电力利用率 =（光伏等自用 + 绿电交易）÷（外购电力 + 自用可再生电力） = 65000.000 kWh ÷ 125000.000 kWh = 52.00 %"
+expect_out_contains "绿色电力利用率 =（光伏等自用 + 绿电交易）÷（外购电力 + 自用可再生电力） = 65000 kWh ÷ 125000 kWh = 52.00 %"
 expect_out_contains "注意：2023 年有 1 条可再生能源记录没有佐证，未计入比率"
 verdict "neutrality (text): the market-based figure named with its factor, the green share's formula, the note"
 
