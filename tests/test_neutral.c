@@ -286,6 +286,9 @@ test_names(void **state)
     assert_int_equal(neutral_type_find("ccer"), OFFSET_CCER);
     assert_int_equal(neutral_type_find("VCS"), -1);
     assert_int_equal(neutral_renew_find("pv"), RENEW_PV);
+    assert_int_equal(neutral_renew_find("绿色电力交易"), RENEW_GREEN);
+    assert_int_equal(neutral_renew_find("光伏"), RENEW_PV);
+    assert_int_equal(neutral_renew_find("热泵"), RENEW_HEAT);
     assert_string_equal(neutral_type_label(OFFSET_CERT, LANG_EN), "Green certificate");
 }
 

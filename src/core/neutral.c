@@ -30,12 +30,15 @@ static const struct {
 };
 
 static const struct {
-    const char *id, *zh, *en;
+    const char *id, *zh, *en, *aliases;
 } renews[RENEW__COUNT] = {
-    [RENEW_PV] = {"pv", "光伏发电（自用）", "PV used on site"},
-    [RENEW_POWER] = {"power", "其他可再生电力（自用）", "Other renewable power used on site"},
-    [RENEW_HEAT] = {"heat", "可再生热力（太阳能热水、热泵）", "Renewable heat (solar, heat pumps)"},
-    [RENEW_GREEN] = {"green", "绿色电力交易（购入）", "Green power bought"},
+    [RENEW_PV] = {"pv", "光伏发电（自用）", "PV used on site", "光伏|光伏发电|PV"},
+    [RENEW_POWER] = {"power", "其他可再生电力（自用）", "Other renewable power used on site",
+                     "其他可再生电力|风电"},
+    [RENEW_HEAT] = {"heat", "可再生热力（太阳能热水、热泵）", "Renewable heat (solar, heat pumps)",
+                    "可再生热力|太阳能热水|热泵"},
+    [RENEW_GREEN] = {"green", "绿色电力交易（购入）", "Green power bought",
+                     "绿电|绿色电力|绿色电力交易|绿电交易"},
 };
 
 const char *
@@ -98,7 +101,7 @@ neutral_renew_find(const char *text)
 
     for (i = 0; i < RENEW__COUNT; i++)
         if (strcasecmp(text, renews[i].id) == 0 || strcmp(text, renews[i].zh) == 0
-            || strcasecmp(text, renews[i].en) == 0)
+            || strcasecmp(text, renews[i].en) == 0 || named(renews[i].aliases, text))
             return i;
     return -1;
 }
