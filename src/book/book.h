@@ -111,7 +111,10 @@ struct book_neutral {
 void book_neutral_judge(const struct app *app, const struct wb_year *y, const struct report_year *r,
                         const struct wb_plan *plan, enum lang lang, struct neutral *n,
                         const struct grid_factor **residual);
-/* The judgement of year of wb (labels in lang). Errors as book_load, report_build, book_load_plan. */
+/*
+ * The judgement of year of wb (labels in lang), with the year checked (neutral_set_check: a year
+ * with errors is not judged). Errors as book_load, report_build, book_load_plan.
+ */
 enum err book_neutral(struct book *wb, int year, enum lang lang, struct book_neutral *bn,
                       char **cause);
 void book_neutral_free(struct book_neutral *bn);

@@ -29,6 +29,7 @@ book_neutral_judge(const struct app *app, const struct wb_year *y, const struct 
 enum err
 book_neutral(struct book *wb, int year, enum lang lang, struct book_neutral *bn, char **cause)
 {
+    struct check_report rep;
     enum err e;
 
     memset(bn, 0, sizeof *bn);
@@ -46,6 +47,9 @@ book_neutral(struct book *wb, int year, enum lang lang, struct book_neutral *bn,
     }
     book_neutral_judge(book_app(wb), &bn->year, report_cur(&bn->rep), &bn->plan, lang, &bn->n,
                        &bn->residual);
+    book_check(wb, &bn->year, &rep);
+    neutral_set_check(&bn->n, rep.nerrors);
+    check_free(&rep);
     return ERR_OK;
 }
 

@@ -199,7 +199,9 @@ print_json(const struct book_neutral *bn, int exact)
     }
     sb_append(&sb, ", ");
     j_dbl(&sb, "eligible_offsets_tco2e", n->eligible_tco2e, 1);
-    sb_printf(&sb, ", \"achieved\": %s, ", n->achieved ? "true" : "false");
+    sb_printf(&sb, ", \"achieved\": %s, \"complete\": %s, \"check_errors\": %zu, ",
+              n->achieved ? "true" : "false", n->check_errors == 0 ? "true" : "false",
+              n->check_errors);
     j_dbl(&sb, "shortfall_tco2e", n->shortfall_tco2e, 1);
     sb_append(&sb, ", ");
     j_dbl(&sb, "neutrality_rate_pct", n->neutrality_rate_pct, n->has_rate);
@@ -361,7 +363,13 @@ print_text(const struct book_neutral *bn, int exact, enum lang l)
                       "Boundary: operational carbon neutrality (scope 1 + 2, scope 2 location-based; 003 §8.3)\n"));
     t_scopes(&sb, bn, exact, l);
     t_offsets(&sb, n, l);
-    if (n->achieved)
+    if (n->check_errors > 0)
+        sb_printf(&sb, TR(l, "\n结论：不作判定——该年度数据不完整（tanbook check 发现 %zu 个错误），缺失的数据不能当作零排放；"
+                             "补全后再评价（按现有数据差额 %.3f tCO₂e）\n",
+                          "\nConclusion: not judged - the year's data are incomplete (tanbook check finds %zu errors) and "
+                          "missing data are not zero emissions; complete them first (short by %.3f tCO₂e on the data there)\n"),
+                  n->check_errors, n->shortfall_tco2e);
+    else if (n->achieved)
         sb_printf(&sb, TR(l, "\n结论：实现碳中和（排放量 %.3f ≤ 计入的抵销量 %.3f tCO₂e）\n",
                           "\nConclusion: carbon neutral (emissions %.3f ≤ eligible offsets %.3f tCO₂e)\n"),
                   n->emissions_tco2e, n->eligible_tco2e);

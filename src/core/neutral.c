@@ -527,6 +527,14 @@ neutral_build(const struct report_year *r, const struct wb_offset *offs, size_t 
 }
 
 void
+neutral_set_check(struct neutral *n, size_t nerrors)
+{
+    n->check_errors = nerrors;
+    if (nerrors > 0)
+        n->achieved = 0;
+}
+
+void
 neutral_free(struct neutral *n)
 {
     size_t i;

@@ -61,6 +61,8 @@ struct neutral {
     double eligible_tco2e;  /* what the offsets count for, together */
     int achieved;
     double shortfall_tco2e; /* emissions − eligible, 0 when achieved */
+    size_t check_errors;    /* errors `check` finds in the year: while there are any, no judgement
+                               is made (achieved 0): missing data must not pass for neutrality */
 };
 
 /* The type's stable name ("ccer", "sz", "gd", "cert", "forest", "other") and its label in lang. */
@@ -112,5 +114,10 @@ void neutral_build(const struct report_year *r, const struct wb_offset *offs, si
                    const struct wb_renewable *ren, size_t nren, double kwh_coal, double gj_coal,
                    double residual, int residual_year, enum lang lang, struct neutral *n);
 void neutral_free(struct neutral *n);
+/*
+ * Records that the year has nerrors errors by `check`: with any, the judgement is not made
+ * (achieved 0, the shortfall what it would be), however few the emissions recorded.
+ */
+void neutral_set_check(struct neutral *n, size_t nerrors);
 
 #endif

@@ -335,4 +335,18 @@ expect_rc 1
 expect_eq "pledge after refusals" "$(tb pledge "$EQ" --json)" "$before"
 verdict "pledge: set by key or Chinese label, a year's statement, clear, show; a control character, an unknown key, a missing year refused"
 
+# A year without its data is not judged: 0 tCO₂e recorded (nothing imported, A.1 without address
+# and contact) and a 50 t CCER would give 0 ≤ 50, "achieved"; the year fails check, so no verdict.
+run tb new empty.tanbook --unit 空单位 --year 2024 --area 1000 --headcount 10
+run tb offset empty.tanbook --year 2024 --type CCER --serial E-1 --quantity 50 --registered 2022-01-01 \
+    --cancelled 2025-01-10 --proof 注销证明 --evidence 注销证明
+expect_rc 0
+run tb neutrality empty.tanbook --year 2024 --json
+expect_rc 0
+expect_json_all "not achieved" "d['achieved']" "False" "incomplete" "d['complete']" "False" \
+    "emissions" "d['emissions_tco2e']" "0" "its offset still counts" "d['offsets'][0]['eligible']" "True"
+run tb neutrality empty.tanbook --year 2024
+expect_out_contains "结论：不作判定——该年度数据不完整"
+verdict "a year check finds errors in is not judged neutral, however few its emissions"
+
 done_testing
