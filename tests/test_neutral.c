@@ -318,6 +318,14 @@ test_twice(void **state)
     assert_string_equal(n.offsets[0].reason, "编号 CCER-7 已在另一条抵销记录（2022 年）中，同一减排量只能计入一次");
     assert_true(n.offsets[1].eligible);       /* no serial */
     near(n.eligible_tco2e, 10, 0);
+    /* 10 t of 60.5282 t: not achieved; a year with errors is never achieved, its shortfall kept */
+    neutral_set_check(&n, 0);
+    assert_false(n.achieved);
+    n.achieved = 1;
+    neutral_set_check(&n, 2);
+    assert_false(n.achieved);
+    assert_int_equal(n.check_errors, 2);
+    near(n.shortfall_tco2e, 60.5282 - 10, 1e-9);
     neutral_free(&n);
     report_free(&r);
     model_free(&y);
