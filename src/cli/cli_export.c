@@ -105,14 +105,19 @@ write_report(struct app *app, const struct exporter *ex, const struct wb_year *y
              const struct perf *perf, const struct wb_plan *plan, const char *out)
 {
     struct report rep;
-    struct export_in in = {.fs = app->forms, .r = &rep, .perf = perf, .plan = plan};
+    struct neutral n;
+    struct export_in in = {.fs = app->forms, .r = &rep, .perf = perf, .plan = plan,
+                           .neutral = &n};
     char *cause = NULL;
     enum err e;
 
     /* the submitted report always carries the standard's Chinese labels */
     if ((e = report_build(app->forms, y, 1, y->year, LANG_ZH, &rep, &cause)) != ERR_OK)
         return cli_fail(e, cause);
+    /* the year's judgement, for the 碳中和 sheets: its offsets point into plan */
+    book_neutral_judge(app, y, report_cur(&rep), plan, LANG_ZH, &n, &in.residual);
     e = ex->write(&in, out, &cause);
+    neutral_free(&n);
     report_free(&rep);
     if (e != ERR_OK)
         return cli_fail(e, cause);
