@@ -209,10 +209,10 @@ renew_totals(struct sheet *sh, int *n, struct renew_at *at)
                    xl_tx(x, "没有佐证材料的记录不计入合计、利用率和范围二",
                          "a row without evidence counts for nothing"));
     xl_put_num(sh, r, VAL, (double)nt->no_evidence,
-               xl_code_format(x, TX(x, "0\" 条\"", "0\" rows\"")), 6);
+               xl_code_format(x, TX(x, "0\" 条\"", "0")), 6);
     if (nt->no_evidence > 0) {
         t = xasprintf(TX(x, "注：%zu 条记录没有佐证材料，未计入。",
-                         "Note: %zu rows have no evidence and are left out."), nt->no_evidence);
+                         "Note: %zu row(s) without evidence left out."), nt->no_evidence);
         xl_line(sh, t);
         free(t);
     }
@@ -513,7 +513,7 @@ offsets_table(struct sheet *sh, int *n)
         xl_put_wrap(sh, r, 10, or_none(o->ev.ref) ? o->ev.ref : NONE, F_TEXT, 16);
         xl_put_text(sh, r, 11, yes_no(x, no->eligible), F_NA);
         put_t(sh, r, 12, no->counted_tco2e);
-        xl_put_wrap(sh, r, 13, no->eligible ? NONE : no->reason, F_TEXT, WRAP);
+        xl_put_wrap(sh, r, 13, no->eligible ? NONE : no->reason, F_TEXT, 36);
         if (no->eligible && no->counted_tco2e < no->worth_tco2e)
             capped = 1;
     }

@@ -162,8 +162,9 @@ put_fig(struct sheet *sh, lxw_row_t r, lxw_col_t c, const struct perf_target *t,
         xl_put_text(sh, r, c, NULL, F_NA);
         return;
     }
-    xl_put_finite(sh, r, c, v.v, xl_unit_format(sh->x, kd->decimals, kd->unit), kd->decimals,
-                  kd->unit);
+    /* two columns to spare: a number runs up to its cell's right border */
+    xl_put_num(sh, r, c, v.v, xl_unit_format(sh->x, kd->decimals, kd->unit),
+               xl_num_width(v.v, kd->decimals, kd->unit) + 2);
 }
 
 /* d) the reduction targets and whether they are met (x->perf's). */
