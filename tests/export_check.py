@@ -42,6 +42,8 @@ from openpyxl.utils import get_column_letter
 FORMS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "forms")
 MONTH_SHEET, CHART_SHEET = "月度明细", "图表"
 PERF_SHEETS = ["碳绩效参数", "碳基准与目标"]    # read back by export_perf_check.py
+NEUTRAL_SHEETS = ["可再生能源与绿电", "碳抵消与碳中和"]   # … by export_neutral_check.py
+STATEMENT_SHEET = "碳中和声明"                   # after them when the year achieves neutrality
 NOTES_SHEET, RECORDS_SHEET = "因子说明", "活动数据明细"
 NA = "/"                                # a period 不适用
 FUGITIVE, PURCHASED = "逸散排放", "净购入电力与热力产生的排放"
@@ -657,8 +659,8 @@ class Checker:
     def run(self, a1_values, row_specs, nentries, nrecords, nna=None):
         t = {k: v["title"] for k, v in self.forms.items()}
         want = ([t["A.%d" % i] for i in range(1, 7)] + [NOTES_SHEET, MONTH_SHEET, RECORDS_SHEET, CHART_SHEET]
-                + PERF_SHEETS)
-        if self.wf.sheetnames != want:
+                + PERF_SHEETS + NEUTRAL_SHEETS)
+        if self.wf.sheetnames not in (want, want + [STATEMENT_SHEET]):
             self.fail("sheets %s, expected %s" % (self.wf.sheetnames, want))
             return
         self.a1(self.wf[t["A.1"]], a1_values)

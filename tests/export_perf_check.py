@@ -9,7 +9,8 @@ usage: export_perf_check.py [options] OUT.xlsx
   --no-text SHEET|TEXT  no cell of SHEET holds TEXT
   --formula SHEET|V1|…|N  the row found as --row has a formula with a cached value in column N (1-based)
   --charts N:S        the perf sheet has N line charts of S series each, reading its own cells
-  --names A,B         the last two sheets are called A and B
+  --names A,B         the carbon performance sheets are called A and B, one after the other (the
+                      carbon-neutrality sheets may follow: export_neutral_check.py reads them)
 
 Checks besides: no cell of the two sheets is 0 where "—" would say nothing is there (none holds
 the text "0"), and both pass export_check.py's checks of every sheet (the CJK font,
@@ -54,8 +55,9 @@ def main():
 
     c = export_check.Checker(a.xlsx, {}, None)
     names = a.names.split(",")
-    if c.wf.sheetnames[-2:] != names:
-        c.fail("last sheets %s, expected %s" % (c.wf.sheetnames[-2:], names))
+    at = c.wf.sheetnames.index(names[0]) if names[0] in c.wf.sheetnames else -1
+    if at < 0 or c.wf.sheetnames[at:at + 2] != names:
+        c.fail("sheets %s, expected %s one after the other" % (c.wf.sheetnames, names))
     else:
         for n in names:
             if any(v == "0" for v in cells(c.wv[n])):
@@ -94,8 +96,9 @@ def main():
                     c.fail("chart %d is not a line chart" % (i + 1))
                 if x.count("<c:ser>") != s:
                     c.fail("chart %d: %d series, expected %d" % (i + 1, x.count("<c:ser>"), s))
-        for n in c.wf.sheetnames[:-2]:   # the report's sheets are export_check.py's
-            c.wf.remove(c.wf[n])
+        for n in c.wf.sheetnames:   # the others are export_check.py's and export_neutral_check.py's
+            if n not in names:
+                c.wf.remove(c.wf[n])
         c.everywhere()
     for e in c.errors:
         print(e)

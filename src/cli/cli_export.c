@@ -105,14 +105,19 @@ write_report(struct app *app, const struct exporter *ex, const struct wb_year *y
              const struct perf *perf, const struct wb_plan *plan, const char *out)
 {
     struct report rep;
-    struct export_in in = {.fs = app->forms, .r = &rep, .perf = perf, .plan = plan};
+    struct neutral n;
+    struct export_in in = {.fs = app->forms, .r = &rep, .perf = perf, .plan = plan,
+                           .neutral = &n};
     char *cause = NULL;
     enum err e;
 
     /* the submitted report always carries the standard's Chinese labels */
     if ((e = report_build(app->forms, y, 1, y->year, LANG_ZH, &rep, &cause)) != ERR_OK)
         return cli_fail(e, cause);
+    /* the year's judgement, for the 碳中和 sheets: its offsets point into plan */
+    book_neutral_judge(app, y, report_cur(&rep), plan, LANG_ZH, &n, &in.residual);
     e = ex->write(&in, out, &cause);
+    neutral_free(&n);
     report_free(&rep);
     if (e != ERR_OK)
         return cli_fail(e, cause);
@@ -182,7 +187,7 @@ cmd_export(struct app *app, int argc, char **argv)
 
 const struct cli_cmd cli_cmd_export = {
     .name = "export",
-    .summary = "导出 Excel 报表（表A.1–A.6、因子说明、月度明细、活动数据明细、图表、碳绩效）",
+    .summary = "导出 Excel 报表（表A.1–A.6、因子说明、月度明细、活动数据明细、图表、碳绩效、碳中和）",
     .usage = "export FILE [--year YEAR] [-o OUT.xlsx] [--format xlsx|json]",
     .help = "  --year YEAR          年度（默认为工作簿中最新的年度）\n"
             "  -o, --output OUT.xlsx\n"
@@ -195,7 +200,10 @@ const struct cli_cmd cli_cmd_export = {
             "的活动水平和碳排放量），活动数据明细（每条活动数据及其数据来源、备注）和图表（按排放\n"
             "源、按月、按季度的碳排放量），以及碳绩效参数（工作簿各年按报告值和按基准期因子可比的\n"
             "碳绩效参数、较上年和较基准期的变化、趋势图）和碳基准与目标（基准期及其设定记录、\n"
-            "较基准期变化的分解、碳目标及逐年进度、减排措施计划）。\n"
+            "较基准期变化的分解、碳目标及逐年进度、减排措施计划），可再生能源与绿电（可再生能源\n"
+            "与绿色电力记录及其佐证、绿证、可再生能源利用率和绿色电力利用率、基于位置与基于市场\n"
+            "的范围二排放）、碳抵消与碳中和（核算边界、每项碳抵消是否计入及原因、碳中和评价、\n"
+            "碳中和计划），实现碳中和的年度另有碳中和声明（《碳中和实施指南 组织》第 9 章）。\n"
             "数字均为数值单元格；合计为公式并带有计算结果，不需重新计算即可显示。\n"
             "已存在的 OUT.xlsx 会被替换：先写入同目录下的临时文件，写完后再改名替换，\n"
             "导出失败时原文件不变，也不留下临时文件；被中断（信号、文件大小限制）的导出留下的\n"

@@ -31,6 +31,8 @@
 
 #include "base/err.h"
 #include "data/forms.h"
+#include "data/factors.h"
+#include "core/neutral.h"
 #include "core/perf.h"
 #include "core/plan.h"
 #include "core/report.h"
@@ -43,6 +45,12 @@ struct export_in {                /* what every exporter reads */
        碳基准与目标); NULL perf means there is none to show, and those sheets are left out. */
     const struct perf *perf;
     const struct wb_plan *plan;
+    /* The reporting year's carbon-neutrality judgement (core/neutral.h: its offsets point into
+       plan) and the library's residual factor it used (NULL: none): xlsx shows them in
+       可再生能源与绿电, 碳抵消与碳中和 and, when neutrality is achieved, 碳中和声明; NULL neutral
+       leaves those sheets out. */
+    const struct neutral *neutral;
+    const struct grid_factor *residual;
 };
 
 struct exporter {

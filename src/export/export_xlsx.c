@@ -1,9 +1,10 @@
 /*
  * export_xlsx.c - the Excel exporter: the workbook, its formats and properties, the cell and sheet
  * primitives every sheet writes with, and the writer that puts the sheets in order (表A.1–表A.6
- * from export_xlsx_tables.c, then 月度明细 and 图表 from export_xlsx_detail.c, and last 碳绩效参数
- * and 碳基准与目标 from export_xlsx_perf.c, so the sheets before them keep their parts' numbers: the
- * same files whether a workbook has a plan or not). Labels come from
+ * from export_xlsx_tables.c, then 月度明细 and 图表 from export_xlsx_detail.c, then 碳绩效参数
+ * and 碳基准与目标 from export_xlsx_perf.c, and last 可再生能源与绿电, 碳抵消与碳中和
+ * (export_xlsx_neutral.c) and 碳中和声明 (export_xlsx_statement.c), so the sheets before them keep
+ * their parts' numbers: the same files whether a workbook has a plan or not). Labels come from
  * forms/ and the report; every figure from the report. Totals are formulas carrying their
  * computed value, so programs that do not recalculate (LibreOffice, WPS, protected view) still
  * show the figure. export_file.c sees the file onto disk whole (temporary file, check, rename).
@@ -562,6 +563,65 @@ xl_header_row(struct sheet *sh, const char *form_id, const char *const *keys, si
     sh->row++;
 }
 
+/* ---- blocks of the plan sheets ------------------------------------------------------------ */
+
+static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+
+char *
+xl_block_title(const struct xl *x, int n, const char *title)
+{
+    if (x->r->lang == LANG_EN)
+        return xasprintf("%d. %s", n + 1, title);
+    return xasprintf("%s、%s", numerals[n % (int)nitems(numerals)], title);
+}
+
+void
+xl_bar(struct sheet *sh, const char *text)
+{
+    sh->row++;
+    xl_merge_text(sh, sh->row, 0, sh->row, sh->ncols - 1, text, F_LABEL);
+    sh->row++;
+}
+
+void
+xl_line(struct sheet *sh, const char *text)
+{
+    xl_merge_text(sh, sh->row, 0, sh->row, sh->ncols - 1, text, F_NOTE);
+    sh->row++;
+}
+
+void
+xl_heads(struct sheet *sh, const char *const *zh, const char *const *en, size_t n, int most)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        xl_put_wrap(sh, sh->row, (lxw_col_t)i, xl_tx(sh->x, zh[i], en[i]), F_HEAD, most);
+    sh->row++;
+}
+
+lxw_row_t
+xl_fig_row(struct sheet *sh, const char *label, const char *note)
+{
+    lxw_row_t row = sh->row++;
+
+    xl_merge_text(sh, row, 0, row, 2, label, F_LABEL);
+    if (sh->ncols > 4)
+        xl_merge_text(sh, row, 4, row, sh->ncols - 1, note, F_TEXT);
+    return row;
+}
+
+void
+xl_put_finite(struct sheet *sh, lxw_row_t row, lxw_col_t col, double v, lxw_format *fmt,
+              int decimals, const char *unit)
+{
+    if (!isfinite(v)) {
+        xl_put_text(sh, row, col, NULL, F_NA);
+        return;
+    }
+    xl_put_num(sh, row, col, v, fmt, xl_num_width(v, decimals, unit));
+}
+
 /* ---- the workbook -------------------------------------------------------------------------- */
 
 /* 1 January after the reporting year, 00:00 UTC: fixed, so equal reports give equal files. */
@@ -598,16 +658,17 @@ set_properties(struct xl *x)
     free(unit);
 }
 
-/* The sheets in workbook order; 图表 reads what 月度明细 wrote; the 碳绩效 sheets come last. */
+/* The sheets in workbook order; 图表 reads what 月度明细 wrote; the 碳绩效 and 碳中和 sheets come last. */
 static void (*const sheets[])(struct xl *) = {
     xl_sheet_a1, xl_sheet_a2, xl_sheet_a3, xl_sheet_a4, xl_sheet_a5, xl_sheet_a6,
     xl_sheet_factor_notes, xl_sheet_months, xl_sheet_records, xl_sheet_charts,
-    xl_sheet_perf, xl_sheet_targets,
+    xl_sheet_perf, xl_sheet_targets, xl_sheet_renewables, xl_sheet_offsets, xl_sheet_statement,
 };
 
 /*
  * Writes the whole workbook to file: the export_file_writer of xlsx_write, arg its struct xl
- * with only fs, r, perf and plan set. Returns NULL, or the text of the first libxlsxwriter error.
+ * with only fs, r, perf, plan, neutral and residual set. Returns NULL, or the text of the first
+ * libxlsxwriter error.
  */
 static const char *
 write_workbook(const char *file, void *arg)
@@ -640,7 +701,8 @@ write_workbook(const char *file, void *arg)
 static enum err
 xlsx_write(const struct export_in *in, const char *path, char **cause)
 {
-    struct xl x = {.fs = in->fs, .r = report_cur(in->r), .perf = in->perf, .plan = in->plan};
+    struct xl x = {.fs = in->fs, .r = report_cur(in->r), .perf = in->perf, .plan = in->plan,
+                   .neutral = in->neutral, .residual = in->residual};
 
     if (strcmp(path, "-") == 0) {
         *cause = xstrdup("Excel 报表只能写入文件，不能写到标准输出");

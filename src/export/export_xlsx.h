@@ -2,7 +2,8 @@
  * export_xlsx.h - what the Excel export files share: export_xlsx.c (the workbook, its formats,
  * the cell and sheet primitives, properties, the writer), export_xlsx_tables.c (表A.1–表A.6),
  * export_xlsx_notes.c (因子说明, 活动数据明细), export_xlsx_detail.c (月度明细, 图表) and
- * export_xlsx_perf.c (碳绩效参数, 碳基准与目标): the
+ * export_xlsx_perf.c (碳绩效参数, 碳基准与目标), export_xlsx_neutral.c (可再生能源与绿电,
+ * 碳抵消与碳中和) and export_xlsx_statement.c (碳中和声明): the
  * export in progress, the sheet being filled and the helpers every sheet writes with. The shared
  * names start with xl_, after struct xl. Private to export_xlsx*.c, the only files that include
  * xlsxwriter.h.
@@ -14,7 +15,9 @@
 
 #include <xlsxwriter.h>
 
+#include "data/factors.h"
 #include "data/forms.h"
+#include "core/neutral.h"
 #include "core/perf.h"
 #include "core/plan.h"
 #include "core/report.h"
@@ -44,6 +47,8 @@ struct xl {                     /* one export in progress */
     const struct report_year *r;   /* the reporting year */
     const struct perf *perf;    /* the performance over the years, or NULL (no 碳绩效 sheets) */
     const struct wb_plan *plan; /* its plan (base history, measures), or NULL */
+    const struct neutral *neutral;      /* the year's judgement, or NULL (no 碳中和 sheets) */
+    const struct grid_factor *residual; /* the residual factor it used, or NULL */
     lxw_workbook *wb;
     lxw_error err;              /* the first libxlsxwriter failure, which fails the export */
     lxw_format *fmt[F__COUNT];
@@ -157,6 +162,25 @@ void xl_sheet_close(struct sheet *sh);
 /* A row of column headers: the forms' labels of keys, from column 0. */
 void xl_header_row(struct sheet *sh, const char *form_id, const char *const *keys, size_t n);
 
+/* ---- blocks of the plan sheets (export_xlsx.c) --------------------------------------------- */
+
+/* "一、title" in Chinese, "1. title" in English: the numbered title of block n (from 0); caller frees. */
+char *xl_block_title(const struct xl *x, int n, const char *title);
+/* A block's title: a grey bar across the sheet, after a blank row. */
+void xl_bar(struct sheet *sh, const char *text);
+/* A line of text across the sheet, no border, wrapped to fit; the next row after it. */
+void xl_line(struct sheet *sh, const char *text);
+/* Headers from column 0 (zh or en by the report's language), wrapping beyond most columns. */
+void xl_heads(struct sheet *sh, const char *const *zh, const char *const *en, size_t n, int most);
+/*
+ * A figure's row: label merged over columns 0..2, the value's cell in column 3 (the caller
+ * writes it), and note (NULL: none) merged over the rest. Returns the row; the next row after it.
+ */
+lxw_row_t xl_fig_row(struct sheet *sh, const char *label, const char *note);
+/* v in fmt, or a blank cell when v is not finite (never inf or NaN in a cell). */
+void xl_put_finite(struct sheet *sh, lxw_row_t row, lxw_col_t col, double v, lxw_format *fmt,
+                   int decimals, const char *unit);
+
 /* ---- the sheets, in workbook order ----------------------------------------------------------- */
 
 /* 表A.1 … 表A.6 (export_xlsx_tables.c). */
@@ -182,5 +206,14 @@ void xl_sheet_charts(struct xl *x);
  */
 void xl_sheet_perf(struct xl *x);
 void xl_sheet_targets(struct xl *x);
+/*
+ * 可再生能源与绿电 (the renewable rows, certificates, shares, both scope 2 figures) and 碳抵消与碳中和
+ * (the boundary, every offset judged, the judgement, the rules, the 碳中和计划) from x->neutral
+ * and x->plan (export_xlsx_neutral.c); 碳中和声明 (003 §9) when the year achieves neutrality
+ * (export_xlsx_statement.c). Nothing when x->neutral is NULL.
+ */
+void xl_sheet_renewables(struct xl *x);
+void xl_sheet_offsets(struct xl *x);
+void xl_sheet_statement(struct xl *x);
 
 #endif

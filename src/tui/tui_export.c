@@ -32,7 +32,9 @@ tui_export(struct tui *t)
     struct report zh;
     struct perf perf = {0};
     struct wb_plan plan = {0};
-    struct export_in in = {.fs = t->app->forms, .r = &zh, .perf = &perf, .plan = &plan};
+    struct neutral n;
+    struct export_in in = {.fs = t->app->forms, .r = &zh, .perf = &perf, .plan = &plan,
+                           .neutral = &n};
     enum err e;
 
     if (!tui_prompt(t, TR(t, "导出到：", "Export to: "), def, &path)) {
@@ -46,11 +48,14 @@ tui_export(struct tui *t)
         return;
     }
     /* the submitted report always carries the standard's Chinese labels; the carbon
-       performance over the workbook's years and its plan go with it */
+       performance over the workbook's years, its plan and the year's carbon-neutrality
+       judgement go with it */
     if ((e = book_perf(t->book, t->y.year, LANG_ZH, &perf, &cause)) == ERR_OK
         && (e = book_load_plan(t->book, &plan, &cause)) == ERR_OK
         && (e = report_build(t->app->forms, &t->y, 1, t->y.year, LANG_ZH, &zh, &cause)) == ERR_OK) {
+        book_neutral_judge(t->app, &t->y, report_cur(&zh), &plan, LANG_ZH, &n, &in.residual);
         e = export_xlsx_format.write(&in, path, &cause);
+        neutral_free(&n);
         report_free(&zh);
     }
     perf_free(&perf);
