@@ -106,15 +106,12 @@ struct book_neutral {
 /*
  * neutral_build for year y (its report r) with plan's claims, y's standard coal and the
  * library's residual factor for y's year (nearest shipped year), which *residual names (NULL when
- * none). plan must outlive n.
+ * none), and y checked (neutral_set_check: a year with errors is not judged). plan must outlive n.
  */
 void book_neutral_judge(const struct app *app, const struct wb_year *y, const struct report_year *r,
                         const struct wb_plan *plan, enum lang lang, struct neutral *n,
                         const struct grid_factor **residual);
-/*
- * The judgement of year of wb (labels in lang), with the year checked (neutral_set_check: a year
- * with errors is not judged). Errors as book_load, report_build, book_load_plan.
- */
+/* The judgement of year of wb (labels in lang). Errors as book_load, report_build, book_load_plan. */
 enum err book_neutral(struct book *wb, int year, enum lang lang, struct book_neutral *bn,
                       char **cause);
 void book_neutral_free(struct book_neutral *bn);

@@ -17,11 +17,16 @@ book_neutral_judge(const struct app *app, const struct wb_year *y, const struct 
                    const struct grid_factor **residual)
 {
     const struct grid_factor *g = factors_residual(app->lib, y->year, NULL);
+    struct check_report rep;
     double kwh_coal, gj_coal;
 
     neutral_coal(y, &kwh_coal, &gj_coal);
     neutral_build(r, plan->offsets, plan->noffsets, plan->renewables, plan->nrenewables, kwh_coal,
                   gj_coal, g != NULL ? g->value : 0, g != NULL ? g->year : 0, lang, n);
+    /* its errors are of the year alone (the year before adds warnings only) */
+    check_year(app->forms, y, NULL, &rep);
+    neutral_set_check(n, rep.nerrors);
+    check_free(&rep);
     if (residual != NULL)
         *residual = g;
 }
@@ -29,7 +34,6 @@ book_neutral_judge(const struct app *app, const struct wb_year *y, const struct 
 enum err
 book_neutral(struct book *wb, int year, enum lang lang, struct book_neutral *bn, char **cause)
 {
-    struct check_report rep;
     enum err e;
 
     memset(bn, 0, sizeof *bn);
@@ -47,9 +51,6 @@ book_neutral(struct book *wb, int year, enum lang lang, struct book_neutral *bn,
     }
     book_neutral_judge(book_app(wb), &bn->year, report_cur(&bn->rep), &bn->plan, lang, &bn->n,
                        &bn->residual);
-    book_check(wb, &bn->year, &rep);
-    neutral_set_check(&bn->n, rep.nerrors);
-    check_free(&rep);
     return ERR_OK;
 }
 
