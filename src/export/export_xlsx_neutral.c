@@ -556,8 +556,13 @@ offsets_judgement(struct sheet *sh, int *n, lxw_row_t em, lxw_row_t sum)
                    xl_tx(x, "核算边界内的排放量 ≤ 计入的抵消量：实现碳中和；否则未实现碳中和",
                          "emissions within the boundary ≤ the offsets counted: achieved; "
                          "otherwise not achieved"));
-    xl_put_text(sh, r, VAL, nt->achieved ? xl_tx(x, "实现碳中和", "Carbon neutrality achieved")
-                                         : xl_tx(x, "未实现碳中和", "Carbon neutrality not achieved"),
+    xl_put_text(sh, r, VAL,
+                nt->check_errors > 0
+                    ? xl_tx(x, "不作判定：该年度数据不完整（tanbook check 有错误），缺失的数据不能当作零排放",
+                            "Not judged: the year's data are incomplete (tanbook check finds errors); "
+                            "missing data are not zero emissions")
+                : nt->achieved ? xl_tx(x, "实现碳中和", "Carbon neutrality achieved")
+                               : xl_tx(x, "未实现碳中和", "Carbon neutrality not achieved"),
                 F_TEXT);
     r = xl_fig_row(sh, xl_tx(x, "差额（tCO₂e）", "Shortfall (tCO₂e)"),
                    xl_tx(x, "排放量 − 计入的抵消量，实现碳中和时为 0",

@@ -96,4 +96,15 @@ run tb export "$WB" -o again.xlsx
 cmp -s achieved.xlsx again.xlsx || note "two exports differ: $(cmp achieved.xlsx again.xlsx 2>&1)"
 verdict "two exports of the workbook with offsets are byte-identical"
 
+# A year check finds errors in (no activity data, A.1 without address) is not judged, although
+# its 0 tCO₂e are below the 50 t offset: no statement sheet.
+run tb new empty.tanbook --unit 空单位 --year 2024 --area 1000 --headcount 10
+run tb offset empty.tanbook --year 2024 --type CCER --serial E-1 --quantity 50 --registered 2022-01-01 \
+    --cancelled 2025-01-10 --proof 注销证明 --evidence 注销证明
+run tb export empty.tanbook -o empty.xlsx
+expect_rc 0
+res=$("$PY" "$NEUTRAL" empty.xlsx --names '可再生能源与绿电,碳抵消与碳中和' \
+    --row '碳抵消与碳中和|评价结论|||不作判定：该年度数据不完整（tanbook check 有错误），缺失的数据不能当作零排放' 2>&1) || note "$res"
+verdict "an incomplete year: 不作判定 on the sheet, no 碳中和声明"
+
 done_testing
