@@ -29,17 +29,6 @@
 /* xl_tx for a format string, so that the compiler still checks it against its arguments */
 #define TX(x, zh, en) ((x)->r->lang == LANG_EN ? (en) : (zh))
 
-static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八"};
-
-/* "一、" … in Chinese, "1. " … in English: the number of a block (n from 0). */
-static char *
-block_title(const struct xl *x, int n, const char *title)
-{
-    if (x->r->lang == LANG_EN)
-        return xasprintf("%d. %s", n + 1, title);
-    return xasprintf("%s、%s", numerals[n % (int)nitems(numerals)], title);
-}
-
 static const char *
 key_label(const struct xl *x, enum perf_key k)
 {
@@ -81,23 +70,6 @@ static void
 put_year(struct sheet *sh, lxw_row_t row, lxw_col_t col, int year)
 {
     xl_put_num(sh, row, col, year, xl_code_format(sh->x, "0"), 4);
-}
-
-/* A line of text across the sheet, no border, wrapped to fit; the next row after it. */
-static void
-line(struct sheet *sh, const char *text)
-{
-    xl_merge_text(sh, sh->row, 0, sh->row, sh->ncols - 1, text, F_NOTE);
-    sh->row++;
-}
-
-/* A block's title: a grey bar across the sheet, after a blank row. */
-static void
-bar(struct sheet *sh, const char *text)
-{
-    sh->row++;
-    xl_merge_text(sh, sh->row, 0, sh->row, sh->ncols - 1, text, F_LABEL);
-    sh->row++;
 }
 
 /* The kind of base period in words. */
@@ -156,11 +128,11 @@ perf_block(struct sheet *sh, int n, const char *title, enum what w)
     const struct perf *p = x->perf;
     int values = w == W_REP || w == W_LFL;
     lxw_row_t first;
-    char *t = block_title(x, n, title);
+    char *t = xl_block_title(x, n, title);
     size_t i;
     int k;
 
-    bar(sh, t);
+    xl_bar(sh, t);
     free(t);
     xl_put_text(sh, sh->row, 0, xl_tx(x, "年度", "Year"), F_HEAD);
     for (k = 0; k < PK__COUNT; k++)
@@ -268,7 +240,7 @@ perf_notes(struct sheet *sh)
                                 "Note: %d cannot be computed (%s); its figures are blank."),
                           p->years[i].year, p->years[i].why != NULL ? p->years[i].why : "");
 
-            line(sh, s);
+            xl_line(sh, s);
             free(s);
         }
     s = xasprintf(TX(x, "注：空白单元格表示没有数值（缺少建筑面积、用能人数或度日数，首个年份没有上年，"
@@ -277,7 +249,7 @@ perf_notes(struct sheet *sh)
                      "year before the first, or not computed yet). %s; %s."),
                   xl_tx(x, perf_key(PK_HEAT_PER_HDD)->formula_zh, perf_key(PK_HEAT_PER_HDD)->formula_en),
                   xl_tx(x, perf_key(PK_ELEC_PER_DD)->formula_zh, perf_key(PK_ELEC_PER_DD)->formula_en));
-    line(sh, s);
+    xl_line(sh, s);
     free(s);
 }
 
@@ -301,13 +273,13 @@ xl_sheet_perf(struct xl *x)
                       p->base.def.reason != NULL && p->base.def.reason[0] != '\0'
                           ? xl_tx(x, "；原因：", "; reason: ") : "",
                       p->base.def.reason != NULL ? p->base.def.reason : "");
-        line(&sh, s);
+        xl_line(&sh, s);
         free(s);
         free(words);
         if (p->base.missing != NULL) {
             s = xasprintf(TX(x, "基准期的数据不全：%s。", "The base period lacks data: %s."),
                           p->base.missing);
-            line(&sh, s);
+            xl_line(&sh, s);
             free(s);
         }
         if (p->base.factor_year != 0) {
@@ -319,11 +291,11 @@ xl_sheet_perf(struct xl *x)
                                "(Guide to carbon neutrality for organisations, 7.2.4.2: factors once "
                                "chosen should not change); the difference is the effect of the "
                                "factors' change."), p->base.factor_year);
-            line(&sh, s);
+            xl_line(&sh, s);
             free(s);
         }
     } else {
-        line(&sh, xl_tx(x, "尚未设定碳基准：各年只有按报告值（以当年的排放因子计算）的数值和较上年的变化。"
+        xl_line(&sh, xl_tx(x, "尚未设定碳基准：各年只有按报告值（以当年的排放因子计算）的数值和较上年的变化。"
                            "设定碳基准：tanbook set FILE --base 2022。",
                         "No base period is set: each year is shown as reported (with its own "
                         "factors), with its change against the year before. To set one: "
@@ -375,17 +347,6 @@ pair(struct sheet *sh, const char *label, const char *value)
     sh->row++;
 }
 
-/* Headers from column 0. */
-static void
-heads(struct sheet *sh, const char *const *zh, const char *const *en, size_t n)
-{
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        xl_put_wrap(sh, sh->row, (lxw_col_t)i, xl_tx(sh->x, zh[i], en[i]), F_HEAD, HEAD_TC);
-    sh->row++;
-}
-
 /* 碳基准: the base period in force, and every setting of it, oldest first. */
 static void
 targets_base(struct sheet *sh, int *n)
@@ -397,11 +358,11 @@ targets_base(struct sheet *sh, int *n)
     char *t, *s;
     size_t i;
 
-    t = block_title(x, (*n)++, xl_tx(x, "碳基准（现行的基准期）", "The base period in force"));
-    bar(sh, t);
+    t = xl_block_title(x, (*n)++, xl_tx(x, "碳基准（现行的基准期）", "The base period in force"));
+    xl_bar(sh, t);
     free(t);
     if (!b->set) {
-        line(sh, xl_tx(x, "尚未设定碳基准：较基准期的变化、按基准期因子可比的数值和碳目标都无从计算。"
+        xl_line(sh, xl_tx(x, "尚未设定碳基准：较基准期的变化、按基准期因子可比的数值和碳目标都无从计算。"
                           "设定碳基准：tanbook set FILE --base 2022（单一年份），--base 2020-2022"
                           "（若干年份的平均）或 --base moving:3（最近 3 个完整年份的移动平均）。",
                        "No base period is set: the change against the base, like-for-like "
@@ -429,11 +390,11 @@ targets_base(struct sheet *sh, int *n)
         pair(sh, xl_tx(x, "说明", "Note"), b->note);
     if (x->plan == NULL || x->plan->nbases == 0)
         return;
-    t = block_title(x, (*n)++, xl_tx(x, "基准期设定记录（最早的在前）",
+    t = xl_block_title(x, (*n)++, xl_tx(x, "基准期设定记录（最早的在前）",
                                      "Settings of the base period (oldest first)"));
-    bar(sh, t);
+    xl_bar(sh, t);
     free(t);
-    heads(sh, zh, en, 3);
+    xl_heads(sh, zh, en, 3, HEAD_TC);
     xl_merge_text(sh, sh->row - 1, 2, sh->row - 1, 6, xl_tx(x, zh[2], en[2]), F_HEAD);
     xl_merge_text(sh, sh->row - 1, 7, sh->row - 1, 8, xl_tx(x, zh[7], en[7]), F_HEAD);
     for (i = 0; i < x->plan->nbases; i++) {
@@ -472,18 +433,18 @@ targets_split(struct sheet *sh, int *n)
 
     t = xasprintf(TX(x, "%d 年较基准期变化的分解（按排放源）",
                         "The change of %d against the base, by source"), y->year);
-    bar(sh, title = block_title(x, (*n)++, t));
+    xl_bar(sh, title = xl_block_title(x, (*n)++, t));
     free(title);
     free(t);
     if (!y->has_effects) {
-        line(sh, x->perf->base.set
+        xl_line(sh, x->perf->base.set
                      ? (x->perf->base.missing != NULL ? x->perf->base.missing
                         : xl_tx(x, "基准期或报告年度未能计算，无从分解。",
                                 "The base or the reporting year cannot be computed: no split."))
                      : xl_tx(x, "尚未设定碳基准，无从分解。", "No base period is set: no split."));
         return;
     }
-    heads(sh, zh, en, nitems(zh));
+    xl_heads(sh, zh, en, nitems(zh), HEAD_TC);
     t = xasprintf(TX(x, "%d 年（tCO₂e）", "%d (tCO₂e)"), y->year);
     xl_put_text(sh, sh->row - 1, 2, t, F_HEAD);
     free(t);
@@ -515,7 +476,7 @@ targets_split(struct sheet *sh, int *n)
         }
     }
     sh->row++;
-    line(sh, xl_tx(x, "活动变化影响 = 报告年度按基准期因子可比的排放量 − 基准期按同一因子的排放量；"
+    xl_line(sh, xl_tx(x, "活动变化影响 = 报告年度按基准期因子可比的排放量 − 基准期按同一因子的排放量；"
                       "因子变化影响 = 变化（按报告值）− 活动变化影响。两者相加等于变化。",
                    "Activity effect = the reporting year like for like − the base at the same "
                    "factors; factor effect = the change as reported − the activity effect. The "
@@ -558,16 +519,16 @@ targets_list(struct sheet *sh, int *n)
     char *t;
     size_t i;
 
-    bar(sh, t = block_title(x, (*n)++, xl_tx(x, "碳目标", "Targets")));
+    xl_bar(sh, t = xl_block_title(x, (*n)++, xl_tx(x, "碳目标", "Targets")));
     free(t);
     if (p->ntargets == 0) {
-        line(sh, xl_tx(x, "尚未设定碳目标（tanbook target FILE --parameter total --target-year 2025 "
+        xl_line(sh, xl_tx(x, "尚未设定碳目标（tanbook target FILE --parameter total --target-year 2025 "
                           "--reduction 10，或 --preset national-2025）。",
                        "No target is set (tanbook target FILE --parameter total --target-year 2025 "
                        "--reduction 10, or --preset national-2025)."));
         return NULL;
     }
-    heads(sh, zh, en, nitems(zh));
+    xl_heads(sh, zh, en, nitems(zh), HEAD_TC);
     for (i = 0; i < p->ntargets; i++) {
         const struct perf_target *tg = &p->targets[i];
         const struct perf_key_def *kd = perf_key(perf_param_key(tg->def.param));
@@ -589,7 +550,7 @@ targets_list(struct sheet *sh, int *n)
                     F_TEXT, WRAP);
         sh->row++;
     }
-    line(sh, xl_tx(x, "总体下降率 R 与年均下降率 r 的关系（《碳中和实施指南 组织》公式 A.1）："
+    xl_line(sh, xl_tx(x, "总体下降率 R 与年均下降率 r 的关系（《碳中和实施指南 组织》公式 A.1）："
                       "R = 1 − (1 − r)^(tT − tB)，tB 为基准年（基准期的最后一年），tT 为目标年；"
                       "目标值 = 基准值 ×（1 − R）。上限目标（如煤炭消费占比）只给出目标值。",
                    "Overall reduction R and annual rate r (formula A.1): R = 1 − (1 − r)^(tT − tB), "
@@ -615,9 +576,9 @@ targets_progress(struct sheet *sh, int *n)
 
     if (p->ntargets == 0)
         return;
-    bar(sh, t = block_title(x, (*n)++, xl_tx(x, "目标进度（逐年）", "Progress, year by year")));
+    xl_bar(sh, t = xl_block_title(x, (*n)++, xl_tx(x, "目标进度（逐年）", "Progress, year by year")));
     free(t);
-    heads(sh, zh, en, nitems(zh));
+    xl_heads(sh, zh, en, nitems(zh), HEAD_TC);
     for (i = 0; i < p->ntargets; i++) {
         const struct perf_target *tg = &p->targets[i];
         const struct perf_key_def *kd = perf_key(perf_param_key(tg->def.param));
@@ -650,7 +611,7 @@ targets_progress(struct sheet *sh, int *n)
         xl_merge_text(sh, first, 0, sh->row - 1, 0, t, F_GROUP);
         free(t);
     }
-    line(sh, xl_tx(x, "里程碑值 = 基准值 ×（1 − r）^(t − tB)；差距为正即高于里程碑值（未达标）；"
+    xl_line(sh, xl_tx(x, "里程碑值 = 基准值 ×（1 − r）^(t − tB)；差距为正即高于里程碑值（未达标）；"
                       "每年仍需下降 = 1 −（目标值 ÷ 该年实际值）^(1 ÷（tT − t）)。",
                    "Milestone = base value × (1 − r)^(t − tB); a positive gap is above the milestone "
                    "(off track); still needed a year = 1 − (target value / the year's actual)^(1 / "
@@ -672,13 +633,13 @@ targets_measures(struct sheet *sh, int *n, const struct perf_target *total)
     lxw_row_t first, sum, gap;
     size_t i;
 
-    bar(sh, t = block_title(x, (*n)++, xl_tx(x, "减排措施计划", "Measures plan")));
+    xl_bar(sh, t = xl_block_title(x, (*n)++, xl_tx(x, "减排措施计划", "Measures plan")));
     free(t);
     if (pl == NULL || pl->nmeasures == 0) {
-        line(sh, xl_tx(x, "尚无减排措施。", "No measures are planned."));
+        xl_line(sh, xl_tx(x, "尚无减排措施。", "No measures are planned."));
         return;
     }
-    heads(sh, zh, en, nitems(zh));
+    xl_heads(sh, zh, en, nitems(zh), HEAD_TC);
     first = sh->row;
     for (i = 0; i < pl->nmeasures; i++) {
         const struct wb_measure *m = &pl->measures[i];
@@ -704,7 +665,7 @@ targets_measures(struct sheet *sh, int *n, const struct perf_target *total)
     xl_sum_formula(formula, sizeof formula, first, 6, sum - 1, 6);
     xl_put_t2_formula(sh, sum, 6, formula, x->perf->expected_tco2e, F_T2B);
     if (total == NULL || !cur->rep[PK_TOTAL].ok || !total->target_value.ok) {
-        line(sh, xl_tx(x, "没有可计算的碳排放总量目标，预期减排量无从与差距比较。",
+        xl_line(sh, xl_tx(x, "没有可计算的碳排放总量目标，预期减排量无从与差距比较。",
                        "There is no total-emissions target to compute: the expected reductions "
                        "are held against nothing."));
         return;
