@@ -363,6 +363,12 @@ renew_scope2(struct sheet *sh, int *n, const struct renew_at *at)
     char a[16], b[16], c[16], f[160], *t;
     lxw_row_t r;
 
+    /* the two scope 2 figures and their basis on one page: a page break above the bar */
+    {
+        lxw_row_t breaks[] = {sh->row + 1, 0};
+
+        worksheet_set_h_pagebreaks(sh->ws, breaks);
+    }
     block(sh, n, xl_tx(x, "范围二排放：基于位置与基于市场", "Scope 2: location-based and market-based"));
     xl_merge_text(sh, sh->row, 0, sh->row, 2, xl_tx(x, "口径", "Basis"), F_HEAD);
     xl_put_wrap(sh, sh->row, VAL, xl_tx(x, "排放量（tCO₂e）", "Emissions (tCO₂e)"), F_HEAD, HEAD);
