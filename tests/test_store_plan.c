@@ -200,7 +200,8 @@ test_older_readonly(void **state)
                       "PRAGMA user_version = 5;");
     assert_int_equal(store_open(c->path, STORE_READONLY, &st, &cause), ERR_OK);
     assert_int_equal(store_load_plan(st, &p, &cause), ERR_OK);
-    assert_int_equal(p.nbases + p.ntargets + p.nmeasures, 0);
+    assert_int_equal(p.nbases + p.ntargets + p.nmeasures + p.noffsets + p.nrenewables, 0);
+    plan_free(&p);
     store_close(st);
     /* opened for writing it is migrated, and the plan can be written */
     assert_int_equal(store_open(c->path, STORE_EXISTING, &st, &cause), ERR_OK);

@@ -476,10 +476,13 @@ load_texts(struct store *st, struct wb_plan *p, char **cause)
                              : plan_statement_slot(statement_at(p, year), key);
         if (slot == NULL) {
             long long id = sqlite3_column_int64(s, 0);
+            char *name = xstrdup(key != NULL ? key : "");
 
             free(value);
-            store_release(st, s);
-            return corrupt("碳中和计划", id, key != NULL ? key : "", cause);
+            store_release(st, s);   /* key is the statement's: named before it goes */
+            e = corrupt("碳中和计划", id, name, cause);
+            free(name);
+            return e;
         }
         *slot = value;
     }
