@@ -356,7 +356,7 @@ test_pledge(void **state)
                             plan_text_label(keys[i], LANG_EN));
     }
     note = so->title_note(&f->env);
-    assert_string_equal(note, "前四项：碳中和计划（全工作簿）；后四项：2023 年的声明");
+    assert_string_equal(note, "计划：全工作簿；声明：2023 年");
     free(note);
     put_ok(f, "pledge", "N.4", 0, 1, "本单位承诺于 2030 年前实现运营碳中和");
     put_ok(f, "pledge", "N.4", 5, 1, "某评价机构");

@@ -70,8 +70,7 @@ build(const struct sheet_env *env, struct sheet *s)
 static char *
 title_note(const struct sheet_env *env)
 {
-    return xasprintf(SHEET_TR(env, "前四项：碳中和计划（全工作簿）；后四项：%d 年的声明",
-                              "First four: the plan (the workbook's); last four: the %d statement"),
+    return xasprintf(SHEET_TR(env, "计划：全工作簿；声明：%d 年", "plan: the workbook's; statement: %d"),
                      env->y->year);
 }
 

@@ -288,7 +288,9 @@ draw_steps(struct tui *t)
     free(note);
     attron(A_BOLD);
     x = width_of(title) + 3;
-    tui_put(2, 1, x - 1, title, 0);
+    if (x > t->cols)                 /* a long note is cut at the edge, never wrapped onto the grid */
+        x = t->cols;
+    tui_put(2, 1, x - 2, title, 0);
     free(title);
     attroff(A_BOLD);
     tui_layout(t, &l);               /* a wide screen's live panel has its heading on this row */
