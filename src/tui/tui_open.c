@@ -276,7 +276,7 @@ arg_lang(int argc, char **argv, enum lang dflt)
 
 /*
  * A year or plan the store refuses to load (a number or period no tanbook writes, store_read.c,
- * store_plan.c) is refused before the screen is up, as the command line refuses it: not shown as
+ * store_plan.c, store_neutral.c: the offsets and renewables too) is refused before the screen is up, as the command line refuses it: not shown as
  * an empty year to type into.
  */
 static enum err
