@@ -78,6 +78,12 @@ test_forms_in_order(void **state)
         {"P.1", "perf", "碳绩效", "P.1 碳绩效", "P.1 Carbon performance", FK_COMPUTED, 7},
         {"P.2", "targets", "碳目标", "P.2 碳目标", "P.2 Carbon targets", FK_GRID, 11},
         {"P.3", "measures", "措施计划", "P.3 措施计划", "P.3 Measures plan", FK_GRID, 7},
+        {"N.1", "renewables", "可再生能源与绿电", "N.1 可再生能源与绿电", "N.1 Renewables and green power",
+         FK_GRID, 9},
+        {"N.2", "offsets", "碳抵消", "N.2 碳抵消", "N.2 Offsets", FK_GRID, 20},
+        {"N.3", "neutrality", "碳中和", "N.3 碳中和", "N.3 Carbon neutrality", FK_COMPUTED, 4},
+        {"N.4", "neutral_plan", "碳中和计划与声明", "N.4 碳中和计划与声明",
+         "N.4 Carbon-neutrality plan and statement", FK_RECORD, 8},
     };
     const struct form_set *fs = *state;
     size_t i;
@@ -124,6 +130,12 @@ test_steps_in_order(void **state)
         {"P.1", SK_VIEW, "perf", "碳绩效", "Perf.", "P.1 碳绩效", "P.1 Carbon performance", 1},
         {"P.2", SK_GRID, "targets", "碳目标", "Targets", "P.2 碳目标", "P.2 Carbon targets", 1},
         {"P.3", SK_GRID, "measures", "措施计划", "Measures", "P.3 措施计划", "P.3 Measures plan", 1},
+        {"N.1", SK_GRID, "renewables", "可再生能源", "Renew.", "N.1 可再生能源与绿电",
+         "N.1 Renewables and green power", 1},
+        {"N.2", SK_GRID, "offsets", "碳抵消", "Offsets", "N.2 碳抵消", "N.2 Offsets", 1},
+        {"N.3", SK_VIEW, "neutrality", "碳中和", "Neutral.", "N.3 碳中和", "N.3 Carbon neutrality", 1},
+        {"N.4", SK_RECORD, "pledge", "中和计划", "Pledge", "N.4 碳中和计划与声明",
+         "N.4 Carbon-neutrality plan and statement", 1},
         {"export", SK_EXPORT, NULL, "导出", "Export", "导出 Excel 报表", "Export the Excel report", 0},
     };
     const struct form_set *fs = *state;
@@ -155,7 +167,7 @@ test_steps_in_order(void **state)
         }
         assert_ptr_equal(forms_step(fs, want[i].id), s);
     }
-    assert_ptr_equal(forms_step(fs, " EXPORT "), &fs->steps[9]);
+    assert_ptr_equal(forms_step(fs, " EXPORT "), &fs->steps[13]);
     assert_null(forms_step(fs, "A.7"));
     assert_null(forms_step(fs, "basic_info"));   /* steps go by id, not by a form's key */
     assert_null(forms_step(fs, ""));

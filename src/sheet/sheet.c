@@ -9,7 +9,8 @@
 
 static const struct sheet_ops *const sheets[] = {
     &sheet_record, &sheet_sources, &sheet_activity, &sheet_factors, &sheet_energy, &sheet_summary,
-    &sheet_perf, &sheet_targets, &sheet_measures,
+    &sheet_perf, &sheet_targets, &sheet_measures, &sheet_renewables, &sheet_offsets,
+    &sheet_neutrality, &sheet_pledge,
 };
 
 const struct sheet_ops *
@@ -143,6 +144,9 @@ sheet_choice_free(struct sheet_choice *c)
     }
     free(c->labels);
     free(c->match);
+    for (i = 0; c->values != NULL && i < c->n; i++)
+        free(c->values[i]);
+    free(c->values);
     free(c->title);
     free(c->then_ask);
     memset(c, 0, sizeof(*c));

@@ -6,7 +6,9 @@
  *
  * A sheet module serves the steps that forms/steps.tsv names it for (the `sheet` column):
  * `record` any record form (A.1), `sources` A.3, `activity` A.5, `factors` A.6, `energy` A.2,
- * `summary` A.4, `perf` P.1 (carbon performance), `targets` P.2, `measures` P.3. A new form of an existing kind needs a forms/ file and a steps.tsv row; one that
+ * `summary` A.4, `perf` P.1 (carbon performance), `targets` P.2, `measures` P.3, `renewables` N.1,
+ * `offsets` N.2, `neutrality` N.3 (the judgement), `pledge` N.4 (the 碳中和计划 and the year's
+ * statement). A new form of an existing kind needs a forms/ file and a steps.tsv row; one that
  * computes or stores something new needs its own sheet module and a line in sheet.c's table.
  */
 #ifndef TANBOOK_SHEET_H
@@ -83,6 +85,7 @@ struct sheet_choice {
     char **match;           /* what typing filters each label on (names, aliases), or NULL: the label */
     size_t n;
     char *then_ask;         /* the prompt for a text after the pick, or NULL */
+    char **values;          /* a cell's pick (cell_choice): the text each saves, or NULL: the label */
 };
 
 /* What Del does at a cell. */
@@ -122,6 +125,12 @@ struct sheet_ops {
     /* F2 on a choice with then_ask: apply the picked one with the text typed (instead of settings). */
     enum err (*settings_text)(const struct sheet_env *env, size_t pick, const char *text,
                               struct sheet_out *out);
+    /*
+     * Enter on cell (row, col): 1 with c filled when the cell's value is picked from a list (a
+     * kind, a type, 是/否) rather than typed; the pick is saved through commit (c->values[i]).
+     */
+    int (*cell_choice)(const struct sheet_env *env, const struct sheet *s, int row, int col,
+                       struct sheet_choice *c);
     /* Where finding w is on s: its cell (*row, *col); 0 when it has none here. */
     int (*locate)(const struct sheet_env *env, const struct sheet *s, const struct check_where *w,
                   int *row, int *col);
@@ -132,7 +141,8 @@ struct sheet_ops {
 
 /* The modules (one file each); sheet.c lists them. */
 extern const struct sheet_ops sheet_record, sheet_sources, sheet_activity, sheet_factors,
-    sheet_energy, sheet_summary, sheet_perf, sheet_targets, sheet_measures;
+    sheet_energy, sheet_summary, sheet_perf, sheet_targets, sheet_measures, sheet_renewables,
+    sheet_offsets, sheet_neutrality, sheet_pledge;
 
 /* The sheet module called name, or NULL. */
 const struct sheet_ops *sheet_find(const char *name);
@@ -206,5 +216,28 @@ char *sheet_entry_label(const struct sheet_env *env, const struct wb_entry *en);
 const char *sheet_label(const struct sheet_env *env, const char *key);
 /* The help of field fd (forms/ help_zh, help_en) in env's language; NULL for fd NULL. */
 const char *sheet_field_help(const struct sheet_env *env, const struct field_def *fd);
+
+/* sheet_claim.c - what the carbon-neutrality steps (N.1, N.2) share: the evidence of a claim. */
+/*
+ * Names the file typed (trimmed; a relative path taken from the current folder and kept as the
+ * full path, so a later check finds it from anywhere) as ev's evidence file with its SHA-256; ""
+ * for none. ERR_INPUT with out->msg (in env's language) when the file cannot be read.
+ */
+enum err sheet_evidence_file(const struct sheet_env *env, struct wb_evidence *ev, const char *text,
+                             struct sheet_out *out);
+/* Whether ev counts (a reference), and its file's state in words, joined ("无佐证，不计入"); caller frees. */
+char *sheet_evidence_state(const struct sheet_env *env, const struct wb_evidence *ev, unsigned *flags);
+/* A copy of s, "" for NULL. */
+char *sheet_dup0(const char *s);
+/* A quantity as shown: at most 4 decimals; "" for 0 when blank_zero. Caller frees. */
+char *sheet_amount(double v, int blank_zero);
+/*
+ * Reads a number typed into field fd (empty: 0) into *v; ERR_INPUT with out->msg otherwise.
+ */
+enum err sheet_number(const struct sheet_env *env, const struct field_def *fd, const char *text,
+                      double *v, struct sheet_out *out);
+/* The help of a cell with a long text: "label：text" in full (in *buf, replaced), else fd's help. */
+const char *sheet_text_help(const struct sheet_env *env, const struct field_def *fd,
+                            const char *text, char **buf);
 
 #endif

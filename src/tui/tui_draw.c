@@ -204,41 +204,56 @@ mark(enum check_state st)
     }
 }
 
-/* Step s's item in the step bar: its mark and id, with its short name when names is set. */
+/*
+ * How the step bar fits: every step with its short name; the ids alone, a space apart; or, when
+ * even those do not fit (80 columns, the neutrality steps N.1-N.4 too), the ids with no gap.
+ */
+enum bar { BAR_TIGHT, BAR_IDS, BAR_NAMES };
+
+/* Step s's item in the step bar: its mark and id, with its short name on BAR_NAMES. */
 static char *
-step_item(const struct tui *t, size_t s, int names)
+step_item(const struct tui *t, size_t s, enum bar how)
 {
     const struct step_def *sd = &t->steps[s];
 
     if (sd->form == NULL)
         return xasprintf(" %s ", forms_step_short(sd, t->lang));
-    if (names)
+    if (how == BAR_NAMES)
         return xasprintf("%s%s %s ", mark(tui_step_state(t, s)), sd->id,
                          forms_step_short(sd, t->lang));
     return xasprintf("%s%s ", mark(tui_step_state(t, s)), sd->id);
 }
 
-/* Whether every step's name fits on the bar with its id: else the bar shows the ids alone. */
 static int
-names_fit(const struct tui *t)
+bar_width(const struct tui *t, enum bar how)
 {
     int x = 1;
     size_t s;
 
     for (s = 0; s < t->nsteps; s++) {
-        char *item = step_item(t, s, 1);
+        char *item = step_item(t, s, how);
 
-        x += width_of(item) + 1;
+        x += width_of(item) + (how != BAR_TIGHT);
         free(item);
     }
-    return x - 1 <= t->cols;
+    return x - (how != BAR_TIGHT);
+}
+
+/* The widest way of showing the steps that fits the terminal. */
+static enum bar
+bar_fit(const struct tui *t)
+{
+    if (bar_width(t, BAR_NAMES) <= t->cols)
+        return BAR_NAMES;
+    return bar_width(t, BAR_IDS) <= t->cols ? BAR_IDS : BAR_TIGHT;
 }
 
 static void
 draw_steps(struct tui *t)
 {
     struct tui_area l;
-    int x = 1, names = names_fit(t);
+    int x = 1;
+    enum bar how = bar_fit(t);
     struct sheet_env env;
     char *title, *note = NULL;
     size_t s;
@@ -247,7 +262,7 @@ draw_steps(struct tui *t)
     clrtoeol();
     for (s = 0; s < t->nsteps; s++) {
         enum check_state st = tui_step_state(t, s);
-        char *item = step_item(t, s, names);
+        char *item = step_item(t, s, how);
 
         t->step_x[s] = x;
         if (s == t->step)
@@ -260,7 +275,7 @@ draw_steps(struct tui *t)
         attroff(A_REVERSE | A_BOLD);
         tui_color_off(t, PAIR_ERROR);
         tui_color_off(t, PAIR_OK);
-        x += width_of(item) + 1;
+        x += width_of(item) + (how != BAR_TIGHT);
         free(item);
     }
     t->step_x[t->nsteps] = x;
@@ -273,7 +288,9 @@ draw_steps(struct tui *t)
     free(note);
     attron(A_BOLD);
     x = width_of(title) + 3;
-    tui_put(2, 1, x - 1, title, 0);
+    if (x > t->cols)                 /* a long note is cut at the edge, never wrapped onto the grid */
+        x = t->cols;
+    tui_put(2, 1, x - 2, title, 0);
     free(title);
     attroff(A_BOLD);
     tui_layout(t, &l);               /* a wide screen's live panel has its heading on this row */

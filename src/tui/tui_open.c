@@ -276,8 +276,9 @@ arg_lang(int argc, char **argv, enum lang dflt)
 
 /*
  * A year or plan the store refuses to load (a number or period no tanbook writes, store_read.c,
- * store_plan.c) is refused before the screen is up, as the command line refuses it: not shown as
- * an empty year to type into.
+ * store_plan.c, and the claims of store_neutral.c: offsets, renewables, the plan's texts) is
+ * refused before the screen is up, as the command line refuses it: not shown as an empty year to
+ * type into.
  */
 static enum err
 load_once(struct tui *t, char **cause)

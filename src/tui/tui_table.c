@@ -233,6 +233,32 @@ mark_na(struct tui *t)
     free(puts);
 }
 
+/*
+ * Enter on a cell whose value is picked from a list (N.1's kind, N.2's type): the list, and the
+ * pick saved as if typed. 0 when the cell takes typing instead.
+ */
+static int
+pick_cell(struct tui *t)
+{
+    const struct sheet_cell *c = tui_cell(t);
+    struct sheet_choice ch;
+    struct sheet_env env;
+    int pick;
+
+    if (c == NULL || !(c->flags & SHEET_EDIT) || t->kind->commit == NULL || t->sheet == NULL
+        || t->sheet->cell_choice == NULL)
+        return 0;
+    tui_env(t, &env);
+    if (!t->sheet->cell_choice(&env, &t->grid, t->row, t->col, &ch))
+        return 0;
+    pick = tui_pick(t, ch.title, (const char *const *)ch.labels, (const char *const *)ch.match,
+                    (int)ch.n);
+    if (pick >= 0)
+        tui_table_commit(t, ch.values != NULL ? ch.values[pick] : ch.labels[pick]);
+    sheet_choice_free(&ch);
+    return 1;
+}
+
 int
 tui_table_key(struct tui *t, enum action a, wint_t ch, int is_key)
 {
@@ -251,7 +277,8 @@ tui_table_key(struct tui *t, enum action a, wint_t ch, int is_key)
             mark_na(t);
         return 1;
     case ACT_EDIT:
-        tui_table_edit(t, 1);
+        if (!pick_cell(t))
+            tui_table_edit(t, 1);
         return 1;
     case ACT_ADD:
         if (t->kind->add != NULL)
