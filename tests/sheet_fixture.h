@@ -23,7 +23,27 @@ struct fx {
     struct sheet_env env;
     struct sheet s;
     int office;     /* load the two-year office workbook (2023) instead of the demo (2024) */
+    int bare;       /* the demo without its 2024 claims (PV, two offsets, the commitment) */
 };
+
+/* Deletes every offset and renewable row of the workbook and the plan's commitment. */
+static inline void
+drop_claims(struct fx *f)
+{
+    struct wb_plan p;
+    char *cause = NULL;
+    size_t i;
+
+    assert_int_equal(store_load_plan(book_store(f->bk), &p, &cause), ERR_OK);
+    for (i = 0; i < p.noffsets; i++)
+        assert_int_equal(store_claim_delete(book_store(f->bk), "offset_claim", p.offsets[i].id,
+                                            &cause), ERR_OK);
+    for (i = 0; i < p.nrenewables; i++)
+        assert_int_equal(store_claim_delete(book_store(f->bk), "renewable", p.renewables[i].id,
+                                            &cause), ERR_OK);
+    assert_int_equal(store_neutral_text_set(book_store(f->bk), 0, "commitment", "", &cause), ERR_OK);
+    plan_free(&p);
+}
 
 static int
 setup(void **state)
@@ -95,6 +115,8 @@ load(struct fx *f, const char *id, enum lang lang)
         snprintf(f->path, sizeof(f->path), "%s/demo.tanbook", f->dir);
         assert_int_equal(demo_create(&f->app, f->path, 1, &cause), ERR_OK);
         assert_int_equal(book_open(&f->app, f->path, BOOK_WRITE, &f->bk, &cause), ERR_OK);
+        if (f->bare)
+            drop_claims(f);
     }
     model_free(&f->y);
     if (f->rep_ok)

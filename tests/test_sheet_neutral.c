@@ -153,6 +153,7 @@ test_renewables(void **state)
     assert_string_equal(text(f, 0, R_STATE), "counted");
     done(f, "renewables");
     f->office = 0;
+    f->bare = 1;
 }
 
 /* The offset of row 0 filled in as typed. */
@@ -280,7 +281,16 @@ test_neutrality(void **state)
     struct fx *f = *state;
     struct sheet_out out = {.row = -1, .col = -1};
 
+    char *cause = NULL;
+
     f->office = 1;
+    /* the office lacks 地址, 联系人 and 联系电话: check finds 3 errors, and the year is not judged */
+    load(f, "N.3", LANG_ZH);
+    assert_string_equal(figure(f, "判断"), "不作判定");
+    assert_non_null(strstr(text(f, row_named(f, "判断"), 3), "本年度数据不完整（3 个错误"));
+    assert_int_equal(store_info_set(f->env.st, FS_UNIT, 0, "address", "某县人民路1号", &cause), ERR_OK);
+    assert_int_equal(store_info_set(f->env.st, FS_UNIT, 0, "contact", "王明", &cause), ERR_OK);
+    assert_int_equal(store_info_set(f->env.st, FS_UNIT, 0, "phone", "0571-12345678", &cause), ERR_OK);
     load(f, "N.1", LANG_ZH);
     assert_int_equal(sheet_find("renewables")->add(&f->env, 0, "2023 10000", &out), ERR_OK);
     sheet_out_free(&out);
@@ -332,6 +342,7 @@ test_neutrality(void **state)
     assert_string_equal(figure(f, "Scope 2 (market-based)"), "67.06");
     done(f, "neutrality");
     f->office = 0;
+    f->bare = 1;
 }
 
 /* N.4: the plan's texts are the workbook's, the statement's the year's; Del clears, undo works. */
@@ -380,6 +391,7 @@ test_pledge(void **state)
     assert_string_equal(text(f, 0, 0), "Commitment");
     done(f, "pledge");
     f->office = 0;
+    f->bare = 1;
 }
 
 int

@@ -93,11 +93,19 @@ judgement(const struct sheet_env *env, struct rows *rs, const struct neutral *n)
            xasprintf(SHEET_TR(env, "N.2：%zu 项计入，%zu 项不计入；绿证以范围二为限",
                               "N.2: %zu counted, %zu not; certificates within scope 2"),
                      in, n->noffsets - in), 0);
-    figure(rs, SHEET_TR(env, "判断（003 §8.3）", "Judgement (003 §8.3)"),
-           xstrdup(n->achieved ? SHEET_TR(env, "实现碳中和", "achieved") : SHEET_TR(env, "未实现碳中和", "not achieved")),
-           "", xstrdup(SHEET_TR(env, "排放合计 ≤ 可计入的碳抵消 为实现碳中和",
-                                "Achieved when the emissions ≤ the eligible offsets")),
-           n->achieved ? 0 : SHEET_WARN);
+    if (n->check_errors > 0)    /* missing data must not pass for neutrality */
+        figure(rs, SHEET_TR(env, "判断（003 §8.3）", "Judgement (003 §8.3)"),
+               xstrdup(SHEET_TR(env, "不作判定", "not judged")), "",
+               xasprintf(SHEET_TR(env, "本年度数据不完整（%zu 个错误，F7 查看），缺失的数据不能当作零排放",
+                                  "the year's data are incomplete (%zu errors, F7 lists them): missing data are not zero emissions"),
+                         n->check_errors),
+               SHEET_WARN);
+    else
+        figure(rs, SHEET_TR(env, "判断（003 §8.3）", "Judgement (003 §8.3)"),
+               xstrdup(n->achieved ? SHEET_TR(env, "实现碳中和", "achieved") : SHEET_TR(env, "未实现碳中和", "not achieved")),
+               "", xstrdup(SHEET_TR(env, "排放合计 ≤ 可计入的碳抵消 为实现碳中和",
+                                    "Achieved when the emissions ≤ the eligible offsets")),
+               n->achieved ? 0 : SHEET_WARN);
     if (!n->achieved)
         figure(rs, SHEET_TR(env, "缺口", "Shortfall"), t2(n->shortfall_tco2e), "tCO₂e",
                xstrdup(SHEET_TR(env, "= 排放合计 − 可计入的碳抵消", "= emissions − eligible offsets")),

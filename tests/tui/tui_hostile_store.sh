@@ -57,12 +57,12 @@ expect_same "the workbook" "$before" "$(checksum p.tanbook)"
 verdict "a workbook with a target of 1e308 is refused before the screen: exit 3, the reason, unchanged"
 
 # the claims (format version 7): an offset of an infinite quantity, which N.2 would show and N.3 add up
-hostile o.tanbook "INSERT INTO offset_claim (year, type, project, serial, registered, vintage, quantity_tco2e, quantity_mwh, cancelled, proof, used_elsewhere, registry, location, area_ha, species, period, disclosure, evidence, evidence_file, evidence_sha256, note, position) VALUES (2024, 'ccer', '', 'X', '', 0, 1e999, 0, '', '', 0, '', '', 0, '', '', '', '', '', '', '', 1)" \
+hostile o.tanbook "INSERT INTO offset_claim (id, year, type, project, serial, registered, vintage, quantity_tco2e, quantity_mwh, cancelled, proof, used_elsewhere, registry, location, area_ha, species, period, disclosure, evidence, evidence_file, evidence_sha256, note, position) VALUES (100, 2024, 'ccer', '', 'X', '', 0, 1e999, 0, '', '', 0, '', '', 0, '', '', '', '', '', '', '', 1)" \
     || note "setup: the offset workbook"
 before=$(checksum o.tanbook)
 tt_start 100 30 "$TMP/o.tanbook"
 expect_eq "exit code" "$(tt_wait_exit 5)" 3
-said '工作簿的碳抵消记录（第 1 行）含有碳账本不会写入的值（数量（tCO₂e）不正确）'
+said '工作簿的碳抵消记录（第 100 行）含有碳账本不会写入的值（数量（tCO₂e）不正确）'
 tt_screen | grep -qF '表A.1' && note "the year was shown"
 expect_same "the workbook" "$before" "$(checksum o.tanbook)"
 verdict "a workbook with an offset of inf tCO₂e is refused before the screen: exit 3, the reason, unchanged"
