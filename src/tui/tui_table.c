@@ -117,8 +117,8 @@ tui_table_edit(struct tui *t, int keep_text)
         return;
     if (!(c->flags & SHEET_EDIT) || t->kind->commit == NULL) {
         tui_message(t, MSG_INFO, "%s", t->kind->commit == NULL
-                    ? TR(t, "本表由活动水平数据和排放因子计算得出，不能直接修改",
-                         "This table is computed from the activity data and factors")
+                    ? TR(t, "本表由其他各表计算得出，不能直接修改",
+                         "This table is computed from the other tables")
                     : TR(t, "此项由程序计算或来自其他表，不能在这里修改",
                          "This value is computed or comes from another table"));
         return;
