@@ -65,7 +65,7 @@ test_forms_in_order(void **state)
         enum form_kind kind;
         size_t nfields;
     } want[] = {
-        {"A.1", "basic_info", "基本信息", "表A.1 基本信息", "Table A.1 Basic information", FK_RECORD, 11},
+        {"A.1", "basic_info", "基本信息", "表A.1 基本信息", "Table A.1 Basic information", FK_RECORD, 12},
         {"A.2", "energy_use", "用能情况", "表A.2 用能情况", "Table A.2 Energy use", FK_COMPUTED, 5},
         {"A.3", "emission_sources", "碳排放源一览表", "表A.3 碳排放源一览表",
          "Table A.3 Emission sources", FK_GRID, 5},
