@@ -113,6 +113,10 @@ enum err store_pick_action(struct store *st, int undo, int own, long long *actio
 enum err store_origin_read(struct store *st, long long action, struct store_origin *o,
                            char **cause);
 
+/* The numbered migrations (store_migrations.c): entry N-1 takes a file from version N-1 to N. */
+extern const char *const store_migrations[];
+extern const int store_nmigrations;
+
 /* The claims of store_neutral.c into p (store_load_plan's second half). */
 enum err store_load_claims(struct store *st, struct wb_plan *p, char **cause);
 
