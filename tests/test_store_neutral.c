@@ -179,6 +179,51 @@ test_renewables_and_texts(void **state)
     store_close(st);
 }
 
+/* An assessor's entries (schema 8): set, replaced, cleared, undone with words; loaded by year. */
+static void
+test_assessments(void **state)
+{
+    struct ctx *c = *state;
+    struct store *st = fresh(c);
+    struct wb_assessment a = {.year = 2024, .eval = (char *)"zc", .code = (char *)"2.2.1",
+                              .has_value = 1, .value = 3, .note = (char *)"现场核查光伏计量表",
+                              .ev = {(char *)"计量表照片（2025-01-05）", (char *)"", (char *)""},
+                              .assessor = (char *)"张三"};
+    struct wb_assessment bad = a;
+    struct wb_plan p;
+    char *cause = NULL, *w;
+
+    assert_int_equal(store_assessment_put(st, &a, 0, &cause), ERR_OK);
+    a.value = 2.5;
+    assert_int_equal(store_assessment_put(st, &a, 0, &cause), ERR_OK);
+    p = load(st);
+    assert_int_equal(p.nassessments, 1);
+    assert_true(plan_assessment(&p, 2024, "zc", "2.2.1")->value == 2.5);
+    assert_string_equal(plan_assessment(&p, 2024, "zc", "2.2.1")->assessor, "张三");
+    assert_non_null(plan_assessment(&p, 2024, "zc", "2.2.1")->at);
+    assert_null(plan_assessment(&p, 2024, "maturity", "2.2.1"));
+    plan_free(&p);
+    w = undo_words(c, st, LANG_ZH);
+    assert_string_equal(w, "零碳机关评价 2.2.1：3 → 2.5（张三）");
+    free(w);
+    assert_int_equal(store_assessment_put(st, &a, 1, &cause), ERR_OK);     /* cleared */
+    p = load(st);
+    assert_int_equal(p.nassessments, 0);
+    plan_free(&p);
+    w = undo_words(c, st, LANG_EN);
+    assert_string_equal(w, "Cleared zero-carbon evaluation 2.2.1");
+    free(w);
+    /* what may not be entered */
+    bad.eval = (char *)"leed";
+    assert_int_equal(plan_assessment_valid(&bad, LANG_ZH, &cause), ERR_INPUT);
+    free(cause);
+    bad.eval = (char *)"zc";
+    bad.code = (char *)"2.2.1; DROP";
+    assert_int_equal(plan_assessment_valid(&bad, LANG_ZH, &cause), ERR_INPUT);
+    free(cause);
+    store_close(st);
+}
+
 /* Rows that no tanbook writes: the file is refused naming the row. */
 static void
 test_claims_refused(void **state)
@@ -199,6 +244,8 @@ test_claims_refused(void **state)
         "INSERT INTO renewable (id, year, kind, period, quantity) VALUES (1, 2024, 'pv', '2024', -1.0)",
         "INSERT INTO neutral_text (year, key, value) VALUES (0, 'evaluator', 'x')",
         "INSERT INTO neutral_text (year, key, value) VALUES (2024, 'commitment', 'x')",
+        "INSERT INTO assessment (id, year, eval, code, value, set_at) VALUES (1, 2024, 'zc', '2.2.1', 1e999, 'now')",
+        "INSERT INTO assessment (id, year, eval, code, set_at) VALUES (1, 2024, 'star', '2.2.1', 'now')",
     };
     struct ctx *c = *state;
     size_t i;
@@ -226,6 +273,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_offsets),
         cmocka_unit_test(test_renewables_and_texts),
+        cmocka_unit_test(test_assessments),
         cmocka_unit_test(test_claims_refused),
     };
 

@@ -37,7 +37,7 @@ struct row {
 /* The logged tables, as struct store_fact names them. */
 enum {
     T_UNIT_INFO, T_YEARS, T_YEAR_INFO, T_INVENTORY, T_ACTIVITY, T_FACTORS, T_BASE, T_TARGET,
-    T_MEASURE, T_OFFSET, T_RENEWABLE, T_NEUTRAL_TEXT, T__COUNT
+    T_MEASURE, T_OFFSET, T_RENEWABLE, T_NEUTRAL_TEXT, T_ASSESSMENT, T__COUNT
 };
 
 static const char *const tables[T__COUNT] = {
@@ -45,6 +45,7 @@ static const char *const tables[T__COUNT] = {
     [T_INVENTORY] = "inventory", [T_ACTIVITY] = "activity", [T_FACTORS] = "factors",
     [T_BASE] = "base_period", [T_TARGET] = "target", [T_MEASURE] = "measure",
     [T_OFFSET] = "offset_claim", [T_RENEWABLE] = "renewable", [T_NEUTRAL_TEXT] = "neutral_text",
+    [T_ASSESSMENT] = "assessment",
 };
 
 static int
@@ -312,6 +313,24 @@ describe_plan_row(const struct words *w, int t, const struct row *b, const struc
     return out;
 }
 
+/* An assessor's entry set, changed or cleared: "评分 零碳机关 2.2.1：3（张三）". */
+static char *
+describe_assessment(const struct words *w, const struct row *b, const struct row *a)
+{
+    const struct row *r = a->n > 0 ? a : b;
+    const char *eval = strcmp(txt(r, "eval"), "zc") == 0 ? W(w, "零碳机关评价", "zero-carbon evaluation")
+                                                         : W(w, "成熟度评价", "maturity evaluation");
+    const char *who = txt(r, "assessor");
+
+    if (a->n == 0)
+        return xasprintf(W(w, "清除%s %s", "Cleared %s %s"), eval, txt(r, "code"));
+    return xasprintf(W(w, "%s %s：%s%s%s%s%s%s", "%s %s: %s%s%s%s%s%s"), eval, txt(r, "code"),
+                     b->n > 0 ? (txt(b, "value")[0] != '\0' ? txt(b, "value") : "—") : "",
+                     b->n > 0 ? " → " : "",
+                     txt(r, "value")[0] != '\0' ? txt(r, "value") : "—",
+                     *who ? W(w, "（", " (") : "", who, *who ? W(w, "）", ")") : "");
+}
+
 /* An offset, a renewable row or a text of the 碳中和计划 added, changed or deleted. */
 static char *
 describe_claim(const struct words *w, int t, const struct row *b, const struct row *a)
@@ -364,6 +383,8 @@ describe_fact(const struct words *w, const struct store_fact *f)
     case T_RENEWABLE:
     case T_NEUTRAL_TEXT:
         return describe_claim(w, table_of(f->tbl), &b, &a);
+    case T_ASSESSMENT:
+        return describe_assessment(w, &b, &a);
     default:
         return xasprintf("%s %s", f->tbl, f->row);
     }
@@ -400,6 +421,7 @@ describe_counts(const struct words *w, const size_t cnt[T__COUNT], size_t new_ye
         {"碳抵消", "条", "offset", "offsets", cnt[T_OFFSET]},
         {"可再生能源", "条", "renewable row", "renewable rows", cnt[T_RENEWABLE]},
         {"碳中和计划", "项", "plan text", "plan texts", cnt[T_NEUTRAL_TEXT]},
+        {"评价记录", "项", "assessment", "assessments", cnt[T_ASSESSMENT]},
     };
     const char *head = W(w, "批量修改：", "Batch change: ");
     struct strbuf sb = {0};

@@ -169,26 +169,6 @@ controlled(const char *const *t, enum lang lang)
 }
 
 static enum err
-evidence_valid(const struct wb_evidence *e, enum lang lang, char **cause)
-{
-    size_t i, n = e->sha256 != NULL ? strlen(e->sha256) : 0;
-
-    if (n != 0 && n != 64)
-        goto bad;
-    for (i = 0; i < n; i++)
-        if (!((e->sha256[i] >= '0' && e->sha256[i] <= '9')
-              || (e->sha256[i] >= 'a' && e->sha256[i] <= 'f')))
-            goto bad;
-    if ((n == 0) != empty(e->file))
-        goto bad;
-    return ERR_OK;
-bad:
-    *cause = xstrdup(TR(lang, "佐证文件的 SHA-256 与文件不相符（应为 64 位十六进制并注明文件）",
-                        "the evidence file's SHA-256 must be 64 hex digits, with the file named"));
-    return ERR_INPUT;
-}
-
-static enum err
 bad_field(const char *zh, const char *en, enum lang lang, char **cause)
 {
     *cause = xasprintf(TR(lang, "%s不正确", "%s is not valid"), TR(lang, zh, en));
@@ -229,7 +209,7 @@ neutral_offset_valid(const struct wb_offset *o, enum lang lang, char **cause)
         *cause = xasprintf(TR(lang, "%s含有控制字符", "%s holds a control character"), which);
         return ERR_INPUT;
     }
-    return evidence_valid(&o->ev, lang, cause);
+    return plan_evidence_valid(&o->ev, lang, cause);
 }
 
 enum err
@@ -261,7 +241,7 @@ neutral_renewable_valid(const struct wb_renewable *r, enum lang lang, char **cau
         *cause = xasprintf(TR(lang, "%s含有控制字符", "%s holds a control character"), which);
         return ERR_INPUT;
     }
-    return evidence_valid(&r->ev, lang, cause);
+    return plan_evidence_valid(&r->ev, lang, cause);
 }
 
 enum err

@@ -108,6 +108,9 @@ plan_free(struct wb_plan *p)
         plan_renewable_free(&p->renewables[i]);
     for (i = 0; i < p->nstatements; i++)
         plan_statement_free(&p->statements[i]);
+    for (i = 0; i < p->nassessments; i++)
+        plan_assessment_free(&p->assessments[i]);
+    free(p->assessments);
     free(p->pledge.commitment);
     free(p->pledge.timetable);
     free(p->pledge.reduction);
@@ -128,6 +131,87 @@ plan_evidence_free(struct wb_evidence *e)
     free(e->file);
     free(e->sha256);
     memset(e, 0, sizeof *e);
+}
+
+enum err
+plan_evidence_valid(const struct wb_evidence *e, enum lang lang, char **cause)
+{
+    size_t i, n = e->sha256 != NULL ? strlen(e->sha256) : 0;
+
+    if (n != 0 && n != 64)
+        goto bad;
+    for (i = 0; i < n; i++)
+        if (!((e->sha256[i] >= '0' && e->sha256[i] <= '9')
+              || (e->sha256[i] >= 'a' && e->sha256[i] <= 'f')))
+            goto bad;
+    if ((n == 0) != (e->file == NULL || e->file[0] == '\0'))
+        goto bad;
+    return ERR_OK;
+bad:
+    *cause = xstrdup(TR(lang, "佐证文件的 SHA-256 与文件不相符（应为 64 位十六进制并注明文件）",
+                        "the evidence file's SHA-256 must be 64 hex digits, with the file named"));
+    return ERR_INPUT;
+}
+
+/* Whether s is a code of an item, a setting or a text: 1 to 32 of [0-9A-Za-z._@#-]. */
+static int
+code_ok(const char *s)
+{
+    size_t i, n = s != NULL ? strlen(s) : 0;
+
+    if (n == 0 || n > 32)
+        return 0;
+    for (i = 0; i < n; i++)
+        if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'A' && s[i] <= 'Z')
+              || (s[i] >= 'a' && s[i] <= 'z') || strchr("._@#-", s[i]) != NULL))
+            return 0;
+    return 1;
+}
+
+enum err
+plan_assessment_valid(const struct wb_assessment *a, enum lang lang, char **cause)
+{
+    const char *texts[] = {a->note, a->ev.ref, a->ev.file, a->assessor};
+    size_t i;
+
+    if (!period_year_ok(a->year) || a->eval == NULL
+        || (strcmp(a->eval, "zc") != 0 && strcmp(a->eval, "maturity") != 0) || !code_ok(a->code)
+        || (a->has_value && !(isfinite(a->value) && fabs(a->value) <= 1e12))) {
+        *cause = xstrdup(TR(lang, "评价记录的年度、评价、指标或数值不正确",
+                            "the year, evaluation, item or value of an assessment is not valid"));
+        return ERR_INPUT;
+    }
+    for (i = 0; i < nitems(texts); i++)
+        if (texts[i] != NULL && text_control(texts[i]) != 0) {
+            *cause = xstrdup(TR(lang, "评价记录的文字含有控制字符",
+                                "a text of the assessment holds a control character"));
+            return ERR_INPUT;
+        }
+    return plan_evidence_valid(&a->ev, lang, cause);
+}
+
+void
+plan_assessment_free(struct wb_assessment *a)
+{
+    free(a->eval);
+    free(a->code);
+    free(a->note);
+    plan_evidence_free(&a->ev);
+    free(a->assessor);
+    free(a->at);
+    memset(a, 0, sizeof *a);
+}
+
+const struct wb_assessment *
+plan_assessment(const struct wb_plan *p, int year, const char *eval, const char *code)
+{
+    size_t i;
+
+    for (i = 0; i < p->nassessments; i++)
+        if (p->assessments[i].year == year && strcmp(p->assessments[i].eval, eval) == 0
+            && strcmp(p->assessments[i].code, code) == 0)
+            return &p->assessments[i];
+    return NULL;
 }
 
 void

@@ -156,6 +156,26 @@ struct wb_statement {
     char *other;            /* g) 其他需要声明的内容 */
 };
 
+/*
+ * What an assessor entered for one item of an evaluation of a year (零碳机关 "zc", 000 §6;
+ * maturity "maturity", 002 §12): a value (points, a percentage, a reference value or a setting,
+ * as the item asks), the evidence note (document reviewed, site check, interview: 000 §6.5) and
+ * reference, who entered it and when. A code starting with '@' is a setting, with '#' a text of
+ * the report (evaluators, findings, conclusion), kept in note.
+ */
+struct wb_assessment {
+    long long id;                 /* 0 when not stored */
+    int year;
+    char *eval;                   /* "zc" or "maturity" */
+    char *code;                   /* "2.2.1", "@a1", "#findings" */
+    int has_value;
+    double value;
+    char *note;                   /* "" when none */
+    struct wb_evidence ev;
+    char *assessor;               /* "" when not given */
+    char *at;                     /* ISO 8601 UTC; NULL when not stored */
+};
+
 struct wb_plan {
     struct wb_base *bases;        /* every setting, oldest first: the last is the base */
     size_t nbases;
@@ -170,6 +190,8 @@ struct wb_plan {
     struct wb_pledge pledge;      /* strings "" when not written */
     struct wb_statement *statements;  /* by year */
     size_t nstatements;
+    struct wb_assessment *assessments;    /* by year, evaluation and code */
+    size_t nassessments;
 };
 
 /* The base period in force: the latest setting, or NULL when none was set. */
@@ -182,6 +204,22 @@ void plan_offset_free(struct wb_offset *o);
 void plan_renewable_free(struct wb_renewable *r);
 void plan_statement_free(struct wb_statement *s);
 void plan_evidence_free(struct wb_evidence *e);
+void plan_assessment_free(struct wb_assessment *a);
+/*
+ * An evidence's SHA-256 64 lowercase hex digits with the file named, or both empty; ERR_INPUT
+ * with *cause in lang otherwise.
+ */
+enum err plan_evidence_valid(const struct wb_evidence *e, enum lang lang, char **cause);
+/*
+ * Checks an assessment as entered or read: a year in range, eval "zc" or "maturity", a code of
+ * 1-32 of [0-9A-Za-z._@#-], a finite value, no text with a control character, its evidence.
+ * ERR_INPUT with *cause in lang otherwise. Whether the code is an item of the evaluation is the
+ * evaluation's to say.
+ */
+enum err plan_assessment_valid(const struct wb_assessment *a, enum lang lang, char **cause);
+/* The entry of (year, eval, code) in p, or NULL. */
+const struct wb_assessment *plan_assessment(const struct wb_plan *p, int year, const char *eval,
+                                            const char *code);
 /*
  * The slot of the pledge's text key ("commitment", "timetable", "reduction", "offsetting") or of
  * the statement's ("period", "evaluator", "conclusion", "other"); NULL for a key that is none.

@@ -329,6 +329,15 @@ enum err store_claim_delete(struct store *st, const char *tbl, long long id, cha
 enum err store_neutral_text_set(struct store *st, int year, const char *key, const char *value,
                                 char **cause);
 
+/*
+ * What an assessor entered for an item of an evaluation (schema version 8, store_assess.c):
+ * writes a's value, note, evidence and assessor for (a->year, a->eval, a->code), replacing what
+ * was there; with clear, deletes it (nothing to clear is no change). The caller validates
+ * (plan_assessment_valid and the evaluation's own rule). Logged, one action.
+ */
+enum err store_assessment_put(struct store *st, const struct wb_assessment *a, int clear,
+                              char **cause);
+
 /* The whole edit log, oldest first (free with store_log_free); empty before schema version 2. */
 enum err store_log(struct store *st, struct store_log_entry **out, size_t *n, char **cause);
 void store_log_free(struct store_log_entry *log, size_t n);

@@ -20,7 +20,7 @@
 enum {
     STORE_T_UNIT_INFO, STORE_T_YEARS, STORE_T_YEAR_INFO, STORE_T_INVENTORY, STORE_T_ACTIVITY,
     STORE_T_FACTORS, STORE_T_BASE_PERIOD, STORE_T_TARGET, STORE_T_MEASURE, STORE_T_OFFSET,
-    STORE_T_RENEWABLE, STORE_T_NEUTRAL_TEXT, STORE_T__COUNT
+    STORE_T_RENEWABLE, STORE_T_NEUTRAL_TEXT, STORE_T_ASSESSMENT, STORE_T__COUNT
 };
 
 static const struct store_tbl store_tbls[STORE_T__COUNT] = {
@@ -44,6 +44,7 @@ static const struct store_tbl store_tbls[STORE_T__COUNT] = {
     [STORE_T_RENEWABLE] = {"renewable", "id", "SELECT * FROM renewable WHERE id = ?1", NULL},
     [STORE_T_NEUTRAL_TEXT] = {"neutral_text", "rowid",
                               "SELECT rowid AS rowid, * FROM neutral_text WHERE rowid = ?1", NULL},
+    [STORE_T_ASSESSMENT] = {"assessment", "id", "SELECT * FROM assessment WHERE id = ?1", NULL},
 };
 
 const struct store_tbl *

@@ -119,6 +119,8 @@ extern const int store_nmigrations;
 
 /* The claims of store_neutral.c into p (store_load_plan's second half). */
 enum err store_load_claims(struct store *st, struct wb_plan *p, char **cause);
+/* The assessments of store_assess.c into p (after the claims). */
+enum err store_load_assessments(struct store *st, struct wb_plan *p, char **cause);
 
 /* A logged table (store_image.c has the list). */
 struct store_tbl {

@@ -190,6 +190,24 @@ const char *const store_migrations[] = {
     "  key TEXT NOT NULL,"
     "  value TEXT NOT NULL,"
     "  PRIMARY KEY (year, key)) STRICT;",
+
+    /*
+     * 8: the evaluations an assessor scores (store_assess.c): per year, evaluation ("zc" 零碳机关,
+     * "maturity") and item, what was entered, its evidence, who entered it and when.
+     */
+    "CREATE TABLE assessment ("
+    "  id INTEGER PRIMARY KEY,"
+    "  year INTEGER NOT NULL,"
+    "  eval TEXT NOT NULL,"
+    "  code TEXT NOT NULL,"
+    "  value REAL,"
+    "  note TEXT NOT NULL DEFAULT '',"
+    "  evidence TEXT NOT NULL DEFAULT '',"
+    "  evidence_file TEXT NOT NULL DEFAULT '',"
+    "  evidence_sha256 TEXT NOT NULL DEFAULT '',"
+    "  assessor TEXT NOT NULL DEFAULT '',"
+    "  set_at TEXT NOT NULL,"
+    "  UNIQUE (year, eval, code)) STRICT;",
 };
 
 const int store_nmigrations = (int)nitems(store_migrations);

@@ -410,7 +410,8 @@ store_load_plan(struct store *st, struct wb_plan *p, char **cause)
             || (e = load_measures(st, p, cause)) != ERR_OK)
             goto out;
     }
-    e = store_load_claims(st, p, cause);
+    if ((e = store_load_claims(st, p, cause)) == ERR_OK)
+        e = store_load_assessments(st, p, cause);
 out:
     if (e != ERR_OK)
         plan_free(p);
