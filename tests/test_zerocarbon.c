@@ -504,7 +504,8 @@ test_entry_valid(void **state)
 
     for (i = 0; i < nitems(cases); i++) {
         char *cause = NULL;
-        enum err e = zc_entry_valid(zc_find(*state, cases[i].code), cases[i].value, LANG_ZH, &cause);
+        const struct zc_def *d = zc_find(*state, cases[i].code);
+        enum err e = zc_entry_valid(d, cases[i].value, LANG_ZH, &cause);
 
         if (cases[i].cause == NULL) {
             if (e != ERR_OK)
@@ -532,7 +533,8 @@ test_bad_entry_unscored(void **state)
 
     zc_score(*state, NULL, en, nitems(en), LANG_EN, &res);
     assert_false(item(&res, "3.1.1")->scored);
-    assert_string_equal(item(&res, "3.1.1")->inputs, "1 points is not a step of 3.1.1: only 0, 2, 2.5, 3");
+    assert_string_equal(item(&res, "3.1.1")->inputs,
+                        "1 points is not a step of 3.1.1: only 0, 2, 2.5, 3");
     near(item(&res, "6.3.3")->score, 1, 0);     /* the later entry counts */
     near(res.total, 1, 1e-9);
     zc_result_free(&res);
@@ -573,6 +575,9 @@ line_of(const char *text, const char *row)
     return n;
 }
 
+#define ZF "forms/zc_indicators.tsv"
+#define GF "forms/zc_grades.tsv"
+
 /* Broken copies of the built-in files, each refused naming its file and line. */
 static void
 test_parse_errors(void **state)
@@ -584,28 +589,35 @@ test_parse_errors(void **state)
         int grades;             /* the mutation is of the grades file */
     } cases[] = {
         {"unknown how", "1.2.1\t", "\tassessor\t", "\tguess\t", "1.2.1\t", "未知的评分方式 how“guess”", 0},
-        {"bad number", "1.1.2\t", "\t约束性\t5\t", "\t约束性\t5x\t", "1.1.2\t", "max“5x”不是 0 到 100 之间的分值", 0},
+        {"bad number", "1.1.2\t", "\t约束性\t5\t", "\t约束性\t5x\t", "1.1.2\t",
+         "max“5x”不是 0 到 100 之间的分值", 0},
         {"items over their level", "1.1.3\t", "\t预期性\t2\t", "\t预期性\t3\t", "1.1.1\t",
          "二级指标 1.1 碳排放底数 标 12 分，其三级指标合计 13 分", 0},
         {"unknown attribute", "2.2.1\t", "预期性", "参考性", "2.2.1\t", "属性“参考性”应为约束性或预期性", 0},
         {"unknown kind", "2.2.2\t", "per_unit", "per_kw", "2.2.2\t", "未知的规则类型“per_kw”", 0},
         {"unknown param", "2.2.1\t", "deduct=0.5", "minus=0.5", "2.2.1\t", "未知的参数“minus”", 0},
-        {"bad param number", "2.2.1\t", "deduct=0.5", "deduct=half", "2.2.1\t", "参数 deduct 的值“half”无效", 0},
-        {"missing param", "2.2.1\t", " deduct=0.5", "", "2.2.1\t", "规则 steps 的参数“full=50 per=pp step=5”不全或多余", 0},
+        {"bad param number", "2.2.1\t", "deduct=0.5", "deduct=half", "2.2.1\t",
+         "参数 deduct 的值“half”无效", 0},
+        {"missing param", "2.2.1\t", " deduct=0.5", "", "2.2.1\t",
+         "规则 steps 的参数“full=50 per=pp step=5”不全或多余", 0},
         {"levels not up to max", "3.1.1\t", "levels=0,2,2.5,3", "levels=0,2,2.5", "3.1.1\t",
          "规则 levels：levels 的最后一档须等于分值", 0},
-        {"threshold above max", "1.1.2\t", "at=20:5,10:3", "at=20:6,10:3", "1.1.2\t", "规则 threshold：at 的门槛须递减，得分须在 0 与分值之间", 0},
-        {"code out of sequence", "1.1.3\t", "1.1.3\t", "1.1.4\t", "1.1.4\t", "编号“1.1.4”不接在“1.1.2”之后", 0},
+        {"threshold above max", "1.1.2\t", "at=20:5,10:3", "at=20:6,10:3", "1.1.2\t",
+         "规则 threshold：at 的门槛须递减，得分须在 0 与分值之间", 0},
+        {"code out of sequence", "1.1.3\t", "1.1.3\t", "1.1.4\t", "1.1.4\t",
+         "编号“1.1.4”不接在“1.1.2”之后", 0},
         {"level name differs", "1.1.2\t", "碳排放底数", "碳排放基数", "1.1.2\t", "二级指标 1.1 的名称或分值与上一行不同", 0},
         {"unknown input", "2.2.2\t", "renewable_kw", "pv", "2.2.2\t", "未知的数据 input“pv”", 0},
-        {"computed without input", "2.2.2\t", "\trenewable_kw\t", "\t-\t", "2.2.2\t", "计算项的数据“-”不能用规则 per_unit", 0},
-        {"reference missing", "1.1.3\t", "ref=entry per=rel", "per=rel", "1.1.3\t", "规则 steps：steps 须为 per=pp 带 full", 0},
-        {"assessor with steps", "6.2.1\t", "\tentered\t", "\tassessor\t", "6.2.1\t", "评审打分的项(assessor)须用 levels 或 scale", 0},
+        {"computed without input", "2.2.2\t", "\trenewable_kw\t", "\t-\t", "2.2.2\t",
+         "计算项的数据“-”不能用规则 per_unit", 0},
+        {"reference missing", "1.1.3\t", "ref=entry per=rel", "per=rel", "1.1.3\t",
+         "规则 steps：steps 须为 per=pp 带 full", 0},
+        {"assessor with steps", "6.2.1\t", "\tentered\t", "\tassessor\t", "6.2.1\t",
+         "评审打分的项(assessor)须用 levels 或 scale", 0},
         {"grades not descending", "70\t", "70\t", "85\t", "85\t", "min“85”须在 0 到 100 之间且比上一等级低", 1},
         {"grades not from 0", "0\t", "0\t", "10\t", "10\t", "最低等级须从 0 分起", 1},
     };
-    const char *zc = embed_find("forms/zc_indicators.tsv")->data;
-    const char *gr = embed_find("forms/zc_grades.tsv")->data;
+    const char *zc = embed_find(ZF)->data, *gr = embed_find(GF)->data;
     size_t i;
 
     (void)state;
@@ -613,12 +625,11 @@ test_parse_errors(void **state)
         char *text = mutate(cases[i].grades ? gr : zc, cases[i].row, cases[i].from, cases[i].to);
         struct zc_defs *defs = (struct zc_defs *)&cases;   /* must be reset to NULL */
         char *cause = NULL, *want;
-        enum err e = cases[i].grades
-                         ? zc_parse("forms/zc_indicators.tsv", zc, "forms/zc_grades.tsv", text, &defs, &cause)
-                         : zc_parse("forms/zc_indicators.tsv", text, "forms/zc_grades.tsv", gr, &defs, &cause);
+        enum err e = zc_parse(ZF, cases[i].grades ? zc : text, GF, cases[i].grades ? text : gr,
+                              &defs, &cause);
 
-        want = xasprintf("%s:%d: %s", cases[i].grades ? "forms/zc_grades.tsv" : "forms/zc_indicators.tsv",
-                         line_of(text, cases[i].at_row), cases[i].cause);
+        want = xasprintf("%s:%d: %s", cases[i].grades ? GF : ZF, line_of(text, cases[i].at_row),
+                         cases[i].cause);
         if (e != ERR_DATA)
             fail_msg("%s: err %d, want ERR_DATA", cases[i].name, e);
         assert_null(defs);
@@ -634,11 +645,12 @@ test_parse_errors(void **state)
 static void
 test_parse_sums(void **state)
 {
-#define HDR "code\tlevel1\tlevel1_en\tlevel1_max\tlevel2\tlevel2_en\tlevel2_max\tname_zh\tname_en\t" \
-            "attribute\tmax\trule_zh\trule_en\thow\tinput\tkind\tparams\n"
+#define HDR "code\tlevel1\tlevel1_en\tlevel1_max\tlevel2\tlevel2_en\tlevel2_max\t" \
+            "name_zh\tname_en\tattribute\tmax\trule_zh\trule_en\thow\tinput\tkind\tparams\n"
 #define ROW(code, l1max, l2max, max) code "\t甲\tA\t" l1max "\t乙\tB\t" l2max "\t项\tItem\t约束性\t" \
             max "\t规则\tRule\tassessor\t-\tscale\tstep=0.5\n"
-    static const char *const grades = "min\trange_zh\trange_en\tgrade_zh\tgrade_en\tdesc_zh\tdesc_en\n"
+    static const char *const grades = "min\trange_zh\trange_en\tgrade_zh\tgrade_en\tdesc_zh\t"
+                                      "desc_en\n"
                                       "0\t全部\tall\t唯一\tonly\t说明\tdesc\n";
     static const struct {
         const char *text, *cause;
@@ -651,6 +663,7 @@ test_parse_sums(void **state)
     struct zc_defs *defs = NULL;
     char *cause = NULL;
     size_t i;
+    enum err e;
 
     (void)state;
     /* the smallest table that loads: one item of 100 points */
@@ -660,8 +673,8 @@ test_parse_sums(void **state)
     zc_free(defs);
     for (i = 0; i < nitems(cases); i++) {
         defs = NULL, cause = NULL;
-        assert_int_equal(zc_parse("forms/x.tsv", cases[i].text, "forms/g.tsv", grades, &defs, &cause),
-                         ERR_DATA);
+        e = zc_parse("forms/x.tsv", cases[i].text, "forms/g.tsv", grades, &defs, &cause);
+        assert_int_equal(e, ERR_DATA);
         assert_null(defs);
         if (cause == NULL || strstr(cause, cases[i].cause) == NULL)
             fail_msg("cause “%s” lacks “%s”", cause != NULL ? cause : "", cases[i].cause);

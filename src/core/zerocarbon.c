@@ -224,7 +224,8 @@ zc_entry_valid(const struct zc_def *d, double value, enum lang lang, char **caus
         switch (zc_value_kind(d)) {
         case ZV_NONE:
             why = xasprintf(TR(lang, "%s 由工作簿的数据计算，不录入数值（可录入佐证）",
-                               "%s is computed from the workbook and takes no value (evidence only)"),
+                               "%s is computed from the workbook and takes no value "
+                               "(evidence only)"),
                             d->code);
             break;
         case ZV_REFERENCE:
@@ -349,7 +350,8 @@ score_against_ref(struct zc_item *it, const struct zc_facts *f, const struct eva
            xasprintf(TR(lang, "本年 %s %s，%s %s，%s %s %%", "this year %s %s, %s %s: %s %s %%"),
                      num(v, a), capita ? TR(lang, "tCO₂e/人", "tCO₂e/person") : "kgce/m²",
                      capita ? TR(lang, "行业平均水平", "sector average") : TR(lang, "定额标准", "quota"),
-                     num(en->value, b), d > 0 ? TR(lang, "高", "above by") : TR(lang, "低", "below by"),
+                     num(en->value, b),
+                     d > 0 ? TR(lang, "高", "above by") : TR(lang, "低", "below by"),
                      num(fabs(d), c)));
 }
 
@@ -393,11 +395,13 @@ score_water(struct zc_item *it, const struct zc_facts *f, enum lang lang)
     if (!f->has_water_per_area || !f->has_last_water_per_area) {
         unscored(it, xstrdup(!f->has_water_per_area
                                  ? TR(lang, "缺少本年用水量或建筑面积", "no water use or area this year")
-                                 : TR(lang, "缺少上一年的单位建筑面积用水量", "no water per area the year before")));
+                                 : TR(lang, "缺少上一年的单位建筑面积用水量",
+                                      "no water per area the year before")));
         return;
     }
     scored(it, rule_score(it->def, f->water_per_area, f->last_water_per_area),
-           xasprintf(TR(lang, "本年 %s m³/m²，上年 %s m³/m²，%s", "this year %s m³/m², the year before %s: %s"),
+           xasprintf(TR(lang, "本年 %s m³/m²，上年 %s m³/m²，%s",
+                        "this year %s m³/m², the year before %s: %s"),
                      num(f->water_per_area, a), num(f->last_water_per_area, b),
                      f->water_per_area < f->last_water_per_area ? TR(lang, "下降", "falling")
                                                                 : TR(lang, "未下降", "not falling")));
@@ -411,8 +415,9 @@ score_entered(struct zc_item *it, const struct eval_entry *en, enum lang lang)
 
     if (en == NULL || !en->has_value) {
         prompt = zc_value_prompt(it->def, lang);
-        unscored(it, xasprintf(it->def->how == ZC_ASSESSOR ? TR(lang, "待评审打分（%s）", "to be scored (%s)")
-                                                           : TR(lang, "待录入%s", "enter the %s"),
+        unscored(it, xasprintf(it->def->how == ZC_ASSESSOR
+                                   ? TR(lang, "待评审打分（%s）", "to be scored (%s)")
+                                   : TR(lang, "待录入%s", "enter the %s"),
                                prompt));
         free(prompt);
         return;
@@ -430,7 +435,8 @@ score_entered(struct zc_item *it, const struct eval_entry *en, enum lang lang)
 
 /* One item: its entry's evidence, then its score by how. */
 static void
-score_item(struct zc_item *it, const struct zc_facts *f, const struct eval_entry *en, enum lang lang)
+score_item(struct zc_item *it, const struct zc_facts *f, const struct eval_entry *en,
+           enum lang lang)
 {
     char *why = NULL;
 
@@ -503,8 +509,8 @@ zc_score(const struct zc_defs *defs, const struct zc_facts *facts,
     out->table_note = xasprintf(
         TR(lang, "000 §6.4 的正文称 %d 个三级指标、%d 个二级指标，其表列出 %zu 个三级指标、%zu 个二级指标，"
                  "合计 %g 分；按表评分。",
-           "The text of 000 §6.4 announces %d third-level and %d second-level indicators; its table "
-           "lists %zu and %zu, totalling %g points. Scored by the table."),
+           "The text of 000 §6.4 announces %d third-level and %d second-level indicators; its "
+           "table lists %zu and %zu, totalling %g points. Scored by the table."),
         TEXT_ROWS, TEXT_LEVEL2, defs->n, defs->nlevel2, defs->total);
 }
 

@@ -40,7 +40,7 @@ struct zc_facts {
     double energy_per_area;
     int has_renewable_share;        /* 2.2.1: 可再生能源利用率, % */
     double renewable_share;
-    int has_renewable_kw;           /* 2.2.2: installed renewable (PV ...) generating capacity, kW */
+    int has_renewable_kw;           /* 2.2.2: installed renewable (PV ...) capacity, kW */
     double renewable_kw;
     int has_water_per_area;         /* 4.2.3: this year's m³/m² */
     double water_per_area;
@@ -51,7 +51,7 @@ struct zc_facts {
 /* What an item's entered value means. */
 enum zc_value {
     ZV_NONE,        /* the item takes no value (computed from the workbook; evidence only) */
-    ZV_REFERENCE,   /* the reference the figure is compared with: 1.1.3's sector average, 2.1.1's quota */
+    ZV_REFERENCE,   /* what the figure is compared with: 1.1.3's sector average, 2.1.1's quota */
     ZV_FIGURE,      /* the figure itself, used when the workbook has none (1.3.2, 2.2.1, 2.2.2) */
     ZV_PERCENT,     /* the percentage the rule scores (entered items) */
     ZV_POINTS,      /* the points (assessor items) */

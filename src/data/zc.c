@@ -76,7 +76,8 @@ enum { P_AT, P_PER, P_REF, P_WORSE, P_FULL, P_STEP, P_DEDUCT, P_BASE, P_ADD, P_U
        P_LEVELS, P__COUNT };
 
 static const char *const param_names[P__COUNT] = {
-    "at", "per", "ref", "worse", "full", "step", "deduct", "base", "add", "unit", "points", "levels",
+    "at", "per", "ref", "worse", "full", "step", "deduct", "base", "add", "unit", "points",
+    "levels",
 };
 
 static const struct {
@@ -193,7 +194,9 @@ parse_param(const struct tsv *tv, size_t r, char *tok, struct zc_rule *ru, unsig
         return tsv_row_fail(tv, r, cause, "参数“%s”重复", tok);
     *seen |= KM(k);
     if (k == P_PER) {
-        ru->per = strcmp(val, "pp") == 0 ? ZP_POINTS : strcmp(val, "rel") == 0 ? ZP_RELATIVE : ZP_NONE;
+        ru->per = strcmp(val, "pp") == 0    ? ZP_POINTS
+                  : strcmp(val, "rel") == 0 ? ZP_RELATIVE
+                                            : ZP_NONE;
         ok = ru->per != ZP_NONE;
     } else if (k == P_REF) {
         ru->ref_entry = strcmp(val, "entry") == 0;
@@ -274,7 +277,8 @@ parse_rule(const struct tsv *tv, size_t r, struct zc_def *d, char **cause)
     memset(&d->rule, 0, sizeof(d->rule));
     d->rule.kind = (enum zc_kind)k;
     copy = xstrdup(tsv_cell(tv, r, C_PARAMS));
-    for (tok = strtok_r(copy, " ", &save); tok != NULL && e == ERR_OK; tok = strtok_r(NULL, " ", &save))
+    for (tok = strtok_r(copy, " ", &save); tok != NULL && e == ERR_OK;
+         tok = strtok_r(NULL, " ", &save))
         e = parse_param(tv, r, tok, &d->rule, &seen, cause);
     free(copy);
     if (e != ERR_OK)

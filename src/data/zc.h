@@ -50,7 +50,7 @@ enum zc_kind {
 enum zc_per {
     ZP_NONE,
     ZP_POINTS,      /* percentage points: the indicator is itself a percentage */
-    ZP_RELATIVE,    /* per cent of the reference value (a quantity against a sector average, a quota) */
+    ZP_RELATIVE,    /* per cent of the reference (a quantity against a sector average, a quota) */
 };
 
 #define ZC_RULE_PAIRS 8
