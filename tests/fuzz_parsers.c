@@ -2,9 +2,9 @@
  * fuzz_parsers.c - a libFuzzer target for every parser of outside text: CSV (whole, and row by row
  * under a bound as the import reads it; seeds in tests/fuzz/parsers/csv-*), the TSV data-file
  * reader, the encoding detector, periods, typed numbers, and the forms/ and factors/ loaders (fed
- * the input as every file; the measures catalog rides on the TSV case, so the corpus keeps its
- * routes). The first byte picks the parser. Built and run by `make fuzz` (clang); its corpus is
- * replayed by `make check`. Crashes, leaks and undefined behaviour are the findings.
+ * the input as every file; the measures catalog and the 零碳机关 table ride on the TSV case, so
+ * the corpus keeps its routes). The first byte picks the parser. Built and run by `make fuzz`
+ * (clang); its corpus is replayed by `make check`. Crashes, leaks and undefined behaviour are the findings.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -15,6 +15,8 @@
 #include "data/factors.h"
 #include "data/forms.h"
 #include "data/measures.h"
+#include "data/zc.h"
+#include "base/embed.h"
 #include "base/period.h"
 #include "base/text.h"
 #include "base/tsv.h"
@@ -67,6 +69,27 @@ walk_csv(const char *text, size_t len, char delim, char **cause)
         last = row.line;
     }
     csv_reader_free(&r);
+}
+
+/* The 零碳机关 loader with text as its indicator table, then as its grades beside the built-in table. */
+static void
+fuzz_zc(const char *text, char **cause)
+{
+    const struct embedded_file *zf = embed_find("forms/zc_indicators.tsv");
+    const struct embedded_file *gf = embed_find("forms/zc_grades.tsv");
+    struct zc_defs *defs = NULL;
+    int i;
+
+    for (i = 0; i < 2; i++) {
+        if (zc_parse("fuzz.tsv", i == 0 ? text : zf->data, "fuzz.tsv", i == 0 ? gf->data : text,
+                     &defs, cause) == ERR_OK)
+            zc_free(defs);
+        else if (defs != NULL || *cause == NULL || strncmp(*cause, "fuzz.tsv", 8) != 0)
+            abort();
+        free(*cause);
+        *cause = NULL;
+        defs = NULL;
+    }
 }
 
 static const char *
@@ -134,6 +157,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             measures_free(ml);
         else if (ml != NULL || cause == NULL || strncmp(cause, "fuzz.tsv:", 9) != 0)
             abort();
+        free(cause);
+        cause = NULL;
+        fuzz_zc(text, &cause);
         break;
     }
     free(out);
