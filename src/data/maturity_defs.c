@@ -56,7 +56,9 @@ static const struct tsv_col grade_cols[] = {
 };
 
 /* The settings the scorer reads by name; the file may add others. */
-static const char *const needed_settings[] = {"@a1", "@a2", "@hist_100", "@hist_80", "@denominator"};
+static const char *const needed_settings[] = {
+    "@a1", "@a2", "@hist_100", "@hist_80", "@denominator",
+};
 
 /* Every cell of row r is non-empty. */
 static enum err
@@ -221,7 +223,8 @@ parse_a1(struct maturity_defs *d, char **cause)
     for (r = 0; r < n; r++) {
         struct maturity_item *it = &d->items[r];
 
-        if ((e = a1_row(tv, r, it, cause)) != ERR_OK || (e = check_order(tv, r, it, cause)) != ERR_OK
+        if ((e = a1_row(tv, r, it, cause)) != ERR_OK
+            || (e = check_order(tv, r, it, cause)) != ERR_OK
             || (e = check_names(tv, r, it, cause)) != ERR_OK)
             return e;
         if (r > 0 && (it->l1 != it[-1].l1 || it->l2 != it[-1].l2)
@@ -402,8 +405,8 @@ maturity_defs_parse(const struct maturity_text src[MF__COUNT], struct maturity_d
     for (f = 0; f < MF__COUNT && e == ERR_OK; f++)
         e = tsv_parse(src[f].file, src[f].text, shape[f].cols, shape[f].n, &d->tv[f], cause);
     /* the settings first: 表A.2's historical bounds name them */
-    if (e == ERR_OK && (e = parse_a1(d, cause)) == ERR_OK && (e = parse_settings(d, cause)) == ERR_OK
-        && (e = parse_a2(d, cause)) == ERR_OK)
+    if (e == ERR_OK && (e = parse_a1(d, cause)) == ERR_OK
+        && (e = parse_settings(d, cause)) == ERR_OK && (e = parse_a2(d, cause)) == ERR_OK)
         e = parse_grades(d, cause);
     if (e != ERR_OK) {
         maturity_defs_free(d);

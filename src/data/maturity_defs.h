@@ -34,8 +34,8 @@ struct maturity_band {
     const char *text_zh, *text_en;
     double points;                      /* 100, 80, 60 */
     int open;                           /* 1: the last row, no bound */
-    double bound;                       /* advanced: the most % above the advanced value, inclusive */
-    int setting;                        /* historical: index in settings of the least decline, or -1 */
+    double bound;                       /* advanced: the most % above the value, inclusive */
+    int setting;                        /* historical: the setting of the least decline, or -1 */
 };
 
 /* The settings, in the order of the file; their index is what maturity_band.setting names. */
