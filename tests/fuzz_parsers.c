@@ -2,18 +2,21 @@
  * fuzz_parsers.c - a libFuzzer target for every parser of outside text: CSV (whole, and row by row
  * under a bound as the import reads it; seeds in tests/fuzz/parsers/csv-*), the TSV data-file
  * reader, the encoding detector, periods, typed numbers, and the forms/ and factors/ loaders (fed
- * the input as every file; the measures catalog and the 零碳机关 table ride on the TSV case, so
- * the corpus keeps its routes). The first byte picks the parser. Built and run by `make fuzz`
- * (clang); its corpus is replayed by `make check`. Crashes, leaks and undefined behaviour are the findings.
+ * the input as every file; the measures catalog, the 零碳机关 table and each maturity table ride on
+ * the TSV case, so the corpus keeps its routes). The first byte picks the parser. Built and run by
+ * `make fuzz` (clang); its corpus is replayed by `make check`. Crashes, leaks and undefined
+ * behaviour are the findings.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/csv.h"
+#include "base/embed.h"
 #include "base/encoding.h"
 #include "data/factors.h"
 #include "data/forms.h"
+#include "data/maturity_defs.h"
 #include "data/measures.h"
 #include "data/zc.h"
 #include "base/embed.h"
@@ -23,6 +26,33 @@
 #include "base/xmem.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* text as each maturity table in turn, the other three the built-in ones: refused or loaded. */
+static void
+walk_maturity(const char *text)
+{
+    static const char *const names[MF__COUNT] = {"forms/maturity_a1.tsv", "forms/maturity_a2.tsv",
+                                                 "forms/maturity_settings.tsv",
+                                                 "forms/maturity_grades.tsv"};
+    struct maturity_text src[MF__COUNT];
+    struct maturity_defs *d;
+    char *cause;
+    int f, g;
+
+    for (f = 0; f < MF__COUNT; f++) {
+        for (g = 0; g < MF__COUNT; g++) {
+            src[g].file = g == f ? "fuzz.tsv" : names[g];
+            src[g].text = g == f ? text : embed_find(names[g])->data;
+        }
+        d = NULL;
+        cause = NULL;
+        if (maturity_defs_parse(src, &d, &cause) == ERR_OK)
+            maturity_defs_free(d);
+        else if (d != NULL || cause == NULL)
+            abort();
+        free(cause);
+    }
+}
 
 /* A column set for the TSV reader: two required columns, one optional. */
 static const struct tsv_col tsv_cols[] = {
@@ -160,6 +190,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         free(cause);
         cause = NULL;
         fuzz_zc(text, &cause);
+        walk_maturity(text);
         break;
     }
     free(out);
