@@ -33,7 +33,11 @@ main(int argc, char **argv)
         forms_free(app.forms);
         return cli_fail(e, cause);
     }
-    if ((e = measures_load(&app.measures, &cause)) != ERR_OK) {
+    if ((e = measures_load(&app.measures, &cause)) != ERR_OK
+        || (e = zc_load(&app.zc, &cause)) != ERR_OK
+        || (e = maturity_defs_load(&app.maturity, &cause)) != ERR_OK) {
+        zc_free(app.zc);
+        measures_free(app.measures);
         factors_free(app.lib);
         forms_free(app.forms);
         return cli_fail(e, cause);
@@ -42,6 +46,8 @@ main(int argc, char **argv)
         rc = tui_main(&app, argc, argv);
     else
         rc = cli_main(&app, argc, argv);
+    maturity_defs_free(app.maturity);
+    zc_free(app.zc);
     measures_free(app.measures);
     factors_free(app.lib);
     forms_free(app.forms);

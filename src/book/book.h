@@ -16,7 +16,9 @@
 #include "data/factors.h"
 #include "core/check.h"
 #include "core/model.h"
+#include "core/maturity.h"
 #include "core/neutral.h"
+#include "core/zerocarbon.h"
 #include "core/perf.h"
 #include "core/plan.h"
 #include "core/report.h"
@@ -115,6 +117,34 @@ void book_neutral_judge(const struct app *app, const struct wb_year *y, const st
 enum err book_neutral(struct book *wb, int year, enum lang lang, struct book_neutral *bn,
                       char **cause);
 void book_neutral_free(struct book_neutral *bn);
+
+/*
+ * The two evaluations of a year (book_eval.c): the 零碳机关 score (000 §6) and the maturity
+ * (002 §12) from the facts the workbook gives and the assessors' entries. Free with
+ * book_eval_free.
+ */
+struct book_eval {
+    struct book_neutral bn;             /* the year, its report, the plan, the judgement */
+    struct wb_year *ys;                 /* every year of the workbook */
+    size_t nyears;
+    struct perf perf;
+    int has_perf;
+    struct zc_facts zf;
+    struct eval_entry *zc_entries;      /* point into bn.plan */
+    size_t nzc_entries;
+    struct zc_result zc;
+    struct maturity_year *myears;       /* the other years, for the historical method */
+    struct maturity_facts mf;
+    struct eval_entry *mat_entries;
+    size_t nmat_entries;
+    int mat_ok;                         /* mat is there (else mat_why: e.g. weights not adding to 1) */
+    struct maturity_result mat;
+    char *mat_why;
+};
+/* Errors as book_neutral and book_load_all; what cannot be scored is left unscored, with why. */
+enum err book_evaluate(struct book *wb, int year, enum lang lang, struct book_eval *be,
+                       char **cause);
+void book_eval_free(struct book_eval *be);
 
 /* Whether an evidence file is still the one whose SHA-256 was recorded. */
 enum evidence_state {
