@@ -6,7 +6,7 @@
 #ifndef TANBOOK_BOOK_FIXTURE_H
 #define TANBOOK_BOOK_FIXTURE_H
 
-/* Loads app's forms and factors and makes dir (at least 32 bytes); 0, or -1 on failure. */
+/* Loads app's forms, factors and evaluation tables and makes dir (at least 32 bytes); 0, or -1 on failure. */
 static int
 fixture_open(struct app *app, char *dir)
 {
@@ -15,7 +15,8 @@ fixture_open(struct app *app, char *dir)
     app->lang = LANG_ZH;
     strcpy(dir, "/tmp/tanbook-test-XXXXXX");
     if (mkdtemp(dir) == NULL || forms_load(&app->forms, &cause) != ERR_OK
-        || factors_load(&app->lib, &cause) != ERR_OK) {
+        || factors_load(&app->lib, &cause) != ERR_OK || zc_load(&app->zc, &cause) != ERR_OK
+        || maturity_defs_load(&app->maturity, &cause) != ERR_OK) {
         free(cause);
         return -1;
     }
@@ -29,6 +30,8 @@ fixture_close(struct app *app, const char *dir)
     char cmd[96];
 
     snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    maturity_defs_free(app->maturity);
+    zc_free(app->zc);
     forms_free(app->forms);
     factors_free(app->lib);
     return system(cmd) == 0 ? 0 : -1;
