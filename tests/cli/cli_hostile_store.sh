@@ -134,6 +134,7 @@ PLAN_HOSTILE=(
     "offset type|INSERT INTO offset_claim (id, year, type, quantity_tco2e, position) VALUES (100, 2024, 'vcs', 1.0, 9)|工作簿的碳抵消记录（第 100 行）"
     "offset escape|INSERT INTO offset_claim (id, year, type, quantity_tco2e, serial, position) VALUES (100, 2024, 'ccer', 1.0, printf('x%s]0;owned%s', char(27), char(7)), 9)|工作簿的碳抵消记录（第 100 行）"
     "renewable inf|INSERT INTO renewable (id, year, kind, period, quantity) VALUES (100, 2023, 'pv', '2023', 1e999)|工作簿的可再生能源记录（第 100 行）"
+    "assessment inf|INSERT INTO assessment (id, year, eval, code, value, set_at) VALUES (100, 2024, 'zc', '2.2.1', 1e999, 'now')|工作簿的评价记录（第 100 行）"
     "plan text key|INSERT INTO neutral_text (rowid, year, key, value) VALUES (100, 0, 'drop', 'x')|工作簿的碳中和计划（第 100 行）"
 )
 for entry in "${PLAN_HOSTILE[@]}"; do
