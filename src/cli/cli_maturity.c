@@ -213,6 +213,16 @@ t_item(struct strbuf *sb, const struct maturity_item_score *it, const struct mat
     }
 }
 
+/* A setting's value as typed: the denominator by its name ("area"). */
+static void
+setting_text(const struct maturity_setting_def *def, double v, char *b, size_t size)
+{
+    if (strcmp(def->key, "@denominator") == 0 && v >= 0 && v < MD__COUNT)
+        snprintf(b, size, "%s", denom_ids[(int)v]);
+    else
+        num(v, TEXT_DIGITS, b, size);
+}
+
 static void
 t_settings(struct strbuf *sb, const struct maturity_result *r, enum lang l)
 {
@@ -225,13 +235,10 @@ t_settings(struct strbuf *sb, const struct maturity_result *r, enum lang l)
         const struct maturity_setting_value *s = &r->settings[i];
         struct strbuf line = {0};
 
-        if (strcmp(s->def->key, "@denominator") == 0 && s->value >= 0 && s->value < MD__COUNT)
-            snprintf(v, sizeof v, "%s", denom_ids[(int)s->value]);
-        else
-            num(s->value, TEXT_DIGITS, v, sizeof v);
+        setting_text(s->def, s->value, v, sizeof v);
+        setting_text(s->def, s->def->def, d, sizeof d);
         sb_printf(&line, TR(l, "%s = %s（默认 %s%s；草案：%s）", "%s = %s (default %s%s; the draft: %s)"),
-                  s->def->key, v,
-                  num(s->def->def, TEXT_DIGITS, d, sizeof d),
+                  s->def->key, v, d,
                   s->entered ? TR(l, "，已录入", ", entered") : "", s->def->draft);
         cli_wrap(sb, line.s, 2, 80);
         cli_wrap(sb, l == LANG_EN ? s->def->label_en : s->def->label_zh, 6, 80);
