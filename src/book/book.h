@@ -162,6 +162,32 @@ const char *book_evidence_words(enum evidence_state s, enum lang lang);
  */
 enum err book_evidence_take(struct wb_evidence *ev, const char *file, char **cause);
 
+/*
+ * One row of a year's evidence register (book_evidence.c; the export's 佐证材料清单): a document
+ * an evaluation item, an offset, a renewable row or a factor override of the year rests on.
+ * Every text is owned by the row and "" when none.
+ */
+struct book_evidence {
+    char *kind;             /* "zc", "maturity", "offset", "renewable", "factor" */
+    char *item;             /* the item's code, the offset's serial, "pv 2024-03", the source id */
+    char *reference;        /* the document (the factor's source_text) */
+    char *note;             /* the evidence note, the claim's note */
+    char *file;             /* the evidence file's path, when one was named */
+    char *sha256;           /* its SHA-256 when recorded */
+    enum evidence_state file_state;     /* whether it still matches */
+    char *at;               /* when the assessor entered it (ISO 8601 UTC) */
+    char *assessor;         /* who entered it */
+};
+/*
+ * The evidence register of year of wb into *out (*n rows; free with book_evidence_free): the
+ * assessments of both evaluations that name a document, a file or a note, then the offsets
+ * claimed for the year and its renewable rows that name a reference or a file, then the pinned
+ * factors of the year the user overrode. Errors as book_load and book_load_plan.
+ */
+enum err book_evidence_register(struct book *wb, int year, struct book_evidence **out, size_t *n,
+                                char **cause);
+void book_evidence_free(struct book_evidence *v, size_t n);
+
 /* Loads the workbook's plan: base periods, targets, measures (plan_free it). Errors as store_load_plan. */
 enum err book_load_plan(struct book *wb, struct wb_plan *p, char **cause);
 /*

@@ -24,7 +24,10 @@ entries_of(const struct wb_plan *plan, int year, const char *eval, struct eval_e
     for (i = 0; i < plan->nassessments; i++) {
         const struct wb_assessment *a = &plan->assessments[i];
 
-        if (a->year != year || strcmp(a->eval, eval) != 0)
+        /* the report's texts (#findings ...) and a year's custom denominator (@custom) are no
+           item or setting the scoring knows: the facts carry the denominator */
+        if (a->year != year || strcmp(a->eval, eval) != 0 || a->code[0] == '#'
+            || strcmp(a->code, "@custom") == 0)
             continue;
         (*out)[(*n)++] = (struct eval_entry){.code = a->code, .has_value = a->has_value,
                                              .value = a->value, .note = a->note,

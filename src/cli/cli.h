@@ -38,6 +38,9 @@ extern const struct cli_cmd cli_cmd_neutrality;
 extern const struct cli_cmd cli_cmd_offset;
 extern const struct cli_cmd cli_cmd_renewable;
 extern const struct cli_cmd cli_cmd_pledge;
+extern const struct cli_cmd cli_cmd_evaluate;
+extern const struct cli_cmd cli_cmd_maturity;
+extern const struct cli_cmd cli_cmd_evidence;
 
 /* Runs the command line argv[1..]; returns the exit code. */
 int cli_main(struct app *app, int argc, char **argv);
@@ -107,5 +110,65 @@ const char *cli_evidence_state_id(enum evidence_state s);
  */
 void cli_offset_notes(struct book *wb, const struct wb_offset *o, size_t n, const size_t *lines,
                       enum lang l);
+
+/*
+ * What the evaluation commands share (cli_assess.c): the options that record an assessor's
+ * entries, gathered by cli_assess_option (argv's strings, not copied; free the lists with
+ * cli_assess_free).
+ */
+#define CLI_ASSESS_MAX 64
+struct cli_assess {
+    const char *eval;                   /* "zc" or "maturity" */
+    char **sets, **texts, **clears;     /* --set CODE=VALUE, --set-text KEY=TEXT, --clear CODE */
+    size_t nsets, ntexts, nclears;
+    const char *note, *evidence, *evidence_file, *assessor;    /* NULL: not given */
+};
+/* One entry to write (clear: delete it). */
+struct cli_change {
+    struct wb_assessment a;
+    int clear;
+};
+/*
+ * Takes getopt's c ('s' --set, 't' --set-text, 'c' --clear, 'n' --note, 'e' --evidence,
+ * 'f' --evidence-file, 'a' --assessor) with arg: 0, -1 for another c, or EXIT_USAGE (too many).
+ */
+int cli_assess_option(struct cli_assess *ca, int c, const char *arg, const struct cli_cmd *cmd);
+/* Whether the command writes (a --set, --set-text or --clear was given). */
+int cli_assess_writes(const struct cli_assess *ca);
+/* The options fit together (a write needs --year, no --json; --note … need a write); 0 or EXIT_USAGE. */
+int cli_assess_check(const struct cli_assess *ca, const char *year_arg, int json,
+                     const struct cli_cmd *cmd);
+void cli_assess_free(struct cli_assess *ca);
+/* Who enters: --assessor, else $TANBOOK_ASSESSOR, else "". */
+const char *cli_assessor(const struct cli_assess *ca);
+/* Splits opt's KEY=VALUE arg: *key (caller frees) and *value (into arg); 0 or EXIT_USAGE. */
+int cli_assess_split(const char *opt, const char *arg, char **key, const char **value,
+                     const struct cli_cmd *cmd);
+/* Reads --set code's value: *has 0 for "" (no value); 0, or EXIT_REJECTED after saying why. */
+int cli_assess_number(const char *code, const char *text, int *has, double *v, enum lang l);
+/*
+ * Fills *c for code of year: what p held for it before (note, evidence), with the note, evidence,
+ * evidence file and assessor of ca; the value is the caller's. 0, or an exit code (a file that
+ * cannot be read). plan_assessment_free c->a.
+ */
+int cli_assess_entry(const struct cli_assess *ca, const struct wb_plan *p, int year, const char *code,
+                     struct cli_change *c);
+/* Fills *c for a text kept in the note of code ("#custom_name"); text "" clears it. */
+void cli_assess_text(const struct cli_assess *ca, const struct wb_plan *p, int year, const char *code,
+                     const char *text, struct cli_change *c);
+/* Fills *c to delete code's entry of year. */
+void cli_assess_clear(const struct cli_assess *ca, int year, const char *code, struct cli_change *c);
+/*
+ * Writes the n changes to wb in one transaction (one undoable action), each checked with
+ * plan_assessment_valid first; 0, or an exit code after saying why (nothing written).
+ */
+int cli_assess_put(struct book *wb, struct cli_change *c, size_t n, enum lang l);
+/* Frees the n changes and the array. */
+void cli_changes_free(struct cli_change *c, size_t n);
+/*
+ * Appends text (escaped whole) on lines of at most width columns, each indented by indent
+ * blanks; an English word is not cut when a blank lets it move to the next line.
+ */
+void cli_wrap(struct strbuf *sb, const char *text, int indent, int width);
 
 #endif

@@ -1,0 +1,317 @@
+/*
+ * cli_assess.c - what `tanbook evaluate` and `tanbook maturity` share: the options that record an
+ * assessor's entry (--set CODE=VALUE, --set-text, --clear, --note, --evidence, --evidence-file,
+ * --assessor), the entry built from what was there before and what was typed, all the entries of
+ * one command written in one transaction (one undoable action), and the wrapping of the working
+ * of an item onto lines that fit 80 columns.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/strbuf.h"
+#include "base/text.h"
+#include "base/width.h"
+#include "cli/cli.h"
+
+#define TR(lang, zh, en) ((lang) == LANG_EN ? (en) : (zh))
+
+int
+cli_assess_option(struct cli_assess *ca, int c, const char *arg, const struct cli_cmd *cmd)
+{
+    char ***list = c == 's' ? &ca->sets : c == 't' ? &ca->texts : &ca->clears;
+    size_t *n = c == 's' ? &ca->nsets : c == 't' ? &ca->ntexts : &ca->nclears;
+
+    switch (c) {
+    case 's':
+    case 't':
+    case 'c':
+        if (*n == CLI_ASSESS_MAX) {
+            cli_error("--set、--set-text、--clear 各最多 %d 个", CLI_ASSESS_MAX);
+            return cli_usage(cmd);
+        }
+        if (*list == NULL)
+            *list = xcalloc(CLI_ASSESS_MAX, sizeof **list);
+        (*list)[(*n)++] = (char *)arg;
+        return 0;
+    case 'n':
+        ca->note = arg;
+        return 0;
+    case 'e':
+        ca->evidence = arg;
+        return 0;
+    case 'f':
+        ca->evidence_file = arg;
+        return 0;
+    case 'a':
+        ca->assessor = arg;
+        return 0;
+    default:
+        return -1;
+    }
+}
+
+int
+cli_assess_writes(const struct cli_assess *ca)
+{
+    return ca->nsets + ca->ntexts + ca->nclears > 0;
+}
+
+int
+cli_assess_check(const struct cli_assess *ca, const char *year_arg, int json,
+                 const struct cli_cmd *cmd)
+{
+    if (!cli_assess_writes(ca)) {
+        if (ca->note != NULL || ca->evidence != NULL || ca->evidence_file != NULL
+            || ca->assessor != NULL) {
+            cli_error("--note、--evidence、--evidence-file、--assessor 只与 --set 一起使用");
+            return cli_usage(cmd);
+        }
+        return 0;
+    }
+    if (json) {
+        cli_error("--json 只用于显示");
+        return cli_usage(cmd);
+    }
+    if (year_arg == NULL) {
+        cli_error("写入评价记录时须用 --year 指定年度");
+        return cli_usage(cmd);
+    }
+    return 0;
+}
+
+void
+cli_assess_free(struct cli_assess *ca)
+{
+    free(ca->sets);
+    free(ca->texts);
+    free(ca->clears);
+}
+
+const char *
+cli_assessor(const struct cli_assess *ca)
+{
+    const char *env = getenv("TANBOOK_ASSESSOR");
+
+    if (ca->assessor != NULL)
+        return ca->assessor;
+    return env != NULL ? env : "";
+}
+
+int
+cli_assess_split(const char *opt, const char *arg, char **key, const char **value,
+                 const struct cli_cmd *cmd)
+{
+    const char *eq = strchr(arg, '=');
+
+    if (eq == NULL || eq == arg) {
+        cli_error("%s：应为 CODE=VALUE，而不是“%s”", opt, arg);
+        return cli_usage(cmd);
+    }
+    *key = xasprintf("%.*s", (int)(eq - arg), arg);
+    *value = eq + 1;
+    return 0;
+}
+
+int
+cli_assess_number(const char *code, const char *text, int *has, double *v, enum lang l)
+{
+    char *cause = NULL, *t = text_trim(text);
+
+    *has = *t != '\0';
+    if (*has && text_parse_number(t, v, &cause) != ERR_OK) {
+        cli_error(TR(l, "--set %s：“%s”不是数值：%s", "--set %s: \"%s\" is not a number: %s"), code,
+                  t, cause);
+        free(cause);
+        free(t);
+        return EXIT_REJECTED;
+    }
+    free(t);
+    return 0;
+}
+
+/* Copies what was entered before for the code (note, evidence) into a, or empties it. */
+static void
+from_before(const struct wb_plan *p, int year, const char *eval, const char *code,
+            struct wb_assessment *a)
+{
+    const struct wb_assessment *old = plan_assessment(p, year, eval, code);
+
+    a->year = year;
+    a->eval = xstrdup(eval);
+    a->code = xstrdup(code);
+    a->note = xstrdup(old != NULL ? old->note : "");
+    a->ev.ref = xstrdup(old != NULL ? old->ev.ref : "");
+    a->ev.file = xstrdup(old != NULL ? old->ev.file : "");
+    a->ev.sha256 = xstrdup(old != NULL ? old->ev.sha256 : "");
+}
+
+int
+cli_assess_entry(const struct cli_assess *ca, const struct wb_plan *p, int year, const char *code,
+                 struct cli_change *c)
+{
+    struct wb_assessment *a = &c->a;
+
+    memset(c, 0, sizeof *c);
+    from_before(p, year, ca->eval, code, a);
+    a->assessor = xstrdup(cli_assessor(ca));
+    if (ca->note != NULL) {
+        free(a->note);
+        a->note = text_trim(ca->note);
+    }
+    if (ca->evidence_file != NULL)
+        return cli_evidence(&a->ev, ca->evidence != NULL ? ca->evidence : a->ev.ref,
+                            ca->evidence_file);
+    if (ca->evidence != NULL) {
+        free(a->ev.ref);
+        a->ev.ref = text_trim(ca->evidence);
+    }
+    return 0;
+}
+
+void
+cli_assess_text(const struct cli_assess *ca, const struct wb_plan *p, int year, const char *code,
+                const char *text, struct cli_change *c)
+{
+    memset(c, 0, sizeof *c);
+    from_before(p, year, ca->eval, code, &c->a);
+    c->a.assessor = xstrdup(cli_assessor(ca));
+    free(c->a.note);
+    c->a.note = text_trim(text);
+    c->clear = *c->a.note == '\0';
+}
+
+void
+cli_assess_clear(const struct cli_assess *ca, int year, const char *code, struct cli_change *c)
+{
+    memset(c, 0, sizeof *c);
+    c->a.year = year;
+    c->a.eval = xstrdup(ca->eval);
+    c->a.code = xstrdup(code);
+    c->clear = 1;
+}
+
+int
+cli_assess_put(struct book *wb, struct cli_change *c, size_t n, enum lang l)
+{
+    struct store *st = book_store(wb);
+    char *cause = NULL;
+    enum err e;
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (!c[i].clear && plan_assessment_valid(&c[i].a, l, &cause) != ERR_OK) {
+            cli_error("%s：%s", c[i].a.code, cause);
+            free(cause);
+            return EXIT_REJECTED;
+        }
+    if ((e = store_begin(st, &cause)) != ERR_OK)
+        return cli_fail(e, cause);
+    for (i = 0; i < n && e == ERR_OK; i++)
+        e = store_assessment_put(st, &c[i].a, c[i].clear, &cause);
+    if (e == ERR_OK)
+        e = store_commit(st, &cause);
+    else
+        store_rollback(st);
+    return e == ERR_OK ? 0 : cli_fail(e, cause);
+}
+
+void
+cli_changes_free(struct cli_change *c, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        plan_assessment_free(&c[i].a);
+    free(c);
+}
+
+/* The bytes of the character at s and its columns. */
+static size_t
+char_at(const char *s, int *cols)
+{
+    unsigned long cp;
+    size_t len = text_utf8_next(s, &cp);
+    char one[8];
+
+    if (len == 0 || len >= sizeof one)
+        len = 1;
+    memcpy(one, s, len);
+    one[len] = '\0';
+    *cols = width_of(one);
+    return len;
+}
+
+/* Whether s starts with a mark that may not begin a line (、，。；：）). */
+static int
+closing(const char *s)
+{
+    static const char *const marks[] = {"、", "，", "。", "；", "：", "）", ")", ",", ";", "."};
+    size_t i;
+
+    for (i = 0; i < nitems(marks); i++)
+        if (strncmp(s, marks[i], strlen(marks[i])) == 0)
+            return 1;
+    return 0;
+}
+
+static int
+ascii_word(unsigned char c)
+{
+    return c > ' ' && c < 0x80;
+}
+
+/* Where the line s … p (p the first character that does not fit) had better end. */
+static const char *
+line_end(const char *s, const char *p)
+{
+    const char *q = p;
+
+    if (*p == '\0')
+        return p;
+    if (closing(p) && q > s) {     /* the character before goes down with the mark */
+        do
+            q--;
+        while (q > s && ((unsigned char)*q & 0xC0) == 0x80);
+    }
+    if (ascii_word((unsigned char)*q)) {    /* a word or a number ("4.2.2") is not cut */
+        const char *w = q;
+
+        while (w > s && ascii_word((unsigned char)w[-1]))
+            w--;
+        if (w > s)
+            q = w;
+    }
+    return q > s ? q : p;
+}
+
+void
+cli_wrap(struct strbuf *sb, const char *text, int indent, int width)
+{
+    char *safe = text_escape_controls(text != NULL ? text : "", 0);
+    const char *s = safe;
+
+    while (*s != '\0') {
+        const char *p = s, *e;
+        int used = indent, w;
+        size_t len;
+
+        while (*p != '\0') {
+            len = char_at(p, &w);
+            if (used + w > width && p > s)
+                break;
+            used += w;
+            p += len;
+        }
+        e = line_end(s, p);
+        sb_printf(sb, "%*s", indent, "");
+        sb_appendn(sb, s, (size_t)(e - s));
+        while (sb->len > 0 && sb->s[sb->len - 1] == ' ')
+            sb->s[--sb->len] = '\0';
+        sb_append(sb, "\n");
+        s = e;
+        while (*s == ' ')
+            s++;
+    }
+    free(safe);
+}
