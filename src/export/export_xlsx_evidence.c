@@ -79,6 +79,10 @@ item_words(const struct xl *x, const char *eval, const char *code)
 
             return xasprintf("%s %s", code, l == LANG_EN ? s->label_en : s->label_zh);
         }
+        if (strcmp(code, MATURITY_ADVANCED) == 0)
+            return xasprintf("%s %s", code, xl_tx(x, "行业先进值（表A.2）", "industry advanced value (Table A.2)"));
+        if (strcmp(code, "@custom") == 0)
+            return xasprintf("%s %s", code, xl_tx(x, "自定义分母的数值", "the custom denominator"));
     }
     return xstrdup(code);
 }

@@ -196,11 +196,11 @@ zc_item_row(struct sheet *sh, lxw_row_t r, const struct zc_item *it)
     xl_put_wrap(sh, r, 12, it->assessor, F_TEXT, 8);
 }
 
-/* A level's name and its points: "碳排放管理（25 分）" (caller frees). */
+/* A level's name and its points on a line of their own: "碳排放管理\n（25 分）" (caller frees). */
 static char *
 level_words(const struct xl *x, const char *name, double max)
 {
-    return xasprintf(TX(x, "%s（%g 分）", "%s (%g)"), name, max);
+    return xasprintf(TX(x, "%s\n（%g 分）", "%s\n(%g)"), name, max);
 }
 
 /* The subtotal of the first-level group in rows first..last; returns its row. */
