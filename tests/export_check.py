@@ -44,6 +44,7 @@ MONTH_SHEET, CHART_SHEET = "月度明细", "图表"
 PERF_SHEETS = ["碳绩效参数", "碳基准与目标"]    # read back by export_perf_check.py
 NEUTRAL_SHEETS = ["可再生能源与绿电", "碳抵消与碳中和"]   # … by export_neutral_check.py
 STATEMENT_SHEET = "碳中和声明"                   # after them when the year achieves neutrality
+EVAL_SHEETS = ["零碳机关评价", "成熟度评价", "佐证材料清单"]   # last, by export_eval_check.py
 NOTES_SHEET, RECORDS_SHEET = "因子说明", "活动数据明细"
 NA = "/"                                # a period 不适用
 FUGITIVE, PURCHASED = "逸散排放", "净购入电力与热力产生的排放"
@@ -660,7 +661,8 @@ class Checker:
         t = {k: v["title"] for k, v in self.forms.items()}
         want = ([t["A.%d" % i] for i in range(1, 7)] + [NOTES_SHEET, MONTH_SHEET, RECORDS_SHEET, CHART_SHEET]
                 + PERF_SHEETS + NEUTRAL_SHEETS)
-        if self.wf.sheetnames not in (want, want + [STATEMENT_SHEET]):
+        if self.wf.sheetnames not in (want, want + [STATEMENT_SHEET], want + EVAL_SHEETS,
+                                      want + [STATEMENT_SHEET] + EVAL_SHEETS):
             self.fail("sheets %s, expected %s" % (self.wf.sheetnames, want))
             return
         self.a1(self.wf[t["A.1"]], a1_values)

@@ -5,6 +5,7 @@ names), after 碳基准与目标.
 
 usage: export_neutral_check.py [options] OUT.xlsx
   --names A,B[,C]     the sheets after the carbon performance ones are exactly these, in order
+                      (the evaluation sheets after them left aside: export_eval_check.py's)
   --row SHEET|V1|V2…  some row of SHEET begins with these cells ("" = empty, "*" = anything,
                       numbers within 1e-6, as export_check.py's --row)
   --text SHEET|TEXT   some cell of SHEET holds TEXT (a part of its text)
@@ -28,6 +29,8 @@ import export_check  # noqa: E402
 import export_perf_check  # noqa: E402
 
 PERF_LAST = ("碳基准与目标", "Base and targets")
+# The evaluation sheets after them (export_eval_check.py reads them): not this checker's
+EVAL_SHEETS = ("零碳机关评价", "成熟度评价", "佐证材料清单", "Zero-carbon office", "Maturity", "Evidence")
 
 
 def main():
@@ -45,7 +48,7 @@ def main():
     names = a.names.split(",")
     sheets = c.wf.sheetnames
     last = [i for i, n in enumerate(sheets) if n in PERF_LAST]
-    after = sheets[last[0] + 1:] if last else sheets
+    after = [n for n in (sheets[last[0] + 1:] if last else sheets) if n not in EVAL_SHEETS]
     if after != names:
         c.fail("sheets after the carbon performance ones %s, expected %s" % (after, names))
     else:

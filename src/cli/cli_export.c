@@ -63,15 +63,23 @@ same_file(const char *a, const char *b)
            && sa.st_ino == sb.st_ino;
 }
 
+/* Whether an evidence file still holds its recorded SHA-256, in words: export_eval's check. */
+static const char *
+evidence_words(const struct wb_evidence *ev, enum lang lang)
+{
+    return book_evidence_words(book_evidence_state(ev), lang);
+}
+
 /*
  * Loads from the workbook at file the year (year_arg, NULL = latest) into *y, its carbon
  * performance over the years (Chinese labels, as the report) into *perf and its plan into *plan,
- * for 碳绩效参数 and 碳基准与目标. Returns 0 (free all three), or an exit code after printing why
+ * for 碳绩效参数 and 碳基准与目标, and the year's two evaluations into *be, for 零碳机关评价,
+ * 成熟度评价 and 佐证材料清单. Returns 0 (free all four), or an exit code after printing why
  * (nothing left to free).
  */
 static int
 load(struct app *app, const char *file, const char *year_arg, struct wb_year *y,
-     struct perf *perf, struct wb_plan *plan)
+     struct perf *perf, struct wb_plan *plan, struct book_eval *be)
 {
     struct book *wb;
     char *cause = NULL;
@@ -89,9 +97,14 @@ load(struct app *app, const char *file, const char *year_arg, struct wb_year *y,
         return cli_fail(e, cause);
     }
     memset(perf, 0, sizeof *perf);
-    if ((e = book_perf(wb, year, LANG_ZH, perf, &cause)) == ERR_OK
-        && (e = book_load_plan(wb, plan, &cause)) != ERR_OK)
-        perf_free(perf);
+    if ((e = book_perf(wb, year, LANG_ZH, perf, &cause)) == ERR_OK) {
+        if ((e = book_load_plan(wb, plan, &cause)) != ERR_OK)
+            perf_free(perf);
+        else if ((e = book_evaluate(wb, year, LANG_ZH, be, &cause)) != ERR_OK) {
+            plan_free(plan);
+            perf_free(perf);
+        }
+    }
     book_close(wb);
     if (e != ERR_OK) {
         model_free(y);
@@ -102,12 +115,16 @@ load(struct app *app, const char *file, const char *year_arg, struct wb_year *y,
 
 static int
 write_report(struct app *app, const struct exporter *ex, const struct wb_year *y,
-             const struct perf *perf, const struct wb_plan *plan, const char *out)
+             const struct perf *perf, const struct wb_plan *plan, const struct book_eval *be,
+             const char *out)
 {
     struct report rep;
     struct neutral n;
+    struct export_eval ev = {.zc_defs = app->zc, .zc = &be->zc, .mat_defs = app->maturity,
+                             .mat = be->mat_ok ? &be->mat : NULL, .mat_why = be->mat_why,
+                             .evidence_words = evidence_words};
     struct export_in in = {.fs = app->forms, .r = &rep, .perf = perf, .plan = plan,
-                           .neutral = &n};
+                           .neutral = &n, .eval = &ev};
     char *cause = NULL;
     enum err e;
 
@@ -139,6 +156,7 @@ cmd_export(struct app *app, int argc, char **argv)
     struct wb_year y;
     struct perf perf;
     struct wb_plan plan;
+    struct book_eval be;
     char *out, *names;
     int c, rc;
 
@@ -174,10 +192,11 @@ cmd_export(struct app *app, int argc, char **argv)
         cli_error("输出文件不能是工作簿本身：%s", out_arg);
         return EXIT_USAGE;
     }
-    if ((rc = load(app, file, year_arg, &y, &perf, &plan)) != 0)
+    if ((rc = load(app, file, year_arg, &y, &perf, &plan, &be)) != 0)
         return rc;
     out = out_arg != NULL ? xstrdup(out_arg) : default_output(file, y.year, ex->suffix);
-    rc = write_report(app, ex, &y, &perf, &plan, out);
+    rc = write_report(app, ex, &y, &perf, &plan, &be, out);
+    book_eval_free(&be);
     perf_free(&perf);
     plan_free(&plan);
     model_free(&y);
@@ -187,7 +206,7 @@ cmd_export(struct app *app, int argc, char **argv)
 
 const struct cli_cmd cli_cmd_export = {
     .name = "export",
-    .summary = "导出 Excel 报表（表A.1–A.6、因子说明、月度明细、活动数据明细、图表、碳绩效、碳中和）",
+    .summary = "导出 Excel 报表（表A.1–A.6、因子说明、月度明细、活动数据明细、图表、碳绩效、碳中和、评价）",
     .usage = "export FILE [--year YEAR] [-o OUT.xlsx] [--format xlsx|json]",
     .help = "  --year YEAR          年度（默认为工作簿中最新的年度）\n"
             "  -o, --output OUT.xlsx\n"
@@ -203,7 +222,9 @@ const struct cli_cmd cli_cmd_export = {
             "较基准期变化的分解、碳目标及逐年进度、减排措施计划），可再生能源与绿电（可再生能源\n"
             "与绿色电力记录及其佐证、绿证、可再生能源利用率和绿色电力利用率、基于位置与基于市场\n"
             "的范围二排放）、碳抵消与碳中和（核算边界、每项碳抵消是否计入及原因、碳中和评价、\n"
-            "碳中和计划），实现碳中和的年度另有碳中和声明（《碳中和实施指南 组织》第 9 章）。\n"
+            "碳中和计划），实现碳中和的年度另有碳中和声明（《碳中和实施指南 组织》第 9 章），最后是\n"
+            "零碳机关评价（评价概况、各项指标的得分及依据、小计、合计、等级、一票否决）、成熟度评价\n"
+            "（定性与定量评价、权重与设定、综合得分与星级）和佐证材料清单（佐证、文件及其 SHA-256）。\n"
             "数字均为数值单元格；合计为公式并带有计算结果，不需重新计算即可显示。\n"
             "已存在的 OUT.xlsx 会被替换：先写入同目录下的临时文件，写完后再改名替换，\n"
             "导出失败时原文件不变，也不留下临时文件；被中断（信号、文件大小限制）的导出留下的\n"

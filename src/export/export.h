@@ -32,10 +32,31 @@
 #include "base/err.h"
 #include "data/forms.h"
 #include "data/factors.h"
+#include "data/maturity_defs.h"
+#include "data/zc.h"
+#include "core/maturity.h"
 #include "core/neutral.h"
 #include "core/perf.h"
 #include "core/plan.h"
 #include "core/report.h"
+#include "core/zerocarbon.h"
+
+/*
+ * The reporting year's two evaluations as the book layer scored them (book_evaluate: 000 §6's
+ * 零碳机关评价, 002 §12's maturity), with the tables they were scored by, for xlsx's 零碳机关评价,
+ * 成熟度评价 and 佐证材料清单. Core values only, as the export sits below the book layer: the
+ * front ends fill it from their struct book_eval.
+ */
+struct export_eval {
+    const struct zc_defs *zc_defs;          /* the grades of §6.6 */
+    const struct zc_result *zc;
+    const struct maturity_defs *mat_defs;   /* 表22 and the criteria */
+    const struct maturity_result *mat;      /* NULL when it could not be scored: */
+    const char *mat_why;                    /* … why (weights not adding up to 1 …) */
+    /* Whether an evidence file still holds what its SHA-256 says, in words ("" when ev names no
+       file): the book layer's book_evidence_state and book_evidence_words; NULL: not told. */
+    const char *(*evidence_words)(const struct wb_evidence *ev, enum lang lang);
+};
 
 struct export_in {                /* what every exporter reads */
     const struct form_set *fs;    /* labels and units of the forms */
@@ -51,6 +72,9 @@ struct export_in {                /* what every exporter reads */
        leaves those sheets out. */
     const struct neutral *neutral;
     const struct grid_factor *residual;
+    /* The year's two evaluations: xlsx shows them in 零碳机关评价, 成熟度评价 and 佐证材料清单 (the
+       texts an assessor entered, "#evaluators" …, come from plan); NULL leaves those sheets out. */
+    const struct export_eval *eval;
 };
 
 struct exporter {

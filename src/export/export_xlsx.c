@@ -658,16 +658,18 @@ set_properties(struct xl *x)
     free(unit);
 }
 
-/* The sheets in workbook order; 图表 reads what 月度明细 wrote; the 碳绩效 and 碳中和 sheets come last. */
+/* The sheets in workbook order; 图表 reads what 月度明细 wrote; the 碳绩效, 碳中和 and 评价 sheets
+   come last. */
 static void (*const sheets[])(struct xl *) = {
     xl_sheet_a1, xl_sheet_a2, xl_sheet_a3, xl_sheet_a4, xl_sheet_a5, xl_sheet_a6,
     xl_sheet_factor_notes, xl_sheet_months, xl_sheet_records, xl_sheet_charts,
     xl_sheet_perf, xl_sheet_targets, xl_sheet_renewables, xl_sheet_offsets, xl_sheet_statement,
+    xl_sheet_zc, xl_sheet_maturity, xl_sheet_evidence,
 };
 
 /*
  * Writes the whole workbook to file: the export_file_writer of xlsx_write, arg its struct xl
- * with only fs, r, perf, plan, neutral and residual set. Returns NULL, or the text of the first
+ * with only fs, r, perf, plan, neutral, residual and eval set. Returns NULL, or the text of the first
  * libxlsxwriter error.
  */
 static const char *
@@ -702,7 +704,7 @@ static enum err
 xlsx_write(const struct export_in *in, const char *path, char **cause)
 {
     struct xl x = {.fs = in->fs, .r = report_cur(in->r), .perf = in->perf, .plan = in->plan,
-                   .neutral = in->neutral, .residual = in->residual};
+                   .neutral = in->neutral, .residual = in->residual, .eval = in->eval};
 
     if (strcmp(path, "-") == 0) {
         *cause = xstrdup("Excel 报表只能写入文件，不能写到标准输出");

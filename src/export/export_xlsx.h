@@ -3,7 +3,8 @@
  * the cell and sheet primitives, properties, the writer), export_xlsx_tables.c (表A.1–表A.6),
  * export_xlsx_notes.c (因子说明, 活动数据明细), export_xlsx_detail.c (月度明细, 图表) and
  * export_xlsx_perf.c (碳绩效参数, 碳基准与目标), export_xlsx_neutral.c (可再生能源与绿电,
- * 碳抵消与碳中和) and export_xlsx_statement.c (碳中和声明): the
+ * 碳抵消与碳中和), export_xlsx_statement.c (碳中和声明), export_xlsx_zc.c (零碳机关评价),
+ * export_xlsx_maturity.c (成熟度评价) and export_xlsx_evidence.c (佐证材料清单): the
  * export in progress, the sheet being filled and the helpers every sheet writes with. The shared
  * names start with xl_, after struct xl. Private to export_xlsx*.c, the only files that include
  * xlsxwriter.h.
@@ -17,6 +18,7 @@
 
 #include "data/factors.h"
 #include "data/forms.h"
+#include "export/export.h"
 #include "core/neutral.h"
 #include "core/perf.h"
 #include "core/plan.h"
@@ -49,6 +51,7 @@ struct xl {                     /* one export in progress */
     const struct wb_plan *plan; /* its plan (base history, measures), or NULL */
     const struct neutral *neutral;      /* the year's judgement, or NULL (no 碳中和 sheets) */
     const struct grid_factor *residual; /* the residual factor it used, or NULL */
+    const struct export_eval *eval;     /* the year's evaluations, or NULL (no 评价 sheets) */
     lxw_workbook *wb;
     lxw_error err;              /* the first libxlsxwriter failure, which fails the export */
     lxw_format *fmt[F__COUNT];
@@ -215,5 +218,26 @@ void xl_sheet_targets(struct xl *x);
 void xl_sheet_renewables(struct xl *x);
 void xl_sheet_offsets(struct xl *x);
 void xl_sheet_statement(struct xl *x);
+/*
+ * 零碳机关评价 (000 §7's report: the cover, the indicator table with every score and its working,
+ * the subtotals, total, grade and veto), 成熟度评价 (002 §12: both parts, the settings, I and its
+ * stars) and 佐证材料清单 (every evidence reference of the year, with its file's SHA-256 and
+ * state) from x->eval and x->plan; nothing when x->eval is NULL.
+ */
+void xl_sheet_zc(struct xl *x);
+void xl_sheet_maturity(struct xl *x);
+void xl_sheet_evidence(struct xl *x);
+
+/* ---- what the evaluation sheets share (export_xlsx_zc.c) ------------------------------------ */
+
+/* The text an assessor entered as code ("#findings") of evaluation eval for the year, or NULL. */
+const char *xl_eval_text(const struct xl *x, const char *eval, const char *code);
+/* A label merged over columns 0..2 and its text (未填写 when NULL or "") over the rest. */
+void xl_eval_pair(struct sheet *sh, const char *label, const char *text);
+/*
+ * The evaluators of eval: the assessors named on the year's entries, in order, each once, then
+ * the "#evaluators" text (caller frees); NULL when there are none.
+ */
+char *xl_eval_people(const struct xl *x, const char *eval);
 
 #endif

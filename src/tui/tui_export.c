@@ -25,6 +25,13 @@ default_path(const struct tui *t)
                      (int)(dot && dot != base ? (size_t)(dot - base) : strlen(base)), base, t->year);
 }
 
+/* Whether an evidence file still holds its recorded SHA-256, in words: export_eval's check. */
+static const char *
+evidence_words(const struct wb_evidence *ev, enum lang lang)
+{
+    return book_evidence_words(book_evidence_state(ev), lang);
+}
+
 void
 tui_export(struct tui *t)
 {
@@ -33,8 +40,11 @@ tui_export(struct tui *t)
     struct perf perf = {0};
     struct wb_plan plan = {0};
     struct neutral n;
+    struct book_eval be;
+    struct export_eval ev = {.zc_defs = t->app->zc, .mat_defs = t->app->maturity,
+                             .evidence_words = evidence_words};
     struct export_in in = {.fs = t->app->forms, .r = &zh, .perf = &perf, .plan = &plan,
-                           .neutral = &n};
+                           .neutral = &n, .eval = &ev};
     enum err e;
 
     if (!tui_prompt(t, TR(t, "导出到：", "Export to: "), def, &path)) {
@@ -48,15 +58,21 @@ tui_export(struct tui *t)
         return;
     }
     /* the submitted report always carries the standard's Chinese labels; the carbon
-       performance over the workbook's years, its plan and the year's carbon-neutrality
-       judgement go with it */
+       performance over the workbook's years, its plan, the year's carbon-neutrality judgement
+       and its two evaluations go with it */
     if ((e = book_perf(t->book, t->y.year, LANG_ZH, &perf, &cause)) == ERR_OK
         && (e = book_load_plan(t->book, &plan, &cause)) == ERR_OK
-        && (e = report_build(t->app->forms, &t->y, 1, t->y.year, LANG_ZH, &zh, &cause)) == ERR_OK) {
-        book_neutral_judge(t->app, &t->y, report_cur(&zh), &plan, LANG_ZH, &n, &in.residual);
-        e = export_xlsx_format.write(&in, path, &cause);
-        neutral_free(&n);
-        report_free(&zh);
+        && (e = book_evaluate(t->book, t->y.year, LANG_ZH, &be, &cause)) == ERR_OK) {
+        ev.zc = &be.zc;
+        ev.mat = be.mat_ok ? &be.mat : NULL;
+        ev.mat_why = be.mat_why;
+        if ((e = report_build(t->app->forms, &t->y, 1, t->y.year, LANG_ZH, &zh, &cause)) == ERR_OK) {
+            book_neutral_judge(t->app, &t->y, report_cur(&zh), &plan, LANG_ZH, &n, &in.residual);
+            e = export_xlsx_format.write(&in, path, &cause);
+            neutral_free(&n);
+            report_free(&zh);
+        }
+        book_eval_free(&be);
     }
     perf_free(&perf);
     plan_free(&plan);
