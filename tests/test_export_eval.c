@@ -79,8 +79,7 @@ setup(void **state)
     char *cause = NULL;
 
     (void)state;
-    if (fixture_open(&app, dir) != 0 || zc_load(&app.zc, &cause) != ERR_OK
-        || maturity_defs_load(&app.maturity, &cause) != ERR_OK)
+    if (fixture_open(&app, dir) != 0)     /* forms, factors and the evaluation tables */
         return -1;
     snprintf(wbpath, sizeof wbpath, "%s/demo.tanbook", dir);
     snprintf(okfile, sizeof okfile, "%s/监测制度.pdf", dir);
@@ -116,8 +115,6 @@ static int
 teardown(void **state)
 {
     (void)state;
-    zc_free(app.zc);
-    maturity_defs_free(app.maturity);
     return getenv("KEEP") != NULL ? 0 : fixture_close(&app, dir);
 }
 
