@@ -83,7 +83,7 @@ office(struct fx *f)
     struct wb_base b = {0};
     struct book *bk;
     struct store *st;
-    char *cause = NULL, period[8];
+    char *cause = NULL, period[24];
     long long id;
     size_t i;
 
