@@ -6,7 +6,8 @@
 #ifndef TANBOOK_BOOK_FIXTURE_H
 #define TANBOOK_BOOK_FIXTURE_H
 
-/* Loads app's forms and factors and makes dir (at least 32 bytes); 0, or -1 on failure. */
+/* Loads app's forms, factors and the evaluations' tables (zc, maturity) and makes dir (at least 32
+   bytes); 0, or -1 on failure. */
 static int
 fixture_open(struct app *app, char *dir)
 {
@@ -15,7 +16,8 @@ fixture_open(struct app *app, char *dir)
     app->lang = LANG_ZH;
     strcpy(dir, "/tmp/tanbook-test-XXXXXX");
     if (mkdtemp(dir) == NULL || forms_load(&app->forms, &cause) != ERR_OK
-        || factors_load(&app->lib, &cause) != ERR_OK) {
+        || factors_load(&app->lib, &cause) != ERR_OK || zc_load(&app->zc, &cause) != ERR_OK
+        || maturity_defs_load(&app->maturity, &cause) != ERR_OK) {
         free(cause);
         return -1;
     }
@@ -31,6 +33,8 @@ fixture_close(struct app *app, const char *dir)
     snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
     forms_free(app->forms);
     factors_free(app->lib);
+    zc_free(app->zc);
+    maturity_defs_free(app->maturity);
     return system(cmd) == 0 ? 0 : -1;
 }
 

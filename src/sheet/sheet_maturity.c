@@ -162,7 +162,7 @@ qualitative(const struct sheet_env *env, struct rows *rs)
     size_t k;
 
     wide(rs, xasprintf(SHEET_TR(env, "定性评价（表A.1，%s 分，评审人逐项给分）",
-                                "Qualitative (表A.1, %s points, scored by the assessor)"), total), 0);
+                                "Qualitative (Table A.1, %s points, scored by the assessor)"), total), 0);
     free(total);
     for (k = 0; k < md->nitems; k++) {
         const struct maturity_item *d = &md->items[k], *p = k > 0 ? &md->items[k - 1] : NULL;
@@ -183,7 +183,7 @@ quantitative(const struct sheet_env *env, struct rows *rs)
     const struct maturity_result *m = result(rs->se);
     const struct maturity_quant *q = m != NULL ? &m->quant : NULL;
 
-    wide(rs, xstrdup(SHEET_TR(env, "定量评价（表A.2，由工作簿计算）", "Quantitative (表A.2, computed from the workbook)")), 0);
+    wide(rs, xstrdup(SHEET_TR(env, "定量评价（表A.2，由工作簿计算）", "Quantitative (Table A.2, computed from the workbook)")), 0);
     if (q == NULL)
         return;
     figure(rs, SHEET_TR(env, "方法", "Method"),
@@ -274,7 +274,7 @@ outcome(const struct sheet_env *env, struct rows *rs)
     char *codes;
     size_t i;
 
-    wide(rs, xstrdup(SHEET_TR(env, "结果（002 §12.5 式(3)、表22）", "Result (002 §12.5 formula (3), 表22)")), 0);
+    wide(rs, xstrdup(SHEET_TR(env, "结果（002 §12.5 式(3)、表22）", "Result (002 §12.5 formula (3), Table 22)")), 0);
     if (m == NULL)
         return;
     figure(rs, SHEET_TR(env, "定性 X", "Qualitative X"), n2(m->qualitative),
@@ -550,7 +550,10 @@ cell_choice(const struct sheet_env *env, const struct sheet *s, int row, int col
     c->labels[0] = xstrdup(SHEET_TR(env, "—（未评分）", "— (unscored)"));
     c->values[0] = xstrdup("");
     for (i = 0; i < n; i++) {
-        c->labels[i + 1] = n2(env->app->maturity->items[k].step * (double)i);
+        char *v = n2(env->app->maturity->items[k].step * (double)i);
+
+        c->labels[i + 1] = xasprintf(SHEET_TR(env, "%s 分", "%s points"), v);
+        free(v);
         c->values[i + 1] = sheet_num(env->app->maturity->items[k].step * (double)i, 4);
     }
     c->n = n + 1;

@@ -336,7 +336,10 @@ cell_choice(const struct sheet_env *env, const struct sheet *s, int row, int col
     for (i = 0; i < n; i++) {
         double v = ru->kind == ZK_LEVELS ? ru->pts[i] : ru->step * (double)i;
 
-        c->labels[i + 1] = sheet_num(v, 2);
+        char *t = sheet_num(v, 2);
+
+        c->labels[i + 1] = xasprintf(SHEET_TR(env, "%s 分", "%s points"), t);
+        free(t);
         c->values[i + 1] = sheet_num(v, 4);
     }
     c->n = n + 1;
