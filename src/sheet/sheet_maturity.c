@@ -22,7 +22,7 @@ enum { C_CODE, C_ITEM, C_MAX, C_VALUE, C_EV, C_NOTE, C_WHO, C_BASIS, NCOLS };
 static const char *const keys[NCOLS] = {"code", "item", "max", "value", "evidence", "note",
                                         "assessor", "basis"};
 static const int widths_zh[NCOLS] = {7, 30, 4, 9, 14, 16, 8, 30};
-static const int widths_en[NCOLS] = {7, 30, 4, 8, 14, 16, 8, 30};
+static const int widths_en[NCOLS] = {7, 30, 4, 10, 14, 16, 8, 30};
 
 /* What a row is: rows[r] = kind * ROW_KIND + index. */
 enum { RK_TEXT, RK_ITEM, RK_SETTING, RK_ADVANCED };
