@@ -4,7 +4,7 @@
 # the like-for-like figures and the activity/factor split, Ctrl-Z removes the base again; P.2
 # Ins adds an intensity target −10 % to 2025 with its milestone, off track; P.3 Ins picks
 # 分布式光伏发电技术 from 003 表C.1; the step bar shows ids at 80 (only marks between) and 100 columns and names
-# at 200; --lang en shows English heads; nothing on P.1 is cut at 80x24.
+# at 240; --lang en shows English heads; nothing on P.1 is cut at 80x24.
 #
 # Hand calculation (the national grid factors the workbook pins):
 #   2022 100 000 kWh × 0.5366 tCO₂/MWh = 53.66 tCO₂e; 2023 110 000 kWh × 0.5306 = 58.366 → "58.37"
@@ -108,9 +108,9 @@ verdict "P.3 Ins picks 分布式光伏发电技术 from 表C.1; the total row ho
 
 tt_resize 100 30
 tt_wait ' P.1   P.2   P.3   N.1   N.2   N.3   N.4   E.1   E.2   导出'
-tt_resize 200 40
+tt_resize 240 40
 tt_wait '✓A.4 排放汇总   P.1 碳绩效   P.2 碳目标   P.3 措施计划   N.1 可再生能源   N.2 碳抵消'
-verdict "the step bar shows ids at 100 columns (sixteen names do not fit) and every name at 200"
+verdict "the step bar shows ids at 100 columns (sixteen names do not fit) and every name at 240"
 tt_keys F10
 tt_wait_exit >/dev/null
 
