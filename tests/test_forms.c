@@ -84,6 +84,10 @@ test_forms_in_order(void **state)
         {"N.3", "neutrality", "碳中和", "N.3 碳中和", "N.3 Carbon neutrality", FK_COMPUTED, 4},
         {"N.4", "neutral_plan", "碳中和计划与声明", "N.4 碳中和计划与声明",
          "N.4 Carbon-neutrality plan and statement", FK_RECORD, 8},
+        {"E.1", "zero_carbon", "零碳机关评价", "E.1 零碳机关评价", "E.1 Zero-carbon office evaluation",
+         FK_GRID, 11},
+        {"E.2", "maturity", "成熟度评价", "E.2 碳排放管理体系成熟度评价",
+         "E.2 Carbon-management maturity evaluation", FK_GRID, 8},
     };
     const struct form_set *fs = *state;
     size_t i;
@@ -136,6 +140,10 @@ test_steps_in_order(void **state)
         {"N.3", SK_VIEW, "neutrality", "碳中和", "Neutral.", "N.3 碳中和", "N.3 Carbon neutrality", 1},
         {"N.4", SK_RECORD, "pledge", "中和计划", "Pledge", "N.4 碳中和计划与声明",
          "N.4 Carbon-neutrality plan and statement", 1},
+        {"E.1", SK_GRID, "zerocarbon", "零碳评价", "Zero-C.", "E.1 零碳机关评价",
+         "E.1 Zero-carbon office evaluation", 1},
+        {"E.2", SK_GRID, "maturity", "成熟度", "Maturity", "E.2 碳排放管理体系成熟度评价",
+         "E.2 Carbon-management maturity evaluation", 1},
         {"export", SK_EXPORT, NULL, "导出", "Export", "导出 Excel 报表", "Export the Excel report", 0},
     };
     const struct form_set *fs = *state;
@@ -167,7 +175,7 @@ test_steps_in_order(void **state)
         }
         assert_ptr_equal(forms_step(fs, want[i].id), s);
     }
-    assert_ptr_equal(forms_step(fs, " EXPORT "), &fs->steps[13]);
+    assert_ptr_equal(forms_step(fs, " EXPORT "), &fs->steps[15]);
     assert_null(forms_step(fs, "A.7"));
     assert_null(forms_step(fs, "basic_info"));   /* steps go by id, not by a form's key */
     assert_null(forms_step(fs, ""));

@@ -30,7 +30,7 @@ test_steps(void **state)
     const struct sheet_ops *const *all;
     size_t i, j, n;
 
-    assert_int_equal(f->app.forms->nsteps, 14);
+    assert_int_equal(f->app.forms->nsteps, 16);
     for (i = 0; i < f->app.forms->nsteps; i++) {
         const struct step_def *s = &f->app.forms->steps[i];
 

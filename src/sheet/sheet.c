@@ -10,7 +10,7 @@
 static const struct sheet_ops *const sheets[] = {
     &sheet_record, &sheet_sources, &sheet_activity, &sheet_factors, &sheet_energy, &sheet_summary,
     &sheet_perf, &sheet_targets, &sheet_measures, &sheet_renewables, &sheet_offsets,
-    &sheet_neutrality, &sheet_pledge,
+    &sheet_neutrality, &sheet_pledge, &sheet_zerocarbon, &sheet_maturity,
 };
 
 const struct sheet_ops *

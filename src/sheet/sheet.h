@@ -8,7 +8,7 @@
  * `record` any record form (A.1), `sources` A.3, `activity` A.5, `factors` A.6, `energy` A.2,
  * `summary` A.4, `perf` P.1 (carbon performance), `targets` P.2, `measures` P.3, `renewables` N.1,
  * `offsets` N.2, `neutrality` N.3 (the judgement), `pledge` N.4 (the 碳中和计划 and the year's
- * statement). A new form of an existing kind needs a forms/ file and a steps.tsv row; one that
+ * statement), `zerocarbon` E.1 (零碳机关评价), `maturity` E.2 (成熟度评价). A new form of an existing kind needs a forms/ file and a steps.tsv row; one that
  * computes or stores something new needs its own sheet module and a line in sheet.c's table.
  */
 #ifndef TANBOOK_SHEET_H
@@ -66,6 +66,7 @@ struct sheet_env {
     const char *rep_err;
     const struct check_report *chk; /* the year's findings */
     void **state;           /* the sheet's own state, kept across rebuilds (sheet_ops.state_free) */
+    const char *assessor;   /* who is scoring (sheet_ops.scores), "" when not given; NULL: not asked */
 };
 
 enum sheet_say { SHEET_SAY_INFO, SHEET_SAY_OK, SHEET_SAY_WARN, SHEET_SAY_ERROR };
@@ -137,12 +138,17 @@ struct sheet_ops {
     /* A header note for the step's title line ("电力因子地区：全国 GWP：AR6"), caller frees; or NULL. */
     char *(*title_note)(const struct sheet_env *env);
     void (*state_free)(void *state);
+    /*
+     * Its changes are an assessor's scores (E.1, E.2): the terminal asks the assessor's name once a
+     * session, before the first, and passes it as env->assessor to be stored with each entry.
+     */
+    int scores;
 };
 
 /* The modules (one file each); sheet.c lists them. */
 extern const struct sheet_ops sheet_record, sheet_sources, sheet_activity, sheet_factors,
     sheet_energy, sheet_summary, sheet_perf, sheet_targets, sheet_measures, sheet_renewables,
-    sheet_offsets, sheet_neutrality, sheet_pledge;
+    sheet_offsets, sheet_neutrality, sheet_pledge, sheet_zerocarbon, sheet_maturity;
 
 /* The sheet module called name, or NULL. */
 const struct sheet_ops *sheet_find(const char *name);
@@ -239,5 +245,40 @@ enum err sheet_number(const struct sheet_env *env, const struct field_def *fd, c
 /* The help of a cell with a long text: "label：text" in full (in *buf, replaced), else fd's help. */
 const char *sheet_text_help(const struct sheet_env *env, const struct field_def *fd,
                             const char *text, char **buf);
+
+/* sheet_eval.c - what the evaluation steps (E.1, E.2) share: the year evaluated, the entries saved. */
+struct sheet_eval {
+    struct book_eval be;    /* book_evaluate of the year on screen, in env's language */
+    int ok;                 /* be is there; else why says what failed */
+    char *why;
+    int *rows;              /* what each row of the sheet is (the sheet's own codes) */
+    int nrows;
+    char *help, *title;     /* the texts help and title_note return */
+};
+/* Evaluates the year on screen afresh into the step's state (*env->state) and returns it. */
+struct sheet_eval *sheet_eval_load(const struct sheet_env *env);
+/* The step's state, or NULL before the first build. */
+struct sheet_eval *sheet_eval_state(const struct sheet_env *env);
+void sheet_eval_free(void *state);
+/* A copy of the entry (year on screen, eval, code) of the plan evaluated, or a blank one (free
+   with plan_assessment_free). */
+void sheet_eval_entry(const struct sheet_env *env, const char *eval, const char *code,
+                      struct wb_assessment *a);
+/*
+ * Saves a with env's assessor (when asked) as one undoable action, checked by
+ * plan_assessment_valid; an entry left with no value, note or evidence is deleted. ERR_INPUT (the
+ * editor stays) with the reason; out says "已保存 what".
+ */
+enum err sheet_eval_save(const struct sheet_env *env, struct wb_assessment *a, const char *what,
+                         struct sheet_out *out);
+/* A number as typed ("2.5", "45%"; "" for none: *has 0) into *v; ERR_INPUT with out->msg. */
+enum err sheet_eval_number(const struct sheet_env *env, const char *text, int *has, double *v,
+                           struct sheet_out *out);
+/* Puts text typed for a text field of env's form (evidence, note) into *slot, checked against the
+   field's length; ERR_INPUT with out->msg. */
+enum err sheet_eval_text(const struct sheet_env *env, const char *key, const char *text,
+                         char **slot, struct sheet_out *out);
+/* A score: "2.5", or "—" while unscored (caller frees). */
+char *sheet_eval_points(int scored, double v);
 
 #endif

@@ -206,7 +206,8 @@ mark(enum check_state st)
 
 /*
  * How the step bar fits: every step with its short name; the ids alone, a space apart; or, when
- * even those do not fit (80 columns, the neutrality steps N.1-N.4 too), the ids with no gap.
+ * even those do not fit (80 columns, sixteen steps with the evaluations E.1, E.2), the ids with
+ * only their marks between them (" A.1✓A.3 P.1"): 4 columns a step.
  */
 enum bar { BAR_TIGHT, BAR_IDS, BAR_NAMES };
 
@@ -221,7 +222,7 @@ step_item(const struct tui *t, size_t s, enum bar how)
     if (how == BAR_NAMES)
         return xasprintf("%s%s %s ", mark(tui_step_state(t, s)), sd->id,
                          forms_step_short(sd, t->lang));
-    return xasprintf("%s%s ", mark(tui_step_state(t, s)), sd->id);
+    return xasprintf("%s%s%s", mark(tui_step_state(t, s)), sd->id, how == BAR_IDS ? " " : "");
 }
 
 static int

@@ -108,6 +108,8 @@ struct tui {
     int *col_x, *col_w;          /* screen column and width of each grid column, col_x -1 if hidden */
     int *step_x;                 /* step s occupies columns step_x[s] .. step_x[s + 1] - 1 of row 1 */
 
+    char *assessor;              /* the assessor's name, asked at the first score of the session
+                                    (E.1, E.2; "" when not given); NULL: not asked yet */
     char *msg;
     enum msg_level msg_level;
     int rows, cols;              /* terminal size */

@@ -59,6 +59,7 @@ tui_steps_free(struct tui *t)
             so->state_free(t->states[i]);
     }
     free(t->states);
+    free(t->assessor);
     free(t->step_x);
     free(t->col_x);
     free(t->col_w);
@@ -79,6 +80,7 @@ tui_env(const struct tui *t, struct sheet_env *env)
     env->rep_err = t->rep_err;
     env->chk = &t->chk;
     env->state = &t->states[t->step];
+    env->assessor = t->assessor;
 }
 
 void

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <wctype.h>
 
+#include "base/text.h"
 #include "tui/tui_int.h"
 
 struct sheet_cell *
@@ -130,6 +131,27 @@ tui_table_edit(struct tui *t, int keep_text)
     tui_clear_message(t);
 }
 
+/*
+ * Before the first change on a step that scores (E.1, E.2): the assessor's name, once a session,
+ * stored with each entry (an empty answer is one too). 0 when Esc left it unasked: nothing saved.
+ */
+static int
+ask_assessor(struct tui *t)
+{
+    char *name = NULL;
+
+    if (t->sheet == NULL || !t->sheet->scores || t->assessor != NULL)
+        return 1;
+    if (!tui_prompt(t, TR(t, "评审人姓名：", "Assessor's name:"), "", &name)) {
+        tui_message(t, MSG_INFO, "%s", TR(t, "未保存：评分前请填写评审人姓名（可留空，按 Enter）",
+                                           "Not saved: give the assessor's name first (it may be empty: Enter)"));
+        return 0;
+    }
+    t->assessor = text_trim(name);
+    free(name);
+    return 1;
+}
+
 /* Saves puts (n of them) through the step's sheet as one step, and shows what it said. */
 static void
 fill(struct tui *t, const struct sheet_put *puts, size_t n)
@@ -137,7 +159,7 @@ fill(struct tui *t, const struct sheet_put *puts, size_t n)
     struct sheet_out out = {.row = -1, .col = -1};
     struct sheet_env env;
 
-    if (n == 0)
+    if (n == 0 || !ask_assessor(t))
         return;
     tui_env(t, &env);
     if (sheet_fill(t->sheet, &env, &t->grid, puts, n, &out) != ERR_OK) {
@@ -320,6 +342,8 @@ tui_table_commit(struct tui *t, const char *text)
 
     if (c == NULL || !(c->flags & SHEET_EDIT) || t->sheet->commit == NULL)
         return ERR_INPUT;
+    if (!ask_assessor(t))
+        return ERR_INPUT;
     tui_env(t, &env);
     /* a value typed over a selection of months goes into each of them, as one step */
     n = t->grid.ncols < (int)nitems(puts) ? targets(t, puts, 0) : 0;
@@ -427,7 +451,9 @@ tui_table_del(struct tui *t)
     }
     tui_env(t, &env);
     what = t->sheet->del_what(&env, &t->grid, t->row, t->col, &question);
-    if (what == SHEET_DEL_CLEAR || (what == SHEET_DEL_ASK && tui_confirm(t, question))) {
+    if ((what == SHEET_DEL_CLEAR || (what == SHEET_DEL_ASK && tui_confirm(t, question)))
+        && ask_assessor(t)) {
+        tui_env(t, &env);
         t->sheet->del(&env, &t->grid, t->row, t->col, &out);
         tui_apply(t, &out);
     }

@@ -44,7 +44,7 @@ tt_wait '碳排放总量 779.24 tCO₂e'
 tt_wait '示例县机关事务服务中心'
 verdict "Ctrl-Z never undoes the creation of the year on screen"
 
-# mouse: the step bar at 80 columns reads " ✓A.1  ✓A.3  ✓A.5  ✓A.6  ✓A.2  ✓A.4   导出"
+# mouse: the step bar at 80 columns reads " ✓A.1✓A.3✓A.5✓A.6✓A.2✓A.4 P.1 … E.2 导出" (4 columns a step)
 tt_click 8 1
 tt_wait '表A.3 碳排放源一览表'
 tt_click 45 5          # row 2 (天然气), column 排放设施名称 (screen columns 39-54)

@@ -68,6 +68,7 @@ walk() {
                  'Table A.2 Energy use' 'Table A.4 Emission summary' 'P.1 Carbon performance' \
                  'P.2 Carbon targets' 'P.3 Measures plan' 'N.1 Renewables and green power' \
                  'N.2 Offsets' 'N.3 Carbon neutrality' 'N.4 Carbon-neutrality plan and statement' \
+                 'E.1 Zero-carbon office evaluation' 'E.2 Carbon-management maturity evaluation' \
                  'Export the Excel report'; do
         tt_keys NPage
         tt_wait "$title"
@@ -106,7 +107,7 @@ walk() {
 
     # A refused value says why in English and keeps the editor open; A.1's third row is the
     # building floor area.
-    tt_keys PPage PPage PPage PPage PPage PPage PPage PPage PPage PPage PPage PPage PPage
+    tt_keys PPage PPage PPage PPage PPage PPage PPage PPage PPage PPage PPage PPage PPage PPage PPage
     tt_wait 'Table A.1 Basic information'
     tt_keys Down Down
     tt_wait 'Floor area in use this year'   # the focus is on it before typing

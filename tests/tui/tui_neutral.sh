@@ -25,13 +25,13 @@ printf 'PV 2023 settlement\n' >"$TMP/pv.pdf"
 # no_cut WHAT - notes a cut text ("…") on the grid's rows (the help line may end in one).
 tt_start 80 24 "$WB"
 tt_wait '2023年度'
-tt_wait ' P.1  P.2  P.3  N.1  N.2  N.3  N.4  导出'
+tt_wait ' P.1 P.2 P.3 N.1 N.2 N.3 N.4 E.1 E.2 导出'
 bar=$(tt_screen | sed -n 2p)
 [ "$(printf '%s' "$bar" | wc -L)" -le 80 ] || note "the step bar is wider than 80 columns: $bar"
-verdict "the step bar shows all fourteen ids within 80 columns"
+verdict "the step bar shows all sixteen ids within 80 columns"
 
 tt_keys NPage NPage NPage NPage NPage NPage NPage NPage NPage
-tt_wait 'N.1 可再生能源与绿电  (10/14)'
+tt_wait 'N.1 可再生能源与绿电  (10/16)'
 tt_wait '还没有记录：按 Ins 添加'
 tt_keys IC
 tt_wait '添加可再生能源或绿电'
@@ -44,7 +44,7 @@ tt_keys Enter
 tt_wait '已添加 光伏发电（自用） 2023：请填写佐证'
 tt_wait '光伏发电（自用）     2023          10000 kWh  无佐证，不计入'
 tt_keys NPage NPage
-tt_wait 'N.3 碳中和  (12/14)'
+tt_wait 'N.3 碳中和  (12/16)'
 tt_wait '绿色电力利用率                     0.00 %'
 for i in $(seq 1 20); do tt_keys Down; done
 tt_wait '1 条     在 N.1 填写佐证后计入利用率'
@@ -64,7 +64,7 @@ tt_wait "佐证文件：$TMP/pv.pdf"
 verdict "N.1 Ins adds PV 10 000 kWh: 无佐证，不计入 until its evidence is given, then 计入 with its file"
 
 tt_keys NPage NPage
-tt_wait 'N.3 碳中和  (12/14)'
+tt_wait 'N.3 碳中和  (12/16)'
 tt_wait '排放合计（边界内）                58.37 tCO₂e'
 tt_wait '绿色电力利用率                     8.33 %'
 tt_wait '判断（003 §8.3）           未实现碳中和'
@@ -79,7 +79,7 @@ tt_wait '判断（003 §8.3）           未实现碳中和'
 verdict "N.3 shows the PV in the green share (8.33 %), 未实现碳中和 with the shortfall; typing there changes nothing"
 
 tt_keys PPage
-tt_wait 'N.2 碳抵消  (11/14)'
+tt_wait 'N.2 碳抵消  (11/16)'
 tt_keys IC
 tt_wait '添加 2023 年的碳抵消'
 tt_wait '其他（不在 003 §7.3.1.2 之列）'
@@ -132,7 +132,7 @@ tt_wait 'CCER       不计入：没有注销…'
 verdict "Ctrl-Z takes the proof back: not counted, 未实现碳中和 again"
 
 tt_keys NPage NPage
-tt_wait 'N.4 碳中和计划与声明  (13/14)   计划：全工作簿；声明：2023 年'
+tt_wait 'N.4 碳中和计划与声明  (13/16)   计划：全工作簿；声明：2023 年'
 tt_type '本单位承诺于 2030 年前实现运营碳中和'
 tt_keys Enter
 tt_wait '已保存“碳中和承诺的陈述”'
@@ -164,7 +164,7 @@ for size in "80 24" "160 40"; do
     tt_start $size "$WB" --lang en
     tt_wait 'Table A.1'
     tt_keys NPage NPage NPage NPage NPage NPage NPage NPage NPage
-    tt_wait 'N.1 Renewables and green power  (10/14)'
+    tt_wait 'N.1 Renewables and green power  (10/16)'
     tt_wait 'Kind                 Period   Quantity   Unit Counted        Evidence'
     tt_wait 'PV used on site      2023          10000 kWh  counted'
     cjk_beyond "N.1 $size"
@@ -174,13 +174,13 @@ for size in "80 24" "160 40"; do
     tt_wait 'Not counted: no cancellation proof (003 §7.3.1.1)'
     cjk_beyond "N.2 $size"
     tt_keys NPage
-    tt_wait 'N.3 Carbon neutrality  (12/14)'
+    tt_wait 'N.3 Carbon neutrality  (12/16)'
     tt_wait 'Judgement (003 §8.3)'
     tt_wait 'not achieved'
     tt_wait 'Green power share'
     cjk_beyond "N.3 $size"
     tt_keys NPage
-    tt_wait 'N.4 Carbon-neutrality plan and statement  (13/14)'
+    tt_wait 'N.4 Carbon-neutrality plan and statement  (13/16)'
     tt_wait 'Commitment'
     tt_wait 'Evaluator'
     cjk_beyond "N.4 $size"

@@ -3,8 +3,8 @@
 # shows the figures as reported, F2 sets the base 2022 with its reason and the screen then shows
 # the like-for-like figures and the activity/factor split, Ctrl-Z removes the base again; P.2
 # Ins adds an intensity target −10 % to 2025 with its milestone, off track; P.3 Ins picks
-# 分布式光伏发电技术 from 003 表C.1; the step bar shows ids at 80 (no gaps) and 100 columns and names
-# at 200; --lang en shows English heads; nothing on P.1 is cut at 80x24.
+# 分布式光伏发电技术 from 003 表C.1; the step bar shows ids at 80 (only marks between) and 100 columns and names
+# at 240; --lang en shows English heads; nothing on P.1 is cut at 80x24.
 #
 # Hand calculation (the national grid factors the workbook pins):
 #   2022 100 000 kWh × 0.5366 tCO₂/MWh = 53.66 tCO₂e; 2023 110 000 kWh × 0.5306 = 58.366 → "58.37"
@@ -32,9 +32,9 @@ no_cut() {
 
 tt_start 80 24 "$WB"
 tt_wait '2023年度'
-tt_wait ' P.1  P.2  P.3  N.1  N.2  N.3  N.4  导出'   # ids only, no gaps: fourteen steps at 80 columns
+tt_wait ' P.1 P.2 P.3 N.1 N.2 N.3 N.4 E.1 E.2 导出'   # ids with only their marks between: sixteen steps at 80
 tt_keys NPage NPage NPage NPage NPage NPage
-tt_wait 'P.1 碳绩效  (7/14)   未设碳基准（F2 设定）'
+tt_wait 'P.1 碳绩效  (7/16)   未设碳基准（F2 设定）'
 tt_wait '碳排放总量           tCO₂e        58.37   +8.77       —          —        —'
 tt_wait '按报告值 较上年% 较基准% 可比       较基准%'
 no_cut "P.1 without a base"
@@ -76,7 +76,7 @@ tt_wait '原因（可留空）'
 tt_keys Enter
 tt_wait '已设定碳基准'
 tt_keys NPage
-tt_wait 'P.2 碳目标  (8/14)'
+tt_wait 'P.2 碳目标  (8/16)'
 tt_wait '还没有碳目标：按 Ins 添加'
 tt_keys IC
 tt_wait '添加碳目标'
@@ -95,7 +95,7 @@ tt_wait '未达标'
 verdict "P.2 Ins adds an intensity target −10 % to 2025: milestone 25.90, actual 29.18, off track"
 
 tt_keys NPage
-tt_wait 'P.3 措施计划  (9/14)'
+tt_wait 'P.3 措施计划  (9/16)'
 tt_keys IC
 tt_wait '添加减排措施（003 表C.1）'
 tt_type '光伏'
@@ -107,18 +107,18 @@ tt_wait '预期减排合计 0.00 tCO₂e（尚无可计算的碳排放总量目�
 verdict "P.3 Ins picks 分布式光伏发电技术 from 表C.1; the total row holds the sum"
 
 tt_resize 100 30
-tt_wait ' P.1   P.2   P.3   N.1   N.2   N.3   N.4   导出'
-tt_resize 200 40
+tt_wait ' P.1   P.2   P.3   N.1   N.2   N.3   N.4   E.1   E.2   导出'
+tt_resize 240 40
 tt_wait '✓A.4 排放汇总   P.1 碳绩效   P.2 碳目标   P.3 措施计划   N.1 可再生能源   N.2 碳抵消'
-verdict "the step bar shows ids at 100 columns (fourteen names do not fit) and every name at 200"
+verdict "the step bar shows ids at 100 columns (sixteen names do not fit) and every name at 240"
 tt_keys F10
 tt_wait_exit >/dev/null
 
 WHERE="--lang en: "
 tt_start 80 24 "$WB" --lang en
-tt_wait ' P.1  P.2  P.3  N.1  N.2  N.3  N.4  Export'
+tt_wait ' P.1 P.2 P.3 N.1 N.2 N.3 N.4 E.1 E.2 Export'
 tt_keys NPage NPage NPage NPage NPage NPage
-tt_wait 'P.1 Carbon performance  (7/14)'
+tt_wait 'P.1 Carbon performance  (7/16)'
 tt_wait 'Parameter                Unit      Reported ±prev % ±base % LFL(2022) ±base %'
 tt_wait 'Total emissions          tCO₂e        58.37   +8.77   +8.77     59.03   +10.00'
 no_cut "P.1"
@@ -145,7 +145,7 @@ tb set "$WB" --year 2023 --hdd 1100 --cdd 350 >/dev/null 2>&1 || note "setup: se
 tb set "$WB" --base 2022-2023 --base-reason 合并办公 >/dev/null 2>&1 || note "setup: set --base failed"
 tt_start 160 45 "$WB"
 tt_keys NPage NPage NPage NPage NPage NPage
-tt_wait 'P.1 碳绩效  (7/14)'
+tt_wait 'P.1 碳绩效  (7/16)'
 tt_wait '外购电力排放/度日'
 tt_wait '碳基准：2022—2023 年平均，因子取 2022 年'
 tt_wait '基准值：外购电力排放/度日 = 外购电力排放量（kgCO₂e）÷（采暖度日数 + 空调度日数） = 38.01 kgCO₂e/(℃·d)'

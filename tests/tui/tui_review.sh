@@ -23,7 +23,7 @@ import_ok yoy.tanbook e2024.csv
 
 tt_start 100 30 yoy.tanbook
 tt_wait '某县教育局 │ 2024年度'
-tt_wait '表A.1 基本信息  (1/14)  ! 建筑面积 5600 m² 比 2023 年（5000 m²）增加 12%，请核对'
+tt_wait '表A.1 基本信息  (1/16)  ! 建筑面积 5600 m² 比 2023 年（5000 m²）增加 12%，请核对'
 tt_wait '!A.1  '
 tt_keys NPage NPage
 tt_wait '! 外购电力 全年比 2023 年增加 55%（372000 kWh 对 240000 kWh）'
@@ -32,7 +32,7 @@ verdict "the title row names the reviewer's warning: 建筑面积 +12 % on A.1, 
 
 # Back on A.1: 建筑面积 (the third row) to 0 is refused with the reason, to 5000 clears the warning.
 tt_keys PPage PPage
-tt_wait '表A.1 基本信息  (1/14)'
+tt_wait '表A.1 基本信息  (1/16)'
 tt_keys Down Down Enter C-u
 tt_type '0'
 tt_keys Enter
@@ -43,7 +43,7 @@ tt_type '5000'
 tt_keys Enter
 tt_wait '已保存“建筑面积”'
 tt_wait_gone '建筑面积 5600 m² 比 2023 年'
-tt_wait '(1/14)  ! 表A.5：外购电力 全年比 2023 年增加 55%'   # A.1 has none left: the year's first
+tt_wait '(1/16)  ! 表A.5：外购电力 全年比 2023 年增加 55%'   # A.1 has none left: the year's first
 tt_wait '✓A.1  '
 verdict "0 m² is refused with the reason; 5000 m² (as in 2023) saves and the warning goes"
 tt_keys F10

@@ -180,7 +180,7 @@ verdict "the focused empty cell shows the cursor, and a full-width text wider th
 # ---- 11. F7: the list of findings, Enter goes to the cell ------------------------------------
 tt_keys PPage PPage
 tt_wait '表A.1 基本信息'
-tt_wait '(1/14)  ! 表A.5：外购热力 有 1 条数据没有填写数据来源'   # A.1 has none: the year's first
+tt_wait '(1/16)  ! 表A.5：外购热力 有 1 条数据没有填写数据来源'   # A.1 has none: the year's first
 tt_keys F7
 tt_wait '问题清单：0 个错误，2 个提示（Enter 跳到所在单元格）'
 tt_wait '2  ! 表A.5：外购热力 只覆盖 1 个月'

@@ -1,0 +1,146 @@
+/*
+ * sheet_eval.c - what the two evaluation steps (E.1 零碳机关评价, E.2 成熟度评价) share: the year
+ * evaluated afresh on every rebuild (book_evaluate, in the sheet's language, from the workbook as
+ * stored), an assessor's entry copied, changed and saved as one undoable action with the assessor's
+ * name, and the numbers and texts typed into them read.
+ */
+#include "sheet/sheet.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/text.h"
+
+void
+sheet_eval_free(void *state)
+{
+    struct sheet_eval *se = state;
+
+    if (se == NULL)
+        return;
+    if (se->ok)
+        book_eval_free(&se->be);
+    free(se->why);
+    free(se->rows);
+    free(se->help);
+    free(se->title);
+    free(se);
+}
+
+struct sheet_eval *
+sheet_eval_state(const struct sheet_env *env)
+{
+    return *env->state;
+}
+
+struct sheet_eval *
+sheet_eval_load(const struct sheet_env *env)
+{
+    struct sheet_eval *se = *env->state;
+
+    if (se == NULL)
+        *env->state = se = xcalloc(1, sizeof(*se));
+    if (se->ok)
+        book_eval_free(&se->be);
+    free(se->why);
+    se->why = NULL;
+    se->ok = book_evaluate(env->book, env->y->year, env->lang, &se->be, &se->why) == ERR_OK;
+    if (!se->ok && se->why == NULL)
+        se->why = xstrdup(err_str(ERR_IO));
+    return se;
+}
+
+void
+sheet_eval_entry(const struct sheet_env *env, const char *eval, const char *code,
+                 struct wb_assessment *a)
+{
+    const struct sheet_eval *se = sheet_eval_state(env);
+    const struct wb_assessment *old = se != NULL && se->ok
+        ? plan_assessment(&se->be.bn.plan, env->y->year, eval, code) : NULL;
+
+    memset(a, 0, sizeof(*a));
+    if (old != NULL)
+        *a = *old;
+    a->year = env->y->year;
+    a->eval = xstrdup(eval);
+    a->code = xstrdup(code);
+    a->note = sheet_dup0(old != NULL ? old->note : NULL);
+    a->ev.ref = sheet_dup0(old != NULL ? old->ev.ref : NULL);
+    a->ev.file = sheet_dup0(old != NULL ? old->ev.file : NULL);
+    a->ev.sha256 = sheet_dup0(old != NULL ? old->ev.sha256 : NULL);
+    a->assessor = sheet_dup0(old != NULL ? old->assessor : NULL);
+    a->at = old != NULL && old->at != NULL ? xstrdup(old->at) : NULL;
+}
+
+enum err
+sheet_eval_save(const struct sheet_env *env, struct wb_assessment *a, const char *what,
+                struct sheet_out *out)
+{
+    char *cause = NULL;
+    int clear;
+    enum err e;
+
+    if (env->assessor != NULL) {        /* whoever scores now stands for the entry */
+        free(a->assessor);
+        a->assessor = xstrdup(env->assessor);
+    }
+    if (plan_assessment_valid(a, env->lang, &cause) != ERR_OK)
+        return sheet_fail(out, ERR_INPUT, cause);
+    clear = !a->has_value && a->note[0] == '\0' && a->ev.ref[0] == '\0' && a->ev.file[0] == '\0';
+    if ((e = store_assessment_put(env->st, a, clear, &cause)) != ERR_OK)
+        return sheet_fail(out, e, cause);
+    out->changed = 1;
+    sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已保存“%s”（Ctrl-Z 可撤销）", "Saved “%s” (Ctrl-Z undoes)"),
+              what);
+    return ERR_OK;
+}
+
+enum err
+sheet_eval_number(const struct sheet_env *env, const char *text, int *has, double *v,
+                  struct sheet_out *out)
+{
+    char *t = text_trim(text), *end;
+    size_t n = strlen(t);
+
+    *has = 0;
+    *v = 0;
+    if (n > 0 && t[n - 1] == '%')       /* "45%": the percentage as written */
+        t[--n] = '\0';
+    if (n == 0 || strcmp(t, "—") == 0) {     /* "—" is how an unscored cell reads */
+        free(t);
+        return ERR_OK;
+    }
+    *v = strtod(t, &end);
+    if (*end != '\0' || !isfinite(*v)) {
+        sheet_fail(out, ERR_INPUT, xasprintf(SHEET_TR(env, "“%s”不是数字", "“%s” is not a number"), t));
+        free(t);
+        return ERR_INPUT;
+    }
+    free(t);
+    *has = 1;
+    return ERR_OK;
+}
+
+enum err
+sheet_eval_text(const struct sheet_env *env, const char *key, const char *text, char **slot,
+                struct sheet_out *out)
+{
+    const struct field_def *fd = forms_field(env->step->form, key);
+    char *v = text_trim(text), *cause = NULL;
+    double x;
+
+    if (fd != NULL && forms_validate_lang(fd, v, env->lang, &x, &cause) != ERR_OK) {
+        free(v);
+        return sheet_fail(out, ERR_INPUT, cause);
+    }
+    free(*slot);
+    *slot = v;
+    return ERR_OK;
+}
+
+char *
+sheet_eval_points(int scored, double v)
+{
+    return scored ? sheet_num(v, 2) : xstrdup("—");
+}
