@@ -139,6 +139,18 @@ int cli_assess_writes(const struct cli_assess *ca);
 int cli_assess_check(const struct cli_assess *ca, const char *year_arg, int json,
                      const struct cli_cmd *cmd);
 void cli_assess_free(struct cli_assess *ca);
+/* What an evaluation command does once its options are read: show, or write the entries. */
+typedef int (*cli_assess_show_fn)(struct app *app, const char *file, const char *year_arg,
+                                  int json, enum lang lang);
+typedef int (*cli_assess_write_fn)(struct app *app, const char *file, const char *year_arg,
+                                   const struct cli_assess *ca, enum lang lang);
+/*
+ * The main of `evaluate` and `maturity` (eval "zc" or "maturity"): reads --year, --json,
+ * --lang and the entry options of cmd, then shows or writes.
+ */
+int cli_assess_main(struct app *app, int argc, char **argv, const char *eval,
+                    const struct cli_cmd *cmd, cli_assess_show_fn show,
+                    cli_assess_write_fn write);
 /* Who enters: --assessor, else $TANBOOK_ASSESSOR, else "". */
 const char *cli_assessor(const struct cli_assess *ca);
 /* Splits opt's KEY=VALUE arg: *key (caller frees) and *value (into arg); 0 or EXIT_USAGE. */

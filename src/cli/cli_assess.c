@@ -5,6 +5,7 @@
  * one command written in one transaction (one undoable action), and the wrapping of the working
  * of an item onto lines that fit 80 columns.
  */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -314,4 +315,50 @@ cli_wrap(struct strbuf *sb, const char *text, int indent, int width)
             s++;
     }
     free(safe);
+}
+
+int
+cli_assess_main(struct app *app, int argc, char **argv, const char *eval,
+                const struct cli_cmd *cmd, cli_assess_show_fn show, cli_assess_write_fn write)
+{
+    static const struct option opts[] = {
+        {"year", required_argument, NULL, 'y'}, {"json", no_argument, NULL, 'j'},
+        {"lang", required_argument, NULL, 'l'}, {"set", required_argument, NULL, 's'},
+        {"set-text", required_argument, NULL, 't'}, {"clear", required_argument, NULL, 'c'},
+        {"note", required_argument, NULL, 'n'}, {"evidence", required_argument, NULL, 'e'},
+        {"evidence-file", required_argument, NULL, 'f'},
+        {"assessor", required_argument, NULL, 'a'}, {NULL, 0, NULL, 0},
+    };
+    struct cli_assess ca = {.eval = eval};
+    const char *year_arg = NULL;
+    enum lang lang = LANG_ZH;
+    int c, json = 0, rc = 0;
+
+    optind = 1;
+    opterr = 0;
+    while (rc == 0 && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (c == 'y') {
+            year_arg = optarg;
+        } else if (c == 'j') {
+            json = 1;
+        } else if (c == 'l') {
+            if (cli_lang(optarg, &lang) != 0)
+                rc = cli_usage(cmd);
+        } else if ((rc = cli_assess_option(&ca, c, optarg, cmd)) < 0) {
+            cli_error("无法识别的选项“%s”", argv[optind - 1]);
+            rc = cli_usage(cmd);
+        }
+    }
+    if (rc == 0 && argc - optind != 1) {
+        cli_error(argc - optind == 0 ? "%s 需要工作簿 FILE" : "多余的参数“%s”",
+                  argc - optind == 0 ? cmd->name : argv[argc - 1]);
+        rc = cli_usage(cmd);
+    }
+    if (rc == 0)
+        rc = cli_assess_check(&ca, year_arg, json, cmd);
+    if (rc == 0)
+        rc = cli_assess_writes(&ca) ? write(app, argv[optind], year_arg, &ca, lang)
+                                    : show(app, argv[optind], year_arg, json, lang);
+    cli_assess_free(&ca);
+    return rc;
 }

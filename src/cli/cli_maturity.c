@@ -624,45 +624,7 @@ show(struct app *app, const char *file, const char *year_arg, int json, enum lan
 static int
 cmd_maturity(struct app *app, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"year", required_argument, NULL, 'y'}, {"json", no_argument, NULL, 'j'},
-        {"lang", required_argument, NULL, 'l'}, {"set", required_argument, NULL, 's'},
-        {"set-text", required_argument, NULL, 't'}, {"clear", required_argument, NULL, 'c'},
-        {"note", required_argument, NULL, 'n'}, {"evidence", required_argument, NULL, 'e'},
-        {"evidence-file", required_argument, NULL, 'f'},
-        {"assessor", required_argument, NULL, 'a'}, {NULL, 0, NULL, 0},
-    };
-    struct cli_assess ca = {.eval = "maturity"};
-    const char *year_arg = NULL;
-    enum lang lang = LANG_ZH;
-    int c, json = 0, rc = 0;
-
-    optind = 1;
-    opterr = 0;
-    while (rc == 0 && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (c == 'y') {
-            year_arg = optarg;
-        } else if (c == 'j') {
-            json = 1;
-        } else if (c == 'l') {
-            if (cli_lang(optarg, &lang) != 0)
-                rc = cli_usage(&cli_cmd_maturity);
-        } else if ((rc = cli_assess_option(&ca, c, optarg, &cli_cmd_maturity)) < 0) {
-            cli_error("无法识别的选项“%s”", argv[optind - 1]);
-            rc = cli_usage(&cli_cmd_maturity);
-        }
-    }
-    if (rc == 0 && argc - optind != 1) {
-        cli_error(argc - optind == 0 ? "maturity 需要工作簿 FILE" : "多余的参数“%s”", argv[argc - 1]);
-        rc = cli_usage(&cli_cmd_maturity);
-    }
-    if (rc == 0)
-        rc = cli_assess_check(&ca, year_arg, json, &cli_cmd_maturity);
-    if (rc == 0)
-        rc = cli_assess_writes(&ca) ? write_entries(app, argv[optind], year_arg, &ca, lang)
-                                    : show(app, argv[optind], year_arg, json, lang);
-    cli_assess_free(&ca);
-    return rc;
+    return cli_assess_main(app, argc, argv, "maturity", &cli_cmd_maturity, show, write_entries);
 }
 
 /* The settings with their defaults, from forms/maturity_settings.tsv. */
