@@ -7,7 +7,6 @@
  * a figure, a percentage, points), all of one command in one undoable action, and shows the new
  * score. Nothing is scored here that core/zerocarbon.c scores.
  */
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

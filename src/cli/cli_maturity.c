@@ -8,7 +8,6 @@
  * to 1), all of one command in one undoable action. Nothing is scored here that
  * core/maturity.c scores.
  */
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
