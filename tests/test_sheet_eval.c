@@ -22,8 +22,8 @@
 
 #include "sheet_fixture.h"
 
-enum { Z_CODE, Z_NAME, Z_ATTR, Z_MAX, Z_SCORE, Z_HOW, Z_VALUE, Z_BASIS, Z_EV, Z_NOTE, Z_WHO };
-enum { M_CODE, M_ITEM, M_MAX, M_VALUE, M_EV, M_NOTE, M_WHO, M_BASIS };
+enum { Z_CODE, Z_NAME, Z_ATTR, Z_MAX, Z_SCORE, Z_HOW, Z_VALUE, Z_BASIS, Z_EV, Z_FILE, Z_NOTE, Z_WHO };
+enum { M_CODE, M_ITEM, M_MAX, M_VALUE, M_EV, M_FILE, M_NOTE, M_WHO, M_BASIS };
 
 /* Saves text into (r, c) of the sheet built last, expecting e; returns the message (caller frees). */
 static char *
@@ -83,8 +83,9 @@ test_zerocarbon(void **state)
     int r, i;
 
     load(f, "E.1", LANG_ZH);
-    /* 41 items, 6 first-level and 17 second-level headings, 3 rows above them */
-    assert_int_equal(f->s.nrows, 41 + 6 + 17 + 3);
+    /* 41 items, 6 first-level and 17 second-level headings, 3 rows above them, the report's
+       heading and its 3 texts below */
+    assert_int_equal(f->s.nrows, 41 + 6 + 17 + 3 + 4);
     assert_int_equal(f->s.start_row, 5);
     assert_string_equal(text(f, 5, Z_CODE), "1.1.1");
     /* 1.1.1 is computed: the demo's 2024 passes check, 5 points */
