@@ -374,6 +374,16 @@ test_evidence_file(void **state)
     assert_true(sheet_cell(&f->s, r, Z_FILE)->flags & SHEET_WARN);
     assert_non_null(strstr(so->help(&f->env, &f->s, r, Z_FILE), "文件已改动（SHA-256 与登记时不同）"));
     done(f, "zerocarbon");
+    /* E.2's criteria take one the same way: the file as it is now */
+    load(f, "E.2", LANG_ZH);
+    r = row_of(f, "M1.1.1");
+    put_ok(f, "maturity", "E.2", r, M_FILE, path);
+    assert_string_equal(text(f, r, M_FILE), "台账.txt");
+    a = plan_assessment(&sheet_eval_state(&f->env)->be.bn.plan, 2024, "maturity", "M1.1.1");
+    assert_non_null(a);
+    assert_int_equal(a->has_value, 0);      /* a file alone scores nothing */
+    assert_non_null(strstr(sheet_find("maturity")->help(&f->env, &f->s, r, M_FILE), "文件未变"));
+    done(f, "maturity");
     unlink(path);
 }
 
