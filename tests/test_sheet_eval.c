@@ -2,7 +2,8 @@
  * test_sheet_eval.c - the two evaluation steps without a terminal (E.1 零碳机关评价, E.2 成熟度评价)
  * on the demo workbook (2024) and the two-year office (2023): a computed item's score and working,
  * an entered reference scoring its item, a refused value's reason, the total and grade as entries
- * come, the veto; a maturity criterion scored, a1 setting a2 in one undoable step, the stars.
+ * come, the veto; a maturity criterion scored, a1 setting a2 in one undoable step, the stars; a
+ * report text saved and cleared, the custom denominator scoring, an evidence file's SHA-256.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -22,8 +23,8 @@
 
 #include "sheet_fixture.h"
 
-enum { Z_CODE, Z_NAME, Z_ATTR, Z_MAX, Z_SCORE, Z_HOW, Z_VALUE, Z_BASIS, Z_EV, Z_NOTE, Z_WHO };
-enum { M_CODE, M_ITEM, M_MAX, M_VALUE, M_EV, M_NOTE, M_WHO, M_BASIS };
+enum { Z_CODE, Z_NAME, Z_ATTR, Z_MAX, Z_SCORE, Z_HOW, Z_VALUE, Z_BASIS, Z_EV, Z_FILE, Z_NOTE, Z_WHO };
+enum { M_CODE, M_ITEM, M_MAX, M_VALUE, M_EV, M_FILE, M_NOTE, M_WHO, M_BASIS };
 
 /* Saves text into (r, c) of the sheet built last, expecting e; returns the message (caller frees). */
 static char *
@@ -83,8 +84,9 @@ test_zerocarbon(void **state)
     int r, i;
 
     load(f, "E.1", LANG_ZH);
-    /* 41 items, 6 first-level and 17 second-level headings, 3 rows above them */
-    assert_int_equal(f->s.nrows, 41 + 6 + 17 + 3);
+    /* 41 items, 6 first-level and 17 second-level headings, 3 rows above them, the report's
+       heading and its 3 texts below */
+    assert_int_equal(f->s.nrows, 41 + 6 + 17 + 3 + 4);
     assert_int_equal(f->s.start_row, 5);
     assert_string_equal(text(f, 5, Z_CODE), "1.1.1");
     /* 1.1.1 is computed: the demo's 2024 passes check, 5 points */
@@ -266,6 +268,125 @@ test_maturity(void **state)
     done(f, "maturity");
 }
 
+/* A report text on E.1: typed into the note column, stored as "#findings" (no value), in full on
+   the help line; emptied, the entry is gone. */
+static void
+test_report_text(void **state)
+{
+    struct fx *f = *state;
+    const struct sheet_ops *so = sheet_find("zerocarbon");
+    const struct wb_assessment *a;
+    int r;
+
+    load(f, "E.1", LANG_ZH);
+    f->env.assessor = "张三";
+    r = row_of(f, "#findings");
+    assert_string_equal(text(f, r, Z_NAME), "评价发现");
+    assert_true(sheet_cell(&f->s, r, Z_NOTE)->flags & SHEET_EDIT);
+    assert_false(sheet_cell(&f->s, r, Z_VALUE)->flags & SHEET_EDIT);
+    put_ok(f, "zerocarbon", "E.1", r, Z_NOTE, "  能耗台账完整，光伏运行正常  ");
+    assert_string_equal(text(f, r, Z_NOTE), "能耗台账完整，光伏运行正常");
+    a = plan_assessment(&sheet_eval_state(&f->env)->be.bn.plan, 2024, "zc", "#findings");
+    assert_non_null(a);
+    assert_int_equal(a->has_value, 0);
+    assert_string_equal(a->note, "能耗台账完整，光伏运行正常");
+    assert_string_equal(so->help(&f->env, &f->s, r, Z_NOTE), "评价发现：能耗台账完整，光伏运行正常");
+    assert_int_equal(so->del_what(&f->env, &f->s, r, Z_NOTE, NULL), SHEET_DEL_CLEAR);
+    put_ok(f, "zerocarbon", "E.1", r, Z_NOTE, "");
+    assert_string_equal(text(f, r, Z_NOTE), "");
+    assert_null(plan_assessment(&sheet_eval_state(&f->env)->be.bn.plan, 2024, "zc", "#findings"));
+    /* E.2 has the same three, as "maturity" entries */
+    done(f, "zerocarbon");
+    load(f, "E.2", LANG_ZH);
+    put_ok(f, "maturity", "E.2", row_of(f, "#conclusion"), M_NOTE, "管理体系基本健全");
+    a = plan_assessment(&sheet_eval_state(&f->env)->be.bn.plan, 2024, "maturity", "#conclusion");
+    assert_non_null(a);
+    assert_string_equal(a->note, "管理体系基本健全");
+    done(f, "maturity");
+}
+
+/*
+ * E.2's custom denominator: named 营业收入 in 万元, 1000 this year, @denominator 2. Intensity =
+ * 779.243 tCO₂e ÷ 1000 万元 = 0.779243 tCO₂e/万元; against an advanced value of 0.75 that is
+ * (0.779243 − 0.75) / 0.75 = 3.90 % above, within 10 %: 80 points (with the 12500 m² it would
+ * be 62.3394 kgCO₂e/m²). No criterion scored: I = 0.6 × 0 + 0.4 × 80 = 32, one star.
+ */
+static void
+test_custom_denominator(void **state)
+{
+    struct fx *f = *state;
+    char *msg;
+
+    load(f, "E.2", LANG_ZH);
+    f->env.assessor = "李四";
+    put_ok(f, "maturity", "E.2", row_of(f, "#custom_name"), M_NOTE, "营业收入");
+    put_ok(f, "maturity", "E.2", row_of(f, "#custom_unit"), M_NOTE, "万元");
+    msg = put(f, "maturity", row_of(f, "@custom"), M_VALUE, "0", ERR_INPUT);
+    assert_string_equal(msg, "自定义分母的数值须大于 0（留空即清除）");
+    free(msg);
+    put_ok(f, "maturity", "E.2", row_of(f, "@custom"), M_VALUE, "1000");
+    put_ok(f, "maturity", "E.2", row_of(f, "@denominator"), M_VALUE, "2");
+    put_ok(f, "maturity", "E.2", row_of(f, "@advanced"), M_VALUE, "0.75");
+    assert_string_equal(text(f, row_of(f, "@custom"), M_VALUE), "1000");
+    assert_string_equal(text(f, item_row(f, "碳排放强度（式(1)）"), M_VALUE), "0.7792");
+    assert_non_null(strstr(text(f, item_row(f, "碳排放强度（式(1)）"), M_BASIS), "万元"));
+    assert_string_equal(text(f, item_row(f, "偏差 %"), M_VALUE), "3.9");
+    assert_string_equal(text(f, 0, M_CODE), "定性 0　定量 80　总分 I 32　星级 一星（暂定）");
+    assert_non_null(strstr(text(f, item_row(f, "碳排放强度（式(1)）"), M_BASIS), "tCO₂e/万元"));
+    done(f, "maturity");
+}
+
+/* An evidence file for 1.2.1: its SHA-256 taken, the help line says it matches, then changed. */
+static void
+test_evidence_file(void **state)
+{
+    struct fx *f = *state;
+    const struct sheet_ops *so = sheet_find("zerocarbon");
+    const struct wb_assessment *a;
+    char path[192], *msg;
+    FILE *fp;
+    int r;
+
+    snprintf(path, sizeof(path), "%s/台账.txt", f->dir);
+    assert_non_null(fp = fopen(path, "w"));
+    fputs("监测台账 v1\n", fp);
+    fclose(fp);
+    load(f, "E.1", LANG_ZH);
+    f->env.assessor = "张三";
+    r = row_of(f, "1.2.1");
+    msg = put(f, "zerocarbon", r, Z_FILE, "/nonexistent/台账.txt", ERR_INPUT);
+    assert_non_null(strstr(msg, "读不到佐证文件"));
+    free(msg);
+    put_ok(f, "zerocarbon", "E.1", r, Z_FILE, path);
+    assert_string_equal(text(f, r, Z_FILE), "台账.txt");
+    assert_false(sheet_cell(&f->s, r, Z_FILE)->flags & SHEET_WARN);
+    a = plan_assessment(&sheet_eval_state(&f->env)->be.bn.plan, 2024, "zc", "1.2.1");
+    assert_non_null(a);
+    assert_string_equal(a->ev.file, path);
+    /* sha256sum of "监测台账 v1\n" */
+    assert_string_equal(a->ev.sha256, "3a61048d8b1662dd73cee4b0ba9ffc1976e1ed9de81c5833a9ce9e9b12da7d6c");
+    assert_non_null(strstr(so->help(&f->env, &f->s, r, Z_FILE), "文件未变"));
+    assert_non_null(strstr(so->help(&f->env, &f->s, r, Z_FILE), "SHA-256 3a61048d8b16"));
+    assert_non_null(fp = fopen(path, "a"));
+    fputs("改过\n", fp);
+    fclose(fp);
+    load(f, "E.1", LANG_ZH);
+    assert_true(sheet_cell(&f->s, r, Z_FILE)->flags & SHEET_WARN);
+    assert_non_null(strstr(so->help(&f->env, &f->s, r, Z_FILE), "文件已改动（SHA-256 与登记时不同）"));
+    done(f, "zerocarbon");
+    /* E.2's criteria take one the same way: the file as it is now */
+    load(f, "E.2", LANG_ZH);
+    r = row_of(f, "M1.1.1");
+    put_ok(f, "maturity", "E.2", r, M_FILE, path);
+    assert_string_equal(text(f, r, M_FILE), "台账.txt");
+    a = plan_assessment(&sheet_eval_state(&f->env)->be.bn.plan, 2024, "maturity", "M1.1.1");
+    assert_non_null(a);
+    assert_int_equal(a->has_value, 0);      /* a file alone scores nothing */
+    assert_non_null(strstr(sheet_find("maturity")->help(&f->env, &f->s, r, M_FILE), "文件未变"));
+    done(f, "maturity");
+    unlink(path);
+}
+
 int
 main(void)
 {
@@ -273,6 +394,9 @@ main(void)
         cmocka_unit_test(test_zerocarbon),
         cmocka_unit_test(test_zerocarbon_veto),
         cmocka_unit_test(test_maturity),
+        cmocka_unit_test(test_report_text),
+        cmocka_unit_test(test_custom_denominator),
+        cmocka_unit_test(test_evidence_file),
     };
 
     setlocale(LC_ALL, "C.UTF-8");

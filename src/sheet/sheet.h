@@ -280,5 +280,24 @@ enum err sheet_eval_text(const struct sheet_env *env, const char *key, const cha
                          char **slot, struct sheet_out *out);
 /* A score: "2.5", or "—" while unscored (caller frees). */
 char *sheet_eval_points(int scored, double v);
+/* The evaluation report's texts, as entry codes: evaluators, findings, conclusion. */
+#define SHEET_EVAL_NREPORT 3
+extern const char *const sheet_eval_report[SHEET_EVAL_NREPORT];
+/* The label of text entry code ("#findings": 评价发现) in env's language; code itself if unknown. */
+const char *sheet_eval_text_label(const struct sheet_env *env, const char *code);
+/* The text stored for code of eval in the year on screen; "" for none (points into the state). */
+const char *sheet_eval_text_now(const struct sheet_env *env, const char *eval, const char *code);
+/* Row r as text entry code: code, its label and the text (editable) in the three columns. */
+void sheet_eval_text_row(const struct sheet_env *env, struct sheet *s, int r, const char *eval,
+                         const char *code, int c_code, int c_label, int c_text);
+/* Saves text (trimmed; "" deletes the entry) as entry code of eval, one undoable action. */
+enum err sheet_eval_put_text(const struct sheet_env *env, const char *eval, const char *code,
+                             const char *text, struct sheet_out *out);
+/* The help line of a text row: its label and the text in full (in the state's buffer). */
+const char *sheet_eval_text_help(const struct sheet_env *env, const char *code, const char *text);
+/* Cell (r, c) as ev's evidence file: its name, editable, marked when changed or missing. */
+void sheet_eval_file_cell(struct sheet *s, int r, int c, const struct wb_evidence *ev);
+/* The help line of an evidence file: its path, SHA-256 and whether it still matches. */
+const char *sheet_eval_file_help(const struct sheet_env *env, const struct wb_evidence *ev);
 
 #endif

@@ -2,7 +2,8 @@
  * sheet_eval.c - what the two evaluation steps (E.1 零碳机关评价, E.2 成熟度评价) share: the year
  * evaluated afresh on every rebuild (book_evaluate, in the sheet's language, from the workbook as
  * stored), an assessor's entry copied, changed and saved as one undoable action with the assessor's
- * name, and the numbers and texts typed into them read.
+ * name, and the numbers and texts typed into them read; the texts kept as "#…" entries (the
+ * evaluation report's, E.2's custom denominator) and an item's evidence file as its row shows them.
  */
 #include "sheet/sheet.h"
 
@@ -143,4 +144,104 @@ char *
 sheet_eval_points(int scored, double v)
 {
     return scored ? sheet_num(v, 2) : xstrdup("—");
+}
+
+/* The texts kept as "#…" entries (the note holds the text): the report's and E.2's denominator. */
+static const struct {
+    const char *code, *zh, *en;
+} texts[] = {
+    {"#evaluators", "评价人员（姓名、角色、日期）", "Evaluators (name, role, date)"},
+    {"#findings", "评价发现", "Findings"},
+    {"#conclusion", "评价结论", "Conclusion"},
+    {"#custom_name", "自定义分母的名称（如 营业收入）", "Custom denominator's name (e.g. revenue)"},
+    {"#custom_unit", "自定义分母的单位（如 万元）", "Custom denominator's unit (e.g. 10k yuan)"},
+};
+
+const char *const sheet_eval_report[SHEET_EVAL_NREPORT] = {"#evaluators", "#findings", "#conclusion"};
+
+const char *
+sheet_eval_text_label(const struct sheet_env *env, const char *code)
+{
+    size_t i;
+
+    for (i = 0; i < nitems(texts); i++)
+        if (strcmp(texts[i].code, code) == 0)
+            return SHEET_TR(env, texts[i].zh, texts[i].en);
+    return code;
+}
+
+const char *
+sheet_eval_text_now(const struct sheet_env *env, const char *eval, const char *code)
+{
+    const struct sheet_eval *se = sheet_eval_state(env);
+    const struct wb_assessment *a = se != NULL && se->ok
+        ? plan_assessment(&se->be.bn.plan, env->y->year, eval, code) : NULL;
+
+    return a != NULL && a->note != NULL ? a->note : "";
+}
+
+void
+sheet_eval_text_row(const struct sheet_env *env, struct sheet *s, int r, const char *eval,
+                    const char *code, int c_code, int c_label, int c_text)
+{
+    sheet_set(s, r, c_code, xstrdup(code), SHEET_DIM);
+    sheet_set(s, r, c_label, xstrdup(sheet_eval_text_label(env, code)), 0);
+    sheet_set(s, r, c_text, xstrdup(sheet_eval_text_now(env, eval, code)), SHEET_EDIT);
+}
+
+enum err
+sheet_eval_put_text(const struct sheet_env *env, const char *eval, const char *code,
+                    const char *text, struct sheet_out *out)
+{
+    struct wb_assessment a;
+    enum err e;
+
+    sheet_eval_entry(env, eval, code, &a);
+    free(a.note);
+    a.note = text_trim(text);           /* "" clears the entry: a text has nothing else */
+    a.has_value = 0;
+    e = sheet_eval_save(env, &a, sheet_eval_text_label(env, code), out);
+    plan_assessment_free(&a);
+    return e;
+}
+
+const char *
+sheet_eval_text_help(const struct sheet_env *env, const char *code, const char *text)
+{
+    struct sheet_eval *se = sheet_eval_state(env);
+
+    free(se->help);
+    se->help = text[0] != '\0'
+        ? xasprintf(SHEET_TR(env, "%s：%s", "%s: %s"), sheet_eval_text_label(env, code), text)
+        : xasprintf(SHEET_TR(env, "%s：（空，直接输入；留空即清除）", "%s: (empty: type it; empty clears)"),
+                    sheet_eval_text_label(env, code));
+    return se->help;
+}
+
+void
+sheet_eval_file_cell(struct sheet *s, int r, int c, const struct wb_evidence *ev)
+{
+    enum evidence_state st = book_evidence_state(ev);
+    const char *f = ev->file != NULL ? ev->file : "", *base = strrchr(f, '/');
+
+    /* the file's name in the cell (the full path on the help line), marked when it no longer matches */
+    sheet_set(s, r, c, xstrdup(base != NULL ? base + 1 : f),
+              SHEET_EDIT | (st == EVIDENCE_CHANGED || st == EVIDENCE_MISSING ? SHEET_WARN : 0));
+}
+
+const char *
+sheet_eval_file_help(const struct sheet_env *env, const struct wb_evidence *ev)
+{
+    struct sheet_eval *se = sheet_eval_state(env);
+    enum evidence_state st = book_evidence_state(ev);
+
+    free(se->help);
+    if (st == EVIDENCE_NO_FILE)
+        se->help = xstrdup(SHEET_TR(env, "佐证文件：无（输入文件路径，保存时记下其 SHA-256）",
+                                    "Evidence file: none (type its path; its SHA-256 is taken on saving)"));
+    else
+        se->help = xasprintf(SHEET_TR(env, "佐证文件：%s · SHA-256 %.12s… · %s", "Evidence file: %s · SHA-256 %.12s… · %s"),
+                             ev->file, ev->sha256 != NULL ? ev->sha256 : "",
+                             book_evidence_words(st, env->lang));
+    return se->help;
 }

@@ -6,7 +6,8 @@
  * denominator, the industry advanced value), each checked with the others as maturity_settings
  * reads them, a1 and a2 set together (one undoable step) so they add up to 1; and the result:
  * I = a1 × qualitative + a2 × quantitative, the stars of 表22, provisional while anything is
- * unscored, and the note on the draft.
+ * unscored, and the note on the draft. With the settings, the custom denominator (its name and
+ * unit, this year's value @custom); below the result, the evaluation report's texts.
  */
 #include "sheet/sheet.h"
 
@@ -17,20 +18,25 @@
 #include "base/strbuf.h"
 #include "base/text.h"
 
-enum { C_CODE, C_ITEM, C_MAX, C_VALUE, C_EV, C_NOTE, C_WHO, C_BASIS, NCOLS };
+enum { C_CODE, C_ITEM, C_MAX, C_VALUE, C_EV, C_FILE, C_NOTE, C_WHO, C_BASIS, NCOLS };
 
-static const char *const keys[NCOLS] = {"code", "item", "max", "value", "evidence", "note",
-                                        "assessor", "basis"};
-static const int widths_zh[NCOLS] = {7, 30, 4, 9, 14, 16, 8, 30};
-static const int widths_en[NCOLS] = {7, 30, 4, 10, 14, 16, 8, 30};
+static const char *const keys[NCOLS] = {"code", "item", "max", "value", "evidence",
+                                        "evidence_file", "note", "assessor", "basis"};
+static const int widths_zh[NCOLS] = {7, 30, 4, 9, 14, 12, 16, 8, 30};
+static const int widths_en[NCOLS] = {7, 30, 4, 10, 14, 12, 16, 8, 30};
 
-/* What a row is: rows[r] = kind * ROW_KIND + index. */
-enum { RK_TEXT, RK_ITEM, RK_SETTING, RK_ADVANCED };
+/* What a row is: rows[r] = kind * ROW_KIND + index (RK_WORDS: of words[], the text in C_NOTE). */
+enum { RK_TEXT, RK_ITEM, RK_SETTING, RK_ADVANCED, RK_WORDS, RK_CUSTOM };
 #define ROW_KIND 1000
 
-/* The rows beside the criteria and settings: summary, note, four section heads, quantitative
-   five, @advanced one, result five. */
-#define FIXED_ROWS 20
+/* The texts: the denominator's two with the settings, the report's three below the result. */
+static const char *const words[] = {"#custom_name", "#custom_unit", "#evaluators", "#findings",
+                                    "#conclusion"};
+#define CUSTOM "@custom"
+
+/* The rows beside the criteria and settings: summary, note, five section heads, quantitative
+   five, @advanced, the custom denominator's three, result five, the report's three. */
+#define FIXED_ROWS 27
 
 struct rows {
     struct sheet *s;
@@ -142,7 +148,10 @@ criterion(const struct sheet_env *env, struct rows *rs, size_t k)
 {
     const struct maturity_item *d = &env->app->maturity->items[k];
     const struct eval_entry *e = entry_of(rs->se, d->code);
+    const struct wb_assessment *a = plan_assessment(&rs->se->be.bn.plan, env->y->year, "maturity",
+                                                    d->code);
     int r = add_row(rs, RK_ITEM, (int)k), scored = e != NULL && e->has_value;
+    struct wb_evidence none = {0};
 
     sheet_set(rs->s, r, C_CODE, xstrdup(d->code), 0);
     sheet_set(rs->s, r, C_ITEM, xstrdup(env->lang == LANG_EN ? d->text_en : d->text_zh), 0);
@@ -150,6 +159,7 @@ criterion(const struct sheet_env *env, struct rows *rs, size_t k)
     sheet_set(rs->s, r, C_VALUE, sheet_eval_points(scored, scored ? e->value : 0),
               SHEET_EDIT | SHEET_NUM | (scored ? 0 : SHEET_DIM));
     sheet_set(rs->s, r, C_EV, xstrdup(e != NULL && e->evidence != NULL ? e->evidence : ""), SHEET_EDIT);
+    sheet_eval_file_cell(rs->s, r, C_FILE, a != NULL ? &a->ev : &none);
     sheet_set(rs->s, r, C_NOTE, xstrdup(e != NULL && e->note != NULL ? e->note : ""), SHEET_EDIT);
     sheet_set(rs->s, r, C_WHO, xstrdup(e != NULL && e->assessor != NULL ? e->assessor : ""), SHEET_DIM);
 }
@@ -216,6 +226,46 @@ setting_value(const struct sheet_eval *se, const struct maturity_setting_def *d,
     return *entered ? e->value : d->def;
 }
 
+/* A text row: words[k] with its text in the note column. */
+static void
+words_row(const struct sheet_env *env, struct rows *rs, int k)
+{
+    sheet_eval_text_row(env, rs->s, add_row(rs, RK_WORDS, k), "maturity", words[k], C_CODE, C_ITEM,
+                        C_NOTE);
+}
+
+/* The custom denominator (@denominator 2): its name and unit, and this year's value. */
+static void
+custom(const struct sheet_env *env, struct rows *rs)
+{
+    const struct wb_assessment *a = plan_assessment(&rs->se->be.bn.plan, env->y->year, "maturity",
+                                                    CUSTOM);
+    int r;
+
+    words_row(env, rs, 0);
+    words_row(env, rs, 1);
+    r = add_row(rs, RK_CUSTOM, 0);
+    sheet_set(rs->s, r, C_CODE, xstrdup(CUSTOM), 0);
+    sheet_set(rs->s, r, C_ITEM, xstrdup(SHEET_TR(env, "自定义分母本年的数值", "The custom denominator this year")), 0);
+    sheet_set(rs->s, r, C_VALUE, a != NULL && a->has_value ? sheet_num(a->value, 4) : xstrdup(""),
+              SHEET_EDIT | SHEET_NUM);
+    sheet_set(rs->s, r, C_BASIS, xstrdup(SHEET_TR(env, "@denominator 取 2 时：强度 = 总排放 tCO₂e ÷ 此值（002 §12.3.1 式(1)）",
+                                                  "With @denominator 2: intensity = total tCO₂e ÷ this value (002 §12.3.1 formula (1))")),
+              SHEET_DIM);
+}
+
+/* The evaluation report's texts, below the result. */
+static void
+report(const struct sheet_env *env, struct rows *rs)
+{
+    int k;
+
+    wide(rs, xstrdup(SHEET_TR(env, "评价报告（文字写在“评审记录”列，全文见提示行）",
+                              "The evaluation report (the text in the Note column, in full on the help line)")), 0);
+    for (k = 2; k < (int)nitems(words); k++)
+        words_row(env, rs, k);
+}
+
 static void
 settings(const struct sheet_env *env, struct rows *rs)
 {
@@ -249,6 +299,7 @@ settings(const struct sheet_env *env, struct rows *rs)
     sheet_set(rs->s, r, C_BASIS, xstrdup(SHEET_TR(env, "有则用先进值法，留空用历史法（002 §12.3.2）",
                                                   "Given: the advanced method; empty: the historical one (002 §12.3.2)")),
               SHEET_DIM);
+    custom(env, rs);
 }
 
 /* I = a1 × X + a2 × Y with the numbers (formula (3)). */
@@ -328,6 +379,7 @@ build(const struct sheet_env *env, struct sheet *s)
     quantitative(env, &rs);
     settings(env, &rs);
     outcome(env, &rs);
+    report(env, &rs);
     for (c = rs.n * NCOLS; c < room * NCOLS; c++) {     /* the rows counted but not used */
         free(s->cells[c].text);
         free(s->cells[c].note);
@@ -411,7 +463,8 @@ static enum err
 commit_setting(const struct sheet_env *env, int kind, int k, const char *text, struct sheet_out *out)
 {
     const struct maturity_setting_def *d = kind == RK_SETTING ? &env->app->maturity->settings[k] : NULL;
-    const char *code = d != NULL ? d->key : MATURITY_ADVANCED, *other = NULL;
+    const char *code = d != NULL ? d->key : kind == RK_CUSTOM ? CUSTOM : MATURITY_ADVANCED;
+    const char *other = NULL;
     char *cause = NULL;
     double v, v2 = 0;
     int has;
@@ -420,6 +473,9 @@ commit_setting(const struct sheet_env *env, int kind, int k, const char *text, s
         return ERR_INPUT;
     if (has && d != NULL && maturity_setting_valid(d, v, env->lang, &cause) != ERR_OK)
         return sheet_fail(out, ERR_INPUT, cause);
+    if (has && kind == RK_CUSTOM && !(v > 0))
+        return sheet_fail(out, ERR_INPUT, xstrdup(SHEET_TR(env, "自定义分母的数值须大于 0（留空即清除）",
+                                                           "The custom denominator must be above 0 (empty clears it)")));
     if (has && d == NULL && !(v > 0))
         return sheet_fail(out, ERR_INPUT, xstrdup(SHEET_TR(env, "行业先进值须大于 0（留空则用历史法）",
                                                            "The advanced value must be above 0 (empty: the historical method)")));
@@ -441,13 +497,15 @@ commit(const struct sheet_env *env, const struct sheet *s, int r, int c, const c
     struct wb_assessment a;
     char *cause = NULL, *what;
     enum err e = ERR_OK;
-    int k, kind = row_kind(env, r, &k), has;
+    int k = 0, kind = row_kind(env, r, &k), has;
     double v;
 
     if (cl == NULL || !(cl->flags & SHEET_EDIT) || !sheet_eval_state(env)->ok)
         return ERR_NOTFOUND;
-    if (kind == RK_SETTING || kind == RK_ADVANCED)
+    if (kind == RK_SETTING || kind == RK_ADVANCED || kind == RK_CUSTOM)
         return c == C_VALUE ? commit_setting(env, kind, k, text, out) : ERR_NOTFOUND;
+    if (kind == RK_WORDS)
+        return c == C_NOTE ? sheet_eval_put_text(env, "maturity", words[k], text, out) : ERR_NOTFOUND;
     if (kind != RK_ITEM)
         return ERR_NOTFOUND;
     d = &env->app->maturity->items[k];
@@ -460,6 +518,8 @@ commit(const struct sheet_env *env, const struct sheet *s, int r, int c, const c
         a.value = v;
     } else if (c == C_EV) {
         e = sheet_eval_text(env, "evidence", text, &a.ev.ref, out);
+    } else if (c == C_FILE) {
+        e = sheet_evidence_file(env, &a.ev, text, out);
     } else if (c == C_NOTE) {
         e = sheet_eval_text(env, "note", text, &a.note, out);
     } else {
@@ -478,16 +538,24 @@ help(const struct sheet_env *env, const struct sheet *s, int row, int col)
 {
     struct sheet_eval *se = sheet_eval_state(env);
     const struct maturity_item *d;
-    int k, kind = row_kind(env, row, &k);
+    int k = 0, kind = row_kind(env, row, &k);
     char *max, *step;
 
-    (void)s;
+    if (kind == RK_WORDS)
+        return sheet_eval_text_help(env, words[k], sheet_cell(s, row, C_NOTE)->text);
     if (kind != RK_ITEM)
         return kind == RK_SETTING && env->app->maturity->settings[k].key[1] == 'a'
                ? SHEET_TR(env, "a1 + a2 = 1：改其一，另一个随之改为 1 减它（一步撤销）",
                           "a1 + a2 = 1: setting one sets the other to 1 minus it (one undo)")
                : NULL;
     d = &env->app->maturity->items[k];
+    if (col == C_FILE) {
+        const struct wb_assessment *a = plan_assessment(&se->be.bn.plan, env->y->year, "maturity",
+                                                        d->code);
+        struct wb_evidence none = {0};
+
+        return sheet_eval_file_help(env, a != NULL ? &a->ev : &none);
+    }
     if (col != C_VALUE && col != C_ITEM && col != C_CODE)
         return sheet_field_help(env, forms_field(env->step->form, keys[col]));
     free(se->help);
@@ -567,7 +635,8 @@ del_what(const struct sheet_env *env, const struct sheet *s, int row, int col, c
     int k, kind = row_kind(env, row, &k);
 
     (void)question;
-    return (kind == RK_ITEM || kind == RK_SETTING || kind == RK_ADVANCED) && c != NULL
+    return (kind == RK_ITEM || kind == RK_SETTING || kind == RK_ADVANCED || kind == RK_WORDS
+            || kind == RK_CUSTOM) && c != NULL
            && (c->flags & SHEET_EDIT) && c->text[0] != '\0' && strcmp(c->text, "—") != 0
            ? SHEET_DEL_CLEAR : SHEET_DEL_NONE;
 }

@@ -15,16 +15,34 @@
 #include "base/strbuf.h"
 #include "base/text.h"
 
-enum { C_CODE, C_NAME, C_ATTR, C_MAX, C_SCORE, C_HOW, C_VALUE, C_BASIS, C_EV, C_NOTE, C_WHO, NCOLS };
+enum { C_CODE, C_NAME, C_ATTR, C_MAX, C_SCORE, C_HOW, C_VALUE, C_BASIS, C_EV, C_FILE, C_NOTE, C_WHO,
+       NCOLS };
 
 static const char *const keys[NCOLS] = {"code", "name", "attribute", "max", "score", "how",
-                                        "value", "basis", "evidence", "note", "assessor"};
-static const int widths_zh[NCOLS] = {6, 18, 6, 4, 5, 4, 8, 28, 14, 16, 8};
-static const int widths_en[NCOLS] = {6, 22, 10, 4, 5, 8, 8, 28, 14, 16, 8};
+                                        "value", "basis", "evidence", "evidence_file", "note",
+                                        "assessor"};
+static const int widths_zh[NCOLS] = {6, 18, 6, 4, 5, 4, 8, 28, 14, 12, 16, 8};
+static const int widths_en[NCOLS] = {6, 22, 10, 4, 5, 8, 8, 28, 14, 12, 16, 8};
 
-/* What a row is, beyond the items (0 … n-1: the item of that index). */
-enum { ROW_TOTAL = -1, ROW_READING = -2, ROW_TABLE = -3, ROW_HEADING = -4 };
+/* What a row is, beyond the items (0 … n-1: the item of that index); a report text k is
+   ROW_TEXT - k. */
+enum { ROW_TOTAL = -1, ROW_READING = -2, ROW_TABLE = -3, ROW_HEADING = -4, ROW_TEXT = -10 };
 #define HEAD_ROWS 3
+/* Below the items: the report's heading and its texts (the note column holds the text). */
+#define TAIL_ROWS (1 + SHEET_EVAL_NREPORT)
+
+/* The report text (sheet_eval_report's index) of row r, or -1. */
+static int
+text_at(const struct sheet_env *env, int r)
+{
+    const struct sheet_eval *se = sheet_eval_state(env);
+    int k;
+
+    if (se == NULL || !se->ok || r < 0 || r >= se->nrows)
+        return -1;
+    k = ROW_TEXT - se->rows[r];
+    return k >= 0 && k < SHEET_EVAL_NREPORT ? k : -1;
+}
 
 static const char *
 how_word(const struct sheet_env *env, enum zc_how how)
@@ -166,6 +184,10 @@ item_row(const struct sheet_env *env, struct sheet *s, struct sheet_eval *se, in
     if (it->inputs != NULL && it->inputs[0] != '\0')
         sheet_note(s, r, C_BASIS, xstrdup(it->inputs));
     sheet_set(s, r, C_EV, xstrdup(it->evidence != NULL ? it->evidence : ""), SHEET_EDIT);
+    if (a != NULL)
+        sheet_eval_file_cell(s, r, C_FILE, &a->ev);
+    else
+        sheet_set(s, r, C_FILE, xstrdup(""), SHEET_EDIT);
     sheet_set(s, r, C_NOTE, xstrdup(it->note != NULL ? it->note : ""), SHEET_EDIT);
     sheet_set(s, r, C_WHO, xstrdup(it->assessor != NULL ? it->assessor : ""), SHEET_DIM);
 }
@@ -187,7 +209,7 @@ build(const struct sheet_env *env, struct sheet *s)
         s->empty = xstrdup(se->why);
         return;
     }
-    for (i = 0, n = HEAD_ROWS; i < z->n; i++, n++) {
+    for (i = 0, n = HEAD_ROWS + TAIL_ROWS; i < z->n; i++, n++) {
         if (i == 0 || strcmp(z->items[i].def->level2_code, z->items[i - 1].def->level2_code) != 0)
             n++;
         if (i == 0 || strcmp(zc_level1(z->items[i].def, LANG_ZH), zc_level1(z->items[i - 1].def, LANG_ZH)) != 0)
@@ -207,6 +229,12 @@ build(const struct sheet_env *env, struct sheet *s)
         if (prev == NULL || strcmp(d->level2_code, prev->level2_code) != 0)
             heading(env, s, se, r++, d, 2);
         item_row(env, s, se, r++, i);
+    }
+    wide(s, se, r++, ROW_HEADING, xstrdup(SHEET_TR(env, "评价报告（文字写在“评审记录”列，全文见提示行）",
+                                                   "The evaluation report (the text in the Note column, in full on the help line)")), 0);
+    for (c = 0; c < SHEET_EVAL_NREPORT; c++, r++) {
+        se->rows[r] = ROW_TEXT - c;
+        sheet_eval_text_row(env, s, r, "zc", sheet_eval_report[c], C_CODE, C_NAME, C_NOTE);
     }
     s->start_row = HEAD_ROWS + 2;       /* the first item, under its two headings */
     s->start_col = C_VALUE;
@@ -244,7 +272,12 @@ commit(const struct sheet_env *env, const struct sheet *s, int r, int c, const c
     double v;
     int has;
 
-    if (it == NULL || cl == NULL || !(cl->flags & SHEET_EDIT))
+    if (cl == NULL || !(cl->flags & SHEET_EDIT))
+        return ERR_NOTFOUND;
+    if (text_at(env, r) >= 0)
+        return c == C_NOTE ? sheet_eval_put_text(env, "zc", sheet_eval_report[text_at(env, r)], text, out)
+                           : ERR_NOTFOUND;
+    if (it == NULL)
         return ERR_NOTFOUND;
     sheet_eval_entry(env, "zc", it->def->code, &a);
     if (c == C_VALUE) {
@@ -255,6 +288,8 @@ commit(const struct sheet_env *env, const struct sheet *s, int r, int c, const c
         a.value = v;
     } else if (c == C_EV) {
         e = sheet_eval_text(env, "evidence", text, &a.ev.ref, out);
+    } else if (c == C_FILE) {
+        e = sheet_evidence_file(env, &a.ev, text, out);
     } else if (c == C_NOTE) {
         e = sheet_eval_text(env, "note", text, &a.note, out);
     } else {
@@ -277,9 +312,18 @@ help(const struct sheet_env *env, const struct sheet *s, int row, int col)
     struct sheet_eval *se = sheet_eval_state(env);
     char *prompt, *max;
 
-    (void)s;
+    if (text_at(env, row) >= 0)
+        return sheet_eval_text_help(env, sheet_eval_report[text_at(env, row)],
+                                    sheet_cell(s, row, C_NOTE)->text);
     if (it == NULL)
         return se != NULL && se->ok && row >= 0 && row < HEAD_ROWS ? se->be.zc.reading : NULL;
+    if (col == C_FILE) {
+        const struct wb_assessment *a = plan_assessment(&se->be.bn.plan, env->y->year, "zc",
+                                                        it->def->code);
+        struct wb_evidence none = {0};
+
+        return sheet_eval_file_help(env, a != NULL ? &a->ev : &none);
+    }
     free(se->help);
     prompt = zc_value_prompt(it->def, env->lang);
     max = sheet_num(it->def->max, 2);
@@ -352,7 +396,7 @@ del_what(const struct sheet_env *env, const struct sheet *s, int row, int col, c
     const struct sheet_cell *c = sheet_cell(s, row, col);
 
     (void)question;
-    return item_at(env, row) != NULL && c != NULL && (c->flags & SHEET_EDIT) && c->text[0] != '\0'
+    return (item_at(env, row) != NULL || text_at(env, row) >= 0) && c != NULL && (c->flags & SHEET_EDIT) && c->text[0] != '\0'
            ? SHEET_DEL_CLEAR : SHEET_DEL_NONE;
 }
 

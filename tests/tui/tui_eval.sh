@@ -5,7 +5,7 @@
 # changes the total; an assessor's points off the rule's steps and a word are refused with the
 # reason, the editor kept; a second score asks no name; Ctrl-Z takes each back; wrong keys (Ins,
 # F2, typing on a computed item) change nothing; E.2 setting a1 sets a2 = 1 − a1 and one Ctrl-Z
-# takes both back.
+# takes both back; at 80x24 the findings typed on E.1's report row are saved and shown in full.
 #
 # Hand calculation (the demo's 2024; see tests/test_sheet_eval.c):
 #   E.1: 1.1.1 passes check 5 + 2.2.2 40 kW of PV 2 = 7; 1.1.3 4.28 tCO₂e/人 below a sector
@@ -21,6 +21,9 @@ tb demo "$WB" >/dev/null 2>&1 || note "setup: demo failed"
 # @a1: 52 criteria with 6 + 21 headings, the quantitative head and 5 rows, the settings' head.
 to_e1() { for _ in $(seq 13); do tt_keys NPage; done; }
 to_a1() { for _ in $(seq 84); do tt_keys Down; done; }
+# On E.1, to the findings' text: past the last row (the conclusion), one up, four right to the
+# note column (value, working, evidence, file, note).
+to_findings() { for _ in $(seq 70); do tt_keys Down; done; tt_keys Up Right Right Right Right; }
 
 run() {
     local cols=$1 rows=$2 lang=$3
@@ -130,6 +133,24 @@ run() {
         tt_keys C-z
         tt_wait '总分 7/100'
         verdict "${WHERE}Ctrl-Z takes each score back: 9, then 7"
+        if [ "$cols" = 80 ]; then
+            to_findings
+            tt_wait '评价发现：（空'
+            tt_type '能耗台账齐全，光伏运行正常'
+            tt_keys Enter
+            tt_wait '已保存“评价发现”（Ctrl-Z 可撤销）'
+            tt_keys Up
+            tt_wait '评价发现：能耗台账齐全，光伏运行正常'
+            saved=$(/usr/bin/python3 -c 'import sqlite3, sys
+db = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
+print(db.execute("SELECT value IS NULL, note FROM assessment WHERE year = 2024 AND eval = ? AND code = ?",
+                 ("zc", "#findings")).fetchone())' "$WB" 2>&1)
+            [ "$saved" = "(1, '能耗台账齐全，光伏运行正常')" ] \
+                || note "${WHERE}the workbook holds for #findings: $saved"
+            verdict "${WHERE}the findings typed on E.1's report row are saved and shown in full"
+            tt_keys C-z
+            tt_wait '已撤销'
+        fi
         tt_keys NPage
         tt_wait 'E.2 碳排放管理体系成熟度评价  (15/16)'
         tt_wait '定性 0　定量 80　总分 I 32　星级 一星（暂定）'
