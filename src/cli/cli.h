@@ -139,6 +139,12 @@ int cli_assess_writes(const struct cli_assess *ca);
 int cli_assess_check(const struct cli_assess *ca, const char *year_arg, int json,
                      const struct cli_cmd *cmd);
 void cli_assess_free(struct cli_assess *ca);
+/*
+ * Appends `"report": {"evaluators": …, "findings": …, "conclusion": …}` (the texts of eval's
+ * report for year in p, "" where none is entered) to sb.
+ */
+void cli_assess_report_json(struct strbuf *sb, const struct wb_plan *p, int year,
+                            const char *eval);
 /* What an evaluation command does once its options are read: show, or write the entries. */
 typedef int (*cli_assess_show_fn)(struct app *app, const char *file, const char *year_arg,
                                   int json, enum lang lang);

@@ -362,3 +362,22 @@ cli_assess_main(struct app *app, int argc, char **argv, const char *eval,
     cli_assess_free(&ca);
     return rc;
 }
+
+void
+cli_assess_report_json(struct strbuf *sb, const struct wb_plan *p, int year, const char *eval)
+{
+    static const char *const keys[] = {"evaluators", "findings", "conclusion"};
+    size_t i;
+
+    sb_append(sb, "\"report\": {");
+    for (i = 0; i < nitems(keys); i++) {
+        char code[16];
+        const struct wb_assessment *a;
+
+        snprintf(code, sizeof code, "#%s", keys[i]);
+        a = plan_assessment(p, year, eval, code);
+        sb_printf(sb, "%s\"%s\": ", i > 0 ? ", " : "", keys[i]);
+        sb_json_str(sb, a != NULL && a->note != NULL ? a->note : "");
+    }
+    sb_append(sb, "}");
+}

@@ -115,6 +115,8 @@ print_json(const struct book_eval *be, enum lang l)
     j_str(&sb, "reading", r->reading);
     sb_append(&sb, ", ");
     j_str(&sb, "table_note", r->table_note);
+    sb_append(&sb, ", ");
+    cli_assess_report_json(&sb, &be->bn.plan, be->bn.year.year, "zc");
     sb_append(&sb, "}\n");
     fputs(sb.s, stdout);
     sb_free(&sb);

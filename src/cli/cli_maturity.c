@@ -174,6 +174,8 @@ print_json(const struct book_eval *be, const struct maturity_defs *defs, enum la
     j_str(&sb, "grade", r->grade != NULL ? (l == LANG_EN ? r->grade->name_en : r->grade->name_zh) : "");
     sb_printf(&sb, ", \"provisional\": %s, ", r->provisional ? "true" : "false");
     j_str(&sb, "note", r->note);
+    sb_append(&sb, ", ");
+    cli_assess_report_json(&sb, &be->bn.plan, be->bn.year.year, "maturity");
     sb_append(&sb, "}\n");
     fputs(sb.s, stdout);
     sb_free(&sb);

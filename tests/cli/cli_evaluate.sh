@@ -163,7 +163,9 @@ expect_out_contains "已写入 findings"
 expect_out_contains "总分 88.5 / 100，等级 零碳先进机关（暂定，1 项未计分）"
 run tb evaluate "$WB" --year 2023 --json
 expect_json_all "unscored" "d['unscored']" "['6.3.3']" "provisional" "d['provisional']" "True" \
-    "6.3.3 null" "[i['score'] for i in d['items'] if i['code'] == '6.3.3'][0]" "None"
+    "6.3.3 null" "[i['score'] for i in d['items'] if i['code'] == '6.3.3'][0]" "None" \
+    "findings in the report" "d['report']['findings']" "监测体系基本完善" \
+    "no conclusion yet" "d['report']['conclusion']" ""
 run tb evaluate "$WB" --year 2023
 expect_out_contains "暂定：尚有 1 项未计分：6.3.3"
 verdict "--clear makes an item unscored again: provisional, its code listed; --set-text"

@@ -26,7 +26,7 @@ expect_rc 0
 # historical: decline from 2022, (26.83 − 21.224) / 26.83 = 20.894 % ≥ @hist_100 (10) → 100;
 # total = 0.6 × 0 + 0.4 × 100 = 40 → 一星 (0–59)
 expect_json_all \
-    "keys" "sorted(d)" "['grade', 'note', 'provisional', 'qualitative', 'quantitative', 'settings', 'total', 'unit', 'weights', 'year']" \
+    "keys" "sorted(d)" "['grade', 'note', 'provisional', 'qualitative', 'quantitative', 'report', 'settings', 'total', 'unit', 'weights', 'year']" \
     "qual keys" "sorted(d['qualitative'])" "['items', 'max', 'score', 'unscored']" \
     "item keys" "sorted(d['qualitative']['items'][0])" "['assessor', 'code', 'criterion', 'evidence', 'level1', 'level2', 'max', 'note', 'score']" \
     "quant keys" "sorted(k for k in d['quantitative'] if k != 'band')" "['denominator', 'deviation_pct', 'intensity', 'method', 'points', 'reference', 'reference_year', 'unit', 'words']" \
