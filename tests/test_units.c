@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "data/units.h"
 
@@ -146,6 +147,39 @@ test_english(void **state)
     assert_true(strlen(tiny) < sizeof(tiny));
 }
 
+/*
+ * Every symbol and alias names one unit only (case aside): units_find looks at the symbols
+ * before the aliases, which would otherwise change what an ambiguous name finds.
+ */
+static void
+test_names_unique(void **state)
+{
+    size_t n, i, j;
+    const struct unit_def *all = units_all(&n);
+
+    (void)state;
+    assert_true(n >= 10);
+    for (i = 0; i < n; i++) {
+        const char *a = all[i].aliases, *bar;
+        char name[64];
+
+        assert_ptr_equal(units_find(all[i].sym), &all[i]);
+        for (; a != NULL && *a != '\0'; a = bar + 1) {
+            bar = strchr(a, '|');
+            if (bar == NULL)
+                bar = a + strlen(a);
+            assert_true((size_t)(bar - a) < sizeof(name));
+            memcpy(name, a, (size_t)(bar - a));
+            name[bar - a] = '\0';
+            assert_ptr_equal(units_find(name), &all[i]);
+            for (j = 0; j < n; j++)
+                assert_true(strcasecmp(name, all[j].sym) != 0);
+            if (*bar == '\0')
+                break;
+        }
+    }
+}
+
 int
 main(void)
 {
@@ -154,6 +188,7 @@ main(void)
         cmocka_unit_test(test_convert),
         cmocka_unit_test(test_wrong_dimension),
         cmocka_unit_test(test_english),
+        cmocka_unit_test(test_names_unique),
     };
 
     return cmocka_run_group_tests_name("units", tests, NULL, NULL);

@@ -159,7 +159,8 @@ maturity_facts_of(struct book_eval *be)
     be->mf.cur = maturity_year_of(be, &be->bn.year);
     be->mf.earlier = be->myears;
     be->mf.nearlier = k;
-    /* the custom denominator's name and unit are the workbook's (any year's #custom_name) */
+    /* the custom denominator's name and unit, as entered for the year evaluated (E.2 and the
+       sheet show and edit them there; earlier years' @custom values are read under that name) */
     name = plan_assessment(&be->bn.plan, be->bn.year.year, "maturity", "#custom_name");
     unit = plan_assessment(&be->bn.plan, be->bn.year.year, "maturity", "#custom_unit");
     be->mf.custom_name = name != NULL ? name->note : NULL;

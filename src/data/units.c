@@ -69,9 +69,12 @@ units_find(const char *name)
         e--;
     if (e == s)
         return NULL;
-    for (i = 0; i < nitems(unit_table); i++) {
+    /* the symbols first: what the workbook stores, so nearly every call ends here (test_units
+       checks that no alias of one unit is another's symbol, so the order does not change a result) */
+    for (i = 0; i < nitems(unit_table); i++)
         if (same(s, (size_t)(e - s), unit_table[i].sym, strlen(unit_table[i].sym)))
             return &unit_table[i];
+    for (i = 0; i < nitems(unit_table); i++) {
         for (a = unit_table[i].aliases; a != NULL && *a != '\0'; a = bar + 1) {
             bar = strchr(a, '|');
             if (bar == NULL)
