@@ -124,9 +124,18 @@ check: deps
 test: $(BIN) $(UNIT_TESTS) $(FUZZ_REPLAY) $(ENOSPC_SO)
 	$(Q)tests/run-tests.sh $(UNIT_TESTS) $(FUZZ_REPLAY) $(ARCH_TESTS) $(CLI_TESTS) $(TUI_TESTS)
 
-bench: deps
-	$(Q)$(MAKE) --no-print-directory $(BIN) $(BUILD)/bench_reload
+# The bench's peers need the sqlite3 shell and python3-xlsxwriter besides what the tests need.
+BENCH_PACKAGES := sqlite3 python3-xlsxwriter
+
+bench:
+	$(Q)$(MAKE) --no-print-directory deps DEB_PACKAGES="$(DEB_PACKAGES) $(BENCH_PACKAGES)"
+	$(Q)$(MAKE) --no-print-directory $(BIN) $(BUILD)/bench_reload $(BUILD)/bench_xlsx
 	$(Q)BENCH_RELOAD=$(abspath $(BUILD)/bench_reload) tests/bench.sh
+	$(Q)BENCH_XLSX=$(abspath $(BUILD)/bench_xlsx) tests/bench_peers.sh
+
+# The minimal libxlsxwriter program the export is measured against (tests/bench_peers.sh).
+$(BUILD)/bench_xlsx: tests/bench_xlsx.c | $(BUILD)
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LDLIBS)
 
 $(BUILD)/bench_reload: tests/bench_reload.c $(BUILD)/libtanbook.a
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libtanbook.a $(LDLIBS)
