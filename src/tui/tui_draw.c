@@ -146,19 +146,17 @@ tui_finding_text(const struct tui *t, const struct check_item *it)
 
 /*
  * The title row's finding: the first problem of the current step ("✗ 缺少“联系人”（另有 2 项）"),
- * else the year's first, naming its table; F7 lists them all.
+ * else the year's first, naming its table; F7 lists them all. NULL when there is none; *own says
+ * whether it is the step's own, *level its level. The caller frees it.
  */
-static void
-draw_finding(struct tui *t, int y, int x, int w)
+static char *
+finding_line(const struct tui *t, int *own, enum check_level *level)
 {
     const struct step_def *step = &t->steps[t->step];
     const struct check_item *first = NULL, *any = NULL;
     const char *msg, *colon;
     size_t i, n = 0;
-    char *line;
 
-    if (w < 10)
-        return;
     for (i = 0; i < t->chk.n; i++) {
         const struct check_item *it = &t->chk.items[i];
 
@@ -170,8 +168,10 @@ draw_finding(struct tui *t, int y, int x, int w)
                 first = it;
         }
     }
+    *own = first != NULL;
     if (first == NULL && (first = any) == NULL)
-        return;
+        return NULL;
+    *level = first->level;
     msg = tui_finding_text(t, first);
     if (n > 0) {
         if ((colon = strstr(msg, "：")) != NULL && strncmp(msg, "表", 3) == 0)
@@ -182,14 +182,19 @@ draw_finding(struct tui *t, int y, int x, int w)
         n = t->chk.n;
     }
     if (n > 1)
-        line = xasprintf(TR(t, "%s %s（另有 %zu 项）", "%s %s (+%zu more)"),
+        return xasprintf(TR(t, "%s %s（另有 %zu 项）", "%s %s (+%zu more)"),
                          first->level == CHECK_ERROR ? "✗" : "!", msg, n - 1);
-    else
-        line = xasprintf("%s %s", first->level == CHECK_ERROR ? "✗" : "!", msg);
-    tui_color_on(t, first->level == CHECK_ERROR ? PAIR_ERROR : PAIR_WARN);
+    return xasprintf("%s %s", first->level == CHECK_ERROR ? "✗" : "!", msg);
+}
+
+static void
+draw_finding(struct tui *t, int y, int x, int w, const char *line, enum check_level level)
+{
+    if (w < 10 || line == NULL)
+        return;
+    tui_color_on(t, level == CHECK_ERROR ? PAIR_ERROR : PAIR_WARN);
     tui_put(y, x, w, line, 0);
-    tui_color_off(t, first->level == CHECK_ERROR ? PAIR_ERROR : PAIR_WARN);
-    free(line);
+    tui_color_off(t, level == CHECK_ERROR ? PAIR_ERROR : PAIR_WARN);
 }
 
 /* The mark of a step's state in the step bar: ✓ complete, ✗ errors, ! warnings. */
@@ -249,6 +254,12 @@ bar_fit(const struct tui *t)
     return bar_width(t, BAR_IDS) <= t->cols ? BAR_IDS : BAR_TIGHT;
 }
 
+/*
+ * The columns the step's own finding keeps on the title row, a settings note (A.6's grid area and
+ * GWP) cut for them: "✗ 天然气 的排放因子缺少数据来源" is 31 wide. The problem comes before the note.
+ */
+#define TITLE_FINDING_MIN 40
+
 static void
 draw_steps(struct tui *t)
 {
@@ -256,7 +267,9 @@ draw_steps(struct tui *t)
     int x = 1;
     enum bar how = bar_fit(t);
     struct sheet_env env;
-    char *title, *note = NULL;
+    char *title, *note = NULL, *line;
+    int bare, right, own = 0;
+    enum check_level level = CHECK_WARNING;
     size_t s;
 
     move(1, 0);
@@ -284,18 +297,33 @@ draw_steps(struct tui *t)
         tui_env(t, &env);
         note = t->sheet->title_note(&env);
     }
-    title = xasprintf("%s  (%zu/%zu)%s%s", tui_step_title(t, t->step), t->step + 1, t->nsteps,
-                      note != NULL ? "   " : "", note != NULL ? note : "");
-    free(note);
-    attron(A_BOLD);
+    title = xasprintf("%s  (%zu/%zu)", tui_step_title(t, t->step), t->step + 1, t->nsteps);
+    bare = width_of(title) + 3;
+    if (note != NULL) {
+        char *full = xasprintf("%s   %s", title, note);
+
+        free(title);
+        title = full;
+        free(note);
+    }
+    tui_layout(t, &l);               /* a wide screen's live panel has its heading on this row */
+    right = (l.wide ? l.live_x : t->cols) - 1;
+    line = finding_line(t, &own, &level);
     x = width_of(title) + 3;
     if (x > t->cols)                 /* a long note is cut at the edge, never wrapped onto the grid */
         x = t->cols;
+    if (own && line != NULL) {       /* the step's own problem goes before its note */
+        int need = width_of(line) < TITLE_FINDING_MIN ? width_of(line) : TITLE_FINDING_MIN;
+
+        if (x > right - need)
+            x = bare > right - need ? bare : right - need;
+    }
+    attron(A_BOLD);
     tui_put(2, 1, x - 2, title, 0);
     free(title);
     attroff(A_BOLD);
-    tui_layout(t, &l);               /* a wide screen's live panel has its heading on this row */
-    draw_finding(t, 2, x, (l.wide ? l.live_x : t->cols) - x - 1);
+    draw_finding(t, 2, x, right - x, line, level);
+    free(line);
 }
 
 static double

@@ -202,7 +202,8 @@ copyable(const struct sheet_cell *c)
 
 /*
  * Ctrl-D: each target takes the value of the cell above it. Ctrl-R: a selection takes its first
- * cell's value, a single cell the value of the cell to its left.
+ * cell's value, a single cell the value of the cell to its left, when that holds the same kind of
+ * value: 1月's left neighbour is 单位, and a unit is no quantity (nor a 全年 total a 数据来源).
  */
 static void
 fill_from(struct tui *t, enum action a)
@@ -219,10 +220,15 @@ fill_from(struct tui *t, enum action a)
             if ((puts[i].text = copyable(sheet_cell(&t->grid, t->row - 1, puts[i].col))) == NULL)
                 n = 0;
     } else {
-        v = copyable(sheet_cell(&t->grid, t->row, c1 > c0 ? c0 : c0 - 1));
+        const struct sheet_cell *from = sheet_cell(&t->grid, t->row, c1 > c0 ? c0 : c0 - 1);
+
+        v = copyable(from);
         n = v != NULL ? targets(t, puts, c1 > c0) : 0;
-        for (i = 0; i < n; i++)
+        for (i = 0; i < n; i++) {
             puts[i].text = v;
+            if ((sheet_cell(&t->grid, t->row, puts[i].col)->flags ^ from->flags) & SHEET_PERIOD)
+                n = 0;
+        }
     }
     if (n == 0)
         tui_message(t, MSG_INFO, "%s", a == ACT_FILL_DOWN

@@ -59,6 +59,14 @@ verdict "Ctrl-C in an edit cancels it (99999 is not written); at rest it quits"
 tt_start 80 24 "$WB"
 tt_wait '表A.1 基本信息'
 tt_keys Down Down
+tt_type '1250'
+tt_keys C-q
+rc=$(tt_wait_exit 5)
+expect_eq "exit code" "$rc" 0
+expect_eq "建筑面积 after Ctrl-Q in an edit" "$(area)" 1250
+tt_start 80 24 "$WB"
+tt_wait '表A.1 基本信息'
+tt_keys Down Down
 tt_type '1200'
 tt_keys F10
 rc=$(tt_wait_exit 5)
@@ -76,7 +84,18 @@ tt_keys F10
 rc=$(tt_wait_exit 5)
 expect_eq "exit code after the second F10" "$rc" 0
 expect_eq "建筑面积 after abc and two F10" "$(area)" 1200
-verdict "F10 in an edit saves a valid value; with an invalid one it stays and says why, a second F10 quits without it"
+tt_start 80 24 "$WB"
+tt_wait '表A.1 基本信息'
+tt_keys Down Down
+tt_type '12万'
+tt_keys C-q
+tt_wait '“12万”不是有效的数字；未保存：再按一次退出键将不保存退出'
+tt_wait '编辑中'
+tt_keys C-q
+rc=$(tt_wait_exit 5)
+expect_eq "exit code after the second Ctrl-Q" "$rc" 0
+expect_eq "建筑面积 after 12万 and two Ctrl-Q" "$(area)" 1200
+verdict "F10 or Ctrl-Q in an edit saves a valid value; with an invalid one it stays and says why, a second press quits without it"
 
 # ---- 3. the source picker -------------------------------------------------------------------
 tt_start 80 24 "$WB"
@@ -142,7 +161,12 @@ tt_keys C-d
 tt_wait '外购热力 111.10'          # 1000 GJ × 0.11 = 110 t more
 tt_keys C-z
 tt_wait '外购热力 1.10'
-verdict "Ctrl-R copies from the left, a selection of months takes one value, Ctrl-D copies from above, each one Ctrl-Z"
+tt_keys Home                       # 1月: on its left is 单位, not a month
+tt_keys C-r
+tt_wait '左侧没有可复制的格'
+if tt_screen | grep -q '不是有效的数字'; then note "Ctrl-R on 1月 copied the unit into the quantity"; fi
+tt_keys Right                      # off 1月 again: Home there goes on to 排放源
+verdict "Ctrl-R copies from the left, a selection of months takes one value, Ctrl-D copies from above, each one Ctrl-Z; Ctrl-R on 1月 does not copy the unit"
 
 # ---- 8. F6 marks a selection of months 不适用 as one step, and unmarks --------------------------
 na_marks() { tt_screen | grep -m1 '^ 外购热力 ' | tr -cd '/' | wc -c; }
@@ -187,7 +211,9 @@ tt_wait '2  ! 表A.5：外购热力 只覆盖 1 个月'
 tt_keys Down Enter
 tt_wait '表A.5 碳排放活动水平数据'
 tt_wait '外购热力'
-verdict "F7 lists every finding and Enter on one goes to its step"
+on_heat_row() { set -- $(cursor); [ "$3" = "$(tt_screen | grep -n -m1 '^ 外购热力 ' | cut -d: -f1 | awk '{ print $1 - 1 }')" ]; }
+_tt_poll 5 on_heat_row || note "Enter on 外购热力's finding left the cursor off its row: $(cursor)"
+verdict "F7 lists every finding and Enter on one goes to its step, on the row of the source"
 
 # ---- the pick list in its own box; the F1 help lists the new keys ---------------------------------
 tt_keys IC
@@ -214,6 +240,32 @@ tt_keys Escape
 tt_keys F10
 tt_wait_exit 5 >/dev/null
 verdict "typing into a prompt replaces its pre-filled default (2025 + 2023 gives 2023, not 20252023)"
+
+# ---- 11. A.6's title row names its own problem at 80 columns, before the settings note -------------
+# title_row - the third row of the screen, the step's title and its finding.
+title_row() { tt_screen | sed -n 3p; }
+title_has() { title_row | grep -qF -- "$1"; }
+cp "$WB" "$TMP/nosrc.tanbook"
+for size in "80 24" "160 45"; do
+    tt_start $size "$TMP/nosrc.tanbook"
+    tt_wait '表A.1 基本信息'
+    tt_keys NPage NPage NPage
+    tt_wait '表A.6 排放因子数据'
+    if [ "$size" = "80 24" ]; then
+        tt_keys Enter C-u          # 天然气's factor, where A.6 starts
+        tt_type '21.65'
+        tt_keys Enter
+        tt_wait '已改用 21.65'
+    fi
+    _tt_poll 5 title_has '✗ 天然气 的排放因子缺少数据来源' \
+        || note "$size: A.6's title row does not name its error: [$(title_row)]"
+    if [ "$size" = "160 45" ] && ! title_has '电力因子地区：全国   GWP：AR6（F2 修改）'; then
+        note "160 45: the settings note is cut where it fits: [$(title_row)]"
+    fi
+    tt_keys F10
+    tt_wait_exit 5 >/dev/null
+done
+verdict "A.6's title row names its error (a factor without a source) at 80 columns, the settings note cut for it"
 
 # ---- a message longer than the line is read in full: it goes on over the hint line ----------------
 tt_start 80 24 --lang en "$WB"
