@@ -223,7 +223,10 @@ const char *sheet_label(const struct sheet_env *env, const char *key);
 /* The help of field fd (forms/ help_zh, help_en) in env's language; NULL for fd NULL. */
 const char *sheet_field_help(const struct sheet_env *env, const struct field_def *fd);
 
-/* sheet_claim.c - what the carbon-neutrality steps (N.1, N.2) share: the evidence of a claim. */
+/*
+ * sheet_claim.c - what the carbon-neutrality steps (N.1, N.2) share: the evidence of a claim,
+ * the deleting of a row.
+ */
 /*
  * Names the file typed (trimmed; a relative path taken from the current folder and kept as the
  * full path, so a later check finds it from anywhere) as ev's evidence file with its SHA-256; ""
@@ -245,6 +248,12 @@ enum err sheet_number(const struct sheet_env *env, const struct field_def *fd, c
 /* The help of a cell with a long text: "label：text" in full (in *buf, replaced), else fd's help. */
 const char *sheet_text_help(const struct sheet_env *env, const struct field_def *fd,
                             const char *text, char **buf);
+/*
+ * Deletes claim id of tbl ("offset_claim", "renewable"), the row r on screen, as one undoable
+ * action: the cursor goes to the row above, out says done (zh or en). ERR_OK, or the store's.
+ */
+enum err sheet_claim_delete(const struct sheet_env *env, const char *tbl, long long id, int r,
+                            const char *done_zh, const char *done_en, struct sheet_out *out);
 
 /* sheet_eval.c - what the evaluation steps (E.1, E.2) share: the year evaluated, the entries saved. */
 struct sheet_eval {

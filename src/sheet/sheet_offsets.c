@@ -523,19 +523,13 @@ static enum err
 del(const struct sheet_env *env, const struct sheet *s, int r, int col, struct sheet_out *out)
 {
     const struct wb_offset *o = offset_at(env, r);
-    char *cause = NULL;
-    enum err e;
 
     if (o == NULL)
         return ERR_NOTFOUND;
     if (col != COL_TYPE)
         return sheet_clear(&sheet_offsets, env, s, r, col, s->heads[col], out);
-    if ((e = store_claim_delete(env->st, "offset_claim", o->id, &cause)) != ERR_OK)
-        return sheet_fail(out, e, cause);
-    out->changed = 1;
-    out->row = r > 0 ? r - 1 : 0;
-    sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已删除这项碳抵消（Ctrl-Z 可撤销）", "Deleted the offset (Ctrl-Z undoes)"));
-    return ERR_OK;
+    return sheet_claim_delete(env, "offset_claim", o->id, r, "已删除这项碳抵消（Ctrl-Z 可撤销）",
+                              "Deleted the offset (Ctrl-Z undoes)", out);
 }
 
 const struct sheet_ops sheet_offsets = {

@@ -381,19 +381,13 @@ static enum err
 del(const struct sheet_env *env, const struct sheet *s, int r, int col, struct sheet_out *out)
 {
     const struct wb_renewable *w = row_at(env, r);
-    char *cause = NULL;
-    enum err e;
 
     if (w == NULL)
         return ERR_NOTFOUND;
     if (col == COL_CAP || col >= COL_EV)
         return sheet_clear(&sheet_renewables, env, s, r, col, s->heads[col], out);
-    if ((e = store_claim_delete(env->st, "renewable", w->id, &cause)) != ERR_OK)
-        return sheet_fail(out, e, cause);
-    out->changed = 1;
-    out->row = r > 0 ? r - 1 : 0;
-    sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已删除这一行（Ctrl-Z 可撤销）", "Deleted the row (Ctrl-Z undoes)"));
-    return ERR_OK;
+    return sheet_claim_delete(env, "renewable", w->id, r, "已删除这一行（Ctrl-Z 可撤销）",
+                              "Deleted the row (Ctrl-Z undoes)", out);
 }
 
 const struct sheet_ops sheet_renewables = {
