@@ -308,5 +308,18 @@ const char *sheet_eval_text_help(const struct sheet_env *env, const char *code, 
 void sheet_eval_file_cell(struct sheet *s, int r, int c, const struct wb_evidence *ev);
 /* The help line of an evidence file: its path, SHA-256 and whether it still matches. */
 const char *sheet_eval_file_help(const struct sheet_env *env, const struct wb_evidence *ev);
+/* What the two steps' rows share: a text over the whole of row r from column c (taken over),
+   shown in full on the help line. */
+void sheet_eval_wide(struct sheet *s, int r, int c, char *text, unsigned flags);
+/* The steps' advance: Enter saves and moves down to the next editable cell of the column. */
+void sheet_eval_advance(const struct sheet_env *env, const struct sheet *s, int *row, int *col);
+/* Puts text typed in the column of field key ("evidence", "evidence_file", "note") into a;
+   ERR_INPUT with out->msg, ERR_NOTFOUND for another key. */
+enum err sheet_eval_field(const struct sheet_env *env, const char *key, const char *text,
+                          struct wb_assessment *a, struct sheet_out *out);
+/* The n choices of an assessor's points into c's labels, values and n, after "— (unscored)":
+   pts[i], or step × i when pts is NULL. */
+void sheet_eval_point_choices(const struct sheet_env *env, struct sheet_choice *c, const double *pts,
+                              double step, size_t n);
 
 #endif

@@ -67,10 +67,7 @@ row_kind(const struct sheet_env *env, int r, int *index)
 static void
 wide(struct rows *rs, char *text, unsigned flags)
 {
-    int r = add_row(rs, RK_TEXT, 0);
-
-    sheet_note(rs->s, r, C_CODE, xstrdup(text));
-    sheet_set(rs->s, r, C_CODE, text, SHEET_WIDE | flags);
+    sheet_eval_wide(rs->s, add_row(rs, RK_TEXT, 0), C_CODE, text, flags);
 }
 
 /* A computed figure: label, value (taken over), its working (taken over, NULL: none). */
@@ -516,14 +513,8 @@ commit(const struct sheet_env *env, const struct sheet *s, int r, int c, const c
             e = sheet_fail(out, ERR_INPUT, cause);
         a.has_value = has;
         a.value = v;
-    } else if (c == C_EV) {
-        e = sheet_eval_text(env, "evidence", text, &a.ev.ref, out);
-    } else if (c == C_FILE) {
-        e = sheet_evidence_file(env, &a.ev, text, out);
-    } else if (c == C_NOTE) {
-        e = sheet_eval_text(env, "note", text, &a.note, out);
     } else {
-        e = ERR_NOTFOUND;
+        e = sheet_eval_field(env, keys[c], text, &a, out);
     }
     what = xasprintf("%s %s", d->code, s->heads[c]);
     if (e == ERR_OK)
@@ -569,19 +560,6 @@ help(const struct sheet_env *env, const struct sheet *s, int row, int col)
     return se->help;
 }
 
-static void
-advance(const struct sheet_env *env, const struct sheet *s, int *row, int *col)
-{
-    int r;
-
-    (void)env;
-    for (r = *row + 1; r < s->nrows; r++)
-        if (sheet_cell(s, r, *col)->flags & SHEET_EDIT) {
-            *row = r;
-            return;
-        }
-}
-
 /* Enter on a criterion's score: its steps 0 … max; on the denominator: the three. */
 static int
 cell_choice(const struct sheet_env *env, const struct sheet *s, int row, int col,
@@ -613,18 +591,7 @@ cell_choice(const struct sheet_env *env, const struct sheet *s, int row, int col
     if (n > 21)
         return 0;
     c->title = xasprintf(SHEET_TR(env, "%s 的得分", "Points for %s"), env->app->maturity->items[k].code);
-    c->labels = xcalloc(n + 2, sizeof(*c->labels));
-    c->values = xcalloc(n + 2, sizeof(*c->values));
-    c->labels[0] = xstrdup(SHEET_TR(env, "—（未评分）", "— (unscored)"));
-    c->values[0] = xstrdup("");
-    for (i = 0; i < n; i++) {
-        char *v = n2(env->app->maturity->items[k].step * (double)i);
-
-        c->labels[i + 1] = xasprintf(SHEET_TR(env, "%s 分", "%s points"), v);
-        free(v);
-        c->values[i + 1] = sheet_num(env->app->maturity->items[k].step * (double)i, 4);
-    }
-    c->n = n + 1;
+    sheet_eval_point_choices(env, c, NULL, env->app->maturity->items[k].step, n);
     return 1;
 }
 
@@ -652,7 +619,7 @@ const struct sheet_ops sheet_maturity = {
     .build = build,
     .commit = commit,
     .help = help,
-    .advance = advance,
+    .advance = sheet_eval_advance,
     .cell_choice = cell_choice,
     .del_what = del_what,
     .del = del,

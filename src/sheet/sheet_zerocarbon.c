@@ -70,8 +70,7 @@ static void
 wide(struct sheet *s, struct sheet_eval *se, int r, int what, char *text, unsigned flags)
 {
     se->rows[r] = what;
-    sheet_note(s, r, C_CODE, xstrdup(text));
-    sheet_set(s, r, C_CODE, text, SHEET_WIDE | flags);
+    sheet_eval_wide(s, r, C_CODE, text, flags);
 }
 
 /* "零碳达标机关（暂定：12 项未评分）", the grade with the veto and what is unscored (caller frees). */
@@ -286,14 +285,8 @@ commit(const struct sheet_env *env, const struct sheet *s, int r, int c, const c
             e = sheet_fail(out, ERR_INPUT, cause);
         a.has_value = has;
         a.value = v;
-    } else if (c == C_EV) {
-        e = sheet_eval_text(env, "evidence", text, &a.ev.ref, out);
-    } else if (c == C_FILE) {
-        e = sheet_evidence_file(env, &a.ev, text, out);
-    } else if (c == C_NOTE) {
-        e = sheet_eval_text(env, "note", text, &a.note, out);
     } else {
-        e = ERR_NOTFOUND;
+        e = sheet_eval_field(env, keys[c], text, &a, out);
     }
     if (e == ERR_OK) {
         char *what = xasprintf("%s %s", it->def->code, s->heads[c]);
@@ -340,20 +333,6 @@ help(const struct sheet_env *env, const struct sheet *s, int row, int col)
     return se->help;
 }
 
-/* Enter saves and moves down to the next item's cell in the column. */
-static void
-advance(const struct sheet_env *env, const struct sheet *s, int *row, int *col)
-{
-    int r;
-
-    (void)env;
-    for (r = *row + 1; r < s->nrows; r++)
-        if (sheet_cell(s, r, *col)->flags & SHEET_EDIT) {
-            *row = r;
-            return;
-        }
-}
-
 /* Enter on an assessor's points: the levels its rule allows (3.1.1: 0, 2, 2.5, 3), or its steps. */
 static int
 cell_choice(const struct sheet_env *env, const struct sheet *s, int row, int col,
@@ -361,7 +340,7 @@ cell_choice(const struct sheet_env *env, const struct sheet *s, int row, int col
 {
     const struct zc_item *it = item_at(env, row);
     const struct zc_rule *ru;
-    size_t n, i;
+    size_t n;
 
     (void)s;
     if (it == NULL || col != C_VALUE || zc_value_kind(it->def) != ZV_POINTS)
@@ -373,20 +352,7 @@ cell_choice(const struct sheet_env *env, const struct sheet *s, int row, int col
     memset(c, 0, sizeof(*c));
     c->title = xasprintf(SHEET_TR(env, "%s %s 的得分", "Points for %s %s"), it->def->code,
                          zc_name(it->def, env->lang));
-    c->labels = xcalloc(n + 2, sizeof(*c->labels));
-    c->values = xcalloc(n + 2, sizeof(*c->values));
-    c->labels[0] = xstrdup(SHEET_TR(env, "—（未评分）", "— (unscored)"));
-    c->values[0] = xstrdup("");
-    for (i = 0; i < n; i++) {
-        double v = ru->kind == ZK_LEVELS ? ru->pts[i] : ru->step * (double)i;
-
-        char *t = sheet_num(v, 2);
-
-        c->labels[i + 1] = xasprintf(SHEET_TR(env, "%s 分", "%s points"), t);
-        free(t);
-        c->values[i + 1] = sheet_num(v, 4);
-    }
-    c->n = n + 1;
+    sheet_eval_point_choices(env, c, ru->kind == ZK_LEVELS ? ru->pts : NULL, ru->step, n);
     return 1;
 }
 
@@ -411,7 +377,7 @@ const struct sheet_ops sheet_zerocarbon = {
     .build = build,
     .commit = commit,
     .help = help,
-    .advance = advance,
+    .advance = sheet_eval_advance,
     .cell_choice = cell_choice,
     .del_what = del_what,
     .del = del,
