@@ -41,9 +41,12 @@ sheet_evidence_file(const struct sheet_env *env, struct wb_evidence *ev, const c
     free(path);
     if (e != ERR_OK) {
         free(cause);        /* the reader's cause is in Chinese: say it in the screen's language */
-        e = sheet_fail(out, ERR_INPUT, xasprintf(SHEET_TR(env, "读不到佐证文件“%s”：请写出文件的路径（或留空）",
-                                                         "Cannot read the evidence file “%s”: type its path (or leave it empty)"),
-                                                 v));
+        e = sheet_fail(
+            out, ERR_INPUT,
+            xasprintf(
+                SHEET_TR(env, "读不到佐证文件“%s”：请写出文件的路径（或留空）",
+                         "Cannot read the evidence file “%s”: type its path (or leave it empty)"),
+                v));
     }
     free(v);
     return e;
