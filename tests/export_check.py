@@ -31,13 +31,14 @@ import argparse
 import json
 import os
 import re
-import sys
 import unicodedata
 import zipfile
 from decimal import Decimal, ROUND_HALF_UP
 
 import openpyxl
 from openpyxl.utils import get_column_letter
+
+import xlsx_find
 
 FORMS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "forms")
 MONTH_SHEET, CHART_SHEET = "月度明细", "图表"
@@ -648,14 +649,8 @@ class Checker:
             if not names:
                 self.fail("--row %r: no sheet %r" % (spec, parts[0]))
                 continue
-            want = parts[1:]
-            found = False
-            for row in self.wv[names[0]].iter_rows(values_only=True):
-                if len(row) >= len(want) and all(w == "*" or match(v, w) for v, w in zip(row, want)):
-                    found = True
-                    break
-            if not found:
-                self.fail("%s: no row beginning %r" % (names[0], want))
+            if xlsx_find.find_row(self.wv[names[0]], parts[1:]) is None:
+                self.fail("%s: no row beginning %r" % (names[0], parts[1:]))
 
     def run(self, a1_values, row_specs, nentries, nrecords, nna=None):
         t = {k: v["title"] for k, v in self.forms.items()}
@@ -679,18 +674,6 @@ class Checker:
         self.rows(row_specs)
 
 
-def match(got, want):
-    if want == "":
-        return got in (None, "")
-    if isinstance(got, (int, float)) and not isinstance(got, bool):
-        try:
-            w = float(want)
-        except ValueError:
-            return False
-        return abs(got - w) <= 1e-6 + 1e-9 * abs(w)
-    return got == want
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("xlsx")
@@ -712,12 +695,7 @@ def main():
         summary = json.load(f)
     c = Checker(a.xlsx, summary, load_forms())
     c.run(a1, a.row, a.entries, a.records, a.na_records)
-    for e in c.errors:
-        print(e)
-    if c.errors:
-        print("%s: %d differences" % (a.xlsx, len(c.errors)))
-        sys.exit(1)
-    print("%s: ok" % a.xlsx)
+    xlsx_find.report(c, a.xlsx)
 
 
 if __name__ == "__main__":

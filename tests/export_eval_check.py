@@ -18,14 +18,12 @@ every sheet (the CJK font, numbers as numbers, text fitting its column, A4 print
 title rows, a page number). Prints one line per difference; exits 1 when there is any.
 """
 import argparse
-import math
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import export_check  # noqa: E402
-import export_neutral_check  # noqa: E402
-import export_perf_check  # noqa: E402
+import xlsx_find  # noqa: E402
 
 NEUTRAL_LAST = ("碳抵消与碳中和", "Offsets and neutrality", "碳中和声明", "Neutrality statement")
 
@@ -47,11 +45,8 @@ def main():
     if after != names:
         c.fail("sheets after the carbon-neutrality ones %s, expected %s" % (after, names))
     else:
-        find = export_perf_check.find_row
-        for spec in a.row:
-            parts = spec.split("|")
-            if find(c.wv[parts[0]], parts[1:]) is None:
-                c.fail("%s: no row beginning %r" % (parts[0], parts[1:]))
+        find = xlsx_find.find_row
+        xlsx_find.check_rows(c, a.row)
         for spec in a.blank:
             parts = spec.split("|")
             row = find(c.wv[parts[0]], parts[1:-1])
@@ -69,28 +64,15 @@ def main():
             cell = c.wf[parts[0]].cell(row=row[0].row, column=int(parts[-2]))
             if cell.data_type != "f" or cell.value != parts[-1]:
                 c.fail("%s!%s: %r, expected the formula %s" % (parts[0], cell.coordinate, cell.value, parts[-1]))
-        for spec, want in [(s, True) for s in a.text] + [(s, False) for s in a.no_text]:
-            sheet, text = spec.split("|", 1)
-            got = any(isinstance(v, str) and text in v for v in export_perf_check.cells(c.wv[sheet]))
-            if got != want:
-                c.fail("%s: %s %r" % (sheet, "no cell holds" if want else "a cell holds", text))
-        for n in names:
-            for v in export_perf_check.cells(c.wv[n]):
-                if isinstance(v, float) and not math.isfinite(v) or isinstance(v, str) \
-                        and v.strip().lower() in ("inf", "-inf", "nan", "#num!"):
-                    c.fail("%s: a cell holds %r" % (n, v))
+        xlsx_find.check_texts(c, a.text, a.no_text)
+        xlsx_find.check_finite(c, names)
         if a.same:
-            export_neutral_check.same(c, a.xlsx, a.same)
+            xlsx_find.same(c, a.xlsx, a.same)
         for n in sheets:
             if n not in names:
                 c.wf.remove(c.wf[n])
         c.everywhere()
-    for e in c.errors:
-        print(e)
-    if c.errors:
-        print("%s: %d differences" % (a.xlsx, len(c.errors)))
-        sys.exit(1)
-    print("%s: ok" % a.xlsx)
+    xlsx_find.report(c, a.xlsx)
 
 
 if __name__ == "__main__":

@@ -19,14 +19,12 @@ every sheet (the CJK font, numbers as numbers, text fitting its column, A4 print
 title rows, a page number). Prints one line per difference; exits 1 when there is any.
 """
 import argparse
-import math
 import os
 import sys
-import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import export_check  # noqa: E402
-import export_perf_check  # noqa: E402
+import xlsx_find  # noqa: E402
 
 PERF_LAST = ("碳基准与目标", "Base and targets")
 # The evaluation sheets after them (export_eval_check.py reads them): not this checker's
@@ -52,56 +50,17 @@ def main():
     if after != names:
         c.fail("sheets after the carbon performance ones %s, expected %s" % (after, names))
     else:
-        find = export_perf_check.find_row
-        for spec in a.row:
-            parts = spec.split("|")
-            if find(c.wv[parts[0]], parts[1:]) is None:
-                c.fail("%s: no row beginning %r" % (parts[0], parts[1:]))
-        for spec in a.formula:
-            parts = spec.split("|")
-            row = find(c.wv[parts[0]], parts[1:-1])
-            if row is None:
-                c.fail("%s: no row beginning %r" % (parts[0], parts[1:-1]))
-                continue
-            cell = c.wf[parts[0]].cell(row=row[0].row, column=int(parts[-1]))
-            if cell.data_type != "f":
-                c.fail("%s!%s: %r is not a formula" % (parts[0], cell.coordinate, cell.value))
-        for spec, want in [(s, True) for s in a.text] + [(s, False) for s in a.no_text]:
-            sheet, text = spec.split("|", 1)
-            got = any(isinstance(v, str) and text in v for v in export_perf_check.cells(c.wv[sheet]))
-            if got != want:
-                c.fail("%s: %s %r" % (sheet, "no cell holds" if want else "a cell holds", text))
-        for n in names:
-            for v in export_perf_check.cells(c.wv[n]):
-                if isinstance(v, float) and not math.isfinite(v) or isinstance(v, str) \
-                        and v.strip().lower() in ("inf", "-inf", "nan", "#num!"):
-                    c.fail("%s: a cell holds %r" % (n, v))
+        xlsx_find.check_rows(c, a.row)
+        xlsx_find.check_formulas(c, a.formula)
+        xlsx_find.check_texts(c, a.text, a.no_text)
+        xlsx_find.check_finite(c, names)
         if a.same:
-            same(c, a.xlsx, a.same)
+            xlsx_find.same(c, a.xlsx, a.same)
         for n in sheets:
             if n not in names:
                 c.wf.remove(c.wf[n])
         c.everywhere()
-    for e in c.errors:
-        print(e)
-    if c.errors:
-        print("%s: %d differences" % (a.xlsx, len(c.errors)))
-        sys.exit(1)
-    print("%s: ok" % a.xlsx)
-
-
-def same(c, path, other):
-    """The sheets of other are the first sheets of path, part for part."""
-    import openpyxl
-    theirs = openpyxl.load_workbook(other).sheetnames
-    if c.wf.sheetnames[:len(theirs)] != theirs:
-        c.fail("the first sheets %s, expected %s" % (c.wf.sheetnames[:len(theirs)], theirs))
-        return
-    with zipfile.ZipFile(path) as za, zipfile.ZipFile(other) as zb:
-        for i in range(1, len(theirs) + 1):
-            part = "xl/worksheets/sheet%d.xml" % i
-            if za.read(part) != zb.read(part):
-                c.fail("%s (%s) differs from the export without the judgement" % (part, theirs[i - 1]))
+    xlsx_find.report(c, a.xlsx)
 
 
 if __name__ == "__main__":

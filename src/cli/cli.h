@@ -93,7 +93,41 @@ int cli_lang(const char *arg, enum lang *lang);
 void cli_kpi_targets(struct strbuf *sb, const struct perf *p, int year);
 void cli_kpi_targets_json(struct strbuf *sb, const struct perf *p, int year);
 
-/* What the claim commands share (cli_neutral.c). */
+/*
+ * What the claim commands (offset, renewable) share (cli_claim.c): the options every one has,
+ * with these getopt values in its option table (its own options take CLI_CLAIM_OWN and up), and
+ * what was read of them.
+ */
+struct option;
+
+enum { CLI_CLAIM_YEAR = 1, CLI_CLAIM_LIST, CLI_CLAIM_DELETE, CLI_CLAIM_JSON, CLI_CLAIM_LANG,
+       CLI_CLAIM_OWN };
+struct cli_claim {
+    const char *file, *year;    /* FILE; --year (NULL: not given) */
+    enum lang lang;
+    int json;
+};
+/* A claim command: its options and texts, and what it does to record a row and to list them. */
+struct cli_claim_cmd {
+    const struct cli_cmd *cmd;
+    const struct option *opts;              /* getopt_long's table, shared and own options */
+    const char *put_opt;                    /* an option that records, as the usage error names it */
+    const char *tbl;                        /* store_claim_delete's table */
+    const char *gone_zh, *gone_en;          /* a row, as "no offset has the id 3" names it */
+    const char *deleted_zh, *deleted_en;    /* a row, as "Deleted offset [3]" names it */
+    /* Takes own option c (arg NULL for one without): 0, or -1 when c is not one of its own. */
+    int (*take)(void *own, int c, const char *arg);
+    int (*put)(struct app *app, const struct cli_claim *cl, const void *own);
+    int (*list)(struct app *app, const struct cli_claim *cl);
+};
+/*
+ * The main of a claim command: reads the options (own: what take fills), then deletes the row
+ * --delete names, records the row the own options describe (put), or lists (list), one of them
+ * only; returns the exit code.
+ */
+int cli_claim_main(struct app *app, int argc, char **argv, const struct cli_claim_cmd *cc,
+                   void *own);
+/* The other helpers the claim commands share (cli_neutral.c). */
 /* Reads a row id given to opt ("--delete", "--id"); 0, or EXIT_USAGE after saying why. */
 int cli_claim_id(const char *opt, const char *arg, long long *id);
 /*

@@ -29,14 +29,14 @@ static const char *const text_opts[T__COUNT] = {
     [T_DISCLOSURE] = "disclosure", [T_NOTE] = "note",
 };
 
-enum { OPT_YEAR = 1, OPT_TYPE, OPT_QTY, OPT_MWH, OPT_VINTAGE, OPT_USED, OPT_AREA, OPT_EVIDENCE,
-       OPT_EVFILE, OPT_ID, OPT_LIST, OPT_DELETE, OPT_JSON, OPT_LANG, OPT_TEXT };
+/* The options of its own (cli_claim_main reads the shared ones). */
+enum { OPT_TYPE = CLI_CLAIM_OWN, OPT_QTY, OPT_MWH, OPT_VINTAGE, OPT_USED, OPT_AREA, OPT_EVIDENCE,
+       OPT_EVFILE, OPT_ID, OPT_TEXT };
 
 struct off_args {
-    const char *file, *year, *type, *qty, *mwh, *vintage, *area, *evidence, *evfile, *id, *del;
+    const char *type, *qty, *mwh, *vintage, *area, *evidence, *evfile, *id;
     const char *text[T__COUNT];
-    int used, list, json, puts;
-    enum lang lang;
+    int used;
 };
 
 static char **
@@ -86,13 +86,13 @@ year_of(const char *opt, const char *arg, int *y)
 
 /* The offset the options give, validated; 0 or an exit code. */
 static int
-build(const struct off_args *a, struct wb_offset *o)
+build(const struct cli_claim *cl, const struct off_args *a, struct wb_offset *o)
 {
-    enum lang l = a->lang;
+    enum lang l = cl->lang;
     char *cause = NULL;
     int t, rc;
 
-    if (a->year == NULL || a->type == NULL || (a->qty == NULL && a->mwh == NULL)) {
+    if (cl->year == NULL || a->type == NULL || (a->qty == NULL && a->mwh == NULL)) {
         cli_error(TR(l, "记录抵销需要 --year、--type 和 --quantity（绿证也可只给 --mwh）",
                      "an offset needs --year, --type and --quantity (a 绿证 may give --mwh only)"));
         return cli_usage(&cli_cmd_offset);
@@ -109,7 +109,7 @@ build(const struct off_args *a, struct wb_offset *o)
         cli_error(TR(l, "--quantity：只有绿证可以只给电量（--mwh）", "--quantity: only a 绿证 may give its MWh only"));
         return EXIT_USAGE;
     }
-    if ((rc = year_of("year", a->year, &o->year)) != 0 || (rc = year_of("vintage", a->vintage, &o->vintage)) != 0
+    if ((rc = year_of("year", cl->year, &o->year)) != 0 || (rc = year_of("vintage", a->vintage, &o->vintage)) != 0
         || (rc = num("quantity", a->qty, &o->quantity_tco2e)) != 0
         || (rc = num("mwh", a->mwh, &o->quantity_mwh)) != 0 || (rc = num("area", a->area, &o->area_ha)) != 0)
         return rc;
@@ -127,9 +127,10 @@ build(const struct off_args *a, struct wb_offset *o)
 }
 
 static int
-put(struct app *app, const struct off_args *a)
+put(struct app *app, const struct cli_claim *cl, const void *own)
 {
-    enum lang l = a->lang;
+    const struct off_args *a = own;
+    enum lang l = cl->lang;
     struct wb_offset o = {0};
     struct book *wb;
     char *cause = NULL;
@@ -138,11 +139,11 @@ put(struct app *app, const struct off_args *a)
 
     if (a->id != NULL && (rc = cli_claim_id("--id", a->id, &o.id)) != 0)
         return rc;
-    if ((rc = build(a, &o)) != 0) {
+    if ((rc = build(cl, a, &o)) != 0) {
         plan_offset_free(&o);
         return rc;
     }
-    if ((rc = cli_open(app, a->file, BOOK_WRITE, &wb)) != 0) {
+    if ((rc = cli_open(app, cl->file, BOOK_WRITE, &wb)) != 0) {
         plan_offset_free(&o);
         return rc;
     }
@@ -166,32 +167,6 @@ put(struct app *app, const struct off_args *a)
         cli_offset_notes(wb, &o, 1, NULL, l);
     book_close(wb);
     plan_offset_free(&o);
-    return 0;
-}
-
-static int
-delete_one(struct app *app, const struct off_args *a)
-{
-    struct book *wb;
-    char *cause = NULL;
-    long long id;
-    int rc;
-    enum err e;
-
-    if ((rc = cli_claim_id("--delete", a->del, &id)) != 0)
-        return rc;
-    if ((rc = cli_open(app, a->file, BOOK_WRITE, &wb)) != 0)
-        return rc;
-    e = store_claim_delete(book_store(wb), "offset_claim", id, &cause);
-    book_close(wb);
-    if (e == ERR_NOTFOUND) {
-        free(cause);
-        cli_error(TR(a->lang, "没有编号为 %lld 的抵销", "no offset has the id %lld"), id);
-        return EXIT_REJECTED;
-    }
-    if (e != ERR_OK)
-        return cli_fail(e, cause);
-    cli_out(TR(a->lang, "已删除抵销 [%lld]\n", "Deleted offset [%lld]\n"), id);
     return 0;
 }
 
@@ -290,9 +265,9 @@ text_offset(struct strbuf *sb, const struct wb_offset *o, int eligible, const ch
 }
 
 static int
-list(struct app *app, const struct off_args *a)
+list(struct app *app, const struct cli_claim *cl)
 {
-    enum lang l = a->lang;
+    enum lang l = cl->lang;
     struct strbuf sb = {0};
     struct wb_plan p;
     struct book *wb;
@@ -301,9 +276,9 @@ list(struct app *app, const struct off_args *a)
     size_t i, shown = 0;
     enum err e;
 
-    if ((rc = year_of("year", a->year, &y)) != 0)
+    if ((rc = year_of("year", cl->year, &y)) != 0)
         return rc;
-    if ((rc = cli_open(app, a->file, BOOK_READ, &wb)) != 0)
+    if ((rc = cli_open(app, cl->file, BOOK_READ, &wb)) != 0)
         return rc;
     if ((e = book_load_plan(wb, &p, &cause)) != ERR_OK) {
         book_close(wb);
@@ -313,11 +288,11 @@ list(struct app *app, const struct off_args *a)
     reason = xcalloc(p.noffsets + 1, sizeof *reason);
     judge_all(wb, &p, l, eligible, reason);
     book_close(wb);
-    sb_append(&sb, a->json ? "{\"offsets\": [" : "");
+    sb_append(&sb, cl->json ? "{\"offsets\": [" : "");
     for (i = 0; i < p.noffsets; i++) {
         if (y != 0 && p.offsets[i].year != y)
             continue;
-        if (a->json) {
+        if (cl->json) {
             sb_append(&sb, shown > 0 ? ", " : "");
             json_offset(&sb, &p.offsets[i], eligible[i], reason[i]);
         } else {
@@ -325,12 +300,12 @@ list(struct app *app, const struct off_args *a)
         }
         shown++;
     }
-    if (a->json)
+    if (cl->json)
         sb_append(&sb, "]}\n");
     else if (shown == 0)
         sb_append(&sb, TR(l, "还没有抵销记录：tanbook offset FILE --year Y --type T --quantity Q --evidence TEXT\n",
                           "No offsets yet: tanbook offset FILE --year Y --type T --quantity Q --evidence TEXT\n"));
-    if (a->json)
+    if (cl->json)
         fputs(sb.s, stdout);
     else
         cli_out("%s", sb.s);
@@ -344,16 +319,44 @@ list(struct app *app, const struct off_args *a)
 }
 
 static int
+take(void *own, int c, const char *arg)
+{
+    struct off_args *a = own;
+
+    if (c >= OPT_TEXT && c < OPT_TEXT + T__COUNT) {
+        a->text[c - OPT_TEXT] = arg;
+        return 0;
+    }
+    switch (c) {
+    case OPT_TYPE: a->type = arg; break;
+    case OPT_QTY: a->qty = arg; break;
+    case OPT_MWH: a->mwh = arg; break;
+    case OPT_VINTAGE: a->vintage = arg; break;
+    case OPT_USED: a->used = 1; break;
+    case OPT_AREA: a->area = arg; break;
+    case OPT_EVIDENCE: a->evidence = arg; break;
+    case OPT_EVFILE: a->evfile = arg; break;
+    case OPT_ID: a->id = arg; break;
+    default: return -1;
+    }
+    return 0;
+}
+
+static int
 cmd_offset(struct app *app, int argc, char **argv)
 {
     static const struct option opts[] = {
-        {"year", required_argument, NULL, OPT_YEAR}, {"type", required_argument, NULL, OPT_TYPE},
+        {"year", required_argument, NULL, CLI_CLAIM_YEAR}, {"type", required_argument, NULL, OPT_TYPE},
         {"quantity", required_argument, NULL, OPT_QTY}, {"mwh", required_argument, NULL, OPT_MWH},
-        {"vintage", required_argument, NULL, OPT_VINTAGE}, {"used-elsewhere", no_argument, NULL, OPT_USED},
-        {"area", required_argument, NULL, OPT_AREA}, {"evidence", required_argument, NULL, OPT_EVIDENCE},
-        {"evidence-file", required_argument, NULL, OPT_EVFILE}, {"id", required_argument, NULL, OPT_ID},
-        {"list", no_argument, NULL, OPT_LIST}, {"delete", required_argument, NULL, OPT_DELETE},
-        {"json", no_argument, NULL, OPT_JSON}, {"lang", required_argument, NULL, OPT_LANG},
+        {"vintage", required_argument, NULL, OPT_VINTAGE},
+        {"used-elsewhere", no_argument, NULL, OPT_USED},
+        {"area", required_argument, NULL, OPT_AREA},
+        {"evidence", required_argument, NULL, OPT_EVIDENCE},
+        {"evidence-file", required_argument, NULL, OPT_EVFILE},
+        {"id", required_argument, NULL, OPT_ID}, {"list", no_argument, NULL, CLI_CLAIM_LIST},
+        {"delete", required_argument, NULL, CLI_CLAIM_DELETE},
+        {"json", no_argument, NULL, CLI_CLAIM_JSON},
+        {"lang", required_argument, NULL, CLI_CLAIM_LANG},
         {"project", required_argument, NULL, OPT_TEXT + T_PROJECT},
         {"serial", required_argument, NULL, OPT_TEXT + T_SERIAL},
         {"registered", required_argument, NULL, OPT_TEXT + T_REGISTERED},
@@ -367,54 +370,14 @@ cmd_offset(struct app *app, int argc, char **argv)
         {"note", required_argument, NULL, OPT_TEXT + T_NOTE},
         {NULL, 0, NULL, 0},
     };
-    struct off_args a = {.lang = app->lang};
-    int c;
+    static const struct cli_claim_cmd cc = {
+        .cmd = &cli_cmd_offset, .opts = opts, .put_opt = "--type", .tbl = "offset_claim",
+        .gone_zh = "抵销", .gone_en = "offset", .deleted_zh = "抵销", .deleted_en = "offset",
+        .take = take, .put = put, .list = list,
+    };
+    struct off_args a = {0};
 
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        a.puts += c != OPT_YEAR && c != OPT_LIST && c != OPT_DELETE && c != OPT_JSON && c != OPT_LANG;
-        if (c >= OPT_TEXT && c < OPT_TEXT + T__COUNT) {
-            a.text[c - OPT_TEXT] = optarg;
-            continue;
-        }
-        switch (c) {
-        case OPT_YEAR: a.year = optarg; break;
-        case OPT_TYPE: a.type = optarg; break;
-        case OPT_QTY: a.qty = optarg; break;
-        case OPT_MWH: a.mwh = optarg; break;
-        case OPT_VINTAGE: a.vintage = optarg; break;
-        case OPT_USED: a.used = 1; break;
-        case OPT_AREA: a.area = optarg; break;
-        case OPT_EVIDENCE: a.evidence = optarg; break;
-        case OPT_EVFILE: a.evfile = optarg; break;
-        case OPT_ID: a.id = optarg; break;
-        case OPT_LIST: a.list = 1; break;
-        case OPT_DELETE: a.del = optarg; break;
-        case OPT_JSON: a.json = 1; break;
-        case OPT_LANG:
-            if (cli_lang(optarg, &a.lang) != 0)
-                return cli_usage(&cli_cmd_offset);
-            break;
-        default:
-            cli_error("无法识别的选项“%s”", argv[optind - 1]);
-            return cli_usage(&cli_cmd_offset);
-        }
-    }
-    if (argc - optind != 1) {
-        cli_error(argc - optind == 0 ? "offset 需要工作簿 FILE" : "多余的参数“%s”", argv[argc - 1]);
-        return cli_usage(&cli_cmd_offset);
-    }
-    a.file = argv[optind];
-    if ((a.del != NULL) + a.list + (a.puts > 0) > 1 || (a.json && !a.list)) {
-        cli_error("记录（--type …）、--delete 与 --list 每次只用一个；--json 只用于 --list");
-        return cli_usage(&cli_cmd_offset);
-    }
-    if (a.del != NULL)
-        return delete_one(app, &a);
-    if (a.puts > 0)
-        return put(app, &a);
-    return list(app, &a);
+    return cli_claim_main(app, argc, argv, &cc, &a);
 }
 
 const struct cli_cmd cli_cmd_offset = {

@@ -18,10 +18,11 @@
 
 #define TR(lang, zh, en) ((lang) == LANG_EN ? (en) : (zh))
 
+/* The options of its own (cli_claim_main reads the shared ones). */
+enum { O_KIND = CLI_CLAIM_OWN, O_QTY, O_PERIOD, O_CAP, O_EV, O_EVFILE, O_NOTE, O_ID };
+
 struct ren_args {
-    const char *file, *year, *kind, *qty, *period, *capacity, *evidence, *evfile, *note, *id, *del;
-    int list, json, puts;
-    enum lang lang;
+    const char *kind, *qty, *period, *capacity, *evidence, *evfile, *note, *id;
 };
 
 static const char *
@@ -46,13 +47,13 @@ num(const char *opt, const char *arg, double *v)
 
 /* The row the options give, validated alone; 0 or an exit code. */
 static int
-build(const struct ren_args *a, struct wb_renewable *r)
+build(const struct cli_claim *cl, const struct ren_args *a, struct wb_renewable *r)
 {
-    enum lang l = a->lang;
+    enum lang l = cl->lang;
     char *cause = NULL;
     int k, rc;
 
-    if (a->year == NULL || a->kind == NULL || a->qty == NULL) {
+    if (cl->year == NULL || a->kind == NULL || a->qty == NULL) {
         cli_error(TR(l, "记录需要 --year、--kind 和 --quantity", "a row needs --year, --kind and --quantity"));
         return cli_usage(&cli_cmd_renewable);
     }
@@ -62,7 +63,7 @@ build(const struct ren_args *a, struct wb_renewable *r)
         return EXIT_USAGE;
     }
     r->kind = (enum renew_kind)k;
-    if (period_parse_year(a->year, &r->year, &cause) != ERR_OK) {
+    if (period_parse_year(cl->year, &r->year, &cause) != ERR_OK) {
         cli_error("--year：%s", cause);
         free(cause);
         return EXIT_USAGE;
@@ -83,9 +84,10 @@ build(const struct ren_args *a, struct wb_renewable *r)
 }
 
 static int
-put(struct app *app, const struct ren_args *a)
+put(struct app *app, const struct cli_claim *cl, const void *own)
 {
-    enum lang l = a->lang;
+    const struct ren_args *a = own;
+    enum lang l = cl->lang;
     struct wb_renewable r = {0};
     struct wb_plan p;
     struct book *wb;
@@ -96,7 +98,7 @@ put(struct app *app, const struct ren_args *a)
 
     if (a->id != NULL && (rc = cli_claim_id("--id", a->id, &r.id)) != 0)
         return rc;
-    if ((rc = build(a, &r)) != 0 || (rc = cli_open(app, a->file, BOOK_WRITE, &wb)) != 0) {
+    if ((rc = build(cl, a, &r)) != 0 || (rc = cli_open(app, cl->file, BOOK_WRITE, &wb)) != 0) {
         plan_renewable_free(&r);
         return rc;
     }
@@ -135,32 +137,6 @@ put(struct app *app, const struct ren_args *a)
     }
     plan_renewable_free(&r);
     return rc;
-}
-
-static int
-delete_one(struct app *app, const struct ren_args *a)
-{
-    struct book *wb;
-    char *cause = NULL;
-    long long id;
-    int rc;
-    enum err e;
-
-    if ((rc = cli_claim_id("--delete", a->del, &id)) != 0)
-        return rc;
-    if ((rc = cli_open(app, a->file, BOOK_WRITE, &wb)) != 0)
-        return rc;
-    e = store_claim_delete(book_store(wb), "renewable", id, &cause);
-    book_close(wb);
-    if (e == ERR_NOTFOUND) {
-        free(cause);
-        cli_error(TR(a->lang, "没有编号为 %lld 的记录", "no row has the id %lld"), id);
-        return EXIT_REJECTED;
-    }
-    if (e != ERR_OK)
-        return cli_fail(e, cause);
-    cli_out(TR(a->lang, "已删除可再生能源记录 [%lld]\n", "Deleted renewable row [%lld]\n"), id);
-    return 0;
 }
 
 static void
@@ -202,7 +178,7 @@ text_row(struct strbuf *sb, const struct wb_renewable *r, enum lang l)
 }
 
 static int
-list(struct app *app, const struct ren_args *a)
+list(struct app *app, const struct cli_claim *cl)
 {
     struct strbuf sb = {0};
     struct wb_plan p;
@@ -212,35 +188,35 @@ list(struct app *app, const struct ren_args *a)
     size_t i, shown = 0;
     enum err e;
 
-    if (a->year != NULL && period_parse_year(a->year, &y, &cause) != ERR_OK) {
+    if (cl->year != NULL && period_parse_year(cl->year, &y, &cause) != ERR_OK) {
         cli_error("--year：%s", cause);
         free(cause);
         return EXIT_USAGE;
     }
-    if ((rc = cli_open(app, a->file, BOOK_READ, &wb)) != 0)
+    if ((rc = cli_open(app, cl->file, BOOK_READ, &wb)) != 0)
         return rc;
     e = book_load_plan(wb, &p, &cause);
     book_close(wb);
     if (e != ERR_OK)
         return cli_fail(e, cause);
-    sb_append(&sb, a->json ? "{\"renewables\": [" : "");
+    sb_append(&sb, cl->json ? "{\"renewables\": [" : "");
     for (i = 0; i < p.nrenewables; i++) {
         if (y != 0 && p.renewables[i].year != y)
             continue;
-        if (a->json) {
+        if (cl->json) {
             sb_append(&sb, shown > 0 ? ", " : "");
             json_row(&sb, &p.renewables[i]);
         } else {
-            text_row(&sb, &p.renewables[i], a->lang);
+            text_row(&sb, &p.renewables[i], cl->lang);
         }
         shown++;
     }
-    if (a->json) {
+    if (cl->json) {
         sb_append(&sb, "]}\n");
         fputs(sb.s, stdout);
     } else {
         if (shown == 0)
-            sb_append(&sb, TR(a->lang, "还没有可再生能源记录：tanbook renewable FILE --year Y --kind pv --quantity Q --evidence TEXT\n",
+            sb_append(&sb, TR(cl->lang, "还没有可再生能源记录：tanbook renewable FILE --year Y --kind pv --quantity Q --evidence TEXT\n",
                               "No renewable rows yet: tanbook renewable FILE --year Y --kind pv --quantity Q --evidence TEXT\n"));
         cli_out("%s", sb.s);
     }
@@ -250,62 +226,48 @@ list(struct app *app, const struct ren_args *a)
 }
 
 static int
+take(void *own, int c, const char *arg)
+{
+    struct ren_args *a = own;
+
+    switch (c) {
+    case O_KIND: a->kind = arg; break;
+    case O_QTY: a->qty = arg; break;
+    case O_PERIOD: a->period = arg; break;
+    case O_CAP: a->capacity = arg; break;
+    case O_EV: a->evidence = arg; break;
+    case O_EVFILE: a->evfile = arg; break;
+    case O_NOTE: a->note = arg; break;
+    case O_ID: a->id = arg; break;
+    default: return -1;
+    }
+    return 0;
+}
+
+static int
 cmd_renewable(struct app *app, int argc, char **argv)
 {
-    enum { O_YEAR = 1, O_KIND, O_QTY, O_PERIOD, O_CAP, O_EV, O_EVFILE, O_NOTE, O_ID, O_LIST, O_DEL,
-           O_JSON, O_LANG };
     static const struct option opts[] = {
-        {"year", required_argument, NULL, O_YEAR}, {"kind", required_argument, NULL, O_KIND},
+        {"year", required_argument, NULL, CLI_CLAIM_YEAR},
+        {"kind", required_argument, NULL, O_KIND},
         {"quantity", required_argument, NULL, O_QTY}, {"period", required_argument, NULL, O_PERIOD},
         {"capacity", required_argument, NULL, O_CAP}, {"evidence", required_argument, NULL, O_EV},
-        {"evidence-file", required_argument, NULL, O_EVFILE}, {"note", required_argument, NULL, O_NOTE},
-        {"id", required_argument, NULL, O_ID}, {"list", no_argument, NULL, O_LIST},
-        {"delete", required_argument, NULL, O_DEL}, {"json", no_argument, NULL, O_JSON},
-        {"lang", required_argument, NULL, O_LANG}, {NULL, 0, NULL, 0},
+        {"evidence-file", required_argument, NULL, O_EVFILE},
+        {"note", required_argument, NULL, O_NOTE},
+        {"id", required_argument, NULL, O_ID}, {"list", no_argument, NULL, CLI_CLAIM_LIST},
+        {"delete", required_argument, NULL, CLI_CLAIM_DELETE},
+        {"json", no_argument, NULL, CLI_CLAIM_JSON},
+        {"lang", required_argument, NULL, CLI_CLAIM_LANG}, {NULL, 0, NULL, 0},
     };
-    struct ren_args a = {.lang = app->lang};
-    int c;
+    static const struct cli_claim_cmd cc = {
+        .cmd = &cli_cmd_renewable, .opts = opts, .put_opt = "--kind", .tbl = "renewable",
+        .gone_zh = "记录", .gone_en = "row", .deleted_zh = "可再生能源记录",
+        .deleted_en = "renewable row",
+        .take = take, .put = put, .list = list,
+    };
+    struct ren_args a = {0};
 
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        a.puts += c != O_YEAR && c != O_LIST && c != O_DEL && c != O_JSON && c != O_LANG;
-        switch (c) {
-        case O_YEAR: a.year = optarg; break;
-        case O_KIND: a.kind = optarg; break;
-        case O_QTY: a.qty = optarg; break;
-        case O_PERIOD: a.period = optarg; break;
-        case O_CAP: a.capacity = optarg; break;
-        case O_EV: a.evidence = optarg; break;
-        case O_EVFILE: a.evfile = optarg; break;
-        case O_NOTE: a.note = optarg; break;
-        case O_ID: a.id = optarg; break;
-        case O_LIST: a.list = 1; break;
-        case O_DEL: a.del = optarg; break;
-        case O_JSON: a.json = 1; break;
-        case O_LANG:
-            if (cli_lang(optarg, &a.lang) != 0)
-                return cli_usage(&cli_cmd_renewable);
-            break;
-        default:
-            cli_error("无法识别的选项“%s”", argv[optind - 1]);
-            return cli_usage(&cli_cmd_renewable);
-        }
-    }
-    if (argc - optind != 1) {
-        cli_error(argc - optind == 0 ? "renewable 需要工作簿 FILE" : "多余的参数“%s”", argv[argc - 1]);
-        return cli_usage(&cli_cmd_renewable);
-    }
-    a.file = argv[optind];
-    if ((a.del != NULL) + a.list + (a.puts > 0) > 1 || (a.json && !a.list)) {
-        cli_error("记录（--kind …）、--delete 与 --list 每次只用一个；--json 只用于 --list");
-        return cli_usage(&cli_cmd_renewable);
-    }
-    if (a.del != NULL)
-        return delete_one(app, &a);
-    if (a.puts > 0)
-        return put(app, &a);
-    return list(app, &a);
+    return cli_claim_main(app, argc, argv, &cc, &a);
 }
 
 const struct cli_cmd cli_cmd_renewable = {

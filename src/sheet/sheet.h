@@ -8,8 +8,9 @@
  * `record` any record form (A.1), `sources` A.3, `activity` A.5, `factors` A.6, `energy` A.2,
  * `summary` A.4, `perf` P.1 (carbon performance), `targets` P.2, `measures` P.3, `renewables` N.1,
  * `offsets` N.2, `neutrality` N.3 (the judgement), `pledge` N.4 (the 碳中和计划 and the year's
- * statement), `zerocarbon` E.1 (零碳机关评价), `maturity` E.2 (成熟度评价). A new form of an existing kind needs a forms/ file and a steps.tsv row; one that
- * computes or stores something new needs its own sheet module and a line in sheet.c's table.
+ * statement), `zerocarbon` E.1 (零碳机关评价), `maturity` E.2 (成熟度评价). A new form of an
+ * existing kind needs a forms/ file and a steps.tsv row; one that computes or stores something new
+ * needs its own sheet module and a line in sheet.c's table.
  */
 #ifndef TANBOOK_SHEET_H
 #define TANBOOK_SHEET_H
@@ -66,7 +67,8 @@ struct sheet_env {
     const char *rep_err;
     const struct check_report *chk; /* the year's findings */
     void **state;           /* the sheet's own state, kept across rebuilds (sheet_ops.state_free) */
-    const char *assessor;   /* who is scoring (sheet_ops.scores), "" when not given; NULL: not asked */
+    /* who is scoring (sheet_ops.scores), "" when not given; NULL: not asked */
+    const char *assessor;
 };
 
 enum sheet_say { SHEET_SAY_INFO, SHEET_SAY_OK, SHEET_SAY_WARN, SHEET_SAY_ERROR };
@@ -83,10 +85,10 @@ struct sheet_out {
 struct sheet_choice {
     char *title;
     char **labels;
-    char **match;           /* what typing filters each label on (names, aliases), or NULL: the label */
+    char **match;           /* what typing filters each label on (names, aliases); NULL: label */
     size_t n;
     char *then_ask;         /* the prompt for a text after the pick, or NULL */
-    char **values;          /* a cell's pick (cell_choice): the text each saves, or NULL: the label */
+    char **values;          /* a cell's pick (cell_choice): the text each saves; NULL: label */
 };
 
 /* What Del does at a cell. */
@@ -123,7 +125,7 @@ struct sheet_ops {
     /* F2: the settings to offer, then apply the picked one. */
     void (*settings_choice)(const struct sheet_env *env, struct sheet_choice *c);
     enum err (*settings)(const struct sheet_env *env, size_t pick, struct sheet_out *out);
-    /* F2 on a choice with then_ask: apply the picked one with the text typed (instead of settings). */
+    /* F2 on a choice with then_ask: apply the picked one with the text typed (not settings). */
     enum err (*settings_text)(const struct sheet_env *env, size_t pick, const char *text,
                               struct sheet_out *out);
     /*
@@ -223,7 +225,10 @@ const char *sheet_label(const struct sheet_env *env, const char *key);
 /* The help of field fd (forms/ help_zh, help_en) in env's language; NULL for fd NULL. */
 const char *sheet_field_help(const struct sheet_env *env, const struct field_def *fd);
 
-/* sheet_claim.c - what the carbon-neutrality steps (N.1, N.2) share: the evidence of a claim. */
+/*
+ * sheet_claim.c - what the carbon-neutrality steps (N.1, N.2) share: the evidence of a claim,
+ * the deleting of a row.
+ */
 /*
  * Names the file typed (trimmed; a relative path taken from the current folder and kept as the
  * full path, so a later check finds it from anywhere) as ev's evidence file with its SHA-256; ""
@@ -231,8 +236,10 @@ const char *sheet_field_help(const struct sheet_env *env, const struct field_def
  */
 enum err sheet_evidence_file(const struct sheet_env *env, struct wb_evidence *ev, const char *text,
                              struct sheet_out *out);
-/* Whether ev counts (a reference), and its file's state in words, joined ("无佐证，不计入"); caller frees. */
-char *sheet_evidence_state(const struct sheet_env *env, const struct wb_evidence *ev, unsigned *flags);
+/* Whether ev counts (a reference), and its file's state in words, joined ("无佐证，不计入");
+   caller frees. */
+char *sheet_evidence_state(const struct sheet_env *env, const struct wb_evidence *ev,
+                           unsigned *flags);
 /* A copy of s, "" for NULL. */
 char *sheet_dup0(const char *s);
 /* A quantity as shown: at most 4 decimals; "" for 0 when blank_zero. Caller frees. */
@@ -245,8 +252,15 @@ enum err sheet_number(const struct sheet_env *env, const struct field_def *fd, c
 /* The help of a cell with a long text: "label：text" in full (in *buf, replaced), else fd's help. */
 const char *sheet_text_help(const struct sheet_env *env, const struct field_def *fd,
                             const char *text, char **buf);
+/*
+ * Deletes claim id of tbl ("offset_claim", "renewable"), the row r on screen, as one undoable
+ * action: the cursor goes to the row above, out says done (zh or en). ERR_OK, or the store's.
+ */
+enum err sheet_claim_delete(const struct sheet_env *env, const char *tbl, long long id, int r,
+                            const char *done_zh, const char *done_en, struct sheet_out *out);
 
-/* sheet_eval.c - what the evaluation steps (E.1, E.2) share: the year evaluated, the entries saved. */
+/* sheet_eval.c - what the evaluation steps (E.1, E.2) share: the year evaluated, the entries
+   saved. */
 struct sheet_eval {
     struct book_eval be;    /* book_evaluate of the year on screen, in env's language */
     int ok;                 /* be is there; else why says what failed */
@@ -299,5 +313,18 @@ const char *sheet_eval_text_help(const struct sheet_env *env, const char *code, 
 void sheet_eval_file_cell(struct sheet *s, int r, int c, const struct wb_evidence *ev);
 /* The help line of an evidence file: its path, SHA-256 and whether it still matches. */
 const char *sheet_eval_file_help(const struct sheet_env *env, const struct wb_evidence *ev);
+/* What the two steps' rows share: a text over the whole of row r from column c (taken over),
+   shown in full on the help line. */
+void sheet_eval_wide(struct sheet *s, int r, int c, char *text, unsigned flags);
+/* The steps' advance: Enter saves and moves down to the next editable cell of the column. */
+void sheet_eval_advance(const struct sheet_env *env, const struct sheet *s, int *row, int *col);
+/* Puts text typed in the column of field key ("evidence", "evidence_file", "note") into a;
+   ERR_INPUT with out->msg, ERR_NOTFOUND for another key. */
+enum err sheet_eval_field(const struct sheet_env *env, const char *key, const char *text,
+                          struct wb_assessment *a, struct sheet_out *out);
+/* The n choices of an assessor's points into c's labels, values and n, after "— (unscored)":
+   pts[i], or step × i when pts is NULL. */
+void sheet_eval_point_choices(const struct sheet_env *env, struct sheet_choice *c,
+                              const double *pts, double step, size_t n);
 
 #endif

@@ -352,8 +352,9 @@ commit_unit(const struct sheet_env *env, const struct wb_entry *en, const char *
     e = rewrite_acts(env, en, u, NULL, NULL, &cause);
     if (e == ERR_OK) {
         out->changed = 1;
-        sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已将 %zu 条数据的单位改为 %s（数量未换算）",
-                                              "The unit of %zu values is now %s (quantities unchanged)"),
+        sheet_say(out, SHEET_SAY_OK,
+                  SHEET_TR(env, "已将 %zu 条数据的单位改为 %s（数量未换算）",
+                           "The unit of %zu values is now %s (quantities unchanged)"),
                   en->nacts, units_label(u, env->lang == LANG_EN));
     }
     free(u);

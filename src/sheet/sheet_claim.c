@@ -1,7 +1,7 @@
 /*
  * sheet_claim.c - what the carbon-neutrality steps share (N.1 renewables, N.2 offsets): a claim's
  * evidence file taken with its SHA-256 and checked again on every build, the words a row's
- * evidence shows, and numbers and long texts as their cells show them.
+ * evidence shows, numbers and long texts as their cells show them, and the deleting of a row.
  */
 #include "sheet/sheet.h"
 
@@ -41,9 +41,12 @@ sheet_evidence_file(const struct sheet_env *env, struct wb_evidence *ev, const c
     free(path);
     if (e != ERR_OK) {
         free(cause);        /* the reader's cause is in Chinese: say it in the screen's language */
-        e = sheet_fail(out, ERR_INPUT, xasprintf(SHEET_TR(env, "读不到佐证文件“%s”：请写出文件的路径（或留空）",
-                                                         "Cannot read the evidence file “%s”: type its path (or leave it empty)"),
-                                                 v));
+        e = sheet_fail(
+            out, ERR_INPUT,
+            xasprintf(
+                SHEET_TR(env, "读不到佐证文件“%s”：请写出文件的路径（或留空）",
+                         "Cannot read the evidence file “%s”: type its path (or leave it empty)"),
+                v));
     }
     free(v);
     return e;
@@ -84,6 +87,21 @@ sheet_number(const struct sheet_env *env, const struct field_def *fd, const char
         return ERR_OK;
     if (forms_validate_lang(fd, text, env->lang, v, &cause) != ERR_OK)
         return sheet_fail(out, ERR_INPUT, cause);
+    return ERR_OK;
+}
+
+enum err
+sheet_claim_delete(const struct sheet_env *env, const char *tbl, long long id, int r,
+                   const char *done_zh, const char *done_en, struct sheet_out *out)
+{
+    char *cause = NULL;
+    enum err e;
+
+    if ((e = store_claim_delete(env->st, tbl, id, &cause)) != ERR_OK)
+        return sheet_fail(out, e, cause);
+    out->changed = 1;
+    out->row = r > 0 ? r - 1 : 0;
+    sheet_say(out, SHEET_SAY_OK, "%s", SHEET_TR(env, done_zh, done_en));
     return ERR_OK;
 }
 

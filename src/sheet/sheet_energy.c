@@ -1,4 +1,7 @@
-/* sheet_energy.c - 表A.2 用能情况, computed: each energy's consumption and standard coal, and the total. */
+/*
+ * sheet_energy.c - 表A.2 用能情况, computed: each energy's consumption and standard coal, and the
+ * total.
+ */
 #include "sheet/sheet.h"
 
 #include <stdlib.h>

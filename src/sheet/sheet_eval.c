@@ -245,3 +245,57 @@ sheet_eval_file_help(const struct sheet_env *env, const struct wb_evidence *ev)
                              book_evidence_words(st, env->lang));
     return se->help;
 }
+
+void
+sheet_eval_wide(struct sheet *s, int r, int c, char *text, unsigned flags)
+{
+    sheet_note(s, r, c, xstrdup(text));
+    sheet_set(s, r, c, text, SHEET_WIDE | flags);
+}
+
+void
+sheet_eval_advance(const struct sheet_env *env, const struct sheet *s, int *row, int *col)
+{
+    int r;
+
+    (void)env;
+    for (r = *row + 1; r < s->nrows; r++)
+        if (sheet_cell(s, r, *col)->flags & SHEET_EDIT) {
+            *row = r;
+            return;
+        }
+}
+
+enum err
+sheet_eval_field(const struct sheet_env *env, const char *key, const char *text,
+                 struct wb_assessment *a, struct sheet_out *out)
+{
+    if (strcmp(key, "evidence") == 0)
+        return sheet_eval_text(env, "evidence", text, &a->ev.ref, out);
+    if (strcmp(key, "evidence_file") == 0)
+        return sheet_evidence_file(env, &a->ev, text, out);
+    if (strcmp(key, "note") == 0)
+        return sheet_eval_text(env, "note", text, &a->note, out);
+    return ERR_NOTFOUND;
+}
+
+void
+sheet_eval_point_choices(const struct sheet_env *env, struct sheet_choice *c, const double *pts,
+                         double step, size_t n)
+{
+    size_t i;
+
+    c->labels = xcalloc(n + 2, sizeof(*c->labels));
+    c->values = xcalloc(n + 2, sizeof(*c->values));
+    c->labels[0] = xstrdup(SHEET_TR(env, "—（未评分）", "— (unscored)"));
+    c->values[0] = xstrdup("");
+    for (i = 0; i < n; i++) {
+        double v = pts != NULL ? pts[i] : step * (double)i;
+        char *t = sheet_num(v, 2);
+
+        c->labels[i + 1] = xasprintf(SHEET_TR(env, "%s 分", "%s points"), t);
+        free(t);
+        c->values[i + 1] = sheet_num(v, 4);
+    }
+    c->n = n + 1;
+}

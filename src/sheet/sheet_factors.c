@@ -147,7 +147,8 @@ build(const struct sheet_env *env, struct sheet *s)
     }
 }
 
-/* Whether text is the pin's source text as the sheet shows it (in English: the library's English). */
+/* Whether text is the pin's source text as the sheet shows it (in English: the library's
+   English). */
 static int
 same_as_shown(const struct sheet_env *env, const struct source_def *src,
               const struct factor_pin *pin, const char *text)
@@ -186,7 +187,7 @@ commit(const struct sheet_env *env, const struct sheet *s, int row, int col, con
     if (col == COL_VALUE && v == old->value)
         return ERR_OK;
     if (col == COL_DATASRC && same_as_shown(env, src, old, text))
-        return ERR_OK;              /* the library's text as shown in English stays the stored one */
+        return ERR_OK; /* the library's text as shown in English stays the stored one */
     factors_pin_copy(&pin, old);
     if (col == COL_VALUE) {
         pin.value = v;
@@ -210,8 +211,9 @@ commit(const struct sheet_env *env, const struct sheet *s, int row, int col, con
             sheet_say(out, SHEET_SAY_WARN, SHEET_TR(env, "已改用 %s。警告：%s", "Now %s. Warning: %s"),
                       text, footprint);
         else
-            sheet_say(out, SHEET_SAY_WARN, SHEET_TR(env, "已改用 %s；请在“数据来源”注明新因子的出处",
-                                                    "Now %s; state where the new factor comes from"),
+            sheet_say(out, SHEET_SAY_WARN,
+                      SHEET_TR(env, "已改用 %s；请在“数据来源”注明新因子的出处",
+                               "Now %s; state where the new factor comes from"),
                       text);
         free(footprint);
         out->col = COL_DATASRC;
@@ -284,7 +286,8 @@ del(const struct sheet_env *env, const struct sheet *s, int row, int col, struct
     return ERR_OK;
 }
 
-/* The F2 choices: each grid area once (nation first, then regions, then provinces), then each GWP set. */
+/* The F2 choices: each grid area once (nation first, then regions, then provinces), then each
+   GWP set. */
 struct setting {
     const char *area, *gwp_set;
 };

@@ -67,10 +67,7 @@ row_kind(const struct sheet_env *env, int r, int *index)
 static void
 wide(struct rows *rs, char *text, unsigned flags)
 {
-    int r = add_row(rs, RK_TEXT, 0);
-
-    sheet_note(rs->s, r, C_CODE, xstrdup(text));
-    sheet_set(rs->s, r, C_CODE, text, SHEET_WIDE | flags);
+    sheet_eval_wide(rs->s, add_row(rs, RK_TEXT, 0), C_CODE, text, flags);
 }
 
 /* A computed figure: label, value (taken over), its working (taken over, NULL: none). */
@@ -123,8 +120,11 @@ summary(const struct sheet_env *env, struct rows *rs)
     y = m->quant.ok ? n2(m->quant.points) : xstrdup("—");
     i = n2(m->total);
     g = stars(env, m);
-    wide(rs, xasprintf(SHEET_TR(env, "定性 %s　定量 %s　总分 I %s　星级 %s", "Qualitative %s · quantitative %s · total I %s · %s"),
-                       x, y, i, g), 0);
+    wide(rs,
+         xasprintf(SHEET_TR(env, "定性 %s　定量 %s　总分 I %s　星级 %s",
+                            "Qualitative %s · quantitative %s · total I %s · %s"),
+                   x, y, i, g),
+         0);
     free(x);
     free(y);
     free(i);
@@ -158,10 +158,12 @@ criterion(const struct sheet_env *env, struct rows *rs, size_t k)
     sheet_set(rs->s, r, C_MAX, n2(d->max), SHEET_NUM | SHEET_DIM);
     sheet_set(rs->s, r, C_VALUE, sheet_eval_points(scored, scored ? e->value : 0),
               SHEET_EDIT | SHEET_NUM | (scored ? 0 : SHEET_DIM));
-    sheet_set(rs->s, r, C_EV, xstrdup(e != NULL && e->evidence != NULL ? e->evidence : ""), SHEET_EDIT);
+    sheet_set(rs->s, r, C_EV, xstrdup(e != NULL && e->evidence != NULL ? e->evidence : ""),
+              SHEET_EDIT);
     sheet_eval_file_cell(rs->s, r, C_FILE, a != NULL ? &a->ev : &none);
     sheet_set(rs->s, r, C_NOTE, xstrdup(e != NULL && e->note != NULL ? e->note : ""), SHEET_EDIT);
-    sheet_set(rs->s, r, C_WHO, xstrdup(e != NULL && e->assessor != NULL ? e->assessor : ""), SHEET_DIM);
+    sheet_set(rs->s, r, C_WHO, xstrdup(e != NULL && e->assessor != NULL ? e->assessor : ""),
+              SHEET_DIM);
 }
 
 static void
@@ -171,14 +173,18 @@ qualitative(const struct sheet_env *env, struct rows *rs)
     char *total = n2(md->total);
     size_t k;
 
-    wide(rs, xasprintf(SHEET_TR(env, "定性评价（表A.1，%s 分，评审人逐项给分）",
-                                "Qualitative (Table A.1, %s points, scored by the assessor)"), total), 0);
+    wide(rs,
+         xasprintf(SHEET_TR(env, "定性评价（表A.1，%s 分，评审人逐项给分）",
+                            "Qualitative (Table A.1, %s points, scored by the assessor)"),
+                   total),
+         0);
     free(total);
     for (k = 0; k < md->nitems; k++) {
         const struct maturity_item *d = &md->items[k], *p = k > 0 ? &md->items[k - 1] : NULL;
 
         if (p == NULL || p->l1 != d->l1)
-            wide(rs, xasprintf("M%d %s", d->l1, env->lang == LANG_EN ? d->level1_en : d->level1_zh), 0);
+            wide(rs, xasprintf("M%d %s", d->l1, env->lang == LANG_EN ? d->level1_en : d->level1_zh),
+                 0);
         if (p == NULL || p->l1 != d->l1 || p->l2 != d->l2)
             wide(rs, xasprintf("  M%d.%d %s", d->l1, d->l2, env->lang == LANG_EN ? d->level2_en
                                                                                  : d->level2_zh),
@@ -193,7 +199,10 @@ quantitative(const struct sheet_env *env, struct rows *rs)
     const struct maturity_result *m = result(rs->se);
     const struct maturity_quant *q = m != NULL ? &m->quant : NULL;
 
-    wide(rs, xstrdup(SHEET_TR(env, "定量评价（表A.2，由工作簿计算）", "Quantitative (Table A.2, computed from the workbook)")), 0);
+    wide(rs,
+         xstrdup(SHEET_TR(env, "定量评价（表A.2，由工作簿计算）",
+                          "Quantitative (Table A.2, computed from the workbook)")),
+         0);
     if (q == NULL)
         return;
     figure(rs, SHEET_TR(env, "方法", "Method"),
@@ -203,17 +212,27 @@ quantitative(const struct sheet_env *env, struct rows *rs)
     figure(rs, SHEET_TR(env, "碳排放强度（式(1)）", "Carbon intensity (formula (1))"),
            q->has_intensity ? sheet_num(q->intensity, 4) : xstrdup("—"),
            xstrdup(q->unit != NULL ? q->unit : ""), q->has_intensity ? 0 : SHEET_DIM);
-    figure(rs, SHEET_TR(env, "参照值", "Reference"), q->has_reference ? sheet_num(q->reference, 4) : xstrdup("—"),
-           q->ref_year != 0 ? xasprintf(SHEET_TR(env, "历史最优年度 %d", "the best earlier year, %d"), q->ref_year)
-                            : xstrdup(q->method == MM_ADVANCED ? SHEET_TR(env, "行业先进值（@advanced）", "the industry advanced value (@advanced)") : ""),
-           q->has_reference ? 0 : SHEET_DIM);
+    figure(
+        rs, SHEET_TR(env, "参照值", "Reference"),
+        q->has_reference ? sheet_num(q->reference, 4) : xstrdup("—"),
+        q->ref_year != 0
+            ? xasprintf(SHEET_TR(env, "历史最优年度 %d", "the best earlier year, %d"), q->ref_year)
+            : xstrdup(q->method == MM_ADVANCED ? SHEET_TR(env, "行业先进值（@advanced）",
+                                                          "the industry advanced value (@advanced)")
+                                               : ""),
+        q->has_reference ? 0 : SHEET_DIM);
     figure(rs, SHEET_TR(env, "偏差 %", "Deviation %"), q->ok ? n2(q->deviation_pct) : xstrdup("—"),
-           xstrdup(q->method == MM_ADVANCED ? SHEET_TR(env, "高于先进值的百分比", "per cent above the advanced value")
-                                            : SHEET_TR(env, "较历史最优年度的下降百分比", "per cent decline from the best earlier year")),
+           xstrdup(q->method == MM_ADVANCED
+                       ? SHEET_TR(env, "高于先进值的百分比", "per cent above the advanced value")
+                       : SHEET_TR(env, "较历史最优年度的下降百分比",
+                                  "per cent decline from the best earlier year")),
            q->ok ? 0 : SHEET_DIM);
-    figure(rs, SHEET_TR(env, "定量得分", "Quantitative points"), q->ok ? n2(q->points) : xstrdup("—"),
-           q->band != NULL ? xasprintf("%s %s", q->band->code, env->lang == LANG_EN ? q->band->text_en : q->band->text_zh)
-                           : NULL, q->ok ? 0 : SHEET_DIM);
+    figure(rs, SHEET_TR(env, "定量得分", "Quantitative points"),
+           q->ok ? n2(q->points) : xstrdup("—"),
+           q->band != NULL ? xasprintf("%s %s", q->band->code,
+                                       env->lang == LANG_EN ? q->band->text_en : q->band->text_zh)
+                           : NULL,
+           q->ok ? 0 : SHEET_DIM);
 }
 
 /* A setting's value in effect: the last entry, else the default. */
@@ -246,12 +265,17 @@ custom(const struct sheet_env *env, struct rows *rs)
     words_row(env, rs, 1);
     r = add_row(rs, RK_CUSTOM, 0);
     sheet_set(rs->s, r, C_CODE, xstrdup(CUSTOM), 0);
-    sheet_set(rs->s, r, C_ITEM, xstrdup(SHEET_TR(env, "自定义分母本年的数值", "The custom denominator this year")), 0);
+    sheet_set(rs->s, r, C_ITEM,
+              xstrdup(SHEET_TR(env, "自定义分母本年的数值", "The custom denominator this year")),
+              0);
     sheet_set(rs->s, r, C_VALUE, a != NULL && a->has_value ? sheet_num(a->value, 4) : xstrdup(""),
               SHEET_EDIT | SHEET_NUM);
-    sheet_set(rs->s, r, C_BASIS, xstrdup(SHEET_TR(env, "@denominator 取 2 时：强度 = 总排放 tCO₂e ÷ 此值（002 §12.3.1 式(1)）",
-                                                  "With @denominator 2: intensity = total tCO₂e ÷ this value (002 §12.3.1 formula (1))")),
-              SHEET_DIM);
+    sheet_set(
+        rs->s, r, C_BASIS,
+        xstrdup(SHEET_TR(
+            env, "@denominator 取 2 时：强度 = 总排放 tCO₂e ÷ 此值（002 §12.3.1 式(1)）",
+            "With @denominator 2: intensity = total tCO₂e ÷ this value (002 §12.3.1 formula (1))")),
+        SHEET_DIM);
 }
 
 /* The evaluation report's texts, below the result. */
@@ -260,8 +284,11 @@ report(const struct sheet_env *env, struct rows *rs)
 {
     int k;
 
-    wide(rs, xstrdup(SHEET_TR(env, "评价报告（文字写在“评审记录”列，全文见提示行）",
-                              "The evaluation report (the text in the Note column, in full on the help line)")), 0);
+    wide(rs,
+         xstrdup(SHEET_TR(
+             env, "评价报告（文字写在“评审记录”列，全文见提示行）",
+             "The evaluation report (the text in the Note column, in full on the help line)")),
+         0);
     for (k = 2; k < (int)nitems(words); k++)
         words_row(env, rs, k);
 }
@@ -274,8 +301,10 @@ settings(const struct sheet_env *env, struct rows *rs)
     size_t k;
     int r, entered;
 
-    wide(rs, xstrdup(SHEET_TR(env, "设置（草案留作 ** 的取值；改 a1 时 a2 = 1 − a1）",
-                              "Settings (what the draft leaves as **; setting a1 sets a2 = 1 − a1)")), 0);
+    wide(rs,
+         xstrdup(SHEET_TR(env, "设置（草案留作 ** 的取值；改 a1 时 a2 = 1 − a1）",
+                          "Settings (what the draft leaves as **; setting a1 sets a2 = 1 − a1)")),
+         0);
     for (k = 0; k < md->nsettings; k++) {
         const struct maturity_setting_def *d = &md->settings[k];
         double v = setting_value(rs->se, d, &entered);
@@ -284,21 +313,31 @@ settings(const struct sheet_env *env, struct rows *rs)
         r = add_row(rs, RK_SETTING, (int)k);
         sheet_set(rs->s, r, C_CODE, xstrdup(d->key), 0);
         sheet_set(rs->s, r, C_ITEM, xstrdup(env->lang == LANG_EN ? d->label_en : d->label_zh), 0);
-        sheet_set(rs->s, r, C_VALUE, sheet_num(v, 4), SHEET_EDIT | SHEET_NUM | (entered ? 0 : SHEET_DIM));
-        sheet_set(rs->s, r, C_BASIS, xasprintf(SHEET_TR(env, "默认 %s%s；草案：%s；%s", "default %s%s; the draft: %s; %s"),
-                                               def, entered ? "" : SHEET_TR(env, "（在用）", " (in use)"),
-                                               d->draft, d->source), SHEET_DIM);
+        sheet_set(rs->s, r, C_VALUE, sheet_num(v, 4),
+                  SHEET_EDIT | SHEET_NUM | (entered ? 0 : SHEET_DIM));
+        sheet_set(
+            rs->s, r, C_BASIS,
+            xasprintf(SHEET_TR(env, "默认 %s%s；草案：%s；%s", "default %s%s; the draft: %s; %s"),
+                      def, entered ? "" : SHEET_TR(env, "（在用）", " (in use)"), d->draft,
+                      d->source),
+            SHEET_DIM);
         sheet_note(rs->s, r, C_BASIS, xstrdup(sheet_cell(rs->s, r, C_BASIS)->text));
         free(def);
     }
     r = add_row(rs, RK_ADVANCED, 0);
     sheet_set(rs->s, r, C_CODE, xstrdup(MATURITY_ADVANCED), 0);
-    sheet_set(rs->s, r, C_ITEM, xstrdup(SHEET_TR(env, "行业先进值（强度的单位）", "Industry advanced value (the intensity's unit)")), 0);
-    sheet_set(rs->s, r, C_VALUE, adv != NULL && adv->has_value ? sheet_num(adv->value, 4) : xstrdup(""),
+    sheet_set(rs->s, r, C_ITEM,
+              xstrdup(SHEET_TR(env, "行业先进值（强度的单位）",
+                               "Industry advanced value (the intensity's unit)")),
+              0);
+    sheet_set(rs->s, r, C_VALUE,
+              adv != NULL && adv->has_value ? sheet_num(adv->value, 4) : xstrdup(""),
               SHEET_EDIT | SHEET_NUM);
-    sheet_set(rs->s, r, C_BASIS, xstrdup(SHEET_TR(env, "有则用先进值法，留空用历史法（002 §12.3.2）",
-                                                  "Given: the advanced method; empty: the historical one (002 §12.3.2)")),
-              SHEET_DIM);
+    sheet_set(
+        rs->s, r, C_BASIS,
+        xstrdup(SHEET_TR(env, "有则用先进值法，留空用历史法（002 §12.3.2）",
+                         "Given: the advanced method; empty: the historical one (002 §12.3.2)")),
+        SHEET_DIM);
     custom(env, rs);
 }
 
@@ -325,13 +364,18 @@ outcome(const struct sheet_env *env, struct rows *rs)
     char *codes;
     size_t i;
 
-    wide(rs, xstrdup(SHEET_TR(env, "结果（002 §12.5 式(3)、表22）", "Result (002 §12.5 formula (3), Table 22)")), 0);
+    wide(rs,
+         xstrdup(SHEET_TR(env, "结果（002 §12.5 式(3)、表22）",
+                          "Result (002 §12.5 formula (3), Table 22)")),
+         0);
     if (m == NULL)
         return;
     figure(rs, SHEET_TR(env, "定性 X", "Qualitative X"), n2(m->qualitative),
-           xasprintf(SHEET_TR(env, "%zu / %zu 项已评分", "%zu of %zu criteria scored"), m->nscored, m->nitems), 0);
-    figure(rs, SHEET_TR(env, "定量 Y", "Quantitative Y"), m->quant.ok ? n2(m->quant.points) : xstrdup("—"),
-           NULL, m->quant.ok ? 0 : SHEET_DIM);
+           xasprintf(SHEET_TR(env, "%zu / %zu 项已评分", "%zu of %zu criteria scored"), m->nscored,
+                     m->nitems),
+           0);
+    figure(rs, SHEET_TR(env, "定量 Y", "Quantitative Y"),
+           m->quant.ok ? n2(m->quant.points) : xstrdup("—"), NULL, m->quant.ok ? 0 : SHEET_DIM);
     total_row(env, rs, m);
     figure(rs, SHEET_TR(env, "星级", "Stars"), stars(env, m), NULL, 0);
     for (i = 0; i < m->nunscored; i++) {
@@ -339,8 +383,9 @@ outcome(const struct sheet_env *env, struct rows *rs)
         sb_append(&sb, m->unscored[i]);
     }
     if (!m->quant.ok)
-        sb_append(&sb, SHEET_TR(env, m->nunscored > 0 ? "；定量未评分" : "定量未评分",
-                                m->nunscored > 0 ? "; the quantitative part" : "the quantitative part"));
+        sb_append(&sb,
+                  SHEET_TR(env, m->nunscored > 0 ? "；定量未评分" : "定量未评分",
+                           m->nunscored > 0 ? "; the quantitative part" : "the quantitative part"));
     codes = sb_take(&sb);
     figure(rs, SHEET_TR(env, "暂定", "Provisional"),
            xstrdup(m->provisional ? SHEET_TR(env, "是", "yes") : SHEET_TR(env, "否", "no")),
@@ -360,7 +405,9 @@ build(const struct sheet_env *env, struct sheet *s)
     int c, room = FIXED_ROWS + (int)md->nsettings;
 
     for (k = 0; k < md->nitems; k++)        /* each criterion, with its level headings */
-        room += 1 + (k == 0 || md->items[k].l2 != md->items[k - 1].l2 || md->items[k].l1 != md->items[k - 1].l1)
+        room += 1
+                + (k == 0 || md->items[k].l2 != md->items[k - 1].l2
+                   || md->items[k].l1 != md->items[k - 1].l1)
                 + (k == 0 || md->items[k].l1 != md->items[k - 1].l1);
     free(se->rows);
     se->rows = xcalloc((size_t)room, sizeof(*se->rows));
@@ -460,9 +507,11 @@ save_values(const struct sheet_env *env, const char *code, int has, double v, co
 }
 
 static enum err
-commit_setting(const struct sheet_env *env, int kind, int k, const char *text, struct sheet_out *out)
+commit_setting(const struct sheet_env *env, int kind, int k, const char *text,
+               struct sheet_out *out)
 {
-    const struct maturity_setting_def *d = kind == RK_SETTING ? &env->app->maturity->settings[k] : NULL;
+    const struct maturity_setting_def *d =
+        kind == RK_SETTING ? &env->app->maturity->settings[k] : NULL;
     const char *code = d != NULL ? d->key : kind == RK_CUSTOM ? CUSTOM : MATURITY_ADVANCED;
     const char *other = NULL;
     char *cause = NULL;
@@ -474,11 +523,15 @@ commit_setting(const struct sheet_env *env, int kind, int k, const char *text, s
     if (has && d != NULL && maturity_setting_valid(d, v, env->lang, &cause) != ERR_OK)
         return sheet_fail(out, ERR_INPUT, cause);
     if (has && kind == RK_CUSTOM && !(v > 0))
-        return sheet_fail(out, ERR_INPUT, xstrdup(SHEET_TR(env, "自定义分母的数值须大于 0（留空即清除）",
-                                                           "The custom denominator must be above 0 (empty clears it)")));
+        return sheet_fail(
+            out, ERR_INPUT,
+            xstrdup(SHEET_TR(env, "自定义分母的数值须大于 0（留空即清除）",
+                             "The custom denominator must be above 0 (empty clears it)")));
     if (has && d == NULL && !(v > 0))
-        return sheet_fail(out, ERR_INPUT, xstrdup(SHEET_TR(env, "行业先进值须大于 0（留空则用历史法）",
-                                                           "The advanced value must be above 0 (empty: the historical method)")));
+        return sheet_fail(
+            out, ERR_INPUT,
+            xstrdup(SHEET_TR(env, "行业先进值须大于 0（留空则用历史法）",
+                             "The advanced value must be above 0 (empty: the historical method)")));
     if (d != NULL && (strcmp(code, "@a1") == 0 || strcmp(code, "@a2") == 0)) {
         other = strcmp(code, "@a1") == 0 ? "@a2" : "@a1";
         v2 = round((1 - v) * 1e6) / 1e6;    /* the weights add up to 1 (formula (3)) */
@@ -505,7 +558,8 @@ commit(const struct sheet_env *env, const struct sheet *s, int r, int c, const c
     if (kind == RK_SETTING || kind == RK_ADVANCED || kind == RK_CUSTOM)
         return c == C_VALUE ? commit_setting(env, kind, k, text, out) : ERR_NOTFOUND;
     if (kind == RK_WORDS)
-        return c == C_NOTE ? sheet_eval_put_text(env, "maturity", words[k], text, out) : ERR_NOTFOUND;
+        return c == C_NOTE ? sheet_eval_put_text(env, "maturity", words[k], text, out)
+                           : ERR_NOTFOUND;
     if (kind != RK_ITEM)
         return ERR_NOTFOUND;
     d = &env->app->maturity->items[k];
@@ -516,14 +570,8 @@ commit(const struct sheet_env *env, const struct sheet *s, int r, int c, const c
             e = sheet_fail(out, ERR_INPUT, cause);
         a.has_value = has;
         a.value = v;
-    } else if (c == C_EV) {
-        e = sheet_eval_text(env, "evidence", text, &a.ev.ref, out);
-    } else if (c == C_FILE) {
-        e = sheet_evidence_file(env, &a.ev, text, out);
-    } else if (c == C_NOTE) {
-        e = sheet_eval_text(env, "note", text, &a.note, out);
     } else {
-        e = ERR_NOTFOUND;
+        e = sheet_eval_field(env, keys[c], text, &a, out);
     }
     what = xasprintf("%s %s", d->code, s->heads[c]);
     if (e == ERR_OK)
@@ -561,25 +609,13 @@ help(const struct sheet_env *env, const struct sheet *s, int row, int col)
     free(se->help);
     max = n2(d->max);
     step = n2(d->step);
-    se->help = xasprintf(SHEET_TR(env, "%s %s（0–%s 分，步长 %s）：%s", "%s %s (0–%s points, in steps of %s): %s"),
-                         d->code, env->lang == LANG_EN ? d->level2_en : d->level2_zh, max, step,
-                         env->lang == LANG_EN ? d->text_en : d->text_zh);
+    se->help = xasprintf(
+        SHEET_TR(env, "%s %s（0–%s 分，步长 %s）：%s", "%s %s (0–%s points, in steps of %s): %s"),
+        d->code, env->lang == LANG_EN ? d->level2_en : d->level2_zh, max, step,
+        env->lang == LANG_EN ? d->text_en : d->text_zh);
     free(max);
     free(step);
     return se->help;
-}
-
-static void
-advance(const struct sheet_env *env, const struct sheet *s, int *row, int *col)
-{
-    int r;
-
-    (void)env;
-    for (r = *row + 1; r < s->nrows; r++)
-        if (sheet_cell(s, r, *col)->flags & SHEET_EDIT) {
-            *row = r;
-            return;
-        }
 }
 
 /* Enter on a criterion's score: its steps 0 … max; on the denominator: the three. */
@@ -588,7 +624,8 @@ cell_choice(const struct sheet_env *env, const struct sheet *s, int row, int col
             struct sheet_choice *c)
 {
     static const char *const denom_zh[] = {"0 建筑面积（kgCO₂e/m²）", "1 用能人数（tCO₂e/人）", "2 自定义"};
-    static const char *const denom_en[] = {"0 building area (kgCO₂e/m²)", "1 headcount (tCO₂e/person)", "2 custom"};
+    static const char *const denom_en[] = {"0 building area (kgCO₂e/m²)",
+                                           "1 headcount (tCO₂e/person)", "2 custom"};
     int k, kind = row_kind(env, row, &k);
     size_t n, i;
 
@@ -612,19 +649,9 @@ cell_choice(const struct sheet_env *env, const struct sheet *s, int row, int col
     n = (size_t)(env->app->maturity->items[k].max / env->app->maturity->items[k].step + 0.5) + 1;
     if (n > 21)
         return 0;
-    c->title = xasprintf(SHEET_TR(env, "%s 的得分", "Points for %s"), env->app->maturity->items[k].code);
-    c->labels = xcalloc(n + 2, sizeof(*c->labels));
-    c->values = xcalloc(n + 2, sizeof(*c->values));
-    c->labels[0] = xstrdup(SHEET_TR(env, "—（未评分）", "— (unscored)"));
-    c->values[0] = xstrdup("");
-    for (i = 0; i < n; i++) {
-        char *v = n2(env->app->maturity->items[k].step * (double)i);
-
-        c->labels[i + 1] = xasprintf(SHEET_TR(env, "%s 分", "%s points"), v);
-        free(v);
-        c->values[i + 1] = sheet_num(env->app->maturity->items[k].step * (double)i, 4);
-    }
-    c->n = n + 1;
+    c->title =
+        xasprintf(SHEET_TR(env, "%s 的得分", "Points for %s"), env->app->maturity->items[k].code);
+    sheet_eval_point_choices(env, c, NULL, env->app->maturity->items[k].step, n);
     return 1;
 }
 
@@ -652,7 +679,7 @@ const struct sheet_ops sheet_maturity = {
     .build = build,
     .commit = commit,
     .help = help,
-    .advance = advance,
+    .advance = sheet_eval_advance,
     .cell_choice = cell_choice,
     .del_what = del_what,
     .del = del,

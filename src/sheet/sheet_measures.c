@@ -47,14 +47,16 @@ gap_text(const struct sheet_env *env, const struct measures_state *ms, double su
     double gap;
 
     if (t == NULL || py == NULL || !py->rep[PK_TOTAL].ok)
-        return xasprintf(SHEET_TR(env, "预期减排合计 %.2f tCO₂e（尚无可计算的碳排放总量目标，P.2 添加）",
-                                  "Expected in all %.2f tCO₂e (no total target to compare: add one in P.2)"),
-                         sum);
+        return xasprintf(
+            SHEET_TR(env, "预期减排合计 %.2f tCO₂e（尚无可计算的碳排放总量目标，P.2 添加）",
+                     "Expected in all %.2f tCO₂e (no total target to compare: add one in P.2)"),
+            sum);
     gap = py->rep[PK_TOTAL].v - t->target_value.v;
     if (gap <= 0)
-        return xasprintf(SHEET_TR(env, "预期减排合计 %.2f tCO₂e；%d 年已低于 %d 年总量目标 %.2f",
-                                  "Expected in all %.2f tCO₂e; %d is already below the %d target %.2f"),
-                         sum, py->year, t->def.target_year, t->target_value.v);
+        return xasprintf(
+            SHEET_TR(env, "预期减排合计 %.2f tCO₂e；%d 年已低于 %d 年总量目标 %.2f",
+                     "Expected in all %.2f tCO₂e; %d is already below the %d target %.2f"),
+            sum, py->year, t->def.target_year, t->target_value.v);
     return xasprintf(SHEET_TR(env, "预期减排合计 %.2f tCO₂e，距 %d 年总量目标 %.2f 差 %.2f%s",
                               "Expected in all %.2f tCO₂e; the %d target %.2f is %.2f away%s"),
                      sum, t->def.target_year, t->target_value.v, gap,
@@ -107,14 +109,16 @@ build(const struct sheet_env *env, struct sheet *s)
     sheet_init(s, e == ERR_OK && ms->plan.nmeasures > 0 ? (int)ms->plan.nmeasures + 1 : 0, NCOLS,
                0);
     for (c = 0; c < NCOLS; c++)
-        sheet_head(s, c, sheet_label(env, keys[c]), (env->lang == LANG_EN ? widths_en : widths_zh)[c]);
+        sheet_head(s, c, sheet_label(env, keys[c]),
+                   (env->lang == LANG_EN ? widths_en : widths_zh)[c]);
     s->start_col = COL_NAME;
     if (e != ERR_OK) {
         s->empty = cause;
         return;
     }
-    s->empty = xstrdup(SHEET_TR(env, "还没有减排措施：按 Ins 从 003 表C.1 的清单中选择，或添加空白措施",
-                                "No measures yet: press Ins to pick one of 003 Table C.1, or a blank one"));
+    s->empty = xstrdup(
+        SHEET_TR(env, "还没有减排措施：按 Ins 从 003 表C.1 的清单中选择，或添加空白措施",
+                 "No measures yet: press Ins to pick one of 003 Table C.1, or a blank one"));
     for (i = 0; i < ms->plan.nmeasures; i++) {
         const struct wb_measure *m = &ms->plan.measures[i];
 
@@ -172,7 +176,8 @@ commit(const struct sheet_env *env, const struct sheet *s, int r, int col, const
     v = text_trim(text);
     if (col == COL_NAME && v[0] == '\0') {
         free(v);
-        return sheet_fail(out, ERR_INPUT, xstrdup(SHEET_TR(env, "请写明要做什么", "Say what is to be done")));
+        return sheet_fail(out, ERR_INPUT,
+                          xstrdup(SHEET_TR(env, "请写明要做什么", "Say what is to be done")));
     }
     m = *old;
     m.name = dup0(old->name);
@@ -203,7 +208,8 @@ commit(const struct sheet_env *env, const struct sheet *s, int r, int col, const
     if (e != ERR_OK)
         return sheet_fail(out, e, cause);
     out->changed = 1;
-    sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已保存“%s”", "Saved “%s”"), forms_label(fd, env->lang));
+    sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已保存“%s”", "Saved “%s”"),
+              forms_label(fd, env->lang));
     return ERR_OK;
 }
 
@@ -238,7 +244,8 @@ add_choice(const struct sheet_env *env, struct sheet_choice *c)
         /* the picker numbers its lines itself; the catalog's number goes last, as C.1-N */
         c->labels[c->n] = xasprintf("%s · %s · C.1-%d", measures_name(d, env->lang),
                                     env->lang == LANG_EN ? d->group_en : d->group_zh, d->no);
-        c->match[c->n++] = xasprintf("%s|%s|%s|%s", d->name_zh, d->name_en, d->group_zh, d->group_en);
+        c->match[c->n++] =
+            xasprintf("%s|%s|%s|%s", d->name_zh, d->name_en, d->group_zh, d->group_en);
     }
     c->labels[c->n] = xstrdup(SHEET_TR(env, "（空白措施：自己填写）", "(a blank measure: fill it in)"));
     c->match[c->n++] = xstrdup("空白|自定|blank|own");
@@ -259,7 +266,7 @@ add(const struct sheet_env *env, size_t pick, const char *text, struct sheet_out
         return ERR_NOTFOUND;
     if (pick < n) {
         m.catalog = lib->v[pick].no;
-        m.name = xstrdup(lib->v[pick].name_zh);     /* the standard's name, as the export prints it */
+        m.name = xstrdup(lib->v[pick].name_zh); /* the standard's name, as the export prints it */
     } else {
         m.name = xstrdup("");
     }
@@ -276,11 +283,14 @@ add(const struct sheet_env *env, size_t pick, const char *text, struct sheet_out
     out->row = ms != NULL ? (int)ms->plan.nmeasures : -1;          /* a new measure comes last */
     out->col = pick < n ? COL_RES : COL_NAME;
     if (pick < n)
-        sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已添加 %s：请填写资源、负责人、完成时间和预期减排量",
-                                              "Added %s: fill in resources, who, when and the expected reduction"),
+        sheet_say(out, SHEET_SAY_OK,
+                  SHEET_TR(env, "已添加 %s：请填写资源、负责人、完成时间和预期减排量",
+                           "Added %s: fill in resources, who, when and the expected reduction"),
                   measures_name(&lib->v[pick], env->lang));
     else
-        sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已添加空白措施：请写明要做什么", "Added a blank measure: say what"));
+        sheet_say(
+            out, SHEET_SAY_OK,
+            SHEET_TR(env, "已添加空白措施：请写明要做什么", "Added a blank measure: say what"));
     return ERR_OK;
 }
 
@@ -294,7 +304,8 @@ del_what(const struct sheet_env *env, const struct sheet *s, int r, int col, cha
         return SHEET_DEL_NONE;
     if (col > COL_NAME)
         return c->text[0] != '\0' ? SHEET_DEL_CLEAR : SHEET_DEL_NONE;
-    *question = xasprintf(SHEET_TR(env, "删除措施“%s”？", "Delete the measure “%s”?"), name_shown(env, m));
+    *question =
+        xasprintf(SHEET_TR(env, "删除措施“%s”？", "Delete the measure “%s”?"), name_shown(env, m));
     return SHEET_DEL_ASK;
 }
 
@@ -312,7 +323,8 @@ del(const struct sheet_env *env, const struct sheet *s, int r, int col, struct s
     if ((e = store_plan_delete(env->st, "measure", m->id, &cause)) != ERR_OK)
         return sheet_fail(out, e, cause);
     out->changed = 1;
-    sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已删除措施（Ctrl-Z 可撤销）", "Deleted the measure (Ctrl-Z undoes)"));
+    sheet_say(out, SHEET_SAY_OK,
+              SHEET_TR(env, "已删除措施（Ctrl-Z 可撤销）", "Deleted the measure (Ctrl-Z undoes)"));
     return ERR_OK;
 }
 

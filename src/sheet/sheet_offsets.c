@@ -105,7 +105,9 @@ yes_no(const struct sheet_env *env, int yes)
 static int
 yes_no_read(const char *v)
 {
-    static const char *const yes[] = {"是", "yes", "y", "1", "true"}, *const no[] = {"否", "no", "n", "0", "false", ""};
+    static const char *const yes[] = {"是", "yes", "y", "1", "true"}, *const no[] = {"否",    "no",
+                                                                                     "n",     "0",
+                                                                                     "false", ""};
     size_t i;
 
     for (i = 0; i < nitems(yes); i++)
@@ -191,7 +193,8 @@ eligibility(const struct sheet_env *env, struct sheet *s, int r)
     }
     if (no->eligible && no->counted_tco2e < no->worth_tco2e - 1e-9) {
         /* a certificate beyond scope 2 counts for what scope 2 leaves (003 §7.3.1.4) */
-        t = xasprintf(SHEET_TR(env, "计入 %.2f tCO₂e（以范围二为限）", "counted: %.2f tCO₂e (scope 2 at most)"),
+        t = xasprintf(SHEET_TR(env, "计入 %.2f tCO₂e（以范围二为限）",
+                               "counted: %.2f tCO₂e (scope 2 at most)"),
                       no->counted_tco2e);
         sheet_note(s, r, COL_ELIGIBLE, xstrdup(t));
         sheet_set(s, r, COL_ELIGIBLE, t, 0);
@@ -235,8 +238,9 @@ cell(const struct sheet_env *env, struct sheet *s, int r, int c, const struct wb
                   SHEET_EDIT | (o->ev.file != NULL && o->ev.file[0] != '\0' && (fl & SHEET_WARN)
                                 ? SHEET_WARN : 0));
         if (o->ev.file != NULL && o->ev.file[0] != '\0' && (fl & SHEET_WARN))
-            sheet_note(s, r, c, xasprintf("%s：%s", o->ev.file,
-                                          book_evidence_words(book_evidence_state(&o->ev), env->lang)));
+            sheet_note(s, r, c,
+                       xasprintf("%s：%s", o->ev.file,
+                                 book_evidence_words(book_evidence_state(&o->ev), env->lang)));
         free(st);
         break;
     }
@@ -262,9 +266,10 @@ build(const struct sheet_env *env, struct sheet *s)
         s->empty = cause != NULL ? cause : xstrdup("");
         return;
     }
-    s->empty = xasprintf(SHEET_TR(env, "%d 年还没有碳抵消：按 Ins 添加（CCER、碳普惠、绿证、林业碳汇）",
-                                  "No offsets for %d yet: press Ins to add one (CCER, certificates, forestry)"),
-                         env->y->year);
+    s->empty = xasprintf(
+        SHEET_TR(env, "%d 年还没有碳抵消：按 Ins 添加（CCER、碳普惠、绿证、林业碳汇）",
+                 "No offsets for %d yet: press Ins to add one (CCER, certificates, forestry)"),
+        env->y->year);
     for (r = 0; r < n; r++) {
         o = offset_at(env, r);
         for (c = 0; c < NCOLS; c++)
@@ -335,9 +340,10 @@ put(const struct sheet_env *env, const struct field_def *fd, int c, char *v, str
         return ERR_OK;
     case K_DATE:
         if (v[0] != '\0' && !neutral_date_ok(v))
-            return sheet_fail(out, ERR_INPUT, xasprintf(SHEET_TR(env, "%s须为日期 YYYY-MM-DD（如 2024-06-30）",
-                                                               "%s must be a date YYYY-MM-DD (e.g. 2024-06-30)"),
-                                                       forms_label(fd, env->lang)));
+            return sheet_fail(out, ERR_INPUT,
+                              xasprintf(SHEET_TR(env, "%s须为日期 YYYY-MM-DD（如 2024-06-30）",
+                                                 "%s must be a date YYYY-MM-DD (e.g. 2024-06-30)"),
+                                        forms_label(fd, env->lang)));
         /* fall through */
     case K_TEXT: {
         char **slot = text_at(o, k->at);
@@ -384,7 +390,8 @@ commit(const struct sheet_env *env, const struct sheet *s, int r, int c, const c
     if (old == NULL || fd == NULL || fd->computed || cl == NULL || !(cl->flags & SHEET_EDIT))
         return ERR_NOTFOUND;
     v = text_trim(text);
-    if (fd->type == FT_TEXT && fd->max > 0 && forms_validate_lang(fd, v, env->lang, &x, &cause) != ERR_OK) {
+    if (fd->type == FT_TEXT && fd->max > 0
+        && forms_validate_lang(fd, v, env->lang, &x, &cause) != ERR_OK) {
         free(v);
         return sheet_fail(out, ERR_INPUT, cause);
     }
@@ -399,8 +406,8 @@ commit(const struct sheet_env *env, const struct sheet *s, int r, int c, const c
 static const char *
 help(const struct sheet_env *env, const struct sheet *s, int row, int col)
 {
-    const struct field_def *fd = col >= 0 && col < NCOLS ? forms_field(env->step->form, cols[col].key)
-                                                          : NULL;
+    const struct field_def *fd =
+        col >= 0 && col < NCOLS ? forms_field(env->step->form, cols[col].key) : NULL;
     const struct neutral_offset *no = judged_at(env, row);
     const struct sheet_cell *c = sheet_cell(s, row, col);
     const struct wb_offset *o = offset_at(env, row);
@@ -495,8 +502,11 @@ add(const struct sheet_env *env, size_t pick, const char *text, struct sheet_out
     if ((e = save(env, &o, neutral_type_label(o.type, env->lang), out)) == ERR_OK) {
         out->row = n;               /* a new offset comes last */
         out->col = COL_QTY;
-        sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已添加 %s：请填写数量、项目、编号、登记日期、注销日期、注销证明和佐证（Ctrl-Z 可撤销）",
-                                              "Added %s: fill in the quantity, project, serial, dates, cancellation proof and evidence (Ctrl-Z undoes)"),
+        sheet_say(out, SHEET_SAY_OK,
+                  SHEET_TR(env, "已添加 %s：请填写数量、项目、编号、登记日期、注销日期、"
+                                "注销证明和佐证（Ctrl-Z 可撤销）",
+                           "Added %s: fill in the quantity, project, serial, dates, "
+                           "cancellation proof and evidence (Ctrl-Z undoes)"),
                   neutral_type_label(o.type, env->lang));
     }
     plan_offset_free(&o);
@@ -512,10 +522,13 @@ del_what(const struct sheet_env *env, const struct sheet *s, int r, int col, cha
     if (o == NULL || c == NULL || col == COL_ELIGIBLE)
         return SHEET_DEL_NONE;
     if (col != COL_TYPE)
-        return (c->flags & SHEET_EDIT) && c->text[0] != '\0' && !(cols[col].kind == K_YESNO && !o->used_elsewhere)
-               ? SHEET_DEL_CLEAR : SHEET_DEL_NONE;
-    *question = xasprintf(SHEET_TR(env, "删除这项碳抵消（%s %s）？", "Delete this offset (%s %s)?"),
-                          neutral_type_label(o->type, env->lang), o->serial != NULL ? o->serial : "");
+        return (c->flags & SHEET_EDIT) && c->text[0] != '\0'
+                       && !(cols[col].kind == K_YESNO && !o->used_elsewhere)
+                   ? SHEET_DEL_CLEAR
+                   : SHEET_DEL_NONE;
+    *question =
+        xasprintf(SHEET_TR(env, "删除这项碳抵消（%s %s）？", "Delete this offset (%s %s)?"),
+                  neutral_type_label(o->type, env->lang), o->serial != NULL ? o->serial : "");
     return SHEET_DEL_ASK;
 }
 
@@ -523,19 +536,13 @@ static enum err
 del(const struct sheet_env *env, const struct sheet *s, int r, int col, struct sheet_out *out)
 {
     const struct wb_offset *o = offset_at(env, r);
-    char *cause = NULL;
-    enum err e;
 
     if (o == NULL)
         return ERR_NOTFOUND;
     if (col != COL_TYPE)
         return sheet_clear(&sheet_offsets, env, s, r, col, s->heads[col], out);
-    if ((e = store_claim_delete(env->st, "offset_claim", o->id, &cause)) != ERR_OK)
-        return sheet_fail(out, e, cause);
-    out->changed = 1;
-    out->row = r > 0 ? r - 1 : 0;
-    sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已删除这项碳抵消（Ctrl-Z 可撤销）", "Deleted the offset (Ctrl-Z undoes)"));
-    return ERR_OK;
+    return sheet_claim_delete(env, "offset_claim", o->id, r, "已删除这项碳抵消（Ctrl-Z 可撤销）",
+                              "Deleted the offset (Ctrl-Z undoes)", out);
 }
 
 const struct sheet_ops sheet_offsets = {

@@ -25,7 +25,8 @@ static const char *const keys[NCOLS] = {"item", "unit", "reported", "vs_prev_pct
 static const int widths_zh[NCOLS] = {20, 9, 8, 7, 7, 10, 8};
 static const int widths_en[NCOLS] = {24, 9, 8, 7, 7, 9, 8};
 
-/* The figures of the first block, in order; the degree-day ones only when degree-days are entered. */
+/* The figures of the first block, in order; the degree-day ones only when degree-days are
+   entered. */
 static const enum perf_key shown_keys[] = {
     PK_TOTAL, PK_SCOPE1, PK_SCOPE2, PK_INTENSITY, PK_PER_CAPITA, PK_ENERGY, PK_ENERGY_INTENSITY,
     PK_ENERGY_PER_CAPITA, PK_COAL_SHARE, PK_HEAT_PER_HDD, PK_ELEC_PER_DD, PK_NEUTRALITY,
@@ -297,9 +298,11 @@ history(const struct sheet_env *env, struct rows *rs, const struct perf *p)
         const struct wb_base *h = &p->history[i];
         char *words = plan_base_words(h, env->lang);
 
-        wide(rs, xasprintf("    %.10s  %s%s%s", h->at != NULL ? h->at : "", words,
-                           h->reason != NULL && h->reason[0] != '\0' ? SHEET_TR(env, "：", ": ") : "",
-                           h->reason != NULL ? h->reason : ""), SHEET_DIM);
+        wide(rs,
+             xasprintf("    %.10s  %s%s%s", h->at != NULL ? h->at : "", words,
+                       h->reason != NULL && h->reason[0] != '\0' ? SHEET_TR(env, "：", ": ") : "",
+                       h->reason != NULL ? h->reason : ""),
+             SHEET_DIM);
         free(words);
     }
 }
@@ -312,8 +315,9 @@ base_lines(const struct sheet_env *env, struct rows *rs, const struct perf *p)
     char *words;
 
     if (!b->set) {
-        wide(rs, xstrdup(SHEET_TR(env, "尚未设定碳基准：按 F2 设定（可比值与较基准变化随之算出）",
-                                  "No base period yet: press F2 to set one (like for like follows)")),
+        wide(rs,
+             xstrdup(SHEET_TR(env, "尚未设定碳基准：按 F2 设定（可比值与较基准变化随之算出）",
+                              "No base period yet: press F2 to set one (like for like follows)")),
              SHEET_WARN);
         return;
     }
@@ -405,10 +409,11 @@ build(const struct sheet_env *env, struct sheet *s)
         sheet_head(s, COL_LFL, h, widths[COL_LFL]);
         free(h);
     }
-    for (i = 0; i < nitems(shown_keys); i++) {   /* a label or unit wider than its column widens it */
+    for (i = 0; i < nitems(shown_keys); i++) { /* a label or unit wider than its column widens it */
         char *u = unit(env, shown_keys[i]);
 
-        if (key_shown(py, shown_keys[i]) && width_of(label(env, shown_keys[i])) > s->widths[COL_ITEM])
+        if (key_shown(py, shown_keys[i])
+            && width_of(label(env, shown_keys[i])) > s->widths[COL_ITEM])
             s->widths[COL_ITEM] = width_of(label(env, shown_keys[i]));
         if (key_shown(py, shown_keys[i]) && width_of(u) > s->widths[COL_UNIT])
             s->widths[COL_UNIT] = width_of(u);

@@ -96,10 +96,12 @@ commit(const struct sheet_env *env, const struct sheet *s, int row, int col, con
     }
     if (text_control(v) != 0) {
         free(v);
-        return sheet_fail(out, ERR_INPUT, xasprintf(SHEET_TR(env, "%s含有控制字符", "%s holds a control character"),
-                                                    forms_label(fd, env->lang)));
+        return sheet_fail(out, ERR_INPUT,
+                          xasprintf(SHEET_TR(env, "%s含有控制字符", "%s holds a control character"),
+                                    forms_label(fd, env->lang)));
     }
-    e = store_neutral_text_set(env->st, fd->scope == FS_UNIT ? 0 : env->y->year, fd->key, v, &cause);
+    e = store_neutral_text_set(env->st, fd->scope == FS_UNIT ? 0 : env->y->year, fd->key, v,
+                               &cause);
     free(v);
     if (e != ERR_OK)
         return sheet_fail(out, e, cause);

@@ -1,7 +1,7 @@
 /*
  * sheet_record.c - a record form (表A.1 基本信息, and any form of kind record in forms/): one row
- * per field, its label, its value and its unit. Values are validated by forms_validate_lang and kept
- * per unit or per year as the field's scope says. Nothing here names a field of a particular
+ * per field, its label, its value and its unit. Values are validated by forms_validate_lang and
+ * kept per unit or per year as the field's scope says. Nothing here names a field of a particular
  * form.
  */
 #include "sheet/sheet.h"
@@ -43,7 +43,7 @@ build(const struct sheet_env *env, struct sheet *s)
                                                                      unit, sizeof(unit)) : ""),
                   SHEET_DIM);
         if (missing && s->start_row < 0)
-            s->start_row = (int)i;      /* where the work is: the first required field still empty */
+            s->start_row = (int)i; /* where the work is: the first required field still empty */
     }
     if (s->start_row < 0)
         s->start_row = 0;
@@ -72,7 +72,8 @@ commit(const struct sheet_env *env, const struct sheet *s, int row, int col, con
     if (e != ERR_OK)
         return sheet_fail(out, e, cause);
     out->changed = 1;
-    sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已保存“%s”", "Saved “%s”"), forms_label(fd, env->lang));
+    sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已保存“%s”", "Saved “%s”"),
+              forms_label(fd, env->lang));
     return ERR_OK;
 }
 

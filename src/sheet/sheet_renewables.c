@@ -92,8 +92,9 @@ build(const struct sheet_env *env, struct sheet *s)
         s->empty = cause != NULL ? cause : xstrdup("");
         return;
     }
-    s->empty = xstrdup(SHEET_TR(env, "还没有记录：按 Ins 添加光伏、其他可再生电力、可再生热力或绿色电力交易",
-                                "Nothing yet: press Ins to add PV, other renewable power, heat or green power"));
+    s->empty = xstrdup(
+        SHEET_TR(env, "还没有记录：按 Ins 添加光伏、其他可再生电力、可再生热力或绿色电力交易",
+                 "Nothing yet: press Ins to add PV, other renewable power, heat or green power"));
     for (i = 0; i < rs->nrows; i++) {
         const struct wb_renewable *w = &rs->plan.renewables[rs->rows[i]];
         int r = (int)i;
@@ -197,7 +198,8 @@ commit(const struct sheet_env *env, const struct sheet *s, int r, int col, const
     if (old == NULL || fd == NULL || fd->computed)
         return ERR_NOTFOUND;
     v = text_trim(text);
-    if (fd->type == FT_TEXT && fd->max > 0 && forms_validate_lang(fd, v, env->lang, &x, &cause) != ERR_OK) {
+    if (fd->type == FT_TEXT && fd->max > 0
+        && forms_validate_lang(fd, v, env->lang, &x, &cause) != ERR_OK) {
         free(v);
         return sheet_fail(out, ERR_INPUT, cause);
     }
@@ -205,9 +207,14 @@ commit(const struct sheet_env *env, const struct sheet *s, int r, int col, const
     switch (col) {
     case COL_KIND:
         if ((k = kind_named(v)) < 0)
-            e = sheet_fail(out, ERR_INPUT, xasprintf(SHEET_TR(env,
-                "没有类别“%s”：可选 光伏发电（自用）、其他可再生电力（自用）、可再生热力、绿色电力交易（购入）（按 Enter 选择）",
-                "No kind “%s”: PV used on site, other renewable power, renewable heat, green power bought (Enter picks)"), v));
+            e = sheet_fail(
+                out, ERR_INPUT,
+                xasprintf(SHEET_TR(env,
+                                   "没有类别“%s”：可选 光伏发电（自用）、其他可再生电力（自用）、"
+                                   "可再生热力、绿色电力交易（购入）（按 Enter 选择）",
+                                   "No kind “%s”: PV used on site, other renewable power, "
+                                   "renewable heat, green power bought (Enter picks)"),
+                          v));
         else
             w.kind = (enum renew_kind)k;
         break;
@@ -287,9 +294,10 @@ add_choice(const struct sheet_env *env, struct sheet_choice *c)
 {
     memset(c, 0, sizeof(*c));
     c->title = xstrdup(SHEET_TR(env, "添加可再生能源或绿电", "Add renewables or green power"));
-    c->then_ask = xasprintf(SHEET_TR(env, "期间 数量（如 %d 12000，或 %d-03 1000；可留空）：",
-                                     "Period and quantity (e.g. %d 12000, or %d-03 1000; may be empty): "),
-                            env->y->year, env->y->year);
+    c->then_ask =
+        xasprintf(SHEET_TR(env, "期间 数量（如 %d 12000，或 %d-03 1000；可留空）：",
+                           "Period and quantity (e.g. %d 12000, or %d-03 1000; may be empty): "),
+                  env->y->year, env->y->year);
     kinds(env, c, 0);
 }
 
@@ -354,9 +362,12 @@ add(const struct sheet_env *env, size_t pick, const char *text, struct sheet_out
         && (e = save(env, &w, neutral_renew_label(w.kind, env->lang), out)) == ERR_OK) {
         out->row = row_of(env, w.id);
         out->col = w.quantity > 0 ? COL_EV : COL_QTY;
-        sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已添加 %s %s：请填写佐证（无佐证的不计入；Ctrl-Z 可撤销）",
-                                              "Added %s %s: give its evidence (without it, it does not count; Ctrl-Z undoes)"),
-                  neutral_renew_label(w.kind, env->lang), w.period);
+        sheet_say(
+            out, SHEET_SAY_OK,
+            SHEET_TR(
+                env, "已添加 %s %s：请填写佐证（无佐证的不计入；Ctrl-Z 可撤销）",
+                "Added %s %s: give its evidence (without it, it does not count; Ctrl-Z undoes)"),
+            neutral_renew_label(w.kind, env->lang), w.period);
     }
     plan_renewable_free(&w);
     return e;
@@ -381,19 +392,13 @@ static enum err
 del(const struct sheet_env *env, const struct sheet *s, int r, int col, struct sheet_out *out)
 {
     const struct wb_renewable *w = row_at(env, r);
-    char *cause = NULL;
-    enum err e;
 
     if (w == NULL)
         return ERR_NOTFOUND;
     if (col == COL_CAP || col >= COL_EV)
         return sheet_clear(&sheet_renewables, env, s, r, col, s->heads[col], out);
-    if ((e = store_claim_delete(env->st, "renewable", w->id, &cause)) != ERR_OK)
-        return sheet_fail(out, e, cause);
-    out->changed = 1;
-    out->row = r > 0 ? r - 1 : 0;
-    sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已删除这一行（Ctrl-Z 可撤销）", "Deleted the row (Ctrl-Z undoes)"));
-    return ERR_OK;
+    return sheet_claim_delete(env, "renewable", w->id, r, "已删除这一行（Ctrl-Z 可撤销）",
+                              "Deleted the row (Ctrl-Z undoes)", out);
 }
 
 const struct sheet_ops sheet_renewables = {

@@ -13,7 +13,8 @@
 enum { COL_CAT, COL_SOURCE, COL_FACILITY, COL_LOCATION, COL_NOTE, NCOLS };
 
 static const char *const keys[NCOLS] = {"category", "source", "facility", "location", "note"};
-static const int widths[NCOLS] = {26, 11, 16, 13, 14};   /* "Electricity", "Natural gas"; 备注 at 80 */
+static const int widths[NCOLS] = {26, 11, 16, 13,
+                                  14}; /* "Electricity", "Natural gas"; 备注 at 80 */
 
 static void
 build(const struct sheet_env *env, struct sheet *s)
@@ -68,7 +69,8 @@ commit(const struct sheet_env *env, const struct sheet *s, int row, int col, con
     if (e != ERR_OK)
         return sheet_fail(out, e, cause);
     out->changed = 1;
-    sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已保存“%s”", "Saved “%s”"), forms_label(fd, env->lang));
+    sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已保存“%s”", "Saved “%s”"),
+              forms_label(fd, env->lang));
     return ERR_OK;
 }
 
@@ -128,12 +130,14 @@ sheet_source_add(const struct sheet_env *env, size_t pick, const char *facility,
         if (env->y->entries[i].id == id)
             out->row = (int)i;
     if (created)
-        sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已添加 %s", "Added %s"), sheet_src_label(env, src));
+        sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已添加 %s", "Added %s"),
+                  sheet_src_label(env, src));
     else if (out->row < (int)env->y->nentries) {
         char *label = sheet_entry_label(env, &env->y->entries[out->row]);
 
-        sheet_say(out, SHEET_SAY_WARN, SHEET_TR(env, "表A.3 已有 %s，未重复添加（光标已在该行）",
-                                                 "Table A.3 already lists %s; not added twice (the cursor is on it)"),
+        sheet_say(out, SHEET_SAY_WARN,
+                  SHEET_TR(env, "表A.3 已有 %s，未重复添加（光标已在该行）",
+                           "Table A.3 already lists %s; not added twice (the cursor is on it)"),
                   label);
         free(label);
     }

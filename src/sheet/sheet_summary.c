@@ -80,7 +80,8 @@ build(const struct sheet_env *env, struct sheet *s)
     row(s, &r, sheet_label(env, "building_area"),
         rep->has_area ? sheet_fixed(rep->building_area_m2, 2) : xstrdup("—"), "m²", -1);
     row(s, &r, sheet_label(env, "intensity"),
-        rep->has_area ? sheet_fixed(rep->intensity_kgco2e_per_m2, 2) : xstrdup("—"), "kgCO₂e/m²", -1);
+        rep->has_area ? sheet_fixed(rep->intensity_kgco2e_per_m2, 2) : xstrdup("—"), "kgCO₂e/m²",
+        -1);
     row(s, &r, sheet_label(env, "headcount"),
         rep->has_headcount ? sheet_fixed(rep->headcount, 0) : xstrdup("—"),
         SHEET_TR(env, "人", "persons"), -1);

@@ -65,8 +65,10 @@ row(const struct sheet_env *env, struct sheet *s, int r, const struct perf_targe
         base = t->base.set ? plan_base_text(&t->base.def) : NULL;
         sheet_set(s, r, COL_BASE, base != NULL ? base : xstrdup(SHEET_TR(env, "（未设）", "(none)")),
                   SHEET_EDIT | SHEET_DIM);
-        sheet_note(s, r, COL_BASE, xstrdup(SHEET_TR(env, "沿用工作簿的碳基准（P.1 按 F2 设定）；输入年份则为本目标自己的基准期",
-                                                     "The workbook's base (F2 on P.1); type years for this target's own")));
+        sheet_note(s, r, COL_BASE,
+                   xstrdup(SHEET_TR(
+                       env, "沿用工作簿的碳基准（P.1 按 F2 设定）；输入年份则为本目标自己的基准期",
+                       "The workbook's base (F2 on P.1); type years for this target's own")));
     }
     sheet_set(s, r, COL_YEAR, xasprintf("%d", d->target_year), SHEET_EDIT | SHEET_NUM);
     if (cap) {
@@ -131,8 +133,9 @@ build(const struct sheet_env *env, struct sheet *s)
         s->empty = cause != NULL ? cause : xstrdup("");
         return;
     }
-    s->empty = xstrdup(SHEET_TR(env, "还没有碳目标：按 Ins 添加（某一参数的下降目标，或预设 national-2025、1.5c）",
-                                "No targets yet: press Ins to add one (or the presets national-2025, 1.5c)"));
+    s->empty = xstrdup(
+        SHEET_TR(env, "还没有碳目标：按 Ins 添加（某一参数的下降目标，或预设 national-2025、1.5c）",
+                 "No targets yet: press Ins to add one (or the presets national-2025, 1.5c)"));
     for (r = 0; r < s->nrows; r++)
         row(env, s, r, &ts->p.targets[r]);
 }
@@ -203,7 +206,8 @@ save(const struct sheet_env *env, struct wb_target *t, const char *what, struct 
     if ((e = store_target_put(env->st, t, &cause)) != ERR_OK)
         return sheet_fail(out, e, cause);
     out->changed = 1;
-    sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已保存%s（Ctrl-Z 可撤销）", "Saved %s (Ctrl-Z undoes)"), what);
+    sheet_say(out, SHEET_SAY_OK,
+              SHEET_TR(env, "已保存%s（Ctrl-Z 可撤销）", "Saved %s (Ctrl-Z undoes)"), what);
     return ERR_OK;
 }
 
@@ -228,9 +232,14 @@ commit(const struct sheet_env *env, const struct sheet *s, int r, int col, const
     switch (col) {
     case COL_PARAM:
         if ((p = param_named(v)) < 0)
-            e = sheet_fail(out, ERR_INPUT, xasprintf(SHEET_TR(env,
-                "没有参数“%s”：可用 total、intensity、per_capita、energy_intensity（或其名称）",
-                "No parameter “%s”: total, intensity, per_capita, energy_intensity (or the name)"), v));
+            e = sheet_fail(
+                out, ERR_INPUT,
+                xasprintf(SHEET_TR(env,
+                                   "没有参数“%s”：可用 "
+                                   "total、intensity、per_capita、energy_intensity（或其名称）",
+                                   "No parameter “%s”: total, intensity, per_capita, "
+                                   "energy_intensity (or the name)"),
+                          v));
         else
             t.param = (enum plan_param)p;
         break;
@@ -285,8 +294,9 @@ add_choice(const struct sheet_env *env, struct sheet_choice *c)
 
     memset(c, 0, sizeof(*c));
     c->title = xstrdup(SHEET_TR(env, "添加碳目标", "Add a target"));
-    c->then_ask = xstrdup(SHEET_TR(env, "目标年 总体下降率%（如 2025 10；预设只写目标年）：",
-                                   "Target year and overall reduction % (e.g. 2025 10; a preset: the year): "));
+    c->then_ask = xstrdup(
+        SHEET_TR(env, "目标年 总体下降率%（如 2025 10；预设只写目标年）：",
+                 "Target year and overall reduction % (e.g. 2025 10; a preset: the year): "));
     c->labels = xcalloc(NPARAMS + nitems(presets) + 1, sizeof(*c->labels));
     c->match = xcalloc(NPARAMS + nitems(presets) + 1, sizeof(*c->match));
     for (i = 0; i < NPARAMS; i++) {
@@ -296,11 +306,13 @@ add_choice(const struct sheet_env *env, struct sheet_choice *c)
                                      plan_param_label((enum plan_param)i, LANG_ZH),
                                      plan_param_label((enum plan_param)i, LANG_EN));
     }
-    c->labels[c->n] = xstrdup(SHEET_TR(env, "预设 national-2025：公共机构 2025 年目标（004，较 2020 年）",
-                                       "Preset national-2025: public institutions' 2025 targets (004, on 2020)"));
+    c->labels[c->n] =
+        xstrdup(SHEET_TR(env, "预设 national-2025：公共机构 2025 年目标（004，较 2020 年）",
+                         "Preset national-2025: public institutions' 2025 targets (004, on 2020)"));
     c->match[c->n++] = xstrdup("national-2025|预设|004|preset");
-    c->labels[c->n] = xstrdup(SHEET_TR(env, "预设 1.5c：1.5 ℃ 路径，每年下降不低于 4.2 %（003 A.2.4.2）",
-                                       "Preset 1.5c: the 1.5 °C pathway, at least 4.2 % a year (003 A.2.4.2)"));
+    c->labels[c->n] =
+        xstrdup(SHEET_TR(env, "预设 1.5c：1.5 ℃ 路径，每年下降不低于 4.2 %（003 A.2.4.2）",
+                         "Preset 1.5c: the 1.5 °C pathway, at least 4.2 % a year (003 A.2.4.2)"));
     c->match[c->n++] = xstrdup("1.5c|预设|preset|1.5");
 }
 
@@ -317,12 +329,18 @@ year_and_rate(const struct sheet_env *env, const char *text, int want_rate, int 
         *sp++ = '\0';
     if (text_parse_number(t, &y, &cause) != ERR_OK || y != floor(y) || y < 1990 || y > 2100) {
         free(cause);
-        e = sheet_fail(out, ERR_INPUT, xasprintf(SHEET_TR(env, "“%s”不是目标年：请写 目标年 下降率%%，如 2025 10",
-                                                           "“%s” is no target year: type the year and the reduction, e.g. 2025 10"), t));
+        e = sheet_fail(
+            out, ERR_INPUT,
+            xasprintf(
+                SHEET_TR(env, "“%s”不是目标年：请写 目标年 下降率%%，如 2025 10",
+                         "“%s” is no target year: type the year and the reduction, e.g. 2025 10"),
+                t));
     } else if (want_rate && (sp == NULL || percent(env, sp, rate, &cause) != ERR_OK)) {
         free(cause);
-        e = sheet_fail(out, ERR_INPUT, xstrdup(SHEET_TR(env, "请在目标年后写总体下降率 %，如 2025 10",
-                                                        "Type the overall reduction % after the year, e.g. 2025 10")));
+        e = sheet_fail(
+            out, ERR_INPUT,
+            xstrdup(SHEET_TR(env, "请在目标年后写总体下降率 %，如 2025 10",
+                             "Type the overall reduction % after the year, e.g. 2025 10")));
     }
     *year = (int)y;
     free(t);
@@ -367,7 +385,8 @@ add(const struct sheet_env *env, size_t pick, const char *text, struct sheet_out
     }
     if ((e = store_begin(env->st, &cause)) == ERR_OK) {   /* the preset's targets: one undo */
         for (i = 0; i < n && e == ERR_OK; i++)
-            if (!plan_preset_held(&plan, &v[i]) && (e = store_target_put(env->st, &v[i], &cause)) == ERR_OK)
+            if (!plan_preset_held(&plan, &v[i])
+                && (e = store_target_put(env->st, &v[i], &cause)) == ERR_OK)
                 added++;
         if (e == ERR_OK)
             e = store_commit(env->st, &cause);
@@ -387,8 +406,8 @@ add(const struct sheet_env *env, size_t pick, const char *text, struct sheet_out
                                                 "The targets of %s are all there already"),
                   presets[pick - NPARAMS]);
     else if (env->lang == LANG_EN)
-        sheet_say(out, SHEET_SAY_OK, "Added %zu of the %zu targets of %s (one Ctrl-Z undoes)", added,
-                  n, presets[pick - NPARAMS]);
+        sheet_say(out, SHEET_SAY_OK, "Added %zu of the %zu targets of %s (one Ctrl-Z undoes)",
+                  added, n, presets[pick - NPARAMS]);
     else
         sheet_say(out, SHEET_SAY_OK, "已添加预设 %s 的 %zu 个目标（共 %zu 个；Ctrl-Z 一步撤销）",
                   presets[pick - NPARAMS], added, n);
@@ -423,7 +442,8 @@ del(const struct sheet_env *env, const struct sheet *s, int r, int col, struct s
     if ((e = store_plan_delete(env->st, "target", t->def.id, &cause)) != ERR_OK)
         return sheet_fail(out, e, cause);
     out->changed = 1;
-    sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已删除目标（Ctrl-Z 可撤销）", "Deleted the target (Ctrl-Z undoes)"));
+    sheet_say(out, SHEET_SAY_OK,
+              SHEET_TR(env, "已删除目标（Ctrl-Z 可撤销）", "Deleted the target (Ctrl-Z undoes)"));
     return ERR_OK;
 }
 

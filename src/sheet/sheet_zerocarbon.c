@@ -1,11 +1,11 @@
 /*
  * sheet_zerocarbon.c - E.1 零碳机关评价 (000 §6): the 41 indicators of the table under their first-
  * and second-level headings, each with its attribute, points, score (— while unscored), how it is
- * scored, the value entered (a reference, a percentage or the points: zc_value_kind), the working in
- * words, the evidence, the assessor's note and who entered it; above them the total, the grade (with
- * the veto of 1.1.1), what is still unscored, how the rules are read and the table's 41 rows against
- * the text's 42. Scored afresh on every rebuild (book_evaluate). A value typed is checked by
- * zc_entry_valid and refused with the reason, the text kept; each change is one undoable entry.
+ * scored, the value entered (a reference, a percentage or the points: zc_value_kind), the working
+ * in words, the evidence, the assessor's note and who entered it; above them the total, the grade
+ * (with the veto of 1.1.1), what is still unscored, how the rules are read and the table's 41 rows
+ * against the text's 42. Scored afresh on every rebuild (book_evaluate). A value typed is checked
+ * by zc_entry_valid and refused with the reason, the text kept; each change is one undoable entry.
  */
 #include "sheet/sheet.h"
 
@@ -70,8 +70,7 @@ static void
 wide(struct sheet *s, struct sheet_eval *se, int r, int what, char *text, unsigned flags)
 {
     se->rows[r] = what;
-    sheet_note(s, r, C_CODE, xstrdup(text));
-    sheet_set(s, r, C_CODE, text, SHEET_WIDE | flags);
+    sheet_eval_wide(s, r, C_CODE, text, flags);
 }
 
 /* "零碳达标机关（暂定：12 项未评分）", the grade with the veto and what is unscored (caller frees). */
@@ -146,14 +145,17 @@ heading(const struct sheet_env *env, struct sheet *s, struct sheet_eval *se, int
     if (level == 1) {
         got = sheet_num(level_score(z, zc_level1(d, LANG_ZH), NULL), 2);
         max = sheet_num(d->level1_max, 2);
-        wide(s, se, r, ROW_HEADING, xasprintf(SHEET_TR(env, "%.*s %s　得分 %s / %s", "%.*s %s: %s / %s"),
-                                              (int)strcspn(d->code, "."), d->code, zc_level1(d, env->lang),
-                                              got, max), 0);
+        wide(s, se, r, ROW_HEADING,
+             xasprintf(SHEET_TR(env, "%.*s %s　得分 %s / %s", "%.*s %s: %s / %s"),
+                       (int)strcspn(d->code, "."), d->code, zc_level1(d, env->lang), got, max),
+             0);
     } else {
         got = sheet_num(level_score(z, NULL, d->level2_code), 2);
         max = sheet_num(d->level2_max, 2);
-        wide(s, se, r, ROW_HEADING, xasprintf(SHEET_TR(env, "  %s %s　得分 %s / %s", "  %s %s: %s / %s"),
-                                              d->level2_code, zc_level2(d, env->lang), got, max), SHEET_DIM);
+        wide(s, se, r, ROW_HEADING,
+             xasprintf(SHEET_TR(env, "  %s %s　得分 %s / %s", "  %s %s: %s / %s"), d->level2_code,
+                       zc_level2(d, env->lang), got, max),
+             SHEET_DIM);
     }
     free(got);
     free(max);
@@ -212,7 +214,9 @@ build(const struct sheet_env *env, struct sheet *s)
     for (i = 0, n = HEAD_ROWS + TAIL_ROWS; i < z->n; i++, n++) {
         if (i == 0 || strcmp(z->items[i].def->level2_code, z->items[i - 1].def->level2_code) != 0)
             n++;
-        if (i == 0 || strcmp(zc_level1(z->items[i].def, LANG_ZH), zc_level1(z->items[i - 1].def, LANG_ZH)) != 0)
+        if (i == 0
+            || strcmp(zc_level1(z->items[i].def, LANG_ZH), zc_level1(z->items[i - 1].def, LANG_ZH))
+                   != 0)
             n++;
     }
     sheet_init(s, n, NCOLS, 2);         /* the code and the name stay in sight */
@@ -230,8 +234,11 @@ build(const struct sheet_env *env, struct sheet *s)
             heading(env, s, se, r++, d, 2);
         item_row(env, s, se, r++, i);
     }
-    wide(s, se, r++, ROW_HEADING, xstrdup(SHEET_TR(env, "评价报告（文字写在“评审记录”列，全文见提示行）",
-                                                   "The evaluation report (the text in the Note column, in full on the help line)")), 0);
+    wide(s, se, r++, ROW_HEADING,
+         xstrdup(SHEET_TR(
+             env, "评价报告（文字写在“评审记录”列，全文见提示行）",
+             "The evaluation report (the text in the Note column, in full on the help line)")),
+         0);
     for (c = 0; c < SHEET_EVAL_NREPORT; c++, r++) {
         se->rows[r] = ROW_TEXT - c;
         sheet_eval_text_row(env, s, r, "zc", sheet_eval_report[c], C_CODE, C_NAME, C_NOTE);
@@ -275,8 +282,9 @@ commit(const struct sheet_env *env, const struct sheet *s, int r, int c, const c
     if (cl == NULL || !(cl->flags & SHEET_EDIT))
         return ERR_NOTFOUND;
     if (text_at(env, r) >= 0)
-        return c == C_NOTE ? sheet_eval_put_text(env, "zc", sheet_eval_report[text_at(env, r)], text, out)
-                           : ERR_NOTFOUND;
+        return c == C_NOTE
+                   ? sheet_eval_put_text(env, "zc", sheet_eval_report[text_at(env, r)], text, out)
+                   : ERR_NOTFOUND;
     if (it == NULL)
         return ERR_NOTFOUND;
     sheet_eval_entry(env, "zc", it->def->code, &a);
@@ -286,14 +294,8 @@ commit(const struct sheet_env *env, const struct sheet *s, int r, int c, const c
             e = sheet_fail(out, ERR_INPUT, cause);
         a.has_value = has;
         a.value = v;
-    } else if (c == C_EV) {
-        e = sheet_eval_text(env, "evidence", text, &a.ev.ref, out);
-    } else if (c == C_FILE) {
-        e = sheet_evidence_file(env, &a.ev, text, out);
-    } else if (c == C_NOTE) {
-        e = sheet_eval_text(env, "note", text, &a.note, out);
     } else {
-        e = ERR_NOTFOUND;
+        e = sheet_eval_field(env, keys[c], text, &a, out);
     }
     if (e == ERR_OK) {
         char *what = xasprintf("%s %s", it->def->code, s->heads[c]);
@@ -328,30 +330,19 @@ help(const struct sheet_env *env, const struct sheet *s, int row, int col)
     prompt = zc_value_prompt(it->def, env->lang);
     max = sheet_num(it->def->max, 2);
     if (col == C_VALUE || col == C_SCORE || col == C_NAME || col == C_CODE)
-        se->help = xasprintf(SHEET_TR(env, "%s %s（%s，%s 分）：%s · 取值：%s", "%s %s (%s, %s points): %s · value: %s"),
-                             it->def->code, zc_name(it->def, env->lang), zc_attribute(it->def, env->lang),
-                             max, zc_rule_text(it->def, env->lang),
-                             prompt != NULL ? prompt : SHEET_TR(env, "不录入（由工作簿数据计算）",
-                                                                "none (computed from the workbook)"));
+        se->help =
+            xasprintf(SHEET_TR(env, "%s %s（%s，%s 分）：%s · 取值：%s",
+                               "%s %s (%s, %s points): %s · value: %s"),
+                      it->def->code, zc_name(it->def, env->lang), zc_attribute(it->def, env->lang),
+                      max, zc_rule_text(it->def, env->lang),
+                      prompt != NULL ? prompt
+                                     : SHEET_TR(env, "不录入（由工作簿数据计算）",
+                                                "none (computed from the workbook)"));
     else
         se->help = xstrdup(sheet_field_help(env, forms_field(env->step->form, keys[col])));
     free(prompt);
     free(max);
     return se->help;
-}
-
-/* Enter saves and moves down to the next item's cell in the column. */
-static void
-advance(const struct sheet_env *env, const struct sheet *s, int *row, int *col)
-{
-    int r;
-
-    (void)env;
-    for (r = *row + 1; r < s->nrows; r++)
-        if (sheet_cell(s, r, *col)->flags & SHEET_EDIT) {
-            *row = r;
-            return;
-        }
 }
 
 /* Enter on an assessor's points: the levels its rule allows (3.1.1: 0, 2, 2.5, 3), or its steps. */
@@ -361,32 +352,21 @@ cell_choice(const struct sheet_env *env, const struct sheet *s, int row, int col
 {
     const struct zc_item *it = item_at(env, row);
     const struct zc_rule *ru;
-    size_t n, i;
+    size_t n;
 
     (void)s;
     if (it == NULL || col != C_VALUE || zc_value_kind(it->def) != ZV_POINTS)
         return 0;
     ru = &it->def->rule;
-    n = ru->kind == ZK_LEVELS ? ru->n : ru->step > 0 ? (size_t)(it->def->max / ru->step + 0.5) + 1 : 0;
+    n = ru->kind == ZK_LEVELS ? ru->n
+        : ru->step > 0        ? (size_t)(it->def->max / ru->step + 0.5) + 1
+                              : 0;
     if (n == 0 || n > 21)
         return 0;                       /* too many to list: typed */
     memset(c, 0, sizeof(*c));
     c->title = xasprintf(SHEET_TR(env, "%s %s 的得分", "Points for %s %s"), it->def->code,
                          zc_name(it->def, env->lang));
-    c->labels = xcalloc(n + 2, sizeof(*c->labels));
-    c->values = xcalloc(n + 2, sizeof(*c->values));
-    c->labels[0] = xstrdup(SHEET_TR(env, "—（未评分）", "— (unscored)"));
-    c->values[0] = xstrdup("");
-    for (i = 0; i < n; i++) {
-        double v = ru->kind == ZK_LEVELS ? ru->pts[i] : ru->step * (double)i;
-
-        char *t = sheet_num(v, 2);
-
-        c->labels[i + 1] = xasprintf(SHEET_TR(env, "%s 分", "%s points"), t);
-        free(t);
-        c->values[i + 1] = sheet_num(v, 4);
-    }
-    c->n = n + 1;
+    sheet_eval_point_choices(env, c, ru->kind == ZK_LEVELS ? ru->pts : NULL, ru->step, n);
     return 1;
 }
 
@@ -396,8 +376,10 @@ del_what(const struct sheet_env *env, const struct sheet *s, int row, int col, c
     const struct sheet_cell *c = sheet_cell(s, row, col);
 
     (void)question;
-    return (item_at(env, row) != NULL || text_at(env, row) >= 0) && c != NULL && (c->flags & SHEET_EDIT) && c->text[0] != '\0'
-           ? SHEET_DEL_CLEAR : SHEET_DEL_NONE;
+    return (item_at(env, row) != NULL || text_at(env, row) >= 0) && c != NULL
+                   && (c->flags & SHEET_EDIT) && c->text[0] != '\0'
+               ? SHEET_DEL_CLEAR
+               : SHEET_DEL_NONE;
 }
 
 static enum err
@@ -411,7 +393,7 @@ const struct sheet_ops sheet_zerocarbon = {
     .build = build,
     .commit = commit,
     .help = help,
-    .advance = advance,
+    .advance = sheet_eval_advance,
     .cell_choice = cell_choice,
     .del_what = del_what,
     .del = del,

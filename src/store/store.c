@@ -581,6 +581,17 @@ store_write_end(struct store *st, const struct store_write *w, enum err e, char 
     return w->own ? store_commit(st, cause) : ERR_OK;
 }
 
+enum err
+store_write_run(struct store *st, store_put_fn put, void *arg, char **cause)
+{
+    struct store_write w;
+    enum err e;
+
+    if ((e = store_write_begin(st, &w, cause)) != ERR_OK)
+        return e;
+    return store_write_end(st, &w, put(st, arg, cause), cause);
+}
+
 void
 store_bind_text(sqlite3_stmt *s, int i, const char *v)
 {

@@ -29,9 +29,17 @@ summary(const struct wb_assessment *a)
                         : xasprintf("%s %s", a->eval, a->code);
 }
 
+/* What assess_put writes: a, or (clear) the taking away of a's row. */
+struct assess_arg {
+    const struct wb_assessment *a;
+    int clear;
+};
+
 static enum err
-assess_put(struct store *st, const struct wb_assessment *a, int clear, char **cause)
+assess_put(struct store *st, void *arg, char **cause)
 {
+    const struct wb_assessment *a = ((struct assess_arg *)arg)->a;
+    int clear = ((struct assess_arg *)arg)->clear;
     struct store_change c = {.tbl = "assessment", .field = a->code};
     sqlite3_stmt *s;
     char *old = NULL, *row = NULL, *new_value = NULL;
@@ -100,12 +108,9 @@ out:
 enum err
 store_assessment_put(struct store *st, const struct wb_assessment *a, int clear, char **cause)
 {
-    struct store_write w;
-    enum err e;
+    struct assess_arg arg = {a, clear};
 
-    if ((e = store_write_begin(st, &w, cause)) != ERR_OK)
-        return e;
-    return store_write_end(st, &w, assess_put(st, a, clear, cause), cause);
+    return store_write_run(st, assess_put, &arg, cause);
 }
 
 enum err

@@ -79,6 +79,14 @@ enum err store_write_begin(struct store *st, struct store_write *w, char **cause
 /* Ends the bracket: commits when e is ERR_OK, else rolls the write back; returns e or commit's. */
 enum err store_write_end(struct store *st, const struct store_write *w, enum err e, char **cause);
 
+/* A write that store_write_run brackets: makes the change arg describes (what arg is, put knows). */
+typedef enum err (*store_put_fn)(struct store *st, void *arg, char **cause);
+/*
+ * Runs put(st, arg, cause) between store_write_begin and store_write_end, so that a write of one
+ * row is a public write of its own; returns put's error, else the bracket's.
+ */
+enum err store_write_run(struct store *st, store_put_fn put, void *arg, char **cause);
+
 /*
  * One change of a logged row. The summaries are what store_log shows; the images of the row
  * before and after, what undo restores, store_record takes itself.

@@ -90,8 +90,9 @@ claim_old(struct store *st, const char *tbl, long long id, char **old, char **ca
 }
 
 static enum err
-offset_put(struct store *st, struct wb_offset *o, char **cause)
+offset_put(struct store *st, void *arg, char **cause)
 {
+    struct wb_offset *o = arg;
     struct store_change c = {.tbl = "offset_claim", .field = "offset"};
     sqlite3_stmt *s;
     char *row = NULL, *old = NULL, *new_value = NULL;
@@ -130,12 +131,7 @@ out:
 enum err
 store_offset_put(struct store *st, struct wb_offset *o, char **cause)
 {
-    struct store_write w;
-    enum err e;
-
-    if ((e = store_write_begin(st, &w, cause)) != ERR_OK)
-        return e;
-    return store_write_end(st, &w, offset_put(st, o, cause), cause);
+    return store_write_run(st, offset_put, o, cause);
 }
 
 enum err
@@ -155,8 +151,9 @@ store_offsets_add(struct store *st, struct wb_offset *o, size_t n, char **cause)
 }
 
 static enum err
-renewable_put(struct store *st, struct wb_renewable *r, char **cause)
+renewable_put(struct store *st, void *arg, char **cause)
 {
+    struct wb_renewable *r = arg;
     struct store_change c = {.tbl = "renewable", .field = "renewable"};
     sqlite3_stmt *s;
     char *row = NULL, *old = NULL, *new_value = NULL;
@@ -203,12 +200,7 @@ out:
 enum err
 store_renewable_put(struct store *st, struct wb_renewable *r, char **cause)
 {
-    struct store_write w;
-    enum err e;
-
-    if ((e = store_write_begin(st, &w, cause)) != ERR_OK)
-        return e;
-    return store_write_end(st, &w, renewable_put(st, r, cause), cause);
+    return store_write_run(st, renewable_put, r, cause);
 }
 
 static enum err

@@ -24,8 +24,9 @@ has_plan(const struct store *st)
 }
 
 static enum err
-base_set(struct store *st, const struct wb_base *b, char **cause)
+base_set(struct store *st, void *arg, char **cause)
 {
+    const struct wb_base *b = arg;
     struct store_change c = {.tbl = "base_period", .row = "base", .field = "base"};
     sqlite3_stmt *s;
     char *years = NULL, *old = NULL;
@@ -65,12 +66,9 @@ out:
 enum err
 store_base_set(struct store *st, const struct wb_base *b, char **cause)
 {
-    struct store_write w;
-    enum err e;
+    struct wb_base copy = *b;     /* base_set only reads it; the bracket's arg is not const */
 
-    if ((e = store_write_begin(st, &w, cause)) != ERR_OK)
-        return e;
-    return store_write_end(st, &w, base_set(st, b, cause), cause);
+    return store_write_run(st, base_set, &copy, cause);
 }
 
 /* "intensity 2025 −7 %", what the log shows of a target. */
@@ -84,8 +82,9 @@ target_summary(const struct wb_target *t)
 }
 
 static enum err
-target_put(struct store *st, struct wb_target *t, char **cause)
+target_put(struct store *st, void *arg, char **cause)
 {
+    struct wb_target *t = arg;
     struct store_change c = {.tbl = "target", .field = "target"};
     sqlite3_stmt *s;
     char *row = NULL, *old = NULL, *new_value = NULL;
@@ -146,17 +145,13 @@ out:
 enum err
 store_target_put(struct store *st, struct wb_target *t, char **cause)
 {
-    struct store_write w;
-    enum err e;
-
-    if ((e = store_write_begin(st, &w, cause)) != ERR_OK)
-        return e;
-    return store_write_end(st, &w, target_put(st, t, cause), cause);
+    return store_write_run(st, target_put, t, cause);
 }
 
 static enum err
-measure_put(struct store *st, struct wb_measure *m, char **cause)
+measure_put(struct store *st, void *arg, char **cause)
 {
+    struct wb_measure *m = arg;
     struct store_change c = {.tbl = "measure", .field = "measure"};
     sqlite3_stmt *s;
     char *row = NULL, *old = NULL;
@@ -213,12 +208,7 @@ out:
 enum err
 store_measure_put(struct store *st, struct wb_measure *m, char **cause)
 {
-    struct store_write w;
-    enum err e;
-
-    if ((e = store_write_begin(st, &w, cause)) != ERR_OK)
-        return e;
-    return store_write_end(st, &w, measure_put(st, m, cause), cause);
+    return store_write_run(st, measure_put, m, cause);
 }
 
 /* Deletes row id of tbl ("target" or "measure"), logged as the row's name. */
