@@ -176,15 +176,31 @@ int cli_assess_number(const char *code, const char *text, int *has, double *v, e
 int cli_assess_entry(const struct cli_assess *ca, const struct wb_plan *p, int year, const char *code,
                      struct cli_change *c);
 /*
- * Appends to c[*n …] the changes of ca's --set-text KEY=TEXT, KEY one of keys[0..nkeys) (cmd's
- * own), each kept in the note of "#KEY" (TEXT "" clears it; evaluators= checked by
- * evaluators_parse and stored canonically), and of its --evaluator options, which together are
- * one change: the list they give replaces the one stored. 0, or an exit code after saying why
- * (EXIT_USAGE for an unknown KEY, EXIT_REJECTED for evaluators that do not parse).
+ * What sets the two evaluation commands apart when they turn options into changes: cmd, the keys
+ * of --set-text (each kept as "#KEY"), the code stored for a CODE typed after --set or --clear
+ * (caller frees; NULL when there is no such item), what is said of such an unknown CODE after
+ * opt, and a --set value read and checked for code (0, or an exit code after saying why).
  */
-int cli_assess_texts(const struct cli_assess *ca, const struct wb_plan *p, int year,
-                     const char *const *keys, size_t nkeys, const struct cli_cmd *cmd,
-                     struct cli_change *c, size_t *n, enum lang l);
+struct cli_assess_kind {
+    const struct cli_cmd *cmd;
+    const char *const *text_keys;
+    size_t ntext_keys;
+    char *(*code)(const struct app *app, const char *typed);
+    void (*unknown)(const char *opt, const char *typed, enum lang l);
+    int (*value)(const struct app *app, const char *code, const char *text, int *has, double *v,
+                 enum lang l);
+};
+/*
+ * Appends to c[*n …] the changes ca asks for: each --set CODE=VALUE (the note, evidence and
+ * assessor of ca with it), each --set-text KEY=TEXT (TEXT "" clears it; evaluators= checked by
+ * evaluators_parse and stored canonically), the --evaluator options together as one change (the
+ * list they give replaces the one stored), each --clear CODE ("#KEY" too). 0, or an exit code
+ * after saying why (EXIT_USAGE for an unknown CODE or KEY, EXIT_REJECTED for a value or
+ * evaluators refused). c holds CLI_ASSESS_CHANGES.
+ */
+int cli_assess_changes(const struct app *app, const struct cli_assess *ca,
+                       const struct cli_assess_kind *k, const struct wb_plan *p, int year,
+                       struct cli_change *c, size_t *n, enum lang l);
 /* Fills *c to delete code's entry of year. */
 void cli_assess_clear(const struct cli_assess *ca, int year, const char *code, struct cli_change *c);
 /*

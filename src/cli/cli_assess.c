@@ -288,25 +288,68 @@ evaluators_change(const struct cli_assess *ca, const struct wb_plan *p, int year
     return 0;
 }
 
+/* The change of one --set CODE=VALUE; 0 or an exit code. */
+static int
+set_change(const struct app *app, const struct cli_assess *ca, const struct cli_assess_kind *k,
+           const struct wb_plan *p, int year, const char *arg, struct cli_change *c, enum lang l)
+{
+    const char *value;
+    char *typed, *code;
+    int rc, has = 0;
+    double v = 0;
+
+    if ((rc = cli_assess_split("--set", arg, &typed, &value, k->cmd)) != 0)
+        return rc;
+    if ((code = k->code(app, typed)) == NULL) {
+        k->unknown("--set", typed, l);
+        free(typed);
+        return EXIT_USAGE;
+    }
+    free(typed);
+    if ((rc = k->value(app, code, value, &has, &v, l)) == 0
+        && (rc = cli_assess_entry(ca, p, year, code, c)) == 0) {
+        c->a.has_value = has;
+        c->a.value = v;
+    }
+    free(code);
+    return rc;
+}
+
 int
-cli_assess_texts(const struct cli_assess *ca, const struct wb_plan *p, int year,
-                 const char *const *keys, size_t nkeys, const struct cli_cmd *cmd,
-                 struct cli_change *c, size_t *n, enum lang l)
+cli_assess_changes(const struct app *app, const struct cli_assess *ca,
+                   const struct cli_assess_kind *k, const struct wb_plan *p, int year,
+                   struct cli_change *c, size_t *n, enum lang l)
 {
     size_t i;
     int rc = 0;
 
+    for (i = 0; i < ca->nsets && rc == 0; i++)
+        if ((rc = set_change(app, ca, k, p, year, ca->sets[i], &c[*n], l)) == 0)
+            (*n)++;
     for (i = 0; i < ca->ntexts && rc == 0; i++) {
         if (ca->nevaluators > 0 && strncmp(ca->texts[i], "evaluators=", 11) == 0) {
             cli_error(TR(l, "--evaluator 与 --set-text evaluators= 只用其一",
                          "--evaluator and --set-text evaluators= do not go together"));
             return EXIT_USAGE;
         }
-        if ((rc = text_change(ca, p, year, ca->texts[i], keys, nkeys, cmd, &c[*n], l)) == 0)
+        if ((rc = text_change(ca, p, year, ca->texts[i], k->text_keys, k->ntext_keys, k->cmd,
+                              &c[*n], l)) == 0)
             (*n)++;
     }
     if (rc == 0 && ca->nevaluators > 0 && (rc = evaluators_change(ca, p, year, &c[*n], l)) == 0)
         (*n)++;
+    for (i = 0; i < ca->nclears && rc == 0; i++) {
+        const char *typed = ca->clears[i];
+        char *code = typed[0] == '#' ? xstrdup(typed) : k->code(app, typed);
+
+        if (code == NULL) {
+            k->unknown("--clear", typed, l);
+            rc = EXIT_USAGE;
+        } else {
+            cli_assess_clear(ca, year, code, &c[(*n)++]);
+            free(code);
+        }
+    }
     return rc;
 }
 

@@ -258,64 +258,44 @@ print_text(const struct book_eval *be, enum lang l)
 
 /* ---- writing ------------------------------------------------------------------------------ */
 
-/* The change of one --set CODE=VALUE: the code known, the value what it asks for. */
-static int
-set_change(const struct app *app, const struct cli_assess *ca, const struct wb_plan *p, int year,
-           const char *arg, struct cli_change *c, enum lang l)
+/* The indicator typed, if the table has it. */
+static char *
+zc_code(const struct app *app, const char *typed)
 {
-    const struct zc_def *d;
-    const char *value;
-    char *code, *cause = NULL;
-    int rc, has;
-    double v = 0;
+    return zc_find(app->zc, typed) != NULL ? xstrdup(typed) : NULL;
+}
 
-    if ((rc = cli_assess_split("--set", arg, &code, &value, &cli_cmd_evaluate)) != 0)
-        return rc;
-    if ((d = zc_find(app->zc, code)) == NULL) {
-        cli_error(TR(l, "--set：零碳机关评价没有指标“%s”（见 tanbook evaluate --help）",
-                     "--set: the evaluation has no indicator \"%s\" (see tanbook evaluate --help)"),
-                  code);
-        free(code);
-        return EXIT_USAGE;
-    }
-    if ((rc = cli_assess_number(code, value, &has, &v, l)) == 0 && has
-        && zc_entry_valid(d, v, l, &cause) != ERR_OK) {
+static void
+zc_unknown(const char *opt, const char *typed, enum lang l)
+{
+    cli_error(TR(l, "%s：零碳机关评价没有指标“%s”（见 tanbook evaluate --help）",
+                 "%s: the evaluation has no indicator \"%s\" (see tanbook evaluate --help)"), opt, typed);
+}
+
+/* A --set value: what the indicator asks for (zc_entry_valid). */
+static int
+zc_value(const struct app *app, const char *code, const char *text, int *has, double *v,
+         enum lang l)
+{
+    char *cause = NULL;
+    int rc = cli_assess_number(code, text, has, v, l);
+
+    if (rc == 0 && *has && zc_entry_valid(zc_find(app->zc, code), *v, l, &cause) != ERR_OK) {
         cli_error("--set %s：%s", code, cause);
         free(cause);
         rc = EXIT_REJECTED;
     }
-    if (rc == 0 && (rc = cli_assess_entry(ca, p, year, code, c)) == 0) {
-        c->a.has_value = has;
-        c->a.value = v;
-    }
-    free(code);
     return rc;
 }
 
-/* The changes the options ask for, each checked; 0 or an exit code. */
-static int
-changes_of(const struct app *app, const struct cli_assess *ca, const struct wb_plan *p, int year,
-           struct cli_change *c, size_t *n, enum lang l)
-{
-    size_t i;
-    int rc = 0;
-
-    for (i = 0; i < ca->nsets && rc == 0; i++)
-        if ((rc = set_change(app, ca, p, year, ca->sets[i], &c[*n], l)) == 0)
-            (*n)++;
-    if (rc == 0)
-        rc = cli_assess_texts(ca, p, year, text_keys, nitems(text_keys), &cli_cmd_evaluate, c, n, l);
-    for (i = 0; i < ca->nclears && rc == 0; i++) {
-        if (zc_find(app->zc, ca->clears[i]) == NULL && ca->clears[i][0] != '#') {
-            cli_error(TR(l, "--clear：零碳机关评价没有指标“%s”", "--clear: the evaluation has no indicator \"%s\""),
-                      ca->clears[i]);
-            rc = EXIT_USAGE;
-        } else {
-            cli_assess_clear(ca, year, ca->clears[i], &c[(*n)++]);
-        }
-    }
-    return rc;
-}
+static const struct cli_assess_kind kind = {
+    .cmd = &cli_cmd_evaluate,
+    .text_keys = text_keys,
+    .ntext_keys = nitems(text_keys),
+    .code = zc_code,
+    .unknown = zc_unknown,
+    .value = zc_value,
+};
 
 /* After writing: the items changed with their new scores, then the total and grade. */
 static void
@@ -378,7 +358,7 @@ write_entries(struct app *app, const char *file, const char *year_arg, const str
         if ((e = book_load_plan(wb, &p, &cause)) != ERR_OK) {
             rc = cli_fail(e, cause);
         } else {
-            rc = changes_of(app, ca, &p, year, c, &n, l);
+            rc = cli_assess_changes(app, ca, &kind, &p, year, c, &n, l);
             plan_free(&p);
         }
     }

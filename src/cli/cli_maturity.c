@@ -343,43 +343,49 @@ value_ok(const struct maturity_defs *defs, const char *code, double v, enum lang
     return 0;
 }
 
-static int
-set_change(const struct app *app, const struct cli_assess *ca, const struct wb_plan *p, int year,
-           const char *arg, struct cli_change *c, enum lang l)
+static char *
+mat_code(const struct app *app, const char *typed)
 {
-    const char *value;
-    char *typed, *code;
-    int rc, has = 0, d;
-    double v = 0;
+    return code_of(app->maturity, typed);
+}
 
-    if ((rc = cli_assess_split("--set", arg, &typed, &value, &cli_cmd_maturity)) != 0)
-        return rc;
-    code = code_of(app->maturity, typed);
-    free(typed);
-    if (code == NULL) {
-        cli_error(TR(l, "--set：成熟度评价没有“%.*s”这一项或设置（见 tanbook maturity --help）",
-                     "--set: the maturity evaluation has no item or setting \"%.*s\" (see tanbook maturity --help)"),
-                  (int)(strchr(arg, '=') - arg), arg);
-        return EXIT_USAGE;
-    }
-    if (strcmp(code, "@denominator") == 0 && (d = maturity_denom_parse(value)) >= 0)
-        has = 1, v = d;
+static void
+mat_unknown(const char *opt, const char *typed, enum lang l)
+{
+    cli_error(TR(l, "%s：成熟度评价没有“%s”这一项或设置（见 tanbook maturity --help）",
+                 "%s: the maturity evaluation has no item or setting \"%s\" (see tanbook maturity --help)"),
+              opt, typed);
+}
+
+/* A --set value: @denominator by its name too; a setting needs one; each within its limits. */
+static int
+mat_value(const struct app *app, const char *code, const char *text, int *has, double *v,
+          enum lang l)
+{
+    int rc = 0, d;
+
+    if (strcmp(code, "@denominator") == 0 && (d = maturity_denom_parse(text)) >= 0)
+        *has = 1, *v = d;
     else
-        rc = cli_assess_number(code, value, &has, &v, l);
-    if (rc == 0 && !has && code[0] == '@') {
+        rc = cli_assess_number(code, text, has, v, l);
+    if (rc == 0 && !*has && code[0] == '@') {
         cli_error(TR(l, "--set %s：设置须给数值（恢复默认用 --clear %s）",
                      "--set %s: a setting needs a value (--clear %s restores the default)"), code, code);
         rc = EXIT_REJECTED;
     }
-    if (rc == 0 && has && !value_ok(app->maturity, code, v, l))
+    if (rc == 0 && *has && !value_ok(app->maturity, code, *v, l))
         rc = EXIT_REJECTED;
-    if (rc == 0 && (rc = cli_assess_entry(ca, p, year, code, c)) == 0) {
-        c->a.has_value = has;
-        c->a.value = v;
-    }
-    free(code);
     return rc;
 }
+
+static const struct cli_assess_kind kind = {
+    .cmd = &cli_cmd_maturity,
+    .text_keys = text_keys,
+    .ntext_keys = nitems(text_keys),
+    .code = mat_code,
+    .unknown = mat_unknown,
+    .value = mat_value,
+};
 
 /* The change for code among c[0..n), or NULL. */
 static struct cli_change *
@@ -460,30 +466,13 @@ settings_fit(const struct app *app, const struct wb_plan *p, int year, struct cl
     return EXIT_REJECTED;
 }
 
+/* The changes the options ask for, the weights paired, the settings checked together. */
 static int
 changes_of(const struct app *app, const struct cli_assess *ca, const struct wb_plan *p, int year,
            struct cli_change *c, size_t *n, enum lang l)
 {
-    size_t i;
-    int rc = 0;
+    int rc = cli_assess_changes(app, ca, &kind, p, year, c, n, l);
 
-    for (i = 0; i < ca->nsets && rc == 0; i++)
-        if ((rc = set_change(app, ca, p, year, ca->sets[i], &c[*n], l)) == 0)
-            (*n)++;
-    if (rc == 0)
-        rc = cli_assess_texts(ca, p, year, text_keys, nitems(text_keys), &cli_cmd_maturity, c, n, l);
-    for (i = 0; i < ca->nclears && rc == 0; i++) {
-        char *code = ca->clears[i][0] == '#' ? xstrdup(ca->clears[i]) : code_of(app->maturity, ca->clears[i]);
-
-        if (code == NULL) {
-            cli_error(TR(l, "--clear：成熟度评价没有“%s”这一项或设置", "--clear: the maturity evaluation has no item or setting \"%s\""),
-                      ca->clears[i]);
-            rc = EXIT_USAGE;
-        } else {
-            cli_assess_clear(ca, year, code, &c[(*n)++]);
-        }
-        free(code);
-    }
     if (rc == 0)
         pair_weights(ca, p, year, c, n, l);
     return rc == 0 ? settings_fit(app, p, year, c, *n, l) : rc;
