@@ -10,6 +10,11 @@ usage: export_eval_check.py [options] OUT.xlsx
   --formula SHEET|V1|…|N|F  … and a formula F (its text, "=" included) with a cached value in column N
   --text SHEET|TEXT   some cell of SHEET holds TEXT (a part of its text)
   --no-text SHEET|TEXT  no cell of SHEET holds TEXT
+  --people SHEET|N,R,D;N,R,D…  the cover's evaluators (评价人员 / Evaluators in column A, merged down
+                      over its table) are exactly these: under the header 姓名 | 角色（职务/职称）| 日期
+                      (Name | Role (position or title) | Date) in columns D, E (merged to the last
+                      column but one) and the last, one row each, in order ("" for an empty cell);
+                      "SHEET|" for nobody: the label's text reads 未填写 / not entered
   --same OTHER.xlsx   every sheet of OTHER (an export without the evaluations) is in this file, in
                       the same place, with byte-identical XML
 
@@ -28,11 +33,49 @@ import xlsx_find  # noqa: E402
 NEUTRAL_LAST = ("碳抵消与碳中和", "Offsets and neutrality", "碳中和声明", "Neutrality statement")
 
 
+PEOPLE = {"评价人员": ("姓名", "角色（职务/职称）", "日期", "未填写"),
+          "Evaluators": ("Name", "Role (position or title)", "Date", "not entered")}
+
+
+def people(c, spec):
+    """--people: the evaluators' table of the cover read cell by cell, its merged ranges too."""
+    sheet, want = spec.split("|", 1)
+    want = [tuple(p.split(",")) for p in want.split(";")] if want else []
+    ws, wv = c.wf[sheet], c.wv[sheet]
+    label = [r for r in range(1, ws.max_row + 1) if wv.cell(r, 1).value in PEOPLE]
+    if len(label) != 1:
+        c.fail("%s: %d cells label the evaluators in column A, expected 1" % (sheet, len(label)))
+        return
+    r0, last = label[0], ws.max_column
+    words = PEOPLE[wv.cell(r0, 1).value]
+    span = [m for m in ws.merged_cells.ranges if m.min_row == r0 and m.min_col == 1]
+    if not want:
+        if wv.cell(r0, 4).value != words[3]:
+            c.fail("%s!D%d: %r, expected %r" % (sheet, r0, wv.cell(r0, 4).value, words[3]))
+        return
+    if len(span) != 1 or span[0].max_col != 3 or span[0].max_row != r0 + len(want):
+        c.fail("%s: the label %s is merged over %s, expected A%d:C%d" % (
+            sheet, words[0], [str(m) for m in span], r0, r0 + len(want)))
+    for i, w in enumerate([words[:3]] + want):
+        r = r0 + i
+        got = (wv.cell(r, 4).value, wv.cell(r, 5).value, wv.cell(r, last).value)
+        got = tuple("" if v is None else v for v in got)
+        if got != tuple(w):
+            c.fail("%s row %d: %r, expected %r" % (sheet, r, got, tuple(w)))
+        role = [m for m in ws.merged_cells.ranges if m.min_row == r and m.min_col == 5]
+        if last - 1 > 5 and (len(role) != 1 or role[0].max_col != last - 1):
+            c.fail("%s!E%d: the role is merged over %s, expected E:%s" % (
+                sheet, r, [str(m) for m in role], ws.cell(r, last - 1).column_letter))
+    after = wv.cell(r0 + len(want) + 1, 1).value
+    if after is None:       # the cover's next label (主要发现) follows the table's last row
+        c.fail("%s row %d: a row more in the evaluators' table" % (sheet, r0 + len(want) + 1))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("xlsx")
     ap.add_argument("--names", required=True)
-    for opt in ("--row", "--blank", "--formula", "--text", "--no-text"):
+    for opt in ("--row", "--blank", "--formula", "--text", "--no-text", "--people"):
         ap.add_argument(opt, action="append", default=[])
     ap.add_argument("--same")
     a = ap.parse_args()
@@ -66,6 +109,8 @@ def main():
                 c.fail("%s!%s: %r, expected the formula %s" % (parts[0], cell.coordinate, cell.value, parts[-1]))
         xlsx_find.check_texts(c, a.text, a.no_text)
         xlsx_find.check_finite(c, names)
+        for spec in a.people:
+            people(c, spec)
         if a.same:
             xlsx_find.same(c, a.xlsx, a.same)
         for n in sheets:

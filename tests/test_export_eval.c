@@ -5,8 +5,9 @@
  * with openpyxl by tests/export_eval_check.py: a computed item's score and working, an entered
  * and an assessor-scored one, a blank score and the unscored list, the total and grade, the veto
  * in a second export, the maturity weights, total and stars, the evidence list with a file's
- * SHA-256 (one unchanged, one changed since); the sheets before them are the same bytes as
- * without the evaluations.
+ * SHA-256 (one unchanged, one changed since); the evaluators' table of each cover (the list,
+ * an older free text as a name alone, the assessors not on it), in Chinese and in English; the
+ * sheets before them are the same bytes as without the evaluations.
  *
  * The demo's 2024 (what book_evaluate computes from it): 1.1.1 passes check → 5; 2.2.2 40 kW →
  * 0.5 per full 10 kW = 2; 2.2.1 可再生能源利用率 2.04 % → 3 − 0.5 × 10 started 5 % steps → 0.
@@ -94,7 +95,11 @@ setup(void **state)
     put(st, "zc", "2.1.2", 1, 80, "查阅节能改造台账", "节能改造台账", chfile, "张三");
     /* 1.2.1 assessed 2.5 of 3 */
     put(st, "zc", "1.2.1", 1, 2.5, "现场查看监测系统", "监测制度文件", okfile, "李四");
-    put(st, "zc", "#evaluators", 0, 0, "评审组：王五（组长）", "", NULL, "");
+    /* the list as stored (canonical); 张三 is on it and an assessor, 李四 an assessor only */
+    put(st, "zc", "#evaluators", 0, 0, "王五，组长（高级工程师），2026-11-30；张三，评审员，2026-12-01",
+        "", NULL, "");
+    /* an older version's free text: a name alone */
+    put(st, "maturity", "#evaluators", 0, 0, "评审组：赵六（组长）", "", NULL, "");
     put(st, "zc", "#findings", 0, 0, "能耗台账完整", "", NULL, "");
     /* maturity: M1.1.1 2 and M1.1.2 1 of table A.1: qualitative 3; an advanced value far
        above the demo's intensity: quantitative 100; weights 0.5 / 0.5 */
@@ -118,9 +123,9 @@ teardown(void **state)
     return getenv("KEEP") != NULL ? 0 : fixture_close(&app, dir);
 }
 
-/* Exports 2024 to dir/name: with_eval 0 leaves the evaluations out; veto fails 1.1.1. */
+/* Exports 2024 to dir/name in lang: with_eval 0 leaves the evaluations out; veto fails 1.1.1. */
 static char *
-export_case(const char *name, int with_eval, int veto)
+export_case(const char *name, int with_eval, int veto, enum lang lang)
 {
     struct book *wb;
     struct book_eval be;
@@ -132,7 +137,7 @@ export_case(const char *name, int with_eval, int veto)
     struct export_in in = {.fs = app.forms};
 
     assert_int_equal(book_open(&app, wbpath, BOOK_READ, &wb, &cause), ERR_OK);
-    assert_int_equal(book_evaluate(wb, 2024, LANG_ZH, &be, &cause), ERR_OK);
+    assert_int_equal(book_evaluate(wb, 2024, lang, &be, &cause), ERR_OK);
     book_close(wb);
     assert_true(be.has_perf);
     ev.zc = &be.zc;
@@ -142,7 +147,7 @@ export_case(const char *name, int with_eval, int veto)
         f = be.zf;
         f.check_passes = 0;
         f.check_errors = 2;
-        zc_score(app.zc, &f, be.zc_entries, be.nzc_entries, LANG_ZH, &vz);
+        zc_score(app.zc, &f, be.zc_entries, be.nzc_entries, lang, &vz);
         ev.zc = &vz;
     }
     in.r = &be.bn.rep;
@@ -179,14 +184,14 @@ check(const char *file, const char *args)
 static void
 test_zc(void **state)
 {
-    char *file = export_case("eval.xlsx", 1, 0), *none = export_case("none.xlsx", 0, 0), *args;
+    char *file = export_case("eval.xlsx", 1, 0, LANG_ZH), *none = export_case("none.xlsx", 0, 0, LANG_ZH), *args;
 
     (void)state;
     /* total 5 + 2 + 0 (computed) + 2 (entered) + 2.5 (assessed) = 11.5: below 60, 待改进机关,
        provisional while the other 36 items are unscored */
     args = xasprintf(NAMES "--same '%s' "
         "--row '零碳机关评价|被评价单位|||示例县机关事务服务中心' "
-        "--row '零碳机关评价|评价人员|||李四、张三；评审组：王五（组长）' "
+        "--people '零碳机关评价|王五,组长（高级工程师）,2026-11-30;张三,评审员,2026-12-01;李四,评审人（录入评分）,' "
         "--row '零碳机关评价|主要发现|||能耗台账完整' "
         "--row '零碳机关评价|评价结论|||未填写' "
         "--row '零碳机关评价|评价结果|||综合得分 11.5 分（满分 100），待改进机关（暂定）；未触发一票否决；尚有指标未评分，等级为暂定' "
@@ -196,7 +201,7 @@ test_zc(void **state)
         "--row '零碳机关评价|*|*|1.2.1|碳排放监测体系完备度|约束性|3|*|2.5|评审|*|监测制度文件|现场查看监测系统|李四' "
         "--blank '零碳机关评价|*|*|1.2.2|全生命周期碳排放核算覆盖率|预期性|2|*|8' "
         "--row '零碳机关评价|小计：碳排放管理|||||25||7.5' "
-        "--formula '零碳机关评价|合计|||||100||11.5|8|=H23+H31+H38+H46+H52+H62' "
+        "--formula '零碳机关评价|合计|||||100||11.5|8|=H26+H34+H41+H49+H55+H65' "
         "--row '零碳机关评价|综合得分|||11.5' "
         "--row '零碳机关评价|评价等级|||待改进机关（暂定）' "
         "--row '零碳机关评价|一票否决（1.1.1）|||未否决' "
@@ -214,7 +219,7 @@ test_zc(void **state)
 static void
 test_maturity_evidence(void **state)
 {
-    char *file = export_case("eval2.xlsx", 1, 0), *args;
+    char *file = export_case("eval2.xlsx", 1, 0, LANG_ZH), *args;
 
     (void)state;
     /* I = 0.5 × 3 + 0.5 × 100 = 51.5: 一星 (0–59), provisional (criteria unscored) */
@@ -229,7 +234,7 @@ test_maturity_evidence(void **state)
         "--row '成熟度评价|综合得分 I|||51.5|I = a1 × 定性 + a2 × 定量 = 0.5 × 3 + 0.5 × 100 = 51.5（002 式(3)）' "
         "--row '成熟度评价|评价结果|||一星（暂定）' "
         "--row '成熟度评价|一星|||0–59|◀' "
-        "--row '成熟度评价|评价人员|||张三' "
+        "--people '成熟度评价|评审组：赵六（组长）,,;张三,评审人（录入评分）,' "
         "--text '成熟度评价|表22' "
         /* the evidence list: the file unchanged with its SHA-256, the other changed since */
         "--row '佐证材料清单|零碳机关评价|1.2.1 碳排放监测体系完备度|监测制度文件|现场查看监测系统|李四|*|%s|%s|文件未变' "
@@ -246,7 +251,7 @@ test_maturity_evidence(void **state)
 static void
 test_veto(void **state)
 {
-    char *file = export_case("veto.xlsx", 1, 1);
+    char *file = export_case("veto.xlsx", 1, 1, LANG_ZH);
 
     (void)state;
     check(file, NAMES
@@ -257,6 +262,21 @@ test_veto(void **state)
     free(file);
 }
 
+/* In English: the evaluators' table under its English header; the names as entered. */
+static void
+test_english(void **state)
+{
+    char *file = export_case("en.xlsx", 1, 0, LANG_EN);
+
+    (void)state;
+    check(file, "--names 'Zero-carbon office,Maturity,Evidence' "
+          "--people 'Zero-carbon office|王五,组长（高级工程师）,2026-11-30;张三,评审员,2026-12-01;"
+          "李四,assessor (entered scores),' "
+          "--people 'Maturity|评审组：赵六（组长）,,;张三,assessor (entered scores),' "
+          "--no-text 'Zero-carbon office|姓名'");
+    free(file);
+}
+
 int
 main(void)
 {
@@ -264,6 +284,7 @@ main(void)
         cmocka_unit_test(test_zc),
         cmocka_unit_test(test_maturity_evidence),
         cmocka_unit_test(test_veto),
+        cmocka_unit_test(test_english),
     };
 
     setlocale(LC_CTYPE, "C.UTF-8");   /* width_of counts a Chinese character as two columns */

@@ -3,7 +3,8 @@
  * on the demo workbook (2024) and the two-year office (2023): a computed item's score and working,
  * an entered reference scoring its item, a refused value's reason, the total and grade as entries
  * come, the veto; a maturity criterion scored, a1 setting a2 in one undoable step, the stars; a
- * report text saved and cleared, the custom denominator scoring, an evidence file's SHA-256.
+ * report text saved and cleared, the evaluators' list checked and stored canonically (an older
+ * free text marked), the custom denominator scoring, an evidence file's SHA-256.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -306,6 +307,58 @@ test_report_text(void **state)
 }
 
 /*
+ * The evaluators' row: a list whose second entry lacks its role is refused with the entry and the
+ * reason, nothing stored; a list by '|', ',' and a newline is stored and shown canonically, the
+ * help line giving the format, then the list. On E.2, in English, an older free text stored
+ * before the list is shown as it is, marked, and the help line says to rewrite it.
+ */
+static void
+test_evaluators(void **state)
+{
+    static const char canon[] = "张三，组长，2026-11-30；李四，评审员，2026-12-01";
+    struct fx *f = *state;
+    const struct sheet_ops *so = sheet_find("zerocarbon");
+    struct wb_assessment old = {.year = 2024, .eval = "maturity", .code = "#evaluators",
+                                .note = "评审组：王五（组长）", .assessor = ""};
+    const struct wb_assessment *a;
+    char *msg, *cause = NULL;
+    int r;
+
+    load(f, "E.1", LANG_ZH);
+    f->env.assessor = "张三";
+    r = row_of(f, "#evaluators");
+    msg = put(f, "zerocarbon", r, Z_NOTE, "张三,组长,2026-11-30;李四", ERR_INPUT);
+    assert_string_equal(msg, "评价人员第 2 位“李四”缺少角色（职务/职称）");
+    free(msg);
+    assert_null(plan_assessment(&sheet_eval_state(&f->env)->be.bn.plan, 2024, "zc", "#evaluators"));
+    put_ok(f, "zerocarbon", "E.1", r, Z_NOTE, " 张三 | 组长 | 2026-11-30\n李四,评审员,2026-12-01 ");
+    a = plan_assessment(&sheet_eval_state(&f->env)->be.bn.plan, 2024, "zc", "#evaluators");
+    assert_non_null(a);
+    assert_string_equal(a->note, canon);
+    assert_string_equal(text(f, r, Z_NOTE), canon);
+    assert_false(sheet_cell(&f->s, r, Z_NOTE)->flags & SHEET_WARN);
+    assert_string_equal(so->help(&f->env, &f->s, r, Z_NOTE),
+                        "评价人员：每位 姓名，角色（职务/职称），日期 YYYY-MM-DD，各位以；分隔 · 共 2 位："
+                        "张三（组长，2026-11-30）、李四（评审员，2026-12-01）");
+    done(f, "zerocarbon");
+
+    old.ev.ref = "";
+    load(f, "E.2", LANG_EN);
+    assert_int_equal(store_assessment_put(f->env.st, &old, 0, &cause), ERR_OK);
+    load(f, "E.2", LANG_EN);
+    r = row_of(f, "#evaluators");
+    assert_string_equal(text(f, r, M_NOTE), "评审组：王五（组长）");
+    assert_true(sheet_cell(&f->s, r, M_NOTE)->flags & SHEET_WARN);
+    assert_string_equal(sheet_find("maturity")->help(&f->env, &f->s, r, M_NOTE),
+                        "Evaluators: each NAME, ROLE (position or title), DATE YYYY-MM-DD, separated by ; · "
+                        "the text now is not such a list (an older version's): rewrite it: 评审组：王五（组长）");
+    msg = put(f, "maturity", r, M_NOTE, "王五，组长", ERR_INPUT);
+    assert_string_equal(msg, "evaluator 1 \"王五\": the date (YYYY-MM-DD) is missing");
+    free(msg);
+    done(f, "maturity");
+}
+
+/*
  * E.2's custom denominator: named 营业收入 in 万元, 1000 this year, @denominator 2. Intensity =
  * 779.243 tCO₂e ÷ 1000 万元 = 0.779243 tCO₂e/万元; against an advanced value of 0.75 that is
  * (0.779243 − 0.75) / 0.75 = 3.90 % above, within 10 %: 80 points (with the 12500 m² it would
@@ -395,6 +448,7 @@ main(void)
         cmocka_unit_test(test_zerocarbon_veto),
         cmocka_unit_test(test_maturity),
         cmocka_unit_test(test_report_text),
+        cmocka_unit_test(test_evaluators),
         cmocka_unit_test(test_custom_denominator),
         cmocka_unit_test(test_evidence_file),
     };

@@ -154,28 +154,32 @@ void cli_offset_notes(struct book *wb, const struct wb_offset *o, size_t n, cons
 struct cli_assess {
     const char *eval;                   /* "zc" or "maturity" */
     char **sets, **texts, **clears;     /* --set CODE=VALUE, --set-text KEY=TEXT, --clear CODE */
-    size_t nsets, ntexts, nclears;
+    char **evaluators;                  /* --evaluator NAME,ROLE,DATE */
+    size_t nsets, ntexts, nclears, nevaluators;
     const char *note, *evidence, *evidence_file, *assessor;    /* NULL: not given */
 };
+/* The most changes one command makes: every list full, the evaluators' one, a weight paired. */
+#define CLI_ASSESS_CHANGES (3 * CLI_ASSESS_MAX + 2)
 /* One entry to write (clear: delete it). */
 struct cli_change {
     struct wb_assessment a;
     int clear;
 };
 /*
- * Takes getopt's c ('s' --set, 't' --set-text, 'c' --clear, 'n' --note, 'e' --evidence,
- * 'f' --evidence-file, 'a' --assessor) with arg: 0, -1 for another c, or EXIT_USAGE (too many).
+ * Takes getopt's c ('s' --set, 't' --set-text, 'c' --clear, 'v' --evaluator, 'n' --note,
+ * 'e' --evidence, 'f' --evidence-file, 'a' --assessor) with arg: 0, -1 for another c, or EXIT_USAGE (too many).
  */
 int cli_assess_option(struct cli_assess *ca, int c, const char *arg, const struct cli_cmd *cmd);
-/* Whether the command writes (a --set, --set-text or --clear was given). */
+/* Whether the command writes (a --set, --set-text, --clear or --evaluator was given). */
 int cli_assess_writes(const struct cli_assess *ca);
 /* The options fit together (a write needs --year, no --json; --note … need a write); 0 or EXIT_USAGE. */
 int cli_assess_check(const struct cli_assess *ca, const char *year_arg, int json,
                      const struct cli_cmd *cmd);
 void cli_assess_free(struct cli_assess *ca);
 /*
- * Appends `"report": {"evaluators": …, "findings": …, "conclusion": …}` (the texts of eval's
- * report for year in p, "" where none is entered) to sb.
+ * Appends `"report": {"evaluators": [{"name", "role", "date"} …], "findings": …, "conclusion": …}`
+ * (the texts of eval's report for year in p, "" where none is entered; an older free text of the
+ * evaluators as names with role and date "") to sb.
  */
 void cli_assess_report_json(struct strbuf *sb, const struct wb_plan *p, int year,
                             const char *eval);
@@ -205,9 +209,32 @@ int cli_assess_number(const char *code, const char *text, int *has, double *v, e
  */
 int cli_assess_entry(const struct cli_assess *ca, const struct wb_plan *p, int year, const char *code,
                      struct cli_change *c);
-/* Fills *c for a text kept in the note of code ("#custom_name"); text "" clears it. */
-void cli_assess_text(const struct cli_assess *ca, const struct wb_plan *p, int year, const char *code,
-                     const char *text, struct cli_change *c);
+/*
+ * What sets the two evaluation commands apart when they turn options into changes: cmd, the keys
+ * of --set-text (each kept as "#KEY"), the code stored for a CODE typed after --set or --clear
+ * (caller frees; NULL when there is no such item), what is said of such an unknown CODE after
+ * opt, and a --set value read and checked for code (0, or an exit code after saying why).
+ */
+struct cli_assess_kind {
+    const struct cli_cmd *cmd;
+    const char *const *text_keys;
+    size_t ntext_keys;
+    char *(*code)(const struct app *app, const char *typed);
+    void (*unknown)(const char *opt, const char *typed, enum lang l);
+    int (*value)(const struct app *app, const char *code, const char *text, int *has, double *v,
+                 enum lang l);
+};
+/*
+ * Appends to c[*n …] the changes ca asks for: each --set CODE=VALUE (the note, evidence and
+ * assessor of ca with it), each --set-text KEY=TEXT (TEXT "" clears it; evaluators= checked by
+ * evaluators_parse and stored canonically), the --evaluator options together as one change (the
+ * list they give replaces the one stored), each --clear CODE ("#KEY" too). 0, or an exit code
+ * after saying why (EXIT_USAGE for an unknown CODE or KEY, EXIT_REJECTED for a value or
+ * evaluators refused). c holds CLI_ASSESS_CHANGES.
+ */
+int cli_assess_changes(const struct app *app, const struct cli_assess *ca,
+                       const struct cli_assess_kind *k, const struct wb_plan *p, int year,
+                       struct cli_change *c, size_t *n, enum lang l);
 /* Fills *c to delete code's entry of year. */
 void cli_assess_clear(const struct cli_assess *ca, int year, const char *code, struct cli_change *c);
 /*

@@ -1,9 +1,10 @@
 /*
  * cli_assess.c - what `tanbook evaluate` and `tanbook maturity` share: the options that record an
  * assessor's entry (--set CODE=VALUE, --set-text, --clear, --note, --evidence, --evidence-file,
- * --assessor), the entry built from what was there before and what was typed, all the entries of
- * one command written in one transaction (one undoable action), and the wrapping of the working
- * of an item onto lines that fit 80 columns.
+ * --assessor), the entry built from what was there before and what was typed, the report's texts
+ * (--set-text KEY=TEXT, the evaluators also as --evaluator NAME,ROLE,DATE), all the entries of one
+ * command written in one transaction (one undoable action), and the wrapping of the working of an
+ * item onto lines that fit 80 columns.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -14,21 +15,25 @@
 #include "base/text.h"
 #include "base/width.h"
 #include "cli/cli.h"
+#include "core/evaluators.h"
 
 #define TR(lang, zh, en) ((lang) == LANG_EN ? (en) : (zh))
 
 int
 cli_assess_option(struct cli_assess *ca, int c, const char *arg, const struct cli_cmd *cmd)
 {
-    char ***list = c == 's' ? &ca->sets : c == 't' ? &ca->texts : &ca->clears;
-    size_t *n = c == 's' ? &ca->nsets : c == 't' ? &ca->ntexts : &ca->nclears;
+    char ***list = c == 's' ? &ca->sets : c == 't' ? &ca->texts : c == 'v' ? &ca->evaluators
+                                                                           : &ca->clears;
+    size_t *n = c == 's' ? &ca->nsets : c == 't' ? &ca->ntexts : c == 'v' ? &ca->nevaluators
+                                                                          : &ca->nclears;
 
     switch (c) {
     case 's':
     case 't':
     case 'c':
+    case 'v':
         if (*n == CLI_ASSESS_MAX) {
-            cli_error("--set、--set-text、--clear 各最多 %d 个", CLI_ASSESS_MAX);
+            cli_error("--set、--set-text、--clear、--evaluator 各最多 %d 个", CLI_ASSESS_MAX);
             return cli_usage(cmd);
         }
         if (*list == NULL)
@@ -55,7 +60,7 @@ cli_assess_option(struct cli_assess *ca, int c, const char *arg, const struct cl
 int
 cli_assess_writes(const struct cli_assess *ca)
 {
-    return ca->nsets + ca->ntexts + ca->nclears > 0;
+    return ca->nsets + ca->ntexts + ca->nclears + ca->nevaluators > 0;
 }
 
 int
@@ -87,6 +92,7 @@ cli_assess_free(struct cli_assess *ca)
     free(ca->sets);
     free(ca->texts);
     free(ca->clears);
+    free(ca->evaluators);
 }
 
 const char *
@@ -170,9 +176,10 @@ cli_assess_entry(const struct cli_assess *ca, const struct wb_plan *p, int year,
     return 0;
 }
 
-void
-cli_assess_text(const struct cli_assess *ca, const struct wb_plan *p, int year, const char *code,
-                const char *text, struct cli_change *c)
+/* Fills *c for a text kept in the note of code ("#custom_name"); text "" clears it. */
+static void
+text_entry(const struct cli_assess *ca, const struct wb_plan *p, int year, const char *code,
+           const char *text, struct cli_change *c)
 {
     memset(c, 0, sizeof *c);
     from_before(p, year, ca->eval, code, &c->a);
@@ -180,6 +187,170 @@ cli_assess_text(const struct cli_assess *ca, const struct wb_plan *p, int year, 
     free(c->a.note);
     c->a.note = text_trim(text);
     c->clear = *c->a.note == '\0';
+}
+
+/* The evaluators of text in their canonical form (caller frees), or NULL after saying why. */
+static char *
+evaluators_of(const char *opt, const char *text, enum lang l)
+{
+    struct evaluators ev;
+    char *cause = NULL, *s;
+
+    if (evaluators_parse(text, l, &ev, &cause) != ERR_OK) {
+        cli_error(TR(l, "%s：%s", "%s: %s"), opt, cause);
+        free(cause);
+        return NULL;
+    }
+    s = evaluators_text(&ev);
+    evaluators_free(&ev);
+    return s;
+}
+
+/* "evaluators、findings 或 conclusion" / "evaluators, findings or conclusion" (caller frees). */
+static char *
+key_words(const char *const *keys, size_t n, enum lang l)
+{
+    struct strbuf sb = {0};
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        sb_printf(&sb, "%s%s", i == 0 ? "" : i + 1 < n ? TR(l, "、", ", ") : TR(l, " 或 ", " or "),
+                  keys[i]);
+    return sb_take(&sb);
+}
+
+/* The change of one --set-text KEY=TEXT; 0 or an exit code. */
+static int
+text_change(const struct cli_assess *ca, const struct wb_plan *p, int year, const char *arg,
+            const char *const *keys, size_t nkeys, const struct cli_cmd *cmd,
+            struct cli_change *c, enum lang l)
+{
+    const char *value;
+    char *key, *code, *canon = NULL;
+    size_t i;
+    int rc;
+
+    if ((rc = cli_assess_split("--set-text", arg, &key, &value, cmd)) != 0)
+        return rc;
+    for (i = 0; i < nkeys && strcmp(key, keys[i]) != 0; i++)
+        ;
+    if (i == nkeys) {
+        char *words = key_words(keys, nkeys, l);
+
+        cli_error(TR(l, "--set-text：KEY 应为 %s，而不是“%s”", "--set-text: KEY is %s, not \"%s\""),
+                  words, key);
+        free(words);
+        free(key);
+        return EXIT_USAGE;
+    }
+    if (strcmp(key, "evaluators") == 0 && (canon = evaluators_of("--set-text evaluators", value, l)) == NULL) {
+        free(key);
+        return EXIT_REJECTED;
+    }
+    code = xasprintf("#%s", key);
+    text_entry(ca, p, year, code, canon != NULL ? canon : value, c);
+    free(canon);
+    free(code);
+    free(key);
+    return 0;
+}
+
+/* The one change of every --evaluator: the list, one person each, replacing the stored one. */
+static int
+evaluators_change(const struct cli_assess *ca, const struct wb_plan *p, int year,
+                  struct cli_change *c, enum lang l)
+{
+    struct strbuf sb = {0};
+    struct evaluators ev;
+    char *cause = NULL, *canon;
+    size_t i;
+
+    for (i = 0; i < ca->nevaluators; i++)
+        sb_printf(&sb, "%s%s", i > 0 ? "\n" : "", ca->evaluators[i]);
+    if (evaluators_parse(sb.s, l, &ev, &cause) != ERR_OK) {
+        cli_error(TR(l, "--evaluator：%s", "--evaluator: %s"), cause);
+        free(cause);
+        sb_free(&sb);
+        return EXIT_REJECTED;
+    }
+    sb_free(&sb);
+    if (ev.n != ca->nevaluators) {      /* "" or two people in one option: the count is off */
+        cli_error(TR(l, "--evaluator：每个写一位评价人员“姓名,角色,日期”（共 %zu 个选项，读出 %zu 位）",
+                     "--evaluator: each names one evaluator \"NAME,ROLE,DATE\" (%zu options, %zu read)"),
+                  ca->nevaluators, ev.n);
+        evaluators_free(&ev);
+        return EXIT_REJECTED;
+    }
+    canon = evaluators_text(&ev);
+    evaluators_free(&ev);
+    text_entry(ca, p, year, "#evaluators", canon, c);
+    free(canon);
+    return 0;
+}
+
+/* The change of one --set CODE=VALUE; 0 or an exit code. */
+static int
+set_change(const struct app *app, const struct cli_assess *ca, const struct cli_assess_kind *k,
+           const struct wb_plan *p, int year, const char *arg, struct cli_change *c, enum lang l)
+{
+    const char *value;
+    char *typed, *code;
+    int rc, has = 0;
+    double v = 0;
+
+    if ((rc = cli_assess_split("--set", arg, &typed, &value, k->cmd)) != 0)
+        return rc;
+    if ((code = k->code(app, typed)) == NULL) {
+        k->unknown("--set", typed, l);
+        free(typed);
+        return EXIT_USAGE;
+    }
+    free(typed);
+    if ((rc = k->value(app, code, value, &has, &v, l)) == 0
+        && (rc = cli_assess_entry(ca, p, year, code, c)) == 0) {
+        c->a.has_value = has;
+        c->a.value = v;
+    }
+    free(code);
+    return rc;
+}
+
+int
+cli_assess_changes(const struct app *app, const struct cli_assess *ca,
+                   const struct cli_assess_kind *k, const struct wb_plan *p, int year,
+                   struct cli_change *c, size_t *n, enum lang l)
+{
+    size_t i;
+    int rc = 0;
+
+    for (i = 0; i < ca->nsets && rc == 0; i++)
+        if ((rc = set_change(app, ca, k, p, year, ca->sets[i], &c[*n], l)) == 0)
+            (*n)++;
+    for (i = 0; i < ca->ntexts && rc == 0; i++) {
+        if (ca->nevaluators > 0 && strncmp(ca->texts[i], "evaluators=", 11) == 0) {
+            cli_error(TR(l, "--evaluator 与 --set-text evaluators= 只用其一",
+                         "--evaluator and --set-text evaluators= do not go together"));
+            return EXIT_USAGE;
+        }
+        if ((rc = text_change(ca, p, year, ca->texts[i], k->text_keys, k->ntext_keys, k->cmd,
+                              &c[*n], l)) == 0)
+            (*n)++;
+    }
+    if (rc == 0 && ca->nevaluators > 0 && (rc = evaluators_change(ca, p, year, &c[*n], l)) == 0)
+        (*n)++;
+    for (i = 0; i < ca->nclears && rc == 0; i++) {
+        const char *typed = ca->clears[i];
+        char *code = typed[0] == '#' ? xstrdup(typed) : k->code(app, typed);
+
+        if (code == NULL) {
+            k->unknown("--clear", typed, l);
+            rc = EXIT_USAGE;
+        } else {
+            cli_assess_clear(ca, year, code, &c[(*n)++]);
+            free(code);
+        }
+    }
+    return rc;
 }
 
 void
@@ -327,7 +498,8 @@ cli_assess_main(struct app *app, int argc, char **argv, const char *eval,
         {"set-text", required_argument, NULL, 't'}, {"clear", required_argument, NULL, 'c'},
         {"note", required_argument, NULL, 'n'}, {"evidence", required_argument, NULL, 'e'},
         {"evidence-file", required_argument, NULL, 'f'},
-        {"assessor", required_argument, NULL, 'a'}, {NULL, 0, NULL, 0},
+        {"assessor", required_argument, NULL, 'a'}, {"evaluator", required_argument, NULL, 'v'},
+        {NULL, 0, NULL, 0},
     };
     struct cli_assess ca = {.eval = eval};
     const char *year_arg = NULL;
@@ -363,6 +535,28 @@ cli_assess_main(struct app *app, int argc, char **argv, const char *eval,
     return rc;
 }
 
+/* `"evaluators": [{"name": …, "role": …, "date": …} …]` of the stored text. */
+static void
+evaluators_json(struct strbuf *sb, const char *stored)
+{
+    struct evaluators ev;
+    size_t i;
+
+    evaluators_read(stored, &ev);
+    sb_append(sb, "\"evaluators\": [");
+    for (i = 0; i < ev.n; i++) {
+        sb_append(sb, i > 0 ? ", {\"name\": " : "{\"name\": ");
+        sb_json_str(sb, ev.v[i].name);
+        sb_append(sb, ", \"role\": ");
+        sb_json_str(sb, ev.v[i].role);
+        sb_append(sb, ", \"date\": ");
+        sb_json_str(sb, ev.v[i].date);
+        sb_append(sb, "}");
+    }
+    sb_append(sb, "]");
+    evaluators_free(&ev);
+}
+
 void
 cli_assess_report_json(struct strbuf *sb, const struct wb_plan *p, int year, const char *eval)
 {
@@ -373,11 +567,18 @@ cli_assess_report_json(struct strbuf *sb, const struct wb_plan *p, int year, con
     for (i = 0; i < nitems(keys); i++) {
         char code[16];
         const struct wb_assessment *a;
+        const char *text;
 
         snprintf(code, sizeof code, "#%s", keys[i]);
         a = plan_assessment(p, year, eval, code);
-        sb_printf(sb, "%s\"%s\": ", i > 0 ? ", " : "", keys[i]);
-        sb_json_str(sb, a != NULL && a->note != NULL ? a->note : "");
+        text = a != NULL && a->note != NULL ? a->note : "";
+        sb_append(sb, i > 0 ? ", " : "");
+        if (i == 0) {
+            evaluators_json(sb, text);
+        } else {
+            sb_printf(sb, "\"%s\": ", keys[i]);
+            sb_json_str(sb, text);
+        }
     }
     sb_append(sb, "}");
 }

@@ -258,91 +258,44 @@ print_text(const struct book_eval *be, enum lang l)
 
 /* ---- writing ------------------------------------------------------------------------------ */
 
-/* The change of one --set CODE=VALUE: the code known, the value what it asks for. */
-static int
-set_change(const struct app *app, const struct cli_assess *ca, const struct wb_plan *p, int year,
-           const char *arg, struct cli_change *c, enum lang l)
+/* The indicator typed, if the table has it. */
+static char *
+zc_code(const struct app *app, const char *typed)
 {
-    const struct zc_def *d;
-    const char *value;
-    char *code, *cause = NULL;
-    int rc, has;
-    double v = 0;
+    return zc_find(app->zc, typed) != NULL ? xstrdup(typed) : NULL;
+}
 
-    if ((rc = cli_assess_split("--set", arg, &code, &value, &cli_cmd_evaluate)) != 0)
-        return rc;
-    if ((d = zc_find(app->zc, code)) == NULL) {
-        cli_error(TR(l, "--set：零碳机关评价没有指标“%s”（见 tanbook evaluate --help）",
-                     "--set: the evaluation has no indicator \"%s\" (see tanbook evaluate --help)"),
-                  code);
-        free(code);
-        return EXIT_USAGE;
-    }
-    if ((rc = cli_assess_number(code, value, &has, &v, l)) == 0 && has
-        && zc_entry_valid(d, v, l, &cause) != ERR_OK) {
+static void
+zc_unknown(const char *opt, const char *typed, enum lang l)
+{
+    cli_error(TR(l, "%s：零碳机关评价没有指标“%s”（见 tanbook evaluate --help）",
+                 "%s: the evaluation has no indicator \"%s\" (see tanbook evaluate --help)"), opt, typed);
+}
+
+/* A --set value: what the indicator asks for (zc_entry_valid). */
+static int
+zc_value(const struct app *app, const char *code, const char *text, int *has, double *v,
+         enum lang l)
+{
+    char *cause = NULL;
+    int rc = cli_assess_number(code, text, has, v, l);
+
+    if (rc == 0 && *has && zc_entry_valid(zc_find(app->zc, code), *v, l, &cause) != ERR_OK) {
         cli_error("--set %s：%s", code, cause);
         free(cause);
         rc = EXIT_REJECTED;
     }
-    if (rc == 0 && (rc = cli_assess_entry(ca, p, year, code, c)) == 0) {
-        c->a.has_value = has;
-        c->a.value = v;
-    }
-    free(code);
     return rc;
 }
 
-static int
-text_change(const struct cli_assess *ca, const struct wb_plan *p, int year, const char *arg,
-            struct cli_change *c, enum lang l)
-{
-    const char *value;
-    char *key, *code;
-    size_t i;
-    int rc;
-
-    if ((rc = cli_assess_split("--set-text", arg, &key, &value, &cli_cmd_evaluate)) != 0)
-        return rc;
-    for (i = 0; i < nitems(text_keys) && strcmp(key, text_keys[i]) != 0; i++)
-        ;
-    if (i == nitems(text_keys)) {
-        cli_error(TR(l, "--set-text：KEY 应为 evaluators、findings 或 conclusion，而不是“%s”",
-                     "--set-text: KEY is evaluators, findings or conclusion, not \"%s\""), key);
-        free(key);
-        return EXIT_USAGE;
-    }
-    code = xasprintf("#%s", key);
-    cli_assess_text(ca, p, year, code, value, c);
-    free(code);
-    free(key);
-    return 0;
-}
-
-/* The changes the options ask for, each checked; 0 or an exit code. */
-static int
-changes_of(const struct app *app, const struct cli_assess *ca, const struct wb_plan *p, int year,
-           struct cli_change *c, size_t *n, enum lang l)
-{
-    size_t i;
-    int rc = 0;
-
-    for (i = 0; i < ca->nsets && rc == 0; i++)
-        if ((rc = set_change(app, ca, p, year, ca->sets[i], &c[*n], l)) == 0)
-            (*n)++;
-    for (i = 0; i < ca->ntexts && rc == 0; i++)
-        if ((rc = text_change(ca, p, year, ca->texts[i], &c[*n], l)) == 0)
-            (*n)++;
-    for (i = 0; i < ca->nclears && rc == 0; i++) {
-        if (zc_find(app->zc, ca->clears[i]) == NULL && ca->clears[i][0] != '#') {
-            cli_error(TR(l, "--clear：零碳机关评价没有指标“%s”", "--clear: the evaluation has no indicator \"%s\""),
-                      ca->clears[i]);
-            rc = EXIT_USAGE;
-        } else {
-            cli_assess_clear(ca, year, ca->clears[i], &c[(*n)++]);
-        }
-    }
-    return rc;
-}
+static const struct cli_assess_kind kind = {
+    .cmd = &cli_cmd_evaluate,
+    .text_keys = text_keys,
+    .ntext_keys = nitems(text_keys),
+    .code = zc_code,
+    .unknown = zc_unknown,
+    .value = zc_value,
+};
 
 /* After writing: the items changed with their new scores, then the total and grade. */
 static void
@@ -388,7 +341,7 @@ static int
 write_entries(struct app *app, const char *file, const char *year_arg, const struct cli_assess *ca,
               enum lang l)
 {
-    struct cli_change *c = xcalloc(3 * CLI_ASSESS_MAX, sizeof *c);
+    struct cli_change *c = xcalloc(CLI_ASSESS_CHANGES, sizeof *c);
     struct book_eval be;
     struct wb_plan p;
     struct book *wb;
@@ -405,7 +358,7 @@ write_entries(struct app *app, const char *file, const char *year_arg, const str
         if ((e = book_load_plan(wb, &p, &cause)) != ERR_OK) {
             rc = cli_fail(e, cause);
         } else {
-            rc = changes_of(app, ca, &p, year, c, &n, l);
+            rc = cli_assess_changes(app, ca, &kind, &p, year, c, &n, l);
             plan_free(&p);
         }
     }
@@ -488,9 +441,10 @@ const struct cli_cmd cli_cmd_evaluate = {
             "                （binding 约束性 / indicative 预期性）, max, score（未计分时为 null）, how（computed、\n"
             "                entered、assessor）, rule, inputs（计分依据）, evidence, note, assessor}, total,\n"
             "                scored_max, grade, grade_range, veto, provisional, unscored[]（指标编号）, reading,\n"
-            "                table_note\n"
+            "                table_note, report{evaluators[]{name, role, date}（之前写的自由文字：各位只有\n"
+            "                name，role 与 date 为 \"\"）, findings, conclusion}\n"
             "录入: evaluate FILE --year Y --set CODE=VALUE [--set ...] [--note TEXT] [--evidence TEXT]\n"
-            "      [--evidence-file PATH] [--assessor NAME]\n"
+            "      [--evidence-file PATH] [--assessor NAME] [--evaluator NAME,ROLE,DATE ...]\n"
             "  VALUE 按指标而定（见上表）：1.1.3 的行业平均水平（tCO₂e/人）、2.1.1 的定额标准（kgce/m²）、\n"
             "  录入类指标的百分比、评审类指标的得分（须为评分标准允许的档位）；工作簿中没有数据时 1.3.2、\n"
             "  2.2.1、2.2.2 可录入数值。VALUE 为空（CODE=）时只记录佐证与说明。\n"
@@ -501,6 +455,11 @@ const struct cli_cmd cli_cmd_evaluate = {
             "  --clear CODE          删除该指标的录入\n"
             "  --set-text KEY=TEXT   评价报告的文字：evaluators（评价人员）、findings（主要发现）、\n"
             "                        conclusion（评价结论）；TEXT 为空时清除\n"
+            "  --evaluator NAME,ROLE,DATE  一位评价人员：姓名、角色（职务/职称）、日期 YYYY-MM-DD，三项都要\n"
+            "                        （002 附录B.2 评价组组成）；可重复，一次命令给出的全部 --evaluator\n"
+            "                        取代已有的名单。evaluators= 的 TEXT 是同样的名单：各位之间用 ; ；\n"
+            "                        或换行分开，各项之间用 , ， | 或制表符，如\n"
+            "                        \"张三,组长,2026-11-30;李四,评审员,2026-12-01\"；写不全的退出码 1\n"
             "  未给的说明与佐证保留此前录入的内容。一次命令的全部修改为一次可撤销的修改；写入后显示\n"
             "  该指标的新得分与总分、等级。未知指标为用法错误（退出码 2），不允许的数值退出码 1。\n"
             "等级（000 §6.6）：90–100 零碳引领机关，80–89 零碳先进机关，70–79 零碳达标机关，60–69 零碳培育\n"

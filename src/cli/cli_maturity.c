@@ -343,70 +343,49 @@ value_ok(const struct maturity_defs *defs, const char *code, double v, enum lang
     return 0;
 }
 
-static int
-set_change(const struct app *app, const struct cli_assess *ca, const struct wb_plan *p, int year,
-           const char *arg, struct cli_change *c, enum lang l)
+static char *
+mat_code(const struct app *app, const char *typed)
 {
-    const char *value;
-    char *typed, *code;
-    int rc, has = 0, d;
-    double v = 0;
+    return code_of(app->maturity, typed);
+}
 
-    if ((rc = cli_assess_split("--set", arg, &typed, &value, &cli_cmd_maturity)) != 0)
-        return rc;
-    code = code_of(app->maturity, typed);
-    free(typed);
-    if (code == NULL) {
-        cli_error(TR(l, "--set：成熟度评价没有“%.*s”这一项或设置（见 tanbook maturity --help）",
-                     "--set: the maturity evaluation has no item or setting \"%.*s\" (see tanbook maturity --help)"),
-                  (int)(strchr(arg, '=') - arg), arg);
-        return EXIT_USAGE;
-    }
-    if (strcmp(code, "@denominator") == 0 && (d = maturity_denom_parse(value)) >= 0)
-        has = 1, v = d;
+static void
+mat_unknown(const char *opt, const char *typed, enum lang l)
+{
+    cli_error(TR(l, "%s：成熟度评价没有“%s”这一项或设置（见 tanbook maturity --help）",
+                 "%s: the maturity evaluation has no item or setting \"%s\" (see tanbook maturity --help)"),
+              opt, typed);
+}
+
+/* A --set value: @denominator by its name too; a setting needs one; each within its limits. */
+static int
+mat_value(const struct app *app, const char *code, const char *text, int *has, double *v,
+          enum lang l)
+{
+    int rc = 0, d;
+
+    if (strcmp(code, "@denominator") == 0 && (d = maturity_denom_parse(text)) >= 0)
+        *has = 1, *v = d;
     else
-        rc = cli_assess_number(code, value, &has, &v, l);
-    if (rc == 0 && !has && code[0] == '@') {
+        rc = cli_assess_number(code, text, has, v, l);
+    if (rc == 0 && !*has && code[0] == '@') {
         cli_error(TR(l, "--set %s：设置须给数值（恢复默认用 --clear %s）",
                      "--set %s: a setting needs a value (--clear %s restores the default)"), code, code);
         rc = EXIT_REJECTED;
     }
-    if (rc == 0 && has && !value_ok(app->maturity, code, v, l))
+    if (rc == 0 && *has && !value_ok(app->maturity, code, *v, l))
         rc = EXIT_REJECTED;
-    if (rc == 0 && (rc = cli_assess_entry(ca, p, year, code, c)) == 0) {
-        c->a.has_value = has;
-        c->a.value = v;
-    }
-    free(code);
     return rc;
 }
 
-static int
-text_change(const struct cli_assess *ca, const struct wb_plan *p, int year, const char *arg,
-            struct cli_change *c, enum lang l)
-{
-    const char *value;
-    char *key, *code;
-    size_t i;
-    int rc;
-
-    if ((rc = cli_assess_split("--set-text", arg, &key, &value, &cli_cmd_maturity)) != 0)
-        return rc;
-    for (i = 0; i < nitems(text_keys) && strcmp(key, text_keys[i]) != 0; i++)
-        ;
-    if (i == nitems(text_keys)) {
-        cli_error(TR(l, "--set-text：KEY 应为 custom_name、custom_unit、evaluators、findings 或 conclusion，而不是“%s”",
-                     "--set-text: KEY is custom_name, custom_unit, evaluators, findings or conclusion, not \"%s\""),
-                  key);
-        free(key);
-        return EXIT_USAGE;
-    }
-    code = xasprintf("#%s", key);
-    cli_assess_text(ca, p, year, code, value, c);
-    free(code);
-    free(key);
-    return 0;
-}
+static const struct cli_assess_kind kind = {
+    .cmd = &cli_cmd_maturity,
+    .text_keys = text_keys,
+    .ntext_keys = nitems(text_keys),
+    .code = mat_code,
+    .unknown = mat_unknown,
+    .value = mat_value,
+};
 
 /* The change for code among c[0..n), or NULL. */
 static struct cli_change *
@@ -487,31 +466,13 @@ settings_fit(const struct app *app, const struct wb_plan *p, int year, struct cl
     return EXIT_REJECTED;
 }
 
+/* The changes the options ask for, the weights paired, the settings checked together. */
 static int
 changes_of(const struct app *app, const struct cli_assess *ca, const struct wb_plan *p, int year,
            struct cli_change *c, size_t *n, enum lang l)
 {
-    size_t i;
-    int rc = 0;
+    int rc = cli_assess_changes(app, ca, &kind, p, year, c, n, l);
 
-    for (i = 0; i < ca->nsets && rc == 0; i++)
-        if ((rc = set_change(app, ca, p, year, ca->sets[i], &c[*n], l)) == 0)
-            (*n)++;
-    for (i = 0; i < ca->ntexts && rc == 0; i++)
-        if ((rc = text_change(ca, p, year, ca->texts[i], &c[*n], l)) == 0)
-            (*n)++;
-    for (i = 0; i < ca->nclears && rc == 0; i++) {
-        char *code = ca->clears[i][0] == '#' ? xstrdup(ca->clears[i]) : code_of(app->maturity, ca->clears[i]);
-
-        if (code == NULL) {
-            cli_error(TR(l, "--clear：成熟度评价没有“%s”这一项或设置", "--clear: the maturity evaluation has no item or setting \"%s\""),
-                      ca->clears[i]);
-            rc = EXIT_USAGE;
-        } else {
-            cli_assess_clear(ca, year, code, &c[(*n)++]);
-        }
-        free(code);
-    }
     if (rc == 0)
         pair_weights(ca, p, year, c, n, l);
     return rc == 0 ? settings_fit(app, p, year, c, *n, l) : rc;
@@ -568,7 +529,7 @@ static int
 write_entries(struct app *app, const char *file, const char *year_arg, const struct cli_assess *ca,
               enum lang l)
 {
-    struct cli_change *c = xcalloc(3 * CLI_ASSESS_MAX + 1, sizeof *c);
+    struct cli_change *c = xcalloc(CLI_ASSESS_CHANGES, sizeof *c);
     struct book_eval be;
     struct wb_plan p;
     struct book *wb;
@@ -657,14 +618,17 @@ const struct cli_cmd cli_cmd_maturity = {
             "               （advanced、historical，未计分时为 null）, denominator（area、person、custom）,\n"
             "               intensity, unit, reference, reference_year, deviation_pct, points, band, words},\n"
             "               weights{a1, a2}, settings[]{key, value, default, entered, draft, draft_unset, label,\n"
-            "               source}, total, grade（四星、三星、二星、一星）, provisional, note（草案的说明）\n"
+            "               source}, total, grade（四星、三星、二星、一星）, provisional, note（草案的说明）,\n"
+            "               report{evaluators[]{name, role, date}, findings, conclusion}\n"
             "录入: maturity FILE --year Y --set CODE=VALUE [--set ...] [--note TEXT] [--evidence TEXT]\n"
-            "      [--evidence-file PATH] [--assessor NAME]\n"
+            "      [--evidence-file PATH] [--assessor NAME] [--evaluator NAME,ROLE,DATE ...]\n"
             "  CODE 为表A.1 的评分细则（M1.1.1 …，得分 0 至满分，步长 1）或上列设置（@ 可省略）；\n"
             "  @denominator 取 area（面积）、person（人数）或 custom（自定义，并用 @custom 录入本年的数值）。\n"
             "  只设 a1 时 a2 自动设为 1 − a1（反之亦然），因为 a1 + a2 须为 1。\n"
             "  --set-text KEY=TEXT   custom_name（自定义分母的名称，如 营业收入）、custom_unit（其单位，如\n"
             "                        万元）、evaluators、findings、conclusion（评价报告的文字）；TEXT 为空时清除\n"
+            "  --evaluator NAME,ROLE,DATE  一位评价人员（姓名、角色、日期 YYYY-MM-DD），可重复，全部取代已有\n"
+            "                        的名单；evaluators= 的格式同 tanbook evaluate\n"
             "  --note、--evidence、--evidence-file、--assessor、--clear 同 tanbook evaluate；评审人不给时取\n"
             "  环境变量 TANBOOK_ASSESSOR。一次命令的全部修改为一次可撤销的修改。\n"
             "等级（表22）：四星 90–100，三星 80–89，二星 60–79，一星 0–59（正文写作三星、二星、一星、不合格，\n"

@@ -235,9 +235,10 @@ const char *xl_eval_text(const struct xl *x, const char *eval, const char *code)
 /* A label merged over columns 0..2 and its text (未填写 when NULL or "") over the rest. */
 void xl_eval_pair(struct sheet *sh, const char *label, const char *text);
 /*
- * The evaluators of eval: the assessors named on the year's entries, in order, each once, then
- * the "#evaluators" text (caller frees); NULL when there are none.
+ * The evaluators of eval on the cover (002 B.2 评价组组成): a table 姓名 | 角色（职务/职称）| 日期 in
+ * columns 3 … of the "#evaluators" list (an older free text: names alone), then each assessor
+ * named on the year's entries who is not on it, once; 未填写 when there is nobody.
  */
-char *xl_eval_people(const struct xl *x, const char *eval);
+void xl_eval_people(struct sheet *sh, const char *eval);
 
 #endif

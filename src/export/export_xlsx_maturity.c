@@ -86,8 +86,7 @@ mat_cover(struct sheet *sh, int *n)
     }
     xl_eval_pair(sh, xl_tx(x, "评价结果", "Result"), t);
     free(t);
-    xl_eval_pair(sh, xl_tx(x, "评价人员", "Evaluators"), t = xl_eval_people(x, "maturity"));
-    free(t);
+    xl_eval_people(sh, "maturity");
     xl_eval_pair(sh, xl_tx(x, "主要发现", "Findings"), xl_eval_text(x, "maturity", "#findings"));
     xl_eval_pair(sh, xl_tx(x, "评价结论", "Conclusion"), xl_eval_text(x, "maturity", "#conclusion"));
 }

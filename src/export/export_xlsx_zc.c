@@ -1,12 +1,13 @@
 /*
  * export_xlsx_zc.c - the Excel export's 零碳机关评价: the report an assessor submits for 000 §6
  * as §7.3.5 and §7.4 outline it. First the cover (the unit, its address, the year evaluated, the
- * scope, the result, the evaluators, the findings and the conclusion as entered); then the
- * indicator table of §6.4 with every item's score, how it was scored and on what (the working,
- * the evidence, the assessor's record), a subtotal per first-level indicator and the total as
- * formulas; the grade with the table of §6.6 beside it, the veto of 1.1.1, the items still
- * unscored; how the rules were read. Every score comes computed in x->eval->zc
- * (core/zerocarbon.h); nothing is scored here. Also what the three evaluation sheets share.
+ * scope, the result, the evaluators as a table of name, role and date, the findings and the
+ * conclusion as entered); then the indicator table of §6.4 with every item's score, how it was
+ * scored and on what (the working, the evidence, the assessor's record), a subtotal per
+ * first-level indicator and the total as formulas; the grade with the table of §6.6 beside it,
+ * the veto of 1.1.1, the items still unscored; how the rules were read. Every score comes
+ * computed in x->eval->zc (core/zerocarbon.h); nothing is scored here. Also what the three
+ * evaluation sheets share.
  */
 #include "export/export_xlsx.h"
 
@@ -17,6 +18,7 @@
 
 #include "base/strbuf.h"
 #include "base/xmem.h"
+#include "core/evaluators.h"
 
 #define ZC 13                   /* the indicator table's columns */
 #define SCORE 7                 /* its 得分 column */
@@ -51,33 +53,65 @@ xl_eval_pair(struct sheet *sh, const char *label, const char *text)
                   has_text(text) ? text : xl_tx(sh->x, "未填写", "not entered"), F_TEXT);
 }
 
-char *
-xl_eval_people(const struct xl *x, const char *eval)
+/* Whether name is among the first n evaluators, or the assessor of one of the first n entries. */
+static int
+named(const struct evaluators *ev, const struct wb_assessment *a, size_t n, const char *eval,
+      const char *name)
 {
-    const char *more = xl_eval_text(x, eval, "#evaluators");
-    struct strbuf sb = {0};
-    size_t i, j, n = 0;
+    size_t i;
 
-    for (i = 0; x->plan != NULL && i < x->plan->nassessments; i++) {
-        const struct wb_assessment *a = &x->plan->assessments[i];
-        int seen = 0;
+    for (i = 0; i < ev->n; i++)
+        if (strcmp(ev->v[i].name, name) == 0)
+            return 1;
+    for (i = 0; i < n; i++)
+        if (a[i].year == a[n].year && strcmp(a[i].eval, eval) == 0 && has_text(a[i].assessor)
+            && strcmp(a[i].assessor, name) == 0)
+            return 1;
+    return 0;
+}
 
-        if (a->year != x->r->year || strcmp(a->eval, eval) != 0 || !has_text(a->assessor))
-            continue;
-        for (j = 0; j < i && !seen; j++) {
-            const struct wb_assessment *b = &x->plan->assessments[j];
+/* One row of the evaluators' table: name, role (merged to the last column but one), date. */
+static void
+person_row(struct sheet *sh, const char *name, const char *role, const char *date, enum fmt f)
+{
+    lxw_row_t r = sh->row++;
 
-            seen = b->year == a->year && strcmp(b->eval, eval) == 0 && has_text(b->assessor)
-                   && strcmp(b->assessor, a->assessor) == 0;
-        }
-        if (!seen)
-            sb_printf(&sb, "%s%s", n++ ? "、" : "", a->assessor);
+    xl_put_text(sh, r, 3, name, f);
+    xl_merge_text(sh, r, 4, r, sh->ncols - 2, role, f);
+    xl_put_text(sh, r, sh->ncols - 1, date, f);
+}
+
+void
+xl_eval_people(struct sheet *sh, const char *eval)
+{
+    const struct xl *x = sh->x;
+    const char *text = xl_eval_text(x, eval, "#evaluators");
+    const struct wb_plan *p = x->plan;
+    lxw_row_t first = sh->row;
+    struct evaluators ev;
+    size_t i;
+
+    evaluators_read(text != NULL ? text : "", &ev);
+    person_row(sh, xl_tx(x, "姓名", "Name"), xl_tx(x, "角色（职务/职称）", "Role (position or title)"),
+               xl_tx(x, "日期", "Date"), F_HEAD);
+    for (i = 0; i < ev.n; i++)
+        person_row(sh, ev.v[i].name, ev.v[i].role, ev.v[i].date, F_TEXT);
+    /* whoever entered a score and is not on the list is one of the evaluators too */
+    for (i = 0; p != NULL && i < p->nassessments; i++) {
+        const struct wb_assessment *a = &p->assessments[i];
+
+        if (a->year == x->r->year && strcmp(a->eval, eval) == 0 && has_text(a->assessor)
+            && !named(&ev, p->assessments, i, eval, a->assessor))
+            person_row(sh, a->assessor, xl_tx(x, "评审人（录入评分）", "assessor (entered scores)"), NULL,
+                       F_TEXT);
     }
-    if (more != NULL)
-        sb_printf(&sb, "%s%s", n ? xl_tx(x, "；", "; ") : "", more);
-    else if (n == 0)
-        return NULL;
-    return sb_take(&sb);
+    evaluators_free(&ev);
+    if (sh->row == first + 1) {         /* nobody: the header alone says nothing */
+        sh->row = first;
+        xl_eval_pair(sh, xl_tx(x, "评价人员", "Evaluators"), NULL);
+        return;
+    }
+    xl_merge_text(sh, first, 0, sh->row - 1, 2, xl_tx(x, "评价人员", "Evaluators"), F_LABEL);
 }
 
 /* ---- cells ----------------------------------------------------------------------------------- */
@@ -167,8 +201,7 @@ zc_cover(struct sheet *sh, int *n)
     }
     xl_eval_pair(sh, xl_tx(x, "评价结果", "Result"), t);
     free(t);
-    xl_eval_pair(sh, xl_tx(x, "评价人员", "Evaluators"), t = xl_eval_people(x, "zc"));
-    free(t);
+    xl_eval_people(sh, "zc");
     xl_eval_pair(sh, xl_tx(x, "主要发现", "Findings"), xl_eval_text(x, "zc", "#findings"));
     xl_eval_pair(sh, xl_tx(x, "评价结论", "Conclusion"), xl_eval_text(x, "zc", "#conclusion"));
 }

@@ -3,7 +3,9 @@
  * evaluated afresh on every rebuild (book_evaluate, in the sheet's language, from the workbook as
  * stored), an assessor's entry copied, changed and saved as one undoable action with the assessor's
  * name, and the numbers and texts typed into them read; the texts kept as "#…" entries (the
- * evaluation report's, E.2's custom denominator) and an item's evidence file as its row shows them.
+ * evaluation report's, E.2's custom denominator; the evaluators a list checked by
+ * core/evaluators.h and kept in its canonical form) and an item's evidence file as its row shows
+ * them.
  */
 #include "sheet/sheet.h"
 
@@ -11,7 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/strbuf.h"
 #include "base/text.h"
+#include "core/evaluators.h"
 
 void
 sheet_eval_free(void *state)
@@ -180,13 +184,39 @@ sheet_eval_text_now(const struct sheet_env *env, const char *eval, const char *c
     return a != NULL && a->note != NULL ? a->note : "";
 }
 
+/* Whether text is an evaluators' text written before the list (one that does not parse). */
+static int
+evaluators_old(const char *text)
+{
+    struct evaluators ev;
+    char *cause = NULL;
+
+    if (evaluators_parse(text, LANG_ZH, &ev, &cause) == ERR_OK) {
+        evaluators_free(&ev);
+        return 0;
+    }
+    free(cause);
+    return 1;
+}
+
+static int
+is_evaluators(const char *code)
+{
+    return strcmp(code, "#evaluators") == 0;
+}
+
 void
 sheet_eval_text_row(const struct sheet_env *env, struct sheet *s, int r, const char *eval,
                     const char *code, int c_code, int c_label, int c_text)
 {
+    const char *now = sheet_eval_text_now(env, eval, code);
+
     sheet_set(s, r, c_code, xstrdup(code), SHEET_DIM);
     sheet_set(s, r, c_label, xstrdup(sheet_eval_text_label(env, code)), 0);
-    sheet_set(s, r, c_text, xstrdup(sheet_eval_text_now(env, eval, code)), SHEET_EDIT);
+    /* the evaluators as the list is written, so editing starts from what parses again; an older
+       free text is marked, the help line says why */
+    sheet_set(s, r, c_text, xstrdup(now),
+              SHEET_EDIT | (is_evaluators(code) && evaluators_old(now) ? SHEET_WARN : 0));
 }
 
 enum err
@@ -194,15 +224,53 @@ sheet_eval_put_text(const struct sheet_env *env, const char *eval, const char *c
                     const char *text, struct sheet_out *out)
 {
     struct wb_assessment a;
+    struct evaluators ev;
+    char *cause = NULL;
     enum err e;
 
+    if (is_evaluators(code) && evaluators_parse(text, env->lang, &ev, &cause) != ERR_OK)
+        return sheet_fail(out, ERR_INPUT, cause);
     sheet_eval_entry(env, eval, code, &a);
     free(a.note);
-    a.note = text_trim(text);           /* "" clears the entry: a text has nothing else */
+    if (is_evaluators(code)) {
+        a.note = evaluators_text(&ev);
+        evaluators_free(&ev);
+    } else {
+        a.note = text_trim(text);       /* "" clears the entry: a text has nothing else */
+    }
     a.has_value = 0;
     e = sheet_eval_save(env, &a, sheet_eval_text_label(env, code), out);
     plan_assessment_free(&a);
     return e;
+}
+
+/* The evaluators' help: the format first (all that shows while editing), then the list now. */
+static char *
+evaluators_help(const struct sheet_env *env, const char *text)
+{
+    struct strbuf sb = {0};
+    struct evaluators ev;
+    size_t i;
+
+    sb_append(&sb, SHEET_TR(env, "评价人员：每位 姓名，角色（职务/职称），日期 YYYY-MM-DD，各位以；分隔",
+                            "Evaluators: each NAME, ROLE (position or title), DATE YYYY-MM-DD, separated by ;"));
+    if (text[0] == '\0') {
+        sb_append(&sb, SHEET_TR(env, " · （空，直接输入；留空即清除）", " · (empty: type it; empty clears)"));
+        return sb_take(&sb);
+    }
+    if (evaluators_old(text)) {
+        sb_printf(&sb, SHEET_TR(env, " · 现有文字不是这样的名单（旧版写的），改写后保存：%s",
+                                " · the text now is not such a list (an older version's): rewrite it: %s"),
+                  text);
+        return sb_take(&sb);
+    }
+    evaluators_read(text, &ev);
+    sb_printf(&sb, SHEET_TR(env, " · 共 %zu 位：", " · %zu now: "), ev.n);
+    for (i = 0; i < ev.n; i++)
+        sb_printf(&sb, SHEET_TR(env, "%s%s（%s，%s）", "%s%s (%s, %s)"), i > 0 ? SHEET_TR(env, "、", "; ") : "",
+                  ev.v[i].name, ev.v[i].role, ev.v[i].date);
+    evaluators_free(&ev);
+    return sb_take(&sb);
 }
 
 const char *
@@ -211,10 +279,13 @@ sheet_eval_text_help(const struct sheet_env *env, const char *code, const char *
     struct sheet_eval *se = sheet_eval_state(env);
 
     free(se->help);
-    se->help = text[0] != '\0'
-        ? xasprintf(SHEET_TR(env, "%s：%s", "%s: %s"), sheet_eval_text_label(env, code), text)
-        : xasprintf(SHEET_TR(env, "%s：（空，直接输入；留空即清除）", "%s: (empty: type it; empty clears)"),
-                    sheet_eval_text_label(env, code));
+    if (is_evaluators(code))
+        se->help = evaluators_help(env, text);
+    else
+        se->help = text[0] != '\0'
+            ? xasprintf(SHEET_TR(env, "%s：%s", "%s: %s"), sheet_eval_text_label(env, code), text)
+            : xasprintf(SHEET_TR(env, "%s：（空，直接输入；留空即清除）", "%s: (empty: type it; empty clears)"),
+                        sheet_eval_text_label(env, code));
     return se->help;
 }
 

@@ -2,7 +2,9 @@
 # cli_evaluate.sh - `tanbook evaluate`: the 零碳机关评价 (000 §6) of a two-year workbook whose
 # computable items are worked out by hand, the rest entered (--set), to a hand-checked total and
 # grade; the veto of a year that fails check; provisional with the unscored codes; an off-step
-# assessor score and an unknown code refused with nothing written; --set-text, --clear, English.
+# assessor score and an unknown code refused with nothing written; --set-text, --clear, English;
+# the evaluators as a list (--evaluator, --set-text evaluators=): stored canonically, one undoable
+# action, refused with the entry and the reason, an older free text read as names.
 #   2022: 100 000 kWh × 0.5366 = 53.66 t;  2023: 80 000 kWh × 0.5306 = 42.448 t   (area 2000 m², 50 人)
 #   1.1.1  2023 passes check                                                        → 5
 #   1.1.2  42 448 / 2000 = 21.224 kgCO₂e/m² against the base year 2022's 26.83:
@@ -169,6 +171,91 @@ expect_json_all "unscored" "d['unscored']" "['6.3.3']" "provisional" "d['provisi
 run tb evaluate "$WB" --year 2023
 expect_out_contains "暂定：尚有 1 项未计分：6.3.3"
 verdict "--clear makes an item unscored again: provisional, its code listed; --set-text"
+
+# ---- the evaluators ---------------------------------------------------------------------------
+# actions - how many undoable actions the edit log holds, into OUT.
+actions() {
+    run "$PY" -c '
+import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM edit_action").fetchone()[0])
+' "$WB"
+}
+# stored CODE - the note of the year 2023's zc entry CODE as the workbook holds it, into OUT.
+stored() {
+    run "$PY" -c '
+import sqlite3, sys
+r = sqlite3.connect(sys.argv[1]).execute(
+    "SELECT note FROM assessment WHERE year = 2023 AND eval = ? AND code = ?", ("zc", sys.argv[2])).fetchone()
+print(r[0] if r else "(none)")
+' "$WB" "$1"
+}
+
+actions
+n0=$OUT
+run tb evaluate "$WB" --year 2023 --evaluator "张三,组长,2026-11-30" --evaluator "李四 | 评审员（高级工程师） | 2026-12-01"
+expect_rc 0
+expect_out_contains "已写入 evaluators"
+stored "#evaluators"
+expect_eq "the stored text" "$OUT" "张三，组长，2026-11-30；李四，评审员（高级工程师），2026-12-01"
+actions
+# two --evaluator options, one change of the one "#evaluators" entry: one action more
+expect_eq "undoable actions" "$OUT" "$((n0 + 1))"
+run tb evaluate "$WB" --year 2023 --json
+expect_json_all "two evaluators" "len(d['report']['evaluators'])" "2" \
+    "the first" "d['report']['evaluators'][0]" "{'name': '张三', 'role': '组长', 'date': '2026-11-30'}" \
+    "the second's role" "d['report']['evaluators'][1]['role']" "评审员（高级工程师）" \
+    "the second's date" "d['report']['evaluators'][1]['date']" "2026-12-01" \
+    "findings kept" "d['report']['findings']" "监测体系基本完善"
+# one --evaluator now: the list it gives replaces the two
+run tb evaluate "$WB" --year 2023 --evaluator "王五，评审员，2026-12-02"
+expect_rc 0
+run tb evaluate "$WB" --year 2023 --json
+expect_json "replaced" "d['report']['evaluators']" "[{'name': '王五', 'role': '评审员', 'date': '2026-12-02'}]"
+verdict "--evaluator twice: one undoable change, stored canonically, --json report.evaluators[]; once more replaces"
+
+before=$(wb_state "$WB")
+run tb evaluate "$WB" --year 2023 --evaluator "张三,组长,2026-11-30" --evaluator "李四,评审员"
+expect_rc 1
+expect_err_contains "--evaluator：评价人员第 2 位“李四”缺少日期（YYYY-MM-DD）"
+run tb evaluate "$WB" --year 2023 --set-text "evaluators=张三,组长,2026-02-29"
+expect_rc 1
+# 2026 is no leap year
+expect_err_contains "评价人员第 1 位“张三”的日期“2026-02-29”不是有效的日期（YYYY-MM-DD）"
+run tb evaluate "$WB" --year 2023 --set-text "evaluators=张三,2026-11-30" --lang en
+expect_rc 1
+expect_err_contains "evaluator 1 \"张三\": the role (position or title) is missing"
+run tb evaluate "$WB" --year 2023 --evaluator "张三,组长,2026-11-30;李四,评审员,2026-12-01"
+expect_rc 1
+expect_err_contains "每个写一位评价人员"
+run tb evaluate "$WB" --year 2023 --evaluator "张三,组长,2026-11-30" --set-text "evaluators=李四,评审员,2026-12-01"
+expect_rc 2
+run tb evaluate "$WB" --year 2023 --set-text "people=张三"
+expect_rc 2
+expect_err_contains "KEY 应为 evaluators、findings 或 conclusion，而不是“people”"
+expect_same "workbook" "$before" "$(wb_state "$WB")"
+verdict "evaluators that do not parse: exit 1 with the entry and the reason (zh, en); nothing written"
+
+run tb evaluate "$WB" --year 2023 --set-text "evaluators=张三|组长|2026-11-30
+李四	评审员	2026-12-01"
+expect_rc 0
+stored "#evaluators"
+expect_eq "the stored text" "$OUT" "张三，组长，2026-11-30；李四，评审员，2026-12-01"
+# an older workbook's free text, written straight into the entry: names with role and date ""
+"$PY" -c '
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("UPDATE assessment SET note = ? WHERE year = 2023 AND eval = ? AND code = ?",
+           ("评审组：王五（组长）；赵六", "zc", "#evaluators"))
+db.commit()' "$WB"
+run tb evaluate "$WB" --year 2023 --json
+expect_json "the free text as names" "d['report']['evaluators']" \
+    "[{'name': '评审组：王五（组长）', 'role': '', 'date': ''}, {'name': '赵六', 'role': '', 'date': ''}]"
+run tb evaluate "$WB" --year 2023 --set-text "evaluators="
+expect_rc 0
+expect_out_contains "已清除 evaluators"
+run tb evaluate "$WB" --year 2023 --json
+expect_json "cleared" "d['report']['evaluators']" "[]"
+verdict "--set-text evaluators= by newline and tab, stored canonically; an older free text read as names; cleared"
 
 # ---- the veto -------------------------------------------------------------------------------
 run tb set "$WB" --year 2024 --area 2000 --headcount 50

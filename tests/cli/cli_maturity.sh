@@ -3,7 +3,7 @@
 # two-year workbook: the historical method against the best earlier year, then the industry
 # advanced value at the 表A.2 boundaries (exactly at it, 10 % above, 10.01 % above), the weights as
 # settings (a1 alone sets a2 = 1 − a1; weights not adding up to 1 refused), the stars of 表22,
-# provisional while a criterion is unscored, the --json keys.
+# provisional while a criterion is unscored, the --json keys; the evaluators (--evaluator) as a list.
 #   2022: 100 000 kWh × 0.5366 = 53.66 t → 53 660 / 2000 m² = 26.83 kgCO₂e/m²
 #   2023:  80 000 kWh × 0.5306 = 42.448 t → 42 448 / 2000 m² = 21.224 kgCO₂e/m²
 set -u
@@ -139,6 +139,32 @@ run tb maturity "$WB" --year 2023 --json
 expect_json_all "unit" "d['quantitative']['unit']" "tCO₂e/万元" \
     "intensity" "d['quantitative']['intensity']" "0.21224" "points" "d['quantitative']['points']" "None"
 verdict "a custom denominator (@custom, #custom_name, #custom_unit)"
+
+# ---- the evaluators ---------------------------------------------------------------------------
+run tb maturity "$WB" --year 2023 --evaluator "张三,组长,2026-11-30" --evaluator "李四，评审员，2026-12-01"
+expect_rc 0
+expect_out_contains "已写入 #evaluators"
+run tb maturity "$WB" --year 2023 --json
+expect_json_all "two evaluators" "[(e['name'], e['role'], e['date']) for e in d['report']['evaluators']]" \
+    "[('张三', '组长', '2026-11-30'), ('李四', '评审员', '2026-12-01')]"
+run "$PY" -c '
+import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute(
+    "SELECT note FROM assessment WHERE year = 2023 AND eval = ? AND code = ?", ("maturity", "#evaluators")).fetchone()[0])
+' "$WB"
+expect_eq "the stored text" "$OUT" "张三，组长，2026-11-30；李四，评审员，2026-12-01"
+before=$(wb_state "$WB")
+run tb maturity "$WB" --year 2023 --evaluator "王五,评审员,2026-12-32"
+expect_rc 1
+expect_err_contains "评价人员第 1 位“王五”的日期“2026-12-32”不是有效的日期（YYYY-MM-DD）"
+run tb maturity "$WB" --year 2023 --set-text "evaluators=王五" --lang en
+expect_rc 1
+expect_err_contains "--set-text evaluators: evaluator 1 \"王五\": the role (position or title) is missing"
+run tb maturity "$WB" --year 2023 --set-text "people=王五" --lang en
+expect_rc 2
+expect_err_contains "KEY is custom_name, custom_unit, evaluators, findings or conclusion, not \"people\""
+expect_same "workbook" "$before" "$(wb_state "$WB")"
+verdict "maturity --evaluator: the list in --json and stored canonically; a bad date, no role refused"
 
 run tb maturity "$WB" --year 2023 --lang en
 expect_rc 0

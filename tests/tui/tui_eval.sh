@@ -5,7 +5,9 @@
 # changes the total; an assessor's points off the rule's steps and a word are refused with the
 # reason, the editor kept; a second score asks no name; Ctrl-Z takes each back; wrong keys (Ins,
 # F2, typing on a computed item) change nothing; E.2 setting a1 sets a2 = 1 − a1 and one Ctrl-Z
-# takes both back; at 80x24 the findings typed on E.1's report row are saved and shown in full.
+# takes both back; at 80x24 the findings typed on E.1's report row are saved and shown in full, and
+# the evaluators typed there are checked (one without a date refused with the reason, the editor
+# kept), stored as the canonical list, shown as the list with the format on the help line.
 #
 # Hand calculation (the demo's 2024; see tests/test_sheet_eval.c):
 #   E.1: 1.1.1 passes check 5 + 2.2.2 40 kW of PV 2 = 7; 1.1.3 4.28 tCO₂e/人 below a sector
@@ -24,6 +26,56 @@ to_a1() { for _ in $(seq 84); do tt_keys Down; done; }
 # On E.1, to the findings' text: past the last row (the conclusion), one up, four right to the
 # note column (value, working, evidence, file, note).
 to_findings() { for _ in $(seq 70); do tt_keys Down; done; tt_keys Up Right Right Right Right; }
+# … and two up, to the evaluators' text.
+to_evaluators() { for _ in $(seq 70); do tt_keys Down; done; tt_keys Up Up Right Right Right Right; }
+
+# stored_evaluators - the note of 2024's zc "#evaluators" as the workbook holds it.
+stored_evaluators() {
+    /usr/bin/python3 -c 'import sqlite3, sys
+db = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
+r = db.execute("SELECT note FROM assessment WHERE year = 2024 AND eval = ? AND code = ?",
+               ("zc", "#evaluators")).fetchone()
+print(r[0] if r else "(none)")' "$WB" 2>&1
+}
+
+# On E.1 at 80x24, on the evaluators' text: evaluators typed without the second's date are refused, the text kept in the
+# editor; the date added, the canonical list is stored and the help line shows it; Ctrl-Z.
+evaluators() {
+    local saved
+    if [ "$lang" = en ]; then
+        tt_wait 'Evaluators: each NAME, ROLE (position or title), DATE YYYY-MM-DD'
+        tt_wait '(empty: type it; empty clears)'
+        tt_type 'Zhang San, leader, 2026-11-30; Li Si | reviewer'
+        tt_keys Enter
+        tt_wait 'evaluator 2 "Li Si": the date (YYYY-MM-DD) is missing'
+        tt_type ' | 2026-12-01'
+        tt_keys Enter
+        tt_wait 'Saved “Evaluators (name, role, date)” (Ctrl-Z undoes)'
+        tt_keys Up           # saving moved down a row
+        tt_wait '2 now: Zhang San (leader, 2026-11-30); Li Si'
+        want='Zhang San，leader，2026-11-30；Li Si，reviewer，2026-12-01'
+    else
+        tt_wait '评价人员：每位 姓名，角色（职务/职称），日期 YYYY-MM-DD，各位以；分隔'
+        tt_wait '（空，直接输入；留空即清除）'
+        tt_type '张三，组长，2026-11-30；李四，评审员'
+        tt_keys Enter
+        tt_wait '评价人员第 2 位“李四”缺少日期（YYYY-MM-DD）'
+        tt_type '，2026-12-01'
+        tt_keys Enter
+        tt_wait '已保存“评价人员（姓名、角色、日期）”（Ctrl-Z 可撤销）'
+        tt_keys Up           # saving moved down a row
+        tt_wait '张三（组长，2026-11-30）、李四（评审员，2026-12-01）'
+        want='张三，组长，2026-11-30；李四，评审员，2026-12-01'
+    fi
+    saved=$(stored_evaluators)
+    [ "$saved" = "$want" ] || note "${WHERE}the workbook holds for #evaluators: $saved"
+    verdict "${WHERE}evaluators without a date refused with the reason, the editor kept; the list saved canonically"
+    tt_keys C-z
+    tt_wait "$([ "$lang" = en ] && echo Undone || echo 已撤销)"
+    saved=$(stored_evaluators)
+    [ "$saved" = "(none)" ] || note "${WHERE}Ctrl-Z left #evaluators: $saved"
+    verdict "${WHERE}Ctrl-Z takes the evaluators back"
+}
 
 run() {
     local cols=$1 rows=$2 lang=$3
@@ -81,6 +133,10 @@ run() {
         tt_keys C-z
         tt_wait 'Total 7 / 100'
         verdict "${WHERE}Ctrl-Z takes each score back: 9, then 7"
+        if [ "$cols" = 80 ]; then
+            to_evaluators
+            evaluators
+        fi
         tt_keys NPage
         tt_wait 'E.2 Carbon-management maturity evaluation  (15/16)'
         tt_wait 'Qualitative 0 · quantitative 80 · total I 32 · One star (provisional)'
@@ -150,6 +206,8 @@ print(db.execute("SELECT value IS NULL, note FROM assessment WHERE year = 2024 A
             verdict "${WHERE}the findings typed on E.1's report row are saved and shown in full"
             tt_keys C-z
             tt_wait '已撤销'
+            tt_keys Up          # from the findings' text to the evaluators'
+            evaluators
         fi
         tt_keys NPage
         tt_wait 'E.2 碳排放管理体系成熟度评价  (15/16)'
