@@ -155,9 +155,10 @@ print(" ".join(bad) if bad else "none", sys.argv[2] in shared or sys.argv[2] in 
     verdict "an A.1 area of $v: check flags it, summary leaves it out, the export writes it as text"
 done
 
-# The plan (format versions 6 and 7): a target, base, measure, offset, renewable row or text of the
-# 碳中和计划 no tanbook writes is refused by every
-# command that reads the plan - kpi, target's list, export - with exit 3 naming its row; summary
+# The plan (format versions 6 to 8): a target, base, measure, offset, renewable row or text of the
+# 碳中和计划 or an evaluation no tanbook writes is refused by every command that reads the plan -
+# kpi, the lists of target, measure, offset and renewable, neutrality, pledge, evaluate, maturity,
+# evidence, export - with exit 3 naming its row; summary
 # and check do not read it and work. The file is unchanged.
 PLAN_HOSTILE=(
     "target 1e308|INSERT INTO target (parameter, target_year, kind, value, position) VALUES ('total', 2025, 0, 1e308, 1)|工作簿的目标（第 1 行）含有碳账本不会写入的值"
@@ -174,7 +175,10 @@ for entry in "${PLAN_HOSTILE[@]}"; do
     IFS='|' read -r name sql says <<<"$entry"
     hostile p.tanbook "$sql" || note "setup: $sql failed"
     before=$(checksum p.tanbook)
-    for c in "kpi p.tanbook" "kpi p.tanbook --json" "target p.tanbook --list" "export p.tanbook -o out/p.xlsx"; do
+    for c in "kpi p.tanbook" "kpi p.tanbook --json" "target p.tanbook --list" "export p.tanbook -o out/p.xlsx" \
+             "measure p.tanbook --list" "neutrality p.tanbook" "offset p.tanbook --list" \
+             "renewable p.tanbook --list" "pledge p.tanbook" "evaluate p.tanbook" \
+             "maturity p.tanbook" "evidence p.tanbook"; do
         # shellcheck disable=SC2086
         run tb $c
         [ "$RC" -eq 3 ] || note "$c: exit code $RC, expected 3 ($ERR)"
@@ -184,7 +188,7 @@ for entry in "${PLAN_HOSTILE[@]}"; do
     expect_rc 0
     expect_no_file out/p.xlsx
     expect_same "the workbook" "$before" "$(checksum p.tanbook)"
-    verdict "plan: $name: kpi, target --list and export exit 3 naming the row; summary works; unchanged"
+    verdict "plan: $name: kpi, target, measure, neutrality, offset, renewable, pledge, evaluate, maturity, evidence and export exit 3 naming the row; summary works; unchanged"
     rm -f p.tanbook p.tanbook-wal p.tanbook-shm
 done
 
