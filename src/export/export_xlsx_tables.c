@@ -8,6 +8,7 @@
  */
 #include "export/export_xlsx.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,7 +42,9 @@ a1_partner(const char *key, int *first)
     return NULL;
 }
 
-/* One A.1 value in cells c1..c2 of the row: numbers as numbers with their unit, text as text. */
+/* One A.1 value in cells c1..c2 of the row: numbers as numbers with their unit, text as text.
+   A stored "1e999" or "nan" (no tanbook writes one; check flags it) stays text: a number cell of
+   inf or nan is <v>inf</v>, which no spreadsheet reads. */
 static void
 a1_value(struct sheet *sh, lxw_col_t c1, lxw_col_t c2, const struct report_info *ri)
 {
@@ -50,7 +53,7 @@ a1_value(struct sheet *sh, lxw_col_t c1, lxw_col_t c2, const struct report_info 
 
     if (ri->value != NULL && (ri->fd->type == FT_NUMBER || ri->fd->type == FT_INTEGER)) {
         v = strtod(ri->value, &end);
-        if (end != ri->value && *end == '\0') {
+        if (end != ri->value && *end == '\0' && isfinite(v)) {
             if (c1 != c2)
                 xl_merge_text(sh, sh->row, c1, sh->row, c2, "", F_TEXT);
             xl_put_qty(sh, sh->row, c1, v, ri->fd->unit, xl_whole(v), 0);

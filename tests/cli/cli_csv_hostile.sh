@@ -149,6 +149,37 @@ expect_rc 1
 expect_err_contains "/dev/stdin 过大（超过 64 MB）"
 verdict "an endless pipe is refused at 64 MB"
 
+# ---- the offsets' CSV (import --offsets) is read under the same bounds ---------------------------
+# 350,000 junk lines under the offsets' header: each has 3 reasons (类型, 年度, 数量), so the 100
+# kept are those of lines 2..35 (34 lines, the last cut short); 350000 - 34 = 349966 are counted.
+awk 'BEGIN { print "type,year,quantity_tco2e"; for (i = 0; i < 350000; i++) printf "废话 %07d 行，不是数据\n", i }' \
+    >ojunk.csv
+if [ -x /usr/bin/time ]; then
+    run /usr/bin/time -v "$TB" import "$WB" --offsets ojunk.csv
+else
+    run tb import "$WB" --offsets ojunk.csv
+fi
+expect_rc 1
+expect_eq "reason lines printed" "$(reasons)" 100
+expect_err_contains "……另有 349966 行有误，未逐一列出"
+expect_err_contains "ojunk.csv 有 350000 行不能导入；未导入任何抵销，工作簿没有改变"
+peak=$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' <<<"$ERR")
+if [ -n "$peak" ] && ! ldd "$TB" 2>/dev/null | grep -q libasan; then
+    [ "$peak" -lt 65536 ] || note "peak memory $peak KB, expected under 65536 KB (64 MB)"
+fi
+verdict "import --offsets of 10 MB of junk lines: the first 100 reasons, 另有 349966 行有误, under 64 MB"
+
+run tb import "$WB" --offsets /dev/zero
+expect_rc 1
+expect_err_line '^1: 含有空字符\(NUL\)，不是文本文件$'
+run tb import "$WB" --offsets big.csv
+expect_rc 1
+expect_err_contains "big.csv 过大（65 MB，最多 64 MB）"
+run tb import "$WB" --offsets folder.csv
+expect_rc 1
+expect_err_contains "folder.csv 是一个文件夹，不是 CSV 文件"
+verdict "import --offsets: /dev/zero, a 65 MB file and a folder are refused as for activity data"
+
 AFTER=$(wb_state "$WB")
 expect_same "the workbook after the refused imports" "$BEFORE" "$AFTER"
 verdict "no refused import changed the workbook"

@@ -122,9 +122,43 @@ expect_rc 3
 expect_out_lacks "inf"
 verdict "set --area does not read the factors; summary --json still refuses the inf factor"
 
-# The plan (format versions 6 and 7): a target, base, measure, offset, renewable row or text of the
-# 碳中和计划 no tanbook writes is refused by every
-# command that reads the plan - kpi, target's list, export - with exit 3 naming its row; summary
+# An A.1 number stored as text no tanbook writes (1e999, nan): check flags it, summary counts it
+# as not given, and the export writes it as the text it is - never <v>inf</v> or <v>nan</v>, a
+# number cell no spreadsheet reads.
+for v in 1e999 nan; do
+    cp demo.tanbook a.tanbook
+    "$PY" -c '
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("UPDATE year_info SET value = ? WHERE year = 2024 AND key = ?", (sys.argv[2], "building_area"))
+c.commit()
+' a.tanbook "$v" || note "setup: year_info update failed"
+    run tb check a.tanbook
+    expect_rc 1
+    expect_out_contains "“建筑面积”：“$v”不是有效的数字"
+    run tb summary a.tanbook --json
+    expect_rc 0
+    expect_json "building area not given" 'd["building_area_m2"]' None
+    run tb export a.tanbook -o out/a.xlsx
+    expect_rc 0
+    run "$PY" -c '
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+bad = [n for n in z.namelist() if n.startswith("xl/worksheets/")
+       and re.search(rb"<v>[^<]*(inf|nan)[^<]*</v>", z.read(n), re.I)]
+text = z.read("xl/worksheets/sheet1.xml").decode()
+shared = z.read("xl/sharedStrings.xml").decode() if "xl/sharedStrings.xml" in z.namelist() else ""
+print(" ".join(bad) if bad else "none", sys.argv[2] in shared or sys.argv[2] in text)
+' out/a.xlsx "$v"
+    expect_eq "worksheets with a non-finite number cell, the value kept as text" "$OUT" "none True"
+    rm -f a.tanbook a.tanbook-wal a.tanbook-shm out/a.xlsx
+    verdict "an A.1 area of $v: check flags it, summary leaves it out, the export writes it as text"
+done
+
+# The plan (format versions 6 to 8): a target, base, measure, offset, renewable row or text of the
+# 碳中和计划 or an evaluation no tanbook writes is refused by every command that reads the plan -
+# kpi, the lists of target, measure, offset and renewable, neutrality, pledge, evaluate, maturity,
+# evidence, export - with exit 3 naming its row; summary
 # and check do not read it and work. The file is unchanged.
 PLAN_HOSTILE=(
     "target 1e308|INSERT INTO target (parameter, target_year, kind, value, position) VALUES ('total', 2025, 0, 1e308, 1)|工作簿的目标（第 1 行）含有碳账本不会写入的值"
@@ -141,7 +175,10 @@ for entry in "${PLAN_HOSTILE[@]}"; do
     IFS='|' read -r name sql says <<<"$entry"
     hostile p.tanbook "$sql" || note "setup: $sql failed"
     before=$(checksum p.tanbook)
-    for c in "kpi p.tanbook" "kpi p.tanbook --json" "target p.tanbook --list" "export p.tanbook -o out/p.xlsx"; do
+    for c in "kpi p.tanbook" "kpi p.tanbook --json" "target p.tanbook --list" "export p.tanbook -o out/p.xlsx" \
+             "measure p.tanbook --list" "neutrality p.tanbook" "offset p.tanbook --list" \
+             "renewable p.tanbook --list" "pledge p.tanbook" "evaluate p.tanbook" \
+             "maturity p.tanbook" "evidence p.tanbook"; do
         # shellcheck disable=SC2086
         run tb $c
         [ "$RC" -eq 3 ] || note "$c: exit code $RC, expected 3 ($ERR)"
@@ -151,7 +188,7 @@ for entry in "${PLAN_HOSTILE[@]}"; do
     expect_rc 0
     expect_no_file out/p.xlsx
     expect_same "the workbook" "$before" "$(checksum p.tanbook)"
-    verdict "plan: $name: kpi, target --list and export exit 3 naming the row; summary works; unchanged"
+    verdict "plan: $name: kpi, target, measure, neutrality, offset, renewable, pledge, evaluate, maturity, evidence and export exit 3 naming the row; summary works; unchanged"
     rm -f p.tanbook p.tanbook-wal p.tanbook-shm
 done
 
