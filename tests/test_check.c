@@ -10,9 +10,65 @@
 #include <string.h>
 
 #include "core/check.h"
+#include "core/report.h"
 #include "base/xmem.h"
 
 #include "year_fixture.h"
+
+static int
+same_str(const char *a, const char *b)
+{
+    return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
+
+/* Fails unless a and b hold the same findings, in the same order, word for word. */
+static void
+same_findings(const struct check_report *a, const struct check_report *b)
+{
+    size_t i;
+
+    assert_int_equal(a->n, b->n);
+    assert_int_equal(a->nerrors, b->nerrors);
+    assert_int_equal(a->nwarnings, b->nwarnings);
+    for (i = 0; i < a->n; i++) {
+        const struct check_item *x = &a->items[i], *y = &b->items[i];
+
+        assert_int_equal(x->code, y->code);
+        assert_int_equal(x->level, y->level);
+        assert_string_equal(x->msg, y->msg);
+        assert_true(same_str(x->msg_en, y->msg_en));
+        assert_true(same_str(x->at.form_id, y->at.form_id));
+        assert_true(same_str(x->at.field, y->at.field));
+        assert_true(same_str(x->at.source_id, y->at.source_id));
+        assert_true(x->at.entry_id == y->at.entry_id);
+        assert_int_equal(x->at.has_period, y->at.has_period);
+        if (x->at.has_period)
+            assert_int_equal(period_cmp(&x->at.period, &y->at.period), 0);
+    }
+}
+
+/*
+ * check_year, and beside it check_year_computed from the year's report (what the terminal
+ * workbook and book_calc do, so that the engine runs once): every test of this file asserts on
+ * findings both ways give, word for word.
+ */
+static void
+checked(const struct form_set *fs, const struct wb_year *y, const struct wb_year *prev,
+        struct check_report *rep)
+{
+    struct check_report again;
+    struct report r;
+    char *why = NULL;
+    int ok = report_build(fs, y, 1, y->year, LANG_ZH, &r, &why) == ERR_OK;
+
+    check_year(fs, y, prev, rep);
+    check_year_computed(fs, y, prev, ok ? report_cur(&r) : NULL, why, &again);
+    same_findings(rep, &again);
+    check_free(&again);
+    if (ok)
+        report_free(&r);
+    free(why);
+}
 
 /* Number of findings of `level` whose message contains needle1 and (unless NULL) needle2. */
 static size_t
@@ -108,7 +164,7 @@ test_empty_year(void **state)
 
     (void)state;
     year_new(&y, 2024, "全国", "AR6");
-    check_year(forms, &y, NULL, &r);
+    checked(forms, &y, NULL, &r);
     /* six required A.1 fields + an empty A.3 */
     assert_int_equal(r.nerrors, 7);
     assert_int_equal(count(&r, CHECK_ERROR, "缺少“单位名称”", NULL), 1);
@@ -128,7 +184,7 @@ test_complete_year_is_clean(void **state)
 
     (void)state;
     complete_year(&y, steady);
-    check_year(forms, &y, NULL, &r);
+    checked(forms, &y, NULL, &r);
     assert_int_equal(r.nerrors, 0);
     assert_int_equal(r.nwarnings, 0);
     check_free(&r);
@@ -146,7 +202,7 @@ test_swing_flagged(void **state)
     memcpy(kwh, steady, sizeof(kwh));
     kwh[6] = 95000;   /* July: the median of the twelve months is 8750, 95000 > 3 × 8750 */
     complete_year(&y, kwh);
-    check_year(forms, &y, NULL, &r);
+    checked(forms, &y, NULL, &r);
     assert_int_equal(r.nerrors, 0);
     assert_int_equal(r.nwarnings, 1);
     assert_int_equal(count(&r, CHECK_WARNING, "2024-07", "异常波动"), 1);
@@ -156,7 +212,7 @@ test_swing_flagged(void **state)
     memcpy(kwh, steady, sizeof(kwh));
     kwh[1] = 2000;    /* February far below: the median of the twelve is 8700, 2000 < 8700 / 3 */
     complete_year(&y, kwh);
-    check_year(forms, &y, NULL, &r);
+    checked(forms, &y, NULL, &r);
     assert_int_equal(count(&r, CHECK_WARNING, "2024-02", "异常波动"), 1);
     assert_int_equal(r.nwarnings, 1);
     check_free(&r);
@@ -190,7 +246,7 @@ test_gaps_overlaps_and_sources(void **state)
         }
     free(year_pin(&y, "natural_gas")->source_text);
     year_pin(&y, "natural_gas")->source_text = xstrdup("");
-    check_year(forms, &y, NULL, &r);
+    checked(forms, &y, NULL, &r);
     assert_int_equal(count(&r, CHECK_ERROR, "重叠", "2024-Q1"), 1);
     assert_int_equal(count(&r, CHECK_WARNING, "天然气（食堂）", "缺 7、8、9、10、11、12 月"), 1);
     assert_int_equal(count(&r, CHECK_WARNING, "天然气（食堂）", "没有填写数据来源"), 1);
@@ -229,7 +285,7 @@ test_swing_three_months(void **state)
     assert_float_equal(median, 100, 1e-12);
     assert_false(check_swing(&y.entries[0], 1, &median));   /* 100 is the median itself */
     assert_false(check_swing(&y.entries[0], 4, NULL));      /* April has no value */
-    check_year(forms, &y, NULL, &r);
+    checked(forms, &y, NULL, &r);
     assert_int_equal(count(&r, CHECK_WARNING, "2024-03", "异常波动"), 1);
     assert_int_equal(count(&r, CHECK_WARNING, "异常波动", NULL), 1);
     assert_int_equal(period_parse("2024-03", &w.period, &cause), ERR_OK);
@@ -251,7 +307,7 @@ test_swing_three_months(void **state)
     free(y.entries[0].acts[2].unit);
     free(y.entries[0].acts[2].data_source);
     free(y.entries[0].acts[2].note);
-    check_year(forms, &y, NULL, &r);
+    checked(forms, &y, NULL, &r);
     assert_int_equal(count(&r, CHECK_WARNING, "异常波动", NULL), 0);
     check_free(&r);
     model_free(&y);
@@ -283,7 +339,7 @@ test_codes_and_states(void **state)
         assert_string_not_equal(check_code_id((enum check_code)i), "?");
 
     year_new(&y, 2024, "全国", "AR6");
-    check_year(forms, &y, NULL, &r);
+    checked(forms, &y, NULL, &r);
     /* no source yet: A.3 says so as an error, the tables that follow are just empty */
     assert_int_equal(check_form_state(&r, forms_get(forms, "A.3"), &y), CHECK_HAS_ERRORS);
     assert_int_equal(check_form_state(&r, forms_get(forms, "A.5"), &y), CHECK_EMPTY);
@@ -291,7 +347,7 @@ test_codes_and_states(void **state)
     check_free(&r);
     model_free(&y);
     complete_year(&y, steady);
-    check_year(forms, &y, NULL, &r);
+    checked(forms, &y, NULL, &r);
     assert_int_equal(check_form_state(&r, forms_get(forms, "A.1"), &y), CHECK_COMPLETE);
     assert_int_equal(check_form_state(&r, forms_get(forms, "A.5"), &y), CHECK_COMPLETE);
     assert_int_equal(check_form_state(&r, forms_get(forms, "A.4"), &y), CHECK_COMPLETE);
@@ -302,7 +358,7 @@ test_codes_and_states(void **state)
             y.info[i].value = xstrdup("");
         }
     year_act(&y, "raw_coal", "", "2024", 1, "t");   /* low confidence: a warning on A.6 */
-    check_year(forms, &y, NULL, &r);
+    checked(forms, &y, NULL, &r);
     assert_int_equal(check_at(&r, &a1)->code, CHECK_A1_MISSING);
     assert_int_equal(check_at(&r, &a6)->code, CHECK_A6_CAUTION);
     assert_int_equal(check_form_state(&r, forms_get(forms, "A.1"), &y), CHECK_HAS_ERRORS);
@@ -310,7 +366,7 @@ test_codes_and_states(void **state)
     check_free(&r);
     /* a row the engine cannot convert: the computed tables show errors */
     year_act(&y, "natural_gas", "", "2024-01", 5, "kWh");
-    check_year(forms, &y, NULL, &r);
+    checked(forms, &y, NULL, &r);
     assert_int_equal(check_form_state(&r, forms_get(forms, "A.2"), &y), CHECK_HAS_ERRORS);
     assert_int_equal(check_form_state(&r, forms_get(forms, "A.4"), &y), CHECK_HAS_ERRORS);
     check_free(&r);
@@ -346,7 +402,7 @@ test_intensity_range(void **state)
     for (i = 0; i < nitems(cases); i++) {
         complete_year(&y, kwh);
         set_info(&y, "building_area", cases[i].area);
-        check_year(forms, &y, NULL, &r);
+        checked(forms, &y, NULL, &r);
         assert_int_equal(r.nerrors, 0);
         assert_int_equal(r.nwarnings, cases[i].warnings);
         assert_int_equal(count_code(&r, CHECK_A4_INTENSITY), cases[i].warnings);
@@ -400,7 +456,7 @@ test_unit_scale(void **state)
 
     (void)state;
     split_year(&y, 2024, 6, 9000, 9000);
-    check_year(forms, &y, NULL, &r);
+    checked(forms, &y, NULL, &r);
     assert_int_equal(count_code(&r, CHECK_A5_UNIT_SCALE), 1);
     assert_int_equal(period_parse("2024-07", &w.period, &cause), ERR_OK);
     it = check_at(&r, &w);
@@ -415,7 +471,7 @@ test_unit_scale(void **state)
     model_free(&y);
 
     split_year(&y, 2024, 6, 9000, 0.9);
-    check_year(forms, &y, NULL, &r);
+    checked(forms, &y, NULL, &r);
     assert_int_equal(count_code(&r, CHECK_A5_UNIT_SCALE), 0);
     check_free(&r);
     model_free(&y);
@@ -424,7 +480,7 @@ test_unit_scale(void **state)
     split_year(&y, 2024, 12, 9000, 0);
     free(y.entries[0].acts[4].unit);
     y.entries[0].acts[4].unit = xstrdup("万kWh");
-    check_year(forms, &y, NULL, &r);
+    checked(forms, &y, NULL, &r);
     assert_int_equal(count_code(&r, CHECK_A5_UNIT_SCALE), 1);
     assert_non_null(strstr(find_code(&r, CHECK_A5_UNIT_SCALE)->msg, "有 1 个期间按 万kWh 填写（如 2024-05）"));
     check_free(&r);
@@ -436,7 +492,7 @@ test_unit_scale(void **state)
      */
     split_year(&prev, 2023, 12, 9000, 0);
     split_year(&y, 2024, 0, 0, 9000);
-    check_year(forms, &y, &prev, &r);
+    checked(forms, &y, &prev, &r);
     assert_int_equal(count_code(&r, CHECK_A5_UNIT_SCALE), 1);
     assert_non_null(strstr(find_code(&r, CHECK_A5_UNIT_SCALE)->msg,
                            "数值却与 2023 年按 kWh 填写的相近"));
@@ -445,7 +501,7 @@ test_unit_scale(void **state)
     model_free(&y);
     /* the same in 万kWh, converted (0.9 万kWh = 9000 kWh): no slip and no change */
     split_year(&y, 2024, 0, 0, 0.9);
-    check_year(forms, &y, &prev, &r);
+    checked(forms, &y, &prev, &r);
     assert_int_equal(count_code(&r, CHECK_A5_UNIT_SCALE), 0);
     assert_int_equal(count_code(&r, CHECK_A5_YEAR_CHANGE), 0);
     check_free(&r);
@@ -491,7 +547,7 @@ test_source_change(void **state)
     complete_year_in(&prev, 2023, steady);
     for (i = 0; i < nitems(cases); i++) {
         scaled_year(&y, cases[i].f);
-        check_year(forms, &y, &prev, &r);
+        checked(forms, &y, &prev, &r);
         assert_int_equal(r.nerrors, 0);
         assert_int_equal(count_code(&r, CHECK_A5_YEAR_CHANGE), cases[i].text != NULL);
         assert_int_equal(r.nwarnings, cases[i].text != NULL);
@@ -504,7 +560,7 @@ test_source_change(void **state)
         }
         check_free(&r);
         /* without the year before, nothing to compare */
-        check_year(forms, &y, NULL, &r);
+        checked(forms, &y, NULL, &r);
         assert_int_equal(count_code(&r, CHECK_A5_YEAR_CHANGE), 0);
         check_free(&r);
         model_free(&y);
@@ -517,7 +573,7 @@ test_source_change(void **state)
         free(y.entries[0].acts[i].data_source);
         free(y.entries[0].acts[i].note);
     }
-    check_year(forms, &y, &prev, &r);
+    checked(forms, &y, &prev, &r);
     it = find_code(&r, CHECK_A5_YEAR_CHANGE);
     assert_non_null(it);
     assert_string_equal(it->msg, "表A.5：外购电力 1–6 月比 2023 年同期增加 60%（84000 kWh 对 52500 kWh），请核对");
@@ -556,7 +612,7 @@ test_info_change(void **state)
         complete_year(&y, steady);
         set_info(&y, "building_area", cases[i].area);
         set_info(&y, "headcount", cases[i].headcount);
-        check_year(forms, &y, &prev, &r);
+        checked(forms, &y, &prev, &r);
         assert_int_equal(r.nerrors, 0);
         assert_int_equal(r.nwarnings, cases[i].text != NULL);
         if (cases[i].text != NULL) {
@@ -572,7 +628,7 @@ test_info_change(void **state)
     }
     complete_year(&y, steady);
     set_info(&y, "headcount", "45");
-    check_year(forms, &y, &prev, &r);
+    checked(forms, &y, &prev, &r);
     assert_string_equal(check_msg(find_code(&r, CHECK_A1_YEAR_CHANGE), LANG_EN),
                         "Table A.1: Energy users 45 people is up 12.5 % on 2023 (40 people); "
                         "please check");
@@ -598,7 +654,7 @@ test_english_and_numbers(void **state)
         kwh[i] = 800000;
     kwh[6] = 2450000;     /* > 3 × 800000 */
     complete_year(&y, kwh);
-    check_year(forms, &y, NULL, &r);
+    checked(forms, &y, NULL, &r);
     assert_int_equal(count(&r, CHECK_WARNING, "2024-07 的数量 2450000 kWh 与各月的中位数 800000",
                            NULL), 1);
     for (i = 0; i < r.n; i++)
@@ -607,7 +663,7 @@ test_english_and_numbers(void **state)
     model_free(&y);
 
     year_new(&y, 2024, "全国", "AR6");      /* many findings: A.1 missing, A.3 empty */
-    check_year(forms, &y, NULL, &r);
+    checked(forms, &y, NULL, &r);
     assert_true(r.n >= 7);
     for (i = 0; i < r.n; i++) {
         assert_non_null(r.items[i].msg_en);
@@ -710,7 +766,7 @@ test_na_covers_months(void **state)
             year_na(&y, "heat", "2024-07");
             year_na(&y, "heat", "2024-08");
         }
-        check_year(forms, &y, NULL, &r);
+        checked(forms, &y, NULL, &r);
         assert_int_equal(r.nerrors, 0);
         if (with_na) {
             assert_int_equal(r.nwarnings, 0);
@@ -732,7 +788,7 @@ test_na_covers_months(void **state)
             year_act(&y, "heat", "", p, 100, "GJ");
     }
     year_na(&y, "heat", "2024-Q3");
-    check_year(forms, &y, NULL, &r);
+    checked(forms, &y, NULL, &r);
     assert_int_equal(count(&r, CHECK_WARNING, "外购热力 只覆盖", NULL), 0);
     check_free(&r);
     model_free(&y);
@@ -768,11 +824,77 @@ test_na_swing(void **state)
     assert_true(median == 100);
     assert_false(check_swing(e, 7, NULL));      /* 不适用 */
     assert_false(check_swing(e, 1, NULL));      /* 100 is the median */
-    check_year(forms, &y, NULL, &r);
+    checked(forms, &y, NULL, &r);
     assert_int_equal(count(&r, CHECK_WARNING, "2024-12", "异常波动"), 1);
     assert_int_equal(count(&r, CHECK_WARNING, "异常波动", NULL), 1);
     check_free(&r);
     model_free(&y);
+}
+
+/*
+ * A year the engine refuses (a row in litres of electricity, a unit of the wrong dimension): the
+ * check says so as A4_UNCOMPUTABLE with the engine's reason, from scratch as from the report's
+ * refusal, and skips the intensity.
+ */
+static void
+test_uncomputable(void **state)
+{
+    struct wb_year y;
+    struct check_report r;
+    size_t i, n = 0;
+
+    (void)state;
+    complete_year(&y, steady);
+    year_act(&y, "electricity", "", "2024-01", 10, "L");
+    checked(forms, &y, NULL, &r);
+    for (i = 0; i < r.n; i++)
+        if (r.items[i].code == CHECK_A4_UNCOMPUTABLE) {
+            assert_non_null(strstr(r.items[i].msg, "表A.4：无法计算："));
+            assert_non_null(strstr(r.items[i].msg, "2024-01"));
+            n++;
+        }
+    assert_int_equal(n, 1);
+    check_free(&r);
+    model_free(&y);
+}
+
+/*
+ * Many entries of one source (1 000 facilities of electricity, two of natural gas): A.6 is
+ * checked once per source, at its first entry, and the year-on-year rule reads each source once
+ * (gas 2 × 12 × 40 = 960 m³ in 2023, 2 × 12 × 100 = 2400 m³ in 2024: 2400 / 960 − 1 = +150 %
+ * > 50 %, one warning; electricity is the same both years, none).
+ */
+static void
+test_many_entries(void **state)
+{
+    struct wb_year y, prev;
+    struct check_report r;
+    char fac[16], p[16];
+    int i, m, year;
+
+    (void)state;
+    for (year = 2023; year <= 2024; year++) {
+        struct wb_year *w = year == 2023 ? &prev : &y;
+
+        year_new(w, year, "全国", "AR6");
+        year_info(w, "building_area", "3000");
+        for (i = 0; i < 1000; i++)
+            for (m = 1; m <= 12; m++) {
+                snprintf(fac, sizeof(fac), "表%04d", i);
+                snprintf(p, sizeof(p), "%d-%02d", year, m);
+                year_act(w, "electricity", fac, p, 100, "kWh");
+                if (i < 2)
+                    year_act(w, "natural_gas", fac, p, year == 2023 ? 40 : 100, "m³");
+            }
+    }
+    year_pin(&y, "electricity")->source_text = xstrdup("");
+    checked(forms, &y, &prev, &r);
+    assert_int_equal(count(&r, CHECK_ERROR, "表A.6", "外购电力"), 1);
+    assert_int_equal(count(&r, CHECK_WARNING, "天然气 全年比 2023 年增加 150", NULL), 1);
+    assert_int_equal(count(&r, CHECK_WARNING, "外购电力", "比 2023 年"), 0);
+    check_free(&r);
+    model_free(&y);
+    model_free(&prev);
 }
 
 int
@@ -793,6 +915,8 @@ main(void)
         cmocka_unit_test(test_english_and_numbers),
         cmocka_unit_test(test_na_covers_months),
         cmocka_unit_test(test_na_swing),
+        cmocka_unit_test(test_uncomputable),
+        cmocka_unit_test(test_many_entries),
     };
 
     return cmocka_run_group_tests_name("check", tests, setup, teardown);

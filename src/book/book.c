@@ -173,22 +173,44 @@ book_load(struct book *wb, int year, struct wb_year *y, char **cause)
     return store_load_year(wb->st, wb->app->lib, year, y, cause);
 }
 
-void
-book_check(struct book *wb, const struct wb_year *y, struct check_report *rep)
+/*
+ * Checks y against the year before when wb has it: computed from r (or why) when done is 1,
+ * else from scratch.
+ */
+static void
+check_with_prev(struct book *wb, const struct wb_year *y, int done, const struct report_year *r,
+                const char *why, struct check_report *rep)
 {
     struct wb_year prev;
+    const struct wb_year *pp = &prev;
     char *cause = NULL;
     int exists = 0;
 
     if (store_year_exists(wb->st, y->year - 1, &exists, &cause) != ERR_OK || !exists
         || book_load(wb, y->year - 1, &prev, &cause) != ERR_OK) {
         free(cause);
-        check_year(wb->app->forms, y, NULL, rep);
-        return;
+        pp = NULL;
     }
-    check_year(wb->app->forms, y, &prev, rep);
+    if (done)
+        check_year_computed(wb->app->forms, y, pp, r, why, rep);
+    else
+        check_year(wb->app->forms, y, pp, rep);
     /* the findings point into y and the forms, never into prev */
-    model_free(&prev);
+    if (pp != NULL)
+        model_free(&prev);
+}
+
+void
+book_check(struct book *wb, const struct wb_year *y, struct check_report *rep)
+{
+    check_with_prev(wb, y, 0, NULL, NULL, rep);
+}
+
+void
+book_check_computed(struct book *wb, const struct wb_year *y, const struct report_year *r,
+                    const char *why, struct check_report *rep)
+{
+    check_with_prev(wb, y, 1, r, why, rep);
 }
 
 void

@@ -87,6 +87,12 @@ void book_years_free(struct wb_year *ys, size_t n);
  * year itself is still checked. y must outlive rep.
  */
 void book_check(struct book *wb, const struct wb_year *y, struct check_report *rep);
+/*
+ * book_check of y computed already (check_year_computed): r its report year, or NULL when the
+ * engine refused it (why says why), so that the engine does not run again.
+ */
+void book_check_computed(struct book *wb, const struct wb_year *y, const struct report_year *r,
+                         const char *why, struct check_report *rep);
 
 /*
  * The report of year (labels in lang): with all_years, the workbook's other years too (for
@@ -96,6 +102,33 @@ void book_check(struct book *wb, const struct wb_year *y, struct check_report *r
 enum err book_report(struct book *wb, int year, int all_years, enum lang lang,
                          struct report *r, char **cause);
 
+/*
+ * The workbook's years as one command computes them, once (book_calc.c): every year loaded, its
+ * report (that year alone, labels in lang) and its check against the year before (when the
+ * workbook has it, as book_check), and the plan. book_perf_of, book_neutral_of and
+ * book_evaluate_of read it instead of loading and computing again. A value: it does not follow
+ * later writes (load a new one after an edit).
+ */
+struct book_calc {
+    const struct app *app;
+    enum lang lang;
+    struct wb_year *ys;                 /* ascending */
+    size_t n;
+    struct report *reps;                /* reps[i] of ys[i]; nyears 0 when the engine refused it */
+    char **whys;                        /* why reps[i] is not there, else NULL */
+    struct check_report *chks;          /* ys[i]'s findings */
+    struct wb_plan plan;
+};
+/* Loads and computes every year of wb (book_calc_free it). Errors as book_load_all, book_load_plan. */
+enum err book_calc_load(struct book *wb, enum lang lang, struct book_calc *bc, char **cause);
+void book_calc_free(struct book_calc *bc);
+/* The index of year in bc, bc->n when it has none. */
+size_t book_calc_find(const struct book_calc *bc, int year);
+/* The report of bc's year i, NULL when it could not be computed (bc->whys[i] says why). */
+const struct report_year *book_calc_report(const struct book_calc *bc, size_t i);
+/* book_perf from bc (labels in bc->lang): the same result, nothing loaded or computed again. */
+enum err book_perf_of(const struct book_calc *bc, int year, struct perf *p, char **cause);
+
 /* A year's carbon-neutrality judgement with what it rests on (book_neutral_free it). */
 struct book_neutral {
     struct wb_year year;
@@ -103,16 +136,24 @@ struct book_neutral {
     struct wb_plan plan;                    /* n's offsets point into it */
     struct neutral n;
     const struct grid_factor *residual;     /* the library's residual factor used, or NULL */
+    int borrowed;                           /* year, rep and plan are a book_calc's */
 };
 
 /*
  * neutral_build for year y (its report r) with plan's claims, y's standard coal and the
  * library's residual factor for y's year (nearest shipped year), which *residual names (NULL when
- * none), and y checked (neutral_set_check: a year with errors is not judged). plan must outlive n.
+ * none), and nerrors, the errors of y's check (neutral_set_check: a year with errors is not
+ * judged). plan must outlive n.
  */
 void book_neutral_judge(const struct app *app, const struct wb_year *y, const struct report_year *r,
-                        const struct wb_plan *plan, enum lang lang, struct neutral *n,
-                        const struct grid_factor **residual);
+                        size_t nerrors, const struct wb_plan *plan, enum lang lang,
+                        struct neutral *n, const struct grid_factor **residual);
+/*
+ * book_neutral from bc (labels in bc->lang): year, rep and plan of bn are bc's, which must
+ * outlive it. ERR_NOTFOUND when bc lacks year, ERR_INPUT when the engine refused it.
+ */
+enum err book_neutral_of(const struct book_calc *bc, int year, struct book_neutral *bn,
+                         char **cause);
 /* The judgement of year of wb (labels in lang). Errors as book_load, report_build, book_load_plan. */
 enum err book_neutral(struct book *wb, int year, enum lang lang, struct book_neutral *bn,
                       char **cause);
@@ -140,10 +181,17 @@ struct book_eval {
     int mat_ok;                         /* mat is there (else mat_why: e.g. weights not adding to 1) */
     struct maturity_result mat;
     char *mat_why;
+    struct book_calc *own;              /* the book_calc book_evaluate made for be, or NULL */
 };
 /* Errors as book_neutral and book_load_all; what cannot be scored is left unscored, with why. */
 enum err book_evaluate(struct book *wb, int year, enum lang lang, struct book_eval *be,
                        char **cause);
+/*
+ * book_evaluate from bc (labels in bc->lang), which must outlive be: its years, report, plan
+ * and the year's check are bc's. Errors as book_neutral_of.
+ */
+enum err book_evaluate_of(const struct book_calc *bc, int year, struct book_eval *be,
+                          char **cause);
 void book_eval_free(struct book_eval *be);
 
 /* Whether an evidence file is still the one whose SHA-256 was recorded. */

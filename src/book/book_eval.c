@@ -168,34 +168,46 @@ maturity_facts_of(struct book_eval *be)
 }
 
 enum err
-book_evaluate(struct book *wb, int year, enum lang lang, struct book_eval *be, char **cause)
+book_evaluate_of(const struct book_calc *bc, int year, struct book_eval *be, char **cause)
 {
-    const struct app *app = book_app(wb);
-    struct check_report chk;
+    const struct app *app = bc->app;
     char *why = NULL;
     enum err e;
 
     memset(be, 0, sizeof *be);
-    if ((e = book_neutral(wb, year, lang, &be->bn, cause)) != ERR_OK)
+    if ((e = book_neutral_of(bc, year, &be->bn, cause)) != ERR_OK)
         return e;
-    if ((e = book_load_all(wb, &be->ys, &be->nyears, cause)) != ERR_OK) {
-        book_neutral_free(&be->bn);
-        return e;
-    }
-    be->has_perf = book_perf(wb, year, lang, &be->perf, &why) == ERR_OK;
+    be->ys = bc->ys;
+    be->nyears = bc->n;
+    be->has_perf = book_perf_of(bc, year, &be->perf, &why) == ERR_OK;
     free(why);
-    book_check(wb, &be->bn.year, &chk);
-    zc_facts_of(be, &chk);
-    check_free(&chk);
+    zc_facts_of(be, &bc->chks[book_calc_find(bc, year)]);
     entries_of(&be->bn.plan, year, "zc", &be->zc_entries, &be->nzc_entries);
-    zc_score(app->zc, &be->zf, be->zc_entries, be->nzc_entries, lang, &be->zc);
+    zc_score(app->zc, &be->zf, be->zc_entries, be->nzc_entries, bc->lang, &be->zc);
     maturity_facts_of(be);
     entries_of(&be->bn.plan, year, "maturity", &be->mat_entries, &be->nmat_entries);
     why = NULL;
-    be->mat_ok = maturity_score(app->maturity, &be->mf, be->mat_entries, be->nmat_entries, lang,
-                                &be->mat, &why) == ERR_OK;
+    be->mat_ok = maturity_score(app->maturity, &be->mf, be->mat_entries, be->nmat_entries,
+                                bc->lang, &be->mat, &why) == ERR_OK;
     be->mat_why = why;
     return ERR_OK;
+}
+
+enum err
+book_evaluate(struct book *wb, int year, enum lang lang, struct book_eval *be, char **cause)
+{
+    struct book_calc *bc = xcalloc(1, sizeof *bc);
+    enum err e;
+
+    memset(be, 0, sizeof *be);
+    if ((e = book_calc_load(wb, lang, bc, cause)) == ERR_OK
+        && (e = book_evaluate_of(bc, year, be, cause)) == ERR_OK) {
+        be->own = bc;
+        return ERR_OK;
+    }
+    book_calc_free(bc);
+    free(bc);
+    return e;
 }
 
 void
@@ -210,7 +222,10 @@ book_eval_free(struct book_eval *be)
     free(be->myears);
     if (be->has_perf)
         perf_free(&be->perf);
-    book_years_free(be->ys, be->nyears);
     book_neutral_free(&be->bn);
+    if (be->own != NULL) {
+        book_calc_free(be->own);
+        free(be->own);
+    }
     memset(be, 0, sizeof *be);
 }

@@ -15,20 +15,16 @@
 
 void
 book_neutral_judge(const struct app *app, const struct wb_year *y, const struct report_year *r,
-                   const struct wb_plan *plan, enum lang lang, struct neutral *n,
+                   size_t nerrors, const struct wb_plan *plan, enum lang lang, struct neutral *n,
                    const struct grid_factor **residual)
 {
     const struct grid_factor *g = factors_residual(app->lib, y->year, NULL);
-    struct check_report rep;
     double kwh_coal, gj_coal;
 
     neutral_coal(y, &kwh_coal, &gj_coal);
     neutral_build(r, plan->offsets, plan->noffsets, plan->renewables, plan->nrenewables, kwh_coal,
                   gj_coal, g != NULL ? g->value : 0, g != NULL ? g->year : 0, lang, n);
-    /* its errors are of the year alone (the year before adds warnings only) */
-    check_year(app->forms, y, NULL, &rep);
-    neutral_set_check(n, rep.nerrors);
-    check_free(&rep);
+    neutral_set_check(n, nerrors);
     if (residual != NULL)
         *residual = g;
 }
@@ -36,13 +32,14 @@ book_neutral_judge(const struct app *app, const struct wb_year *y, const struct 
 enum err
 book_neutral(struct book *wb, int year, enum lang lang, struct book_neutral *bn, char **cause)
 {
+    const struct app *app = book_app(wb);
+    struct check_report rep;
     enum err e;
 
     memset(bn, 0, sizeof *bn);
     if ((e = book_load(wb, year, &bn->year, cause)) != ERR_OK)
         return e;
-    if ((e = report_build(book_app(wb)->forms, &bn->year, 1, year, lang, &bn->rep, cause))
-        != ERR_OK) {
+    if ((e = report_build(app->forms, &bn->year, 1, year, lang, &bn->rep, cause)) != ERR_OK) {
         model_free(&bn->year);
         return e;
     }
@@ -51,8 +48,11 @@ book_neutral(struct book *wb, int year, enum lang lang, struct book_neutral *bn,
         model_free(&bn->year);
         return e;
     }
-    book_neutral_judge(book_app(wb), &bn->year, report_cur(&bn->rep), &bn->plan, lang, &bn->n,
-                       &bn->residual);
+    /* its errors are of the year alone (the year before adds warnings only) */
+    check_year_computed(app->forms, &bn->year, NULL, report_cur(&bn->rep), NULL, &rep);
+    book_neutral_judge(app, &bn->year, report_cur(&bn->rep), rep.nerrors, &bn->plan, lang,
+                       &bn->n, &bn->residual);
+    check_free(&rep);
     return ERR_OK;
 }
 
@@ -60,9 +60,11 @@ void
 book_neutral_free(struct book_neutral *bn)
 {
     neutral_free(&bn->n);
-    plan_free(&bn->plan);
-    report_free(&bn->rep);
-    model_free(&bn->year);
+    if (!bn->borrowed) {
+        plan_free(&bn->plan);
+        report_free(&bn->rep);
+        model_free(&bn->year);
+    }
     memset(bn, 0, sizeof *bn);
 }
 

@@ -71,74 +71,64 @@ evidence_words(const struct wb_evidence *ev, enum lang lang)
 }
 
 /*
- * Loads from the workbook at file the year (year_arg, NULL = latest) into *y, its carbon
- * performance over the years (Chinese labels, as the report) into *perf and its plan into *plan,
- * for 碳绩效参数 and 碳基准与目标, and the year's two evaluations into *be, for 零碳机关评价,
- * 成熟度评价 and 佐证材料清单. Returns 0 (free all four), or an exit code after printing why
- * (nothing left to free).
+ * Loads from the workbook at file every year, computed once (bc, Chinese labels as the report),
+ * and the year (year_arg, NULL = latest) into *year with its two evaluations into *be (which
+ * also hold its carbon performance over the years, for 碳绩效参数, and its neutrality
+ * judgement), for 零碳机关评价, 成熟度评价 and 佐证材料清单. Returns 0 (free be, then bc), or an
+ * exit code after printing why (nothing left to free).
  */
 static int
-load(struct app *app, const char *file, const char *year_arg, struct wb_year *y,
-     struct perf *perf, struct wb_plan *plan, struct book_eval *be)
+load(struct app *app, const char *file, const char *year_arg, struct book_calc *bc, int *year,
+     struct book_eval *be)
 {
     struct book *wb;
+    struct perf p;
     char *cause = NULL;
-    int year, exists, rc;
+    int exists, rc;
     enum err e;
 
     if ((rc = cli_open(app, file, BOOK_READ, &wb)) != 0)
         return rc;
-    if ((rc = cli_year(wb, year_arg, 0, &year, &exists)) != 0) {
+    if ((rc = cli_year(wb, year_arg, 0, year, &exists)) != 0) {
         book_close(wb);
         return rc;
     }
-    if ((e = book_load(wb, year, y, &cause)) != ERR_OK) {
-        book_close(wb);
-        return cli_fail(e, cause);
-    }
-    memset(perf, 0, sizeof *perf);
-    if ((e = book_perf(wb, year, LANG_ZH, perf, &cause)) == ERR_OK) {
-        if ((e = book_load_plan(wb, plan, &cause)) != ERR_OK)
-            perf_free(perf);
-        else if ((e = book_evaluate(wb, year, LANG_ZH, be, &cause)) != ERR_OK) {
-            plan_free(plan);
-            perf_free(perf);
-        }
-    }
+    e = book_calc_load(wb, LANG_ZH, bc, &cause);
     book_close(wb);
+    if (e != ERR_OK)
+        return cli_fail(e, cause);
+    if ((e = book_evaluate_of(bc, *year, be, &cause)) == ERR_OK && !be->has_perf) {
+        /* the evaluations do without the performance, the report does not: say why it failed */
+        if ((e = book_perf_of(bc, *year, &p, &cause)) == ERR_OK)
+            perf_free(&p);
+        book_eval_free(be);
+        e = e != ERR_OK ? e : ERR_INPUT;
+    }
     if (e != ERR_OK) {
-        model_free(y);
+        book_calc_free(bc);
         return cli_fail(e, cause);
     }
     return 0;
 }
 
 static int
-write_report(struct app *app, const struct exporter *ex, const struct wb_year *y,
-             const struct perf *perf, const struct wb_plan *plan, const struct book_eval *be,
-             const char *out)
+write_report(struct app *app, const struct exporter *ex, const struct book_calc *bc,
+             const struct book_eval *be, const char *out)
 {
-    struct report rep;
-    struct neutral n;
     struct export_eval ev = {.zc_defs = app->zc, .zc = &be->zc, .mat_defs = app->maturity,
                              .mat = be->mat_ok ? &be->mat : NULL, .mat_why = be->mat_why,
                              .evidence_words = evidence_words};
-    struct export_in in = {.fs = app->forms, .r = &rep, .perf = perf, .plan = plan,
-                           .neutral = &n, .eval = &ev};
+    /* the submitted report always carries the standard's Chinese labels (bc's); the year's
+       judgement, for the 碳中和 sheets, is the evaluations' (its offsets point into bc's plan) */
+    struct export_in in = {.fs = app->forms, .r = &be->bn.rep, .perf = &be->perf,
+                           .plan = &bc->plan, .neutral = &be->bn.n, .residual = be->bn.residual,
+                           .eval = &ev};
     char *cause = NULL;
     enum err e;
 
-    /* the submitted report always carries the standard's Chinese labels */
-    if ((e = report_build(app->forms, y, 1, y->year, LANG_ZH, &rep, &cause)) != ERR_OK)
+    if ((e = ex->write(&in, out, &cause)) != ERR_OK)
         return cli_fail(e, cause);
-    /* the year's judgement, for the 碳中和 sheets: its offsets point into plan */
-    book_neutral_judge(app, y, report_cur(&rep), plan, LANG_ZH, &n, &in.residual);
-    e = ex->write(&in, out, &cause);
-    neutral_free(&n);
-    report_free(&rep);
-    if (e != ERR_OK)
-        return cli_fail(e, cause);
-    cli_out("已导出 %s（%d 年度）\n", out, y->year);
+    cli_out("已导出 %s（%d 年度）\n", out, be->bn.year.year);
     return 0;
 }
 
@@ -153,12 +143,10 @@ cmd_export(struct app *app, int argc, char **argv)
     };
     const char *year_arg = NULL, *out_arg = NULL, *format_arg = NULL, *file;
     const struct exporter *ex = &export_xlsx_format;
-    struct wb_year y;
-    struct perf perf;
-    struct wb_plan plan;
+    struct book_calc bc;
     struct book_eval be;
     char *out, *names;
-    int c, rc;
+    int c, rc, year;
 
     optind = 1;
     opterr = 0;
@@ -192,14 +180,12 @@ cmd_export(struct app *app, int argc, char **argv)
         cli_error("输出文件不能是工作簿本身：%s", out_arg);
         return EXIT_USAGE;
     }
-    if ((rc = load(app, file, year_arg, &y, &perf, &plan, &be)) != 0)
+    if ((rc = load(app, file, year_arg, &bc, &year, &be)) != 0)
         return rc;
-    out = out_arg != NULL ? xstrdup(out_arg) : default_output(file, y.year, ex->suffix);
-    rc = write_report(app, ex, &y, &perf, &plan, &be, out);
+    out = out_arg != NULL ? xstrdup(out_arg) : default_output(file, year, ex->suffix);
+    rc = write_report(app, ex, &bc, &be, out);
     book_eval_free(&be);
-    perf_free(&perf);
-    plan_free(&plan);
-    model_free(&y);
+    book_calc_free(&bc);
     free(out);
     return rc;
 }

@@ -663,8 +663,7 @@ cmd_kpi(struct app *app, int argc, char **argv)
     };
     const char *year_arg = NULL;
     enum lang lang = LANG_ZH;
-    struct wb_plan plan;
-    struct wb_year y;
+    struct book_calc bc;
     struct perf p;
     struct book *wb;
     char *cause = NULL;
@@ -694,26 +693,21 @@ cmd_kpi(struct app *app, int argc, char **argv)
         book_close(wb);
         return rc;
     }
-    if ((e = book_load(wb, year, &y, &cause)) != ERR_OK) {
-        book_close(wb);
-        return cli_fail(e, cause);
-    }
-    if ((e = book_load_plan(wb, &plan, &cause)) != ERR_OK) {
-        model_free(&y);
-        book_close(wb);
-        return cli_fail(e, cause);
-    }
-    e = book_perf(wb, year, lang, &p, &cause);
+    /* every year loaded, computed and checked once, the plan with them */
+    e = book_calc_load(wb, lang, &bc, &cause);
     book_close(wb);
-    if (e == ERR_OK) {
+    if (e != ERR_OK)
+        return cli_fail(e, cause);
+    if ((e = book_perf_of(&bc, year, &p, &cause)) == ERR_OK) {
+        const char *unit = model_info(&bc.ys[book_calc_find(&bc, year)], "unit_name");
+
         if (json)
-            print_json(&p, &plan, model_info(&y, "unit_name"));
+            print_json(&p, &bc.plan, unit);
         else
-            print_text(&p, &plan, model_info(&y, "unit_name"));
+            print_text(&p, &bc.plan, unit);
         perf_free(&p);
     }
-    plan_free(&plan);
-    model_free(&y);
+    book_calc_free(&bc);
     return e != ERR_OK ? cli_fail(e, cause) : 0;
 }
 

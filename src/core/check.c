@@ -391,23 +391,113 @@ check_entry(const struct wb_year *y, const struct wb_entry *e, struct check_repo
     free(name_en);
 }
 
+static int
+cmp_key(const void *a, const void *b)
+{
+    const struct check_key *x = a, *y = b;
+    int c = strcmp(x->source_id, y->source_id);
+
+    if (c == 0)
+        c = strcmp(x->facility, y->facility);
+    return c != 0 ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+void
+check_keys_build(const struct wb_year *y, struct check_keys *ks)
+{
+    size_t i;
+
+    ks->n = y->nentries;
+    ks->k = xcalloc(ks->n + 1, sizeof(*ks->k));
+    for (i = 0; i < ks->n; i++)
+        ks->k[i] = (struct check_key){y->entries[i].source_id, y->entries[i].facility, i};
+    if (ks->n > 1)
+        qsort(ks->k, ks->n, sizeof(*ks->k), cmp_key);
+}
+
+void
+check_keys_free(struct check_keys *ks)
+{
+    free(ks->k);
+    memset(ks, 0, sizeof(*ks));
+}
+
+/*
+ * The first key of ks not before (source_id, facility), facility NULL meaning before every
+ * facility; with after, the first key after every one of source_id.
+ */
+static size_t
+bound(const struct check_keys *ks, const char *source_id, const char *facility, int after)
+{
+    size_t a = 0, b = ks->n, m;
+    int c;
+
+    while (a < b) {
+        m = a + (b - a) / 2;
+        c = strcmp(ks->k[m].source_id, source_id);
+        if (c == 0 && facility != NULL)
+            c = strcmp(ks->k[m].facility, facility);
+        if (c < 0 || (after && c == 0))
+            a = m + 1;
+        else
+            b = m;
+    }
+    return a;
+}
+
+void
+check_keys_source(const struct check_keys *ks, const char *source_id, size_t *lo, size_t *hi)
+{
+    *lo = bound(ks, source_id, NULL, 0);
+    *hi = bound(ks, source_id, NULL, 1);
+}
+
+const struct check_key *
+check_keys_find(const struct check_keys *ks, const char *source_id, const char *facility)
+{
+    size_t k = bound(ks, source_id, facility, 0);
+
+    /* by position within the same source and facility: k is the first of them */
+    return k < ks->n && strcmp(ks->k[k].source_id, source_id) == 0
+                   && strcmp(ks->k[k].facility, facility) == 0
+               ? &ks->k[k]
+               : NULL;
+}
+
+void
+check_keys_first(const struct check_keys *ks, char *first)
+{
+    size_t k, lo, min;
+
+    memset(first, 0, ks->n);
+    for (lo = 0; lo < ks->n; lo = k) {
+        /* a source's keys are adjacent, by facility then position: its first entry is the
+           smallest position among them */
+        min = ks->k[lo].i;
+        for (k = lo + 1; k < ks->n && strcmp(ks->k[k].source_id, ks->k[lo].source_id) == 0; k++)
+            if (ks->k[k].i < min)
+                min = ks->k[k].i;
+        first[min] = 1;
+    }
+}
+
+/* A.6 of each source of the inventory, once per source (its first entry says where). */
 static void
 check_pins(const struct wb_year *y, struct check_report *rep)
 {
-    size_t i, j;
+    struct check_keys ks;
+    char *first = xcalloc(y->nentries + 1, 1);
+    size_t i;
 
+    check_keys_build(y, &ks);
+    check_keys_first(&ks, first);
+    check_keys_free(&ks);
     for (i = 0; i < y->nentries; i++) {
         const struct wb_entry *e = &y->entries[i];
         const struct factor_pin *p;
         struct check_where at = {.source_id = e->source_id};
-        int first = 1;
 
-        if (e->src == NULL)
-            continue;
-        for (j = 0; j < i; j++)
-            if (strcmp(y->entries[j].source_id, e->source_id) == 0)
-                first = 0;
-        if (!first)
+        if (e->src == NULL || !first[i])
             continue;
         p = model_pin(y, e->source_id);
         if (p == NULL) {
@@ -434,14 +524,14 @@ check_pins(const struct wb_year *y, struct check_report *rep)
                    e->src->en, e->src->flag);
         }
     }
+    free(first);
 }
 
-void
-check_year(const struct form_set *fs, const struct wb_year *y, const struct wb_year *prev,
-           struct check_report *rep)
+/* The checks of y given what the engine made of it: fig, or NULL and why it refused. */
+static void
+check_all(const struct form_set *fs, const struct wb_year *y, const struct wb_year *prev,
+          const struct check_figures *fig, const char *why, struct check_report *rep)
 {
-    struct engine_result res;
-    char *why = NULL;
     size_t i;
 
     memset(rep, 0, sizeof(*rep));
@@ -453,15 +543,45 @@ check_year(const struct form_set *fs, const struct wb_year *y, const struct wb_y
     for (i = 0; i < y->nentries; i++)
         check_entry(y, &y->entries[i], rep);
     check_pins(y, rep);
-    if (engine_compute(y, &res, &why) != ERR_OK) {
-        add(rep, CHECK_A4_UNCOMPUTABLE, NULL, "表A.4：无法计算：%s", why);
-        add_en(rep, "Table A.4: cannot be computed: %s", why);
-        free(why);
-        check_review(fs, y, prev, NULL, rep);
-    } else {
-        check_review(fs, y, prev, &res, rep);
-        engine_result_free(&res);
+    if (fig == NULL) {
+        add(rep, CHECK_A4_UNCOMPUTABLE, NULL, "表A.4：无法计算：%s", why != NULL ? why : "");
+        add_en(rep, "Table A.4: cannot be computed: %s", why != NULL ? why : "");
     }
+    check_review(fs, y, prev, fig, rep);
+}
+
+void
+check_year(const struct form_set *fs, const struct wb_year *y, const struct wb_year *prev,
+           struct check_report *rep)
+{
+    struct engine_result res;
+    char *why = NULL;
+
+    if (engine_compute(y, &res, &why) != ERR_OK) {
+        check_all(fs, y, prev, NULL, why, rep);
+        free(why);
+        return;
+    }
+    check_all(fs, y, prev,
+              &(struct check_figures){res.has_area, res.building_area_m2,
+                                      res.intensity_kgco2e_per_m2},
+              NULL, rep);
+    engine_result_free(&res);
+}
+
+void
+check_year_computed(const struct form_set *fs, const struct wb_year *y,
+                    const struct wb_year *prev, const struct report_year *r, const char *why,
+                    struct check_report *rep)
+{
+    if (r == NULL) {
+        check_all(fs, y, prev, NULL, why, rep);
+        return;
+    }
+    check_all(fs, y, prev,
+              &(struct check_figures){r->has_area, r->building_area_m2,
+                                      r->intensity_kgco2e_per_m2},
+              NULL, rep);
 }
 
 void

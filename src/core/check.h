@@ -13,6 +13,7 @@
 
 #include "base/period.h"
 #include "core/model.h"
+#include "core/report.h"
 #include "data/forms.h"
 
 enum check_level { CHECK_ERROR, CHECK_WARNING };
@@ -123,6 +124,14 @@ struct check_report {
  */
 void check_year(const struct form_set *fs, const struct wb_year *y, const struct wb_year *prev,
                 struct check_report *rep);
+/*
+ * check_year for a year computed already, so that the engine runs once: r its report year
+ * (report_build of y; only its A.4 figures are read), or NULL when the engine refused y, why then
+ * saying why (report_build's cause). The findings are exactly check_year's.
+ */
+void check_year_computed(const struct form_set *fs, const struct wb_year *y,
+                         const struct wb_year *prev, const struct report_year *r, const char *why,
+                         struct check_report *rep);
 void check_free(struct check_report *rep);
 
 /* The finding's message in lang (never NULL). */

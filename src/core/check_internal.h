@@ -5,8 +5,9 @@
 #ifndef TANBOOK_CHECK_INTERNAL_H
 #define TANBOOK_CHECK_INTERNAL_H
 
+#include <stddef.h>
+
 #include "core/check.h"
-#include "core/engine.h"
 
 /* Adds a finding of code at `at` (NULL: the form as a whole); takes over zh and en. */
 void check_add(struct check_report *rep, enum check_code code, const struct check_where *at,
@@ -20,11 +21,44 @@ struct check_num check_num(double v, int decimals);
 /* Every significant digit of v, as a string living to the end of the full expression. */
 #define CHECK_N(v) (check_num((v), TEXT_DIGITS).s)
 
+/* The A.4 figures the checks read of a year computed (the engine's, as its report holds them). */
+struct check_figures {
+    int has_area;
+    double building_area_m2;
+    double intensity_kgco2e_per_m2;
+};
+
 /*
- * The reviewer's checks of y (check.h): the intensity from res (NULL when the year cannot be
+ * The reviewer's checks of y (check.h): the intensity from fig (NULL when the year cannot be
  * computed), unit slips of 10⁴, and the changes against prev (NULL when none).
  */
 void check_review(const struct form_set *fs, const struct wb_year *y, const struct wb_year *prev,
-                  const struct engine_result *res, struct check_report *rep);
+                  const struct check_figures *fig, struct check_report *rep);
+
+/*
+ * The entries of a year sorted by source id, then facility, then position, so that the rules
+ * "once per source" and "the same source and facility the year before" cost n log n, not n².
+ */
+struct check_key {
+    const char *source_id, *facility;
+    size_t i;               /* the entry's index in the year */
+};
+struct check_keys {
+    struct check_key *k;
+    size_t n;
+};
+/* y's entries, sorted; free with check_keys_free. */
+void check_keys_build(const struct wb_year *y, struct check_keys *ks);
+void check_keys_free(struct check_keys *ks);
+/* The range [*lo, *hi) of ks with source id source_id (empty when none). */
+void check_keys_source(const struct check_keys *ks, const char *source_id, size_t *lo, size_t *hi);
+/* The first entry (in the year's order) of source_id at facility, or NULL when none. */
+const struct check_key *check_keys_find(const struct check_keys *ks, const char *source_id,
+                                        const char *facility);
+/*
+ * first[i] for every entry i of the year of ks: 1 when it is the first entry of its source (in
+ * the year's order). first must hold ks->n chars.
+ */
+void check_keys_first(const struct check_keys *ks, char *first);
 
 #endif

@@ -19,7 +19,7 @@
 #define MAX_UNITS 16    /* distinct units of one source's rows that are compared */
 
 static void
-check_intensity(const struct form_set *fs, const struct engine_result *res,
+check_intensity(const struct form_set *fs, const struct check_figures *res,
                 struct check_report *rep)
 {
     const struct form_def *a4 = forms_get(fs, "A.4");
@@ -52,6 +52,14 @@ static int
 cmp_num(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
+
+    return (x > y) - (x < y);
+}
+
+static int
+cmp_index(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
 
     return (x > y) - (x < y);
 }
@@ -124,23 +132,22 @@ units_of(const struct wb_entry *e, int year, const char **u)
     return n;
 }
 
-/* e's row in prev: the same source and facility, else the source's only row when e is too. */
+/*
+ * e's row in prev: the same source and facility, else the source's only row when e is too. ks
+ * and pks are y's and prev's entries by source (check_keys_build).
+ */
 static const struct wb_entry *
-prev_entry(const struct wb_year *y, const struct wb_entry *e, const struct wb_year *prev)
+prev_entry(const struct check_keys *ks, const struct wb_entry *e, const struct wb_year *prev,
+           const struct check_keys *pks)
 {
-    const struct wb_entry *only = NULL;
-    size_t i, ny = 0, np = 0;
+    const struct check_key *same = check_keys_find(pks, e->source_id, e->facility);
+    size_t lo, hi, plo, phi;
 
-    for (i = 0; i < prev->nentries; i++)
-        if (strcmp(prev->entries[i].source_id, e->source_id) == 0) {
-            if (strcmp(prev->entries[i].facility, e->facility) == 0)
-                return &prev->entries[i];
-            only = &prev->entries[i];
-            np++;
-        }
-    for (i = 0; i < y->nentries; i++)
-        ny += strcmp(y->entries[i].source_id, e->source_id) == 0;
-    return np == 1 && ny == 1 ? only : NULL;
+    if (same != NULL)
+        return &prev->entries[same->i];
+    check_keys_source(pks, e->source_id, &plo, &phi);
+    check_keys_source(ks, e->source_id, &lo, &hi);
+    return phi - plo == 1 && hi - lo == 1 ? &prev->entries[pks->k[plo].i] : NULL;
 }
 
 /* "天然气（炉灶）", and in English "Natural gas (炉灶)". */
@@ -194,7 +201,8 @@ say_scale(struct check_report *rep, const struct wb_entry *e, const struct wb_ac
  * same source's numbers the year before in such a unit (check.h); 1 when it flagged.
  */
 static int
-check_unit_scale(const struct wb_year *y, const struct wb_entry *e, const struct wb_year *prev,
+check_unit_scale(const struct wb_year *y, const struct check_keys *ks, const struct wb_entry *e,
+                 const struct wb_year *prev, const struct check_keys *pks,
                  struct check_report *rep)
 {
     const char *u[MAX_UNITS], *pu[MAX_UNITS];
@@ -217,7 +225,7 @@ check_unit_scale(const struct wb_year *y, const struct wb_entry *e, const struct
                 say_scale(rep, e, f1, n1, u[i], m1, u[j], m2, 0);
             return 1;
         }
-    if (prev == NULL || (pe = prev_entry(y, e, prev)) == NULL)
+    if (prev == NULL || (pe = prev_entry(ks, e, prev, pks)) == NULL)
         return 0;
     npu = units_of(pe, prev->year, pu);
     for (i = 0; i < nu; i++)
@@ -234,20 +242,28 @@ check_unit_scale(const struct wb_year *y, const struct wb_entry *e, const struct
     return 0;
 }
 
-/* Spreads src's rows of y over months[1..12] in src's report unit, marking the months covered. */
+/*
+ * Spreads src's rows of y over months[1..12] in src's report unit, marking the months covered;
+ * ks is y's entries by source.
+ */
 static void
-spread(const struct wb_year *y, const struct source_def *src, double *months, int *covered)
+spread(const struct wb_year *y, const struct check_keys *ks, const struct source_def *src,
+       double *months, int *covered)
 {
     const struct factor_pin *pin = model_pin(y, src->id);
     double density = pin != NULL ? pin->density : src->density, x;
-    size_t i, j;
+    size_t k, lo, hi, j, *at;
     int f, l, m;
 
-    for (i = 0; i < y->nentries; i++) {
-        const struct wb_entry *e = &y->entries[i];
+    /* in the year's order, so that the sums are those of a sweep over the entries */
+    check_keys_source(ks, src->id, &lo, &hi);
+    at = xcalloc(hi - lo + 1, sizeof(*at));
+    for (k = lo; k < hi; k++)
+        at[k - lo] = ks->k[k].i;
+    qsort(at, hi - lo, sizeof(*at), cmp_index);
+    for (k = 0; k < hi - lo; k++) {
+        const struct wb_entry *e = &y->entries[at[k]];
 
-        if (strcmp(e->source_id, src->id) != 0)
-            continue;
         for (j = 0; j < e->nacts; j++) {
             const struct wb_activity *a = &e->acts[j];
             const struct unit_def *u = units_find(a->unit);
@@ -265,6 +281,7 @@ spread(const struct wb_year *y, const struct source_def *src, double *months, in
             }
         }
     }
+    free(at);
 }
 
 /* "1–6、9" (or "1–6, 9"): the months set in on[1..12], in runs. Caller frees. */
@@ -289,28 +306,36 @@ month_runs(const int *on, int en)
 
 /* Flags each source whose amount changed by more than CHECK_SOURCE_CHANGE against prev. */
 static void
-check_source_changes(const struct wb_year *y, const struct wb_year *prev, const char *skip,
+check_source_changes(const struct wb_year *y, const struct check_keys *ks,
+                     const struct wb_year *prev, const struct check_keys *pks, const char *skip,
                      struct check_report *rep)
 {
-    size_t i, j;
+    char *first = xcalloc(y->nentries + 1, 1);
+    size_t i, k, lo, hi;
 
+    /* one finding per source, at its first entry; none where a unit slip explains it */
+    check_keys_first(ks, first);
+    for (i = 0; i < y->nentries; i++) {
+        if (!first[i])
+            continue;
+        check_keys_source(ks, y->entries[i].source_id, &lo, &hi);
+        for (k = lo; k < hi; k++)
+            if (skip[ks->k[k].i])
+                first[i] = 0;
+    }
     for (i = 0; i < y->nentries; i++) {
         const struct wb_entry *e = &y->entries[i];
         const struct source_def *src = e->src;
         double cur[13] = {0}, old[13] = {0}, sc = 0, so = 0, ch;
-        int covc[13] = {0}, covo[13] = {0}, common[13] = {0}, all = 1, any = 0, m, first = 1;
+        int covc[13] = {0}, covo[13] = {0}, common[13] = {0}, all = 1, any = 0, m;
         struct check_where at = {.entry_id = e->id, .source_id = e->source_id};
         const char *unit;
         char *zh_m, *en_m;
 
-        for (j = 0; j < y->nentries; j++)
-            if (strcmp(y->entries[j].source_id, e->source_id) == 0
-                && (j < i || skip[j]))
-                first = 0;      /* one finding per source, none where a unit slip explains it */
-        if (src == NULL || !first)
+        if (src == NULL || !first[i])
             continue;
-        spread(y, src, cur, covc);
-        spread(prev, src, old, covo);
+        spread(y, ks, src, cur, covc);
+        spread(prev, pks, src, old, covo);
         for (m = 1; m <= 12; m++) {
             common[m] = covc[m] && covo[m];
             all &= common[m];
@@ -350,6 +375,7 @@ check_source_changes(const struct wb_year *y, const struct wb_year *prev, const 
         free(zh_m);
         free(en_m);
     }
+    free(first);
 }
 
 /* The value of A.1 field key in y as a positive number, or 0. */
@@ -401,17 +427,23 @@ check_info_changes(const struct form_set *fs, const struct wb_year *y, const str
 
 void
 check_review(const struct form_set *fs, const struct wb_year *y, const struct wb_year *prev,
-             const struct engine_result *res, struct check_report *rep)
+             const struct check_figures *fig, struct check_report *rep)
 {
     char *slip = xcalloc(y->nentries + 1, 1);
+    struct check_keys ks, pks = {0};
     size_t i;
 
-    check_intensity(fs, res, rep);
+    check_intensity(fs, fig, rep);
+    check_keys_build(y, &ks);
+    if (prev != NULL)
+        check_keys_build(prev, &pks);
     for (i = 0; i < y->nentries; i++)
-        slip[i] = (char)check_unit_scale(y, &y->entries[i], prev, rep);
+        slip[i] = (char)check_unit_scale(y, &ks, &y->entries[i], prev, &pks, rep);
     if (prev != NULL) {
-        check_source_changes(y, prev, slip, rep);
+        check_source_changes(y, &ks, prev, &pks, slip, rep);
         check_info_changes(fs, y, prev, rep);
     }
+    check_keys_free(&pks);
+    check_keys_free(&ks);
     free(slip);
 }

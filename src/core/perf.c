@@ -159,14 +159,33 @@ restated(const struct wb_year *y, const struct wb_year *f)
     return r;
 }
 
-/* The computed state of one year: its report as reported and restated. */
+/*
+ * The computed state of one year: its report as reported and restated. Either may be a shallow
+ * copy of a report another owns (the caller's, or rep when the year is restated with its own
+ * factors); the *_owned flags say which perf frees. A restatement is kept by factor year, so that
+ * the targets and the base that restate with the same year compute it once.
+ */
 struct calc {
     const struct wb_year *y;
     const struct wb_plan *plan;     /* the claims of the shares, or NULL */
     struct report rep, lfl;
-    int rep_ok, lfl_ok;
+    int rep_ok, lfl_ok;             /* there (lfl: restated with lfl_year's factors, shown) */
+    int rep_owned, lfl_owned;
+    int lfl_year;                   /* the factor year lfl holds, 0 for none */
+    int lfl_built;                  /* lfl_year's restatement could be computed */
     char *why;              /* why rep is not there */
 };
+
+/* Drops c's restatement. */
+static void
+lfl_drop(struct calc *c)
+{
+    if (c->lfl_owned)
+        report_free(&c->lfl);
+    memset(&c->lfl, 0, sizeof c->lfl);
+    c->lfl_ok = c->lfl_owned = c->lfl_built = 0;
+    c->lfl_year = 0;
+}
 
 static void
 calc_free(struct calc *c, size_t n)
@@ -174,16 +193,15 @@ calc_free(struct calc *c, size_t n)
     size_t i;
 
     for (i = 0; i < n; i++) {
-        if (c[i].rep_ok)
+        if (c[i].rep_ok && c[i].rep_owned)
             report_free(&c[i].rep);
-        if (c[i].lfl_ok)
-            report_free(&c[i].lfl);
+        lfl_drop(&c[i]);
         free(c[i].why);
     }
     free(c);
 }
 
-/* Restates every computed year of c with the factors of year f (NULL: drops the restatement). */
+/* Restates every computed year of c with the factors of year f (NULL: hides the restatement). */
 static void
 calc_restate(const struct form_set *fs, struct calc *c, size_t n, const struct wb_year *f,
              enum lang lang)
@@ -194,13 +212,25 @@ calc_restate(const struct form_set *fs, struct calc *c, size_t n, const struct w
         struct wb_year r;
         char *why = NULL;
 
-        if (c[i].lfl_ok)
-            report_free(&c[i].lfl);
         c[i].lfl_ok = 0;
         if (f == NULL || !c[i].rep_ok)
             continue;
+        if (c[i].lfl_year == f->year) {
+            c[i].lfl_ok = c[i].lfl_built;       /* computed for an earlier target or base */
+            continue;
+        }
+        lfl_drop(&c[i]);
+        c[i].lfl_year = f->year;
+        if (f == c[i].y) {
+            /* restated with its own factors: the year as reported */
+            c[i].lfl = c[i].rep;
+            c[i].lfl_ok = c[i].lfl_built = 1;
+            continue;
+        }
         r = restated(c[i].y, f);
-        c[i].lfl_ok = report_build(fs, &r, 1, r.year, lang, &c[i].lfl, &why) == ERR_OK;
+        c[i].lfl_ok = c[i].lfl_built
+            = report_build(fs, &r, 1, r.year, lang, &c[i].lfl, &why) == ERR_OK;
+        c[i].lfl_owned = c[i].lfl_ok;
         free(why);
         free(r.pins);
     }
@@ -610,25 +640,14 @@ year_build(struct perf *p, const struct calc *c, const struct wb_year *ys, size_
     effects(&p->base, c, ys, n, i, py);
 }
 
-enum err
-perf_build(const struct form_set *fs, const struct wb_year *ys, size_t n, const int *complete,
-           const struct wb_plan *plan, int cur_year, enum lang lang, struct perf *p, char **cause)
+/* The performance from c (the years' reports there); takes c over. */
+static enum err
+build(const struct form_set *fs, struct calc *c, const struct wb_year *ys, size_t n,
+      const int *complete, const struct wb_plan *plan, int cur_year, enum lang lang,
+      struct perf *p)
 {
-    struct calc *c;
     size_t i;
 
-    memset(p, 0, sizeof *p);
-    p->lang = lang;
-    if ((p->cur = index_of(ys, n, cur_year)) == n) {
-        *cause = xasprintf(TR(lang, "没有 %d 年度", "there is no year %d"), cur_year);
-        return ERR_NOTFOUND;
-    }
-    c = xcalloc(n > 0 ? n : 1, sizeof *c);
-    for (i = 0; i < n; i++) {
-        c[i].y = &ys[i];
-        c[i].plan = plan;
-        c[i].rep_ok = report_build(fs, &ys[i], 1, ys[i].year, lang, &c[i].rep, &c[i].why) == ERR_OK;
-    }
     if (plan != NULL) {
         p->targets = xcalloc(plan->ntargets > 0 ? plan->ntargets : 1, sizeof *p->targets);
         for (i = 0; i < plan->ntargets; i++)
@@ -653,6 +672,64 @@ perf_build(const struct form_set *fs, const struct wb_year *ys, size_t n, const 
         year_build(p, c, ys, n, complete, i);
     calc_free(c, n);
     return ERR_OK;
+}
+
+/* The start of perf_build*: p emptied, its year found, c allocated (NULL on error). */
+static struct calc *
+start(const struct wb_year *ys, size_t n, const struct wb_plan *plan, int cur_year,
+      enum lang lang, struct perf *p, char **cause)
+{
+    struct calc *c;
+    size_t i;
+
+    memset(p, 0, sizeof *p);
+    p->lang = lang;
+    if ((p->cur = index_of(ys, n, cur_year)) == n) {
+        *cause = xasprintf(TR(lang, "没有 %d 年度", "there is no year %d"), cur_year);
+        return NULL;
+    }
+    c = xcalloc(n > 0 ? n : 1, sizeof *c);
+    for (i = 0; i < n; i++) {
+        c[i].y = &ys[i];
+        c[i].plan = plan;
+    }
+    return c;
+}
+
+enum err
+perf_build(const struct form_set *fs, const struct wb_year *ys, size_t n, const int *complete,
+           const struct wb_plan *plan, int cur_year, enum lang lang, struct perf *p, char **cause)
+{
+    struct calc *c;
+    size_t i;
+
+    if ((c = start(ys, n, plan, cur_year, lang, p, cause)) == NULL)
+        return ERR_NOTFOUND;
+    for (i = 0; i < n; i++) {
+        c[i].rep_ok = report_build(fs, &ys[i], 1, ys[i].year, lang, &c[i].rep, &c[i].why) == ERR_OK;
+        c[i].rep_owned = 1;
+    }
+    return build(fs, c, ys, n, complete, plan, cur_year, lang, p);
+}
+
+enum err
+perf_build_from(const struct form_set *fs, const struct wb_year *ys, const struct report *reps,
+                const char *const *whys, size_t n, const int *complete,
+                const struct wb_plan *plan, int cur_year, enum lang lang, struct perf *p,
+                char **cause)
+{
+    struct calc *c;
+    size_t i;
+
+    if ((c = start(ys, n, plan, cur_year, lang, p, cause)) == NULL)
+        return ERR_NOTFOUND;
+    for (i = 0; i < n; i++) {
+        if ((c[i].rep_ok = reps[i].nyears > 0))
+            c[i].rep = reps[i];         /* the caller's, read only */
+        else
+            c[i].why = whys[i] != NULL ? xstrdup(whys[i]) : NULL;
+    }
+    return build(fs, c, ys, n, complete, plan, cur_year, lang, p);
 }
 
 void

@@ -26,6 +26,7 @@
 #include "base/err.h"
 #include "core/model.h"
 #include "core/plan.h"
+#include "core/report.h"
 #include "data/forms.h"
 
 /* The figures of a year. */
@@ -154,6 +155,16 @@ struct perf {
 enum err perf_build(const struct form_set *fs, const struct wb_year *ys, size_t n,
                     const int *complete, const struct wb_plan *plan, int cur_year,
                     enum lang lang, struct perf *p, char **cause);
+/*
+ * perf_build from the years computed already, so that the engine need not run again for them:
+ * reps[i] the report of ys[i] alone (report_build of it with cur_year ys[i].year, in lang), or a
+ * zeroed report (nyears 0) when the engine refused it, whys[i] then saying why. reps must
+ * outlive the call only: p copies what it keeps. The result is exactly perf_build's.
+ */
+enum err perf_build_from(const struct form_set *fs, const struct wb_year *ys,
+                         const struct report *reps, const char *const *whys, size_t n,
+                         const int *complete, const struct wb_plan *plan, int cur_year,
+                         enum lang lang, struct perf *p, char **cause);
 void perf_free(struct perf *p);
 
 /* The state of target t in year y, or NULL when its steps do not reach y. */

@@ -240,7 +240,7 @@ build(const struct sheet_env *env, struct sheet *s)
     sheet_init(s, room, NCOLS, 0);
     for (c = 0; c < NCOLS; c++)
         sheet_head(s, c, sheet_label(env, keys[c]), widths[c]);
-    book_neutral_judge(env->app, env->y, env->rep, &plan, env->lang, &n, &g);
+    book_neutral_judge(env->app, env->y, env->rep, env->chk->nerrors, &plan, env->lang, &n, &g);
     wide(&rs,
          xstrdup(SHEET_TR(
              env, "边界：运营碳中和 = 范围一 + 范围二（基于位置，与 A.4 一致）",

@@ -143,7 +143,8 @@ reload(const struct sheet_env *env, char **cause)
     plan_free(&os->plan);
     os->ok = book_load_plan(env->book, &os->plan, cause) == ERR_OK;
     if (os->ok && env->rep != NULL) {
-        book_neutral_judge(env->app, env->y, env->rep, &os->plan, env->lang, &os->n, NULL);
+        book_neutral_judge(env->app, env->y, env->rep, env->chk->nerrors, &os->plan, env->lang,
+                           &os->n, NULL);
         os->judged = os->n.ok;
         if (!os->n.ok) {
             neutral_free(&os->n);

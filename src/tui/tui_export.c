@@ -36,15 +36,12 @@ void
 tui_export(struct tui *t)
 {
     char *def = default_path(t), *path = NULL, *cause = NULL;
-    struct report zh;
-    struct perf perf = {0};
-    struct wb_plan plan = {0};
-    struct neutral n;
+    struct book_calc bc;
     struct book_eval be;
+    struct perf p;
     struct export_eval ev = {.zc_defs = t->app->zc, .mat_defs = t->app->maturity,
                              .evidence_words = evidence_words};
-    struct export_in in = {.fs = t->app->forms, .r = &zh, .perf = &perf, .plan = &plan,
-                           .neutral = &n, .eval = &ev};
+    struct export_in in = {.fs = t->app->forms, .eval = &ev};
     enum err e;
 
     if (!tui_prompt(t, TR(t, "导出到：", "Export to: "), def, &path)) {
@@ -59,23 +56,29 @@ tui_export(struct tui *t)
     }
     /* the submitted report always carries the standard's Chinese labels; the carbon
        performance over the workbook's years, its plan, the year's carbon-neutrality judgement
-       and its two evaluations go with it */
-    if ((e = book_perf(t->book, t->y.year, LANG_ZH, &perf, &cause)) == ERR_OK
-        && (e = book_load_plan(t->book, &plan, &cause)) == ERR_OK
-        && (e = book_evaluate(t->book, t->y.year, LANG_ZH, &be, &cause)) == ERR_OK) {
-        ev.zc = &be.zc;
-        ev.mat = be.mat_ok ? &be.mat : NULL;
-        ev.mat_why = be.mat_why;
-        if ((e = report_build(t->app->forms, &t->y, 1, t->y.year, LANG_ZH, &zh, &cause)) == ERR_OK) {
-            book_neutral_judge(t->app, &t->y, report_cur(&zh), &plan, LANG_ZH, &n, &in.residual);
-            e = export_xlsx_format.write(&in, path, &cause);
-            neutral_free(&n);
-            report_free(&zh);
+       and its two evaluations go with it, every year computed once (book_calc) */
+    if ((e = book_calc_load(t->book, LANG_ZH, &bc, &cause)) == ERR_OK) {
+        if ((e = book_evaluate_of(&bc, t->y.year, &be, &cause)) == ERR_OK) {
+            if (!be.has_perf) {
+                /* the report needs the performance the evaluations did without: say why */
+                if ((e = book_perf_of(&bc, t->y.year, &p, &cause)) == ERR_OK)
+                    perf_free(&p);
+                e = e != ERR_OK ? e : ERR_INPUT;
+            } else {
+                ev.zc = &be.zc;
+                ev.mat = be.mat_ok ? &be.mat : NULL;
+                ev.mat_why = be.mat_why;
+                in.r = &be.bn.rep;
+                in.perf = &be.perf;
+                in.plan = &bc.plan;
+                in.neutral = &be.bn.n;
+                in.residual = be.bn.residual;
+                e = export_xlsx_format.write(&in, path, &cause);
+            }
+            book_eval_free(&be);
         }
-        book_eval_free(&be);
+        book_calc_free(&bc);
     }
-    perf_free(&perf);
-    plan_free(&plan);
     if (e != ERR_OK)
         tui_message(t, MSG_ERROR, "%s %s", TR(t, "导出失败：", "Export failed:"),
                     cause ? cause : err_str(e));

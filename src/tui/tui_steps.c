@@ -106,7 +106,9 @@ tui_reload(struct tui *t)
     t->rep_ok = report_build(t->app->forms, &t->y, 1, t->y.year, t->lang, &t->rep, &t->rep_err)
                 == ERR_OK;
     check_free(&t->chk);
-    book_check(t->book, &t->y, &t->chk);
+    /* the check reads the engine's figures from the report: the engine runs once per reload */
+    book_check_computed(t->book, &t->y, t->rep_ok ? report_cur(&t->rep) : NULL, t->rep_err,
+                        &t->chk);
     t->kind->build(t);
 }
 
