@@ -114,6 +114,21 @@ test_targets_and_measures(void **state)
     assert_true(t.id > 0);
     tid = t.id;
     assert_int_equal(store_measure_put(st, &m, &cause), ERR_OK);
+    /* a cap is for the coal share only: on the total it is refused, nothing written, the
+       workbook still opens with its one target */
+    {
+        struct wb_target cap = {.param = PARAM_TOTAL, .target_year = 2025, .kind = TARGET_CAP,
+                                .value = 13, .note = (char *)""};
+
+        assert_int_equal(store_target_put(st, &cap, &cause), ERR_INPUT);
+        assert_non_null(strstr(cause, "上限"));
+        free(cause);
+        cause = NULL;
+        assert_int_equal(cap.id, 0);
+        assert_int_equal(store_load_plan(st, &p, &cause), ERR_OK);
+        assert_int_equal(p.ntargets, 1);
+        plan_free(&p);
+    }
     /* replace the target: a rate instead */
     t.kind = TARGET_RATE;
     t.value = 4.2;

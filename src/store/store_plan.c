@@ -145,6 +145,9 @@ out:
 enum err
 store_target_put(struct store *st, struct wb_target *t, char **cause)
 {
+    /* what the loading would refuse is never written: the workbook would no longer open */
+    if (plan_target_valid(t, LANG_ZH, cause) != ERR_OK)
+        return ERR_INPUT;
     return store_write_run(st, target_put, t, cause);
 }
 
