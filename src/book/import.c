@@ -414,6 +414,8 @@ import_apply(struct import *im, struct import_counts *out, char **cause)
     }
     if ((e = store_begin(im->st, cause)) != ERR_OK)
         return e;
+    /* the rows it adds are logged as one (store_bulk.c): one action, a compact log */
+    e = store_bulk_begin(im->st, cause);
     for (i = 0; i < im->nyears && e == ERR_OK; i++)
         if (!im->years[i].exists) {
             e = store_year_add(im->st, im->app->lib, im->years[i].year, NULL, NULL, cause);
