@@ -134,7 +134,7 @@ print(db.execute("PRAGMA user_version").fetchone()[0],
       db.execute("SELECT count(*) FROM activity WHERE na = 0").fetchone()[0],
       db.execute("SELECT period FROM activity WHERE na = 1").fetchall())
 ' old.tanbook
-expect_out_contains "8 na 18 [('2024-04',)]"
+expect_out_contains "9 na 18 [('2024-04',)]"
 run tb check old.tanbook
 expect_out_contains "缺 5、6、7、8、9 月的数据"
 verdict "a version 3 workbook reads as it is, migrates to the latest version on the first write (its 18 rows na 0) and takes a 不适用 month"
