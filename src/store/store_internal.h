@@ -123,6 +123,8 @@ enum err store_corrupt(const char *verb, char **cause);
 int store_bulk_take(struct store *st, struct store_change *c, sqlite3_stmt *s, const char *what,
                     enum err *e, char **cause);
 void store_bulk_drop(struct store *st);
+/* Whether a bulk in progress takes a change of row rowid of tbl (0: an insert) without logging it. */
+int store_bulk_covers(struct store *st, const char *tbl, long long rowid);
 /* Whether an edit_log image is a bulk image (else JSON, or NULL). */
 int store_bulk_is(const char *img);
 
