@@ -418,6 +418,7 @@ check_workbook_overlaps(struct import *im)
 enum err
 import_apply(struct import *im, struct import_counts *out, char **cause)
 {
+    long long id = 0;
     size_t i;
     enum err e;
 
@@ -437,11 +438,12 @@ import_apply(struct import *im, struct import_counts *out, char **cause)
         }
     for (i = 0; i < im->nrows && e == ERR_OK; i++) {
         const struct import_row *r = &im->rows[i];
-        long long id;
         int created = 0, rep = 0;
 
-        e = store_entry_ensure(im->st, r->period.year, r->src->id, r->text[COL_FACILITY],
-                               r->text[COL_LOCATION], NULL, &id, &created, cause);
+        /* an entry's months come on consecutive lines: its row is looked up once */
+        if (i == 0 || r->period.year != r[-1].period.year || !same_key(r, &r[-1]))
+            e = store_entry_ensure(im->st, r->period.year, r->src->id, r->text[COL_FACILITY],
+                                   r->text[COL_LOCATION], NULL, &id, &created, cause);
         if (e == ERR_OK && r->na)
             e = store_activity_put_na(im->st, id, r->period_text, r->unit->sym,
                                       r->text[COL_DATA_SOURCE], r->text[COL_NOTE], &rep, cause);

@@ -162,28 +162,67 @@ put_text(struct strbuf *sb, const char *t)
 
 /*
  * The digest reads values, not their text (which costs an import a fifth of its time to
- * print): each is its type, then 8 bytes of the integer or of the REAL's bits, or a text's length
- * and bytes; a column name is a text.
+ * print), a row at a time: each value is its type, then an integer (zigzag) or a text's length
+ * as a varint and the text's bytes, or the 8 bytes of a REAL's bits; a column name is a text.
  */
-static void
-digest_val(struct sha256_ctx *h, int type, long long i, double d, const char *t)
-{
-    unsigned char b[9];
-    unsigned long long u = 0;
-    size_t k, n = t != NULL ? strlen(t) : 0;
+struct digest {
+    struct sha256_ctx h;
+    struct strbuf row;        /* the values of the row being read */
+};
 
-    b[0] = (unsigned char)type;
-    if (type == SQLITE_INTEGER)
-        u = (unsigned long long)i;
-    else if (type == SQLITE_FLOAT)
+static void
+put_varint(struct strbuf *sb, unsigned long long u)
+{
+    char b[10];
+    size_t n = 0;
+
+    do {
+        b[n++] = (char)((u & 0x7f) | (u > 0x7f ? 0x80 : 0));
+        u >>= 7;
+    } while (u != 0);
+    sb_appendn(sb, b, n);
+}
+
+static void
+digest_val(struct digest *g, int type, long long i, double d, const char *t)
+{
+    unsigned char b[8];
+    unsigned long long u;
+    char ty = (char)type;
+    size_t k, n;
+
+    sb_appendn(&g->row, &ty, 1);
+    if (type == SQLITE_INTEGER) {
+        put_varint(&g->row, ((unsigned long long)i << 1) ^ (unsigned long long)(i >> 63));
+    } else if (type == SQLITE_FLOAT) {
         memcpy(&u, &d, sizeof(u));
-    else if (type == SQLITE_TEXT)
-        u = n;
-    for (k = 0; k < 8; k++)
-        b[k + 1] = (unsigned char)(u >> (8 * k));
-    sha256_update(h, b, sizeof(b));
-    if (type == SQLITE_TEXT)
-        sha256_update(h, t, n);
+        for (k = 0; k < 8; k++)
+            b[k] = (unsigned char)(u >> (8 * k));
+        sb_appendn(&g->row, (const char *)b, sizeof(b));
+    } else if (type == SQLITE_TEXT) {
+        n = strlen(t);
+        put_varint(&g->row, n);
+        sb_appendn(&g->row, t, n);
+    }
+}
+
+/* Ends a row (or the column names): its bytes go into the digest. */
+static void
+digest_row(struct digest *g)
+{
+    if (g->row.len > 0)
+        sha256_update(&g->h, g->row.s, g->row.len);
+    g->row.len = 0;
+}
+
+static void
+digest_hex(struct digest *g, char hex[65])
+{
+    unsigned char d[SHA256_DIGEST_SIZE];
+
+    sha256_final(&g->h, d);
+    sha256_hex(d, hex);
+    sb_free(&g->row);
 }
 
 /*
@@ -198,8 +237,7 @@ range_read(struct store *st, const char *tbl, long long lo, long long hi, struct
         "SELECT * FROM inventory WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
         "SELECT * FROM activity WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
     };
-    struct sha256_ctx h;
-    unsigned char d[SHA256_DIGEST_SIZE];
+    struct digest g = {0};
     sqlite3_stmt *s;
     char num[40];
     int rc, i, n;
@@ -209,10 +247,11 @@ range_read(struct store *st, const char *tbl, long long lo, long long hi, struct
         return e;
     sqlite3_bind_int64(s, 1, lo);
     sqlite3_bind_int64(s, 2, hi);
-    sha256_init(&h);
+    sha256_init(&g.h);
     n = sqlite3_column_count(s);
     for (i = 0; i < n; i++)
-        digest_val(&h, SQLITE_TEXT, 0, 0, sqlite3_column_name(s, i));
+        digest_val(&g, SQLITE_TEXT, 0, 0, sqlite3_column_name(s, i));
+    digest_row(&g);
     *count = 0;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         for (i = 0; i < n; i++) {
@@ -221,7 +260,7 @@ range_read(struct store *st, const char *tbl, long long lo, long long hi, struct
             double dv = type == SQLITE_FLOAT ? sqlite3_column_double(s, i) : 0;
             const char *tv = type == SQLITE_TEXT ? (const char *)sqlite3_column_text(s, i) : NULL;
 
-            digest_val(&h, type, iv, dv, tv);    /* the STRICT tables hold no blobs */
+            digest_val(&g, type, iv, dv, tv);    /* the STRICT tables hold no blobs */
             if (sb == NULL)
                 continue;
             sb_append(sb, i > 0 ? "\t" : "");
@@ -237,16 +276,14 @@ range_read(struct store *st, const char *tbl, long long lo, long long hi, struct
                 put_text(sb, tv);
             }
         }
+        digest_row(&g);
         if (sb != NULL)
             sb_append(sb, "\n");
         (*count)++;
     }
     store_release(st, s);
-    if (rc != SQLITE_DONE)
-        return store_fail(st, rc, "读取工作簿", cause);
-    sha256_final(&h, d);
-    sha256_hex(d, hex);
-    return ERR_OK;
+    digest_hex(&g, hex);
+    return rc == SQLITE_DONE ? ERR_OK : store_fail(st, rc, "读取工作簿", cause);
 }
 
 /* The header and column line of a bulk image of tbl lo..hi as it is now; *count its rows. */
@@ -500,8 +537,7 @@ rows_parse(const char *p, struct store_bulk_img *b)
 static int
 bulk_parse(const char *text, struct store_bulk_img *b, int verify)
 {
-    unsigned char d[SHA256_DIGEST_SIZE];
-    struct sha256_ctx h;
+    struct digest g = {0};
     const char *cols, *rows;
     char hex[65];
     size_t i;
@@ -511,13 +547,16 @@ bulk_parse(const char *text, struct store_bulk_img *b, int verify)
         || rows_parse(rows, b) != 0)
         goto bad;
     if (verify && b->nrows > 0) {
-        sha256_init(&h);
+        sha256_init(&g.h);
         for (i = 0; i < b->ncols; i++)
-            digest_val(&h, SQLITE_TEXT, 0, 0, b->cols[i]);
-        for (i = 0; i < b->nrows * b->ncols; i++)
-            digest_val(&h, b->v[i].type, b->v[i].i, b->v[i].d, b->v[i].t);
-        sha256_final(&h, d);
-        sha256_hex(d, hex);
+            digest_val(&g, SQLITE_TEXT, 0, 0, b->cols[i]);
+        digest_row(&g);
+        for (i = 0; i < b->nrows * b->ncols; i++) {
+            digest_val(&g, b->v[i].type, b->v[i].i, b->v[i].d, b->v[i].t);
+            if ((i + 1) % b->ncols == 0)
+                digest_row(&g);
+        }
+        digest_hex(&g, hex);
         if (strcmp(hex, b->sha) != 0)
             goto bad;
     }
