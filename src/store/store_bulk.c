@@ -17,7 +17,8 @@
  * import left (another program changed one since); then it deletes them and keeps them in the
  * image, which redo checks against its digest, inserts again and takes out. A row of the range
  * that the bulk itself changes again is not logged either: the digest is taken at the end. Rows
- * that were there before (an import replacing a month's data) are logged as always.
+ * that were there before (an import replacing a month's data) are logged as always. What a bulk
+ * step did, as facts for the history's words, is in store_bulk_facts.c.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -309,6 +310,24 @@ bulk_header(struct store *st, const char *tbl, long long lo, long long hi, struc
     store_release(st, s);
     *img = sb_take(&sb);
     return ERR_OK;
+}
+
+enum err
+store_bulk_now(struct store *st, const char *tbl, long long lo, long long hi, char **text,
+               char **cause)
+{
+    struct strbuf sb = {0};
+    long long count;
+    char *head;
+    enum err e = bulk_header(st, tbl, lo, hi, &sb, &head, &count, cause);
+
+    *text = NULL;
+    if (e == ERR_OK) {
+        *text = xasprintf("%s%s", head, sb.s != NULL ? sb.s : "");
+        free(head);
+    }
+    sb_free(&sb);
+    return e;
 }
 
 enum err
@@ -726,101 +745,4 @@ store_bulk_redo(struct store *st, long long log_id, const char *img, const char 
     }
     store_bulk_img_free(&b);
     return e;
-}
-
-/* The value of column key in a row of b, or NULL. */
-static const struct store_img_val *
-row_get(const struct store_bulk_img *b, const struct store_img_val *row, const char *key)
-{
-    size_t i;
-
-    for (i = 0; i < b->ncols; i++)
-        if (strcmp(b->cols[i], key) == 0)
-            return &row[i];
-    return NULL;
-}
-
-static const char *
-row_text(const struct store_bulk_img *b, const struct store_img_val *row, const char *key)
-{
-    const struct store_img_val *v = row_get(b, row, key);
-
-    return v != NULL && v->type == SQLITE_TEXT ? v->t : "";
-}
-
-static long long
-row_int(const struct store_bulk_img *b, const struct store_img_val *row, const char *key)
-{
-    const struct store_img_val *v = row_get(b, row, key);
-
-    return v != NULL && v->type == SQLITE_INTEGER ? v->i : 0;
-}
-
-/* One row of b as a fact: an added row, with the summaries store_write.c would have logged. */
-static void
-row_fact(const struct store_bulk_img *b, const struct store_img_val *row, struct store_fact *f)
-{
-    struct store_img im = {xcalloc(b->ncols, sizeof(*im.v)), b->ncols};
-    const struct store_img_val *q;
-    size_t i;
-    char num[40];
-
-    memset(f, 0, sizeof(*f));
-    for (i = 0; i < b->ncols; i++) {
-        im.v[i] = row[i];
-        im.v[i].key = xstrdup(b->cols[i]);
-        im.v[i].t = row[i].t != NULL ? xstrdup(row[i].t) : NULL;
-    }
-    f->tbl = xstrdup(b->tbl);
-    if (strcmp(b->tbl, "inventory") == 0) {
-        f->row = xasprintf("%lld/%s/%s", row_int(b, row, "year"), row_text(b, row, "source"),
-                           row_text(b, row, "facility"));
-        f->field = xstrdup("source");
-        f->new_value = xstrdup(row_text(b, row, "source"));
-    } else {
-        q = row_get(b, row, "quantity");
-        store_real_text(q != NULL && q->type == SQLITE_FLOAT ? q->d : 0, num, sizeof(num));
-        f->row = xasprintf("%lld/%s", row_int(b, row, "inventory_id"), row_text(b, row, "period"));
-        f->field = xstrdup("quantity");
-        f->new_value = row_int(b, row, "na") ? xstrdup("不适用")
-                                              : xasprintf("%s %s", num, row_text(b, row, "unit"));
-    }
-    store_img_take_cols(&im, &f->after, &f->nafter);
-}
-
-enum err
-store_bulk_facts(struct store *st, const char *img, struct store_action *a, size_t *cap,
-                 const char *verb, char **cause)
-{
-    struct store_bulk_img b;
-    struct strbuf sb = {0};
-    long long count;
-    char *text = NULL, *head;
-    size_t r;
-    enum err e;
-
-    if (bulk_parse(img, &b, 0) != 0)
-        return store_corrupt(verb, cause);
-    if (b.nrows == 0 && b.count > 0) {
-        /* done: the rows are in the table, as many as there are now (changed since: undo refuses) */
-        e = bulk_header(st, b.tbl, b.lo, b.hi, &sb, &head, &count, cause);
-        store_bulk_img_free(&b);
-        if (e == ERR_OK) {
-            text = xasprintf("%s%s", head, sb.s != NULL ? sb.s : "");
-            free(head);
-        }
-        sb_free(&sb);
-        if (e != ERR_OK)
-            return e;
-        if (bulk_parse(text, &b, 0) != 0) {
-            free(text);
-            return store_corrupt(verb, cause);
-        }
-    }
-    a->facts = xgrow(a->facts, cap, a->n + b.nrows, sizeof(*a->facts));
-    for (r = 0; r < b.nrows; r++)
-        row_fact(&b, &b.v[r * b.ncols], &a->facts[a->n++]);
-    store_bulk_img_free(&b);
-    free(text);
-    return ERR_OK;
 }

@@ -1,7 +1,8 @@
 /*
  * store_internal.h - what the store files share: store.c (schema, opening, transactions),
  * store_read.c (reads), store_write.c (the logged writes), store_log.c (edit log, undo, redo),
- * store_image.c (row images) and store_schema.c (the check that a file's schema is ours): the
+ * store_image.c (row images), store_bulk.c and store_bulk_facts.c (an import's rows logged as
+ * one) and store_schema.c (the check that a file's schema is ours): the
  * connection, the statement helpers and the bracket every logged write runs in.
  * Private to store*.c, the only files that include sqlite3.h.
  */
@@ -155,6 +156,9 @@ enum err store_bulk_undo(struct store *st, long long log_id, const char *img, co
                          char **cause);
 enum err store_bulk_redo(struct store *st, long long log_id, const char *img, const char *verb,
                          char **cause);
+/* The bulk image of tbl's rows lo..hi as they are now, rows included (*text caller frees). */
+enum err store_bulk_now(struct store *st, const char *tbl, long long lo, long long hi,
+                        char **text, char **cause);
 /* Appends the rows of the bulk step img to a's facts (*cap a's capacity), each an added row. */
 enum err store_bulk_facts(struct store *st, const char *img, struct store_action *a, size_t *cap,
                           const char *verb, char **cause);
