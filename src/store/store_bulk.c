@@ -622,7 +622,7 @@ range_run(struct store *st, const char *sql, const struct store_bulk_img *b, con
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_OK : store_fail(st, rc, verb, cause);
 }
 
-static const char sql_keep[] = "UPDATE edit_log SET after_row = ?3 WHERE id = ?4 AND ?1 AND ?2";
+static const char sql_keep[] = "UPDATE edit_log SET after_row = ?3 WHERE id = ?4";
 
 enum err
 store_bulk_undo(struct store *st, long long log_id, const char *img, const char *verb,
