@@ -16,6 +16,23 @@ struct ctx {
     struct store *st;         /* test_undo.c: the workbook, opened before each test */
 };
 
+/*
+ * Takes a workbook of schema version 9 back to version 8's schema (its data kept), as a first
+ * step to an older version: activity_by_entry back, inventory_by_position gone, and edit_log as
+ * versions 3-8 made it (unquoted name, kind checked by IN).
+ */
+#define STORE_TO_V8_SQL                                                                        \
+    "ALTER TABLE edit_log RENAME TO edit_log_v9;"                                              \
+    "CREATE TABLE edit_log (id INTEGER PRIMARY KEY, at TEXT NOT NULL, tbl TEXT NOT NULL, "     \
+    "row TEXT NOT NULL, field TEXT NOT NULL, old TEXT, new TEXT, "                             \
+    "action INTEGER REFERENCES edit_action(id), "                                              \
+    "kind INTEGER NOT NULL DEFAULT 0 CHECK (kind IN (0, 1, 2)), before_row TEXT, "             \
+    "after_row TEXT) STRICT;"                                                                  \
+    "INSERT INTO edit_log SELECT * FROM edit_log_v9; DROP TABLE edit_log_v9;"                  \
+    "CREATE INDEX edit_log_by_action ON edit_log(action);"                                     \
+    "CREATE INDEX activity_by_entry ON activity(inventory_id);"                                \
+    "DROP INDEX inventory_by_position; PRAGMA user_version = 8;"
+
 static int
 setup(void **state)
 {

@@ -807,8 +807,8 @@ test_na_periods(void **state)
 
     load_v1_fixture(c->path);
     assert_int_equal(store_open(c->path, STORE_EXISTING, &st, &cause), ERR_OK);
-    assert_int_equal(store_latest_version(), 8);
-    assert_int_equal(sql_int(c->path, "PRAGMA user_version"), 8);
+    assert_int_equal(store_latest_version(), 9);
+    assert_int_equal(sql_int(c->path, "PRAGMA user_version"), 9);
     assert_int_equal(sql_int(c->path, "SELECT count(*) FROM activity WHERE na = 0"), 1);
     load_act(c, st, "2022", &q, &na, note, sizeof(note));
     assert_true(q == 500000 && na == 0);
@@ -887,13 +887,13 @@ static const struct {
      "触发器 t\\x1B]0;pwned\\x07，"},
     /* a column added; a CHECK taken out (as sqlite3's writable_schema allows) */
     {"ALTER TABLE activity ADD COLUMN evil TEXT",
-     "工作簿中的表 activity 与碳账本（格式版本 8）的定义不同"},
+     "工作簿中的表 activity 与碳账本（格式版本 9）的定义不同"},
     {"PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, "
      "'CHECK (quantity >= 0)', '') WHERE name = 'activity'; PRAGMA writable_schema = OFF",
      "表 activity 与碳账本"},
-    {"DROP INDEX activity_by_entry; CREATE INDEX activity_by_entry ON activity(period)",
-     "索引 activity_by_entry 与碳账本"},
-    {"DROP INDEX edit_log_by_action", "工作簿缺少碳账本（格式版本 8）的索引 edit_log_by_action"},
+    {"DROP INDEX inventory_by_position; CREATE INDEX inventory_by_position ON inventory(position)",
+     "索引 inventory_by_position 与碳账本"},
+    {"DROP INDEX edit_log_by_action", "工作簿缺少碳账本（格式版本 9）的索引 edit_log_by_action"},
     /* SQLite's statistics are let be only as SQLite makes them */
     {"ANALYZE; PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = "
      "'CREATE TABLE sqlite_stat1(tbl,idx,stat,x)' WHERE name = 'sqlite_stat1'",
@@ -1144,7 +1144,7 @@ test_v5_origins_and_pending(void **state)
 
     assert_int_equal(store_year_add(st, c->lib, 2024, NULL, NULL, &cause), ERR_OK);
     store_close(st);
-    sql_exec(c->path, "ALTER TABLE edit_action DROP COLUMN session;"
+    sql_exec(c->path, STORE_TO_V8_SQL "ALTER TABLE edit_action DROP COLUMN session;"
                       "ALTER TABLE edit_action DROP COLUMN pid;"
                       "ALTER TABLE edit_action DROP COLUMN program;"
                       "DROP TABLE pending_edit; DROP TABLE base_period; DROP TABLE target;"

@@ -74,7 +74,21 @@ struct import {
     struct import_year *years;
     size_t nyears;
     struct import_rejects rj;   /* the first IMPORT_MAX_REJECTS reasons, the other lines counted */
-};
+    char *last_name;            /* the 排放源 text of the row before and what it named: a file's */
+    const struct source_def *last_src;   /* rows come a source's months together, and the */
+};                              /* library's names are compared without case (a fifth of it) */
+
+/* The library source a 排放源 cell names, or NULL. */
+static const struct source_def *
+source_of(struct import *im, const char *name)
+{
+    if (im->last_name == NULL || strcmp(im->last_name, name) != 0) {
+        free(im->last_name);
+        im->last_name = xstrdup(name);
+        im->last_src = factors_source(im->app->lib, name);
+    }
+    return im->last_src;
+}
 
 /* A reason found while reading the file, where lines come in order. */
 #define reject(im, ...) import_reject_add(&(im)->rj, __VA_ARGS__)
@@ -277,7 +291,7 @@ parse_row(struct import *im, const struct csv_row *r, size_t hdr_n, struct impor
     if (s[0] == '\0') {
         reject(im, r->line, "缺少排放源");
         ok = 0;
-    } else if ((out->src = factors_source(im->app->lib, s)) == NULL) {
+    } else if ((out->src = source_of(im, s)) == NULL) {
         reject(im, r->line, "未知的排放源“%s”（可用的排放源见 tanbook factors）", s);
         ok = 0;
     }
@@ -404,6 +418,7 @@ check_workbook_overlaps(struct import *im)
 enum err
 import_apply(struct import *im, struct import_counts *out, char **cause)
 {
+    long long id = 0;
     size_t i;
     enum err e;
 
@@ -414,6 +429,8 @@ import_apply(struct import *im, struct import_counts *out, char **cause)
     }
     if ((e = store_begin(im->st, cause)) != ERR_OK)
         return e;
+    /* the rows it adds are logged as one (store_bulk.c): one action, a compact log */
+    e = store_bulk_begin(im->st, cause);
     for (i = 0; i < im->nyears && e == ERR_OK; i++)
         if (!im->years[i].exists) {
             e = store_year_add(im->st, im->app->lib, im->years[i].year, NULL, NULL, cause);
@@ -421,11 +438,12 @@ import_apply(struct import *im, struct import_counts *out, char **cause)
         }
     for (i = 0; i < im->nrows && e == ERR_OK; i++) {
         const struct import_row *r = &im->rows[i];
-        long long id;
         int created = 0, rep = 0;
 
-        e = store_entry_ensure(im->st, r->period.year, r->src->id, r->text[COL_FACILITY],
-                               r->text[COL_LOCATION], NULL, &id, &created, cause);
+        /* an entry's months come on consecutive lines: its row is looked up once */
+        if (i == 0 || r->period.year != r[-1].period.year || !same_key(r, &r[-1]))
+            e = store_entry_ensure(im->st, r->period.year, r->src->id, r->text[COL_FACILITY],
+                                   r->text[COL_LOCATION], NULL, &id, &created, cause);
         if (e == ERR_OK && r->na)
             e = store_activity_put_na(im->st, id, r->period_text, r->unit->sym,
                                       r->text[COL_DATA_SOURCE], r->text[COL_NOTE], &rep, cause);
@@ -459,6 +477,7 @@ import_free(struct import *im)
             model_free(&im->years[i].y);
     free(im->years);
     import_reject_free(&im->rj);
+    free(im->last_name);
     free(im);
 }
 

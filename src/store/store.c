@@ -524,6 +524,10 @@ store_commit(struct store *st, char **cause)
         return ERR_IO;
     }
     st->depth = 0;
+    if (st->bulk != NULL && (e = store_bulk_end(st, cause)) != ERR_OK) {
+        store_rollback(st);
+        return e;
+    }
     if ((e = store_exec(st, "COMMIT", "保存到工作簿", cause)) != ERR_OK)
         store_rollback(st);
     st->action = 0;
@@ -533,6 +537,7 @@ store_commit(struct store *st, char **cause)
 void
 store_rollback(struct store *st)
 {
+    store_bulk_drop(st);
     if (!sqlite3_get_autocommit(st->db))
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     st->action = 0;
@@ -548,9 +553,11 @@ store_write_begin(struct store *st, struct store_write *w, char **cause)
     if (st->readonly)
         return store_refuse_readonly("修改", cause);
     w->own = sqlite3_get_autocommit(st->db);
+    w->action = st->action;
+    if (st->bulk != NULL && !w->own)
+        return ERR_OK;    /* a bulk is all or nothing: no savepoint for each of its writes */
     if (w->own && (e = store_begin(st, cause)) != ERR_OK)
         return e;
-    w->action = st->action;
     if ((e = store_prepare(st, "SAVEPOINT store_write", &s, cause)) != ERR_OK
         || (e = store_step_done(st, s, "写入工作簿", cause)) != ERR_OK) {
         if (w->own)
@@ -565,6 +572,8 @@ store_write_end(struct store *st, const struct store_write *w, enum err e, char 
 {
     sqlite3_stmt *s;
 
+    if (st->bulk != NULL && !w->own)
+        return e;    /* on error the caller rolls the whole transaction back */
     if (e != ERR_OK) {
         /* the savepoint also took back the action the write may have started */
         sqlite3_exec(st->db, "ROLLBACK TO store_write; RELEASE store_write", NULL, NULL, NULL);

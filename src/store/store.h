@@ -93,6 +93,18 @@ enum err store_begin(struct store *st, char **cause);
 enum err store_commit(struct store *st, char **cause);
 void store_rollback(struct store *st);
 
+/*
+ * A bulk write, such as an import (schema version 9, store_bulk.c), inside store_begin ..
+ * store_commit: from store_bulk_begin to store_bulk_end, the rows the writes add to the A.3
+ * and A.5 tables are logged as one edit_log row per table (their ids and a digest), not an
+ * image pair each, and no write takes a savepoint of its own: one that fails leaves the
+ * transaction to be rolled back whole (store_rollback, which also ends the bulk). The action
+ * stays one, undone and redone whole; the rows it replaced are logged as always. store_bulk_end
+ * writes the log rows; call it before store_commit. ERR_INPUT outside a transaction or nested.
+ */
+enum err store_bulk_begin(struct store *st, char **cause);
+enum err store_bulk_end(struct store *st, char **cause);
+
 /* The years in the workbook, ascending (*years caller frees). */
 enum err store_years(struct store *st, int **years, size_t *n, char **cause);
 /* The latest year; ERR_NOTFOUND when the workbook has none. */

@@ -77,8 +77,8 @@ num_text(double v, char *buf, size_t size)
 }
 
 /* A REAL for an image: exact, and always with '.' or an exponent so it reads back as REAL. */
-static void
-real_text(double v, char *buf, size_t size)
+void
+store_real_text(double v, char *buf, size_t size)
 {
     if (isinf(v)) {
         snprintf(buf, size, v > 0 ? "1e999" : "-1e999");
@@ -119,7 +119,7 @@ store_image(struct store *st, const char *tbl, long long rowid, char **img, char
                 sb_printf(&sb, "%lld", (long long)sqlite3_column_int64(s, i));
                 break;
             case SQLITE_FLOAT:
-                real_text(sqlite3_column_double(s, i), num, sizeof(num));
+                store_real_text(sqlite3_column_double(s, i), num, sizeof(num));
                 sb_append(&sb, num);
                 break;
             default:    /* the STRICT tables hold no blobs */
@@ -280,7 +280,7 @@ parse_value(const char **pp, struct store_img_val *v)
     errno = 0;
     if (memchr(p, '.', n) != NULL || memchr(p, 'e', n) != NULL || memchr(p, 'E', n) != NULL) {
         v->type = SQLITE_FLOAT;
-        v->d = strtod(p, &end);    /* 1e999 overflows to infinity on purpose, see real_text */
+        v->d = strtod(p, &end);    /* 1e999 overflows to infinity: see store_real_text */
     } else {
         v->type = SQLITE_INTEGER;
         v->i = strtoll(p, &end, 10);
@@ -373,9 +373,8 @@ store_img_rowid(const struct store_img *im, const struct store_tbl *t, long long
     return 1;
 }
 
-/* Moves the members of a parsed image into columns; im is left empty. */
-static void
-cols_take(struct store_img *im, struct store_col **out, size_t *n)
+void
+store_img_take_cols(struct store_img *im, struct store_col **out, size_t *n)
 {
     char num[40];
     size_t i;
@@ -424,7 +423,7 @@ store_img_cols(const char *json, struct store_col **cols, size_t *n)
     if (store_img_parse(json, &im) != 0)
         return -1;
     if (im.n > 0)
-        cols_take(&im, cols, n);
+        store_img_take_cols(&im, cols, n);
     return 0;
 }
 

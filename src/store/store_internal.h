@@ -1,7 +1,8 @@
 /*
  * store_internal.h - what the store files share: store.c (schema, opening, transactions),
  * store_read.c (reads), store_write.c (the logged writes), store_log.c (edit log, undo, redo),
- * store_image.c (row images) and store_schema.c (the check that a file's schema is ours): the
+ * store_image.c (row images), store_bulk.c and store_bulk_facts.c (an import's rows logged as
+ * one) and store_schema.c (the check that a file's schema is ours): the
  * connection, the statement helpers and the bracket every logged write runs in.
  * Private to store*.c, the only files that include sqlite3.h.
  */
@@ -27,6 +28,7 @@ struct store {
     int depth;                /* store_begin calls not yet committed: inner ones join the outer */
     long long session;        /* who writes through it (store_set_origin; a random one of its own */
     char program[16];         /* until then, made at its first action), and what: "tui", "import" */
+    struct store_bulk *bulk;  /* the ranges of a bulk write in progress (store_bulk.c), or NULL */
     struct store_cached *cache;   /* prepared statements, reused: an import runs thousands; */
     size_t ncache, cache_cap;     /* one per literal, so it stays as small as store*.c's SQL */
 };
@@ -110,6 +112,65 @@ struct store_change {
 enum err store_record(struct store *st, struct store_change *c, sqlite3_stmt *s, const char *what,
                       char **cause);
 
+/*
+ * Logs the change c describes, made already, in the current action (starting it when needed):
+ * its images before and after (JSON, or after a bulk image; NULL where the row is none).
+ */
+enum err store_log_change(struct store *st, const struct store_change *c, const char *before,
+                          const char *after, char **cause);
+/* ERR_INPUT: the rows changed since, so the action cannot be undone or redone (verb says which). */
+enum err store_conflict(const char *verb, char **cause);
+/* ERR_CORRUPT: the edit log holds what no tanbook writes. */
+enum err store_corrupt(const char *verb, char **cause);
+
+/*
+ * Bulk writes (store_bulk.c). store_bulk_take: when a bulk is in progress and c is a change of a
+ * row it added or adds, runs s (releasing it) without logging it, sets c->rowid for an insert and
+ * *e, and returns 1; else returns 0 and leaves s alone. store_bulk_drop forgets the bulk (on
+ * rollback).
+ */
+int store_bulk_take(struct store *st, struct store_change *c, sqlite3_stmt *s, const char *what,
+                    enum err *e, char **cause);
+void store_bulk_drop(struct store *st);
+/* Whether a bulk in progress takes a change of row rowid of tbl (0: an insert) without logging it. */
+int store_bulk_covers(struct store *st, const char *tbl, long long rowid);
+/* Whether an edit_log image is a bulk image (else JSON, or NULL). */
+int store_bulk_is(const char *img);
+
+/* A parsed bulk image (store_bulk.c has the format). */
+struct store_bulk_img {
+    const char *tbl;          /* "inventory" or "activity" */
+    long long lo, hi, count;  /* the ids lo..hi, count rows of them */
+    char sha[65];             /* the digest of the column and row lines */
+    char **cols;              /* the column names, one of them "id" */
+    size_t ncols;
+    struct store_img_val *v;  /* nrows * ncols values, row after row (keys NULL) */
+    size_t nrows;             /* 0, or count: the rows kept while the action is undone */
+    size_t head_len;          /* bytes of the header and column lines */
+};
+
+/*
+ * Parses a bulk image into *b (free with store_bulk_img_free): -1, b empty, when it is not one,
+ * or its rows are not those of its digest, ascending ids within lo..hi, count of them.
+ */
+int store_bulk_parse(const char *text, struct store_bulk_img *b);
+void store_bulk_img_free(struct store_bulk_img *b);
+/*
+ * Undoes (deletes the rows, keeping them in the image of edit_log row log_id) or redoes (puts
+ * them back) the bulk step whose after image is img. ERR_INPUT (store_conflict) when the rows
+ * are not as the action left them; ERR_CORRUPT when img is no bulk image.
+ */
+enum err store_bulk_undo(struct store *st, long long log_id, const char *img, const char *verb,
+                         char **cause);
+enum err store_bulk_redo(struct store *st, long long log_id, const char *img, const char *verb,
+                         char **cause);
+/* The bulk image of tbl's rows lo..hi as they are now, rows included (*text caller frees). */
+enum err store_bulk_now(struct store *st, const char *tbl, long long lo, long long hi,
+                        char **text, char **cause);
+/* Appends the rows of the bulk step img to a's facts (*cap a's capacity), each an added row. */
+enum err store_bulk_facts(struct store *st, const char *img, struct store_action *a, size_t *cap,
+                          const char *verb, char **cause);
+
 /* st's session (store_origin.c): the one store_set_origin named, else a random one made now. */
 long long store_session(struct store *st);
 /*
@@ -167,5 +228,9 @@ int store_img_covers(const struct store_img *want, const struct store_img *have)
 /* An image as the columns of store.h (free with store_cols_free); json NULL: none. -1: no image. */
 int store_img_cols(const char *json, struct store_col **cols, size_t *n);
 void store_cols_free(struct store_col *cols, size_t n);
+/* Moves the members of a parsed image into columns (free with store_cols_free); im left empty. */
+void store_img_take_cols(struct store_img *im, struct store_col **cols, size_t *n);
+/* A REAL as an image writes it: exact, with '.' or an exponent; infinities as ±1e999. */
+void store_real_text(double v, char *buf, size_t size);
 
 #endif

@@ -111,12 +111,25 @@ log_add(struct store *st, const struct store_change *c, const char *before, cons
 }
 
 enum err
+store_log_change(struct store *st, const struct store_change *c, const char *before,
+                 const char *after, char **cause)
+{
+    enum err e;
+
+    if (st->action == 0 && (e = action_start(st, cause)) != ERR_OK)
+        return e;
+    return log_add(st, c, before, after, st->action, LOG_CHANGE, cause);
+}
+
+enum err
 store_record(struct store *st, struct store_change *c, sqlite3_stmt *s, const char *what,
              char **cause)
 {
     char *before = NULL, *after = NULL;
     enum err e;
 
+    if (store_bulk_take(st, c, s, what, &e, cause))
+        return e;    /* a row a bulk adds: its log row is the bulk's */
     if (c->rowid != 0 && (e = store_image(st, c->tbl, c->rowid, &before, cause)) != ERR_OK) {
         store_release(st, s);
         return e;
@@ -125,9 +138,8 @@ store_record(struct store *st, struct store_change *c, sqlite3_stmt *s, const ch
         goto out;
     if (c->rowid == 0)
         c->rowid = sqlite3_last_insert_rowid(st->db);
-    if ((c->gone || (e = store_image(st, c->tbl, c->rowid, &after, cause)) == ERR_OK)
-        && (st->action != 0 || (e = action_start(st, cause)) == ERR_OK))
-        e = log_add(st, c, before, after, st->action, LOG_CHANGE, cause);
+    if (c->gone || (e = store_image(st, c->tbl, c->rowid, &after, cause)) == ERR_OK)
+        e = store_log_change(st, c, before, after, cause);
 out:
     free(before);
     free(after);
@@ -222,15 +234,15 @@ action_steps(struct store *st, long long action, struct step **out, size_t *n, c
     return log_read(st, s, out, n, cause);
 }
 
-static enum err
-conflict(const char *verb, char **cause)
+enum err
+store_conflict(const char *verb, char **cause)
 {
     *cause = xasprintf("该修改之后数据已被其他操作改动，无法%s", verb);
     return ERR_INPUT;
 }
 
-static enum err
-corrupt(const char *verb, char **cause)
+enum err
+store_corrupt(const char *verb, char **cause)
 {
     *cause = xasprintf("修改历史记录已损坏，无法%s", verb);
     return ERR_CORRUPT;
@@ -273,7 +285,7 @@ run_sql(struct store *st, const char *sql, const struct store_img *im, long long
         && (rc = sqlite3_bind_int64(s, (int)n + 1, rowid)) != SQLITE_OK)
         e = store_fail(st, rc, verb, cause);
     if (e == ERR_OK && (rc = sqlite3_step(s)) != SQLITE_DONE)
-        e = (rc & 0xff) == SQLITE_CONSTRAINT ? conflict(verb, cause)
+        e = (rc & 0xff) == SQLITE_CONSTRAINT ? store_conflict(verb, cause)
                                               : store_fail(st, rc, verb, cause);
     sqlite3_finalize(s);
     return e;
@@ -290,7 +302,7 @@ row_write(struct store *st, const struct store_tbl *t, const struct store_img *i
 
     for (i = 0; i < im->n; i++)
         if (!name_ok(im->v[i].key))
-            return corrupt(verb, cause);
+            return store_corrupt(verb, cause);
     sb_printf(&sb, update ? "UPDATE %s SET " : "INSERT INTO %s (", t->name);
     for (i = 0; i < im->n; i++)
         if (update)
@@ -330,7 +342,7 @@ row_delete(struct store *st, const struct store_tbl *t, long long rowid, const c
         if (rc != SQLITE_ROW)
             return store_fail(st, rc, verb, cause);
         if (n > 0)
-            return conflict(verb, cause);
+            return store_conflict(verb, cause);
     }
     sql = xasprintf("DELETE FROM %s WHERE rowid = ?1", t->name);
     e = run_sql(st, sql, NULL, rowid, verb, cause);
@@ -354,14 +366,14 @@ step_apply(struct store *st, const struct store_tbl *t, const char *from, const 
     if ((from != NULL && (store_img_parse(from, &f) != 0 || !store_img_rowid(&f, t, &rf)))
         || (to != NULL && (store_img_parse(to, &g) != 0 || !store_img_rowid(&g, t, &rt)))
         || (from == NULL && to == NULL)) {
-        e = corrupt(verb, cause);
+        e = store_corrupt(verb, cause);
         goto out;
     }
     if ((e = store_image(st, t->name, from != NULL ? rf : rt, &now, cause)) != ERR_OK)
         goto out;
     if (from != NULL ? now == NULL || store_img_parse(now, &cur) != 0 || !store_img_covers(&f, &cur)
                      : now != NULL) {
-        e = conflict(verb, cause);
+        e = store_conflict(verb, cause);
         goto out;
     }
     if (from != NULL && to != NULL && rf == rt)
@@ -390,9 +402,15 @@ step_run(struct store *st, long long action, const struct step *p, int undo, con
     enum err e;
 
     if (t == NULL)
-        return corrupt(verb, cause);
-    if ((e = step_apply(st, t, undo ? p->after : p->before, undo ? p->before : p->after, verb,
-                        cause)) != ERR_OK)
+        return store_corrupt(verb, cause);
+    if (store_bulk_is(p->after) || store_bulk_is(p->before))
+        e = p->before != NULL ? store_corrupt(verb, cause)
+          : undo ? store_bulk_undo(st, p->e.id, p->after, verb, cause)
+                 : store_bulk_redo(st, p->e.id, p->after, verb, cause);
+    else
+        e = step_apply(st, t, undo ? p->after : p->before, undo ? p->before : p->after, verb,
+                       cause);
+    if (e != ERR_OK)
         return e;
     return log_add(st, &c, NULL, NULL, action, undo ? LOG_UNDO : LOG_REDO, cause);
 }
@@ -437,31 +455,66 @@ conflict_by(struct store *st, long long action, const struct step *p, struct sto
     return store_origin_read(st, id, by, cause);
 }
 
+/* An inventory row of an action: its id and the fact that holds it. */
+struct ent_ref {
+    long long id;
+    const struct store_fact *f;
+};
+
+static int
+cmp_ref(const void *a, const void *b)
+{
+    const struct ent_ref *x = a, *y = b;
+
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+/* The inventory rows of a, sorted by id: an import has thousands, each looked up by its rows. */
+static struct ent_ref *
+entry_refs(const struct store_action *a, size_t *n)
+{
+    struct ent_ref *v = xcalloc(a->n + 1, sizeof(*v));
+    size_t i;
+
+    *n = 0;
+    for (i = 0; i < a->n; i++) {
+        const struct store_fact *f = &a->facts[i];
+        const struct store_col *cols = f->nbefore > 0 ? f->before : f->after;
+        const struct store_col *c = store_col_find(cols, f->nbefore > 0 ? f->nbefore : f->nafter,
+                                                   "id");
+
+        if (strcmp(f->tbl, "inventory") == 0 && c != NULL && c->is_num) {
+            v[*n].id = (long long)c->num;
+            v[(*n)++].f = f;
+        }
+    }
+    qsort(v, *n, sizeof(*v), cmp_ref);
+    return v;
+}
+
 /*
- * The source id and facility of entry id: from an inventory row of the action itself (it may be
- * gone from the workbook, or not there yet), else from the workbook; both NULL when neither has it.
+ * The source id and facility of entry id: from an inventory row of the action itself (refs,
+ * nrefs: it may be gone from the workbook, or not there yet), else from the workbook; both NULL
+ * when neither has it.
  */
 static enum err
-entry_of(struct store *st, const struct store_action *a, long long id, char **source,
+entry_of(struct store *st, const struct ent_ref *refs, size_t nrefs, long long id, char **source,
          char **facility, char **cause)
 {
+    const struct ent_ref key = {id, NULL}, *r;
     sqlite3_stmt *s;
-    size_t i;
     int rc;
     enum err e;
 
     *source = *facility = NULL;
-    for (i = 0; i < a->n; i++) {
-        const struct store_fact *f = &a->facts[i];
+    if ((r = bsearch(&key, refs, nrefs, sizeof(*refs), cmp_ref)) != NULL) {
+        const struct store_fact *f = r->f;
         const struct store_col *cols = f->nbefore > 0 ? f->before : f->after;
         size_t n = f->nbefore > 0 ? f->nbefore : f->nafter;
-        const struct store_col *c = store_col_find(cols, n, "id");
 
-        if (strcmp(f->tbl, "inventory") == 0 && c != NULL && c->is_num && c->num == (double)id) {
-            *source = xstrdup(store_col_text(cols, n, "source"));
-            *facility = xstrdup(store_col_text(cols, n, "facility"));
-            return ERR_OK;
-        }
+        *source = xstrdup(store_col_text(cols, n, "source"));
+        *facility = xstrdup(store_col_text(cols, n, "facility"));
+        return ERR_OK;
     }
     if ((e = store_prepare(st, "SELECT source, facility FROM inventory WHERE id = ?", &s, cause))
         != ERR_OK)
@@ -476,33 +529,32 @@ entry_of(struct store *st, const struct store_action *a, long long id, char **so
                                                  : store_fail(st, rc, "读取排放源一览表", cause);
 }
 
-/* The facts of an action from its log rows, read before it is undone or redone. */
+/* The fact of one logged row (not a bulk one) into f. */
+static int
+step_fact(const struct step *p, struct store_fact *f)
+{
+    memset(f, 0, sizeof(*f));
+    f->tbl = xstrdup(p->e.tbl);
+    f->row = xstrdup(p->e.row);
+    f->field = xstrdup(p->e.field);
+    f->old_value = p->e.old_value != NULL ? xstrdup(p->e.old_value) : NULL;
+    f->new_value = p->e.new_value != NULL ? xstrdup(p->e.new_value) : NULL;
+    return store_img_cols(p->before, &f->before, &f->nbefore) != 0
+           || store_img_cols(p->after, &f->after, &f->nafter) != 0 ? -1 : 0;
+}
+
+/* The entries of the activity facts of a (source id and facility). */
 static enum err
-action_facts(struct store *st, const struct step *steps, size_t n, struct store_action *a,
-             const char *verb, char **cause)
+facts_entries(struct store *st, struct store_action *a, char **cause)
 {
     const struct store_col *c;
+    struct ent_ref *refs;
     long long id, last = 0;
-    size_t i;
-    enum err e;
+    size_t i, nrefs;
+    enum err e = ERR_OK;
 
-    a->facts = n > 0 ? xcalloc(n, sizeof(*a->facts)) : NULL;
-    a->n = n;
-    for (i = 0; i < n; i++) {
-        struct store_fact *f = &a->facts[i];
-
-        f->tbl = xstrdup(steps[i].e.tbl);
-        f->row = xstrdup(steps[i].e.row);
-        f->field = xstrdup(steps[i].e.field);
-        f->old_value = steps[i].e.old_value != NULL ? xstrdup(steps[i].e.old_value) : NULL;
-        f->new_value = steps[i].e.new_value != NULL ? xstrdup(steps[i].e.new_value) : NULL;
-        if (store_img_cols(steps[i].before, &f->before, &f->nbefore) != 0
-            || store_img_cols(steps[i].after, &f->after, &f->nafter) != 0) {
-            store_action_free(a);
-            return corrupt(verb, cause);
-        }
-    }
-    for (i = 0; i < n; i++) {
+    refs = entry_refs(a, &nrefs);
+    for (i = 0; i < a->n && e == ERR_OK; i++) {
         struct store_fact *f = &a->facts[i];
 
         if (strcmp(f->tbl, "activity") != 0)
@@ -516,14 +568,38 @@ action_facts(struct store *st, const struct step *steps, size_t n, struct store_
             /* the rows of one entry come together, and an import logs thousands */
             f->entry_source = xstrdup(a->facts[i - 1].entry_source);
             f->entry_facility = xstrdup(a->facts[i - 1].entry_facility);
-        } else if ((e = entry_of(st, a, id, &f->entry_source, &f->entry_facility, cause))
-                   != ERR_OK) {
-            store_action_free(a);
-            return e;
+        } else {
+            e = entry_of(st, refs, nrefs, id, &f->entry_source, &f->entry_facility, cause);
         }
         last = id;
     }
-    return ERR_OK;
+    free(refs);
+    return e;
+}
+
+/* The facts of an action from its log rows, read before it is undone or redone. */
+static enum err
+action_facts(struct store *st, const struct step *steps, size_t n, struct store_action *a,
+             const char *verb, char **cause)
+{
+    size_t i, cap = 0;
+    enum err e = ERR_OK;
+
+    memset(a, 0, sizeof(*a));
+    for (i = 0; i < n && e == ERR_OK; i++) {
+        if (store_bulk_is(steps[i].after)) {
+            e = store_bulk_facts(st, steps[i].after, a, &cap, verb, cause);
+            continue;
+        }
+        a->facts = xgrow(a->facts, &cap, a->n + 1, sizeof(*a->facts));
+        if (step_fact(&steps[i], &a->facts[a->n++]) != 0)
+            e = store_corrupt(verb, cause);
+    }
+    if (e == ERR_OK)
+        e = facts_entries(st, a, cause);
+    if (e != ERR_OK)
+        store_action_free(a);
+    return e;
 }
 
 void

@@ -208,6 +208,33 @@ const char *const store_migrations[] = {
     "  assessor TEXT NOT NULL DEFAULT '',"
     "  set_at TEXT NOT NULL,"
     "  UNIQUE (year, eval, code)) STRICT;",
+
+    /*
+     * 9: fast at any size (issue 17). activity_by_entry repeated the prefix of the UNIQUE
+     * (inventory_id, period) index; inventory_by_position finds a year's last position without
+     * reading all its entries (every added entry asks); edit_log is made again with kind checked
+     * by BETWEEN, for which SQLite builds no temporary table on every insert as it did for IN.
+     * A bulk import logs its new rows as one edit_log row (store_bulk.c), not a row each.
+     */
+    "DROP INDEX activity_by_entry;"
+    "CREATE INDEX inventory_by_position ON inventory(year, position);"
+    "CREATE TABLE edit_log_v9 ("
+    "  id INTEGER PRIMARY KEY,"
+    "  at TEXT NOT NULL,"
+    "  tbl TEXT NOT NULL,"
+    "  row TEXT NOT NULL,"
+    "  field TEXT NOT NULL,"
+    "  old TEXT,"
+    "  new TEXT,"
+    "  action INTEGER REFERENCES edit_action(id),"
+    "  kind INTEGER NOT NULL DEFAULT 0 CHECK (kind BETWEEN 0 AND 2),"
+    "  before_row TEXT,"
+    "  after_row TEXT) STRICT;"
+    "INSERT INTO edit_log_v9 SELECT id, at, tbl, row, field, old, new, action, kind, before_row, "
+    "  after_row FROM edit_log;"
+    "DROP TABLE edit_log;"
+    "ALTER TABLE edit_log_v9 RENAME TO edit_log;"
+    "CREATE INDEX edit_log_by_action ON edit_log(action);",
 };
 
 const int store_nmigrations = (int)nitems(store_migrations);

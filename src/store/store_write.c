@@ -336,7 +336,10 @@ entry_ensure(struct store *st, int year, const char *source_id, const char *faci
     store_bind_text(s, 3, facility != NULL ? facility : "");
     store_bind_text(s, 4, location != NULL ? location : "");
     store_bind_text(s, 5, note != NULL ? note : "");
-    c.row = row = entry_summary(year, source_id, facility);
+    if (!store_bulk_covers(st, c.tbl, 0))
+        c.row = row = entry_summary(year, source_id, facility);
+    else
+        row = NULL;
     e = store_record(st, &c, s, "添加排放源", cause);
     free(row);
     if (e != ERR_OK)
@@ -382,9 +385,13 @@ activity_put(struct store *st, long long entry_id, const char *period, double qu
     rc = sqlite3_step(s);
     if (rc == SQLITE_ROW) {
         id = sqlite3_column_int64(s, 0);
-        old = quantity_summary(sqlite3_column_double(s, 1),
-                               (const char *)sqlite3_column_text(s, 2),
-                               sqlite3_column_int(s, 3));
+        old = xstrdup("");
+        if (!store_bulk_covers(st, c.tbl, id)) {
+            free(old);
+            old = quantity_summary(sqlite3_column_double(s, 1),
+                                   (const char *)sqlite3_column_text(s, 2),
+                                   sqlite3_column_int(s, 3));
+        }
     }
     store_release(st, s);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -405,9 +412,11 @@ activity_put(struct store *st, long long entry_id, const char *period, double qu
     store_bind_text(s, 6, note != NULL ? note : "");
     sqlite3_bind_int(s, 7, na != 0);
     c.rowid = id;    /* 0 when there was no row */
-    c.row = row = xasprintf("%lld/%s", entry_id, period);
-    c.old = old;
-    c.new_value = new_value = quantity_summary(quantity, unit, na);
+    if (!store_bulk_covers(st, c.tbl, id)) {    /* a bulk logs no summaries of its own rows */
+        c.row = row = xasprintf("%lld/%s", entry_id, period);
+        c.old = old;
+        c.new_value = new_value = quantity_summary(quantity, unit, na);
+    }
     e = store_record(st, &c, s, "保存活动水平数据", cause);
 out:
     free(row);

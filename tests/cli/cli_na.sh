@@ -97,6 +97,17 @@ cp na.tanbook old.tanbook
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 db.execute("PRAGMA journal_mode = DELETE")
+for q in ("ALTER TABLE edit_log RENAME TO edit_log_v9",   # version 8
+          "CREATE TABLE edit_log (id INTEGER PRIMARY KEY, at TEXT NOT NULL, tbl TEXT NOT NULL, "
+          "row TEXT NOT NULL, field TEXT NOT NULL, old TEXT, new TEXT, "
+          "action INTEGER REFERENCES edit_action(id), "
+          "kind INTEGER NOT NULL DEFAULT 0 CHECK (kind IN (0, 1, 2)), before_row TEXT, "
+          "after_row TEXT) STRICT",
+          "INSERT INTO edit_log SELECT * FROM edit_log_v9", "DROP TABLE edit_log_v9",
+          "CREATE INDEX edit_log_by_action ON edit_log(action)",
+          "CREATE INDEX activity_by_entry ON activity(inventory_id)",
+          "DROP INDEX inventory_by_position"):
+    db.execute(q)
 db.execute("DELETE FROM activity WHERE na = 1")
 db.execute("ALTER TABLE activity DROP COLUMN na")
 for col in ("session", "pid", "program"):             # version 5
@@ -123,7 +134,7 @@ print(db.execute("PRAGMA user_version").fetchone()[0],
       db.execute("SELECT count(*) FROM activity WHERE na = 0").fetchone()[0],
       db.execute("SELECT period FROM activity WHERE na = 1").fetchall())
 ' old.tanbook
-expect_out_contains "8 na 18 [('2024-04',)]"
+expect_out_contains "9 na 18 [('2024-04',)]"
 run tb check old.tanbook
 expect_out_contains "缺 5、6、7、8、9 月的数据"
 verdict "a version 3 workbook reads as it is, migrates to the latest version on the first write (its 18 rows na 0) and takes a 不适用 month"
