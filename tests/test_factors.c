@@ -16,6 +16,7 @@
 
 #include "data/factors.h"
 #include "cjk_fixture.h"
+#include "base/text.h"
 #include "base/xmem.h"
 
 #define TOL 0.00005   /* a shipped value is written with 4 decimals at most */
@@ -270,6 +271,24 @@ test_source_lookup(void **state)
         }
     }
     assert_null(factors_source(lib, NULL));
+    /* every id finds its own source, and no name or alias of one source is another's id (the
+       lookup tries the ids first) */
+    for (i = 0; i < lib->nsources; i++) {
+        const struct source_def *a = &lib->sources[i];
+        size_t j;
+
+        assert_ptr_equal(factors_source(lib, a->id), a);
+        for (j = 0; j < lib->nsources; j++) {
+            const struct source_def *b = &lib->sources[j];
+            char *names = xasprintf("%s|%s|%s", b->zh, b->en != NULL ? b->en : "",
+                                    b->aliases != NULL ? b->aliases : "");
+            char *one, *rest = names;
+
+            while (i != j && (one = strsep(&rest, "|")) != NULL)
+                assert_false(text_eq(one, a->id));
+            free(names);
+        }
+    }
 }
 
 /*

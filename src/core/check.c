@@ -186,36 +186,54 @@ cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-int
-check_swing(const struct wb_entry *en, int month, double *median)
+/*
+ * The median of en's months of year entered in unit (不适用 months left out: heating in summer is
+ * no usual month), at most twelve of them; 0 when fewer than CHECK_SWING_MIN_MONTHS.
+ */
+static int
+unit_median(const struct wb_entry *en, int year, const char *unit, double *median)
 {
-    const struct wb_activity *self = NULL;
-    double months[12], med;
+    double months[12];
     size_t i, n = 0;
 
-    for (i = 0; i < en->nacts; i++)
-        if (en->acts[i].period.kind == PERIOD_MONTH && en->acts[i].period.index == month)
-            self = &en->acts[i];
-    if (self == NULL || self->na)
-        return 0;
-    /* the months entered in the same unit: a month in m³ says nothing about one in 万m³; a month
-       不适用 (heating in summer) is no usual month */
+    /* a month in m³ says nothing about one in 万m³ */
     for (i = 0; i < en->nacts && n < nitems(months); i++) {
         const struct wb_activity *a = &en->acts[i];
 
-        if (a->period.kind == PERIOD_MONTH && a->period.year == self->period.year && !a->na
-            && strcmp(a->unit, self->unit) == 0)
+        if (a->period.kind == PERIOD_MONTH && a->period.year == year && !a->na
+            && strcmp(a->unit, unit) == 0)
             months[n++] = a->quantity;
     }
     if (n < CHECK_SWING_MIN_MONTHS)
         return 0;
     qsort(months, n, sizeof(double), cmp_double);
-    med = n % 2 ? months[n / 2] : (months[n / 2 - 1] + months[n / 2]) / 2;
+    *median = n % 2 ? months[n / 2] : (months[n / 2 - 1] + months[n / 2]) / 2;
+    return 1;
+}
+
+/* Whether month a is far off median (the months' median in its unit). */
+static int
+swings(const struct wb_activity *a, double median)
+{
+    return median > 0 && (a->quantity > median * CHECK_SWING_RATIO
+                          || a->quantity < median / CHECK_SWING_RATIO);
+}
+
+int
+check_swing(const struct wb_entry *en, int month, double *median)
+{
+    const struct wb_activity *self = NULL;
+    double med;
+    size_t i;
+
+    for (i = 0; i < en->nacts; i++)
+        if (en->acts[i].period.kind == PERIOD_MONTH && en->acts[i].period.index == month)
+            self = &en->acts[i];
+    if (self == NULL || self->na || !unit_median(en, self->period.year, self->unit, &med))
+        return 0;
     if (median != NULL)
         *median = med;
-    if (med <= 0)
-        return 0;
-    return self->quantity > med * CHECK_SWING_RATIO || self->quantity < med / CHECK_SWING_RATIO;
+    return swings(self, med);
 }
 
 /* Flags months far off the median of the entry's other months (the standard's 异常波动). */
@@ -225,13 +243,21 @@ check_swings(const struct wb_entry *e, const char *name, const char *name_en,
 {
     size_t i;
     double median = 0;
+    const char *unit = NULL;        /* the unit median is of: computed once per unit, not per month */
+    int has = 0;
 
     for (i = 0; i < e->nacts; i++) {
         const struct wb_activity *a = &e->acts[i];
         struct check_where at = {.entry_id = e->id, .source_id = e->source_id, .field = "quantity",
                                  .has_period = 1, .period = a->period};
 
-        if (a->period.kind == PERIOD_MONTH && check_swing(e, a->period.index, &median)) {
+        if (a->period.kind != PERIOD_MONTH || a->na)
+            continue;
+        if (unit == NULL || strcmp(unit, a->unit) != 0) {
+            unit = a->unit;
+            has = unit_median(e, a->period.year, unit, &median);
+        }
+        if (has && swings(a, median)) {
             add(rep, CHECK_A5_SWING, &at,
                 "表A.5：%s %d-%02d 的数量 %s %s 与各月的中位数 %s 相差超过 %s 倍（异常波动），请核对",
                 name, a->period.year, a->period.index, CHECK_N(a->quantity), a->unit,

@@ -666,6 +666,11 @@ factors_source(const struct factor_lib *lib, const char *name)
 
     if (name == NULL || text_is_blank(name))
         return NULL;
+    /* the id as stored first: a workbook names its sources by id, so a load ends here (test_factors
+       checks that no name or alias of one source is another's id, so the order changes nothing) */
+    for (i = 0; i < lib->nsources; i++)
+        if (strcmp(name, lib->sources[i].id) == 0)
+            return &lib->sources[i];
     for (i = 0; i < lib->nsources; i++) {
         const struct source_def *s = &lib->sources[i];
 

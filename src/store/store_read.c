@@ -55,12 +55,19 @@ act_check(sqlite3_stmt *s, int year, const struct wb_entry *en, struct wb_activi
     const char *text = (const char *)sqlite3_column_text(s, 1);
     const char *unit = (const char *)sqlite3_column_text(s, 3);
     double q = sqlite3_column_double(s, 2);
-    char *name = entry_name(year, en), *shown = NULL, *why = NULL;
+    char *name = NULL, *shown = NULL, *why = NULL;
     long long id = sqlite3_column_int64(s, 0);
     int na = sqlite3_column_int(s, 6) != 0;
     enum err e = ERR_CORRUPT;
+    int parsed = period_parse(text != NULL ? text : "", &a->period, &why) == ERR_OK;
 
-    if (period_parse(text != NULL ? text : "", &a->period, &why) != ERR_OK) {
+    if (parsed && a->period.year == year && (na || value_ok(q, STORE_QUANTITY_MAX))
+        && (na || (unit != NULL && units_find(unit) != NULL))) {
+        free(why);
+        return ERR_OK;              /* the usual case: no message to build */
+    }
+    name = entry_name(year, en);
+    if (!parsed) {
         shown = store_shown_text(text != NULL ? text : "");
         *cause = xasprintf("工作簿中 %s 的活动数据期间“%s”有误：%s（activity 表 id %lld）%s",
                            name, shown, why, id, refused);
