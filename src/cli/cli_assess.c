@@ -306,10 +306,13 @@ set_change(const struct app *app, const struct cli_assess *ca, const struct cli_
         return EXIT_USAGE;
     }
     free(typed);
-    if ((rc = k->value(app, code, value, &has, &v, l)) == 0
-        && (rc = cli_assess_entry(ca, p, year, code, c)) == 0) {
-        c->a.has_value = has;
-        c->a.value = v;
+    if ((rc = k->value(app, code, value, &has, &v, l)) == 0) {
+        if ((rc = cli_assess_entry(ca, p, year, code, c)) == 0) {
+            c->a.has_value = has;
+            c->a.value = v;
+        } else {
+            plan_assessment_free(&c->a);    /* an unreadable --evidence-file: no change */
+        }
     }
     free(code);
     return rc;

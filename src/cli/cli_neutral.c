@@ -50,11 +50,11 @@ cli_claim_id(const char *opt, const char *arg, long long *id)
 int
 cli_evidence(struct wb_evidence *ev, const char *ref, const char *file)
 {
-    char *abs, *cause = NULL;
+    char *kept = text_trim(ref != NULL ? ref : ""), *abs, *cause = NULL;   /* ref may be ev->ref */
     enum err e;
 
     free(ev->ref);
-    ev->ref = text_trim(ref != NULL ? ref : "");
+    ev->ref = kept;
     if (file == NULL || *file == '\0')
         return book_evidence_take(ev, NULL, &cause) == ERR_OK ? 0 : cli_fail(ERR_IO, cause);
     /* recorded by its absolute path: a later check runs from anywhere */

@@ -273,4 +273,17 @@ run tb evaluate "$WB" --year 2023 --set 6.3.3=1 --evidence-file missing.pdf
 expect_rc 1
 verdict "an evidence file that cannot be read: refused"
 
+# --evidence-file without --evidence keeps the reference entered before (the two were one buffer:
+# a sanitizer build caught the old code reading it after freeing it)
+run tb evaluate "$WB" --year 2023 --set 6.3.2=2 --evidence "持续改进制度 2023"
+expect_rc 0
+echo "改进记录" > "$TMP/improve.pdf"
+run tb evaluate "$WB" --year 2023 --set 6.3.2=2 --evidence-file "$TMP/improve.pdf"
+expect_rc 0
+run tb evaluate "$WB" --year 2023 --set 6.3.2=2 --evidence-file "$TMP/missing.pdf"
+expect_rc 1
+run tb evaluate "$WB" --year 2023 --json
+expect_json_all "the reference kept" "[i['evidence'] for i in d['items'] if i['code'] == '6.3.2'][0]" "持续改进制度 2023"
+verdict "--evidence-file alone keeps the reference entered before; an unreadable one changes nothing"
+
 done_testing
