@@ -869,7 +869,7 @@ test_many_entries(void **state)
 {
     struct wb_year y, prev;
     struct check_report r;
-    char fac[16], p[16];
+    char fac[32], p[32];
     int i, m, year;
 
     (void)state;
@@ -887,6 +887,7 @@ test_many_entries(void **state)
                     year_act(w, "natural_gas", fac, p, year == 2023 ? 40 : 100, "m³");
             }
     }
+    free(year_pin(&y, "electricity")->source_text);
     year_pin(&y, "electricity")->source_text = xstrdup("");
     checked(forms, &y, &prev, &r);
     assert_int_equal(count(&r, CHECK_ERROR, "表A.6", "外购电力"), 1);
