@@ -157,6 +157,12 @@ void tui_steps_init(struct tui *t);
 void tui_steps_free(struct tui *t);
 /* Reloads the year from the workbook and rebuilds report, checks and the current step. */
 void tui_reload(struct tui *t);
+/*
+ * Patches the loaded year with what out says was written (out->patched), computes the report
+ * and the checks again and builds the rows of the grid it touched; 0 when out names an entry the
+ * year does not hold (nothing computed: reload instead).
+ */
+int tui_patch(struct tui *t, const struct sheet_out *out);
 /* Shows step `step` (out of range is ignored), the focus where its sheet says the work starts. */
 void tui_go_step(struct tui *t, int step);
 /* The sheet environment of the current step. */
