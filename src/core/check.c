@@ -178,60 +178,86 @@ check_info(const struct form_set *fs, const struct wb_year *y, struct check_repo
     }
 }
 
+/*
+ * The median of en's months of self's year entered in self's unit (none 不适用) into *med; 0 when
+ * there are fewer than CHECK_SWING_MIN_MONTHS of them. At most 12 numbers: an insertion sort.
+ */
 static int
-cmp_double(const void *a, const void *b)
+swing_median(const struct wb_entry *en, const struct wb_activity *self, double *med)
 {
-    double x = *(const double *)a, y = *(const double *)b;
+    double months[12], v;
+    size_t i, j, n = 0;
 
-    return (x > y) - (x < y);
-}
-
-int
-check_swing(const struct wb_entry *en, int month, double *median)
-{
-    const struct wb_activity *self = NULL;
-    double months[12], med;
-    size_t i, n = 0;
-
-    for (i = 0; i < en->nacts; i++)
-        if (en->acts[i].period.kind == PERIOD_MONTH && en->acts[i].period.index == month)
-            self = &en->acts[i];
-    if (self == NULL || self->na)
-        return 0;
     /* the months entered in the same unit: a month in m³ says nothing about one in 万m³; a month
        不适用 (heating in summer) is no usual month */
     for (i = 0; i < en->nacts && n < nitems(months); i++) {
         const struct wb_activity *a = &en->acts[i];
 
         if (a->period.kind == PERIOD_MONTH && a->period.year == self->period.year && !a->na
-            && strcmp(a->unit, self->unit) == 0)
-            months[n++] = a->quantity;
+            && strcmp(a->unit, self->unit) == 0) {
+            v = a->quantity;
+            for (j = n++; j > 0 && months[j - 1] > v; j--)
+                months[j] = months[j - 1];
+            months[j] = v;
+        }
     }
     if (n < CHECK_SWING_MIN_MONTHS)
         return 0;
-    qsort(months, n, sizeof(double), cmp_double);
-    med = n % 2 ? months[n / 2] : (months[n / 2 - 1] + months[n / 2]) / 2;
-    if (median != NULL)
-        *median = med;
+    *med = n % 2 ? months[n / 2] : (months[n / 2 - 1] + months[n / 2]) / 2;
+    return 1;
+}
+
+/* Whether month self is far off the median med. */
+static int
+swings(const struct wb_activity *self, double med)
+{
     if (med <= 0)
         return 0;
     return self->quantity > med * CHECK_SWING_RATIO || self->quantity < med / CHECK_SWING_RATIO;
 }
 
-/* Flags months far off the median of the entry's other months (the standard's 异常波动). */
+int
+check_swing(const struct wb_entry *en, int month, double *median)
+{
+    const struct wb_activity *self = NULL;
+    double med;
+    size_t i;
+
+    for (i = 0; i < en->nacts; i++)
+        if (en->acts[i].period.kind == PERIOD_MONTH && en->acts[i].period.index == month)
+            self = &en->acts[i];
+    if (self == NULL || self->na || !swing_median(en, self, &med))
+        return 0;
+    if (median != NULL)
+        *median = med;
+    return swings(self, med);
+}
+
+/*
+ * Flags months far off the median of the entry's other months (the standard's 异常波动). The
+ * median is taken once per unit of the row, not once per month (a row has one unit, as a rule).
+ */
 static void
 check_swings(const struct wb_entry *e, const char *name, const char *name_en,
              struct check_report *rep)
 {
+    const struct wb_activity *last = NULL;
     size_t i;
     double median = 0;
+    int has = 0;
 
     for (i = 0; i < e->nacts; i++) {
         const struct wb_activity *a = &e->acts[i];
         struct check_where at = {.entry_id = e->id, .source_id = e->source_id, .field = "quantity",
                                  .has_period = 1, .period = a->period};
 
-        if (a->period.kind == PERIOD_MONTH && check_swing(e, a->period.index, &median)) {
+        if (a->period.kind != PERIOD_MONTH || a->na)
+            continue;
+        if (last == NULL || a->period.year != last->period.year || strcmp(a->unit, last->unit) != 0) {
+            has = swing_median(e, a, &median);
+            last = a;
+        }
+        if (has && swings(a, median)) {
             add(rep, CHECK_A5_SWING, &at,
                 "表A.5：%s %d-%02d 的数量 %s %s 与各月的中位数 %s 相差超过 %s 倍（异常波动），请核对",
                 name, a->period.year, a->period.index, CHECK_N(a->quantity), a->unit,
