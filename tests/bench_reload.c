@@ -58,6 +58,7 @@ tui_done(struct tui *t)
 {
     sheet_free(&t->grid);
     model_free(&t->y);
+    model_free(&t->prev);
     if (t->rep_ok)
         report_free(&t->rep);
     free(t->rep_err);

@@ -81,6 +81,7 @@ open_tui(struct inc *f)
     assert_true(i < t->nsteps);
     tui_go_step(t, (int)i);
     assert_true(t->grid.nrows >= 4);
+    assert_true(t->has_prev);     /* the demo has 2023: the checks against the year before run */
 }
 
 static void
@@ -90,6 +91,7 @@ close_tui(struct inc *f)
 
     sheet_free(&t->grid);
     model_free(&t->y);
+    model_free(&t->prev);
     if (t->rep_ok)
         report_free(&t->rep);
     free(t->rep_err);

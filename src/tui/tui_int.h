@@ -84,6 +84,10 @@ struct tui {
     char *path;
     int year;
     struct wb_year y;
+    /* the year before, loaded with y for the checks that compare with it (has_prev); an edit
+       patched into y leaves it as it is */
+    struct wb_year prev;
+    int has_prev;
     struct report rep;
     int rep_ok;                  /* rep is valid; otherwise rep_err says why */
     char *rep_err;

@@ -221,6 +221,7 @@ tui_free(struct tui *t)
 {
     tui_steps_free(t);
     model_free(&t->y);
+    model_free(&t->prev);
     if (t->rep_ok)
         report_free(&t->rep);
     free(t->rep_err);

@@ -94,9 +94,22 @@ compute(struct tui *t)
     t->rep_ok = report_build(t->app->forms, &t->y, 1, t->y.year, t->lang, &t->rep, &t->rep_err)
                 == ERR_OK;
     check_free(&t->chk);
-    /* the check reads the engine's figures from the report */
-    book_check_computed(t->book, &t->y, t->rep_ok ? report_cur(&t->rep) : NULL, t->rep_err,
-                        &t->chk);
+    /* the check reads the engine's figures from the report, and the year before as loaded */
+    check_year_computed(t->app->forms, &t->y, t->has_prev ? &t->prev : NULL,
+                        t->rep_ok ? report_cur(&t->rep) : NULL, t->rep_err, &t->chk);
+}
+
+/* The year before t->y into t->prev, when the workbook has it (as book_check_computed does). */
+static void
+load_prev(struct tui *t)
+{
+    char *cause = NULL;
+    int exists = 0;
+
+    model_free(&t->prev);
+    t->has_prev = store_year_exists(t->st, t->y.year - 1, &exists, &cause) == ERR_OK && exists
+                  && book_load(t->book, t->y.year - 1, &t->prev, &cause) == ERR_OK;
+    free(cause);
 }
 
 void
@@ -115,6 +128,7 @@ tui_reload(struct tui *t)
     }
     model_free(&t->y);
     t->y = y;
+    load_prev(t);
     compute(t);
     t->kind->build(t);
 }
