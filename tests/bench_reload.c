@@ -17,6 +17,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/engine.h"
 #include "tui/tui_int.h"
 
 static double
@@ -59,6 +60,7 @@ tui_done(struct tui *t)
     sheet_free(&t->grid);
     model_free(&t->y);
     model_free(&t->prev);
+    engine_memo_free(t->memo);
     if (t->rep_ok)
         report_free(&t->rep);
     free(t->rep_err);

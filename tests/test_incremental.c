@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "book/demo.h"
+#include "core/engine.h"
 #include "tui/tui_int.h"
 
 #include "book_fixture.h"
@@ -92,6 +93,7 @@ close_tui(struct inc *f)
     sheet_free(&t->grid);
     model_free(&t->y);
     model_free(&t->prev);
+    engine_memo_free(t->memo);
     if (t->rep_ok)
         report_free(&t->rep);
     free(t->rep_err);

@@ -89,6 +89,7 @@ struct tui {
     struct wb_year prev;
     int has_prev;
     struct report rep;
+    struct engine_memo *memo;    /* the engine's conversions of y, for a patched edit */
     int rep_ok;                  /* rep is valid; otherwise rep_err says why */
     char *rep_err;
     struct check_report chk;

@@ -83,7 +83,20 @@ tui_env(const struct tui *t, struct sheet_env *env)
     env->assessor = t->assessor;
 }
 
-/* The report and the checks of the year loaded (t->y), computed afresh: the engine runs once. */
+/* The checks of t->y from its report, and the year before as loaded. */
+static void
+check(struct tui *t)
+{
+    check_free(&t->chk);
+    /* the check reads the engine's figures from the report, and the year before as loaded */
+    check_year_computed(t->app->forms, &t->y, t->has_prev ? &t->prev : NULL,
+                        t->rep_ok ? report_cur(&t->rep) : NULL, t->rep_err, &t->chk);
+}
+
+/*
+ * The report and the checks of the year loaded (t->y), computed afresh: the engine runs once;
+ * what it converted is kept (t->memo) for the edits patched in later.
+ */
 static void
 compute(struct tui *t)
 {
@@ -91,12 +104,26 @@ compute(struct tui *t)
         report_free(&t->rep);
     free(t->rep_err);
     t->rep_err = NULL;
-    t->rep_ok = report_build(t->app->forms, &t->y, 1, t->y.year, t->lang, &t->rep, &t->rep_err)
+    t->rep_ok = report_build_memo(t->app->forms, &t->y, t->lang, &t->memo, &t->rep, &t->rep_err)
                 == ERR_OK;
-    check_free(&t->chk);
-    /* the check reads the engine's figures from the report, and the year before as loaded */
-    check_year_computed(t->app->forms, &t->y, t->has_prev ? &t->prev : NULL,
-                        t->rep_ok ? report_cur(&t->rep) : NULL, t->rep_err, &t->chk);
+    check(t);
+}
+
+/*
+ * compute after the values of the entries flagged in dirty changed: the report of the last
+ * computation updated (only those entries converted again), else made afresh.
+ */
+static void
+recompute(struct tui *t, const unsigned char *dirty)
+{
+    if (!t->rep_ok || t->memo == NULL) {
+        compute(t);
+        return;
+    }
+    free(t->rep_err);
+    t->rep_err = NULL;
+    t->rep_ok = report_update(&t->y, &t->memo, dirty, &t->rep, &t->rep_err) == ERR_OK;
+    check(t);
 }
 
 /* The year before t->y into t->prev, when the workbook has it (as book_check_computed does). */
@@ -148,6 +175,7 @@ row_patched(const struct tui *t, const struct sheet_out *out, int r)
 int
 tui_patch(struct tui *t, const struct sheet_out *out)
 {
+    unsigned char *dirty;
     struct sheet_env env;
     size_t i;
     int r;
@@ -159,7 +187,11 @@ tui_patch(struct tui *t, const struct sheet_out *out)
                             out->patches[i].quantity, out->patches[i].na, out->patches[i].unit,
                             out->patches[i].data_source, out->patches[i].note)))
             return 0;   /* not the year on screen: reloaded */
-    compute(t);
+    dirty = xcalloc(t->y.nentries + 1, 1);
+    for (r = 0; r < (int)t->y.nentries; r++)
+        dirty[r] = (unsigned char)row_patched(t, out, r);
+    recompute(t, dirty);
+    free(dirty);
     if (out->npatches == 0 || t->sheet == NULL || t->sheet->build_row == NULL
         || t->grid.nrows != (int)t->y.nentries) {
         t->kind->build(t);
