@@ -554,9 +554,64 @@ check_pins(const struct wb_year *y, struct check_report *rep)
 }
 
 /* The checks of y given what the engine made of it: fig, or NULL and why it refused. */
+/* The findings of each entry's own rules (check_entry), kept for check_year_memo. */
+struct check_memo {
+    struct check_report *entries;     /* one per entry of the year, in its order */
+    size_t n;
+};
+
+void
+check_memo_free(struct check_memo *m)
+{
+    size_t i;
+
+    if (m == NULL)
+        return;
+    for (i = 0; i < m->n; i++)
+        check_free(&m->entries[i]);
+    free(m->entries);
+    free(m);
+}
+
+/* Appends copies of the findings of `from` to rep. */
+static void
+copy_items(struct check_report *rep, const struct check_report *from)
+{
+    size_t i;
+
+    for (i = 0; i < from->n; i++) {
+        const struct check_item *f = &from->items[i];
+
+        check_add(rep, f->code, &f->at, xstrdup(f->msg), f->msg_en ? xstrdup(f->msg_en) : NULL);
+    }
+}
+
+/*
+ * check_entry of entry i into rep: from m when dirty says it is unchanged (m NULL: no memo),
+ * else afresh, and then kept in m.
+ */
+static void
+entry_checked(const struct wb_year *y, size_t i, struct check_memo *m, const unsigned char *dirty,
+              struct check_report *rep)
+{
+    struct check_report *kept;
+
+    if (m == NULL) {
+        check_entry(y, &y->entries[i], rep);
+        return;
+    }
+    kept = &m->entries[i];
+    if (dirty == NULL || dirty[i]) {
+        check_free(kept);
+        check_entry(y, &y->entries[i], kept);
+    }
+    copy_items(rep, kept);
+}
+
 static void
 check_all(const struct form_set *fs, const struct wb_year *y, const struct wb_year *prev,
-          const struct check_figures *fig, const char *why, struct check_report *rep)
+          const struct check_figures *fig, const char *why, struct check_memo *m,
+          const unsigned char *dirty, struct check_report *rep)
 {
     size_t i;
 
@@ -567,7 +622,7 @@ check_all(const struct form_set *fs, const struct wb_year *y, const struct wb_ye
         add_en(rep, "Table A.3 Emission sources: there is no emission source yet");
     }
     for (i = 0; i < y->nentries; i++)
-        check_entry(y, &y->entries[i], rep);
+        entry_checked(y, i, m, dirty, rep);
     check_pins(y, rep);
     if (fig == NULL) {
         add(rep, CHECK_A4_UNCOMPUTABLE, NULL, "表A.4：无法计算：%s", why != NULL ? why : "");
@@ -584,15 +639,39 @@ check_year(const struct form_set *fs, const struct wb_year *y, const struct wb_y
     char *why = NULL;
 
     if (engine_compute(y, &res, &why) != ERR_OK) {
-        check_all(fs, y, prev, NULL, why, rep);
+        check_all(fs, y, prev, NULL, why, NULL, NULL, rep);
         free(why);
         return;
     }
     check_all(fs, y, prev,
               &(struct check_figures){res.has_area, res.building_area_m2,
                                       res.intensity_kgco2e_per_m2},
-              NULL, rep);
+              NULL, NULL, NULL, rep);
     engine_result_free(&res);
+}
+
+void
+check_year_memo(const struct form_set *fs, const struct wb_year *y, const struct wb_year *prev,
+                const struct report_year *r, const char *why, struct check_memo **memo,
+                const unsigned char *dirty, struct check_report *rep)
+{
+    struct check_memo *m = memo != NULL ? *memo : NULL;
+
+    if (memo != NULL && (m == NULL || m->n != y->nentries)) {
+        check_memo_free(m);
+        m = *memo = xcalloc(1, sizeof(*m));
+        m->n = y->nentries;
+        m->entries = xcalloc(m->n ? m->n : 1, sizeof(*m->entries));
+        dirty = NULL;
+    }
+    if (r == NULL) {
+        check_all(fs, y, prev, NULL, why, m, dirty, rep);
+        return;
+    }
+    check_all(fs, y, prev,
+              &(struct check_figures){r->has_area, r->building_area_m2,
+                                      r->intensity_kgco2e_per_m2},
+              NULL, m, dirty, rep);
 }
 
 void
@@ -600,14 +679,7 @@ check_year_computed(const struct form_set *fs, const struct wb_year *y,
                     const struct wb_year *prev, const struct report_year *r, const char *why,
                     struct check_report *rep)
 {
-    if (r == NULL) {
-        check_all(fs, y, prev, NULL, why, rep);
-        return;
-    }
-    check_all(fs, y, prev,
-              &(struct check_figures){r->has_area, r->building_area_m2,
-                                      r->intensity_kgco2e_per_m2},
-              NULL, rep);
+    check_year_memo(fs, y, prev, r, why, NULL, NULL, rep);
 }
 
 void

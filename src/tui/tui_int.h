@@ -90,6 +90,7 @@ struct tui {
     int has_prev;
     struct report rep;
     struct engine_memo *memo;    /* the engine's conversions of y, for a patched edit */
+    struct check_memo *cmemo;    /* and the findings of each entry's own rules */
     int rep_ok;                  /* rep is valid; otherwise rep_err says why */
     char *rep_err;
     struct check_report chk;

@@ -224,6 +224,7 @@ tui_free(struct tui *t)
     model_free(&t->y);
     model_free(&t->prev);
     engine_memo_free(t->memo);
+    check_memo_free(t->cmemo);
     if (t->rep_ok)
         report_free(&t->rep);
     free(t->rep_err);

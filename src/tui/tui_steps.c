@@ -83,14 +83,17 @@ tui_env(const struct tui *t, struct sheet_env *env)
     env->assessor = t->assessor;
 }
 
-/* The checks of t->y from its report, and the year before as loaded. */
+/*
+ * The checks of t->y from its report and the year before as loaded; each entry's own rules run
+ * again where dirty flags it (NULL: everywhere).
+ */
 static void
-check(struct tui *t)
+check(struct tui *t, const unsigned char *dirty)
 {
     check_free(&t->chk);
-    /* the check reads the engine's figures from the report, and the year before as loaded */
-    check_year_computed(t->app->forms, &t->y, t->has_prev ? &t->prev : NULL,
-                        t->rep_ok ? report_cur(&t->rep) : NULL, t->rep_err, &t->chk);
+    check_year_memo(t->app->forms, &t->y, t->has_prev ? &t->prev : NULL,
+                    t->rep_ok ? report_cur(&t->rep) : NULL, t->rep_err, &t->cmemo, dirty,
+                    &t->chk);
 }
 
 /*
@@ -106,7 +109,7 @@ compute(struct tui *t)
     t->rep_err = NULL;
     t->rep_ok = report_build_memo(t->app->forms, &t->y, t->lang, &t->memo, &t->rep, &t->rep_err)
                 == ERR_OK;
-    check(t);
+    check(t, NULL);
 }
 
 /*
@@ -123,7 +126,7 @@ recompute(struct tui *t, const unsigned char *dirty)
     free(t->rep_err);
     t->rep_err = NULL;
     t->rep_ok = report_update(&t->y, &t->memo, dirty, &t->rep, &t->rep_err) == ERR_OK;
-    check(t);
+    check(t, dirty);
 }
 
 /* The year before t->y into t->prev, when the workbook has it (as book_check_computed does). */
