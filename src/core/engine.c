@@ -254,7 +254,10 @@ common_unit(const struct wb_year *y, const struct engine_memo *m, const struct s
     return u != NULL ? u : src->report_unit;
 }
 
-/* Value j of en converted into ma (activity, standard coal, shown in `shown`), once. */
+/*
+ * Value a of en converted into ma: activity and standard coal when fresh, the quantity shown
+ * when it is not in `shown` yet (the source's shown unit moved with an edit).
+ */
 static enum err
 memo_convert(const struct wb_entry *en, const struct factor_pin *pin,
              const struct wb_activity *a, const struct unit_def *shown, int fresh,
