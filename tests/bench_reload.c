@@ -1,17 +1,24 @@
 /*
- * bench_reload.c - the terminal workbook's path after a committed edit, timed: write one A.5 value
- * (logged for undo), reload the year, rebuild the report and the checks. Prints figures for
- * `make bench`; asserts nothing. Usage: bench_reload WORKBOOK YEAR [ROUNDS]
+ * bench_reload.c - the terminal workbook's first frame and its edit path, timed through the
+ * functions the program itself calls, without a terminal of its own (curses draws into
+ * /dev/null). Prints figures for `make bench`; asserts nothing.
+ *
+ * First frame: what tui_main does before it waits for the first key - the built-in tables, the
+ * workbook opened, the year loaded, computed and checked (tui_reload), the first step built and
+ * drawn (tui_draw). Edit: an A.5 value typed into a cell (tui_table_commit: the write with its
+ * undo record, the patch of the loaded year, the report and the checks computed again, the
+ * touched row built again), against the reload every edit did before (tui_reload).
+ *
+ * Usage: bench_reload WORKBOOK YEAR [ROUNDS]
  */
+#include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
-#include "core/check.h"
-#include "data/factors.h"
-#include "data/forms.h"
-#include "core/report.h"
-#include "store/store.h"
+#include "core/engine.h"
+#include "tui/tui_int.h"
 
 static double
 now_ms(void)
@@ -22,57 +29,162 @@ now_ms(void)
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+static int
+load_app(struct app *app, char **cause)
+{
+    app->lang = LANG_ZH;
+    app->program = "bench";
+    return forms_load(&app->forms, cause) == ERR_OK && factors_load(&app->lib, cause) == ERR_OK
+           && measures_load(&app->measures, cause) == ERR_OK && zc_load(&app->zc, cause) == ERR_OK
+           && maturity_defs_load(&app->maturity, cause) == ERR_OK;
+}
+
+/* Draws the screen as the program does, 120 × 40, into /dev/null. */
+static int
+draw(struct tui *t, SCREEN **scr, FILE **null)
+{
+    if (*scr == NULL) {
+        if ((*null = fopen("/dev/null", "w")) == NULL
+            || (*scr = newterm("xterm-256color", *null, stdin)) == NULL)
+            return 0;
+        resizeterm(40, 120);
+        tui_colors(t);
+    }
+    tui_draw(t);
+    return 1;
+}
+
+static void
+tui_done(struct tui *t)
+{
+    sheet_free(&t->grid);
+    model_free(&t->y);
+    model_free(&t->prev);
+    engine_memo_free(t->memo);
+    check_memo_free(t->cmemo);
+    if (t->rep_ok)
+        report_free(&t->rep);
+    free(t->rep_err);
+    check_free(&t->chk);
+    free(t->msg);
+    book_close(t->book);
+    tui_steps_free(t);
+}
+
+static size_t
+step_of(const struct tui *t, const char *id)
+{
+    size_t i;
+
+    for (i = 0; i < t->nsteps && strcmp(t->steps[i].id, id) != 0; i++)
+        ;
+    return i;
+}
+
 int
 main(int argc, char **argv)
 {
-    struct factor_lib *lib;
-    struct form_set *fs;
-    struct store *st;
-    char *cause = NULL;
-    int year, rounds, i;
-    double t0, write_ms = 0, reload_ms = 0, worst = 0;
+    struct app app = {0};
+    struct tui t;
+    SCREEN *scr = NULL;
+    FILE *null = NULL;
+    struct wb_year y;
+    struct report rep;
+    struct check_report chk = {0};
+    char *cause = NULL, text[32];
+    int year, rounds, i, drawn;
+    double t0, t1, t2, t3, t4, t5, sum = 0, worst = 0, reload = 0;
 
     if (argc < 3)
         return 2;
     year = atoi(argv[2]);
     rounds = argc > 3 ? atoi(argv[3]) : 50;
-    if (forms_load(&fs, &cause) != ERR_OK || factors_load(&lib, &cause) != ERR_OK
-        || store_open(argv[1], STORE_EXISTING, &st, &cause) != ERR_OK) {
+
+    /* the first frame, in tui_main's order */
+    t0 = now_ms();
+    if (!load_app(&app, &cause)) {
         fprintf(stderr, "bench_reload: %s\n", cause ? cause : "?");
         return 3;
     }
-    for (i = 0; i < rounds; i++) {
-        struct wb_year y;
-        struct report rep;
-        struct check_report chk = {0};
-        double t1, t2;
-
-        t0 = now_ms();
-        if (store_load_year(st, lib, year, &y, &cause) != ERR_OK || y.nentries == 0)
-            return 3;
-        if (store_activity_put(st, y.entries[0].id, "2024-01", 1000.0 + i, y.entries[0].acts[0].unit,
-                               "账单", NULL, NULL, &cause) != ERR_OK)
-            return 3;
-        model_free(&y);
-        t1 = now_ms();
-        if (store_load_year(st, lib, year, &y, &cause) != ERR_OK
-            || report_build(fs, &y, 1, y.year, LANG_ZH, &rep, &cause) != ERR_OK)
-            return 3;
-        check_year(fs, &y, NULL, &chk);
-        t2 = now_ms();
-        write_ms += t1 - t0;
-        reload_ms += t2 - t1;
-        if (t2 - t0 > worst)
-            worst = t2 - t0;
-        check_free(&chk);
-        report_free(&rep);
-        model_free(&y);
+    memset(&t, 0, sizeof(t));
+    t.sel = -1;
+    t.app = &app;
+    t.lang = LANG_ZH;
+    tui_steps_init(&t);
+    if (book_open(&app, argv[1], BOOK_SESSION, &t.book, &cause) != ERR_OK) {
+        fprintf(stderr, "bench_reload: %s\n", cause ? cause : "?");
+        return 3;
     }
-    printf("edit + live panel (write one value with its undo record, reload the year, report, checks): "
-           "%.2f ms write + %.2f ms recompute on average, %.2f ms worst of %d\n",
-           write_ms / rounds, reload_ms / rounds, worst, rounds);
-    store_close(st);
-    factors_free(lib);
-    forms_free(fs);
+    t.st = book_store(t.book);
+    t.year = year;
+    t1 = now_ms();
+    tui_reload(&t);
+    tui_go_step(&t, 0);
+    t2 = now_ms();
+    drawn = draw(&t, &scr, &null);
+    t3 = now_ms();
+    if (t.y.nentries == 0) {
+        fprintf(stderr, "bench_reload: year %d has no entries\n", year);
+        return 3;
+    }
+    /* the same steps one by one, for where the time goes */
+    t4 = now_ms();
+    if (book_load(t.book, year, &y, &cause) != ERR_OK)
+        return 3;
+    t5 = now_ms();
+    printf("  %zu entries: first frame %.1f ms (tables and open %.1f, load + compute + check + "
+           "build %.1f, draw %s%.1f); of it the load from SQLite %.1f ms", t.y.nentries, t3 - t0,
+           t1 - t0, t2 - t1, drawn ? "" : "(no terminal) ", t3 - t2, t5 - t4);
+    t4 = now_ms();
+    if (report_build(app.forms, &y, 1, year, LANG_ZH, &rep, &cause) != ERR_OK)
+        return 3;
+    t5 = now_ms();
+    printf(", the report %.1f", t5 - t4);
+    t4 = now_ms();
+    book_check_computed(t.book, &y, report_cur(&rep), NULL, &chk);
+    t5 = now_ms();
+    printf(", the checks %.1f\n", t5 - t4);
+    check_free(&chk);
+    report_free(&rep);
+    model_free(&y);
+
+    /* an A.5 value typed into a cell and saved, as Enter saves it */
+    tui_go_step(&t, (int)step_of(&t, "A.5"));
+    for (i = 0; i < rounds; i++) {
+        t.row = (int)(((size_t)i * 7919) % t.y.nentries);
+        t.col = 2 + i % 12;         /* 1月 … 12月 */
+        snprintf(text, sizeof(text), "%d", 1000 + i);
+        t0 = now_ms();
+        if (tui_table_commit(&t, text) != ERR_OK) {
+            fprintf(stderr, "bench_reload: %s\n", t.msg ? t.msg : "?");
+            return 3;
+        }
+        t1 = now_ms();
+        sum += t1 - t0;
+        if (t1 - t0 > worst)
+            worst = t1 - t0;
+    }
+    printf("  %zu entries: edit one A.5 value (write, patch, recompute, rebuild its row) "
+           "%.2f ms on average, %.2f ms worst of %d\n", t.y.nentries, sum / rounds, worst, rounds);
+    /* what each edit did before: the same, then the whole year loaded and the grid rebuilt */
+    for (i = 0; i < 3; i++) {
+        t0 = now_ms();
+        tui_reload(&t);
+        reload += now_ms() - t0;
+    }
+    printf("  %zu entries: a full reload (load, compute, check, build the grid), as every edit "
+           "did before: %.1f ms on average of 3\n", t.y.nentries, reload / 3);
+    if (scr != NULL) {
+        endwin();
+        delscreen(scr);
+    }
+    if (null != NULL)
+        fclose(null);
+    tui_done(&t);
+    maturity_defs_free(app.maturity);
+    zc_free(app.zc);
+    measures_free(app.measures);
+    factors_free(app.lib);
+    forms_free(app.forms);
     return 0;
 }

@@ -178,45 +178,42 @@ check_info(const struct form_set *fs, const struct wb_year *y, struct check_repo
     }
 }
 
-static int
-cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-
-    return (x > y) - (x < y);
-}
-
 /*
- * The median of en's months of year entered in unit (不适用 months left out: heating in summer is
- * no usual month), at most twelve of them; 0 when fewer than CHECK_SWING_MIN_MONTHS.
+ * The median of en's months of self's year entered in self's unit (none 不适用) into *med; 0 when
+ * there are fewer than CHECK_SWING_MIN_MONTHS of them. At most 12 numbers: an insertion sort.
  */
 static int
-unit_median(const struct wb_entry *en, int year, const char *unit, double *median)
+swing_median(const struct wb_entry *en, const struct wb_activity *self, double *med)
 {
-    double months[12];
-    size_t i, n = 0;
+    double months[12], v;
+    size_t i, j, n = 0;
 
-    /* a month in m³ says nothing about one in 万m³ */
+    /* the months entered in the same unit: a month in m³ says nothing about one in 万m³; a month
+       不适用 (heating in summer) is no usual month */
     for (i = 0; i < en->nacts && n < nitems(months); i++) {
         const struct wb_activity *a = &en->acts[i];
 
-        if (a->period.kind == PERIOD_MONTH && a->period.year == year && !a->na
-            && strcmp(a->unit, unit) == 0)
-            months[n++] = a->quantity;
+        if (a->period.kind == PERIOD_MONTH && a->period.year == self->period.year && !a->na
+            && strcmp(a->unit, self->unit) == 0) {
+            v = a->quantity;
+            for (j = n++; j > 0 && months[j - 1] > v; j--)
+                months[j] = months[j - 1];
+            months[j] = v;
+        }
     }
     if (n < CHECK_SWING_MIN_MONTHS)
         return 0;
-    qsort(months, n, sizeof(double), cmp_double);
-    *median = n % 2 ? months[n / 2] : (months[n / 2 - 1] + months[n / 2]) / 2;
+    *med = n % 2 ? months[n / 2] : (months[n / 2 - 1] + months[n / 2]) / 2;
     return 1;
 }
 
-/* Whether month a is far off median (the months' median in its unit). */
+/* Whether month self is far off the median med. */
 static int
-swings(const struct wb_activity *a, double median)
+swings(const struct wb_activity *self, double med)
 {
-    return median > 0 && (a->quantity > median * CHECK_SWING_RATIO
-                          || a->quantity < median / CHECK_SWING_RATIO);
+    if (med <= 0)
+        return 0;
+    return self->quantity > med * CHECK_SWING_RATIO || self->quantity < med / CHECK_SWING_RATIO;
 }
 
 int
@@ -229,21 +226,24 @@ check_swing(const struct wb_entry *en, int month, double *median)
     for (i = 0; i < en->nacts; i++)
         if (en->acts[i].period.kind == PERIOD_MONTH && en->acts[i].period.index == month)
             self = &en->acts[i];
-    if (self == NULL || self->na || !unit_median(en, self->period.year, self->unit, &med))
+    if (self == NULL || self->na || !swing_median(en, self, &med))
         return 0;
     if (median != NULL)
         *median = med;
     return swings(self, med);
 }
 
-/* Flags months far off the median of the entry's other months (the standard's 异常波动). */
+/*
+ * Flags months far off the median of the entry's other months (the standard's 异常波动). The
+ * median is taken once per unit of the row, not once per month (a row has one unit, as a rule).
+ */
 static void
 check_swings(const struct wb_entry *e, const char *name, const char *name_en,
              struct check_report *rep)
 {
+    const struct wb_activity *last = NULL;
     size_t i;
     double median = 0;
-    const char *unit = NULL;        /* the unit median is of: computed once per unit, not per month */
     int has = 0;
 
     for (i = 0; i < e->nacts; i++) {
@@ -253,9 +253,9 @@ check_swings(const struct wb_entry *e, const char *name, const char *name_en,
 
         if (a->period.kind != PERIOD_MONTH || a->na)
             continue;
-        if (unit == NULL || strcmp(unit, a->unit) != 0) {
-            unit = a->unit;
-            has = unit_median(e, a->period.year, unit, &median);
+        if (last == NULL || a->period.year != last->period.year || strcmp(a->unit, last->unit) != 0) {
+            has = swing_median(e, a, &median);
+            last = a;
         }
         if (has && swings(a, median)) {
             add(rep, CHECK_A5_SWING, &at,
@@ -554,9 +554,64 @@ check_pins(const struct wb_year *y, struct check_report *rep)
 }
 
 /* The checks of y given what the engine made of it: fig, or NULL and why it refused. */
+/* The findings of each entry's own rules (check_entry), kept for check_year_memo. */
+struct check_memo {
+    struct check_report *entries;     /* one per entry of the year, in its order */
+    size_t n;
+};
+
+void
+check_memo_free(struct check_memo *m)
+{
+    size_t i;
+
+    if (m == NULL)
+        return;
+    for (i = 0; i < m->n; i++)
+        check_free(&m->entries[i]);
+    free(m->entries);
+    free(m);
+}
+
+/* Appends copies of the findings of `from` to rep. */
+static void
+copy_items(struct check_report *rep, const struct check_report *from)
+{
+    size_t i;
+
+    for (i = 0; i < from->n; i++) {
+        const struct check_item *f = &from->items[i];
+
+        check_add(rep, f->code, &f->at, xstrdup(f->msg), f->msg_en ? xstrdup(f->msg_en) : NULL);
+    }
+}
+
+/*
+ * check_entry of entry i into rep: from m when dirty says it is unchanged (m NULL: no memo),
+ * else afresh, and then kept in m.
+ */
+static void
+entry_checked(const struct wb_year *y, size_t i, struct check_memo *m, const unsigned char *dirty,
+              struct check_report *rep)
+{
+    struct check_report *kept;
+
+    if (m == NULL) {
+        check_entry(y, &y->entries[i], rep);
+        return;
+    }
+    kept = &m->entries[i];
+    if (dirty == NULL || dirty[i]) {
+        check_free(kept);
+        check_entry(y, &y->entries[i], kept);
+    }
+    copy_items(rep, kept);
+}
+
 static void
 check_all(const struct form_set *fs, const struct wb_year *y, const struct wb_year *prev,
-          const struct check_figures *fig, const char *why, struct check_report *rep)
+          const struct check_figures *fig, const char *why, struct check_memo *m,
+          const unsigned char *dirty, struct check_report *rep)
 {
     size_t i;
 
@@ -567,7 +622,7 @@ check_all(const struct form_set *fs, const struct wb_year *y, const struct wb_ye
         add_en(rep, "Table A.3 Emission sources: there is no emission source yet");
     }
     for (i = 0; i < y->nentries; i++)
-        check_entry(y, &y->entries[i], rep);
+        entry_checked(y, i, m, dirty, rep);
     check_pins(y, rep);
     if (fig == NULL) {
         add(rep, CHECK_A4_UNCOMPUTABLE, NULL, "表A.4：无法计算：%s", why != NULL ? why : "");
@@ -584,15 +639,39 @@ check_year(const struct form_set *fs, const struct wb_year *y, const struct wb_y
     char *why = NULL;
 
     if (engine_compute(y, &res, &why) != ERR_OK) {
-        check_all(fs, y, prev, NULL, why, rep);
+        check_all(fs, y, prev, NULL, why, NULL, NULL, rep);
         free(why);
         return;
     }
     check_all(fs, y, prev,
               &(struct check_figures){res.has_area, res.building_area_m2,
                                       res.intensity_kgco2e_per_m2},
-              NULL, rep);
+              NULL, NULL, NULL, rep);
     engine_result_free(&res);
+}
+
+void
+check_year_memo(const struct form_set *fs, const struct wb_year *y, const struct wb_year *prev,
+                const struct report_year *r, const char *why, struct check_memo **memo,
+                const unsigned char *dirty, struct check_report *rep)
+{
+    struct check_memo *m = memo != NULL ? *memo : NULL;
+
+    if (memo != NULL && (m == NULL || m->n != y->nentries)) {
+        check_memo_free(m);
+        m = *memo = xcalloc(1, sizeof(*m));
+        m->n = y->nentries;
+        m->entries = xcalloc(m->n ? m->n : 1, sizeof(*m->entries));
+        dirty = NULL;
+    }
+    if (r == NULL) {
+        check_all(fs, y, prev, NULL, why, m, dirty, rep);
+        return;
+    }
+    check_all(fs, y, prev,
+              &(struct check_figures){r->has_area, r->building_area_m2,
+                                      r->intensity_kgco2e_per_m2},
+              NULL, m, dirty, rep);
 }
 
 void
@@ -600,14 +679,7 @@ check_year_computed(const struct form_set *fs, const struct wb_year *y,
                     const struct wb_year *prev, const struct report_year *r, const char *why,
                     struct check_report *rep)
 {
-    if (r == NULL) {
-        check_all(fs, y, prev, NULL, why, rep);
-        return;
-    }
-    check_all(fs, y, prev,
-              &(struct check_figures){r->has_area, r->building_area_m2,
-                                      r->intensity_kgco2e_per_m2},
-              NULL, rep);
+    check_year_memo(fs, y, prev, r, why, NULL, NULL, rep);
 }
 
 void

@@ -132,6 +132,21 @@ void check_year(const struct form_set *fs, const struct wb_year *y, const struct
 void check_year_computed(const struct form_set *fs, const struct wb_year *y,
                          const struct wb_year *prev, const struct report_year *r, const char *why,
                          struct check_report *rep);
+/*
+ * The findings of each entry's own rules (a row of A.3 and its A.5 values: no data, gaps,
+ * overlaps, data sources, 异常波动), kept so that the next check of the same year runs them
+ * again only for the entries whose values changed.
+ */
+struct check_memo;
+/*
+ * check_year_computed with *memo (NULL: none yet; made): dirty (y->nentries flags; NULL: every
+ * entry) marks the entries whose values changed since; a memo of another number of entries is
+ * made afresh. The findings are check_year_computed's, in its order. Free with check_memo_free.
+ */
+void check_year_memo(const struct form_set *fs, const struct wb_year *y, const struct wb_year *prev,
+                     const struct report_year *r, const char *why, struct check_memo **memo,
+                     const unsigned char *dirty, struct check_report *rep);
+void check_memo_free(struct check_memo *m);
 void check_free(struct check_report *rep);
 
 /* The finding's message in lang (never NULL). */

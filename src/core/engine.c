@@ -147,93 +147,222 @@ result_finite(const struct engine_result *res, const char **what)
     return all_finite(totals, nitems(totals)) && all_finite(res->cat_tco2e, CAT__COUNT);
 }
 
-/* The unit shown for a source: the one every value used, else the library's report unit. */
-static const struct unit_def *
-common_unit(const struct wb_year *y, const struct source_def *src)
+/* What the engine keeps of one value: its figures, converted once (engine_memo). */
+struct memo_act {
+    double act, tce, shown;
+    const struct unit_def *shown_unit;    /* what shown is in; NULL: not converted yet */
+};
+
+/* And of one entry: the unit its values share, and each value's figures. */
+struct memo_entry {
+    const struct unit_def *unit;  /* the first value's unit (不适用 ones hold none), or NULL */
+    int mixed;                    /* some value is in another unit */
+    struct memo_act *acts;        /* nacts of them, the entry's order */
+    size_t nacts;
+    int fresh;                    /* acts[] must be converted again */
+};
+
+struct engine_memo {
+    struct memo_entry *entries;   /* one per entry of the year, in its order */
+    size_t n;
+};
+
+void
+engine_memo_free(struct engine_memo *m)
 {
-    const struct unit_def *u = NULL, *r;
-    size_t i, j;
+    size_t i;
+
+    if (m == NULL)
+        return;
+    for (i = 0; i < m->n; i++)
+        free(m->entries[i].acts);
+    free(m->entries);
+    free(m);
+}
+
+/* The unit the values of en share (me->unit, me->mixed), and its values marked to convert. */
+static void
+memo_entry_set(struct memo_entry *me, const struct wb_entry *en)
+{
+    const struct unit_def *r;
+    size_t j;
+
+    free(me->acts);
+    me->acts = xcalloc(en->nacts ? en->nacts : 1, sizeof(*me->acts));
+    me->nacts = en->nacts;
+    me->unit = NULL;
+    me->mixed = 0;
+    me->fresh = 1;
+    for (j = 0; j < en->nacts; j++) {
+        if (en->acts[j].na)
+            continue;    /* 不适用 holds no quantity: its unit says nothing */
+        r = units_find(en->acts[j].unit);
+        if (me->unit == NULL)
+            me->unit = r;
+        else if (r != me->unit)
+            me->mixed = 1;
+    }
+}
+
+/*
+ * The memo for y: m's entries where dirty says they are unchanged (dirty NULL: none is), the
+ * others taken afresh. A memo of another number of entries is dropped.
+ */
+static struct engine_memo *
+memo_for(const struct wb_year *y, struct engine_memo *m, const unsigned char *dirty)
+{
+    size_t i;
+
+    if (m != NULL && m->n != y->nentries) {
+        engine_memo_free(m);
+        m = NULL;
+    }
+    if (m == NULL) {
+        m = xcalloc(1, sizeof(*m));
+        m->n = y->nentries;
+        m->entries = xcalloc(m->n ? m->n : 1, sizeof(*m->entries));
+        dirty = NULL;
+        for (i = 0; i < m->n; i++)
+            memo_entry_set(&m->entries[i], &y->entries[i]);
+        return m;
+    }
+    for (i = 0; i < m->n; i++)
+        if (dirty != NULL && dirty[i])
+            memo_entry_set(&m->entries[i], &y->entries[i]);
+    return m;
+}
+
+/*
+ * The unit shown for a source: the one every value used, else the library's report unit - the
+ * entries' units folded in entry order, as the values come.
+ */
+static const struct unit_def *
+common_unit(const struct wb_year *y, const struct engine_memo *m, const struct source_def *src)
+{
+    const struct unit_def *u = NULL;
+    size_t i;
 
     for (i = 0; i < y->nentries; i++) {
-        if (y->entries[i].src != src)
+        const struct memo_entry *me = &m->entries[i];
+
+        if (y->entries[i].src != src || (me->unit == NULL && !me->mixed))
             continue;
-        for (j = 0; j < y->entries[i].nacts; j++) {
-            if (y->entries[i].acts[j].na)
-                continue;    /* 不适用 holds no quantity: its unit says nothing */
-            r = units_find(y->entries[i].acts[j].unit);
-            if (u == NULL)
-                u = r;
-            else if (r != u)
-                return src->report_unit;
-        }
+        if (me->mixed || (u != NULL && me->unit != u))
+            return src->report_unit;
+        u = me->unit;
     }
     return u != NULL ? u : src->report_unit;
 }
 
-enum err
-engine_compute(const struct wb_year *y, struct engine_result *res, char **cause)
+/*
+ * Value a of en converted into ma: activity and standard coal when fresh, the quantity shown
+ * when it is not in `shown` yet (the source's shown unit moved with an edit).
+ */
+static enum err
+memo_convert(const struct wb_entry *en, const struct factor_pin *pin,
+             const struct wb_activity *a, const struct unit_def *shown, int fresh,
+             struct memo_act *ma, char **why)
+{
+    enum err e;
+
+    if (fresh) {
+        if ((e = engine_to_activity(en->src, pin, a->quantity, a->unit, &ma->act, why)) != ERR_OK
+            || (e = engine_to_tce(en->src, pin, a->quantity, a->unit, &ma->tce, why)) != ERR_OK)
+            return e;
+        ma->shown_unit = NULL;
+    }
+    if (ma->shown_unit != shown) {
+        if ((e = convert(en->src, pin, a->quantity, a->unit, shown, &ma->shown, why)) != ERR_OK)
+            return e;
+        ma->shown_unit = shown;
+    }
+    return ERR_OK;
+}
+
+/* Adds value a of figures ma (t = ma->act × the factor) to source s. */
+static void
+add_value(struct engine_source *s, const struct wb_activity *a, const struct memo_act *ma,
+          double factor)
+{
+    double t = ma->act * factor;
+
+    s->activity += ma->act;
+    s->quantity += ma->shown;
+    s->tco2e += t;
+    s->tce += ma->tce;
+    if (a->period.kind == PERIOD_MONTH) {
+        s->month_tco2e[a->period.index - 1] += t;
+        s->month_quantity[a->period.index - 1] += ma->shown;
+    } else if (a->period.kind == PERIOD_QUARTER) {
+        s->quarter_tco2e[a->period.index - 1] += t;
+        s->quarter_quantity[a->period.index - 1] += ma->shown;
+    } else {
+        s->annual_tco2e += t;
+        s->annual_quantity += ma->shown;
+    }
+}
+
+/* Sums every value of y into res->sources, in entry order; ERR_INPUT with *cause. */
+static enum err
+sum_values(const struct wb_year *y, struct engine_memo *m, struct engine_result *res,
+           char **cause)
 {
     size_t i, j;
     enum err e = ERR_OK;
-    const char *what;
 
-    memset(res, 0, sizeof(*res));
-    for (i = 0; i < y->nentries && e == ERR_OK; i++) {
+    for (i = 0; i < y->nentries; i++) {
         const struct wb_entry *en = &y->entries[i];
+        struct memo_entry *me = &m->entries[i];
         const struct factor_pin *pin;
         struct engine_source *s;
 
         if (en->src == NULL) {
             *cause = xasprintf("未知的排放源“%s”", en->source_id);
-            e = ERR_INPUT;
-            break;
+            return ERR_INPUT;
         }
         if ((pin = model_pin(y, en->source_id)) == NULL) {
             *cause = xasprintf("%s 没有排放因子", en->src->zh);
-            e = ERR_INPUT;
-            break;
+            return ERR_INPUT;
         }
         s = slot(res, en->src, pin);
         if (s->unit == NULL)
-            s->unit = common_unit(y, en->src);
-        for (j = 0; j < en->nacts && e == ERR_OK; j++) {
+            s->unit = common_unit(y, m, en->src);
+        for (j = 0; j < en->nacts; j++) {
             const struct wb_activity *a = &en->acts[j];
-            double act, tce, shown, t;
             char *why = NULL;
 
             if (a->na)
                 continue;    /* 不适用: the source does not run then, zero emissions */
-            if ((e = engine_to_activity(en->src, pin, a->quantity, a->unit, &act, &why)) == ERR_OK
-                && (e = engine_to_tce(en->src, pin, a->quantity, a->unit, &tce, &why)) == ERR_OK)
-                e = convert(en->src, pin, a->quantity, a->unit, s->unit, &shown, &why);
-            if (e != ERR_OK) {
+            if ((e = memo_convert(en, pin, a, s->unit, me->fresh, &me->acts[j], &why)) != ERR_OK) {
                 char p[16];
 
                 period_format(&a->period, p, sizeof(p));
                 *cause = xasprintf("%s %s", p, why);
                 free(why);
-                break;
+                return e;
             }
-            t = act * pin->value;
-            s->activity += act;
-            s->quantity += shown;
-            s->tco2e += t;
-            s->tce += tce;
-            if (a->period.kind == PERIOD_MONTH) {
-                s->month_tco2e[a->period.index - 1] += t;
-                s->month_quantity[a->period.index - 1] += shown;
-            } else if (a->period.kind == PERIOD_QUARTER) {
-                s->quarter_tco2e[a->period.index - 1] += t;
-                s->quarter_quantity[a->period.index - 1] += shown;
-            } else {
-                s->annual_tco2e += t;
-                s->annual_quantity += shown;
-            }
+            add_value(s, a, &me->acts[j], pin->value);
         }
+        me->fresh = 0;
     }
-    if (e != ERR_OK) {
+    return ERR_OK;
+}
+
+enum err
+engine_compute_memo(const struct wb_year *y, struct engine_memo **memo,
+                    const unsigned char *dirty, struct engine_result *res, char **cause)
+{
+    struct engine_memo *m = memo_for(y, memo != NULL ? *memo : NULL, dirty);
+    size_t i;
+    enum err e;
+    const char *what;
+
+    if (memo != NULL)
+        *memo = m;
+    memset(res, 0, sizeof(*res));
+    if ((e = sum_values(y, m, res, cause)) != ERR_OK) {
         engine_result_free(res);
-        return e;
+        goto fail;
     }
     if (res->nsources > 1)
         qsort(res->sources, res->nsources, sizeof(*res->sources), cmp_lib_order);
@@ -259,9 +388,24 @@ engine_compute(const struct wb_year *y, struct engine_result *res, char **cause)
     if (!result_finite(res, &what)) {
         *cause = xasprintf("%s 的计算结果超出了数值范围，请核对数量、单位和排放因子", what);
         engine_result_free(res);
-        return ERR_INPUT;
+        e = ERR_INPUT;
+        goto fail;
     }
+    if (memo == NULL)
+        engine_memo_free(m);
     return ERR_OK;
+fail:
+    /* a value left unconverted by the error: the next computation starts afresh */
+    engine_memo_free(m);
+    if (memo != NULL)
+        *memo = NULL;
+    return e;
+}
+
+enum err
+engine_compute(const struct wb_year *y, struct engine_result *res, char **cause)
+{
+    return engine_compute_memo(y, NULL, NULL, res, cause);
 }
 
 void

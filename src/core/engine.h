@@ -64,4 +64,20 @@ enum err engine_to_tce(const struct source_def *src, const struct factor_pin *pi
 enum err engine_compute(const struct wb_year *y, struct engine_result *res, char **cause);
 void engine_result_free(struct engine_result *res);
 
+/*
+ * What engine_compute converted, value by value, kept so that the next computation of the same
+ * year converts again only the entries that changed. The sums are taken afresh each time, in
+ * the same order from the same figures: the result is engine_compute's, bit for bit.
+ */
+struct engine_memo;
+/*
+ * engine_compute of y with *memo (NULL: none yet; filled in). dirty (y->nentries flags, NULL:
+ * none) marks the entries whose values changed since *memo was taken; nothing else of y may have
+ * changed (pins, A.1, the entries themselves: start with *memo NULL then). A memo of another
+ * number of entries is dropped. On error *memo is freed and NULL. Free with engine_memo_free.
+ */
+enum err engine_compute_memo(const struct wb_year *y, struct engine_memo **memo,
+                             const unsigned char *dirty, struct engine_result *res, char **cause);
+void engine_memo_free(struct engine_memo *m);
+
 #endif

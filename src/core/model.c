@@ -41,6 +41,86 @@ model_pin(const struct wb_year *y, const char *source_id)
     return NULL;
 }
 
+static struct wb_entry *
+entry_of(struct wb_year *y, long long id)
+{
+    size_t i;
+
+    for (i = 0; i < y->nentries; i++)
+        if (y->entries[i].id == id)
+            return &y->entries[i];
+    return NULL;
+}
+
+/* Where period p is in en's rows, or where it would go (*found 0). */
+static size_t
+act_slot(const struct wb_entry *en, const struct period *p, int *found)
+{
+    size_t i;
+    int c = 1;
+
+    for (i = 0; i < en->nacts && (c = period_cmp(&en->acts[i].period, p)) < 0; i++)
+        ;
+    *found = i < en->nacts && c == 0;
+    return i;
+}
+
+static void
+act_free(struct wb_activity *a)
+{
+    free(a->unit);
+    free(a->data_source);
+    free(a->note);
+}
+
+int
+model_act_put(struct wb_year *y, long long entry_id, const struct period *p, double quantity,
+              int na, const char *unit, const char *data_source, const char *note)
+{
+    struct wb_entry *en = entry_of(y, entry_id);
+    struct wb_activity *a;
+    size_t i;
+    int found;
+
+    if (en == NULL)
+        return 0;
+    i = act_slot(en, p, &found);
+    if (found) {
+        act_free(&en->acts[i]);
+    } else {
+        en->acts = xrealloc(en->acts, (en->nacts + 1) * sizeof(*en->acts));
+        memmove(&en->acts[i + 1], &en->acts[i], (en->nacts - i) * sizeof(*en->acts));
+        en->nacts++;
+    }
+    a = &en->acts[i];
+    memset(a, 0, sizeof(*a));
+    a->period = *p;
+    a->quantity = na ? 0 : quantity;
+    a->na = na != 0;
+    a->unit = xstrdup(unit != NULL ? unit : "");
+    a->data_source = xstrdup(data_source != NULL ? data_source : "");
+    a->note = xstrdup(note != NULL ? note : "");
+    return 1;
+}
+
+int
+model_act_delete(struct wb_year *y, long long entry_id, const struct period *p)
+{
+    struct wb_entry *en = entry_of(y, entry_id);
+    size_t i;
+    int found;
+
+    if (en == NULL)
+        return 0;
+    i = act_slot(en, p, &found);
+    if (found) {
+        act_free(&en->acts[i]);
+        memmove(&en->acts[i], &en->acts[i + 1], (en->nacts - i - 1) * sizeof(*en->acts));
+        en->nacts--;
+    }
+    return 1;
+}
+
 void
 model_free(struct wb_year *y)
 {

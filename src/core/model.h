@@ -58,6 +58,15 @@ int model_is_na(const char *text);
 const char *model_info(const struct wb_year *y, const char *key);
 /* The pinned factor for a source id, or NULL. */
 const struct factor_pin *model_pin(const struct wb_year *y, const char *source_id);
+/*
+ * Sets entry entry_id's A.5 value of period p in y as the store's activity_put leaves it: a new
+ * row goes in period order, an existing one is replaced; na stores quantity 0. The row's id is
+ * 0 (only the store reads ids). NULL data_source or note is "". 0 when y has no such entry.
+ */
+int model_act_put(struct wb_year *y, long long entry_id, const struct period *p, double quantity,
+                  int na, const char *unit, const char *data_source, const char *note);
+/* Takes entry entry_id's value of period p out of y; 0 when y has no such entry. */
+int model_act_delete(struct wb_year *y, long long entry_id, const struct period *p);
 /* Frees everything y owns and zeroes it. */
 void model_free(struct wb_year *y);
 

@@ -165,22 +165,98 @@ fill_source(struct report_source *rs, const struct engine_source *es, const stru
 
 static void year_free(struct report_year *r);
 
-/* The report of one year into *r; on error nothing is left to free. */
+/* The A.3 row of entry en and its A.5 rows, into re (zeroed). */
+static void
+fill_entry(struct report_entry *re, const struct wb_entry *en, enum lang lang)
+{
+    re->src = en->src;    /* engine_compute refused unknown sources */
+    re->category = factors_cat_label(en->src->cat, lang == LANG_EN);
+    re->source = source_label(en->src, lang);
+    re->facility = xstrdup(en->facility ? en->facility : "");
+    re->location = xstrdup(en->location ? en->location : "");
+    re->note = xstrdup(en->note ? en->note : "");
+    fill_acts(re, en);
+}
+
+static void
+entry_free(struct report_entry *en)
+{
+    size_t j;
+
+    for (j = 0; j < en->nacts; j++) {
+        free(en->acts[j].unit);
+        free(en->acts[j].data_source);
+        free(en->acts[j].note);
+    }
+    free(en->acts);
+    free(en->facility);
+    free(en->location);
+    free(en->note);
+}
+
+static void
+source_free(struct report_source *s)
+{
+    free(s->unit);
+    free(s->activity_unit);
+    free(s->factor_unit);
+    free(s->factor_source);
+    free(s->derivation);
+    free(s->flag);
+    free(s->data_source);
+    free(s->coal_unit);
+}
+
+/* The sources of A.2, A.4-A.6 and the year's totals from the engine's res, into r. */
+static void
+fill_figures(struct report_year *r, const struct engine_result *res, const struct wb_year *y,
+             enum lang lang)
+{
+    size_t i;
+    int m;
+
+    r->nsources = res->nsources;
+    r->sources = xcalloc(res->nsources ? res->nsources : 1, sizeof(*r->sources));
+    memset(r->month_tco2e, 0, sizeof(r->month_tco2e));
+    memset(r->quarter_tco2e, 0, sizeof(r->quarter_tco2e));
+    r->annual_tco2e = 0;
+    for (i = 0; i < res->nsources; i++) {
+        fill_source(&r->sources[i], &res->sources[i], y, lang);
+        for (m = 0; m < 12; m++)
+            r->month_tco2e[m] += res->sources[i].month_tco2e[m];
+        for (m = 0; m < 4; m++)
+            r->quarter_tco2e[m] += res->sources[i].quarter_tco2e[m];
+        r->annual_tco2e += res->sources[i].annual_tco2e;
+    }
+    r->total_tco2e = res->total_tco2e;
+    r->scope1_tco2e = res->scope1_tco2e;
+    r->scope2_tco2e = res->scope2_tco2e;
+    memcpy(r->cat_tco2e, res->cat_tco2e, sizeof(r->cat_tco2e));
+    r->energy_tce = res->energy_tce;
+    r->has_area = res->has_area;
+    r->has_headcount = res->has_headcount;
+    r->building_area_m2 = res->building_area_m2;
+    r->headcount = res->headcount;
+    r->intensity_kgco2e_per_m2 = res->intensity_kgco2e_per_m2;
+    r->per_capita_tco2e = res->per_capita_tco2e;
+}
+
+/* The report of one year into *r (memo: engine_compute_memo's, or NULL); on error nothing is
+   left to free. */
 static enum err
 year_build(const struct form_set *fs, const struct wb_year *y, enum lang lang,
-           struct report_year *r, char **cause)
+           struct engine_memo **memo, struct report_year *r, char **cause)
 {
     const struct form_def *a1 = forms_get(fs, "A.1");
     struct engine_result res;
     const char *name;
     size_t i;
     enum err e;
-    int m;
 
     memset(r, 0, sizeof(*r));
     r->lang = lang;
     r->year = y->year;
-    if ((e = engine_compute(y, &res, cause)) != ERR_OK)
+    if ((e = engine_compute_memo(y, memo, NULL, &res, cause)) != ERR_OK)
         return e;
     r->ok = 1;
     name = model_info(y, "unit_name");
@@ -200,39 +276,9 @@ year_build(const struct form_set *fs, const struct wb_year *y, enum lang lang,
 
     r->nentries = y->nentries;
     r->entries = xcalloc(y->nentries ? y->nentries : 1, sizeof(*r->entries));
-    for (i = 0; i < y->nentries; i++) {
-        const struct wb_entry *en = &y->entries[i];
-
-        r->entries[i].src = en->src;    /* engine_compute refused unknown sources */
-        r->entries[i].category = factors_cat_label(en->src->cat, lang == LANG_EN);
-        r->entries[i].source = source_label(en->src, lang);
-        r->entries[i].facility = xstrdup(en->facility ? en->facility : "");
-        r->entries[i].location = xstrdup(en->location ? en->location : "");
-        r->entries[i].note = xstrdup(en->note ? en->note : "");
-        fill_acts(&r->entries[i], en);
-    }
-
-    r->nsources = res.nsources;
-    r->sources = xcalloc(res.nsources ? res.nsources : 1, sizeof(*r->sources));
-    for (i = 0; i < res.nsources; i++) {
-        fill_source(&r->sources[i], &res.sources[i], y, lang);
-        for (m = 0; m < 12; m++)
-            r->month_tco2e[m] += res.sources[i].month_tco2e[m];
-        for (m = 0; m < 4; m++)
-            r->quarter_tco2e[m] += res.sources[i].quarter_tco2e[m];
-        r->annual_tco2e += res.sources[i].annual_tco2e;
-    }
-    r->total_tco2e = res.total_tco2e;
-    r->scope1_tco2e = res.scope1_tco2e;
-    r->scope2_tco2e = res.scope2_tco2e;
-    memcpy(r->cat_tco2e, res.cat_tco2e, sizeof(r->cat_tco2e));
-    r->energy_tce = res.energy_tce;
-    r->has_area = res.has_area;
-    r->has_headcount = res.has_headcount;
-    r->building_area_m2 = res.building_area_m2;
-    r->headcount = res.headcount;
-    r->intensity_kgco2e_per_m2 = res.intensity_kgco2e_per_m2;
-    r->per_capita_tco2e = res.per_capita_tco2e;
+    for (i = 0; i < y->nentries; i++)
+        fill_entry(&r->entries[i], &y->entries[i], lang);
+    fill_figures(r, &res, y, lang);
     engine_result_free(&res);
     return ERR_OK;
 }
@@ -245,9 +291,9 @@ cmp_year(const void *a, const void *b)
     return (x->year > y->year) - (x->year < y->year);
 }
 
-enum err
-report_build(const struct form_set *fs, const struct wb_year *ys, size_t n, int cur_year,
-             enum lang lang, struct report *r, char **cause)
+static enum err
+build(const struct form_set *fs, const struct wb_year *ys, size_t n, int cur_year,
+      enum lang lang, struct engine_memo **memo, struct report *r, char **cause)
 {
     size_t i;
     enum err e;
@@ -266,7 +312,8 @@ report_build(const struct form_set *fs, const struct wb_year *ys, size_t n, int 
         struct report_year *ry = &r->years[r->nyears];
 
         why = NULL;
-        if ((e = year_build(fs, &ys[i], lang, ry, &why)) != ERR_OK) {
+        if ((e = year_build(fs, &ys[i], lang, ys[i].year == cur_year ? memo : NULL, ry, &why))
+            != ERR_OK) {
             if (ys[i].year == cur_year) {
                 *cause = why;
                 report_free(r);
@@ -283,6 +330,49 @@ report_build(const struct form_set *fs, const struct wb_year *ys, size_t n, int 
     for (i = 0; r->years[i].year != cur_year; i++)
         ;
     r->cur = i;
+    return ERR_OK;
+}
+
+enum err
+report_build(const struct form_set *fs, const struct wb_year *ys, size_t n, int cur_year,
+             enum lang lang, struct report *r, char **cause)
+{
+    return build(fs, ys, n, cur_year, lang, NULL, r, cause);
+}
+
+enum err
+report_build_memo(const struct form_set *fs, const struct wb_year *y, enum lang lang,
+                  struct engine_memo **memo, struct report *r, char **cause)
+{
+    engine_memo_free(*memo);
+    *memo = NULL;
+    return build(fs, y, 1, y->year, lang, memo, r, cause);
+}
+
+enum err
+report_update(const struct wb_year *y, struct engine_memo **memo, const unsigned char *dirty,
+              struct report *r, char **cause)
+{
+    struct report_year *ry = &r->years[r->cur];
+    struct engine_result res;
+    size_t i;
+    enum err e;
+
+    if ((e = engine_compute_memo(y, memo, dirty, &res, cause)) != ERR_OK) {
+        report_free(r);
+        return e;
+    }
+    for (i = 0; i < ry->nentries; i++)
+        if (dirty[i]) {
+            entry_free(&ry->entries[i]);
+            memset(&ry->entries[i], 0, sizeof(ry->entries[i]));
+            fill_entry(&ry->entries[i], &y->entries[i], ry->lang);
+        }
+    for (i = 0; i < ry->nsources; i++)
+        source_free(&ry->sources[i]);
+    free(ry->sources);
+    fill_figures(ry, &res, y, ry->lang);
+    engine_result_free(&res);
     return ERR_OK;
 }
 
@@ -322,32 +412,10 @@ year_free(struct report_year *r)
 
     for (i = 0; i < r->ninfo; i++)
         free(r->info[i].value);
-    for (i = 0; i < r->nentries; i++) {
-        struct report_entry *en = &r->entries[i];
-        size_t j;
-
-        for (j = 0; j < en->nacts; j++) {
-            free(en->acts[j].unit);
-            free(en->acts[j].data_source);
-            free(en->acts[j].note);
-        }
-        free(en->acts);
-        free(en->facility);
-        free(en->location);
-        free(en->note);
-    }
-    for (i = 0; i < r->nsources; i++) {
-        struct report_source *s = &r->sources[i];
-
-        free(s->unit);
-        free(s->activity_unit);
-        free(s->factor_unit);
-        free(s->factor_source);
-        free(s->derivation);
-        free(s->flag);
-        free(s->data_source);
-        free(s->coal_unit);
-    }
+    for (i = 0; i < r->nentries; i++)
+        entry_free(&r->entries[i]);
+    for (i = 0; i < r->nsources; i++)
+        source_free(&r->sources[i]);
     free(r->info);
     free(r->entries);
     free(r->sources);

@@ -115,6 +115,22 @@ enum err report_build(const struct form_set *fs, const struct wb_year *ys, size_
                       enum lang lang, struct report *r, char **cause);
 void report_free(struct report *r);
 
+struct engine_memo;
+/*
+ * report_build of the single year y, keeping the engine's conversions in *memo (freed first;
+ * engine_compute_memo's), for report_update. On error as report_build, *memo NULL.
+ */
+enum err report_build_memo(const struct form_set *fs, const struct wb_year *y, enum lang lang,
+                           struct engine_memo **memo, struct report *r, char **cause);
+/*
+ * The report r of y (report_build_memo's, with *memo) again after the A.5 values of the entries
+ * flagged in dirty (y->nentries flags) changed in y and nothing else did: those entries' rows
+ * are copied again, the figures summed afresh from the memo - exactly what report_build gives.
+ * On error r is freed and *cause says why (as report_build's).
+ */
+enum err report_update(const struct wb_year *y, struct engine_memo **memo,
+                       const unsigned char *dirty, struct report *r, char **cause);
+
 /* The reporting year. */
 const struct report_year *report_cur(const struct report *r);
 /* The year y of the report, or NULL when it holds no such year. */

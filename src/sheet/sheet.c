@@ -128,8 +128,56 @@ sheet_fail(struct sheet_out *out, enum err e, char *cause)
 void
 sheet_out_free(struct sheet_out *out)
 {
+    size_t i;
+
     free(out->msg);
     out->msg = NULL;
+    for (i = 0; i < out->npatches; i++) {
+        free(out->patches[i].unit);
+        free(out->patches[i].data_source);
+        free(out->patches[i].note);
+    }
+    free(out->patches);
+    out->patches = NULL;
+    out->npatches = 0;
+}
+
+void
+sheet_patch_add(struct sheet_out *out, long long entry_id, const struct period *p, int del,
+                double quantity, int na, const char *unit, const char *data_source,
+                const char *note)
+{
+    struct sheet_patch *x;
+
+    out->patches = xrealloc(out->patches, (out->npatches + 1) * sizeof(*out->patches));
+    x = &out->patches[out->npatches++];
+    memset(x, 0, sizeof(*x));
+    x->entry_id = entry_id;
+    x->period = *p;
+    x->del = del;
+    x->quantity = quantity;
+    x->na = na;
+    x->unit = xstrdup(unit != NULL ? unit : "");
+    x->data_source = xstrdup(data_source != NULL ? data_source : "");
+    x->note = xstrdup(note != NULL ? note : "");
+}
+
+/* Moves what one put of a fill wrote into out; out stays patched while every put is. */
+static void
+fill_take(struct sheet_out *out, struct sheet_out *one, size_t i)
+{
+    size_t k;
+
+    out->patched = (i == 0 || out->patched) && one->patched;
+    if (out->patched && one->npatches > 0) {
+        out->patches = xrealloc(out->patches,
+                                (out->npatches + one->npatches) * sizeof(*out->patches));
+        for (k = 0; k < one->npatches; k++)
+            out->patches[out->npatches++] = one->patches[k];
+        free(one->patches);
+        one->patches = NULL;
+        one->npatches = 0;
+    }
 }
 
 void
@@ -191,10 +239,13 @@ sheet_fill(const struct sheet_ops *ops, const struct sheet_env *env, const struc
             sheet_out_free(&one);
             return e;
         }
+        fill_take(out, &one, i);
         sheet_out_free(&one);
     }
-    if ((e = store_commit(env->st, &cause)) != ERR_OK)
+    if ((e = store_commit(env->st, &cause)) != ERR_OK) {
+        out->patched = 0;
         return sheet_fail(out, e, cause);
+    }
     out->changed = 1;
     sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已填入 %zu 格（Ctrl-Z 一步撤销）",
                                           "Filled %zu cells (one Ctrl-Z undoes it)"), n);

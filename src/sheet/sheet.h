@@ -73,12 +73,29 @@ struct sheet_env {
 
 enum sheet_say { SHEET_SAY_INFO, SHEET_SAY_OK, SHEET_SAY_WARN, SHEET_SAY_ERROR };
 
+/* One A.5 value an operation wrote (put, or deleted: del), as the store now holds it. */
+struct sheet_patch {
+    long long entry_id;
+    struct period period;
+    int del;
+    double quantity;
+    int na;
+    char *unit, *data_source, *note;
+};
+
 /* What an operation tells the screen. */
 struct sheet_out {
     enum sheet_say level;
     char *msg;              /* for the message line, or NULL */
     int row, col;           /* where the focus goes afterwards; -1 keeps it */
     int changed;            /* the workbook changed: reload the year */
+    /*
+     * With changed: the change is exactly patches[] (none: only the sheet's own state changed),
+     * in the order written, so the screen may patch its loaded year instead of reloading it.
+     */
+    int patched;
+    struct sheet_patch *patches;
+    size_t npatches;
 };
 
 /* A list for the user to pick from (Ins, F2), and a text to ask for after the pick. */
@@ -141,6 +158,11 @@ struct sheet_ops {
     char *(*title_note)(const struct sheet_env *env);
     void (*state_free)(void *state);
     /*
+     * Rebuilds row r of s (built by build from env) after a patch of its entry's values; NULL:
+     * the screen rebuilds the whole sheet.
+     */
+    void (*build_row)(const struct sheet_env *env, struct sheet *s, int r);
+    /*
      * Its changes are an assessor's scores (E.1, E.2): the terminal asks the assessor's name once a
      * session, before the first, and passes it as env->assessor to be stored with each entry.
      */
@@ -173,6 +195,10 @@ void sheet_say(struct sheet_out *out, enum sheet_say level, const char *fmt, ...
 /* Says cause (taken over, or err_str(e) when NULL) as an error; returns e. */
 enum err sheet_fail(struct sheet_out *out, enum err e, char *cause);
 void sheet_out_free(struct sheet_out *out);
+/* Notes in out a value written (del 0: put, with quantity, na and the texts; 1: deleted). */
+void sheet_patch_add(struct sheet_out *out, long long entry_id, const struct period *p, int del,
+                     double quantity, int na, const char *unit, const char *data_source,
+                     const char *note);
 void sheet_choice_free(struct sheet_choice *c);
 
 /*

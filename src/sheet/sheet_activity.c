@@ -254,6 +254,19 @@ build_row(const struct sheet_env *env, struct sheet *s, int r)
     sheet_set(s, r, COL_NOTE, row_note(env, s, en), SHEET_EDIT);
 }
 
+/* A row again after its entry's values changed: its cells emptied, then built as build does. */
+static void
+rebuild_row(const struct sheet_env *env, struct sheet *s, int r)
+{
+    int c;
+
+    for (c = 0; c < s->ncols; c++) {
+        sheet_set(s, r, c, NULL, 0);
+        sheet_note(s, r, c, NULL);
+    }
+    build_row(env, s, r);
+}
+
 static void
 build(const struct sheet_env *env, struct sheet *s)
 {
@@ -293,7 +306,7 @@ build(const struct sheet_env *env, struct sheet *s)
  */
 static enum err
 rewrite_acts(const struct sheet_env *env, const struct wb_entry *en, const char *unit,
-             const char *data_source, const char *note, char **cause)
+             const char *data_source, const char *note, struct sheet_out *out, char **cause)
 {
     size_t i;
     enum err e;
@@ -311,6 +324,8 @@ rewrite_acts(const struct sheet_env *env, const struct wb_entry *en, const char 
             e = store_activity_put_na(env->st, en->id, p, u, ds, n, NULL, cause);
         else
             e = store_activity_put(env->st, en->id, p, a->quantity, u, ds, n, NULL, cause);
+        if (e == ERR_OK)
+            sheet_patch_add(out, en->id, &a->period, 0, a->quantity, a->na, u, ds, n);
     }
     if (e == ERR_OK && (e = store_commit(env->st, cause)) == ERR_OK)
         return ERR_OK;
@@ -349,7 +364,7 @@ commit_unit(const struct sheet_env *env, const struct wb_entry *en, const char *
                   units_label(u, env->lang == LANG_EN));
         return ERR_OK;
     }
-    e = rewrite_acts(env, en, u, NULL, NULL, &cause);
+    e = rewrite_acts(env, en, u, NULL, NULL, out, &cause);
     if (e == ERR_OK) {
         out->changed = 1;
         sheet_say(out, SHEET_SAY_OK,
@@ -381,7 +396,7 @@ commit_data_source(const struct sheet_env *env, const struct wb_entry *en, const
         out->changed = 1;
         return ERR_OK;
     }
-    e = rewrite_acts(env, en, NULL, v, NULL, &cause);
+    e = rewrite_acts(env, en, NULL, v, NULL, out, &cause);
     free(v);
     if (e != ERR_OK)
         return sheet_fail(out, e, cause);
@@ -421,7 +436,7 @@ commit_note(const struct sheet_env *env, const struct sheet *s, int row, const s
         free(v);
         return ERR_OK;      /* unchanged: nothing to write or undo */
     }
-    e = rewrite_acts(env, en, NULL, NULL, v, &cause);
+    e = rewrite_acts(env, en, NULL, NULL, v, out, &cause);
     free(v);
     if (e != ERR_OK)
         return sheet_fail(out, e, cause);
@@ -469,6 +484,8 @@ commit_na(const struct sheet_env *env, const struct wb_entry *en, int col, struc
                               entry_data_source(env, en), note, NULL, &cause);
     if (e != ERR_OK)
         return sheet_fail(out, e, cause);
+    sheet_patch_add(out, en->id, &p, 0, 0, 1, entry_unit(env, en), entry_data_source(env, en),
+                    note);
     out->changed = 1;
     sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已将 %s 标为不适用（不计排放）",
                                           "Marked %s not applicable (no emissions)"), ptext);
@@ -495,6 +512,7 @@ commit_value(const struct sheet_env *env, const struct wb_entry *en, int col, co
             return ERR_OK;
         if ((e = store_activity_delete(env->st, en->id, ptext, &cause)) != ERR_OK)
             return sheet_fail(out, e, cause);
+        sheet_patch_add(out, en->id, &p, 1, 0, 0, NULL, NULL, NULL);
         out->changed = 1;
         sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已删除 %s 的数据", "Deleted the value of %s"), ptext);
         return ERR_OK;
@@ -515,6 +533,7 @@ commit_value(const struct sheet_env *env, const struct wb_entry *en, int col, co
                            NULL, &cause);
     if (e != ERR_OK)
         return sheet_fail(out, e, cause);
+    sheet_patch_add(out, en->id, &p, 0, q, 0, unit, entry_data_source(env, en), note);
     out->changed = 1;
     text_format_number(q, 6, shown, sizeof(shown));
     sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已保存 %s：%s %s", "Saved %s: %s %s"), ptext, shown,
@@ -528,6 +547,8 @@ commit(const struct sheet_env *env, const struct sheet *s, int row, int col, con
 {
     const struct wb_entry *en = &env->y->entries[row];
 
+    /* every value written below is noted in out: the screen patches its year with them */
+    out->patched = 1;
     if (col == COL_UNIT)
         return commit_unit(env, en, text, out);
     if (col == COL_DATASRC)
@@ -622,7 +643,8 @@ del(const struct sheet_env *env, const struct sheet *s, int row, int col, struct
         char p[16];
 
         period_format(&en->acts[i].period, p, sizeof(p));
-        e = store_activity_delete(env->st, en->id, p, &cause);
+        if ((e = store_activity_delete(env->st, en->id, p, &cause)) == ERR_OK)
+            sheet_patch_add(out, en->id, &en->acts[i].period, 1, 0, 0, NULL, NULL, NULL);
     }
     if (e == ERR_OK)
         e = store_commit(env->st, &cause);
@@ -632,6 +654,7 @@ del(const struct sheet_env *env, const struct sheet *s, int row, int col, struct
     }
     label = sheet_entry_label(env, en);
     out->changed = 1;
+    out->patched = 1;
     sheet_say(out, SHEET_SAY_OK, SHEET_TR(env, "已删除 %s 的活动数据（Ctrl-Z 可撤销）",
                                           "Deleted the values of %s (Ctrl-Z undoes)"), label);
     free(label);
@@ -668,4 +691,5 @@ const struct sheet_ops sheet_activity = {
     .del_what = del_what,
     .del = del,
     .state_free = state_free,
+    .build_row = rebuild_row,
 };

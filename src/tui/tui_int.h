@@ -84,7 +84,13 @@ struct tui {
     char *path;
     int year;
     struct wb_year y;
+    /* the year before, loaded with y for the checks that compare with it (has_prev); an edit
+       patched into y leaves it as it is */
+    struct wb_year prev;
+    int has_prev;
     struct report rep;
+    struct engine_memo *memo;    /* the engine's conversions of y, for a patched edit */
+    struct check_memo *cmemo;    /* and the findings of each entry's own rules */
     int rep_ok;                  /* rep is valid; otherwise rep_err says why */
     char *rep_err;
     struct check_report chk;
@@ -157,11 +163,21 @@ void tui_steps_init(struct tui *t);
 void tui_steps_free(struct tui *t);
 /* Reloads the year from the workbook and rebuilds report, checks and the current step. */
 void tui_reload(struct tui *t);
+/*
+ * Patches the loaded year with what out says was written (out->patched), updates the report and
+ * the checks from the memos (only the touched entries converted and checked again) and builds
+ * again the rows of the grid it touched; 0 when out names an entry the year does not hold
+ * (nothing computed: reload instead).
+ */
+int tui_patch(struct tui *t, const struct sheet_out *out);
 /* Shows step `step` (out of range is ignored), the focus where its sheet says the work starts. */
 void tui_go_step(struct tui *t, int step);
 /* The sheet environment of the current step. */
 void tui_env(const struct tui *t, struct sheet_env *env);
-/* Shows what a sheet operation said, reloading when it changed the workbook; frees out. */
+/*
+ * Shows what a sheet operation said; when it changed the workbook, patches the year with what it
+ * wrote (out->patched: tui_patch) or else reloads it. Frees out.
+ */
 void tui_apply(struct tui *t, struct sheet_out *out);
 /* The step's title, and its completeness for the step bar. */
 const char *tui_step_title(const struct tui *t, size_t step);

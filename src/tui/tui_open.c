@@ -22,6 +22,7 @@
 #include "book/book_lock.h"
 #include "book/demo.h"
 #include "tui/tui.h"
+#include "core/engine.h"
 #include "tui/tui_int.h"
 
 static volatile sig_atomic_t got_signal;
@@ -221,6 +222,9 @@ tui_free(struct tui *t)
 {
     tui_steps_free(t);
     model_free(&t->y);
+    model_free(&t->prev);
+    engine_memo_free(t->memo);
+    check_memo_free(t->cmemo);
     if (t->rep_ok)
         report_free(&t->rep);
     free(t->rep_err);

@@ -83,6 +83,65 @@ tui_env(const struct tui *t, struct sheet_env *env)
     env->assessor = t->assessor;
 }
 
+/*
+ * The checks of t->y from its report and the year before as loaded; each entry's own rules run
+ * again where dirty flags it (NULL: everywhere).
+ */
+static void
+check(struct tui *t, const unsigned char *dirty)
+{
+    check_free(&t->chk);
+    check_year_memo(t->app->forms, &t->y, t->has_prev ? &t->prev : NULL,
+                    t->rep_ok ? report_cur(&t->rep) : NULL, t->rep_err, &t->cmemo, dirty,
+                    &t->chk);
+}
+
+/*
+ * The report and the checks of the year loaded (t->y), computed afresh: the engine runs once;
+ * what it converted is kept (t->memo) for the edits patched in later.
+ */
+static void
+compute(struct tui *t)
+{
+    if (t->rep_ok)
+        report_free(&t->rep);
+    free(t->rep_err);
+    t->rep_err = NULL;
+    t->rep_ok = report_build_memo(t->app->forms, &t->y, t->lang, &t->memo, &t->rep, &t->rep_err)
+                == ERR_OK;
+    check(t, NULL);
+}
+
+/*
+ * compute after the values of the entries flagged in dirty changed: the report of the last
+ * computation updated (only those entries converted again), else made afresh.
+ */
+static void
+recompute(struct tui *t, const unsigned char *dirty)
+{
+    if (!t->rep_ok || t->memo == NULL) {
+        compute(t);
+        return;
+    }
+    free(t->rep_err);
+    t->rep_err = NULL;
+    t->rep_ok = report_update(&t->y, &t->memo, dirty, &t->rep, &t->rep_err) == ERR_OK;
+    check(t, dirty);
+}
+
+/* The year before t->y into t->prev, when the workbook has it (as book_check_computed does). */
+static void
+load_prev(struct tui *t)
+{
+    char *cause = NULL;
+    int exists = 0;
+
+    model_free(&t->prev);
+    t->has_prev = store_year_exists(t->st, t->y.year - 1, &exists, &cause) == ERR_OK && exists
+                  && book_load(t->book, t->y.year - 1, &t->prev, &cause) == ERR_OK;
+    free(cause);
+}
+
 void
 tui_reload(struct tui *t)
 {
@@ -99,17 +158,54 @@ tui_reload(struct tui *t)
     }
     model_free(&t->y);
     t->y = y;
-    if (t->rep_ok)
-        report_free(&t->rep);
-    free(t->rep_err);
-    t->rep_err = NULL;
-    t->rep_ok = report_build(t->app->forms, &t->y, 1, t->y.year, t->lang, &t->rep, &t->rep_err)
-                == ERR_OK;
-    check_free(&t->chk);
-    /* the check reads the engine's figures from the report: the engine runs once per reload */
-    book_check_computed(t->book, &t->y, t->rep_ok ? report_cur(&t->rep) : NULL, t->rep_err,
-                        &t->chk);
+    load_prev(t);
+    compute(t);
     t->kind->build(t);
+}
+
+/* Whether row r's entry is among the patches'. */
+static int
+row_patched(const struct tui *t, const struct sheet_out *out, int r)
+{
+    size_t i;
+
+    for (i = 0; i < out->npatches; i++)
+        if (out->patches[i].entry_id == t->y.entries[r].id)
+            return 1;
+    return 0;
+}
+
+int
+tui_patch(struct tui *t, const struct sheet_out *out)
+{
+    unsigned char *dirty;
+    struct sheet_env env;
+    size_t i;
+    int r;
+
+    for (i = 0; i < out->npatches; i++)
+        if (!(out->patches[i].del
+            ? model_act_delete(&t->y, out->patches[i].entry_id, &out->patches[i].period)
+            : model_act_put(&t->y, out->patches[i].entry_id, &out->patches[i].period,
+                            out->patches[i].quantity, out->patches[i].na, out->patches[i].unit,
+                            out->patches[i].data_source, out->patches[i].note)))
+            return 0;   /* not the year on screen: reloaded */
+    dirty = xcalloc(t->y.nentries + 1, 1);
+    for (r = 0; r < (int)t->y.nentries; r++)
+        dirty[r] = (unsigned char)row_patched(t, out, r);
+    recompute(t, dirty);
+    free(dirty);
+    if (out->npatches == 0 || t->sheet == NULL || t->sheet->build_row == NULL
+        || t->grid.nrows != (int)t->y.nentries) {
+        t->kind->build(t);
+        return 1;
+    }
+    /* only the rows whose values changed are built again; the rest show the same year */
+    tui_env(t, &env);
+    for (r = 0; r < t->grid.nrows; r++)
+        if (row_patched(t, out, r))
+            t->sheet->build_row(&env, &t->grid, r);
+    return 1;
 }
 
 void
@@ -130,7 +226,8 @@ tui_go_step(struct tui *t, int step)
 void
 tui_apply(struct tui *t, struct sheet_out *out)
 {
-    if (out->changed)
+    /* an A.5 edit says what it wrote: the year is patched rather than loaded again */
+    if (out->changed && !(out->patched && tui_patch(t, out)))
         tui_reload(t);
     if (out->row >= 0 && out->row < t->grid.nrows)
         t->row = out->row;
