@@ -57,18 +57,7 @@ draw(struct tui *t, SCREEN **scr, FILE **null)
 static void
 tui_done(struct tui *t)
 {
-    sheet_free(&t->grid);
-    model_free(&t->y);
-    model_free(&t->prev);
-    engine_memo_free(t->memo);
-    check_memo_free(t->cmemo);
-    if (t->rep_ok)
-        report_free(&t->rep);
-    free(t->rep_err);
-    check_free(&t->chk);
-    free(t->msg);
-    book_close(t->book);
-    tui_steps_free(t);
+    tui_free(t);
 }
 
 static size_t

@@ -88,20 +88,7 @@ open_tui(struct inc *f)
 static void
 close_tui(struct inc *f)
 {
-    struct tui *t = &f->t;
-
-    sheet_free(&t->grid);
-    model_free(&t->y);
-    model_free(&t->prev);
-    engine_memo_free(t->memo);
-    check_memo_free(t->cmemo);
-    if (t->rep_ok)
-        report_free(&t->rep);
-    free(t->rep_err);
-    check_free(&t->chk);
-    free(t->msg);
-    book_close(t->book);
-    tui_steps_free(t);
+    tui_free(&f->t);
 }
 
 /* Equal doubles: the same number (an incremental sum must be the full one, bit for bit). */

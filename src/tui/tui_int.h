@@ -161,6 +161,8 @@ int tui_parse_year(struct tui *t, const char *text);
 /* Finds each step's kind and sheet; on a step the program cannot show, fatal() (a bad built-in table). */
 void tui_steps_init(struct tui *t);
 void tui_steps_free(struct tui *t);
+/* Frees everything an opened terminal workbook holds (its steps, year, memos, report, book). */
+void tui_free(struct tui *t);
 /* Reloads the year from the workbook and rebuilds report, checks and the current step. */
 void tui_reload(struct tui *t);
 /*

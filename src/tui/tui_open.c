@@ -217,7 +217,7 @@ env_lang(void)
     return LANG_ZH;
 }
 
-static void
+void
 tui_free(struct tui *t)
 {
     tui_steps_free(t);
