@@ -244,6 +244,22 @@ void cli_assess_clear(const struct cli_assess *ca, int year, const char *code, s
 int cli_assess_put(struct book *wb, struct cli_change *c, size_t n, enum lang l);
 /* Frees the n changes and the array. */
 void cli_changes_free(struct cli_change *c, size_t n);
+/* What evaluate and maturity give the shared write of assessor entries (cli_assess_write). */
+struct cli_assess_writer {
+    /* the changes ca asks for: cli_assess_changes with the command's kind, and what it adds */
+    int (*changes)(const struct app *app, const struct cli_assess *ca, const struct wb_plan *p,
+                   int year, struct cli_change *c, size_t *n, enum lang l);
+    /* the evaluation of year once written, or an exit code after saying why */
+    int (*evaluate)(struct book *wb, int year, enum lang l, struct book_eval *be);
+    /* says what was written and the new result */
+    void (*written)(const struct book_eval *be, const struct cli_change *c, size_t n, enum lang l);
+};
+/*
+ * Opens file for writing, turns ca into changes against its plan, writes them as one undoable
+ * action and prints the result with w; 0 or an exit code.
+ */
+int cli_assess_write(struct app *app, const char *file, const char *year_arg,
+                     const struct cli_assess *ca, const struct cli_assess_writer *w, enum lang l);
 /*
  * Appends text (escaped whole) on lines of at most width columns, each indented by indent
  * blanks; an English word is not cut when a blank lets it move to the next line.

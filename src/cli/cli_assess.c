@@ -401,6 +401,42 @@ cli_changes_free(struct cli_change *c, size_t n)
     free(c);
 }
 
+int
+cli_assess_write(struct app *app, const char *file, const char *year_arg,
+                 const struct cli_assess *ca, const struct cli_assess_writer *w, enum lang l)
+{
+    struct cli_change *c = xcalloc(CLI_ASSESS_CHANGES, sizeof *c);
+    struct book_eval be;
+    struct wb_plan p;
+    struct book *wb;
+    char *cause = NULL;
+    int rc, year, exists;
+    size_t n = 0;
+    enum err e;
+
+    if ((rc = cli_open(app, file, BOOK_WRITE, &wb)) != 0) {
+        free(c);
+        return rc;
+    }
+    if ((rc = cli_year(wb, year_arg, 0, &year, &exists)) == 0) {
+        if ((e = book_load_plan(wb, &p, &cause)) != ERR_OK) {
+            rc = cli_fail(e, cause);
+        } else {
+            rc = w->changes(app, ca, &p, year, c, &n, l);
+            plan_free(&p);
+        }
+    }
+    if (rc == 0)
+        rc = cli_assess_put(wb, c, n, l);
+    if (rc == 0 && (rc = w->evaluate(wb, year, l, &be)) == 0) {
+        w->written(&be, c, n, l);
+        book_eval_free(&be);
+    }
+    book_close(wb);
+    cli_changes_free(c, n);
+    return rc;
+}
+
 /* The bytes of the character at s and its columns. */
 static size_t
 char_at(const char *s, int *cols)

@@ -338,43 +338,33 @@ print_written(const struct book_eval *be, const struct cli_change *c, size_t n, 
 }
 
 static int
+changes_of(const struct app *app, const struct cli_assess *ca, const struct wb_plan *p, int year,
+           struct cli_change *c, size_t *n, enum lang l)
+{
+    return cli_assess_changes(app, ca, &kind, p, year, c, n, l);
+}
+
+/* The evaluation of year of wb, or an exit code after saying why. */
+static int
+evaluate(struct book *wb, int year, enum lang l, struct book_eval *be)
+{
+    char *cause = NULL;
+    enum err e = book_evaluate(wb, year, l, be, &cause);
+
+    return e == ERR_OK ? 0 : cli_fail(e, cause);
+}
+
+static const struct cli_assess_writer writer = {
+    .changes = changes_of,
+    .evaluate = evaluate,
+    .written = print_written,
+};
+
+static int
 write_entries(struct app *app, const char *file, const char *year_arg, const struct cli_assess *ca,
               enum lang l)
 {
-    struct cli_change *c = xcalloc(CLI_ASSESS_CHANGES, sizeof *c);
-    struct book_eval be;
-    struct wb_plan p;
-    struct book *wb;
-    char *cause = NULL;
-    int rc, year, exists;
-    size_t n = 0;
-    enum err e;
-
-    if ((rc = cli_open(app, file, BOOK_WRITE, &wb)) != 0) {
-        free(c);
-        return rc;
-    }
-    if ((rc = cli_year(wb, year_arg, 0, &year, &exists)) == 0) {
-        if ((e = book_load_plan(wb, &p, &cause)) != ERR_OK) {
-            rc = cli_fail(e, cause);
-        } else {
-            rc = cli_assess_changes(app, ca, &kind, &p, year, c, &n, l);
-            plan_free(&p);
-        }
-    }
-    if (rc == 0)
-        rc = cli_assess_put(wb, c, n, l);
-    if (rc == 0) {
-        if ((e = book_evaluate(wb, year, l, &be, &cause)) != ERR_OK) {
-            rc = cli_fail(e, cause);
-        } else {
-            print_written(&be, c, n, l);
-            book_eval_free(&be);
-        }
-    }
-    book_close(wb);
-    cli_changes_free(c, n);
-    return rc;
+    return cli_assess_write(app, file, year_arg, ca, &writer, l);
 }
 
 static int
@@ -382,20 +372,15 @@ show(struct app *app, const char *file, const char *year_arg, int json, enum lan
 {
     struct book_eval be;
     struct book *wb;
-    char *cause = NULL;
     int rc, year, exists;
-    enum err e;
 
     if ((rc = cli_open(app, file, BOOK_READ, &wb)) != 0)
         return rc;
-    if ((rc = cli_year(wb, year_arg, 0, &year, &exists)) != 0) {
-        book_close(wb);
-        return rc;
-    }
-    e = book_evaluate(wb, year, l, &be, &cause);
+    if ((rc = cli_year(wb, year_arg, 0, &year, &exists)) == 0)
+        rc = evaluate(wb, year, l, &be);
     book_close(wb);
-    if (e != ERR_OK)
-        return cli_fail(e, cause);
+    if (rc != 0)
+        return rc;
     if (json)
         print_json(&be, l);
     else
