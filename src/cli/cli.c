@@ -6,6 +6,7 @@
  */
 #include "cli/cli.h"
 
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,11 +88,106 @@ cli_usage(const struct cli_cmd *cmd)
 int
 cli_help(const struct app *app, const struct cli_cmd *cmd)
 {
+    int shown = 0;
+
     printf("用法: tanbook %s\n\n%s\n\n", cmd->usage, cmd->summary);
-    if (cmd->print_help != NULL)
+    if (cmd->print_help != NULL) {
         cmd->print_help(app);
-    printf("%s%s", cmd->print_help != NULL ? "\n" : "", cmd->help);
+        shown = 1;
+    }
+    if (cmd->opts != NULL && cmd->opts[0].name != NULL) {
+        printf("选项:\n");
+        cli_help_opts(cmd->opts);
+        shown = 1;
+    }
+    if (cmd->help != NULL && cmd->help[0] != '\0')
+        printf("%s%s", shown ? "\n" : "", cmd->help);
     return 0;
+}
+
+void
+cli_help_opts(const struct cli_opt *opts)
+{
+    const struct cli_opt *o;
+    char *left;
+
+    for (o = opts; o->name != NULL; o++) {
+        const char *h = o->help, *nl;
+        char pre[8] = "";
+
+        if (o->letter != 0)
+            snprintf(pre, sizeof pre, "-%c, ", o->letter);
+        left = xasprintf("%s--%s%s%s", pre, o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+        nl = strchr(h, '\n');
+        if (nl == NULL) {
+            cli_help_row(left, h);
+        } else {    /* the first line beside the option, the others under it */
+            char *first = xstrndup(h, (size_t)(nl - h));
+
+            cli_help_row(left, first);
+            free(first);
+            for (h = nl + 1;; h = nl + 1) {
+                nl = strchr(h, '\n');
+                printf("%28s%.*s\n", "", nl != NULL ? (int)(nl - h) : (int)strlen(h), h);
+                if (nl == NULL || nl[1] == '\0')
+                    break;
+            }
+        }
+        free(left);
+    }
+}
+
+/* getopt_long's table of opts, in storage of the parser's own (a command has a few dozen at most). */
+#define CLI_OPTS_MAX 96
+
+int
+cli_getopt(const struct cli_opt *opts, int argc, char **argv)
+{
+    static struct option table[CLI_OPTS_MAX + 1];
+    static char letters[2 * CLI_OPTS_MAX + 1];
+    static const struct cli_opt *last_opts;
+    static char **last_argv;
+    size_t n, k = 0;
+    int c;
+
+    if (argv != last_argv || opts != last_opts) {
+        for (n = 0; opts[n].name != NULL && n < CLI_OPTS_MAX; n++) {
+            table[n] = (struct option){opts[n].name,
+                                       opts[n].arg != NULL ? required_argument : no_argument,
+                                       NULL, opts[n].id};
+            if (opts[n].letter != 0) {
+                letters[k++] = opts[n].letter;
+                if (opts[n].arg != NULL)
+                    letters[k++] = ':';
+            }
+        }
+        table[n] = (struct option){NULL, 0, NULL, 0};
+        letters[k] = '\0';
+        last_opts = opts;
+        last_argv = argv;
+        optind = 1;
+        opterr = 0;
+    }
+    c = getopt_long(argc, argv, letters, table, NULL);
+    if (c == -1) {
+        last_argv = NULL;    /* the next call, on any argv, starts afresh */
+        return -1;
+    }
+    if (c == '?' || c == ':') {
+        const char *bad = argv[optind - 1];
+        size_t i;
+
+        for (i = 0; opts[i].name != NULL; i++)
+            if ((strncmp(bad, "--", 2) == 0 && strcmp(bad + 2, opts[i].name) == 0)
+                || (bad[0] == '-' && bad[1] == opts[i].letter && bad[1] != '\0' && bad[2] == '\0'))
+                break;
+        if (opts[i].name != NULL && opts[i].arg != NULL)
+            cli_error("选项“%s”需要一个值", bad);
+        else
+            cli_error("无法识别的选项“%s”", bad);
+        return CLI_OPT_BAD;
+    }
+    return c;
 }
 
 void
@@ -175,7 +271,9 @@ main_help(void)
     size_t i;
 
     printf("碳账本 tanbook %s - 公共机构碳排放数据收集工作簿（T/ZJJGSW 0005—2024 附录A）\n\n"
-           "用法: tanbook COMMAND [ARGS]   每个命令都有 --help\n\n命令:\n", TANBOOK_VERSION);
+           "用法: tanbook COMMAND [ARGS]   每个命令都有 --help\n"
+           "      tanbook [FILE] [--year YEAR] [--lang zh|en]   在终端中打开工作簿（不给 FILE 时为默认工作簿）\n"
+           "      tanbook --demo [--lang zh|en]   打开内置的示例工作簿\n\n命令:\n", TANBOOK_VERSION);
     for (i = 0; i < nitems(commands); i++)
         printf("  %-11s %s\n", commands[i]->name, commands[i]->summary);
     printf("\n选项:\n  -h, --help     显示本帮助\n  --version      显示版本\n\n"

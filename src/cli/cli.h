@@ -14,11 +14,30 @@
 #define EXIT_USAGE 2
 #define EXIT_IO 3
 
+/*
+ * One option of a command, as its parser reads it and its --help (and the bash completion, which
+ * reads --help) shows it: the table is the one place an option is written.
+ */
+struct cli_opt {
+    const char *name;      /* the long option, without "--" */
+    const char *arg;       /* its argument as help names it ("YEAR"), NULL for a flag */
+    int id;                /* what cli_getopt returns for it, > 0 */
+    const char *help;      /* what it does; a "\n" goes on an indented next line */
+    char letter;           /* its short form ('o' for -o), 0 when none */
+};
+/* A table's rows: CLI_OPT("year", "YEAR", 'y', "年度"), CLI_OPT_SHORT('o', "output", …), CLI_OPT_END. */
+#define CLI_OPT(name, arg, id, help) {(name), (arg), (id), (help), 0}
+#define CLI_OPT_SHORT(letter, name, arg, id, help) {(name), (arg), (id), (help), (letter)}
+#define CLI_OPT_END {NULL, NULL, 0, NULL, 0}
+/* What cli_getopt returns for an option the table lacks or one missing its argument. */
+#define CLI_OPT_BAD '?'
+
 struct cli_cmd {
     const char *name;
     const char *summary;   /* one line for `tanbook --help` */
     const char *usage;     /* the synopsis after "tanbook " */
-    const char *help;      /* the rest of `tanbook NAME --help` */
+    const struct cli_opt *opts;   /* the options, CLI_OPT_END last; NULL when print_help shows them */
+    const char *help;      /* what `tanbook NAME --help` says after the options: notes, examples */
     int (*run)(struct app *app, int argc, char **argv);   /* argv[0] is the command name */
     void (*print_help)(const struct app *app);  /* help generated from data (forms/), or NULL */
 };
@@ -64,6 +83,15 @@ int cli_usage(const struct cli_cmd *cmd);
 int cli_help(const struct app *app, const struct cli_cmd *cmd);
 /* Prints one help row: two blanks, left padded to 26 display columns, then right. */
 void cli_help_row(const char *left, const char *right);
+/* Prints a help row for each option of opts ("--year YEAR", its help). */
+void cli_help_opts(const struct cli_opt *opts);
+/*
+ * The next option of argv by the table opts (getopt_long underneath; its argument in optarg),
+ * from the first when argv is not the one of the last call: its id, -1 after the last option
+ * (optind is then the first operand), or CLI_OPT_BAD after saying on stderr what is wrong.
+ * Options and operands may come in any order.
+ */
+int cli_getopt(const struct cli_opt *opts, int argc, char **argv);
 /* Whether argv holds -h or --help. */
 int cli_wants_help(int argc, char **argv);
 /* Opens the workbook at path (book_open); returns 0, or an exit code after printing why. */
@@ -98,8 +126,6 @@ void cli_kpi_targets_json(struct strbuf *sb, const struct perf *p, int year);
  * with these getopt values in its option table (its own options take CLI_CLAIM_OWN and up), and
  * what was read of them.
  */
-struct option;
-
 enum { CLI_CLAIM_YEAR = 1, CLI_CLAIM_LIST, CLI_CLAIM_DELETE, CLI_CLAIM_JSON, CLI_CLAIM_LANG,
        CLI_CLAIM_OWN };
 struct cli_claim {
@@ -110,7 +136,7 @@ struct cli_claim {
 /* A claim command: its options and texts, and what it does to record a row and to list them. */
 struct cli_claim_cmd {
     const struct cli_cmd *cmd;
-    const struct option *opts;              /* getopt_long's table, shared and own options */
+    const struct cli_opt *opts;             /* the shared and own options */
     const char *put_opt;                    /* an option that records, as the usage error names it */
     const char *tbl;                        /* store_claim_delete's table */
     const char *gone_zh, *gone_en;          /* a row, as "no offset has the id 3" names it */
@@ -170,6 +196,8 @@ struct cli_change {
  * 'e' --evidence, 'f' --evidence-file, 'a' --assessor) with arg: 0, -1 for another c, or EXIT_USAGE (too many).
  */
 int cli_assess_option(struct cli_assess *ca, int c, const char *arg, const struct cli_cmd *cmd);
+/* The options of `evaluate` and `maturity`, the ids cli_assess_option takes with 'y', 'j', 'l'. */
+extern const struct cli_opt cli_assess_opts[];
 /* Whether the command writes (a --set, --set-text, --clear or --evaluator was given). */
 int cli_assess_writes(const struct cli_assess *ca);
 /* The options fit together (a write needs --year, no --json; --note … need a write); 0 or EXIT_USAGE. */

@@ -527,27 +527,32 @@ cli_wrap(struct strbuf *sb, const char *text, int indent, int width)
     free(safe);
 }
 
+const struct cli_opt cli_assess_opts[] = {
+    CLI_OPT("year", "Y", 'y', "评价的年度（默认为工作簿中最新的年度）；录入时必须给出"),
+    CLI_OPT("json", NULL, 'j', "以 JSON 输出（键名见下）"),
+    CLI_OPT("lang", "zh|en", 'l', "输出语言（默认 zh）"),
+    CLI_OPT("set", "CODE=VALUE", 's', "录入一项的数值或得分（CODE 与 VALUE 见下）；VALUE 为空时只记录佐证与说明"),
+    CLI_OPT("set-text", "KEY=TEXT", 't', "评价报告的文字（KEY 见下）；TEXT 为空时清除"),
+    CLI_OPT("clear", "CODE", 'c', "删除该项的录入"),
+    CLI_OPT("note", "TEXT", 'n', "佐证说明（查阅的文件、现场核查、访谈，000 §6.5）"),
+    CLI_OPT("evidence", "TEXT", 'e', "佐证材料（文件名称、文号、日期）"),
+    CLI_OPT("evidence-file", "PATH", 'f', "佐证文件：记录其路径与 SHA-256，之后可核对是否改动"),
+    CLI_OPT("assessor", "NAME", 'a', "评审人；不给时取环境变量 TANBOOK_ASSESSOR，再没有则为空"),
+    CLI_OPT("evaluator", "NAME,ROLE,DATE", 'v', "一位评价人员：姓名、角色（职务/职称）、日期 YYYY-MM-DD，三项都要\n"
+            "（002 附录B.2 评价组组成）；可重复，一次命令给出的全部 --evaluator 取代已有的名单"),
+    CLI_OPT_END,
+};
+
 int
 cli_assess_main(struct app *app, int argc, char **argv, const char *eval,
                 const struct cli_cmd *cmd, cli_assess_show_fn show, cli_assess_write_fn write)
 {
-    static const struct option opts[] = {
-        {"year", required_argument, NULL, 'y'}, {"json", no_argument, NULL, 'j'},
-        {"lang", required_argument, NULL, 'l'}, {"set", required_argument, NULL, 's'},
-        {"set-text", required_argument, NULL, 't'}, {"clear", required_argument, NULL, 'c'},
-        {"note", required_argument, NULL, 'n'}, {"evidence", required_argument, NULL, 'e'},
-        {"evidence-file", required_argument, NULL, 'f'},
-        {"assessor", required_argument, NULL, 'a'}, {"evaluator", required_argument, NULL, 'v'},
-        {NULL, 0, NULL, 0},
-    };
     struct cli_assess ca = {.eval = eval};
     const char *year_arg = NULL;
     enum lang lang = LANG_ZH;
     int c, json = 0, rc = 0;
 
-    optind = 1;
-    opterr = 0;
-    while (rc == 0 && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    while (rc == 0 && (c = cli_getopt(cli_assess_opts, argc, argv)) != -1) {
         if (c == 'y') {
             year_arg = optarg;
         } else if (c == 'j') {
@@ -555,8 +560,7 @@ cli_assess_main(struct app *app, int argc, char **argv, const char *eval,
         } else if (c == 'l') {
             if (cli_lang(optarg, &lang) != 0)
                 rc = cli_usage(cmd);
-        } else if ((rc = cli_assess_option(&ca, c, optarg, cmd)) < 0) {
-            cli_error("无法识别的选项“%s”", argv[optind - 1]);
+        } else if (c == CLI_OPT_BAD || (rc = cli_assess_option(&ca, c, optarg, cmd)) < 0) {
             rc = cli_usage(cmd);
         }
     }

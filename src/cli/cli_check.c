@@ -12,14 +12,15 @@
 #include "core/check.h"
 #include "cli/cli.h"
 
+static const struct cli_opt check_opts[] = {
+    CLI_OPT("year", "YEAR", 'y', "年度（默认为工作簿中最新的年度）"),
+    CLI_OPT("lang", "zh|en", 'l', "输出语言（默认 zh）"),
+    CLI_OPT_END,
+};
+
 static int
 cmd_check(struct app *app, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"year", required_argument, NULL, 'y'},
-        {"lang", required_argument, NULL, 'l'},
-        {NULL, 0, NULL, 0},
-    };
     const char *year_arg = NULL;
     enum lang lang = LANG_ZH;
     struct check_report rep;
@@ -30,16 +31,13 @@ cmd_check(struct app *app, int argc, char **argv)
     size_t i;
     enum err e;
 
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    while ((c = cli_getopt(check_opts, argc, argv)) != -1) {
         if (c == 'y') {
             year_arg = optarg;
         } else if (c == 'l') {
             if (cli_lang(optarg, &lang) != 0)
                 return cli_usage(&cli_cmd_check);
         } else {
-            cli_error("无法识别的选项“%s”", argv[optind - 1]);
             return cli_usage(&cli_cmd_check);
         }
     }
@@ -92,8 +90,7 @@ const struct cli_cmd cli_cmd_check = {
             "排放因子是否有数据来源。\n"
             "警告（不影响退出码）: 缺月；数据来源未填写；某月数量与其他月份相差过大（异常波动）；\n"
             "单位建筑面积碳排放量低于 5 或高于 300 kgCO₂e/m²；单位相差 10⁴ 倍而数值未变（如 kWh 改填 万kWh）；\n"
-            "与上一年度相比，某排放源变化超过 ±50%，建筑面积或用能人数变化超过 10%。\n"
-            "  --year YEAR   年度（默认为工作簿中最新的年度）\n"
-            "  --lang zh|en  输出语言（默认 zh）\n",
+            "与上一年度相比，某排放源变化超过 ±50%，建筑面积或用能人数变化超过 10%。\n",
+    .opts = check_opts,
     .run = cmd_check,
 };

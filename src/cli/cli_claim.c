@@ -50,9 +50,7 @@ cli_claim_main(struct app *app, int argc, char **argv, const struct cli_claim_cm
     const char *del = NULL;
     int c, list = 0, puts = 0;
 
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "", cc->opts, NULL)) != -1) {
+    while ((c = cli_getopt(cc->opts, argc, argv)) != -1) {
         switch (c) {
         case CLI_CLAIM_YEAR: cl.year = optarg; break;
         case CLI_CLAIM_LIST: list = 1; break;
@@ -63,10 +61,8 @@ cli_claim_main(struct app *app, int argc, char **argv, const struct cli_claim_cm
                 return cli_usage(cc->cmd);
             break;
         default:
-            if (cc->take(own, c, optarg) != 0) {
-                cli_error("无法识别的选项“%s”", argv[optind - 1]);
+            if (c == CLI_OPT_BAD || cc->take(own, c, optarg) != 0)
                 return cli_usage(cc->cmd);
-            }
             puts++;
         }
     }

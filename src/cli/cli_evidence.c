@@ -108,13 +108,19 @@ print_text(int year, const struct book_evidence *v, size_t n, enum lang l)
     sb_free(&sb);
 }
 
+static const struct cli_opt evidence_opts[] = {
+    CLI_OPT("year", "Y", 'y', "年度（默认为工作簿中最新的年度）"),
+    CLI_OPT("json", NULL, 'j', "以 JSON 输出。键名: year, evidence[]{kind（zc、maturity、offset、renewable、\n"
+            "factor）, item（指标编号、抵销编号、可再生能源的类型与期间、排放源 id）, reference\n"
+            "（佐证材料；自定义因子为其数据来源）, note, file, sha256, file_state（\"\"、same、\n"
+            "changed、missing）, at（录入时间，评价记录才有）, assessor}"),
+    CLI_OPT("lang", "zh|en", 'l', "输出语言（默认 zh）"),
+    CLI_OPT_END,
+};
+
 static int
 cmd_evidence(struct app *app, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"year", required_argument, NULL, 'y'}, {"json", no_argument, NULL, 'j'},
-        {"lang", required_argument, NULL, 'l'}, {NULL, 0, NULL, 0},
-    };
     struct book_evidence *v;
     const char *year_arg = NULL;
     enum lang lang = LANG_ZH;
@@ -124,9 +130,7 @@ cmd_evidence(struct app *app, int argc, char **argv)
     size_t n;
     enum err e;
 
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    while ((c = cli_getopt(evidence_opts, argc, argv)) != -1) {
         if (c == 'y') {
             year_arg = optarg;
         } else if (c == 'j') {
@@ -135,7 +139,6 @@ cmd_evidence(struct app *app, int argc, char **argv)
             if (cli_lang(optarg, &lang) != 0)
                 return cli_usage(&cli_cmd_evidence);
         } else {
-            cli_error("无法识别的选项“%s”", argv[optind - 1]);
             return cli_usage(&cli_cmd_evidence);
         }
     }
@@ -163,14 +166,9 @@ const struct cli_cmd cli_cmd_evidence = {
     .name = "evidence",
     .summary = "佐证材料清单：某年度评价指标、碳抵销、可再生能源和自定义排放因子所依据的文件及其 SHA-256 核对",
     .usage = "evidence FILE [--year Y] [--json] [--lang zh|en]",
-    .help = "  --year Y      年度（默认为工作簿中最新的年度）\n"
-            "  --lang zh|en  输出语言（默认 zh）\n"
-            "  --json        以 JSON 输出。键名: year, evidence[]{kind（zc、maturity、offset、renewable、\n"
-            "                factor）, item（指标编号、抵销编号、可再生能源的类型与期间、排放源 id）, reference\n"
-            "                （佐证材料；自定义因子为其数据来源）, note, file, sha256, file_state（\"\"、same、\n"
-            "                changed、missing）, at（录入时间，评价记录才有）, assessor}\n"
-            "佐证文件与登记时的 SHA-256 不同时显示“已改动”。评价的佐证用 tanbook evaluate / maturity\n"
+    .help = "佐证文件与登记时的 SHA-256 不同时显示“已改动”。评价的佐证用 tanbook evaluate / maturity\n"
             "--set ... --evidence 录入，抵销用 tanbook offset，可再生能源用 tanbook renewable，自定义因子用\n"
             "tanbook set --factor ... --factor-source。\n",
+    .opts = evidence_opts,
     .run = cmd_evidence,
 };

@@ -174,22 +174,19 @@ print_text(const struct factor_lib *lib)
     sb_free(&sb);
 }
 
+static const struct cli_opt factors_opts[] = {
+    CLI_OPT("json", NULL, 'j', "以 JSON 输出（sources、electricity、electricity_residual、not_scope2_footprint、gwp）"),
+    CLI_OPT_END,
+};
+
 static int
 cmd_factors(struct app *app, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"json", no_argument, NULL, 'j'},
-        {NULL, 0, NULL, 0},
-    };
     int c, json = 0;
 
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (c != 'j') {
-            cli_error("无法识别的选项“%s”", argv[optind - 1]);
+    while ((c = cli_getopt(factors_opts, argc, argv)) != -1) {
+        if (c != 'j')
             return cli_usage(&cli_cmd_factors);
-        }
         json = 1;
     }
     if (optind != argc)
@@ -205,8 +202,7 @@ const struct cli_cmd cli_cmd_factors = {
     .name = "factors",
     .summary = "列出内置排放因子库及每个数值的来源",
     .usage = "factors [--json]",
-    .help = "新建年度时，这些数值会固定到工作簿中（表A.6），之后因子库更新不会改变已有年度。\n"
-            "  --json   以 JSON 输出（sources、electricity、electricity_residual、"
-            "not_scope2_footprint、gwp）\n",
+    .help = "新建年度时，这些数值会固定到工作簿中（表A.6），之后因子库更新不会改变已有年度。\n",
+    .opts = factors_opts,
     .run = cmd_factors,
 };

@@ -141,15 +141,19 @@ import_offsets(struct book *wb, const char *csv, const char *text, size_t len, e
     return rc;
 }
 
+static const struct cli_opt import_opts[] = {
+    CLI_OPT_SHORT('n', "dry-run", NULL, 'n', "只检查，不写入"),
+    CLI_OPT("add-years", NULL, 'a', "新增数据中出现而工作簿中没有的年度"),
+    CLI_OPT("offsets", "OFFSETS.csv", 'o', "导入碳抵销（列名见上）：同样全部成功才写入，为一次可撤销的修改；\n"
+            "不计入的抵销（登记过早、未注销、已用于其他、类型不符、无佐证 …）照样记录，\n"
+            "并逐项提示原因；工作簿中没有的抵销年度照样导入并提示。\n"
+            "*数量必需，绿证可只填电量。佐证文件按 CSV 所在文件夹解析，记录其 SHA-256。"),
+    CLI_OPT_END,
+};
+
 static int
 cmd_import(struct app *app, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"dry-run", no_argument, NULL, 'n'},
-        {"add-years", no_argument, NULL, 'a'},
-        {"offsets", required_argument, NULL, 'o'},
-        {NULL, 0, NULL, 0},
-    };
     const struct import_reject *rej;
     struct import_counts n;
     struct book *wb = NULL;
@@ -162,9 +166,7 @@ cmd_import(struct app *app, int argc, char **argv)
     unsigned flags = 0;
     enum err e;
 
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "n", opts, NULL)) != -1) {
+    while ((c = cli_getopt(import_opts, argc, argv)) != -1) {
         if (c == 'n') {
             dry = 1;
         } else if (c == 'a') {
@@ -172,7 +174,6 @@ cmd_import(struct app *app, int argc, char **argv)
         } else if (c == 'o') {
             offsets = optarg;
         } else {
-            cli_error("无法识别的选项“%s”", argv[optind - 1]);
             return cli_usage(&cli_cmd_import);
         }
     }
@@ -265,19 +266,14 @@ const struct cli_cmd cli_cmd_import = {
     .name = "import",
     .summary = "从 CSV 导入活动水平数据（表A.5）或碳抵销（--offsets），全部成功才写入",
     .usage = "import FILE DATA.csv [--dry-run] [--add-years] | import FILE --offsets OFFSETS.csv [--dry-run]",
-    .help = "排放源的全部名称见 tanbook factors。\n编码可为 UTF-8（带或不带 BOM）或 GB18030/GBK（Excel 另存的 CSV）。\n"
+    .help = "排放源的全部名称见 tanbook factors。\n"
+            "编码可为 UTF-8（带或不带 BOM）或 GB18030/GBK（Excel 另存的 CSV）。\n"
             "不在排放源一览表（表A.3）中的排放源会自动加入；与已有数据期间相同的行会替换原数据。\n"
             "工作簿中没有的年度的行会被拒绝（期间的笔误不会新建年度），除非给出 --add-years。\n"
-            "数量填 / 或“不适用”表示该期间不适用（如夏季不供暖）：不计排放，检查时算作已填，"
-            "单位可不填。\n"
+            "数量填 / 或“不适用”表示该期间不适用（如夏季不供暖）：不计排放，检查时算作已填，单位可不填。\n"
             "任何一行有误时不导入任何数据，并列出前 100 条“行号: 原因”及其余有误的行数，退出码 1。\n"
-            "文件不能超过 64 MB，单行不能超过 64 KB；不支持 UTF-16 编码。\n"
-            "  --dry-run     只检查，不写入\n"
-            "  --add-years   新增数据中出现而工作簿中没有的年度\n"
-            "  --offsets CSV 导入碳抵销（列名见上）：同样全部成功才写入，为一次可撤销的修改；\n"
-            "                不计入的抵销（登记过早、未注销、已用于其他、类型不符、无佐证 …）照样记录，\n"
-            "                并逐项提示原因；工作簿中没有的抵销年度照样导入并提示。\n"
-            "                *数量必需，绿证可只填电量。佐证文件按 CSV 所在文件夹解析，记录其 SHA-256。\n",
+            "文件不能超过 64 MB，单行不能超过 64 KB；不支持 UTF-16 编码。\n",
+    .opts = import_opts,
     .run = cmd_import,
     .print_help = import_help,
 };

@@ -652,15 +652,28 @@ print_text(const struct perf *p, const struct wb_plan *plan, const char *unit)
     sb_free(&sb);
 }
 
+static const struct cli_opt kpi_opts[] = {
+    CLI_OPT("year", "YEAR", 'y', "评估的年度（默认为工作簿中最新的年度）"),
+    CLI_OPT("json", NULL, 'j', "以 JSON 输出，缺少的值为 null。键名: unit, year, 各参数（total_tco2e,\n"
+            "scope1_tco2e, scope2_tco2e, intensity_kgco2e_per_m2, per_capita_tco2e, energy_tce,\n"
+            "energy_intensity_kgce_per_m2, energy_per_capita_kgce, coal_share_pct,\n"
+            "heat_kgco2e_per_hdd, electricity_kgco2e_per_degree_day, neutrality_rate_pct,\n"
+            "renewable_share_pct, green_power_share_pct）, like_for_like{同上},\n"
+            "base{kind, years, spec, reason, set_at, factor_year, ok, missing, note, 各参数,\n"
+            "like_for_like, history[]}（未设定时为 null）, change_vs_base_pct,\n"
+            "change_vs_base_like_for_like_pct, change_vs_previous_pct（键: total, intensity,\n"
+            "per_capita, energy_intensity）, effects{activity_tco2e, factor_tco2e, sources[]},\n"
+            "targets[]{id, parameter, target_year, reduction_pct, annual_rate_pct, kind, base,\n"
+            "base_year, base_value, target_value, milestone, actual, actual_like_for_like, gap,\n"
+            "on_track, needed_annual_pct, preset, missing}, trend[]{year, complete, 各参数,\n"
+            "change_vs_previous_pct}"),
+    CLI_OPT("lang", "zh|en", 'l', "输出语言（默认 zh）"),
+    CLI_OPT_END,
+};
+
 static int
 cmd_kpi(struct app *app, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"year", required_argument, NULL, 'y'},
-        {"json", no_argument, NULL, 'j'},
-        {"lang", required_argument, NULL, 'l'},
-        {NULL, 0, NULL, 0},
-    };
     const char *year_arg = NULL;
     enum lang lang = LANG_ZH;
     struct book_calc bc;
@@ -670,9 +683,7 @@ cmd_kpi(struct app *app, int argc, char **argv)
     int c, json = 0, rc, year, exists;
     enum err e;
 
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    while ((c = cli_getopt(kpi_opts, argc, argv)) != -1) {
         if (c == 'y') {
             year_arg = optarg;
         } else if (c == 'j') {
@@ -681,7 +692,6 @@ cmd_kpi(struct app *app, int argc, char **argv)
             if (cli_lang(optarg, &lang) != 0)
                 return cli_usage(&cli_cmd_kpi);
         } else {
-            cli_error("无法识别的选项“%s”", argv[optind - 1]);
             return cli_usage(&cli_cmd_kpi);
         }
     }
@@ -715,23 +725,9 @@ const struct cli_cmd cli_cmd_kpi = {
     .name = "kpi",
     .summary = "显示碳绩效参数：按报告值与按基准期因子可比、较上年与较基准期的变化、目标进度和各年趋势",
     .usage = "kpi FILE [--year YEAR] [--json] [--lang zh|en]",
-    .help = "  --year YEAR   评估的年度（默认为工作簿中最新的年度）\n"
-            "  --lang zh|en  输出语言（默认 zh）\n"
-            "  --json        以 JSON 输出，缺少的值为 null。键名: unit, year, 各参数（total_tco2e,\n"
-            "                scope1_tco2e, scope2_tco2e, intensity_kgco2e_per_m2, per_capita_tco2e, energy_tce,\n"
-            "                energy_intensity_kgce_per_m2, energy_per_capita_kgce, coal_share_pct,\n"
-            "                heat_kgco2e_per_hdd, electricity_kgco2e_per_degree_day, neutrality_rate_pct,\n"
-            "                renewable_share_pct, green_power_share_pct）, like_for_like{同上},\n"
-            "                base{kind, years, spec, reason, set_at, factor_year, ok, missing, note, 各参数,\n"
-            "                like_for_like, history[]}（未设定时为 null）, change_vs_base_pct,\n"
-            "                change_vs_base_like_for_like_pct, change_vs_previous_pct（键: total, intensity,\n"
-            "                per_capita, energy_intensity）, effects{activity_tco2e, factor_tco2e, sources[]},\n"
-            "                targets[]{id, parameter, target_year, reduction_pct, annual_rate_pct, kind, base,\n"
-            "                base_year, base_value, target_value, milestone, actual, actual_like_for_like, gap,\n"
-            "                on_track, needed_annual_pct, preset, missing}, trend[]{year, complete, 各参数,\n"
-            "                change_vs_previous_pct}\n"
-            "按报告值: 各年按其固定的排放因子；可比: 按基准期最早一年的排放因子重算（003 §7.2.4.2），\n"
+    .help = "按报告值: 各年按其固定的排放因子；可比: 按基准期最早一年的排放因子重算（003 §7.2.4.2），\n"
             "较基准期的变化按排放源分解为活动水平影响和因子影响，两者之和等于按报告值的变化。\n"
             "基准期用 tanbook set FILE --base 设定，目标用 tanbook target FILE 设定。\n",
+    .opts = kpi_opts,
     .run = cmd_kpi,
 };

@@ -589,6 +589,7 @@ const struct cli_cmd cli_cmd_maturity = {
     .summary = "碳排放管理体系成熟度评价（002 §12，征求意见稿）：定性、定量、权重、总分与星级；录入评审结果",
     .usage = "maturity FILE [--year Y] [--json] [--lang zh|en] | maturity FILE --year Y --set CODE=VALUE ...",
     .print_help = print_help,
+    .opts = cli_assess_opts,
     .help = "显示（只读）: maturity FILE [--year Y] [--json] [--lang zh|en]\n"
             "  --json 键名: year, unit, qualitative{score, max, items[]{code, level1, level2, criterion, max,\n"
             "               score（未计分时为 null）, evidence, note, assessor}, unscored[]}, quantitative{method\n"
@@ -602,12 +603,9 @@ const struct cli_cmd cli_cmd_maturity = {
             "  CODE 为表A.1 的评分细则（M1.1.1 …，得分 0 至满分，步长 1）或上列设置（@ 可省略）；\n"
             "  @denominator 取 area（面积）、person（人数）或 custom（自定义，并用 @custom 录入本年的数值）。\n"
             "  只设 a1 时 a2 自动设为 1 − a1（反之亦然），因为 a1 + a2 须为 1。\n"
-            "  --set-text KEY=TEXT   custom_name（自定义分母的名称，如 营业收入）、custom_unit（其单位，如\n"
-            "                        万元）、evaluators、findings、conclusion（评价报告的文字）；TEXT 为空时清除\n"
-            "  --evaluator NAME,ROLE,DATE  一位评价人员（姓名、角色、日期 YYYY-MM-DD），可重复，全部取代已有\n"
-            "                        的名单；evaluators= 的格式同 tanbook evaluate\n"
-            "  --note、--evidence、--evidence-file、--assessor、--clear 同 tanbook evaluate；评审人不给时取\n"
-            "  环境变量 TANBOOK_ASSESSOR。一次命令的全部修改为一次可撤销的修改。\n"
+            "  --set-text 的 KEY: custom_name（自定义分母的名称，如 营业收入）、custom_unit（其单位，如\n"
+            "  万元）、evaluators、findings、conclusion（评价报告的文字）；evaluators= 的格式同 tanbook evaluate。\n"
+            "  一次命令的全部修改为一次可撤销的修改。\n"
             "等级（表22）：四星 90–100，三星 80–89，二星 60–79，一星 0–59（正文写作三星、二星、一星、不合格，\n"
             "按表）。定量（表A.2）：≤ 行业先进值 100 分，高出 10% 以内（含）80 分，高出 10% 以上 60 分；\n"
             "未录入行业先进值时按历史法与往年最优年度比较。\n",

@@ -328,32 +328,31 @@ delete_one(struct app *app, const struct meas_args *a)
     return 0;
 }
 
+static const struct cli_opt measure_opts[] = {
+    CLI_OPT("catalog", "N", OPT_CATALOG, "003 表C.1 组织减排措施清单的第 N 项（名称随之；--name 可另写）"),
+    CLI_OPT("set", "ID", OPT_SET, "修改编号为 ID 的措施，只改给出的项"),
+    CLI_OPT("delete", "ID", OPT_DELETE, "删除编号为 ID 的措施"),
+    CLI_OPT("list", NULL, OPT_LIST, "列出措施及预期减排量合计（不给其他选项时也是列出）"),
+    CLI_OPT("catalog-list", NULL, OPT_CATALOG_LIST, "列出 003 表C.1 的 25 项措施（不需要 FILE）"),
+    CLI_OPT("json", NULL, OPT_JSON, "列出时以 JSON 输出"),
+    CLI_OPT("lang", "zh|en", OPT_LANG, "输出语言（默认 zh）"),
+    CLI_OPT("name", "TEXT", OPT_FIELD + F_NAME, "措施名称"),
+    CLI_OPT("resources", "T", OPT_FIELD + F_RESOURCES, "所需资源"),
+    CLI_OPT("owner", "T", OPT_FIELD + F_OWNER, "责任部门或责任人"),
+    CLI_OPT("due", "T", OPT_FIELD + F_DUE, "完成时间（如 2025-06）"),
+    CLI_OPT("evaluation", "T", OPT_FIELD + F_EVALUATION, "结果的评价方式"),
+    CLI_OPT("expected", "TCO2E", OPT_FIELD + F_EXPECTED, "每年预期减排量，tCO₂e"),
+    CLI_OPT("note", "T", OPT_FIELD + F_NOTE, "备注"),
+    CLI_OPT_END,
+};
+
 static int
 cmd_measure(struct app *app, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"catalog", required_argument, NULL, OPT_CATALOG},
-        {"set", required_argument, NULL, OPT_SET},
-        {"delete", required_argument, NULL, OPT_DELETE},
-        {"list", no_argument, NULL, OPT_LIST},
-        {"catalog-list", no_argument, NULL, OPT_CATALOG_LIST},
-        {"json", no_argument, NULL, OPT_JSON},
-        {"lang", required_argument, NULL, OPT_LANG},
-        {"name", required_argument, NULL, OPT_FIELD + F_NAME},
-        {"resources", required_argument, NULL, OPT_FIELD + F_RESOURCES},
-        {"owner", required_argument, NULL, OPT_FIELD + F_OWNER},
-        {"due", required_argument, NULL, OPT_FIELD + F_DUE},
-        {"evaluation", required_argument, NULL, OPT_FIELD + F_EVALUATION},
-        {"expected", required_argument, NULL, OPT_FIELD + F_EXPECTED},
-        {"note", required_argument, NULL, OPT_FIELD + F_NOTE},
-        {NULL, 0, NULL, 0},
-    };
     struct meas_args a = {.lang = app->lang};
     int c, fields = 0;
 
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    while ((c = cli_getopt(measure_opts, argc, argv)) != -1) {
         if (c >= OPT_FIELD && c < OPT_FIELD + F__COUNT) {
             a.field[c - OPT_FIELD] = optarg;
             fields++;
@@ -371,7 +370,6 @@ cmd_measure(struct app *app, int argc, char **argv)
                 return cli_usage(&cli_cmd_measure);
             break;
         default:
-            cli_error("无法识别的选项“%s”", argv[optind - 1]);
             return cli_usage(&cli_cmd_measure);
         }
     }
@@ -401,12 +399,11 @@ const struct cli_cmd cli_cmd_measure = {
     .usage = "measure FILE [选项]",
     .help = "添加: measure FILE (--catalog N | --name TEXT) [--resources T] [--owner T] [--due T]\n"
             "                   [--evaluation T] [--expected TCO2E] [--note T]\n"
-            "  --catalog N   003 表C.1 组织减排措施清单的第 N 项（名称随之；--name 可另写）\n"
-            "  --expected    每年预期减排量，tCO₂e\n"
             "修改: measure FILE --set ID [同上的选项]   只改给出的项\n"
             "删除: measure FILE --delete ID\n"
             "列出: measure FILE [--list] [--json] [--lang zh|en]   及预期减排量合计与总量目标差距的比较\n"
             "      measure --catalog-list   列出 003 表C.1 的 25 项措施\n"
             "例: tanbook measure office.tanbook --catalog 2 --owner 后勤处 --due 2025-06 --expected 35\n",
+    .opts = measure_opts,
     .run = cmd_measure,
 };

@@ -383,15 +383,24 @@ print_text(const struct book_neutral *bn, int exact, enum lang l)
     sb_free(&sb);
 }
 
+static const struct cli_opt neutral_opts[] = {
+    CLI_OPT("year", "YEAR", 'y', "评价的年度（默认为工作簿中最新的年度）"),
+    CLI_OPT("json", NULL, 'j', "以 JSON 输出。键名: year, unit, boundary（\"operational\"）, emissions_tco2e,\n"
+            "scope1_tco2e, scope2_tco2e（位置基准）, scope2_market_tco2e（市场基准）,\n"
+            "residual_factor{value, year, exact, source}（无时为 null）, eligible_offsets_tco2e,\n"
+            "achieved, shortfall_tco2e, neutrality_rate_pct, renewable_share_pct,\n"
+            "green_power_share_pct（无法计算时为 null）, renewables{pv_kwh, power_kwh, heat_gj,\n"
+            "green_kwh, cert_mwh, capacity_kw, no_evidence}, offsets[]{id, serial, type（ccer、sz、\n"
+            "gd、cert、forest、other）, project, quantity_tco2e, quantity_mwh, eligible, reason（计入\n"
+            "时为空）, counted_tco2e, evidence, evidence_file（\"\"、same、changed、missing）,\n"
+            "evidence_path}"),
+    CLI_OPT("lang", "zh|en", 'l', "输出语言（默认 zh）"),
+    CLI_OPT_END,
+};
+
 static int
 cmd_neutrality(struct app *app, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"year", required_argument, NULL, 'y'},
-        {"json", no_argument, NULL, 'j'},
-        {"lang", required_argument, NULL, 'l'},
-        {NULL, 0, NULL, 0},
-    };
     const char *year_arg = NULL;
     enum lang lang = LANG_ZH;
     struct book_neutral bn;
@@ -400,9 +409,7 @@ cmd_neutrality(struct app *app, int argc, char **argv)
     int c, json = 0, rc, year, exists, exact = 0;
     enum err e;
 
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    while ((c = cli_getopt(neutral_opts, argc, argv)) != -1) {
         if (c == 'y') {
             year_arg = optarg;
         } else if (c == 'j') {
@@ -411,7 +418,6 @@ cmd_neutrality(struct app *app, int argc, char **argv)
             if (cli_lang(optarg, &lang) != 0)
                 return cli_usage(&cli_cmd_neutrality);
         } else {
-            cli_error("无法识别的选项“%s”", argv[optind - 1]);
             return cli_usage(&cli_cmd_neutrality);
         }
     }
@@ -449,18 +455,8 @@ const struct cli_cmd cli_cmd_neutrality = {
             "抵销的条件（003 §7.3）：类型为 CCER、深圳碳普惠、广东碳普惠（或绿证、自主开发林业碳汇）；\n"
             "登记不早于声明年度前 5 年；已注销并有注销证明；未用于其他组织或声明；有佐证。\n"
             "绿证只抵销其生产年份的范围二，合计不超过范围二。\n"
-            "  --year YEAR   评价的年度（默认为工作簿中最新的年度）\n"
-            "  --lang zh|en  输出语言（默认 zh）\n"
-            "  --json        以 JSON 输出。键名: year, unit, boundary（\"operational\"）, emissions_tco2e,\n"
-            "                scope1_tco2e, scope2_tco2e（位置基准）, scope2_market_tco2e（市场基准）,\n"
-            "                residual_factor{value, year, exact, source}（无时为 null）, eligible_offsets_tco2e,\n"
-            "                achieved, shortfall_tco2e, neutrality_rate_pct, renewable_share_pct,\n"
-            "                green_power_share_pct（无法计算时为 null）, renewables{pv_kwh, power_kwh, heat_gj,\n"
-            "                green_kwh, cert_mwh, capacity_kw, no_evidence}, offsets[]{id, serial, type（ccer、sz、\n"
-            "                gd、cert、forest、other）, project, quantity_tco2e, quantity_mwh, eligible, reason（计入\n"
-            "                时为空）, counted_tco2e, evidence, evidence_file（\"\"、same、changed、missing）,\n"
-            "                evidence_path}\n"
             "佐证文件的 SHA-256 与登记时不同时给出警告。抵销用 tanbook offset 或 tanbook import FILE --offsets\n"
             "记录，可再生能源用 tanbook renewable，碳中和计划用 tanbook pledge。\n",
+    .opts = neutral_opts,
     .run = cmd_neutrality,
 };

@@ -201,6 +201,105 @@ check_entry_args(const struct form_def *a3, const struct cli_cmd *cmd, const str
     return 0;
 }
 
+/* The sections of new's and set's options, in the order their help lists them. */
+enum { SEC_A1, SEC_YEAR, SEC_A3, SEC_BASE, SEC_FACTOR, SEC__COUNT };
+
+static const struct cli_opt year_opts[] = {
+    CLI_OPT("year", "YEAR", OPT_YEAR, "报告年度"),
+    CLI_OPT("grid-area", "AREA", OPT_GRID, "电力排放因子的地区：全国（默认）、区域电网（如 华东）或省份（如 浙江）"),
+    CLI_OPT("gwp", "SET", OPT_GWP, "逸散排放的 GWP 版本：AR6（默认）或 AR5"),
+    CLI_OPT_END,
+};
+static const struct cli_opt base_opts[] = {
+    CLI_OPT("base", "SPEC", OPT_BASE, "设定基准期，每次设定都记为新的一条，此前的保留为历史：2022（单一年份）、"
+            "2020-2022 或 2019,2021,2022（所选年份的平均）、moving:3（最近 3 个完整年份的移动平均）"),
+    CLI_OPT("base-reason", "TEXT", OPT_BASE_REASON, "设定或重新设定基准期的原因（003 §6.2.3），与 --base 一起给出"),
+    CLI_OPT_END,
+};
+static const struct cli_opt factor_opts[] = {
+    CLI_OPT("factor", "SRC=VALUE", OPT_FACTOR, "用自定义数值替换某排放源的排放因子（需同时给出 --factor-source）"),
+    CLI_OPT("factor-source", "TEXT", OPT_FACTOR_SOURCE, "自定义因子的数据来源，写入表A.6"),
+    CLI_OPT("density", "SRC=KG/L", OPT_DENSITY, "以升计量时使用的密度（如 汽油=0.73）"),
+    CLI_OPT_END,
+};
+
+/* The options of new (for_set 0) or set: the parser's table and what help lists, one table. */
+struct info_opts {
+    struct cli_opt *v;              /* CLI_OPT_END last */
+    char **texts;                   /* the helps made from forms/, freed with the table */
+    size_t ntexts;
+    size_t start[SEC__COUNT + 1];   /* section s is v[start[s]] up to v[start[s + 1]] */
+};
+
+/* Appends field fd's option (its label, unit and help from forms/). */
+static void
+add_field(struct info_opts *o, size_t *n, const struct field_def *fd, const char *arg, int id)
+{
+    char *text = xasprintf("%s%s%s%s  %s", fd->zh, fd->unit ? "（" : "", fd->unit ? fd->unit : "",
+                           fd->unit ? "）" : "", fd->help_zh);
+
+    o->texts[o->ntexts++] = text;
+    o->v[(*n)++] = (struct cli_opt)CLI_OPT(fd->cli, arg, id, text);
+}
+
+static void
+add_static(struct info_opts *o, size_t *n, const struct cli_opt *opts)
+{
+    for (; opts->name != NULL; opts++)
+        o->v[(*n)++] = *opts;
+}
+
+static void
+info_opts_build(const struct app *app, int for_set, struct info_opts *o)
+{
+    const struct form_def *a1 = forms_get(app->forms, "A.1");
+    const struct form_def *a3 = forms_get(app->forms, "A.3");
+    size_t i, n = 0;
+    int k;
+
+    o->v = xcalloc(a1->nfields + a3->nfields + 16, sizeof(*o->v));
+    o->texts = xcalloc(a1->nfields + a3->nfields + 1, sizeof(*o->texts));
+    o->ntexts = 0;
+    o->start[SEC_A1] = n;
+    for (i = 0; i < a1->nfields; i++)
+        if (a1->fields[i].cli != NULL)
+            add_field(o, &n, &a1->fields[i], "VALUE", OPT_FIELD + (int)i);
+    o->start[SEC_YEAR] = n;
+    add_static(o, &n, year_opts);
+    o->start[SEC_A3] = n;
+    /* a new workbook has no A.3 rows yet: only set offers them */
+    if (for_set) {
+        char *text = xasprintf("要修改的一行：%s（中文名、英文或 id），同一%s有多行时加 /%s；"
+                               "下列选项都需要它，空字符串清除该项", forms_field(a3, "source")->zh,
+                               forms_field(a3, "source")->zh, forms_field(a3, "facility")->zh);
+
+        o->texts[o->ntexts++] = text;
+        o->v[n++] = (struct cli_opt)CLI_OPT("entry", "SOURCE[/FACILITY]", OPT_ENTRY, text);
+        for (i = 0; i < a3->nfields; i++)
+            if (a3->fields[i].cli != NULL && (k = entry_key(a3->fields[i].key)) >= 0)
+                add_field(o, &n, &a3->fields[i], "TEXT", OPT_ENTRY_FIELD + k);
+    }
+    o->start[SEC_BASE] = n;
+    if (for_set)
+        add_static(o, &n, base_opts);
+    o->start[SEC_FACTOR] = n;
+    if (for_set)
+        add_static(o, &n, factor_opts);
+    o->start[SEC__COUNT] = n;
+    o->v[n] = (struct cli_opt)CLI_OPT_END;
+}
+
+static void
+info_opts_free(struct info_opts *o)
+{
+    size_t i;
+
+    for (i = 0; i < o->ntexts; i++)
+        free(o->texts[i]);
+    free(o->texts);
+    free(o->v);
+}
+
 /* Parses the options of new/set; returns 0 or an exit code (after printing why). */
 static int
 parse_args(struct app *app, const struct cli_cmd *cmd, int for_set, int argc, char **argv,
@@ -208,8 +307,8 @@ parse_args(struct app *app, const struct cli_cmd *cmd, int for_set, int argc, ch
 {
     const struct form_def *a1 = forms_get(app->forms, "A.1");
     const struct form_def *a3 = forms_get(app->forms, "A.3");
-    struct option *opts;
-    size_t i, n = 0;
+    struct info_opts opts;
+    size_t i;
     int c, k, bad = 0, nentry = 0;
     struct override o;
     char *why = NULL;
@@ -217,30 +316,8 @@ parse_args(struct app *app, const struct cli_cmd *cmd, int for_set, int argc, ch
     memset(a, 0, sizeof(*a));
     a->nvalues = a1->nfields;
     a->values = xcalloc(a1->nfields, sizeof(char *));
-    opts = xcalloc(a1->nfields + a3->nfields + 11, sizeof(*opts));
-    for (i = 0; i < a1->nfields; i++)
-        if (a1->fields[i].cli != NULL)
-            opts[n++] = (struct option){a1->fields[i].cli, required_argument, NULL,
-                                        OPT_FIELD + (int)i};
-    /* a new workbook has no A.3 rows yet: only set offers them */
-    for (i = 0; for_set && i < a3->nfields; i++)
-        if (a3->fields[i].cli != NULL && (k = entry_key(a3->fields[i].key)) >= 0)
-            opts[n++] = (struct option){a3->fields[i].cli, required_argument, NULL,
-                                        OPT_ENTRY_FIELD + k};
-    opts[n++] = (struct option){"year", required_argument, NULL, OPT_YEAR};
-    opts[n++] = (struct option){"grid-area", required_argument, NULL, OPT_GRID};
-    opts[n++] = (struct option){"gwp", required_argument, NULL, OPT_GWP};
-    if (for_set) {
-        opts[n++] = (struct option){"factor", required_argument, NULL, OPT_FACTOR};
-        opts[n++] = (struct option){"factor-source", required_argument, NULL, OPT_FACTOR_SOURCE};
-        opts[n++] = (struct option){"density", required_argument, NULL, OPT_DENSITY};
-        opts[n++] = (struct option){"entry", required_argument, NULL, OPT_ENTRY};
-        opts[n++] = (struct option){"base", required_argument, NULL, OPT_BASE};
-        opts[n++] = (struct option){"base-reason", required_argument, NULL, OPT_BASE_REASON};
-    }
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    info_opts_build(app, for_set, &opts);
+    while ((c = cli_getopt(opts.v, argc, argv)) != -1) {
         if (c >= OPT_ENTRY_FIELD) {
             k = c - OPT_ENTRY_FIELD;
             a->entry_given[k] = 1;
@@ -282,7 +359,7 @@ parse_args(struct app *app, const struct cli_cmd *cmd, int for_set, int argc, ch
             if (plan_base_parse(optarg, LANG_ZH, &a->base, &why) != ERR_OK) {
                 cli_error("--base：%s", why);
                 free(why);
-                free(opts);
+                info_opts_free(&opts);
                 return cli_usage(cmd);
             }
             a->has_base = 1;
@@ -306,12 +383,11 @@ parse_args(struct app *app, const struct cli_cmd *cmd, int for_set, int argc, ch
             }
             break;
         default:
-            cli_error("无法识别的选项“%s”", argv[optind - 1]);
-            free(opts);
+            info_opts_free(&opts);
             return cli_usage(cmd);
         }
     }
-    free(opts);
+    info_opts_free(&opts);
     if (optind != argc - 1) {
         if (optind >= argc)
             cli_error("缺少工作簿文件名");
@@ -652,59 +728,46 @@ cmd_set(struct app *app, int argc, char **argv)
     return rc;
 }
 
-/* One help row for the option of field fd: "--area VALUE   建筑面积（m²）  本年度…". */
+/* Lists the options of new (for_set 0) or set by section, from the table the parser reads. */
 static void
-field_help(const struct field_def *fd, const char *arg)
+opts_help(const struct app *app, int for_set)
 {
-    char *opt, *text;
+    const struct form_def *a1 = forms_get(app->forms, "A.1");
+    const struct form_def *a3 = forms_get(app->forms, "A.3");
+    char *titles[SEC__COUNT];
+    struct info_opts o;
+    size_t i;
+    int sec;
 
-    opt = xasprintf("--%s %s", fd->cli, arg);
-    text = xasprintf("%s%s%s%s  %s", fd->zh, fd->unit ? "（" : "", fd->unit ? fd->unit : "",
-                     fd->unit ? "）" : "", fd->help_zh);
-    cli_help_row(opt, text);
-    free(opt);
-    free(text);
+    titles[SEC_A1] = xasprintf("%s 选项:", a1->title_zh);
+    titles[SEC_YEAR] = xstrdup("年度选项:");
+    titles[SEC_A3] = xasprintf("%s 选项:", a3->title_zh);
+    titles[SEC_BASE] = xstrdup("碳基准选项（003 §6.2）:");
+    titles[SEC_FACTOR] = xstrdup("排放因子选项:");
+    info_opts_build(app, for_set, &o);
+    for (sec = 0; sec < SEC__COUNT; sec++) {
+        if (o.start[sec] < o.start[sec + 1])
+            printf("%s\n", titles[sec]);
+        for (i = o.start[sec]; i < o.start[sec + 1]; i++) {
+            struct cli_opt one[2] = {o.v[i], CLI_OPT_END};
+
+            cli_help_opts(one);
+        }
+        free(titles[sec]);
+    }
+    info_opts_free(&o);
 }
 
-/* Lists the A.1 options from forms/, then the year options. */
 static void
 info_help(const struct app *app)
 {
-    const struct form_def *a1 = forms_get(app->forms, "A.1");
-    size_t i;
-
-    printf("%s 选项:\n", a1->title_zh);
-    for (i = 0; i < a1->nfields; i++)
-        if (a1->fields[i].cli != NULL)
-            field_help(&a1->fields[i], "VALUE");
-    printf("年度选项:\n");
-    cli_help_row("--year YEAR", "报告年度");
-    cli_help_row("--grid-area AREA", "电力排放因子的地区：全国（默认）、区域电网（如 华东）或省份（如 浙江）");
-    cli_help_row("--gwp SET", "逸散排放的 GWP 版本：AR6（默认）或 AR5");
+    opts_help(app, 0);
 }
 
-/* info_help, then --entry and the A.3 options from forms/. */
 static void
 set_help(const struct app *app)
 {
-    const struct form_def *a3 = forms_get(app->forms, "A.3");
-    char *text;
-    size_t i;
-
-    info_help(app);
-    printf("%s 选项:\n", a3->title_zh);
-    text = xasprintf("要修改的一行：%s（中文名、英文或 id），同一%s有多行时加 /%s；"
-                     "下列选项都需要它，空字符串清除该项", forms_field(a3, "source")->zh,
-                     forms_field(a3, "source")->zh, forms_field(a3, "facility")->zh);
-    cli_help_row("--entry SOURCE[/FACILITY]", text);
-    free(text);
-    for (i = 0; i < a3->nfields; i++)
-        if (a3->fields[i].cli != NULL && entry_key(a3->fields[i].key) >= 0)
-            field_help(&a3->fields[i], "TEXT");
-    printf("碳基准选项（003 §6.2）:\n");
-    cli_help_row("--base SPEC", "设定基准期，每次设定都记为新的一条，此前的保留为历史：2022（单一年份）、"
-                 "2020-2022 或 2019,2021,2022（所选年份的平均）、moving:3（最近 3 个完整年份的移动平均）");
-    cli_help_row("--base-reason TEXT", "设定或重新设定基准期的原因（003 §6.2.3），与 --base 一起给出");
+    opts_help(app, 1);
 }
 
 const struct cli_cmd cli_cmd_new = {
@@ -721,11 +784,7 @@ const struct cli_cmd cli_cmd_set = {
     .name = "set",
     .summary = "修改基本信息、排放源一览表、年度设置或排放因子（年度不存在时添加该年度）",
     .usage = "set FILE [--year YEAR] [选项]",
-    .help = "排放因子选项:\n"
-            "  --factor SRC=VALUE   用自定义数值替换某排放源的排放因子（需同时给出 --factor-source）\n"
-            "  --factor-source TEXT 自定义因子的数据来源，写入表A.6\n"
-            "  --density SRC=KG/L   以升计量时使用的密度（如 汽油=0.73）\n"
-            "\n不给 --year 时修改工作簿中最新的年度。表A.3 的行由 tanbook import 或在工作簿中添加，\n"
+    .help = "不给 --year 时修改工作簿中最新的年度。表A.3 的行由 tanbook import 或在工作簿中添加，\n"
             "set 只修改已有的一行。\n"
             "例: tanbook set 2024.tanbook --entry 外购电力/办公楼 --note \"含空调用电\"\n"
             "    tanbook set 2024.tanbook --base 2022 --base-reason \"2022 年合并了附属单位\"\n",

@@ -342,36 +342,41 @@ take(void *own, int c, const char *arg)
     return 0;
 }
 
+static const struct cli_opt offset_opts[] = {
+    CLI_OPT("year", "Y", CLI_CLAIM_YEAR, "抵销用于哪一年度（声明年度）；列出时只列该年度"),
+    CLI_OPT("type", "T", OPT_TYPE, "CCER、深圳碳普惠、广东碳普惠、绿证、林业碳汇、其他\n"
+            "（或 ccer、sz、gd、cert、forest、other）"),
+    CLI_OPT("quantity", "TCO2E", OPT_QTY, "抵销量，tCO₂e；绿证可只给 --mwh（按该年电力排放因子折算）"),
+    CLI_OPT("mwh", "MWH", OPT_MWH, "绿证的电量，MWh"),
+    CLI_OPT("vintage", "YEAR", OPT_VINTAGE, "绿证的生产年份（须与抵销年度一致）"),
+    CLI_OPT("used-elsewhere", NULL, OPT_USED, "已用于其他组织或声明（不计入）"),
+    CLI_OPT("area", "HA", OPT_AREA, "自主开发林业碳汇的面积，公顷（003 §7.3.2）"),
+    CLI_OPT("evidence", "TEXT", OPT_EVIDENCE, "佐证材料（名称、编号、日期）；没有佐证的抵销不计入"),
+    CLI_OPT("evidence-file", "PATH", OPT_EVFILE, "佐证文件：记录其 SHA-256，文件改动后 neutrality 给出警告"),
+    CLI_OPT("id", "ID", OPT_ID, "替换编号为 ID 的记录（所有字段按本次给出的重写）"),
+    CLI_OPT("list", NULL, CLI_CLAIM_LIST, "列出各项及其在年度中是否计入、原因（不给记录的选项时也是列出）"),
+    CLI_OPT("delete", "ID", CLI_CLAIM_DELETE, "删除编号为 ID 的抵销"),
+    CLI_OPT("json", NULL, CLI_CLAIM_JSON, "列出时以 JSON 输出（键名见下）"),
+    CLI_OPT("lang", "zh|en", CLI_CLAIM_LANG, "输出语言（默认 zh）"),
+    CLI_OPT("project", "P", OPT_TEXT + T_PROJECT, "项目名称"),
+    CLI_OPT("serial", "S", OPT_TEXT + T_SERIAL, "减排量或证书的编号"),
+    CLI_OPT("registered", "YYYY-MM-DD", OPT_TEXT + T_REGISTERED, "登记日期（不早于声明年度前 5 年）"),
+    CLI_OPT("cancelled", "YYYY-MM-DD", OPT_TEXT + T_CANCELLED, "注销日期（未注销的不计入）"),
+    CLI_OPT("proof", "REF", OPT_TEXT + T_PROOF, "注销证明"),
+    CLI_OPT("registry", "R", OPT_TEXT + T_REGISTRY, "登记或交易平台"),
+    CLI_OPT("location", "L", OPT_TEXT + T_LOCATION, "自主开发林业碳汇的地点（003 §7.3.2）"),
+    CLI_OPT("species", "S", OPT_TEXT + T_SPECIES, "自主开发林业碳汇的树种"),
+    CLI_OPT("period", "P", OPT_TEXT + T_PERIOD, "自主开发林业碳汇的计入期"),
+    CLI_OPT("disclosure", "D", OPT_TEXT + T_DISCLOSURE, "自主开发林业碳汇的信息公开"),
+    CLI_OPT("note", "N", OPT_TEXT + T_NOTE, "备注"),
+    CLI_OPT_END,
+};
+
 static int
 cmd_offset(struct app *app, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"year", required_argument, NULL, CLI_CLAIM_YEAR}, {"type", required_argument, NULL, OPT_TYPE},
-        {"quantity", required_argument, NULL, OPT_QTY}, {"mwh", required_argument, NULL, OPT_MWH},
-        {"vintage", required_argument, NULL, OPT_VINTAGE},
-        {"used-elsewhere", no_argument, NULL, OPT_USED},
-        {"area", required_argument, NULL, OPT_AREA},
-        {"evidence", required_argument, NULL, OPT_EVIDENCE},
-        {"evidence-file", required_argument, NULL, OPT_EVFILE},
-        {"id", required_argument, NULL, OPT_ID}, {"list", no_argument, NULL, CLI_CLAIM_LIST},
-        {"delete", required_argument, NULL, CLI_CLAIM_DELETE},
-        {"json", no_argument, NULL, CLI_CLAIM_JSON},
-        {"lang", required_argument, NULL, CLI_CLAIM_LANG},
-        {"project", required_argument, NULL, OPT_TEXT + T_PROJECT},
-        {"serial", required_argument, NULL, OPT_TEXT + T_SERIAL},
-        {"registered", required_argument, NULL, OPT_TEXT + T_REGISTERED},
-        {"cancelled", required_argument, NULL, OPT_TEXT + T_CANCELLED},
-        {"proof", required_argument, NULL, OPT_TEXT + T_PROOF},
-        {"registry", required_argument, NULL, OPT_TEXT + T_REGISTRY},
-        {"location", required_argument, NULL, OPT_TEXT + T_LOCATION},
-        {"species", required_argument, NULL, OPT_TEXT + T_SPECIES},
-        {"period", required_argument, NULL, OPT_TEXT + T_PERIOD},
-        {"disclosure", required_argument, NULL, OPT_TEXT + T_DISCLOSURE},
-        {"note", required_argument, NULL, OPT_TEXT + T_NOTE},
-        {NULL, 0, NULL, 0},
-    };
     static const struct cli_claim_cmd cc = {
-        .cmd = &cli_cmd_offset, .opts = opts, .put_opt = "--type", .tbl = "offset_claim",
+        .cmd = &cli_cmd_offset, .opts = offset_opts, .put_opt = "--type", .tbl = "offset_claim",
         .gone_zh = "抵销", .gone_en = "offset", .deleted_zh = "抵销", .deleted_en = "offset",
         .take = take, .put = put, .list = list,
     };
@@ -389,14 +394,6 @@ const struct cli_cmd cli_cmd_offset = {
             "       [--cancelled YYYY-MM-DD] [--proof REF] [--used-elsewhere] [--registry R]\n"
             "       [--location L] [--area HA] [--species S] [--period P] [--disclosure D] [--note N]\n"
             "       [--id ID]\n"
-            "  --year        抵销用于哪一年度（声明年度）\n"
-            "  --type        CCER、深圳碳普惠、广东碳普惠、绿证、林业碳汇、其他（或 ccer、sz、gd、cert、forest、other）\n"
-            "  --quantity    抵销量，tCO₂e；绿证可只给 --mwh（按该年电力排放因子折算）\n"
-            "  --vintage     绿证的生产年份（须与抵销年度一致）\n"
-            "  --evidence    佐证材料（名称、编号、日期）；没有佐证的抵销不计入\n"
-            "  --evidence-file  佐证文件：记录其 SHA-256，文件改动后 neutrality 给出警告\n"
-            "  --location/--area/--species/--period/--disclosure  自主开发林业碳汇（003 §7.3.2）\n"
-            "  --id ID       替换编号为 ID 的记录（所有字段按本次给出的重写）\n"
             "列出: offset FILE [--list] [--year Y] [--json] [--lang zh|en]   每项注明在其年度是否计入及原因\n"
             "      --json 键名: offsets[]{id, year, type, quantity_tco2e, quantity_mwh, vintage, area_ha,\n"
             "      used_elsewhere, project, serial, registered, cancelled, proof, registry, location, species,\n"
@@ -404,5 +401,6 @@ const struct cli_cmd cli_cmd_offset = {
             "      eligible（年度不在工作簿中时为 null）, reason}\n"
             "删除: offset FILE --delete ID\n"
             "批量: tanbook import FILE --offsets offsets.csv\n",
+    .opts = offset_opts,
     .run = cmd_offset,
 };

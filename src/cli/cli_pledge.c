@@ -176,23 +176,24 @@ show(struct app *app, const char *file, const char *year_arg, int json, enum lan
     return 0;
 }
 
+static const struct cli_opt pledge_opts[] = {
+    CLI_OPT("set", "KEY=TEXT", 's', "写入一项文字（KEY 见下）；TEXT 为空时清除"),
+    CLI_OPT("year", "Y", 'y', "年度声明的年度；不给时为碳中和计划"),
+    CLI_OPT("json", NULL, 'j', "以 JSON 输出（键名见下）"),
+    CLI_OPT("lang", "zh|en", 'l', "输出语言（默认 zh）"),
+    CLI_OPT_END,
+};
+
 static int
 cmd_pledge(struct app *app, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"set", required_argument, NULL, 's'}, {"year", required_argument, NULL, 'y'},
-        {"json", no_argument, NULL, 'j'}, {"lang", required_argument, NULL, 'l'},
-        {NULL, 0, NULL, 0},
-    };
     char *sets[PLEDGE_MAX_SETS];
     const char *year_arg = NULL;
     enum lang lang = app->lang;
     size_t nsets = 0;
     int c, json = 0;
 
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    while ((c = cli_getopt(pledge_opts, argc, argv)) != -1) {
         if (c == 's') {
             if (nsets == PLEDGE_MAX_SETS) {
                 cli_error("--set 最多 %d 个", PLEDGE_MAX_SETS);
@@ -207,7 +208,6 @@ cmd_pledge(struct app *app, int argc, char **argv)
             if (cli_lang(optarg, &lang) != 0)
                 return cli_usage(&cli_cmd_pledge);
         } else {
-            cli_error("无法识别的选项“%s”", argv[optind - 1]);
             return cli_usage(&cli_cmd_pledge);
         }
     }
@@ -237,5 +237,6 @@ const struct cli_cmd cli_cmd_pledge = {
             "显示: pledge FILE [--year Y] [--json]\n"
             "  --json 键名: pledge{commitment, timetable, reduction, offsetting},\n"
             "               statement{year, period, evaluator, conclusion, other}（不给 --year 时为 null）\n",
+    .opts = pledge_opts,
     .run = cmd_pledge,
 };

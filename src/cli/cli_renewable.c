@@ -244,23 +244,29 @@ take(void *own, int c, const char *arg)
     return 0;
 }
 
+static const struct cli_opt renewable_opts[] = {
+    CLI_OPT("year", "Y", CLI_CLAIM_YEAR, "记录的年度；列出时只列该年度"),
+    CLI_OPT("kind", "KIND", O_KIND, "pv（光伏发电自用，kWh）、power（其他可再生电力自用，kWh）、\n"
+            "heat（可再生热力，GJ）、green（绿色电力交易购入，kWh），也可用中文名称"),
+    CLI_OPT("quantity", "Q", O_QTY, "数量，单位随 KIND"),
+    CLI_OPT("period", "PERIOD", O_PERIOD, "全年（默认，即 Y）或其中一个月（Y-MM）；同一类别一年只按全年或只按月记录"),
+    CLI_OPT("capacity", "KW", O_CAP, "光伏装机容量，kW"),
+    CLI_OPT("evidence", "TEXT", O_EV, "佐证材料（名称、编号、日期）；没有佐证的记录不计入任何比率"),
+    CLI_OPT("evidence-file", "PATH", O_EVFILE, "佐证文件：记录其 SHA-256，文件改动后给出警告"),
+    CLI_OPT("note", "TEXT", O_NOTE, "备注"),
+    CLI_OPT("id", "ID", O_ID, "替换编号为 ID 的记录"),
+    CLI_OPT("list", NULL, CLI_CLAIM_LIST, "列出记录（不给记录的选项时也是列出）"),
+    CLI_OPT("delete", "ID", CLI_CLAIM_DELETE, "删除编号为 ID 的记录"),
+    CLI_OPT("json", NULL, CLI_CLAIM_JSON, "列出时以 JSON 输出（键名见下）"),
+    CLI_OPT("lang", "zh|en", CLI_CLAIM_LANG, "输出语言（默认 zh）"),
+    CLI_OPT_END,
+};
+
 static int
 cmd_renewable(struct app *app, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"year", required_argument, NULL, CLI_CLAIM_YEAR},
-        {"kind", required_argument, NULL, O_KIND},
-        {"quantity", required_argument, NULL, O_QTY}, {"period", required_argument, NULL, O_PERIOD},
-        {"capacity", required_argument, NULL, O_CAP}, {"evidence", required_argument, NULL, O_EV},
-        {"evidence-file", required_argument, NULL, O_EVFILE},
-        {"note", required_argument, NULL, O_NOTE},
-        {"id", required_argument, NULL, O_ID}, {"list", no_argument, NULL, CLI_CLAIM_LIST},
-        {"delete", required_argument, NULL, CLI_CLAIM_DELETE},
-        {"json", no_argument, NULL, CLI_CLAIM_JSON},
-        {"lang", required_argument, NULL, CLI_CLAIM_LANG}, {NULL, 0, NULL, 0},
-    };
     static const struct cli_claim_cmd cc = {
-        .cmd = &cli_cmd_renewable, .opts = opts, .put_opt = "--kind", .tbl = "renewable",
+        .cmd = &cli_cmd_renewable, .opts = renewable_opts, .put_opt = "--kind", .tbl = "renewable",
         .gone_zh = "记录", .gone_en = "row", .deleted_zh = "可再生能源记录",
         .deleted_en = "renewable row",
         .take = take, .put = put, .list = list,
@@ -276,16 +282,11 @@ const struct cli_cmd cli_cmd_renewable = {
     .usage = "renewable FILE [选项]",
     .help = "记录: renewable FILE --year Y --kind KIND --quantity Q --evidence TEXT [--period 2024-03]\n"
             "       [--capacity KW] [--evidence-file PATH] [--note TEXT] [--id ID]\n"
-            "  --kind        pv（光伏发电自用，kWh）、power（其他可再生电力自用，kWh）、\n"
-            "                heat（可再生热力，GJ）、green（绿色电力交易购入，kWh），也可用中文名称\n"
-            "  --period      全年（默认，即 Y）或其中一个月（Y-MM）；同一类别一年只按全年或只按月记录\n"
-            "  --capacity    光伏装机容量，kW\n"
-            "  --evidence    佐证材料（名称、编号、日期）；没有佐证的记录不计入任何比率\n"
-            "  --evidence-file  佐证文件：记录其 SHA-256，文件改动后给出警告\n"
-            "  --id ID       替换编号为 ID 的记录\n"
+
             "列出: renewable FILE [--list] [--year Y] [--json] [--lang zh|en]\n"
             "      --json 键名: renewables[]{id, year, kind, period, quantity, unit, capacity_kw, evidence,\n"
             "      counted, evidence_file（\"\"、same、changed、missing）, evidence_path, note}\n"
             "删除: renewable FILE --delete ID\n",
+    .opts = renewable_opts,
     .run = cmd_renewable,
 };

@@ -91,14 +91,19 @@ print_table(const struct form_set *fs, const struct report_year *r)
     sb_free(&sb);
 }
 
+static const struct cli_opt summary_opts[] = {
+    CLI_OPT("year", "YEAR", 'y', "年度（默认为工作簿中最新的年度）"),
+    CLI_OPT("json", NULL, 'j', "以 JSON 输出，键名: unit, year, total_tco2e, scope1_tco2e, scope2_tco2e,\n"
+                        "fossil_tco2e, fugitive_tco2e, purchased_tco2e, energy_tce, building_area_m2,\n"
+                        "headcount, intensity_kgco2e_per_m2, per_capita_tco2e, sources[]（category,\n"
+                        "scope, id, source, quantity, unit, activity, activity_unit, tco2e, tce,\n"
+                        "factor, factor_unit, factor_source）；缺建筑面积或用能人数时指标为 null"),
+    CLI_OPT_END,
+};
+
 static int
 cmd_summary(struct app *app, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"year", required_argument, NULL, 'y'},
-        {"json", no_argument, NULL, 'j'},
-        {NULL, 0, NULL, 0},
-    };
     const char *year_arg = NULL;
     struct report rep;
     struct wb_year y;
@@ -106,17 +111,13 @@ cmd_summary(struct app *app, int argc, char **argv)
     int c, json = 0, rc;
     enum err e;
 
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    while ((c = cli_getopt(summary_opts, argc, argv)) != -1) {
         if (c == 'y')
             year_arg = optarg;
         else if (c == 'j')
             json = 1;
-        else {
-            cli_error("无法识别的选项“%s”", argv[optind - 1]);
+        else
             return cli_usage(&cli_cmd_summary);
-        }
     }
     if (argc - optind != 1)
         return cli_usage(&cli_cmd_summary);
@@ -141,11 +142,6 @@ const struct cli_cmd cli_cmd_summary = {
     .name = "summary",
     .summary = "显示碳排放汇总（表A.4）和用能情况（表A.2）",
     .usage = "summary FILE [--year YEAR] [--json]",
-    .help = "  --year YEAR   年度（默认为工作簿中最新的年度）\n"
-            "  --json        以 JSON 输出，键名: unit, year, total_tco2e, scope1_tco2e, scope2_tco2e,\n"
-            "                fossil_tco2e, fugitive_tco2e, purchased_tco2e, energy_tce, building_area_m2,\n"
-            "                headcount, intensity_kgco2e_per_m2, per_capita_tco2e, sources[]（category,\n"
-            "                scope, id, source, quantity, unit, activity, activity_unit, tco2e, tce,\n"
-            "                factor, factor_unit, factor_source）；缺建筑面积或用能人数时指标为 null\n",
+    .opts = summary_opts,
     .run = cmd_summary,
 };

@@ -357,31 +357,30 @@ list(struct app *app, const struct targ_args *a)
     return 0;
 }
 
+static const struct cli_opt target_opts[] = {
+    CLI_OPT("base-year", "B", OPT_BASE_YEAR, "计算器的基准年"),
+    CLI_OPT("target-year", "T", OPT_TARGET_YEAR, "目标年"),
+    CLI_OPT("annual-rate", "PCT", OPT_RATE, "年均下降率，%"),
+    CLI_OPT("reduction", "PCT", OPT_REDUCTION, "总体下降率，%"),
+    CLI_OPT("json", NULL, OPT_JSON, "以 JSON 输出"),
+    CLI_OPT("parameter", "PARAM", OPT_PARAM, "设定目标的参数（PARAM 见下）"),
+    CLI_OPT("base", "SPEC", OPT_BASE, "目标自己的基准期（2020、2020-2022、moving:3）；不给时随工作簿的基准期"),
+    CLI_OPT("note", "TEXT", OPT_NOTE, "目标的备注"),
+    CLI_OPT("preset", "NAME", OPT_PRESET, "添加预设目标：national-2025 或 1.5c（见下）"),
+    CLI_OPT("list", NULL, OPT_LIST, "列出目标及其进度（给出 FILE 而无其他选项时也是列出）"),
+    CLI_OPT("delete", "ID", OPT_DELETE, "删除目标，ID 为列出时方括号中的编号"),
+    CLI_OPT("lang", "zh|en", OPT_LANG, "输出语言（默认 zh）"),
+    CLI_OPT("year", "Y", OPT_YEAR, "列出进度的年度（默认最新）"),
+    CLI_OPT_END,
+};
+
 static int
 cmd_target(struct app *app, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"base-year", required_argument, NULL, OPT_BASE_YEAR},
-        {"target-year", required_argument, NULL, OPT_TARGET_YEAR},
-        {"annual-rate", required_argument, NULL, OPT_RATE},
-        {"reduction", required_argument, NULL, OPT_REDUCTION},
-        {"json", no_argument, NULL, OPT_JSON},
-        {"parameter", required_argument, NULL, OPT_PARAM},
-        {"base", required_argument, NULL, OPT_BASE},
-        {"note", required_argument, NULL, OPT_NOTE},
-        {"preset", required_argument, NULL, OPT_PRESET},
-        {"list", no_argument, NULL, OPT_LIST},
-        {"delete", required_argument, NULL, OPT_DELETE},
-        {"lang", required_argument, NULL, OPT_LANG},
-        {"year", required_argument, NULL, OPT_YEAR},
-        {NULL, 0, NULL, 0},
-    };
     struct targ_args a = {.lang = LANG_ZH};
     int c;
 
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    while ((c = cli_getopt(target_opts, argc, argv)) != -1) {
         switch (c) {
         case OPT_BASE_YEAR: a.base_year = optarg; break;
         case OPT_TARGET_YEAR: a.target_year = optarg; break;
@@ -400,7 +399,6 @@ cmd_target(struct app *app, int argc, char **argv)
                 return cli_usage(&cli_cmd_target);
             break;
         default:
-            cli_error("无法识别的选项“%s”", argv[optind - 1]);
             return cli_usage(&cli_cmd_target);
         }
     }
@@ -444,12 +442,12 @@ const struct cli_cmd cli_cmd_target = {
             "          [--base SPEC] [--note TEXT]\n"
             "  PARAM: total（碳排放总量）、intensity（单位建筑面积碳排放量）、per_capita（人均碳排放量）、\n"
             "         energy_intensity（单位建筑面积综合能耗）\n"
-            "  --base SPEC 目标自己的基准期（2020、2020-2022、moving:3）；不给时随工作簿的基准期\n"
             "预设: target FILE --preset national-2025   2025 年较 2020 年单位建筑面积碳排放 −7 %、能耗 −5 %，\n"
             "                                          煤炭消费占比不超过 13 %（004）\n"
             "      target FILE --preset 1.5c [--target-year T]   范围一和范围二每年至少下降 4.2 %（003 A.2.4.2），\n"
             "                                          目标年默认为工作簿最新年度 + 5\n"
             "列出: target FILE [--list] [--year Y] [--json] [--lang zh|en]   目标及其在该年（默认最新）的进度\n"
             "删除: target FILE --delete ID   ID 为列出时方括号中的编号\n",
+    .opts = target_opts,
     .run = cmd_target,
 };
