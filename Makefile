@@ -1,8 +1,11 @@
 # tanbook (碳账本) - build, test and run.
 #
 #   make          build ./tanbook
+#   make deps     install the Debian packages the build and the tests need (apt-get; sudo when not root)
 #   make run      install missing Debian packages, build, open the built-in demo workbook
-#   make check    install missing Debian packages, build, run every test
+#   make check    build, run every test (make deps first on a new machine: make deps check)
+#   make install  install the binary, the man page and the bash completion under PREFIX
+#                 (/usr/local; BINDIR, MANDIR, BASHCOMPDIR, DESTDIR as usual); make uninstall
 #   make bench    print performance figures
 #   make asan     run the unit and CLI tests under AddressSanitizer and UBSan
 #   make valgrind run the unit tests and the fuzz corpora under valgrind
@@ -32,7 +35,7 @@ LDLIBS := $(XLSX_LIBS) $(CURSES_LIBS) -lsqlite3 -lm
 # Debian packages the build, the tests and the tools need.
 DEB_PACKAGES := gcc make pkg-config libc6-dev libsqlite3-dev libncurses-dev \
                 libxlsxwriter-dev zlib1g-dev libcmocka-dev tmux python3 python3-openpyxl \
-                time bc procps valgrind
+                time bc procps valgrind groff-base
 
 # src/ has one folder per layer (README "Layout"); every .c of them but the build tool goes in the library.
 LAYERS := base data core store book export sheet cli tui
@@ -48,7 +51,7 @@ ARCH_TESTS := tests/layers.sh
 FUZZ_TARGETS := $(patsubst tests/fuzz_%.c,%,$(filter-out tests/fuzz_replay.c,$(sort $(wildcard tests/fuzz_*.c))))
 FUZZ_REPLAY := $(FUZZ_TARGETS:%=$(BUILD)/fuzz_replay_%)
 
-.PHONY: all deps run check test bench asan valgrind fuzz fuzz-lib stress clean
+.PHONY: all deps deps-present run check test bench asan valgrind fuzz fuzz-lib stress install uninstall clean
 
 BIN ?= tanbook
 export TANBOOK := $(abspath $(BIN))
@@ -114,11 +117,38 @@ deps:
 	    DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
+# What check does instead of installing: names the packages missing, so the build does not fail
+# on a header it cannot find.
+deps-present:
+	$(Q)missing=""; for p in $(DEB_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	    echo "make: missing Debian packages:$$missing; run 'make deps' (or: make deps check)" >&2; exit 1; \
+	fi
+
 run: deps
 	$(Q)$(MAKE) --no-print-directory $(BIN)
 	./$(BIN) --demo
 
-check: deps
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+
+# The man page carries the version of the binary it is installed with.
+install: $(BIN)
+	$(Q)install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR)
+	$(Q)install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/tanbook
+	$(Q)sed 's/@VERSION@/$(VERSION)/' man/tanbook.1 >$(DESTDIR)$(MANDIR)/man1/tanbook.1 && \
+	    chmod 644 $(DESTDIR)$(MANDIR)/man1/tanbook.1
+	$(Q)install -m 644 man/tanbook.bash $(DESTDIR)$(BASHCOMPDIR)/tanbook
+	@echo "  INSTALL $(DESTDIR)$(BINDIR)/tanbook $(DESTDIR)$(MANDIR)/man1/tanbook.1 $(DESTDIR)$(BASHCOMPDIR)/tanbook"
+
+uninstall:
+	$(Q)rm -f $(DESTDIR)$(BINDIR)/tanbook $(DESTDIR)$(MANDIR)/man1/tanbook.1 $(DESTDIR)$(BASHCOMPDIR)/tanbook
+
+check: deps-present
 	$(Q)$(MAKE) --no-print-directory test
 
 test: $(BIN) $(UNIT_TESTS) $(FUZZ_REPLAY) $(ENOSPC_SO)
