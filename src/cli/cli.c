@@ -119,9 +119,17 @@ cli_help_opts(const struct cli_opt *opts)
             snprintf(pre, sizeof pre, "-%c, ", o->letter);
         left = xasprintf("%s--%s%s%s", pre, o->name, o->arg ? " " : "", o->arg ? o->arg : "");
         nl = strchr(h, '\n');
-        if (nl == NULL) {
-            cli_help_row(left, h);
-        } else {    /* the first line beside the option, the others under it */
+        if (nl == NULL) {   /* one line: wrapped at 80 columns under itself */
+            struct strbuf sb = {0};
+            char *rest;
+
+            cli_wrap(&sb, h, 28, 80);
+            rest = strchr(sb.s, '\n');
+            *rest = '\0';
+            cli_help_row(left, sb.s + 28);
+            fputs(rest + 1, stdout);
+            sb_free(&sb);
+        } else {    /* broken by its author: each line as it is */    /* the first line beside the option, the others under it */
             char *first = xstrndup(h, (size_t)(nl - h));
 
             cli_help_row(left, first);
