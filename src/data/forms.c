@@ -246,10 +246,13 @@ parse_field(const struct tsv *tv, size_t r, const struct form_def *form, struct 
             return tsv_row_fail(tv, r, cause, "未知的单位“%s”", fd->unit);
     }
     /* "asked": optional, yet asked for, so that `check` warns while it is empty */
-    if (strcmp(tsv_cell(tv, r, FC_REQUIRED), "asked") == 0)
+    s = tsv_cell(tv, r, FC_REQUIRED);
+    if (strcmp(s, "asked") == 0)
         fd->asked = 1;
-    else if ((e = parse_flag(tv, r, FC_REQUIRED, &fd->required, cause)) != ERR_OK)
-        return e;
+    else if (strcmp(s, "0") != 0 && strcmp(s, "1") != 0)
+        return tsv_row_fail(tv, r, cause, "required 须为 0、1 或 asked，而不是“%s”", s);
+    else
+        fd->required = s[0] == '1';
     if ((e = parse_flag(tv, r, FC_COMPUTED, &fd->computed, cause)) != ERR_OK
         || (e = parse_flag(tv, r, FC_IN_TABLE, &fd->in_table, cause)) != ERR_OK
         || (e = parse_limits(tv, r, fd, cause)) != ERR_OK)
