@@ -161,6 +161,7 @@ bench:
 	$(Q)$(MAKE) --no-print-directory deps DEB_PACKAGES="$(DEB_PACKAGES) $(BENCH_PACKAGES)"
 	$(Q)$(MAKE) --no-print-directory $(BIN) $(BUILD)/bench_reload $(BUILD)/bench_xlsx
 	$(Q)BENCH_RELOAD=$(abspath $(BUILD)/bench_reload) tests/bench.sh
+	$(Q)tests/bench_rollup.sh
 	$(Q)BENCH_XLSX=$(abspath $(BUILD)/bench_xlsx) tests/bench_peers.sh
 
 # The minimal libxlsxwriter program the export is measured against (tests/bench_peers.sh).

@@ -55,6 +55,8 @@ FIXED = {FOSSIL: [("gasoline", "汽油"), ("diesel", "柴油"), ("natural_gas", 
          PURCHASED: [("electricity", "外购电力"), ("heat", "外购热力")]}
 # The standard's own header text of each table (Appendix A), independent of forms/
 STD_A1 = ["单位名称", "地址", "建筑面积", "占地面积", "合署办公情况", "联系人", "联系电话"]
+# … and the one row tanbook adds to it, under 单位名称: the unit's identity across files (issue 18)
+ADDED_A1 = {"统一社会信用代码": 1}      # label → its place among the labels
 STD_A2 = ["年度综合能耗当量值(tce)", "主要能源消耗及数量", "能源种类", "消耗量(单位)", "折标煤(tce)"]
 STD_A3 = ["排放种类", "排放源", "排放设施名称", "排放设施位置", "备注"]
 STD_A4 = ["碳排放总量", "化石燃料燃烧排放", "汽油", "柴油", "天然气", "净购入电力与热力产生的排放",
@@ -235,8 +237,8 @@ class Checker:
 
     def a1(self, ws, values):
         merged = self.heading(ws, self.forms["A.1"]["title"], 4, with_name=False)
-        layout = [("unit_name",), ("address",), ("building_area", "land_area"), ("co_located",),
-                  ("contact", "phone")]
+        layout = [("unit_name",), ("uscc",), ("address",), ("building_area", "land_area"),
+                  ("co_located",), ("contact", "phone")]
         table = [k for k, f in self.forms["A.1"]["fields"].items() if f["in_table"]]
         if sorted(k for row in layout for k in row) != sorted(table):
             self.fail("A.1 in_table fields %s differ from the standard's layout" % table)
@@ -261,8 +263,11 @@ class Checker:
                     self.number(ws, ref(row, col), want, k)
                 elif want is not None:
                     self.text(ws, ref(row, col), want)
-        if labels != STD_A1:
-            self.fail("表A.1 labels %s, the standard's are %s" % (labels, STD_A1))
+        want_labels = list(STD_A1)
+        for label, at in ADDED_A1.items():
+            want_labels.insert(at, label)
+        if labels != want_labels:
+            self.fail("表A.1 labels %s, the standard's (and tanbook's code) are %s" % (labels, want_labels))
         names = sum(1 for r in ws.iter_rows() for c in r if c.value == STD_A1[0])
         if names != 1:
             self.fail("表A.1 prints 单位名称 %d times, expected once" % names)

@@ -90,6 +90,7 @@ complete_year_in(struct wb_year *y, int year, const double *kwh)
     static const char *const info[][2] = {
         {"unit_name", "某县教育局"}, {"address", "某县某路1号"}, {"building_area", "3000"},
         {"contact", "李明"}, {"phone", "0571-1234567"}, {"headcount", "40"},
+        {"uscc", "91350100M000100Y43"},     /* GB 32100—2015's own example: valid */
     };
     size_t i, j;
     char p[24];
@@ -172,6 +173,12 @@ test_empty_year(void **state)
     assert_int_equal(count(&r, CHECK_ERROR, "缺少“联系电话”", NULL), 1);
     assert_int_equal(count(&r, CHECK_ERROR, "缺少“占地面积”", NULL), 0);   /* optional */
     assert_int_equal(count(&r, CHECK_ERROR, "表A.3", "还没有任何排放源"), 1);
+    /* 统一社会信用代码 is optional but asked for: a warning, never an error */
+    assert_int_equal(r.nwarnings, 1);
+    assert_int_equal(count(&r, CHECK_WARNING, "未填写“统一社会信用代码”", NULL), 1);
+    assert_non_null(find_code(&r, CHECK_A1_ASKED));
+    assert_string_equal(find_code(&r, CHECK_A1_ASKED)->at.field, "uscc");
+    assert_string_equal(check_code_id(CHECK_A1_ASKED), "A1_ASKED");
     check_free(&r);
     model_free(&y);
 }
@@ -187,6 +194,29 @@ test_complete_year_is_clean(void **state)
     checked(forms, &y, NULL, &r);
     assert_int_equal(r.nerrors, 0);
     assert_int_equal(r.nwarnings, 0);
+    check_free(&r);
+    model_free(&y);
+}
+
+/* A stored code whose check character is wrong (…Y44: GB 32100—2015's example gives 3) is an
+   error naming the character it should be; with the right one the year is clean. */
+static void
+test_uscc_stored(void **state)
+{
+    struct wb_year y;
+    struct check_report r;
+    const struct check_item *it;
+
+    (void)state;
+    complete_year(&y, steady);
+    set_info(&y, "uscc", "91350100M000100Y44");
+    checked(forms, &y, NULL, &r);
+    assert_int_equal(r.nerrors, 1);
+    assert_int_equal(r.nwarnings, 0);
+    it = find_code(&r, CHECK_A1_INVALID);
+    assert_non_null(it);
+    assert_string_equal(it->at.field, "uscc");
+    assert_non_null(strstr(it->msg, "校验码（第 18 位）应为“3”，而不是“4”"));
     check_free(&r);
     model_free(&y);
 }
@@ -904,6 +934,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_empty_year),
         cmocka_unit_test(test_complete_year_is_clean),
+        cmocka_unit_test(test_uscc_stored),
         cmocka_unit_test(test_swing_flagged),
         cmocka_unit_test(test_gaps_overlaps_and_sources),
         cmocka_unit_test(test_swing_three_months),

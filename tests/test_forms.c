@@ -65,7 +65,7 @@ test_forms_in_order(void **state)
         enum form_kind kind;
         size_t nfields;
     } want[] = {
-        {"A.1", "basic_info", "基本信息", "表A.1 基本信息", "Table A.1 Basic information", FK_RECORD, 12},
+        {"A.1", "basic_info", "基本信息", "表A.1 基本信息", "Table A.1 Basic information", FK_RECORD, 13},
         {"A.2", "energy_use", "用能情况", "表A.2 用能情况", "Table A.2 Energy use", FK_COMPUTED, 5},
         {"A.3", "emission_sources", "碳排放源一览表", "表A.3 碳排放源一览表",
          "Table A.3 Emission sources", FK_GRID, 5},
@@ -194,6 +194,7 @@ test_fields_verbatim(void **state)
         int required, computed, in_table;
     } want[] = {
         {"A.1", "unit_name", "单位名称", FT_TEXT, FS_UNIT, NULL, 1, 0, 1},
+        {"A.1", "uscc", "统一社会信用代码", FT_USCC, FS_UNIT, NULL, 0, 0, 1},
         {"A.1", "address", "地址", FT_TEXT, FS_UNIT, NULL, 1, 0, 1},
         {"A.1", "building_area", "建筑面积", FT_NUMBER, FS_YEAR, "m²", 1, 0, 1},
         {"A.1", "land_area", "占地面积", FT_NUMBER, FS_YEAR, "m²", 0, 0, 1},
@@ -261,6 +262,8 @@ test_fields_verbatim(void **state)
         assert_int_equal(fd->required, want[i].required);
         assert_int_equal(fd->computed, want[i].computed);
         assert_int_equal(fd->in_table, want[i].in_table);
+        /* the one field asked for without being required ("asked" in forms/) */
+        assert_int_equal(fd->asked, strcmp(want[i].key, "uscc") == 0);
         assert_non_null(fd->help_zh);
         assert_non_null(fd->help_en);
         if (!fd->computed) /* everything a person types explains itself */
@@ -473,6 +476,19 @@ test_validate(void **state)
         {"A.5", "source", "天然气", ERR_OK, 0, NULL},
         {"A.5", "source", "", ERR_INPUT, 0, "请填写“排放源”"},
         {"A.6", "data", "0.5306", ERR_OK, 0.5306, NULL},
+        /* 统一社会信用代码 (GB 32100—2015): the standard's example is valid; blank is allowed (the
+           check warns); a wrong 18th character is refused naming the right one (…Y43: Σ C(i)·W(i)
+           mod 31 = 28, C18 = 31 − 28 = 3) */
+        {"A.1", "uscc", "91350100M000100Y43", ERR_OK, 0, NULL},
+        {"A.1", "uscc", " 91350100M000100Y43 ", ERR_OK, 0, NULL},
+        {"A.1", "uscc", "", ERR_OK, 0, NULL},
+        {"A.1", "uscc", "91350100M000100Y44", ERR_INPUT, 0,
+         "“统一社会信用代码”的校验码（第 18 位）应为“3”，而不是“4”"},
+        {"A.1", "uscc", "91350100M000100Y4", ERR_INPUT, 0, "“统一社会信用代码”须为 18 位，现有 17 位"},
+        {"A.1", "uscc", "91350100m000100Y43", ERR_INPUT, 0, "字母须为大写（第 9 位是“m”）"},
+        {"A.1", "uscc", "91350100O000100Y43", ERR_INPUT, 0, "不用字符“O”（第 9 位）"},
+        {"A.1", "uscc", "9135010０M000100Y43", ERR_INPUT, 0, "只用数字和大写字母，第 8 位不是"},
+        {"A.1", "uscc", "91A50100M000100Y43", ERR_INPUT, 0, "第 3–8 位（登记管理机关行政区划码）须为数字"},
     };
     size_t i;
 
@@ -512,6 +528,9 @@ test_validate_english(void **state)
         {"A.1", "building_area", "1e20", "Building floor area is too large (at most 10000000)"},
         {"A.1", "building_area", " ", "Please fill in Building floor area"},
         {"A.1", "headcount", "12.5", "Energy users must be a whole number"},
+        {"A.1", "uscc", "91350100M000100Y44", "Social credit code: the check character (the 18th) "
+                                              "should be “3”, not “4”; check the first 17 for a typing error"},
+        {"A.1", "uscc", "913501", "Social credit code must be 18 characters, not 6"},
         {"A.5", "quantity", "1000000001", "Quantity is too large (at most 1000000000)"},
         {"A.1", "phone", "12345678901234567890123456789012345678901",
          "Phone is too long (at most 40 characters, not 41)"},
@@ -737,7 +756,9 @@ test_parse_errors(void **state)
         {"unit on text", IHDR IROW1, FHDR "n\t名\tN\ttext\tunit\tm²\t1\t0\t1\t\t\t\t\t\n",
          "forms/x.tsv:2: 只有数字字段带单位"},
         {"bad flag", IHDR IROW1, FHDR "n\t名\tN\ttext\tunit\t\tyes\t0\t1\t\t\t\t\t\n",
-         "forms/x.tsv:2: required 须为 0 或 1"},
+         "forms/x.tsv:2: required 须为 0、1 或 asked，而不是“yes”"},
+        {"bad flag", IHDR IROW1, FHDR "n\t名\tN\ttext\tunit\t\t1\tyes\t1\t\t\t\t\t\n",
+         "forms/x.tsv:2: computed 须为 0 或 1"},
         {"bad scope", IHDR IROW1, FHDR "n\t名\tN\ttext\tmonth\t\t1\t0\t1\t\t\t\t\t\n",
          "forms/x.tsv:2: 未知的范围“month”"},
         {"row in a record", IHDR IROW1, FHDR "n\t名\tN\ttext\trow\t\t1\t0\t1\t\t\t\t\t\n",

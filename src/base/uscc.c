@@ -13,9 +13,8 @@
 /* The code's character set; a character's value is its index. */
 static const char charset[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
-/* The value of c in the character set, or -1 when c is not in it. */
-static int
-value_of(char c)
+int
+uscc_value(char c)
 {
     const char *p = c != '\0' ? strchr(charset, c) : NULL;
 
@@ -30,13 +29,13 @@ uscc_check(const char *code, char *want)
     if (code == NULL || strlen(code) != USCC_LEN)
         return USCC_LENGTH;
     for (i = 0; i < USCC_LEN; i++)
-        if (value_of(code[i]) < 0)
+        if (uscc_value(code[i]) < 0)
             return USCC_CHARACTER;
     for (i = 2; i < 8; i++)
         if (code[i] < '0' || code[i] > '9')
             return USCC_DIVISION;
     for (i = 0; i < USCC_LEN - 1; i++) {
-        v = value_of(code[i]);
+        v = uscc_value(code[i]);
         sum += v * w;
         w = w * 3 % 31;
     }

@@ -22,5 +22,7 @@ enum uscc_error {
  * so a message can say what the 18th should be.
  */
 enum uscc_error uscc_check(const char *code, char *want);
+/* The value of c in the code's character set (0–30), or -1 when the code does not use c. */
+int uscc_value(char c);
 
 #endif

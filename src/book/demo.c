@@ -31,6 +31,7 @@ struct demo_series {
 
 static const struct demo_info demo_unit[] = {
     {"unit_name", "示例县机关事务服务中心"},
+    {"uscc", "12330122MB1A2B3C48"},     /* made up, with the check character GB 32100—2015 gives */
     {"address", "浙江省示例县城关镇人民路1号"},
     {"co_located", "与县档案馆合署办公"},
     {"contact", "王晓明"},

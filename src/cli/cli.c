@@ -32,6 +32,7 @@ static const struct cli_cmd *const commands[] = {
     &cli_cmd_evaluate,
     &cli_cmd_maturity,
     &cli_cmd_evidence,
+    &cli_cmd_rollup,
     &cli_cmd_check,
     &cli_cmd_factors,
     &cli_cmd_demo,

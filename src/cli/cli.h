@@ -60,6 +60,7 @@ extern const struct cli_cmd cli_cmd_pledge;
 extern const struct cli_cmd cli_cmd_evaluate;
 extern const struct cli_cmd cli_cmd_maturity;
 extern const struct cli_cmd cli_cmd_evidence;
+extern const struct cli_cmd cli_cmd_rollup;
 
 /* Runs the command line argv[1..]; returns the exit code. */
 int cli_main(struct app *app, int argc, char **argv);

@@ -41,6 +41,7 @@ static const struct {
     [CHECK_A5_UNIT_SCALE] = {"A5_UNIT_SCALE", CHECK_WARNING, "A.5"},
     [CHECK_A5_YEAR_CHANGE] = {"A5_YEAR_CHANGE", CHECK_WARNING, "A.5"},
     [CHECK_A1_YEAR_CHANGE] = {"A1_YEAR_CHANGE", CHECK_WARNING, "A.1"},
+    [CHECK_A1_ASKED] = {"A1_ASKED", CHECK_WARNING, "A.1"},
 };
 
 const char *
@@ -167,6 +168,11 @@ check_info(const struct form_set *fs, const struct wb_year *y, struct check_repo
             if (fd->required) {
                 add(rep, CHECK_A1_MISSING, &at, "%s：缺少“%s”", f->title_zh, fd->zh);
                 add_en(rep, "%s: “%s” is missing", f->title_en, fd->en);
+            } else if (fd->asked) {
+                add(rep, CHECK_A1_ASKED, &at, "%s：未填写“%s”（可不填，但汇总各单位时用它识别本单位）",
+                    f->title_zh, fd->zh);
+                add_en(rep, "%s: “%s” is not filled in (optional, but a roll-up of many "
+                       "organizations identifies this one by it)", f->title_en, fd->en);
             }
             continue;
         }

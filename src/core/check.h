@@ -39,6 +39,7 @@ enum check_code {
     CHECK_A5_UNIT_SCALE,    /* a unit 10⁴ times another with the numbers kept (kWh → 万kWh) */
     CHECK_A5_YEAR_CHANGE,   /* a source more than ±50 % off the year before */
     CHECK_A1_YEAR_CHANGE,   /* 建筑面积 or 用能人数 more than 10 % off the year before */
+    CHECK_A1_ASKED,         /* an optional A.1 field asked for (统一社会信用代码) is empty */
     CHECK__COUNT
 };
 

@@ -29,6 +29,7 @@ static const char *const type_names[] = {
     [FT_CATEGORY] = "category",
     [FT_PERIOD] = "period",
     [FT_UNIT] = "unit",
+    [FT_USCC] = "uscc",
 };
 
 static const char *const scope_names[] = {
@@ -227,7 +228,7 @@ parse_field(const struct tsv *tv, size_t r, const struct form_def *form, struct 
     s = tsv_cell(tv, r, FC_TYPE);
     if ((v = lookup(s, type_names, nitems(type_names))) < 0)
         return tsv_row_fail(tv, r, cause,
-                            "未知的类型“%s”（可用 text、number、integer、source、category、period、unit）", s);
+                            "未知的类型“%s”（可用 text、number、integer、source、category、period、unit、uscc）", s);
     fd->type = (enum field_type)v;
     s = tsv_cell(tv, r, FC_SCOPE);
     if ((v = lookup(s, scope_names, nitems(scope_names))) < 0)
@@ -244,8 +245,15 @@ parse_field(const struct tsv *tv, size_t r, const struct form_def *form, struct 
         if (!is_display_unit(fd->unit) && units_find(fd->unit) == NULL)
             return tsv_row_fail(tv, r, cause, "未知的单位“%s”", fd->unit);
     }
-    if ((e = parse_flag(tv, r, FC_REQUIRED, &fd->required, cause)) != ERR_OK
-        || (e = parse_flag(tv, r, FC_COMPUTED, &fd->computed, cause)) != ERR_OK
+    /* "asked": optional, yet asked for, so that `check` warns while it is empty */
+    s = tsv_cell(tv, r, FC_REQUIRED);
+    if (strcmp(s, "asked") == 0)
+        fd->asked = 1;
+    else if (strcmp(s, "0") != 0 && strcmp(s, "1") != 0)
+        return tsv_row_fail(tv, r, cause, "required 须为 0、1 或 asked，而不是“%s”", s);
+    else
+        fd->required = s[0] == '1';
+    if ((e = parse_flag(tv, r, FC_COMPUTED, &fd->computed, cause)) != ERR_OK
         || (e = parse_flag(tv, r, FC_IN_TABLE, &fd->in_table, cause)) != ERR_OK
         || (e = parse_limits(tv, r, fd, cause)) != ERR_OK)
         return e;

@@ -20,6 +20,7 @@ enum field_type {
     FT_CATEGORY, /* an emission category (排放种类), derived from the source */
     FT_PERIOD,   /* YYYY, YYYY-Qn or YYYY-MM */
     FT_UNIT,     /* a unit of units.h */
+    FT_USCC,     /* a 统一社会信用代码 (GB 32100—2015, base/uscc.h): 18 characters, check character */
 };
 
 enum field_scope {
@@ -44,6 +45,7 @@ struct field_def {
     enum field_scope scope;
     char *unit;       /* unit shown beside the value ("m²", "tCO₂e"), or NULL */
     int required;     /* must be filled for the year to be complete */
+    int asked;        /* optional, but asked for: `check` warns while it is empty ("asked" in forms/) */
     int computed;     /* derived by the program, never typed */
     int in_table;     /* appears in the standard's printed table (extra fields do not) */
     double min, max;  /* numeric limits; for FT_TEXT max is a length; 0/0 means none */
@@ -121,7 +123,8 @@ const struct step_def *forms_step(const struct form_set *fs, const char *id);
 
 /*
  * Validates text typed for fd: numbers parsed with text_parse_number, checked against min/max
- * ("不能为负数", "数值过大"); text against its length. On success *num gets the number (0 for
+ * ("不能为负数", "数值过大"); text against its length; a 统一社会信用代码 by GB 32100—2015, naming the
+ * check character its first 17 characters give when the 18th is not it. On success *num gets the number (0 for
  * text). Returns ERR_INPUT with *cause (caller frees) naming the field and the reason.
  */
 enum err forms_validate(const struct field_def *fd, const char *text, double *num, char **cause);

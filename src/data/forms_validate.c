@@ -13,6 +13,7 @@
 #include "base/period.h"
 #include "base/strbuf.h"
 #include "base/text.h"
+#include "base/uscc.h"
 #include "base/xmem.h"
 #include "data/units.h"
 
@@ -66,6 +67,59 @@ validate_number(const struct field_def *fd, const char *t, enum lang lang, doubl
     return ERR_OK;
 }
 
+/*
+ * Checks the non-blank trimmed text t as a 统一社会信用代码 (GB 32100—2015): what is wrong said
+ * so that the user can find it on the certificate, the check character named when only it is
+ * wrong (a digit typed twice, two swapped).
+ */
+static enum err
+validate_uscc(const struct field_def *fd, const char *t, enum lang lang, char **cause)
+{
+    const char *name = forms_label(fd, lang);
+    size_t n = text_chars(t), i;
+    char want = 0;
+    enum uscc_error u = uscc_check(t, &want);
+
+    if (u == USCC_LENGTH && n == 18)
+        u = USCC_CHARACTER;     /* 18 characters, but more bytes: one is not ASCII */
+    switch (u) {
+    case USCC_OK:
+        return ERR_OK;
+    case USCC_LENGTH:
+        *cause = xasprintf(L(lang, "“%s”须为 18 位，现有 %zu 位", "%s must be 18 characters, not %zu"),
+                           name, n);
+        break;
+    case USCC_CHARACTER:
+        for (i = 0; t[i] != '\0' && uscc_value(t[i]) >= 0; i++)
+            ;
+        if (t[i] >= 'a' && t[i] <= 'z')
+            *cause = xasprintf(L(lang, "“%s”的字母须为大写（第 %zu 位是“%c”）",
+                                 "%s takes capital letters (character %zu is “%c”)"),
+                               name, i + 1, t[i]);
+        else if ((unsigned char)t[i] >= 0x80 || t[i] < 0x20)
+            *cause = xasprintf(L(lang, "“%s”只用数字和大写字母，第 %zu 位不是",
+                                 "%s holds digits and capital letters only; character %zu is neither"),
+                               name, i + 1);
+        else
+            *cause = xasprintf(L(lang, "“%s”不用字符“%c”（第 %zu 位）：代码只用数字和大写字母，"
+                                 "不用 I、O、S、V、Z",
+                                 "%s has no “%c” (character %zu): the code uses digits and capital "
+                                 "letters without I, O, S, V, Z"), name, t[i], i + 1);
+        break;
+    case USCC_DIVISION:
+        *cause = xasprintf(L(lang, "“%s”的第 3–8 位（登记管理机关行政区划码）须为数字",
+                             "%s: characters 3–8 (the administrative division code) must be digits"),
+                           name);
+        break;
+    case USCC_CHECK:
+        *cause = xasprintf(L(lang, "“%s”的校验码（第 18 位）应为“%c”，而不是“%c”：请核对前 17 位是否抄错",
+                             "%s: the check character (the 18th) should be “%c”, not “%c”; "
+                             "check the first 17 for a typing error"), name, want, t[17]);
+        break;
+    }
+    return ERR_INPUT;
+}
+
 /* The accepted unit symbols, for a message: "kWh、MWh、…" (English: "kWh, MWh, 10⁴kWh, …"). Caller frees. */
 static char *
 unit_list(enum lang lang)
@@ -116,7 +170,7 @@ forms_validate_lang(const struct field_def *fd, const char *text, enum lang lang
         e = ERR_INPUT;
     } else if (t[0] == '\0') {
         /* blank text is allowed here; whether a required field is filled is the completeness check's job */
-        if (fd->type != FT_TEXT) {
+        if (fd->type != FT_TEXT && fd->type != FT_USCC) {
             *cause = xasprintf(L(lang, "请填写“%s”", "Please fill in %s"), name);
             e = ERR_INPUT;
         }
@@ -155,6 +209,9 @@ forms_validate_lang(const struct field_def *fd, const char *text, enum lang lang
                 free(list);
                 e = ERR_INPUT;
             }
+            break;
+        case FT_USCC:
+            e = validate_uscc(fd, t, lang, cause);
             break;
         case FT_SOURCE:
         case FT_CATEGORY:

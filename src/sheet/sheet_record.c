@@ -21,7 +21,7 @@ build(const struct sheet_env *env, struct sheet *s)
     size_t i;
 
     sheet_init(s, (int)f->nfields, NCOLS, 0);
-    s->widths[COL_LABEL] = env->lang == LANG_EN ? 22 : 14;
+    s->widths[COL_LABEL] = env->lang == LANG_EN ? 22 : 16;   /* 统一社会信用代码 */
     s->widths[COL_VALUE] = 40;
     s->widths[COL_UNIT] = env->lang == LANG_EN ? 8 : 6;     /* "persons" */
     s->start_col = COL_VALUE;
@@ -33,11 +33,12 @@ build(const struct sheet_env *env, struct sheet *s)
         struct check_where at = {.form_id = f->id, .field = fd->key};
         const struct check_item *it = env->chk != NULL ? check_at(env->chk, &at) : NULL;
         unsigned flags = fd->computed ? SHEET_DIM : SHEET_EDIT;
+        int warn = it != NULL && (it->code == CHECK_A1_INVALID || it->code == CHECK_A1_ASKED);
 
         sheet_set(s, (int)i, COL_LABEL, xstrdup(forms_label(fd, env->lang)), 0);
         sheet_set(s, (int)i, COL_VALUE, xstrdup(v ? v : ""), flags | (missing ? SHEET_MISSING : 0)
-                  | (it != NULL && it->code == CHECK_A1_INVALID ? SHEET_WARN : 0));
-        if (it != NULL && it->code == CHECK_A1_INVALID)
+                  | (warn ? SHEET_WARN : 0));
+        if (warn)
             sheet_note(s, (int)i, COL_VALUE, xstrdup(check_msg(it, env->lang)));
         sheet_set(s, (int)i, COL_UNIT, xstrdup(fd->unit ? units_text(fd->unit, env->lang == LANG_EN,
                                                                      unit, sizeof(unit)) : ""),

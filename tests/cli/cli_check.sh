@@ -76,7 +76,7 @@ verdict "a month ten times the others is flagged 异常波动 as a warning; chec
 
 # The same workbook with an even July has no such warning (the flag above is not unconditional).
 new_wb even.tanbook --unit 某县机关事务管理局 --year 2024 --area 5000 --headcount 80 \
-    --address 某路1号 --contact 张三 --phone 0571-87654321
+    --address 某路1号 --contact 张三 --phone 0571-87654321 --uscc 91350100M000100Y43
 sed 's/,200000,/,20000,/' swing.csv >even.csv
 import_ok even.tanbook even.csv
 run tb check even.tanbook
@@ -84,6 +84,22 @@ expect_rc 0
 expect_out_lacks "异常波动"
 expect_out_contains "共 0 个错误，0 个警告"
 verdict "twelve even months give no warning at all"
+
+# 统一社会信用代码 is optional but asked for: without it check warns (exit 0, no error); a wrong
+# check character is refused by set, naming the one GB 32100—2015 gives (…Y43, not …Y44).
+run tb set even.tanbook --uscc ""
+run tb check even.tanbook
+expect_rc 0
+expect_out_contains "警告  表A.1 基本信息：未填写“统一社会信用代码”"
+expect_out_contains "共 0 个错误，1 个警告"
+run tb check even.tanbook --lang en
+expect_out_contains "warning  Table A.1 Basic information: “Social credit code” is not filled in"
+before=$(checksum even.tanbook)
+run tb set even.tanbook --uscc 91350100M000100Y44
+expect_rc 1
+expect_err_contains "“统一社会信用代码”的校验码（第 18 位）应为“3”，而不是“4”"
+expect_same "the workbook after a refused code" "$before" "$(checksum even.tanbook)"
+verdict "a missing 统一社会信用代码 is a warning; a wrong check character is refused naming the right one"
 
 # Three months of 100, 100 and 1000 kWh: the terminal workbook flags March, and so does check
 # (one rule in check.c: the median of the months is 100 and 1000 > 3 × 100; January and February

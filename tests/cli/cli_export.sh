@@ -98,7 +98,7 @@ expect_rc 0
 expect_out_contains "已导出 demo.xlsx（2024 年度）"
 expect_eq "stderr" "$ERR" ""
 check_export demo.xlsx demo.tanbook 2024 --entries 5 --records 33 \
-    --a1 "address=浙江省示例县城关镇人民路1号" --a1 "co_located=与县档案馆合署办公" \
+    --a1 "uscc=12330122MB1A2B3C48" --a1 "address=浙江省示例县城关镇人民路1号" --a1 "co_located=与县档案馆合署办公" \
     --a1 "contact=王晓明" --a1 "phone=0571-12345678" --a1 "land_area=8600" \
     --row "表A.2|注：合计按未舍入的数值计算，可能与所列各项（保留两位小数）之和相差 0.01。" \
     --row "表A.3|净购入电力与热力产生的排放|外购电力|办公楼用电|综合办公楼|/" \

@@ -17,7 +17,7 @@ cd "$TMP" || exit 3
 CHECK="$T_DIR/../export_check.py"
 
 new_wb na.tanbook --unit 某县教育局 --year 2024 --area 8000 --headcount 120 --address 某路1号 \
-    --contact 张三 --phone 0571-87654321 --co-located 无
+    --contact 张三 --phone 0571-87654321 --co-located 无 --uscc 91350100M000100Y43
 {
     echo "期间,排放源,数量,单位,数据来源,排放设施名称,排放设施位置,备注"
     for m in 01 02 03 04 05 06 07 08 09 10 11 12; do

@@ -7,7 +7,7 @@ set -u
 . "$(dirname "$0")/lib.sh"
 cd "$TMP" || exit 3
 
-A1=(--unit 某县教育局 --address 某路1号 --contact 李明 --phone 0571-1234567 --headcount 80)
+A1=(--unit 某县教育局 --uscc 91350100M000100Y43 --address 某路1号 --contact 李明 --phone 0571-1234567 --headcount 80)
 
 # months CSV YEAR QUANTITY UNIT - twelve months of electricity with 数据来源.
 months() {

@@ -172,7 +172,7 @@ T_PIDS+=($!)
 _tt_poll 5 test -f "$TMP/locked" || note "the lock holder did not start"
 TT_ENV=TANBOOK_BUSY_TIMEOUT_MS=200 tt_start 100 30 "$DEMO"
 tt_wait '示例县机关事务服务中心'
-tt_keys Down
+tt_keys Down Down       # past 统一社会信用代码 to 地址
 tt_type '新地址'
 tt_keys Enter
 tt_wait '占用'

@@ -13,7 +13,7 @@
 WB="$TMP/english.tanbook"
 tb new "$WB" --unit "Test County Education Bureau" --year 2024 --area 8000 --headcount 120 \
     >/dev/null 2>&1 || note "setup: new failed"
-tb set "$WB" --address "1 Main Road" --contact Wang --phone 0571-1234 --region Zhejiang \
+tb set "$WB" --uscc 91350100M000100Y43 --address "1 Main Road" --contact Wang --phone 0571-1234 --region Zhejiang \
     >/dev/null 2>&1 || note "setup: set failed"
 {
     echo "period,source,quantity,unit,data_source,facility,location,note"
@@ -105,11 +105,11 @@ walk() {
     tt_wait 'Export the Excel report'
     verdict "$WHERE the F1 help is English"
 
-    # A refused value says why in English and keeps the editor open; A.1's third row is the
-    # building floor area.
+    # A refused value says why in English and keeps the editor open; A.1's fourth row is the
+    # building floor area (after the name, the code and the address).
     tt_keys PPage PPage PPage PPage PPage PPage PPage PPage PPage PPage PPage PPage PPage PPage PPage
     tt_wait 'Table A.1 Basic information'
-    tt_keys Down Down
+    tt_keys Down Down Down
     tt_wait 'Floor area in use this year'   # the focus is on it before typing
     tt_type 'abc'
     tt_keys Enter
@@ -132,7 +132,7 @@ walk() {
     # Undo messages: an A.1 value, an A.5 value with its Chinese unit shown in English.
     tt_keys PPage PPage
     tt_wait 'Table A.1 Basic information'
-    tt_keys Down Down
+    tt_keys Down Down Down
     tt_type '9000'
     tt_keys Enter
     tt_wait 'Saved “Building floor area”'

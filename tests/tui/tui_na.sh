@@ -26,7 +26,8 @@ DS="某某热力有限公司供热结算单（按月抄表，由财务处提供�
     done
 } >"$TMP/na.csv"
 tb new "$WB" --unit 某县教育局 --year 2024 --area 8000 --headcount 120 --address 某路1号 \
-    --contact 张三 --phone 0571-87654321 --co-located 无 >/dev/null 2>&1 || note "setup: new failed"
+    --contact 张三 --phone 0571-87654321 --co-located 无 --uscc 91350100M000100Y43 >/dev/null 2>&1 \
+    || note "setup: new failed"
 tb import "$WB" "$TMP/na.csv" >/dev/null 2>&1 || note "setup: import failed"
 
 # heat_notes - the heat row's notes in the file, by period.

@@ -35,7 +35,7 @@ tt_start 120 30 "$WB"
 tt_wait '表A.1 基本信息'
 tt pipe-pane -o -t "$TT_TGT" "cat >>'$RAW'"
 tt_resize 121 30        # a full repaint, now recorded
-tt_wait " 单位名称       示例${FFFD}单位${FFFD}]2;PWNED${FFFD}${FFFD}[2J${FFFD}${FFFD}31m"
+tt_wait " 单位名称         示例${FFFD}单位${FFFD}]2;PWNED${FFFD}${FFFD}[2J${FFFD}${FFFD}31m"
 tt_wait " 碳账本 │ 示例${FFFD}单位${FFFD}]2;PWNED"
 _tt_poll 5 grep -qs PWNED "$RAW" || note "the repaint was not recorded"
 title=$(tt display -p -t "$TT_TGT" '#{pane_title}')
@@ -45,7 +45,7 @@ payloads=$(raw_payloads)
 verdict "A.1: the unit name's VT, ESC, BEL, CR and U+009B show as U+FFFD; none reaches the terminal"
 
 tt_keys Enter           # the editor on 单位名称: controls are blanks or U+FFFD, never drawn raw
-tt_wait " 单位名称       示例 单位${FFFD}]2;PWNED"
+tt_wait " 单位名称         示例 单位${FFFD}]2;PWNED"
 tt_keys Escape
 tt_keys NPage
 tt_wait '表A.3'

@@ -19,7 +19,8 @@ WB="$TMP/perf.tanbook"
 printf '期间,排放源,数量,单位,数据来源\n2022,外购电力,100000,kWh,电费账单\n2023,外购电力,110000,kWh,电费账单\n' \
     >"$TMP/perf.csv"
 tb new "$WB" --unit 某县机关 --year 2022 --area 2000 --headcount 50 --address 某路1号 \
-    --contact 张三 --phone 0571-87654321 --co-located 无 >/dev/null 2>&1 || note "setup: new failed"
+    --contact 张三 --phone 0571-87654321 --co-located 无 --uscc 91350100M000100Y43 >/dev/null 2>&1 \
+    || note "setup: new failed"
 tb set "$WB" --year 2023 --area 2000 --headcount 50 >/dev/null 2>&1 || note "setup: set failed"
 tb import "$WB" "$TMP/perf.csv" >/dev/null 2>&1 || note "setup: import failed"
 

@@ -7,7 +7,7 @@
 cd "$TMP" || exit 3
 
 # 2023: 12 × 20000 kWh over 5000 m²; 2024: 12 × 31000 kWh (+55 %) over 5600 m² (+12 %).
-A1=(--unit 某县教育局 --address 某路1号 --contact 李明 --phone 0571-1234567 --headcount 80)
+A1=(--unit 某县教育局 --uscc 91350100M000100Y43 --address 某路1号 --contact 李明 --phone 0571-1234567 --headcount 80)
 new_wb yoy.tanbook "${A1[@]}" --year 2023 --area 5000
 for y in 2023 2024; do
     q=20000
@@ -30,10 +30,10 @@ tt_wait '! 外购电力 全年比 2023 年增加 55%（372000 kWh 对 240000 kWh
 tt_wait '!A.5  '
 verdict "the title row names the reviewer's warning: 建筑面积 +12 % on A.1, 外购电力 +55 % on A.5"
 
-# Back on A.1: 建筑面积 (the third row) to 0 is refused with the reason, to 5000 clears the warning.
+# Back on A.1: 建筑面积 (the fourth row) to 0 is refused with the reason, to 5000 clears the warning.
 tt_keys PPage PPage
 tt_wait '表A.1 基本信息  (1/16)'
-tt_keys Down Down Enter C-u
+tt_keys Down Down Down Enter C-u
 tt_type '0'
 tt_keys Enter
 tt_wait '“建筑面积”须大于 0；不知道时请留空'

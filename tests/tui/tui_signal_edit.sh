@@ -7,7 +7,8 @@
 # text is gone. A kept text Esc drops leaves the field as it was. (A read-only store leaves a kept
 # text for the window that edits: test_store.c.)
 #
-# The demo's 建筑面积 is 12500; the focus starts on 单位名称, Down Down is 建筑面积.
+# The demo's 建筑面积 is 12500; the focus starts on 单位名称, Down Down Down (past 统一社会信用代码
+# and 地址) is 建筑面积.
 . "$(dirname "$0")/lib.sh"
 
 WB="$TMP/sig.tanbook"
@@ -32,7 +33,7 @@ print("|".join(str(v) for v in r) if r else "none")
 open_area() {
     tt_start 100 30 "$WB"
     tt_wait '已保存'
-    tt_keys Down Down
+    tt_keys Down Down Down
     tt_type "$1"
     tt_wait '编辑中'
 }
@@ -54,7 +55,7 @@ open_area '12万'
 kill -TERM "$(tt_pid)"
 expect_eq "exit code after SIGTERM" "$(tt_wait_exit 10)" 143
 expect_eq "building area after SIGTERM while typing 12万" "$(area)" "8000.0"
-expect_eq "the kept text" "$(kept)" "A.1|2|1|建筑面积|12万"
+expect_eq "the kept text" "$(kept)" "A.1|3|1|建筑面积|12万"
 verdict "SIGTERM while typing an invalid value keeps it in the workbook, the field unchanged"
 
 tt_start 100 30 "$WB"
@@ -76,7 +77,7 @@ verdict "the next open offers the kept text in its cell; Enter refuses it saying
 open_area 'abc'
 kill -TERM "$(tt_pid)"
 expect_eq "exit code after SIGTERM" "$(tt_wait_exit 10)" 143
-expect_eq "the kept text" "$(kept)" "A.1|2|1|建筑面积|abc"
+expect_eq "the kept text" "$(kept)" "A.1|3|1|建筑面积|abc"
 tt_start 100 30 "$WB"
 tt_wait '上次退出时 表A.1 建筑面积 正在输入“abc”' 10
 tt_keys Escape

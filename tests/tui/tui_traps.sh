@@ -24,7 +24,7 @@ WB="$TMP/traps.tanbook"
     for m in 01 02 03 04 05 06 07 08 09 10 11 12; do echo "2024-$m,electricity,1000,kWh,电费账单"; done
 } >"$TMP/traps.csv"
 new_wb "$WB" --unit 某县教育局 --year 2024 --area 1000 --headcount 10 --address 文化路8号 \
-    --contact 王明 --phone 0571-12345678
+    --contact 王明 --phone 0571-12345678 --uscc 91350100M000100Y43
 import_ok "$WB" "$TMP/traps.csv"
 area() { "$TB" summary "$WB" --json | sed -n 's/.*"building_area_m2": *\([0-9.]*\).*/\1/p' | awk '{ print $1 + 0 }'; }
 
@@ -44,7 +44,7 @@ verdict "the live panel shows 化石燃料 and 逸散排放 apart and labels eve
 # ---- 2. Ctrl-C and F10 in an edit -----------------------------------------------------------
 tt_start 80 24 "$WB"
 tt_wait '表A.1 基本信息'
-tt_keys Down Down                  # 建筑面积
+tt_keys Down Down Down             # 建筑面积 (after 单位名称, 统一社会信用代码, 地址)
 tt_type '99999'
 tt_wait '编辑中'
 tt_keys C-c
@@ -58,7 +58,7 @@ verdict "Ctrl-C in an edit cancels it (99999 is not written); at rest it quits"
 
 tt_start 80 24 "$WB"
 tt_wait '表A.1 基本信息'
-tt_keys Down Down
+tt_keys Down Down Down
 tt_type '1250'
 tt_keys C-q
 rc=$(tt_wait_exit 5)
@@ -66,7 +66,7 @@ expect_eq "exit code" "$rc" 0
 expect_eq "建筑面积 after Ctrl-Q in an edit" "$(area)" 1250
 tt_start 80 24 "$WB"
 tt_wait '表A.1 基本信息'
-tt_keys Down Down
+tt_keys Down Down Down
 tt_type '1200'
 tt_keys F10
 rc=$(tt_wait_exit 5)
@@ -74,7 +74,7 @@ expect_eq "exit code" "$rc" 0
 expect_eq "建筑面积 after F10 in an edit" "$(area)" 1200
 tt_start 80 24 "$WB"
 tt_wait '表A.1 基本信息'
-tt_keys Down Down
+tt_keys Down Down Down
 tt_type 'abc'
 tt_keys F10
 tt_wait '不是'
@@ -86,7 +86,7 @@ expect_eq "exit code after the second F10" "$rc" 0
 expect_eq "建筑面积 after abc and two F10" "$(area)" 1200
 tt_start 80 24 "$WB"
 tt_wait '表A.1 基本信息'
-tt_keys Down Down
+tt_keys Down Down Down
 tt_type '12万'
 tt_keys C-q
 tt_wait '“12万”不是有效的数字；未保存：再按一次退出键将不保存退出'
@@ -270,7 +270,7 @@ verdict "A.6's title row names its error (a factor without a source) at 80 colum
 # ---- a message longer than the line is read in full: it goes on over the hint line ----------------
 tt_start 80 24 --lang en "$WB"
 tt_wait 'Table A.1 Basic information'
-tt_keys Down Down                  # Building floor area
+tt_keys Down Down Down             # Building floor area
 tt_type '1300'
 tt_keys Enter
 tt_wait 'Saved'

@@ -10,7 +10,7 @@
 # Hand calculation (the demo's 2024, tanbook summary --json): 碳排放总量 779.242995 tCO₂e;
 #   over 12 500 m²: 779 242.995 kg / 12 500 = 62.339 → "62.34 kgCO₂e/m²"
 #   over  9 000 m²: 779 242.995 kg /  9 000 = 86.583 → "86.58 kgCO₂e/m²"
-# The focus starts on 单位名称; Down Down is 建筑面积.
+# The focus starts on 单位名称; Down Down Down (past 统一社会信用代码 and 地址) is 建筑面积.
 . "$(dirname "$0")/lib.sh"
 
 WB="$TMP/two.tanbook"
@@ -46,13 +46,13 @@ tt_screen | tail -1 | grep -qF 'Enter 编辑' || note "the first window's hint l
 tt_screen | grep -qF '只读' && note "the first window says read-only"
 verdict "the second window on a workbook is read-only and says so; the first edits as before"
 
-tt_keys Down Down
+tt_keys Down Down Down
 tt_type '9000'
 tt_keys Enter
-tt_wait '建筑面积       9000'
+tt_wait '建筑面积         9000'
 tt_wait '86.58 kgCO₂e/m²'
 # no key goes to the second window: it notices the change by itself
-tt2_wait '建筑面积       9000'
+tt2_wait '建筑面积         9000'
 tt2_wait '86.58 kgCO₂e/m²'
 verdict "an edit saved in the first window appears in the second without a key pressed"
 
@@ -70,7 +70,7 @@ before=$(undone "$WB")
 expect_eq "undone actions and years before" "$before" "0 2"
 tt2_keys C-z
 tt2_wait '只读：另一窗口正在编辑本工作簿，这里不能修改；那个窗口关闭后，本窗口即可编辑'
-tt2_keys Down Down              # a move clears the message; the focus is on 建筑面积
+tt2_keys Down Down Down              # a move clears the message; the focus is on 建筑面积
 tt2_wait_gone '只读：'
 tt2_type '5'
 tt2_wait '只读：另一窗口正在编辑本工作簿'
@@ -88,7 +88,7 @@ tt2_wait '只读：另一窗口正在编辑本工作簿'
 tt2_screen | grep -qF '添加年度：' && note "F3 asked for a year to add"
 expect_eq "building area after the refused keys" "$(area "$WB")" "9000.0"
 expect_eq "undone actions and years after" "$(undone "$WB")" "0 2"
-tt_wait '建筑面积       9000'
+tt_wait '建筑面积         9000'
 tt2_keys F3
 tt2_wait '2023 年度'
 tt2_keys Down Enter
@@ -105,10 +105,10 @@ expect_eq "first window's exit code" "$(tt_wait_exit 5)" "0"
 tt2_wait '另一窗口已关闭，本窗口现在可以编辑'
 tt2_wait '已保存'
 tt2_wait 'Enter 编辑'
-tt2_keys Down Down
+tt2_keys Down Down Down
 tt2_type '8000'
 tt2_keys Enter
-tt2_wait '建筑面积       8000'
+tt2_wait '建筑面积         8000'
 tt2_keys F10
 expect_eq "second window's exit code" "$(tt2_wait_exit 5)" "0"
 expect_eq "building area saved by the second window" "$(area "$WB")" "8000.0"
@@ -120,7 +120,7 @@ verdict "after the first window quits the second takes over, and its edit is sav
 # the window editing it; the second opens it read-only, with the first window's 9000.
 tt_start 100 30 --demo
 tt_wait '62.34 kgCO₂e/m²'
-tt_keys Down Down
+tt_keys Down Down Down
 tt_type '9000'
 tt_keys Enter
 tt_wait '86.58 kgCO₂e/m²'

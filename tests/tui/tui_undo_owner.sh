@@ -14,7 +14,7 @@
 #   外购电力 1 158 000 kWh = 1158 MWh × 0.5306 = 614.4348 → "外购电力 614.43"; the import makes
 #   2024-01 98 000 → 198 000 kWh: 1258 MWh × 0.5306 = 667.4948 → "外购电力 667.49", and the
 #   total 779.242995 + 100 × 0.5306 = 832.302995 tCO₂e over 12 500 m² = 66.584 → "66.58 kgCO₂e/m²".
-# The focus starts on 单位名称; Down Down is 建筑面积.
+# The focus starts on 单位名称; Down Down Down (past 统一社会信用代码 and 地址) is 建筑面积.
 . "$(dirname "$0")/lib.sh"
 
 WB="$TMP/owner.tanbook"
@@ -57,7 +57,7 @@ tt_keys C-z
 tt_wait "上一次修改来自命令行 tanbook demo（$(when demo)）：按 Ctrl-Z 再次确认撤销"
 verdict "a workbook this window has not changed asks before its first Ctrl-Z, naming tanbook demo"
 
-tt_keys Down Down                    # 建筑面积; a move also drops the question
+tt_keys Down Down Down                    # 建筑面积; a move also drops the question
 tt_wait_gone '再次确认撤销'
 tt_type '9000'
 tt_keys Enter

@@ -31,7 +31,8 @@ tt_type '2024'
 tt_keys Enter
 tt_wait '表A.1 基本信息'
 tt_wait '县教育局'
-tt_wait '✗ 缺少“地址”（另有 4 项）'
+# the others: 建筑面积, 联系人, 联系电话, 用能人数 and the warning that 统一社会信用代码 is not filled in
+tt_wait '✗ 缺少“地址”（另有 5 项）'
 [ -f "$WB" ] || note "the workbook file was not created"
 verdict "a new workbook asks for the unit name and year, then opens A.1 naming what is missing"
 
@@ -39,7 +40,7 @@ verdict "a new workbook asks for the unit name and year, then opens A.1 naming w
 tt_type '浙江省某县文化路8号'
 tt_keys Enter
 tt_wait '浙江省某县文化路8号'
-tt_wait '✗ 缺少“建筑面积”（另有 3 项）'
+tt_wait '✗ 缺少“建筑面积”（另有 4 项）'
 # now on 建筑面积: letters and a negative are refused in place, with the reason
 tt_type 'abc'
 tt_keys Enter

@@ -41,7 +41,7 @@ tt_keys Enter
 tt_wait '已添加 2025 年度，沿用了 5 个排放源；请填写本年度的建筑面积、用能人数'
 tt_wait '2025年度'
 tt_wait '碳排放总量 0.00 tCO₂e'
-tt_wait '建筑面积       （必填）'
+tt_wait '建筑面积         （必填）'
 run "$PY" -c '
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
@@ -116,16 +116,16 @@ tt_keys n
 tt_wait_gone '条活动数据？'
 verdict "Del on an A.3 facility clears it (Ctrl-Z restores), on the source it asks to delete the row"
 
-# Del on an A.1 field clears it; 占地面积 is the fourth row.
+# Del on an A.1 field clears it; 占地面积 is the fifth row.
 tt_keys PPage
 tt_wait '表A.1 基本信息'
-tt_keys Down Down Down
-tt_wait '占地面积       8600'
+tt_keys Down Down Down Down
+tt_wait '占地面积         8600'
 tt_keys DC
 tt_wait '已清除“占地面积”'
 tt_wait_gone '8600'
 tt_keys C-z
-tt_wait '占地面积       8600'
+tt_wait '占地面积         8600'
 verdict "Del on an A.1 field clears it, Ctrl-Z brings 8600 back"
 
 # Ctrl-S while editing saves the field (联系人, two rows down); outside an edit it says why
@@ -135,7 +135,7 @@ tt_keys Enter C-u
 tt_type '张三'
 tt_keys C-s
 tt_wait '已保存“联系人”'
-tt_wait '联系人         张三'
+tt_wait '联系人           张三'
 tt_keys C-s
 tt_wait '无需另行保存'
 run "$PY" -c '
@@ -174,7 +174,7 @@ tb demo "$WB_EN" >/dev/null 2>&1 || note "setup: demo failed"
 tt_start 80 24 --lang en "$WB_EN"
 tt_wait 'Table A.1 Basic information'
 tt_wait 'Building floor area    12500'
-tt_keys Down Down                   # Building floor area, the third row
+tt_keys Down Down Down              # Building floor area, the fourth row
 tt_keys Enter C-u
 tt_type '13000'
 tt_keys Enter
