@@ -83,6 +83,13 @@ int cli_year(struct book *wb, const char *arg, int may_create, int *year, int *e
  */
 int cli_load_year(struct app *app, const char *path, const char *year_arg, struct wb_year *y);
 
+/*
+ * `export --format csv` (cli_export_csv.c): the tidy CSV of every year (or year_arg's) of the
+ * nfiles workbooks to out_arg (NULL: standard output); the exit code.
+ */
+int cli_export_csv(struct app *app, char **files, int nfiles, const char *year_arg,
+                   const char *out_arg);
+
 struct strbuf;
 /* Reads --lang ARG ("zh" or "en") into *lang; 0, or EXIT_USAGE after printing why (cli_kpi.c). */
 int cli_lang(const char *arg, enum lang *lang);
