@@ -31,6 +31,7 @@ extern const struct cli_cmd cli_cmd_check;
 extern const struct cli_cmd cli_cmd_factors;
 extern const struct cli_cmd cli_cmd_demo;
 extern const struct cli_cmd cli_cmd_export;
+extern const struct cli_cmd cli_cmd_push;
 extern const struct cli_cmd cli_cmd_kpi;
 extern const struct cli_cmd cli_cmd_target;
 extern const struct cli_cmd cli_cmd_measure;
