@@ -231,6 +231,20 @@ expect_rc 0
 expect_out_contains "用法: tanbook push --pg CONNINFO FILE…"
 verdict "push --help"
 
+# ---- the example queries of docs/regional-schema.md ---------------------------------------------
+"$PY" -c '
+import re, sys
+doc = open(sys.argv[1], encoding="utf-8").read()
+part = doc[doc.index("## Example queries"):doc.index("## How it is tested")]
+print("\n".join(re.findall(r"```sql\n(.*?)```", part, re.S)))
+' "$T_DIR/../../docs/regional-schema.md" >examples.sql
+run sql "$CONN" -f examples.sql
+expect_rc 0
+expect_eq "no error" "$ERR" ""
+expect_eq "queries found" "$(grep -c '^SELECT' examples.sql)" 7
+expect_out_contains "乙局"
+verdict "the example queries of docs/regional-schema.md run on the pushed data"
+
 # ---- pg_rollup_load (tests/test_pg.c) ---------------------------------------------------------
 if [ -x "${TANBOOK_PG_TEST:-}" ]; then
     run env TANBOOK_PG_CONNINFO="$BASE" CMOCKA_MESSAGE_OUTPUT=STDOUT "$TANBOOK_PG_TEST"
