@@ -28,7 +28,7 @@
 #define FACILITY "食堂,\"北楼\"\n二层"
 
 /*
- * 2024, the electricity pinned at 0.5 tCO₂/MWh (source "测试因子"), the library's other factors:
+ * 2024, the electricity pinned at 0.5 tCO₂/MWh (source "测试因子"), the library's others:
  *   natural gas, FACILITY, 2024-01: 1000 m³ = 0.1 万m³ × 21.622 = 2.1622 t; 1000 × 1.2143 kgce
  *     = 1.2143 tce; 2024-02 不适用
  *   electricity, 办公楼, 2024: 2000 kWh = 2 MWh × 0.5 = 1 t; 2000 × 0.1229 = 0.2458 tce

@@ -113,8 +113,9 @@ test_push_and_load(void **state)
     assert_string_equal(replaced, "a.tanbook");
     free(replaced);
 
-    /* 2024: 甲 20000 m³ = 2 万m³ × 21.622 = 43.244 t, per m² 43.244 × 1000 / 100 = 432.44 kg,
-       per capita 4.3244 t, 20000 × 1.2143 / 1000 = 24.286 tce; 乙 0.5 × 21.622 = 10.811 t */
+    /* 2024: 甲 20000 m³ = 2 万m³ × 21.622 = 43.244 t, per m² 43.244 × 1000 / 100
+       = 432.44 kg, per capita 4.3244 t, 20000 × 1.2143 / 1000 = 24.286 tce;
+       乙 0.5 万m³ × 21.622 = 10.811 t */
     assert_int_equal(pg_rollup_load(ci, 2024, &r, &cause), ERR_OK);
     assert_int_equal(r.nunits, 2);
     assert_non_null(u = find(&r, "甲局", 2024));
@@ -197,7 +198,7 @@ main(void)
         cmocka_unit_test(test_refusals),
     };
 
-    if (getenv("TANBOOK_PG_CONNINFO") == NULL) {    /* a TAP skip, which make check counts as none */
+    if (getenv("TANBOOK_PG_CONNINFO") == NULL) {    /* a TAP skip: make check counts none */
         printf("1..0 # SKIP no TANBOOK_PG_CONNINFO: tests/cli/cli_pg.sh runs it against the "
                "server it starts\n");
         return 0;

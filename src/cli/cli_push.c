@@ -102,12 +102,14 @@ cmd_push(struct app *app, int argc, char **argv)
         else if (c == 'y')
             year_arg = optarg;
         else {
-            cli_error(c == ':' ? "选项“%s”需要一个参数" : "无法识别的选项“%s”", argv[optind - 1]);
+            cli_error(c == ':' ? "选项“%s”需要一个参数" : "无法识别的选项“%s”",
+                      argv[optind - 1]);
             return cli_usage(&cli_cmd_push);
         }
     }
     if (conninfo == NULL) {
-        cli_error("须用 --pg 给出 PostgreSQL 的连接串，如 --pg 'host=/run/postgresql dbname=region'");
+        cli_error("须用 --pg 给出 PostgreSQL 的连接串，"
+                  "如 --pg 'host=/run/postgresql dbname=region'");
         return cli_usage(&cli_cmd_push);
     }
     if (argc - optind < 1)

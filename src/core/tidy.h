@@ -13,8 +13,8 @@
 #include "core/model.h"
 
 /*
- * The A.1 key of 统一社会信用代码, the unit code of the roll-up. One place, so that it can follow
- * the form's key.
+ * The A.1 key of 统一社会信用代码, the unit code of the roll-up. One place, so that it can
+ * follow the form's key.
  */
 #define TIDY_CODE_KEY "uscc"
 

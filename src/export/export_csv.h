@@ -20,7 +20,8 @@
 
 /* Appends the header line to sb. */
 void export_csv_header(struct strbuf *sb);
-/* Appends the rows of year y to sb; ERR_INPUT with *cause (caller frees) as tidy_rows, sb as it was. */
+/* Appends the rows of year y to sb; ERR_INPUT with *cause (caller frees) as tidy_rows, sb
+   as it was then. */
 enum err export_csv_year(struct strbuf *sb, const struct wb_year *y, char **cause);
 /*
  * Writes the header and the rows of the n years ys (in that order) to path, whole or not at all

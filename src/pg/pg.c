@@ -211,8 +211,8 @@ pg_migrate(struct pg *db, char **cause)
     PQclear(res);
     if (cur > pg_schema_version) {
         rollback(db);
-        *cause = xasprintf("数据库的 " PG_SCHEMA " 模式是第 %d 版，比本程序所知的第 %d 版新；"
-                           "请升级 tanbook", cur, pg_schema_version);
+        *cause = xasprintf("数据库的 " PG_SCHEMA " 模式是第 %d 版，"
+                           "比本程序所知的第 %d 版新；请升级 tanbook", cur, pg_schema_version);
         return ERR_NEWER;
     }
     for (i = cur; i < pg_schema_version; i++) {
@@ -228,8 +228,8 @@ pg_migrate(struct pg *db, char **cause)
             return ERR_IO;
         }
         PQclear(res);
-        if (run0(db, "记录模式版本", "INSERT INTO " S "schema_version (version) VALUES ($1)", 1,
-                 p, cause) != 0) {
+        if (run0(db, "记录模式版本", "INSERT INTO " S "schema_version (version) VALUES ($1)",
+                 1, p, cause) != 0) {
             rollback(db);
             return ERR_IO;
         }
@@ -295,7 +295,8 @@ insert_row(struct pg *db, const char *id, size_t k, const struct tidy_row *r, ch
         return 0;
     }
     m = pg_message(db, res);
-    *cause = xasprintf("PostgreSQL：写入活动数据失败（%s %s）：%s", r->period, r->source, m);
+    *cause = xasprintf("PostgreSQL：写入活动数据失败（%s %s）：%s", r->period, r->source,
+                       m);
     free(m);
     PQclear(res);
     return -1;
@@ -425,7 +426,8 @@ pg_push_year(struct pg *db, const struct pg_unit_year *uy, size_t *nrows, char *
     code = code != NULL ? code : "";
     name = name != NULL ? name : "";
     if (code[0] == '\0' && name[0] == '\0') {
-        *cause = xasprintf("%d 年度：没有单位名称，也没有统一社会信用代码，无法识别单位", uy->y->year);
+        *cause = xasprintf("%d 年度：没有单位名称，也没有统一社会信用代码，无法识别单位",
+                           uy->y->year);
         return ERR_INPUT;
     }
     if ((e = tidy_rows(uy->y, &rows, &n, cause)) != ERR_OK)

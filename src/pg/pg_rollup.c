@@ -60,7 +60,8 @@ pg_rollup_load(const char *conninfo, int year, struct rollup *out, char **cause)
         return e;
     if ((has = has_schema(db, cause)) <= 0) {
         if (has == 0)
-            *cause = xstrdup("数据库中没有 " PG_SCHEMA " 模式：请先用 tanbook push --pg 推送工作簿");
+            *cause = xstrdup("数据库中没有 " PG_SCHEMA " 模式："
+                             "请先用 tanbook push --pg 推送工作簿");
         pg_close(db);
         return has == 0 ? ERR_NOTFOUND : ERR_IO;
     }

@@ -198,6 +198,14 @@ expect_eq "schema_version still one row" "$(q 'SELECT count(*) FROM tanbook.sche
 same_sums "after pushing all again" "$WANT" "$(q "$TOTALS_SQL")"
 verdict "pushing every workbook again duplicates nothing"
 
+run tb push --pg "$CONN" --year 2023 a.tanbook
+expect_rc 0
+expect_eq "one unit-year" "$(grep -c '^已推送' <<<"$OUT")" 1
+expect_out_contains "已推送 a.tanbook 的 2023 年度"
+expect_eq "a's 2024 untouched" "$(q "SELECT count(*) FROM tanbook.rollup WHERE unit = '示例县机关事务服务中心' AND pushed_at = (SELECT max(pushed_at) FROM tanbook.rollup)")" 1
+expect_eq "unit-years" "$(q 'SELECT count(*) FROM tanbook.unit_years')" 5
+verdict "push --year pushes that year only"
+
 # ---- refusals ---------------------------------------------------------------------------------
 printf 'not a workbook, just text\n' >bad.tanbook
 before=$(q "$OTHERS")
