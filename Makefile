@@ -30,15 +30,18 @@ ALL_CFLAGS := $(WARN) $(CFLAGS) -MMD -MP
 # pkg-config answers once `make deps` has installed the -dev packages; the fallbacks cover a bare machine.
 XLSX_LIBS := $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz)
 CURSES_LIBS := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
-LDLIBS := $(XLSX_LIBS) $(CURSES_LIBS) -lsqlite3 -lm
+# libpq for src/pg/ only (its headers are in a directory of their own on Debian)
+PG_CFLAGS := $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
+PG_LIBS := $(shell pkg-config --libs libpq 2>/dev/null || echo -lpq)
+LDLIBS := $(XLSX_LIBS) $(CURSES_LIBS) $(PG_LIBS) -lsqlite3 -lm
 
 # Debian packages the build, the tests and the tools need.
 DEB_PACKAGES := gcc make pkg-config libc6-dev libsqlite3-dev libncurses-dev \
                 libxlsxwriter-dev zlib1g-dev libcmocka-dev tmux python3 python3-openpyxl \
-                time bc procps valgrind groff-base
+                time bc procps valgrind groff-base libpq-dev postgresql
 
 # src/ has one folder per layer (README "Layout"); every .c of them but the build tool goes in the library.
-LAYERS := base data core store book export sheet cli tui
+LAYERS := base data core store book export pg sheet cli tui
 LIB_SRC := $(filter-out src/base/embedgen.c,$(sort $(wildcard $(LAYERS:%=src/%/*.c))))
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/embedded.o
 DATA := $(sort $(wildcard forms/*.tsv factors/*.tsv))
@@ -57,6 +60,8 @@ BIN ?= tanbook
 export TANBOOK := $(abspath $(BIN))
 ENOSPC_SO := $(BUILD)/enospc.so
 export TANBOOK_ENOSPC := $(abspath $(ENOSPC_SO))
+# tests/cli/cli_pg.sh runs it against the PostgreSQL server it starts
+export TANBOOK_PG_TEST := $(abspath $(BUILD)/test_pg)
 
 all: $(BIN)
 
@@ -66,6 +71,8 @@ $(BIN): $(BUILD)/main.o $(BUILD)/libtanbook.a
 
 $(BUILD)/libtanbook.a: $(LIB_OBJ)
 	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/pg/%.o: ALL_CPPFLAGS += $(PG_CFLAGS)
 
 $(BUILD)/%.o: src/%.c | $(BUILD)/version.h
 	@mkdir -p $(@D)

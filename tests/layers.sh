@@ -1,7 +1,7 @@
 #!/bin/bash
 # layers.sh - the house rules of src/ (README "Layout", docs/architecture.md), checked on the
-# source text: each layer includes only itself and the layers below it; sqlite3.h, xlsxwriter.h
-# and curses.h each stay in their one layer; the terminal workbook never calls the command line;
+# source text: each layer includes only itself and the layers below it; sqlite3.h, xlsxwriter.h,
+# libpq-fe.h and curses.h each stay in their one layer; the terminal workbook never calls the command line;
 # no file grows past 800 lines. Prints TAP.
 cd "$(dirname "$0")/.." || exit 3
 n=0
@@ -20,8 +20,8 @@ ok() {
 }
 
 # The layers from the bottom up; a file may include its own layer and those before it.
-order="base data core store book export sheet cli tui"
-# export and sheet are peers: neither includes the other; cli never needs a sheet.
+order="base data core store book export pg sheet cli tui"
+# export, pg and sheet are peers: none includes another; cli never needs a sheet.
 below() {
     case $1 in
     base) echo "base" ;;
@@ -30,8 +30,9 @@ below() {
     store) echo "base data core store" ;;
     book) echo "base data core store book" ;;
     export) echo "base data core export" ;;
+    pg) echo "base data core pg" ;;
     sheet) echo "base data core store book sheet" ;;
-    cli) echo "base data core store book export cli" ;;
+    cli) echo "base data core store book export pg cli" ;;
     tui) echo "base data core store book export sheet tui" ;;
     esac
 }
@@ -58,6 +59,7 @@ seam() {    # seam HEADER-REGEX LAYER: files outside LAYER that include it
 }
 ok "sqlite3.h is included only by store files" "$(seam 'sqlite3\.h' store)"
 ok "xlsxwriter.h is included only by export files" "$(seam 'xlsxwriter\.h' export)"
+ok "libpq-fe.h is included only by PostgreSQL files" "$(seam 'libpq-fe\.h|postgresql/libpq-fe\.h' pg)"
 ok "curses is included only by terminal-workbook files" "$(seam 'n?curses(w)?\.h|ncursesw/curses\.h' tui)"
 ok "no terminal-workbook file calls the command line" \
     "$(grep -nE '\bcli_[a-z_]+\(' src/tui/*.[ch] /dev/null | grep -v '^/dev/null')"

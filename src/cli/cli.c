@@ -22,6 +22,7 @@ static const struct cli_cmd *const commands[] = {
     &cli_cmd_import,
     &cli_cmd_summary,
     &cli_cmd_export,
+    &cli_cmd_push,
     &cli_cmd_kpi,
     &cli_cmd_target,
     &cli_cmd_measure,

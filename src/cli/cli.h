@@ -50,6 +50,7 @@ extern const struct cli_cmd cli_cmd_check;
 extern const struct cli_cmd cli_cmd_factors;
 extern const struct cli_cmd cli_cmd_demo;
 extern const struct cli_cmd cli_cmd_export;
+extern const struct cli_cmd cli_cmd_push;
 extern const struct cli_cmd cli_cmd_kpi;
 extern const struct cli_cmd cli_cmd_target;
 extern const struct cli_cmd cli_cmd_measure;
@@ -111,6 +112,13 @@ int cli_year(struct book *wb, const char *arg, int may_create, int *year, int *e
  * code after printing why.
  */
 int cli_load_year(struct app *app, const char *path, const char *year_arg, struct wb_year *y);
+
+/*
+ * `export --format csv` (cli_export_csv.c): the tidy CSV of every year (or year_arg's) of the
+ * nfiles workbooks to out_arg (NULL: standard output); the exit code.
+ */
+int cli_export_csv(struct app *app, char **files, int nfiles, const char *year_arg,
+                   const char *out_arg);
 
 struct strbuf;
 /* Reads --lang ARG ("zh" or "en") into *lang; 0, or EXIT_USAGE after printing why (cli_kpi.c). */

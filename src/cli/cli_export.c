@@ -2,7 +2,8 @@
  * cli_export.c - `tanbook export`: a year's Excel report (tables A.1–A.6 and the sheets after them,
  * the carbon performance over all the workbook's years last), the
  * same file the terminal workbook writes on F5, or the year in another format of the exporter
- * table (--format json: what `summary --json` prints).
+ * table (--format json: what `summary --json` prints); --format csv is the tidy CSV of any
+ * number of workbooks (cli_export_csv.c).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -41,7 +42,7 @@ has_suffix(const char *path, const char *suffix)
     return n > k && path[n - k - 1] != '/' && strcasecmp(path + n - k, suffix) == 0;
 }
 
-/* "xlsx、json": the names of the exporter table, for a message. */
+/* "xlsx、json、csv": the names of the exporter table and csv, for a message. */
 static char *
 format_names(void)
 {
@@ -50,6 +51,7 @@ format_names(void)
 
     for (i = 0; export_formats[i] != NULL; i++)
         sb_printf(&sb, "%s%s", i ? "、" : "", export_formats[i]->name);
+    sb_append(&sb, "、csv");
     return sb_take(&sb);
 }
 
@@ -132,15 +134,18 @@ write_report(struct app *app, const struct exporter *ex, const struct book_calc 
     return 0;
 }
 
+static const struct cli_opt export_opts[] = {
+    CLI_OPT("year", "YEAR", 'y', "年度（默认为工作簿中最新的年度；csv 默认为全部年度）"),
+    CLI_OPT_SHORT('o', "output", "OUT", 'o', "输出文件，须以格式的后缀结尾；xlsx 与 json 默认为工作簿旁的\n"
+                  "NAME-YEAR.xlsx / NAME-YEAR.json，csv 默认写到标准输出"),
+    CLI_OPT("format", "FORMAT", 'f', "xlsx（默认）：Excel 报表；json：与 summary --json 相同的 JSON；\n"
+            "csv：一个或多个工作簿各年度的活动数据明细（长表，见下）"),
+    CLI_OPT_END,
+};
+
 static int
 cmd_export(struct app *app, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"year", required_argument, NULL, 'y'},
-        {"output", required_argument, NULL, 'o'},
-        {"format", required_argument, NULL, 'f'},
-        {NULL, 0, NULL, 0},
-    };
     const char *year_arg = NULL, *out_arg = NULL, *format_arg = NULL, *file;
     const struct exporter *ex = &export_xlsx_format;
     struct book_calc bc;
@@ -148,20 +153,24 @@ cmd_export(struct app *app, int argc, char **argv)
     char *out, *names;
     int c, rc, year;
 
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
+    while ((c = cli_getopt(export_opts, argc, argv)) != -1) {
         if (c == 'y')
             year_arg = optarg;
         else if (c == 'o')
             out_arg = optarg;
         else if (c == 'f')
             format_arg = optarg;
-        else {
-            cli_error(c == ':' ? "选项“%s”需要一个参数" : "无法识别的选项“%s”",
-                      argv[optind - 1]);
+        else
             return cli_usage(&cli_cmd_export);
+    }
+    if (format_arg != NULL && strcmp(format_arg, "csv") == 0) {
+        if (argc - optind < 1)
+            return cli_usage(&cli_cmd_export);
+        if (out_arg != NULL && !has_suffix(out_arg, ".csv")) {
+            cli_error("输出文件名须以 .csv 结尾，如 -o 数据.csv：“%s”", out_arg);
+            return EXIT_USAGE;
         }
+        return cli_export_csv(app, argv + optind, argc - optind, year_arg, out_arg);
     }
     if (argc - optind != 1)
         return cli_usage(&cli_cmd_export);
@@ -193,14 +202,10 @@ cmd_export(struct app *app, int argc, char **argv)
 const struct cli_cmd cli_cmd_export = {
     .name = "export",
     .summary = "导出 Excel 报表（表A.1–A.6、因子说明、月度明细、活动数据明细、图表、碳绩效、碳中和、评价）",
-    .usage = "export FILE [--year YEAR] [-o OUT.xlsx] [--format xlsx|json]",
-    .help = "  --year YEAR          年度（默认为工作簿中最新的年度）\n"
-            "  -o, --output OUT.xlsx\n"
-            "                       输出文件，须以 .xlsx 结尾；默认为工作簿旁的 NAME-YEAR.xlsx\n"
-            "  --format FORMAT      xlsx（默认）：Excel 报表；json：与 summary --json 相同的\n"
-            "                       JSON，输出文件须以 .json 结尾，默认为 NAME-YEAR.json\n"
-            "\n"
-            "工作表: 表A.1 基本信息 … 表A.6 排放因子数据（按 T/ZJJGSW 0005—2024 附录A 的表格样式），\n"
+    .usage = "export FILE [--year YEAR] [-o OUT.xlsx] [--format xlsx|json]\n"
+             "       tanbook export --format csv FILE… [--year YEAR] [-o OUT.csv]",
+    .opts = export_opts,
+    .help = "工作表: 表A.1 基本信息 … 表A.6 排放因子数据（按 T/ZJJGSW 0005—2024 附录A 的表格样式），\n"
             "因子说明（因子的推导、升的换算密度、折标准煤系数），月度明细（各排放源逐月、逐季度\n"
             "的活动水平和碳排放量），活动数据明细（每条活动数据及其数据来源、备注）和图表（按排放\n"
             "源、按月、按季度的碳排放量），以及碳绩效参数（工作簿各年按报告值和按基准期因子可比的\n"
@@ -215,6 +220,12 @@ const struct cli_cmd cli_cmd_export = {
             "已存在的 OUT.xlsx 会被替换：先写入同目录下的临时文件，写完后再改名替换，\n"
             "导出失败时原文件不变，也不留下临时文件；被中断（信号、文件大小限制）的导出留下的\n"
             "临时文件 .OUT.xlsx.tmp-XXXXXX 由下一次导出删除。同一工作簿的两次导出得到完全相同的文件。\n"
+            "--format csv: 每条活动数据（单位、年度、期间、排放源、排放设施）一行，列为 unit_code,\n"
+            "unit, year, period, category, scope, source, facility, quantity, quantity_unit,\n"
+            "activity, activity_unit, factor, factor_unit, factor_source, tco2e, tce, data_source；\n"
+            "tco2e 之和即各工作簿的碳排放总量。UTF-8（无 BOM），RFC 4180 引号规则；不适用的期间\n"
+            "quantity 与 activity 为空（PostgreSQL 的 COPY 读作 NULL），tco2e 与 tce 为 0；\n"
+            "可直接用 COPY … WITH (FORMAT csv, HEADER) 或 pandas.read_csv 读入。--year 只导出该年度。\n"
             "退出码: 0 成功, 1 工作簿中没有该年度, 2 用法错误, 3 工作簿或文件读写错误\n",
     .run = cmd_export,
 };

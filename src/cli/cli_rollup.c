@@ -16,6 +16,7 @@
 #include "book/book_rollup.h"
 #include "cli/cli.h"
 #include "export/export_rollup.h"
+#include "pg/pg.h"
 
 #define TR(l, zh, en) ((l) == LANG_EN ? (en) : (zh))
 #define NOTES_MAX 10            /* the files not used named on stderr; the rest are counted */
@@ -100,13 +101,15 @@ static const struct cli_opt rollup_opts[] = {
             "complete, building_area_m2, headcount, change_vs_base_pct, grade, conflict）, totals,\n"
             "skipped[]（file, reason）, conflicts[]（code, year, files[]）；见 docs/rollup.md"),
     CLI_OPT("lang", "zh|en", 'l', "报表和提示的语言（默认 zh）"),
+    CLI_OPT("pg", "CONNINFO", 'p', "从区域 PostgreSQL 数据库（tanbook push 推送的）汇总，不读工作簿文件；\n"
+            "数据库不记基准期与评价，较基准期变化与等级为空"),
     CLI_OPT_END,
 };
 
 static int
 cmd_rollup(struct app *app, int argc, char **argv)
 {
-    const char *out = NULL, *year_arg = NULL;
+    const char *out = NULL, *year_arg = NULL, *conninfo = NULL;
     enum lang lang = LANG_ZH;
     struct progress pr = {0};
     struct rollup ru;
@@ -123,6 +126,8 @@ cmd_rollup(struct app *app, int argc, char **argv)
             year_arg = optarg;
         } else if (c == 'j') {
             json = 1;
+        } else if (c == 'p') {
+            conninfo = optarg;
         } else if (c == 'l') {
             if (cli_lang(optarg, &lang) != 0)
                 return cli_usage(&cli_cmd_rollup);
@@ -130,7 +135,11 @@ cmd_rollup(struct app *app, int argc, char **argv)
             return cli_usage(&cli_cmd_rollup);
         }
     }
-    if (optind >= argc) {
+    if (conninfo != NULL && optind < argc) {
+        cli_error("--pg 从数据库汇总，不再给工作簿文件（“%s”）", argv[optind]);
+        return cli_usage(&cli_cmd_rollup);
+    }
+    if (conninfo == NULL && optind >= argc) {
         cli_error("缺少要汇总的工作簿文件或目录");
         return cli_usage(&cli_cmd_rollup);
     }
@@ -151,8 +160,13 @@ cmd_rollup(struct app *app, int argc, char **argv)
     }
     pr.lang = lang;
     pr.start = pr.last = now_s();
-    book_rollup(app, (const char *const *)(argv + optind), (size_t)(argc - optind), year, lang,
-                isatty(STDERR_FILENO) ? progress : NULL, &pr, &ru);
+    if (conninfo != NULL) {
+        if ((e = pg_rollup_load(conninfo, year, &ru, &cause)) != ERR_OK)
+            return cli_fail(e, cause);
+    } else {
+        book_rollup(app, (const char *const *)(argv + optind), (size_t)(argc - optind), year,
+                    lang, isatty(STDERR_FILENO) ? progress : NULL, &pr, &ru);
+    }
     if (pr.drawn)
         fputs("\r\033[K", stderr);      /* the line goes; what it said is in the notes below */
     notes(&ru, lang);
@@ -185,7 +199,8 @@ cmd_rollup(struct app *app, int argc, char **argv)
 const struct cli_cmd cli_cmd_rollup = {
     .name = "rollup",
     .summary = "汇总多个单位的工作簿（区域报表：合计、平均、排序、分布图）",
-    .usage = "rollup -o REGION.xlsx [--year YEAR] [--json] [--lang zh|en] FILE_OR_DIRECTORY...",
+    .usage = "rollup -o REGION.xlsx [--year YEAR] [--json] [--lang zh|en] FILE_OR_DIRECTORY...\n"
+             "       tanbook rollup --pg CONNINFO [-o REGION.xlsx] [--year YEAR] [--json] [--lang zh|en]",
     .help = "每个工作簿只读打开，不写入、不升级；损坏的、不是工作簿的、版本较新的文件列入“无法使用的文件”并注明原因，\n"
             "汇总照常进行。目录中查找（含子目录）名为 *.tanbook 的文件，以“.”开头的文件和目录不查找。\n"
             "同一统一社会信用代码同一年度出现在两个以上文件中为代码冲突：这些单位列出并标明，但均不计入合计、平均和排序。\n"

@@ -38,7 +38,7 @@ quiet_stderr() {
 run tb export --help
 expect_rc 0
 expect_out_contains "用法: tanbook export FILE [--year YEAR] [-o OUT.xlsx]"
-expect_out_contains "--output OUT.xlsx"
+expect_out_contains "-o, --output OUT "
 expect_out_contains "会被替换"
 expect_out_contains "完全相同"
 verdict "export --help shows the synopsis, the options and the overwrite rule"
@@ -303,9 +303,9 @@ verdict "export --format json writes what summary --json prints"
 run tb export demo.tanbook --format json
 expect_rc 0
 expect_file_exists demo-2024.json
-run tb export demo.tanbook --format csv -o x.csv
+run tb export demo.tanbook --format pdf -o x.pdf
 expect_rc 2
-expect_no_file x.csv
+expect_no_file x.pdf
 run tb export demo.tanbook --format json -o x.xlsx
 expect_rc 2
 expect_no_file x.xlsx
