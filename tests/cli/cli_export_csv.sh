@@ -63,7 +63,7 @@ expect_eq "no BOM, UTF-8" "$(csvpy 'raw[:3] != b"\xef\xbb\xbf"' demo.csv)" "True
 expect_eq "one row per A.5 value" "$(csvpy 'len(rows)' demo.csv)" "$NROWS"
 expect_eq "years" "$(csvpy 'sorted(set(r["year"] for r in rows))' demo.csv)" "['2023', '2024']"
 expect_eq "the unit" "$(csvpy 'set(r["unit"] for r in rows)' demo.csv)" "{'$UNIT'}"
-expect_eq "no code yet" "$(csvpy 'set(r["unit_code"] for r in rows)' demo.csv)" "{''}"
+expect_eq "the demo's 统一社会信用代码" "$(csvpy 'set(r["unit_code"] for r in rows)' demo.csv)" "{'12330122MB1A2B3C48'}"
 sums_match demo.csv demo.tanbook 2023 "$UNIT"
 sums_match demo.csv demo.tanbook 2024 "$UNIT"
 # a row by hand: 2023-01 electricity 101200 kWh = 101.2 MWh × 0.5306 = 53.69672 t,
