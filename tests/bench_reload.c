@@ -9,7 +9,7 @@
  * undo record, the patch of the loaded year, the report and the checks computed again, the
  * touched row built again), against the reload every edit did before (tui_reload).
  *
- * Usage: bench_reload WORKBOOK YEAR [ROUNDS]
+ * Usage: bench_reload WORKBOOK YEAR [ROUNDS]   (ROUNDS 0: the first frame only, for a profile)
  */
 #include <curses.h>
 #include <stdio.h>
@@ -116,6 +116,10 @@ main(int argc, char **argv)
         fprintf(stderr, "bench_reload: year %d has no entries\n", year);
         return 3;
     }
+    if (rounds <= 0) {
+        printf("  %zu entries: first frame %.1f ms\n", t.y.nentries, t3 - t0);
+        goto done;
+    }
     /* the same steps one by one, for where the time goes */
     t4 = now_ms();
     if (book_load(t.book, year, &y, &cause) != ERR_OK)
@@ -163,6 +167,7 @@ main(int argc, char **argv)
     }
     printf("  %zu entries: a full reload (load, compute, check, build the grid), as every edit "
            "did before: %.1f ms on average of 3\n", t.y.nentries, reload / 3);
+done:
     if (scr != NULL) {
         endwin();
         delscreen(scr);

@@ -558,6 +558,9 @@ check_pins(const struct wb_year *y, struct check_report *rep)
 struct check_memo {
     struct check_report *entries;     /* one per entry of the year, in its order */
     size_t n;
+    struct check_report pins;         /* check_pins' findings (pins_ok), which no A.5 value moves */
+    int pins_ok;
+    struct check_review_memo review;
 };
 
 void
@@ -570,12 +573,13 @@ check_memo_free(struct check_memo *m)
     for (i = 0; i < m->n; i++)
         check_free(&m->entries[i]);
     free(m->entries);
+    check_free(&m->pins);
+    check_review_memo_free(&m->review);
     free(m);
 }
 
-/* Appends copies of the findings of `from` to rep. */
-static void
-copy_items(struct check_report *rep, const struct check_report *from)
+void
+check_copy_items(struct check_report *rep, const struct check_report *from)
 {
     size_t i;
 
@@ -605,7 +609,7 @@ entry_checked(const struct wb_year *y, size_t i, struct check_memo *m, const uns
         check_free(kept);
         check_entry(y, &y->entries[i], kept);
     }
-    copy_items(rep, kept);
+    check_copy_items(rep, kept);
 }
 
 static void
@@ -623,12 +627,25 @@ check_all(const struct form_set *fs, const struct wb_year *y, const struct wb_ye
     }
     for (i = 0; i < y->nentries; i++)
         entry_checked(y, i, m, dirty, rep);
-    check_pins(y, rep);
+    if (m == NULL) {
+        check_pins(y, rep);
+    } else {
+        /* the pins and the sources of the entries are those of the last computation */
+        if (dirty == NULL || !m->pins_ok) {
+            check_free(&m->pins);
+            check_pins(y, &m->pins);
+            m->pins_ok = 1;
+        }
+        check_copy_items(rep, &m->pins);
+    }
     if (fig == NULL) {
         add(rep, CHECK_A4_UNCOMPUTABLE, NULL, "表A.4：无法计算：%s", why != NULL ? why : "");
         add_en(rep, "Table A.4: cannot be computed: %s", why != NULL ? why : "");
     }
-    check_review(fs, y, prev, fig, rep);
+    if (m == NULL)
+        check_review(fs, y, prev, fig, rep);
+    else
+        check_review_memo(fs, y, prev, fig, &m->review, dirty, rep);
 }
 
 void

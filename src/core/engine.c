@@ -162,9 +162,17 @@ struct memo_entry {
     int fresh;                    /* acts[] must be converted again */
 };
 
+/*
+ * sums: the sources of the last result, in library order. A source none of whose entries
+ * changed sums the same values in the same order again, so its sums are taken from there; only
+ * the sources of changed entries are summed afresh (in entry order, as always).
+ */
 struct engine_memo {
     struct memo_entry *entries;   /* one per entry of the year, in its order */
     size_t n;
+    const struct factor_pin *pins;    /* the year's pins the memo was taken with */
+    struct engine_source *sums;
+    size_t nsums;
 };
 
 void
@@ -177,6 +185,7 @@ engine_memo_free(struct engine_memo *m)
     for (i = 0; i < m->n; i++)
         free(m->entries[i].acts);
     free(m->entries);
+    free(m->sums);
     free(m);
 }
 
@@ -213,13 +222,14 @@ memo_for(const struct wb_year *y, struct engine_memo *m, const unsigned char *di
 {
     size_t i;
 
-    if (m != NULL && m->n != y->nentries) {
+    if (m != NULL && (m->n != y->nentries || m->pins != y->pins)) {
         engine_memo_free(m);
         m = NULL;
     }
     if (m == NULL) {
         m = xcalloc(1, sizeof(*m));
         m->n = y->nentries;
+        m->pins = y->pins;
         m->entries = xcalloc(m->n ? m->n : 1, sizeof(*m->entries));
         dirty = NULL;
         for (i = 0; i < m->n; i++)
@@ -302,29 +312,63 @@ add_value(struct engine_source *s, const struct wb_activity *a, const struct mem
     }
 }
 
-/* Sums every value of y into res->sources, in entry order; ERR_INPUT with *cause. */
-static enum err
-sum_values(const struct wb_year *y, struct engine_memo *m, struct engine_result *res,
-           char **cause)
+/* The kept sums of src in m, or NULL. */
+static const struct engine_source *
+kept_sums(const struct engine_memo *m, const struct source_def *src)
 {
-    size_t i, j;
+    size_t i;
+
+    for (i = 0; i < m->nsums; i++)
+        if (m->sums[i].src == src)
+            return &m->sums[i];
+    return NULL;
+}
+
+/*
+ * Sums every value of y into res->sources, in entry order; ERR_INPUT with *cause. With dirty
+ * (and m->sums from the last computation) a source with no dirty entry takes its kept sums.
+ */
+static enum err
+sum_values(const struct wb_year *y, struct engine_memo *m, const unsigned char *dirty,
+           struct engine_result *res, char **cause)
+{
+    const struct source_def **touched = NULL;
+    size_t i, j, ntouched = 0, k;
     enum err e = ERR_OK;
 
+    if (dirty != NULL && m->sums != NULL) {
+        touched = xcalloc(y->nentries + 1, sizeof(*touched));
+        for (i = 0; i < y->nentries; i++)
+            if (dirty[i])
+                touched[ntouched++] = y->entries[i].src;
+    }
     for (i = 0; i < y->nentries; i++) {
         const struct wb_entry *en = &y->entries[i];
         struct memo_entry *me = &m->entries[i];
         const struct factor_pin *pin;
+        const struct engine_source *kept;
         struct engine_source *s;
 
         if (en->src == NULL) {
             *cause = xasprintf("未知的排放源“%s”", en->source_id);
+            free(touched);
             return ERR_INPUT;
         }
         if ((pin = model_pin(y, en->source_id)) == NULL) {
             *cause = xasprintf("%s 没有排放因子", en->src->zh);
+            free(touched);
             return ERR_INPUT;
         }
         s = slot(res, en->src, pin);
+        if (touched != NULL) {
+            for (k = 0; k < ntouched && touched[k] != en->src; k++)
+                ;
+            if (k == ntouched && (kept = kept_sums(m, en->src)) != NULL) {
+                if (s->unit == NULL)
+                    *s = *kept;      /* the same values in the same order: the same sums */
+                continue;
+            }
+        }
         if (s->unit == NULL)
             s->unit = common_unit(y, m, en->src);
         for (j = 0; j < en->nacts; j++) {
@@ -339,12 +383,14 @@ sum_values(const struct wb_year *y, struct engine_memo *m, struct engine_result 
                 period_format(&a->period, p, sizeof(p));
                 *cause = xasprintf("%s %s", p, why);
                 free(why);
+                free(touched);
                 return e;
             }
             add_value(s, a, &me->acts[j], pin->value);
         }
         me->fresh = 0;
     }
+    free(touched);
     return ERR_OK;
 }
 
@@ -360,12 +406,18 @@ engine_compute_memo(const struct wb_year *y, struct engine_memo **memo,
     if (memo != NULL)
         *memo = m;
     memset(res, 0, sizeof(*res));
-    if ((e = sum_values(y, m, res, cause)) != ERR_OK) {
+    if ((e = sum_values(y, m, dirty, res, cause)) != ERR_OK) {
         engine_result_free(res);
         goto fail;
     }
     if (res->nsources > 1)
         qsort(res->sources, res->nsources, sizeof(*res->sources), cmp_lib_order);
+    /* kept for the next computation: what sum_values takes of the sources not changed */
+    free(m->sums);
+    m->sums = xcalloc(res->nsources ? res->nsources : 1, sizeof(*m->sums));
+    if (res->nsources > 0)
+        memcpy(m->sums, res->sources, res->nsources * sizeof(*m->sums));
+    m->nsums = res->nsources;
     for (i = 0; i < res->nsources; i++) {
         const struct engine_source *s = &res->sources[i];
 
