@@ -160,6 +160,7 @@ struct memo_entry {
     struct memo_act *acts;        /* nacts of them, the entry's order */
     size_t nacts;
     int fresh;                    /* acts[] must be converted again */
+    const struct factor_pin *pin; /* the entry's pin (model_pin), or NULL */
 };
 
 /*
@@ -189,13 +190,15 @@ engine_memo_free(struct engine_memo *m)
     free(m);
 }
 
-/* The unit the values of en share (me->unit, me->mixed), and its values marked to convert. */
+/* The unit the values of en share (me->unit, me->mixed), its pin in y, and its values marked to
+   convert. */
 static void
-memo_entry_set(struct memo_entry *me, const struct wb_entry *en)
+memo_entry_set(struct memo_entry *me, const struct wb_year *y, const struct wb_entry *en)
 {
     const struct unit_def *r;
     size_t j;
 
+    me->pin = model_pin(y, en->source_id);
     free(me->acts);
     me->acts = xcalloc(en->nacts ? en->nacts : 1, sizeof(*me->acts));
     me->nacts = en->nacts;
@@ -233,12 +236,12 @@ memo_for(const struct wb_year *y, struct engine_memo *m, const unsigned char *di
         m->entries = xcalloc(m->n ? m->n : 1, sizeof(*m->entries));
         dirty = NULL;
         for (i = 0; i < m->n; i++)
-            memo_entry_set(&m->entries[i], &y->entries[i]);
+            memo_entry_set(&m->entries[i], y, &y->entries[i]);
         return m;
     }
     for (i = 0; i < m->n; i++)
         if (dirty != NULL && dirty[i])
-            memo_entry_set(&m->entries[i], &y->entries[i]);
+            memo_entry_set(&m->entries[i], y, &y->entries[i]);
     return m;
 }
 
@@ -354,7 +357,7 @@ sum_values(const struct wb_year *y, struct engine_memo *m, const unsigned char *
             free(touched);
             return ERR_INPUT;
         }
-        if ((pin = model_pin(y, en->source_id)) == NULL) {
+        if ((pin = me->pin) == NULL) {
             *cause = xasprintf("%s 没有排放因子", en->src->zh);
             free(touched);
             return ERR_INPUT;

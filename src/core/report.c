@@ -236,7 +236,7 @@ kept_source(struct report_source *old, size_t n, const struct source_def *src,
         return NULL;
     for (i = 0; i < y->nentries; i++)
         if (dirty[i] && y->entries[i].src == src)
-            return NULL;
+            return NULL;    /* a byte a row: cheap beside gathering the source's rows again */
     for (i = 0; i < n; i++)
         if (old[i].src == src)
             return &old[i];
