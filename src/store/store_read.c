@@ -371,8 +371,7 @@ load_pins(struct store *st, const struct factor_lib *lib, int year, struct wb_ye
 }
 
 enum err
-store_load_year(struct store *st, const struct factor_lib *lib, int year, struct wb_year *y,
-                char **cause)
+store_load_year_info(struct store *st, int year, struct wb_year *y, char **cause)
 {
     sqlite3_stmt *s;
     int rc;
@@ -396,8 +395,22 @@ store_load_year(struct store *st, const struct factor_lib *lib, int year, struct
     if (rc != SQLITE_ROW)
         return store_fail(st, rc, "读取年度", cause);
     y->year = year;
-    if ((e = load_info(st, year, y, cause)) != ERR_OK
-        || (e = load_entries(st, lib, year, y, cause)) != ERR_OK
+    if ((e = load_info(st, year, y, cause)) != ERR_OK) {
+        model_free(y);
+        return e;
+    }
+    return ERR_OK;
+}
+
+enum err
+store_load_year(struct store *st, const struct factor_lib *lib, int year, struct wb_year *y,
+                char **cause)
+{
+    enum err e;
+
+    if ((e = store_load_year_info(st, year, y, cause)) != ERR_OK)
+        return e;
+    if ((e = load_entries(st, lib, year, y, cause)) != ERR_OK
         || (e = load_pins(st, lib, year, y, cause)) != ERR_OK) {
         model_free(y);
         return e;
