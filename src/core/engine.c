@@ -21,11 +21,12 @@ pin_density(const struct source_def *src, const struct factor_pin *pin)
     return pin != NULL ? pin->density : src->density;
 }
 
+/* q `unit` (found as from, NULL when unknown) of src in unit to, into *out; ERR_INPUT so. */
 static enum err
-convert(const struct source_def *src, const struct factor_pin *pin, double q, const char *unit,
-        const struct unit_def *to, double *out, char **cause)
+convert_from(const struct source_def *src, const struct factor_pin *pin, double q,
+             const char *unit, const struct unit_def *from, const struct unit_def *to,
+             double *out, char **cause)
 {
-    const struct unit_def *from = units_find(unit);
     char *why = NULL;
 
     if (from == NULL) {
@@ -38,6 +39,13 @@ convert(const struct source_def *src, const struct factor_pin *pin, double q, co
         return ERR_INPUT;
     }
     return ERR_OK;
+}
+
+static enum err
+convert(const struct source_def *src, const struct factor_pin *pin, double q, const char *unit,
+        const struct unit_def *to, double *out, char **cause)
+{
+    return convert_from(src, pin, q, unit, units_find(unit), to, out, cause);
 }
 
 enum err
@@ -151,6 +159,7 @@ result_finite(const struct engine_result *res, const char **what)
 struct memo_act {
     double act, tce, shown;
     const struct unit_def *shown_unit;    /* what shown is in; NULL: not converted yet */
+    const struct unit_def *from;          /* the value's unit (units_find), NULL if unknown */
 };
 
 /* And of one entry: the unit its values share, and each value's figures. */
@@ -208,7 +217,7 @@ memo_entry_set(struct memo_entry *me, const struct wb_year *y, const struct wb_e
     for (j = 0; j < en->nacts; j++) {
         if (en->acts[j].na)
             continue;    /* 不适用 holds no quantity: its unit says nothing */
-        r = units_find(en->acts[j].unit);
+        r = me->acts[j].from = units_find(en->acts[j].unit);
         if (me->unit == NULL)
             me->unit = r;
         else if (r != me->unit)
@@ -267,25 +276,51 @@ common_unit(const struct wb_year *y, const struct engine_memo *m, const struct s
     return u != NULL ? u : src->report_unit;
 }
 
+/* The units an entry's values are converted into: its pin's (engine_to_activity, engine_to_tce). */
+struct memo_to {
+    const struct unit_def *act;   /* the activity unit */
+    const struct unit_def *coal;  /* the standard-coal coefficient's, NULL: no energy */
+    double coal_per;              /* kgce per coal unit, <= 0: no energy */
+};
+
+static void
+memo_to_set(struct memo_to *to, const struct source_def *src, const struct factor_pin *pin)
+{
+    to->act = pin_unit(src, pin);
+    to->coal_per = pin != NULL ? pin->coal : src->coal;
+    to->coal = pin != NULL && pin->coal_unit != NULL ? units_find(pin->coal_unit) : src->coal_unit;
+}
+
 /*
- * Value a of en converted into ma: activity and standard coal when fresh, the quantity shown
- * when it is not in `shown` yet (the source's shown unit moved with an edit).
+ * Value a of en converted into ma: activity and standard coal when fresh (as engine_to_activity
+ * and engine_to_tce do, with the units found once), the quantity shown when it is not in `shown`
+ * yet (the source's shown unit moved with an edit).
  */
 static enum err
 memo_convert(const struct wb_entry *en, const struct factor_pin *pin,
-             const struct wb_activity *a, const struct unit_def *shown, int fresh,
-             struct memo_act *ma, char **why)
+             const struct wb_activity *a, const struct memo_to *to,
+             const struct unit_def *shown, int fresh, struct memo_act *ma, char **why)
 {
     enum err e;
+    double x;
 
     if (fresh) {
-        if ((e = engine_to_activity(en->src, pin, a->quantity, a->unit, &ma->act, why)) != ERR_OK
-            || (e = engine_to_tce(en->src, pin, a->quantity, a->unit, &ma->tce, why)) != ERR_OK)
+        if ((e = convert_from(en->src, pin, a->quantity, a->unit, ma->from, to->act, &ma->act,
+                              why)) != ERR_OK)
             return e;
+        /* not an energy (a refrigerant): no coal, the unit's dimension checked just above */
+        ma->tce = 0;
+        if (to->coal_per > 0 && to->coal != NULL) {
+            if ((e = convert_from(en->src, pin, a->quantity, a->unit, ma->from, to->coal, &x,
+                                  why)) != ERR_OK)
+                return e;
+            ma->tce = x * to->coal_per / 1000.0;    /* kgce → tce */
+        }
         ma->shown_unit = NULL;
     }
     if (ma->shown_unit != shown) {
-        if ((e = convert(en->src, pin, a->quantity, a->unit, shown, &ma->shown, why)) != ERR_OK)
+        if ((e = convert_from(en->src, pin, a->quantity, a->unit, ma->from, shown, &ma->shown,
+                              why)) != ERR_OK)
             return e;
         ma->shown_unit = shown;
     }
@@ -351,6 +386,7 @@ sum_values(const struct wb_year *y, struct engine_memo *m, const unsigned char *
         const struct factor_pin *pin;
         const struct engine_source *kept;
         struct engine_source *s;
+        struct memo_to to;
 
         if (en->src == NULL) {
             *cause = xasprintf("未知的排放源“%s”", en->source_id);
@@ -374,13 +410,15 @@ sum_values(const struct wb_year *y, struct engine_memo *m, const unsigned char *
         }
         if (s->unit == NULL)
             s->unit = common_unit(y, m, en->src);
+        memo_to_set(&to, en->src, pin);
         for (j = 0; j < en->nacts; j++) {
             const struct wb_activity *a = &en->acts[j];
             char *why = NULL;
 
             if (a->na)
                 continue;    /* 不适用: the source does not run then, zero emissions */
-            if ((e = memo_convert(en, pin, a, s->unit, me->fresh, &me->acts[j], &why)) != ERR_OK) {
+            if ((e = memo_convert(en, pin, a, &to, s->unit, me->fresh, &me->acts[j], &why))
+                != ERR_OK) {
                 char p[16];
 
                 period_format(&a->period, p, sizeof(p));

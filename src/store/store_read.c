@@ -295,6 +295,14 @@ entry_by_id(struct wb_entry **by_id, size_t n, long long id)
     return a < n && by_id[a]->id == id ? by_id[a] : NULL;
 }
 
+/* The A.5 rows of a year (?1), in the order of its entries (load_entries'). */
+#define ACTS_SELECT(na)                                                                        \
+    "SELECT a.id, a.period, a.quantity, a.unit, a.data_source, a.note, " na ", a.inventory_id " \
+    "FROM inventory i JOIN activity a ON a.inventory_id = i.id WHERE i.year = ? "              \
+    "ORDER BY i.position, i.id"
+static const char acts_select[] = ACTS_SELECT("a.na");
+static const char acts_select_v1[] = ACTS_SELECT("0");
+
 /*
  * The A.5 rows of every entry of y, read in one statement: the year's inventory rows in the
  * order load_entries read them, each with its activity rows (through the UNIQUE (inventory_id,
@@ -311,13 +319,8 @@ load_acts(struct store *st, int year, struct wb_year *y, char **cause)
     enum err e = ERR_OK;
 
     /* a read-only store leaves an older file as it is: before version 4 nothing is 不适用 */
-    if ((e = store_prepare(st, st->readonly && st->opened_version < 4
-                               ? "SELECT a.id, a.period, a.quantity, a.unit, a.data_source, a.note, "
-                                 "0, a.inventory_id FROM inventory i JOIN activity a "
-                                 "ON a.inventory_id = i.id WHERE i.year = ? ORDER BY i.position, i.id"
-                               : "SELECT a.id, a.period, a.quantity, a.unit, a.data_source, a.note, "
-                                 "a.na, a.inventory_id FROM inventory i JOIN activity a "
-                                 "ON a.inventory_id = i.id WHERE i.year = ? ORDER BY i.position, i.id",
+    if ((e = store_prepare(st, st->readonly && st->opened_version < 4 ? acts_select_v1
+                                                                      : acts_select,
                            &s, cause)) != ERR_OK)
         return e;
     by_id = xcalloc(y->nentries + 1, sizeof(*by_id));
