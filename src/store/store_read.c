@@ -48,6 +48,53 @@ entry_name(int year, const struct wb_entry *en)
 }
 
 /* Checks A.5 row s (id, period, quantity, unit, ..., na) of entry en, parsed into *a. */
+static int
+digits(const char *s, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+/*
+ * Whether text is a period exactly as the store writes it (period_format's "2024", "2024-Q1",
+ * "2024-03") within the years a period may name, parsed into *p as period_parse would; 0 for
+ * anything else, which period_parse then reads or refuses.
+ */
+static int
+canonical_period(const char *text, struct period *p)
+{
+    size_t n = strlen(text);
+    int year;
+
+    if ((n != 4 && n != 7) || !digits(text, 4))
+        return 0;
+    year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+    if (year < PERIOD_YEAR_MIN || year > PERIOD_YEAR_MAX)
+        return 0;
+    p->year = year;
+    if (n == 4) {
+        p->kind = PERIOD_YEAR;
+        p->index = 0;
+        return 1;
+    }
+    if (text[4] != '-')
+        return 0;
+    if (text[5] == 'Q' && text[6] >= '1' && text[6] <= '4') {
+        p->kind = PERIOD_QUARTER;
+        p->index = text[6] - '0';
+        return 1;
+    }
+    if (!digits(text + 5, 2))
+        return 0;
+    p->kind = PERIOD_MONTH;
+    p->index = (text[5] - '0') * 10 + (text[6] - '0');
+    return p->index >= 1 && p->index <= 12;
+}
+
 /*
  * act_check's usual case for a row whose unit is known to be one tanbook knows: 1 when its
  * period parses into a->period, lies in year and its quantity is one a workbook may hold (else
@@ -59,12 +106,9 @@ act_check_known(sqlite3_stmt *s, int year, struct wb_activity *a)
     const char *text = (const char *)sqlite3_column_text(s, 1);
     double q = sqlite3_column_double(s, 2);
     int na = sqlite3_column_int(s, 6) != 0;
-    char *why = NULL;
-    int ok = period_parse(text != NULL ? text : "", &a->period, &why) == ERR_OK
-             && a->period.year == year && (na || value_ok(q, STORE_QUANTITY_MAX));
 
-    free(why);
-    return ok;
+    return text != NULL && canonical_period(text, &a->period) && a->period.year == year
+           && (na || value_ok(q, STORE_QUANTITY_MAX));
 }
 
 static enum err
@@ -249,6 +293,18 @@ cmp_act(const void *a, const void *b)
                       &((const struct wb_activity *)b)->period);
 }
 
+/* Whether en's rows are in period order already (the index gives months in it). */
+static int
+acts_sorted(const struct wb_entry *en)
+{
+    size_t j;
+
+    for (j = 1; j < en->nacts; j++)
+        if (cmp_act(&en->acts[j - 1], &en->acts[j]) > 0)
+            return 0;
+    return 1;
+}
+
 static enum err
 load_info(struct store *st, int year, struct wb_year *y, char **cause)
 {
@@ -362,7 +418,7 @@ load_acts(struct store *st, int year, struct wb_year *y, char **cause)
     if (rc != SQLITE_DONE)
         return store_fail(st, rc, "读取活动水平数据", cause);
     for (i = 0; i < y->nentries; i++)
-        if (y->entries[i].nacts > 1)
+        if (!acts_sorted(&y->entries[i]))
             qsort(y->entries[i].acts, y->entries[i].nacts, sizeof(*y->entries[i].acts), cmp_act);
     return ERR_OK;
 }
