@@ -750,9 +750,10 @@ same_str(const char *a, const char *b)
 static int
 same_place(const struct check_where *a, const struct check_where *b)
 {
-    return same_str(a->form_id, b->form_id) && same_str(a->field, b->field)
-           && a->entry_id == b->entry_id && same_str(a->source_id, b->source_id)
-           && a->has_period == b->has_period
+    /* the numbers first: a grid asks for each of its cells, and most findings are elsewhere */
+    return a->entry_id == b->entry_id && a->has_period == b->has_period
+           && same_str(a->form_id, b->form_id) && same_str(a->field, b->field)
+           && same_str(a->source_id, b->source_id)
            && (!a->has_period || period_cmp(&a->period, &b->period) == 0);
 }
 
