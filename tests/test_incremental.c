@@ -334,11 +334,57 @@ test_patch_put_delete(void **state)
     close_tui(f);
 }
 
+/* The number of findings of code in rep. */
+static size_t
+count_code(const struct check_report *rep, enum check_code code)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < rep->n; i++)
+        n += rep->items[i].code == code;
+    return n;
+}
+
+/*
+ * A unit slip made and taken back by hand: the demo's first row in kWh set to 万kWh keeps its
+ * numbers, which are then like 2023's in kWh: a 10⁴ slip (A5_UNIT_SCALE, one more finding).
+ * The source's amount is then 10⁴ times 2023's (+999,900 %), which A5_YEAR_CHANGE does not say
+ * since the slip explains it: no more of those. Both come from the checks' memo (the row's
+ * findings and slip, the source's months spread again) and must be a reload's.
+ */
+static void
+test_unit_slip(void **state)
+{
+    struct inc *f = *state;
+    struct tui *t;
+    size_t r, slips, changes;
+
+    open_tui(f);
+    t = &f->t;
+    for (r = 0; r < t->y.nentries && !(t->y.entries[r].nacts > 0
+                                        && strcmp(t->y.entries[r].acts[0].unit, "kWh") == 0); r++)
+        ;
+    assert_true(r < t->y.nentries);
+    slips = count_code(&t->chk, CHECK_A5_UNIT_SCALE);
+    changes = count_code(&t->chk, CHECK_A5_YEAR_CHANGE);
+    t->row = (int)r;
+    t->col = C_UNIT;
+    assert_int_equal(tui_table_commit(t, "万kWh"), ERR_OK);
+    assert_int_equal(count_code(&t->chk, CHECK_A5_UNIT_SCALE), slips + 1);
+    assert_int_equal(count_code(&t->chk, CHECK_A5_YEAR_CHANGE), changes);
+    compare(f);
+    assert_int_equal(tui_table_commit(t, "kWh"), ERR_OK);
+    assert_int_equal(count_code(&t->chk, CHECK_A5_UNIT_SCALE), slips);
+    compare(f);
+    close_tui(f);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_patch_put_delete),
+        cmocka_unit_test(test_unit_slip),
         cmocka_unit_test(test_random_edits),
     };
 

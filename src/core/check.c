@@ -149,6 +149,28 @@ entry_name_en(const struct wb_entry *e)
     return xstrdup(name);
 }
 
+/* An entry's names in its findings, made when a first finding needs them (most entries have none). */
+struct entry_names {
+    const struct wb_entry *e;
+    char *zh, *en;
+};
+
+static const char *
+name_zh(struct entry_names *n)
+{
+    if (n->zh == NULL)
+        n->zh = entry_name(n->e);
+    return n->zh;
+}
+
+static const char *
+name_en(struct entry_names *n)
+{
+    if (n->en == NULL)
+        n->en = entry_name_en(n->e);
+    return n->en;
+}
+
 static void
 check_info(const struct form_set *fs, const struct wb_year *y, struct check_report *rep)
 {
@@ -244,8 +266,7 @@ check_swing(const struct wb_entry *en, int month, double *median)
  * median is taken once per unit of the row, not once per month (a row has one unit, as a rule).
  */
 static void
-check_swings(const struct wb_entry *e, const char *name, const char *name_en,
-             struct check_report *rep)
+check_swings(const struct wb_entry *e, struct entry_names *nm, struct check_report *rep)
 {
     const struct wb_activity *last = NULL;
     size_t i;
@@ -266,10 +287,10 @@ check_swings(const struct wb_entry *e, const char *name, const char *name_en,
         if (has && swings(a, median)) {
             add(rep, CHECK_A5_SWING, &at,
                 "表A.5：%s %d-%02d 的数量 %s %s 与各月的中位数 %s 相差超过 %s 倍（异常波动），请核对",
-                name, a->period.year, a->period.index, CHECK_N(a->quantity), a->unit,
+                name_zh(nm), a->period.year, a->period.index, CHECK_N(a->quantity), a->unit,
                 CHECK_N(median), CHECK_N(CHECK_SWING_RATIO));
             add_en(rep, "Table A.5: %s %d-%02d: %s %s is more than %s times off the months' "
-                   "median %s (unusual swing); please check", name_en, a->period.year,
+                   "median %s (unusual swing); please check", name_en(nm), a->period.year,
                    a->period.index, CHECK_N(a->quantity), a->unit, CHECK_N(CHECK_SWING_RATIO),
                    CHECK_N(median));
         }
@@ -314,7 +335,10 @@ check_overlaps(struct check_span *v, size_t n,
     const struct check_span *widest = NULL;   /* the span reaching furthest so far */
     size_t i;
 
-    if (n > 1)
+    /* a year's rows come in period order: sorted already, as a rule */
+    for (i = 1; i < n && cmp_span(&v[i - 1], &v[i]) <= 0; i++)
+        ;
+    if (i < n)
         qsort(v, n, sizeof(*v), cmp_span);
     for (i = 0; i < n; i++) {
         if (widest != NULL && (period_overlap(&widest->p, &v[i].p)
@@ -330,7 +354,7 @@ check_overlaps(struct check_span *v, size_t n,
 struct overlap_ctx {
     struct check_report *rep;
     const struct wb_entry *e;
-    const char *name, *name_en;
+    struct entry_names *nm;
 };
 
 static void
@@ -343,21 +367,22 @@ entry_overlap(const struct check_span *a, const struct check_span *b, void *arg)
 
     period_format(&a->p, p1, sizeof(p1));
     period_format(&b->p, p2, sizeof(p2));
-    add(c->rep, CHECK_A5_OVERLAP, &at, "表A.5：%s 的期间 %s 与 %s 重叠，会重复计算", c->name, p1, p2);
+    add(c->rep, CHECK_A5_OVERLAP, &at, "表A.5：%s 的期间 %s 与 %s 重叠，会重复计算", name_zh(c->nm),
+        p1, p2);
     add_en(c->rep, "Table A.5: %s: the periods %s and %s overlap and would be counted twice",
-           c->name_en, p1, p2);
+           name_en(c->nm), p1, p2);
 }
 
 static void
 check_entry(const struct wb_year *y, const struct wb_entry *e, struct check_report *rep)
 {
-    char *name = entry_name(e), *name_en = entry_name_en(e);
+    struct entry_names nm = {e, NULL, NULL};
     int covered[13] = {0}, nmonths = 0, no_source = 0;
     size_t i, nspans = 0;
     struct strbuf missing = {0}, missing_en = {0};
     struct check_where row = {.entry_id = e->id, .source_id = e->source_id};
     struct check_span *spans = xcalloc(e->nacts + 1, sizeof(*spans));
-    struct overlap_ctx oc = {rep, e, name, name_en};
+    struct overlap_ctx oc = {rep, e, &nm};
 
     if (e->src == NULL) {
         struct check_where at = {.entry_id = e->id, .source_id = e->source_id, .field = "source"};
@@ -366,8 +391,8 @@ check_entry(const struct wb_year *y, const struct wb_entry *e, struct check_repo
         add_en(rep, "Table A.3: the source “%s” is not in the factor library", e->source_id);
     }
     if (e->nacts == 0) {
-        add(rep, CHECK_A5_NO_DATA, &row, "表A.5：排放源“%s”没有活动水平数据", name);
-        add_en(rep, "Table A.5: the source “%s” has no activity data", name_en);
+        add(rep, CHECK_A5_NO_DATA, &row, "表A.5：排放源“%s”没有活动水平数据", name_zh(&nm));
+        add_en(rep, "Table A.5: the source “%s” has no activity data", name_en(&nm));
     }
     for (i = 0; i < e->nacts; i++) {
         const struct wb_activity *a = &e->acts[i];
@@ -378,9 +403,9 @@ check_entry(const struct wb_year *y, const struct wb_entry *e, struct check_repo
 
             at.has_period = 1;
             at.period = a->period;
-            add(rep, CHECK_A5_OTHER_YEAR, &at, "表A.5：%s 的期间 %d 不属于 %d 年度", name,
+            add(rep, CHECK_A5_OTHER_YEAR, &at, "表A.5：%s 的期间 %d 不属于 %d 年度", name_zh(&nm),
                 a->period.year, y->year);
-            add_en(rep, "Table A.5: %s: the period %d is not in the year %d", name_en,
+            add_en(rep, "Table A.5: %s: the period %d is not in the year %d", name_en(&nm),
                    a->period.year, y->year);
             continue;
         }
@@ -398,8 +423,9 @@ check_entry(const struct wb_year *y, const struct wb_entry *e, struct check_repo
 
         at.field = "data_source";
         add(rep, CHECK_A5_NO_SOURCE, &at, "表A.5：%s 有 %d 条数据没有填写数据来源（如 电费账单）",
-            name, no_source);
-        add_en(rep, "Table A.5: %s: %d %s no data source (such as the bills)", name_en, no_source,
+            name_zh(&nm), no_source);
+        add_en(rep, "Table A.5: %s: %d %s no data source (such as the bills)", name_en(&nm),
+               no_source,
                no_source == 1 ? "value has" : "values have");
     }
     for (i = 1; i <= 12; i++) {
@@ -410,17 +436,19 @@ check_entry(const struct wb_year *y, const struct wb_entry *e, struct check_repo
         }
     }
     if (e->nacts > 0 && nmonths < 12) {
-        add(rep, CHECK_A5_GAP, &row, "表A.5：%s 只覆盖 %d 个月，缺 %s 月的数据", name, nmonths,
+        add(rep, CHECK_A5_GAP, &row, "表A.5：%s 只覆盖 %d 个月，缺 %s 月的数据", name_zh(&nm),
+            nmonths,
             missing.s);
-        add_en(rep, "Table A.5: %s covers %d months only; months %s are missing", name_en, nmonths,
+        add_en(rep, "Table A.5: %s covers %d months only; months %s are missing", name_en(&nm),
+               nmonths,
                missing_en.s);
     }
-    check_swings(e, name, name_en, rep);
+    check_swings(e, &nm, rep);
     free(spans);
     sb_free(&missing);
     sb_free(&missing_en);
-    free(name);
-    free(name_en);
+    free(nm.zh);
+    free(nm.en);
 }
 
 static int
@@ -564,6 +592,9 @@ check_pins(const struct wb_year *y, struct check_report *rep)
 struct check_memo {
     struct check_report *entries;     /* one per entry of the year, in its order */
     size_t n;
+    struct check_report pins;         /* check_pins' findings (pins_ok), which no A.5 value moves */
+    int pins_ok;
+    struct check_review_memo review;
 };
 
 void
@@ -576,12 +607,13 @@ check_memo_free(struct check_memo *m)
     for (i = 0; i < m->n; i++)
         check_free(&m->entries[i]);
     free(m->entries);
+    check_free(&m->pins);
+    check_review_memo_free(&m->review);
     free(m);
 }
 
-/* Appends copies of the findings of `from` to rep. */
-static void
-copy_items(struct check_report *rep, const struct check_report *from)
+void
+check_copy_items(struct check_report *rep, const struct check_report *from)
 {
     size_t i;
 
@@ -611,7 +643,7 @@ entry_checked(const struct wb_year *y, size_t i, struct check_memo *m, const uns
         check_free(kept);
         check_entry(y, &y->entries[i], kept);
     }
-    copy_items(rep, kept);
+    check_copy_items(rep, kept);
 }
 
 static void
@@ -629,12 +661,25 @@ check_all(const struct form_set *fs, const struct wb_year *y, const struct wb_ye
     }
     for (i = 0; i < y->nentries; i++)
         entry_checked(y, i, m, dirty, rep);
-    check_pins(y, rep);
+    if (m == NULL) {
+        check_pins(y, rep);
+    } else {
+        /* the pins and the sources of the entries are those of the last computation */
+        if (dirty == NULL || !m->pins_ok) {
+            check_free(&m->pins);
+            check_pins(y, &m->pins);
+            m->pins_ok = 1;
+        }
+        check_copy_items(rep, &m->pins);
+    }
     if (fig == NULL) {
         add(rep, CHECK_A4_UNCOMPUTABLE, NULL, "表A.4：无法计算：%s", why != NULL ? why : "");
         add_en(rep, "Table A.4: cannot be computed: %s", why != NULL ? why : "");
     }
-    check_review(fs, y, prev, fig, rep);
+    if (m == NULL)
+        check_review(fs, y, prev, fig, rep);
+    else
+        check_review_memo(fs, y, prev, fig, &m->review, dirty, rep);
 }
 
 void
@@ -711,9 +756,10 @@ same_str(const char *a, const char *b)
 static int
 same_place(const struct check_where *a, const struct check_where *b)
 {
-    return same_str(a->form_id, b->form_id) && same_str(a->field, b->field)
-           && a->entry_id == b->entry_id && same_str(a->source_id, b->source_id)
-           && a->has_period == b->has_period
+    /* the numbers first: a grid asks for each of its cells, and most findings are elsewhere */
+    return a->entry_id == b->entry_id && a->has_period == b->has_period
+           && same_str(a->form_id, b->form_id) && same_str(a->field, b->field)
+           && same_str(a->source_id, b->source_id)
            && (!a->has_period || period_cmp(&a->period, &b->period) == 0);
 }
 

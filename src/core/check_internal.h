@@ -28,12 +28,41 @@ struct check_figures {
     double intensity_kgco2e_per_m2;
 };
 
+/* Appends copies of the findings of `from` to rep. */
+void check_copy_items(struct check_report *rep, const struct check_report *from);
+
 /*
  * The reviewer's checks of y (check.h): the intensity from fig (NULL when the year cannot be
  * computed), unit slips of 10⁴, and the changes against prev (NULL when none).
  */
 void check_review(const struct form_set *fs, const struct wb_year *y, const struct wb_year *prev,
                   const struct check_figures *fig, struct check_report *rep);
+
+/*
+ * What check_review_memo keeps of one computation for the next (all zero: nothing yet): the
+ * entries by source of y and prev, each entry's unit-slip findings, and each source's months
+ * spread over the year in y and in prev.
+ */
+struct check_spread;
+struct check_review_memo {
+    int built;
+    struct check_keys *ks, *pks;
+    struct check_report *scale;   /* ks_n of them: one per entry of y */
+    size_t ks_n;
+    char *slip;                   /* whether entry i's unit slip was flagged */
+    struct check_spread *spreads;
+    size_t nspreads, cap;
+};
+/*
+ * check_review with rm: dirty (y->nentries flags) marks the entries whose A.5 values changed
+ * since rm was taken, nothing else of y or prev having changed; dirty NULL (or rm not built)
+ * computes everything afresh. The findings are check_review's, in its order.
+ */
+void check_review_memo(const struct form_set *fs, const struct wb_year *y,
+                       const struct wb_year *prev, const struct check_figures *fig,
+                       struct check_review_memo *rm, const unsigned char *dirty,
+                       struct check_report *rep);
+void check_review_memo_free(struct check_review_memo *rm);
 
 /*
  * The entries of a year sorted by source id, then facility, then position, so that the rules

@@ -304,11 +304,37 @@ month_runs(const int *on, int en)
     return sb_take(&sb);
 }
 
-/* Flags each source whose amount changed by more than CHECK_SOURCE_CHANGE against prev. */
+/* A source's months spread over the year (spread) in y and in prev, kept in a review memo. */
+struct check_spread {
+    const struct source_def *src;
+    double cur[13], old[13];
+    int covc[13], covo[13];
+    int has_cur, has_old;         /* cur and old hold spread's sums */
+};
+
+/* The kept spread of src in rm, added (empty) when there is none yet. */
+static struct check_spread *
+spread_of(struct check_review_memo *rm, const struct source_def *src)
+{
+    size_t i;
+
+    for (i = 0; i < rm->nspreads; i++)
+        if (rm->spreads[i].src == src)
+            return &rm->spreads[i];
+    rm->spreads = xgrow(rm->spreads, &rm->cap, rm->nspreads + 1, sizeof(*rm->spreads));
+    memset(&rm->spreads[rm->nspreads], 0, sizeof(*rm->spreads));
+    rm->spreads[rm->nspreads].src = src;
+    return &rm->spreads[rm->nspreads++];
+}
+
+/*
+ * Flags each source whose amount changed by more than CHECK_SOURCE_CHANGE against prev. The
+ * spreads of y and prev are taken from rm where it holds them (rm says which are stale).
+ */
 static void
 check_source_changes(const struct wb_year *y, const struct check_keys *ks,
                      const struct wb_year *prev, const struct check_keys *pks, const char *skip,
-                     struct check_report *rep)
+                     struct check_review_memo *rm, struct check_report *rep)
 {
     char *first = xcalloc(y->nentries + 1, 1);
     size_t i, k, lo, hi;
@@ -326,23 +352,33 @@ check_source_changes(const struct wb_year *y, const struct check_keys *ks,
     for (i = 0; i < y->nentries; i++) {
         const struct wb_entry *e = &y->entries[i];
         const struct source_def *src = e->src;
-        double cur[13] = {0}, old[13] = {0}, sc = 0, so = 0, ch;
-        int covc[13] = {0}, covo[13] = {0}, common[13] = {0}, all = 1, any = 0, m;
+        double sc = 0, so = 0, ch;
+        int common[13] = {0}, all = 1, any = 0, m;
         struct check_where at = {.entry_id = e->id, .source_id = e->source_id};
+        struct check_spread *sp;
         const char *unit;
         char *zh_m, *en_m;
 
         if (src == NULL || !first[i])
             continue;
-        spread(y, ks, src, cur, covc);
-        spread(prev, pks, src, old, covo);
+        sp = spread_of(rm, src);
+        if (!sp->has_cur) {
+            memset(sp->cur, 0, sizeof(sp->cur));
+            memset(sp->covc, 0, sizeof(sp->covc));
+            spread(y, ks, src, sp->cur, sp->covc);
+            sp->has_cur = 1;
+        }
+        if (!sp->has_old) {
+            spread(prev, pks, src, sp->old, sp->covo);
+            sp->has_old = 1;
+        }
         for (m = 1; m <= 12; m++) {
-            common[m] = covc[m] && covo[m];
+            common[m] = sp->covc[m] && sp->covo[m];
             all &= common[m];
             any |= common[m];
             if (common[m]) {
-                sc += cur[m];
-                so += old[m];
+                sc += sp->cur[m];
+                so += sp->old[m];
             }
         }
         if (!any || !(so > 0))
@@ -426,24 +462,74 @@ check_info_changes(const struct form_set *fs, const struct wb_year *y, const str
 }
 
 void
+check_review_memo_free(struct check_review_memo *rm)
+{
+    size_t i;
+
+    if (rm->ks != NULL)
+        check_keys_free(rm->ks);
+    if (rm->pks != NULL)
+        check_keys_free(rm->pks);
+    free(rm->ks);
+    free(rm->pks);
+    for (i = 0; rm->scale != NULL && i < rm->ks_n; i++)
+        check_free(&rm->scale[i]);
+    free(rm->scale);
+    free(rm->slip);
+    free(rm->spreads);
+    memset(rm, 0, sizeof(*rm));
+}
+
+void
+check_review_memo(const struct form_set *fs, const struct wb_year *y, const struct wb_year *prev,
+                  const struct check_figures *fig, struct check_review_memo *rm,
+                  const unsigned char *dirty, struct check_report *rep)
+{
+    static const struct check_keys none;
+    size_t i, k;
+
+    if (!rm->built || dirty == NULL) {
+        check_review_memo_free(rm);
+        rm->ks = xcalloc(1, sizeof(*rm->ks));
+        check_keys_build(y, rm->ks);
+        if (prev != NULL) {
+            rm->pks = xcalloc(1, sizeof(*rm->pks));
+            check_keys_build(prev, rm->pks);
+        }
+        rm->ks_n = y->nentries;
+        rm->scale = xcalloc(y->nentries + 1, sizeof(*rm->scale));
+        rm->slip = xcalloc(y->nentries + 1, 1);
+        rm->built = 1;
+        dirty = NULL;
+    } else {
+        /* a source with a changed entry is spread again over y; prev's stays */
+        for (i = 0; i < y->nentries; i++)
+            for (k = 0; dirty[i] && k < rm->nspreads; k++)
+                if (rm->spreads[k].src == y->entries[i].src)
+                    rm->spreads[k].has_cur = 0;
+    }
+    check_intensity(fs, fig, rep);
+    for (i = 0; i < y->nentries; i++) {
+        if (dirty == NULL || dirty[i]) {
+            check_free(&rm->scale[i]);
+            rm->slip[i] = (char)check_unit_scale(y, rm->ks, &y->entries[i], prev,
+                                                 rm->pks != NULL ? rm->pks : &none,
+                                                 &rm->scale[i]);
+        }
+        check_copy_items(rep, &rm->scale[i]);
+    }
+    if (prev != NULL) {
+        check_source_changes(y, rm->ks, prev, rm->pks, rm->slip, rm, rep);
+        check_info_changes(fs, y, prev, rep);
+    }
+}
+
+void
 check_review(const struct form_set *fs, const struct wb_year *y, const struct wb_year *prev,
              const struct check_figures *fig, struct check_report *rep)
 {
-    char *slip = xcalloc(y->nentries + 1, 1);
-    struct check_keys ks, pks = {0};
-    size_t i;
+    struct check_review_memo rm = {0};
 
-    check_intensity(fs, fig, rep);
-    check_keys_build(y, &ks);
-    if (prev != NULL)
-        check_keys_build(prev, &pks);
-    for (i = 0; i < y->nentries; i++)
-        slip[i] = (char)check_unit_scale(y, &ks, &y->entries[i], prev, &pks, rep);
-    if (prev != NULL) {
-        check_source_changes(y, &ks, prev, &pks, slip, rep);
-        check_info_changes(fs, y, prev, rep);
-    }
-    check_keys_free(&pks);
-    check_keys_free(&ks);
-    free(slip);
+    check_review_memo(fs, y, prev, fig, &rm, NULL, rep);
+    check_review_memo_free(&rm);
 }

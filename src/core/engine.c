@@ -21,11 +21,12 @@ pin_density(const struct source_def *src, const struct factor_pin *pin)
     return pin != NULL ? pin->density : src->density;
 }
 
+/* q `unit` (found as from, NULL when unknown) of src in unit to, into *out; ERR_INPUT so. */
 static enum err
-convert(const struct source_def *src, const struct factor_pin *pin, double q, const char *unit,
-        const struct unit_def *to, double *out, char **cause)
+convert_from(const struct source_def *src, const struct factor_pin *pin, double q,
+             const char *unit, const struct unit_def *from, const struct unit_def *to,
+             double *out, char **cause)
 {
-    const struct unit_def *from = units_find(unit);
     char *why = NULL;
 
     if (from == NULL) {
@@ -38,6 +39,13 @@ convert(const struct source_def *src, const struct factor_pin *pin, double q, co
         return ERR_INPUT;
     }
     return ERR_OK;
+}
+
+static enum err
+convert(const struct source_def *src, const struct factor_pin *pin, double q, const char *unit,
+        const struct unit_def *to, double *out, char **cause)
+{
+    return convert_from(src, pin, q, unit, units_find(unit), to, out, cause);
 }
 
 enum err
@@ -151,6 +159,7 @@ result_finite(const struct engine_result *res, const char **what)
 struct memo_act {
     double act, tce, shown;
     const struct unit_def *shown_unit;    /* what shown is in; NULL: not converted yet */
+    const struct unit_def *from;          /* the value's unit (units_find), NULL if unknown */
 };
 
 /* And of one entry: the unit its values share, and each value's figures. */
@@ -160,11 +169,20 @@ struct memo_entry {
     struct memo_act *acts;        /* nacts of them, the entry's order */
     size_t nacts;
     int fresh;                    /* acts[] must be converted again */
+    const struct factor_pin *pin; /* the entry's pin (model_pin), or NULL */
 };
 
+/*
+ * sums: the sources of the last result, in library order. A source none of whose entries
+ * changed sums the same values in the same order again, so its sums are taken from there; only
+ * the sources of changed entries are summed afresh (in entry order, as always).
+ */
 struct engine_memo {
     struct memo_entry *entries;   /* one per entry of the year, in its order */
     size_t n;
+    const struct factor_pin *pins;    /* the year's pins the memo was taken with */
+    struct engine_source *sums;
+    size_t nsums;
 };
 
 void
@@ -177,16 +195,19 @@ engine_memo_free(struct engine_memo *m)
     for (i = 0; i < m->n; i++)
         free(m->entries[i].acts);
     free(m->entries);
+    free(m->sums);
     free(m);
 }
 
-/* The unit the values of en share (me->unit, me->mixed), and its values marked to convert. */
+/* The unit the values of en share (me->unit, me->mixed), its pin in y, and its values marked to
+   convert. */
 static void
-memo_entry_set(struct memo_entry *me, const struct wb_entry *en)
+memo_entry_set(struct memo_entry *me, const struct wb_year *y, const struct wb_entry *en)
 {
     const struct unit_def *r;
     size_t j;
 
+    me->pin = model_pin(y, en->source_id);
     free(me->acts);
     me->acts = xcalloc(en->nacts ? en->nacts : 1, sizeof(*me->acts));
     me->nacts = en->nacts;
@@ -196,7 +217,7 @@ memo_entry_set(struct memo_entry *me, const struct wb_entry *en)
     for (j = 0; j < en->nacts; j++) {
         if (en->acts[j].na)
             continue;    /* 不适用 holds no quantity: its unit says nothing */
-        r = units_find(en->acts[j].unit);
+        r = me->acts[j].from = units_find(en->acts[j].unit);
         if (me->unit == NULL)
             me->unit = r;
         else if (r != me->unit)
@@ -213,22 +234,23 @@ memo_for(const struct wb_year *y, struct engine_memo *m, const unsigned char *di
 {
     size_t i;
 
-    if (m != NULL && m->n != y->nentries) {
+    if (m != NULL && (m->n != y->nentries || m->pins != y->pins)) {
         engine_memo_free(m);
         m = NULL;
     }
     if (m == NULL) {
         m = xcalloc(1, sizeof(*m));
         m->n = y->nentries;
+        m->pins = y->pins;
         m->entries = xcalloc(m->n ? m->n : 1, sizeof(*m->entries));
         dirty = NULL;
         for (i = 0; i < m->n; i++)
-            memo_entry_set(&m->entries[i], &y->entries[i]);
+            memo_entry_set(&m->entries[i], y, &y->entries[i]);
         return m;
     }
     for (i = 0; i < m->n; i++)
         if (dirty != NULL && dirty[i])
-            memo_entry_set(&m->entries[i], &y->entries[i]);
+            memo_entry_set(&m->entries[i], y, &y->entries[i]);
     return m;
 }
 
@@ -254,25 +276,51 @@ common_unit(const struct wb_year *y, const struct engine_memo *m, const struct s
     return u != NULL ? u : src->report_unit;
 }
 
+/* The units an entry's values are converted into: its pin's (engine_to_activity, engine_to_tce). */
+struct memo_to {
+    const struct unit_def *act;   /* the activity unit */
+    const struct unit_def *coal;  /* the standard-coal coefficient's, NULL: no energy */
+    double coal_per;              /* kgce per coal unit, <= 0: no energy */
+};
+
+static void
+memo_to_set(struct memo_to *to, const struct source_def *src, const struct factor_pin *pin)
+{
+    to->act = pin_unit(src, pin);
+    to->coal_per = pin != NULL ? pin->coal : src->coal;
+    to->coal = pin != NULL && pin->coal_unit != NULL ? units_find(pin->coal_unit) : src->coal_unit;
+}
+
 /*
- * Value a of en converted into ma: activity and standard coal when fresh, the quantity shown
- * when it is not in `shown` yet (the source's shown unit moved with an edit).
+ * Value a of en converted into ma: activity and standard coal when fresh (as engine_to_activity
+ * and engine_to_tce do, with the units found once), the quantity shown when it is not in `shown`
+ * yet (the source's shown unit moved with an edit).
  */
 static enum err
 memo_convert(const struct wb_entry *en, const struct factor_pin *pin,
-             const struct wb_activity *a, const struct unit_def *shown, int fresh,
-             struct memo_act *ma, char **why)
+             const struct wb_activity *a, const struct memo_to *to,
+             const struct unit_def *shown, int fresh, struct memo_act *ma, char **why)
 {
     enum err e;
+    double x;
 
     if (fresh) {
-        if ((e = engine_to_activity(en->src, pin, a->quantity, a->unit, &ma->act, why)) != ERR_OK
-            || (e = engine_to_tce(en->src, pin, a->quantity, a->unit, &ma->tce, why)) != ERR_OK)
+        if ((e = convert_from(en->src, pin, a->quantity, a->unit, ma->from, to->act, &ma->act,
+                              why)) != ERR_OK)
             return e;
+        /* not an energy (a refrigerant): no coal, the unit's dimension checked just above */
+        ma->tce = 0;
+        if (to->coal_per > 0 && to->coal != NULL) {
+            if ((e = convert_from(en->src, pin, a->quantity, a->unit, ma->from, to->coal, &x,
+                                  why)) != ERR_OK)
+                return e;
+            ma->tce = x * to->coal_per / 1000.0;    /* kgce → tce */
+        }
         ma->shown_unit = NULL;
     }
     if (ma->shown_unit != shown) {
-        if ((e = convert(en->src, pin, a->quantity, a->unit, shown, &ma->shown, why)) != ERR_OK)
+        if ((e = convert_from(en->src, pin, a->quantity, a->unit, ma->from, shown, &ma->shown,
+                              why)) != ERR_OK)
             return e;
         ma->shown_unit = shown;
     }
@@ -302,49 +350,88 @@ add_value(struct engine_source *s, const struct wb_activity *a, const struct mem
     }
 }
 
-/* Sums every value of y into res->sources, in entry order; ERR_INPUT with *cause. */
-static enum err
-sum_values(const struct wb_year *y, struct engine_memo *m, struct engine_result *res,
-           char **cause)
+/* The kept sums of src in m, or NULL. */
+static const struct engine_source *
+kept_sums(const struct engine_memo *m, const struct source_def *src)
 {
-    size_t i, j;
+    size_t i;
+
+    for (i = 0; i < m->nsums; i++)
+        if (m->sums[i].src == src)
+            return &m->sums[i];
+    return NULL;
+}
+
+/*
+ * Sums every value of y into res->sources, in entry order; ERR_INPUT with *cause. With dirty
+ * (and m->sums from the last computation) a source with no dirty entry takes its kept sums.
+ */
+static enum err
+sum_values(const struct wb_year *y, struct engine_memo *m, const unsigned char *dirty,
+           struct engine_result *res, char **cause)
+{
+    const struct source_def **touched = NULL;
+    size_t i, j, ntouched = 0, k;
     enum err e = ERR_OK;
 
+    if (dirty != NULL && m->sums != NULL) {
+        touched = xcalloc(y->nentries + 1, sizeof(*touched));
+        for (i = 0; i < y->nentries; i++)
+            if (dirty[i])
+                touched[ntouched++] = y->entries[i].src;
+    }
     for (i = 0; i < y->nentries; i++) {
         const struct wb_entry *en = &y->entries[i];
         struct memo_entry *me = &m->entries[i];
         const struct factor_pin *pin;
+        const struct engine_source *kept;
         struct engine_source *s;
+        struct memo_to to;
 
         if (en->src == NULL) {
             *cause = xasprintf("未知的排放源“%s”", en->source_id);
+            free(touched);
             return ERR_INPUT;
         }
-        if ((pin = model_pin(y, en->source_id)) == NULL) {
+        if ((pin = me->pin) == NULL) {
             *cause = xasprintf("%s 没有排放因子", en->src->zh);
+            free(touched);
             return ERR_INPUT;
         }
         s = slot(res, en->src, pin);
+        if (touched != NULL) {
+            for (k = 0; k < ntouched && touched[k] != en->src; k++)
+                ;
+            if (k == ntouched && (kept = kept_sums(m, en->src)) != NULL) {
+                if (s->unit == NULL)
+                    *s = *kept;      /* the same values in the same order: the same sums */
+                continue;
+            }
+        }
         if (s->unit == NULL)
             s->unit = common_unit(y, m, en->src);
+        memo_to_set(&to, en->src, pin);
         for (j = 0; j < en->nacts; j++) {
             const struct wb_activity *a = &en->acts[j];
             char *why = NULL;
 
             if (a->na)
                 continue;    /* 不适用: the source does not run then, zero emissions */
-            if ((e = memo_convert(en, pin, a, s->unit, me->fresh, &me->acts[j], &why)) != ERR_OK) {
+            if ((e = memo_convert(en, pin, a, &to, s->unit, me->fresh, &me->acts[j], &why))
+                != ERR_OK) {
                 char p[16];
 
                 period_format(&a->period, p, sizeof(p));
                 *cause = xasprintf("%s %s", p, why);
                 free(why);
+                free(touched);
                 return e;
             }
             add_value(s, a, &me->acts[j], pin->value);
         }
         me->fresh = 0;
     }
+    free(touched);
     return ERR_OK;
 }
 
@@ -360,12 +447,18 @@ engine_compute_memo(const struct wb_year *y, struct engine_memo **memo,
     if (memo != NULL)
         *memo = m;
     memset(res, 0, sizeof(*res));
-    if ((e = sum_values(y, m, res, cause)) != ERR_OK) {
+    if ((e = sum_values(y, m, dirty, res, cause)) != ERR_OK) {
         engine_result_free(res);
         goto fail;
     }
     if (res->nsources > 1)
         qsort(res->sources, res->nsources, sizeof(*res->sources), cmp_lib_order);
+    /* kept for the next computation: what sum_values takes of the sources not changed */
+    free(m->sums);
+    m->sums = xcalloc(res->nsources ? res->nsources : 1, sizeof(*m->sums));
+    if (res->nsources > 0)
+        memcpy(m->sums, res->sources, res->nsources * sizeof(*m->sums));
+    m->nsums = res->nsources;
     for (i = 0; i < res->nsources; i++) {
         const struct engine_source *s = &res->sources[i];
 

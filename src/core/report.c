@@ -36,6 +36,7 @@ static char *
 data_sources(const struct wb_year *y, const struct source_def *src)
 {
     struct strbuf sb = {0};
+    const char *last = NULL;   /* the text seen last: already in sb (rows mostly share one) */
     size_t i, j;
 
     sb_append(&sb, "");
@@ -47,8 +48,9 @@ data_sources(const struct wb_year *y, const struct source_def *src)
             const char *hit;
             size_t n;
 
-            if (ds == NULL || ds[0] == '\0')
+            if (ds == NULL || ds[0] == '\0' || (last != NULL && strcmp(ds, last) == 0))
                 continue;
+            last = ds;
             n = strlen(ds);
             for (hit = strstr(sb.s, ds); hit != NULL; hit = strstr(hit + 1, ds))
                 if ((hit == sb.s || (hit - sb.s >= 3 && strncmp(hit - 3, "；", 3) == 0))
@@ -101,9 +103,40 @@ months_na(const struct wb_year *y, const struct source_def *src, int na[12])
         na[m - 1] = marked[m] && !value[m];
 }
 
-/* The A.5 rows of entry en, as entered. */
+/*
+ * The periods of one year as period_format writes them, each formatted once: a year's rows name
+ * the same 17 periods over and over (snprintf for each was a third of copying the rows).
+ */
+struct period_texts {
+    int year;                     /* of the texts held; 0: none yet */
+    char text[17][16];            /* months 1-12, quarters 1-4, the year */
+    unsigned char have[17];
+};
+
 static void
-fill_acts(struct report_entry *re, const struct wb_entry *en)
+period_text(struct period_texts *pt, const struct period *p, char *buf, size_t size)
+{
+    int k = p->kind == PERIOD_MONTH ? p->index - 1 : p->kind == PERIOD_QUARTER ? 11 + p->index : 16;
+
+    if (pt == NULL || k < 0 || k > 16 || size > sizeof(pt->text[0])
+        || (p->kind != PERIOD_YEAR && p->kind != PERIOD_MONTH && p->kind != PERIOD_QUARTER)) {
+        period_format(p, buf, (unsigned)size);
+        return;
+    }
+    if (pt->year != p->year) {
+        memset(pt->have, 0, sizeof(pt->have));
+        pt->year = p->year;
+    }
+    if (!pt->have[k]) {
+        period_format(p, pt->text[k], (unsigned)size);
+        pt->have[k] = 1;
+    }
+    memcpy(buf, pt->text[k], size);
+}
+
+/* The A.5 rows of entry en, as entered (pt: periods formatted before, or NULL). */
+static void
+fill_acts(struct report_entry *re, const struct wb_entry *en, struct period_texts *pt)
 {
     size_t j;
 
@@ -113,7 +146,7 @@ fill_acts(struct report_entry *re, const struct wb_entry *en)
         const struct wb_activity *a = &en->acts[j];
         struct report_act *ra = &re->acts[j];
 
-        period_format(&a->period, ra->period, sizeof(ra->period));
+        period_text(pt, &a->period, ra->period, sizeof(ra->period));
         ra->quantity = a->quantity;
         ra->na = a->na;
         ra->unit = xstrdup(a->unit);
@@ -122,9 +155,14 @@ fill_acts(struct report_entry *re, const struct wb_entry *en)
     }
 }
 
+/*
+ * The A.2/A.6 row of engine source es into rs. What comes of the source's A.5 rows (数据来源,
+ * litres, the months 不适用) is taken over from kept when given (its rows did not change: kept's
+ * data_source is moved, left NULL), else gathered from y.
+ */
 static void
 fill_source(struct report_source *rs, const struct engine_source *es, const struct wb_year *y,
-            enum lang lang)
+            enum lang lang, struct report_source *kept)
 {
     char fu[64];
 
@@ -147,16 +185,24 @@ fill_source(struct report_source *rs, const struct engine_source *es, const stru
     rs->derivation = derivation(es->pin, lang);
     rs->flag = es->src->flag != NULL && !es->pin->overridden ? xstrdup(es->src->flag) : NULL;
     rs->overridden = es->pin->overridden;
-    rs->data_source = data_sources(y, es->src);
+    if (kept != NULL) {
+        rs->data_source = kept->data_source;
+        kept->data_source = NULL;
+    } else {
+        rs->data_source = data_sources(y, es->src);
+    }
     rs->coal = es->pin->coal;
     rs->coal_unit = xstrdup(es->pin->coal > 0 && es->pin->coal_unit ? es->pin->coal_unit : "");
     rs->coal_source = es->src->coal_source;
     rs->density = es->pin->density;
     rs->density_note = es->src->density_note;
-    rs->litres = entered_in_litres(y, es->src);
+    rs->litres = kept != NULL ? kept->litres : entered_in_litres(y, es->src);
     memcpy(rs->month_quantity, es->month_quantity, sizeof(rs->month_quantity));
     memcpy(rs->month_tco2e, es->month_tco2e, sizeof(rs->month_tco2e));
-    months_na(y, es->src, rs->month_na);
+    if (kept != NULL)
+        memcpy(rs->month_na, kept->month_na, sizeof(rs->month_na));
+    else
+        months_na(y, es->src, rs->month_na);
     memcpy(rs->quarter_quantity, es->quarter_quantity, sizeof(rs->quarter_quantity));
     memcpy(rs->quarter_tco2e, es->quarter_tco2e, sizeof(rs->quarter_tco2e));
     rs->annual_quantity = es->annual_quantity;
@@ -165,9 +211,10 @@ fill_source(struct report_source *rs, const struct engine_source *es, const stru
 
 static void year_free(struct report_year *r);
 
-/* The A.3 row of entry en and its A.5 rows, into re (zeroed). */
+/* The A.3 row of entry en and its A.5 rows, into re (zeroed); pt as fill_acts'. */
 static void
-fill_entry(struct report_entry *re, const struct wb_entry *en, enum lang lang)
+fill_entry(struct report_entry *re, const struct wb_entry *en, enum lang lang,
+           struct period_texts *pt)
 {
     re->src = en->src;    /* engine_compute refused unknown sources */
     re->category = factors_cat_label(en->src->cat, lang == LANG_EN);
@@ -175,7 +222,7 @@ fill_entry(struct report_entry *re, const struct wb_entry *en, enum lang lang)
     re->facility = xstrdup(en->facility ? en->facility : "");
     re->location = xstrdup(en->location ? en->location : "");
     re->note = xstrdup(en->note ? en->note : "");
-    fill_acts(re, en);
+    fill_acts(re, en, pt);
 }
 
 static void
@@ -207,10 +254,34 @@ source_free(struct report_source *s)
     free(s->coal_unit);
 }
 
-/* The sources of A.2, A.4-A.6 and the year's totals from the engine's res, into r. */
+/*
+ * The kept source of src among old (n of them) when its rows did not change: none of the
+ * entries flagged in dirty is of src. NULL when there are no kept sources.
+ */
+static struct report_source *
+kept_source(struct report_source *old, size_t n, const struct source_def *src,
+            const struct wb_year *y, const unsigned char *dirty)
+{
+    size_t i;
+
+    if (old == NULL)
+        return NULL;
+    for (i = 0; i < y->nentries; i++)
+        if (dirty[i] && y->entries[i].src == src)
+            return NULL;    /* a byte a row: cheap beside gathering the source's rows again */
+    for (i = 0; i < n; i++)
+        if (old[i].src == src)
+            return &old[i];
+    return NULL;
+}
+
+/*
+ * The sources of A.2, A.4-A.6 and the year's totals from the engine's res, into r; old (n of
+ * them, or NULL) are the sources r held before the entries flagged in dirty changed.
+ */
 static void
 fill_figures(struct report_year *r, const struct engine_result *res, const struct wb_year *y,
-             enum lang lang)
+             enum lang lang, struct report_source *old, size_t nold, const unsigned char *dirty)
 {
     size_t i;
     int m;
@@ -221,7 +292,8 @@ fill_figures(struct report_year *r, const struct engine_result *res, const struc
     memset(r->quarter_tco2e, 0, sizeof(r->quarter_tco2e));
     r->annual_tco2e = 0;
     for (i = 0; i < res->nsources; i++) {
-        fill_source(&r->sources[i], &res->sources[i], y, lang);
+        fill_source(&r->sources[i], &res->sources[i], y, lang,
+                    kept_source(old, nold, res->sources[i].src, y, dirty));
         for (m = 0; m < 12; m++)
             r->month_tco2e[m] += res->sources[i].month_tco2e[m];
         for (m = 0; m < 4; m++)
@@ -249,6 +321,7 @@ year_build(const struct form_set *fs, const struct wb_year *y, enum lang lang,
 {
     const struct form_def *a1 = forms_get(fs, "A.1");
     struct engine_result res;
+    struct period_texts *pt;
     const char *name;
     size_t i;
     enum err e;
@@ -276,9 +349,11 @@ year_build(const struct form_set *fs, const struct wb_year *y, enum lang lang,
 
     r->nentries = y->nentries;
     r->entries = xcalloc(y->nentries ? y->nentries : 1, sizeof(*r->entries));
+    pt = xcalloc(1, sizeof(*pt));
     for (i = 0; i < y->nentries; i++)
-        fill_entry(&r->entries[i], &y->entries[i], lang);
-    fill_figures(r, &res, y, lang);
+        fill_entry(&r->entries[i], &y->entries[i], lang, pt);
+    free(pt);
+    fill_figures(r, &res, y, lang, NULL, 0, NULL);
     engine_result_free(&res);
     return ERR_OK;
 }
@@ -354,8 +429,9 @@ report_update(const struct wb_year *y, struct engine_memo **memo, const unsigned
               struct report *r, char **cause)
 {
     struct report_year *ry = &r->years[r->cur];
+    struct report_source *old;
     struct engine_result res;
-    size_t i;
+    size_t i, nold;
     enum err e;
 
     if ((e = engine_compute_memo(y, memo, dirty, &res, cause)) != ERR_OK) {
@@ -366,12 +442,14 @@ report_update(const struct wb_year *y, struct engine_memo **memo, const unsigned
         if (dirty[i]) {
             entry_free(&ry->entries[i]);
             memset(&ry->entries[i], 0, sizeof(ry->entries[i]));
-            fill_entry(&ry->entries[i], &y->entries[i], ry->lang);
+            fill_entry(&ry->entries[i], &y->entries[i], ry->lang, NULL);
         }
-    for (i = 0; i < ry->nsources; i++)
-        source_free(&ry->sources[i]);
-    free(ry->sources);
-    fill_figures(ry, &res, y, ry->lang);
+    old = ry->sources;
+    nold = ry->nsources;
+    fill_figures(ry, &res, y, ry->lang, old, nold, dirty);
+    for (i = 0; i < nold; i++)
+        source_free(&old[i]);
+    free(old);
     engine_result_free(&res);
     return ERR_OK;
 }

@@ -1,6 +1,7 @@
 /* sheet.c - the table of sheet modules, and the building blocks they share. */
 #include "sheet/sheet.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -266,8 +267,20 @@ sheet_entry_row(const struct sheet_env *env, long long id)
 char *
 sheet_num(double v, int decimals)
 {
-    char buf[64];
+    char buf[64], *p;
+    unsigned long long u;
 
+    /* a whole number (most quantities are) written digit by digit: what text_format_number
+       writes for it, without snprintf's decimals for each of a grid's cells */
+    if (v >= 1 && v < 1e15 && v == floor(v)) {
+        u = (unsigned long long)v;
+        p = buf + sizeof(buf) - 1;
+        *p = '\0';
+        do
+            *--p = (char)('0' + u % 10);
+        while ((u /= 10) != 0);
+        return xstrdup(p);
+    }
     text_format_number(v, decimals, buf, sizeof(buf));
     return xstrdup(buf);
 }

@@ -281,6 +281,11 @@ enum err store_data_version(struct store *st, long long *version, char **cause);
  */
 enum err store_load_year(struct store *st, const struct factor_lib *lib, int year,
                          struct wb_year *y, char **cause);
+/*
+ * The part of store_load_year that A.1 shows: the year's grid area, GWP set and A.1 values into
+ * *y, with no entries and no pins (free with model_free). Errors as store_load_year's.
+ */
+enum err store_load_year_info(struct store *st, int year, struct wb_year *y, char **cause);
 
 /*
  * The text a terminal workbook was typing into a cell when a signal ended it and that could not

@@ -48,6 +48,69 @@ entry_name(int year, const struct wb_entry *en)
 }
 
 /* Checks A.5 row s (id, period, quantity, unit, ..., na) of entry en, parsed into *a. */
+static int
+digits(const char *s, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+/*
+ * Whether text is a period exactly as the store writes it (period_format's "2024", "2024-Q1",
+ * "2024-03") within the years a period may name, parsed into *p as period_parse would; 0 for
+ * anything else, which period_parse then reads or refuses.
+ */
+static int
+canonical_period(const char *text, struct period *p)
+{
+    size_t n = strlen(text);
+    int year;
+
+    if ((n != 4 && n != 7) || !digits(text, 4))
+        return 0;
+    year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+    if (year < PERIOD_YEAR_MIN || year > PERIOD_YEAR_MAX)
+        return 0;
+    p->year = year;
+    if (n == 4) {
+        p->kind = PERIOD_YEAR;
+        p->index = 0;
+        return 1;
+    }
+    if (text[4] != '-')
+        return 0;
+    if (text[5] == 'Q' && text[6] >= '1' && text[6] <= '4') {
+        p->kind = PERIOD_QUARTER;
+        p->index = text[6] - '0';
+        return 1;
+    }
+    if (!digits(text + 5, 2))
+        return 0;
+    p->kind = PERIOD_MONTH;
+    p->index = (text[5] - '0') * 10 + (text[6] - '0');
+    return p->index >= 1 && p->index <= 12;
+}
+
+/*
+ * act_check's usual case for a row whose unit is known to be one tanbook knows: 1 when its
+ * period parses into a->period, lies in year and its quantity is one a workbook may hold (else
+ * act_check says what is wrong).
+ */
+static int
+act_check_known(sqlite3_stmt *s, int year, struct wb_activity *a)
+{
+    const char *text = (const char *)sqlite3_column_text(s, 1);
+    double q = sqlite3_column_double(s, 2);
+    int na = sqlite3_column_int(s, 6) != 0;
+
+    return text != NULL && canonical_period(text, &a->period) && a->period.year == year
+           && (na || value_ok(q, STORE_QUANTITY_MAX));
+}
+
 static enum err
 act_check(sqlite3_stmt *s, int year, const struct wb_entry *en, struct wb_activity *a,
           char **cause)
@@ -230,6 +293,18 @@ cmp_act(const void *a, const void *b)
                       &((const struct wb_activity *)b)->period);
 }
 
+/* Whether en's rows are in period order already (the index gives months in it). */
+static int
+acts_sorted(const struct wb_entry *en)
+{
+    size_t j;
+
+    for (j = 1; j < en->nacts; j++)
+        if (cmp_act(&en->acts[j - 1], &en->acts[j]) > 0)
+            return 0;
+    return 1;
+}
+
 static enum err
 load_info(struct store *st, int year, struct wb_year *y, char **cause)
 {
@@ -252,12 +327,108 @@ load_info(struct store *st, int year, struct wb_year *y, char **cause)
     return rc == SQLITE_DONE ? ERR_OK : store_fail(st, rc, "读取基本信息", cause);
 }
 
+static int
+cmp_entry_id(const void *a, const void *b)
+{
+    const struct wb_entry *const *x = a, *const *y = b;
+
+    return ((*x)->id > (*y)->id) - ((*x)->id < (*y)->id);
+}
+
+/* The entry of by_id (n entries sorted by id) with id, or NULL. */
+static struct wb_entry *
+entry_by_id(struct wb_entry **by_id, size_t n, long long id)
+{
+    size_t a = 0, b = n, m;
+
+    while (a < b) {
+        m = a + (b - a) / 2;
+        if (by_id[m]->id < id)
+            a = m + 1;
+        else
+            b = m;
+    }
+    return a < n && by_id[a]->id == id ? by_id[a] : NULL;
+}
+
+/* The A.5 rows of a year (?1), in the order of its entries (load_entries'). */
+#define ACTS_SELECT(na)                                                                        \
+    "SELECT a.id, a.period, a.quantity, a.unit, a.data_source, a.note, " na ", a.inventory_id " \
+    "FROM inventory i JOIN activity a ON a.inventory_id = i.id WHERE i.year = ? "              \
+    "ORDER BY i.position, i.id"
+static const char acts_select[] = ACTS_SELECT("a.na");
+static const char acts_select_v1[] = ACTS_SELECT("0");
+
+/*
+ * The A.5 rows of every entry of y, read in one statement: the year's inventory rows in the
+ * order load_entries read them, each with its activity rows (through the UNIQUE (inventory_id,
+ * period) index), rather than one statement per entry. Each entry's rows end in period order.
+ */
+static enum err
+load_acts(struct store *st, int year, struct wb_year *y, char **cause)
+{
+    sqlite3_stmt *s;
+    struct wb_entry **by_id, *en = NULL;
+    const char *known_unit = NULL;   /* a unit text already found (rows mostly share one) */
+    size_t i, acap = 0;
+    int rc;
+    enum err e = ERR_OK;
+
+    /* a read-only store leaves an older file as it is: before version 4 nothing is 不适用 */
+    if ((e = store_prepare(st, st->readonly && st->opened_version < 4 ? acts_select_v1
+                                                                      : acts_select,
+                           &s, cause)) != ERR_OK)
+        return e;
+    by_id = xcalloc(y->nentries + 1, sizeof(*by_id));
+    for (i = 0; i < y->nentries; i++)
+        by_id[i] = &y->entries[i];
+    qsort(by_id, y->nentries, sizeof(*by_id), cmp_entry_id);
+    sqlite3_bind_int(s, 1, year);
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        long long eid = sqlite3_column_int64(s, 7);
+        const char *unit = (const char *)sqlite3_column_text(s, 3);
+        struct wb_activity *a;
+
+        if (en == NULL || en->id != eid) {
+            if ((en = entry_by_id(by_id, y->nentries, eid)) == NULL)
+                continue;       /* not among the entries read: cannot be, the same year */
+            acap = en->nacts;
+        }
+        en->acts = xgrow(en->acts, &acap, en->nacts + 1, sizeof(*en->acts));
+        a = &en->acts[en->nacts];
+        memset(a, 0, sizeof(*a));
+        if (!(known_unit != NULL && unit != NULL && strcmp(unit, known_unit) == 0
+              && act_check_known(s, year, a))
+            && (e = act_check(s, year, en, a, cause)) != ERR_OK)
+            break;
+        en->nacts++;
+        a->id = sqlite3_column_int64(s, 0);
+        a->quantity = sqlite3_column_double(s, 2);
+        a->unit = store_column_dup(s, 3);
+        a->data_source = store_column_dup(s, 4);
+        a->note = store_column_dup(s, 5);
+        a->na = sqlite3_column_int(s, 6) != 0;
+        if (!a->na)
+            known_unit = a->unit;
+    }
+    store_release(st, s);
+    free(by_id);
+    if (e != ERR_OK)
+        return e;
+    if (rc != SQLITE_DONE)
+        return store_fail(st, rc, "读取活动水平数据", cause);
+    for (i = 0; i < y->nentries; i++)
+        if (!acts_sorted(&y->entries[i]))
+            qsort(y->entries[i].acts, y->entries[i].nacts, sizeof(*y->entries[i].acts), cmp_act);
+    return ERR_OK;
+}
+
 static enum err
 load_entries(struct store *st, const struct factor_lib *lib, int year, struct wb_year *y,
              char **cause)
 {
     sqlite3_stmt *s;
-    size_t cap = 0, i, acap;
+    size_t cap = 0;
     int rc;
     enum err e;
 
@@ -281,43 +452,7 @@ load_entries(struct store *st, const struct factor_lib *lib, int year, struct wb
     store_release(st, s);
     if (rc != SQLITE_DONE)
         return store_fail(st, rc, "读取排放源一览表", cause);
-    for (i = 0; i < y->nentries; i++) {
-        struct wb_entry *en = &y->entries[i];
-
-        /* a read-only store leaves an older file as it is: before version 4 nothing is 不适用 */
-        if ((e = store_prepare(st, st->readonly && st->opened_version < 4
-                                   ? "SELECT id, period, quantity, unit, data_source, note, 0 "
-                                     "FROM activity WHERE inventory_id = ?"
-                                   : "SELECT id, period, quantity, unit, data_source, note, na "
-                                     "FROM activity WHERE inventory_id = ?", &s, cause)) != ERR_OK)
-            return e;
-        sqlite3_bind_int64(s, 1, en->id);
-        acap = 0;
-        while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-            struct wb_activity *a;
-
-            en->acts = xgrow(en->acts, &acap, en->nacts + 1, sizeof(*en->acts));
-            a = &en->acts[en->nacts];
-            memset(a, 0, sizeof(*a));
-            if ((e = act_check(s, year, en, a, cause)) != ERR_OK) {
-                store_release(st, s);
-                return e;
-            }
-            en->nacts++;
-            a->id = sqlite3_column_int64(s, 0);
-            a->quantity = sqlite3_column_double(s, 2);
-            a->unit = store_column_dup(s, 3);
-            a->data_source = store_column_dup(s, 4);
-            a->note = store_column_dup(s, 5);
-            a->na = sqlite3_column_int(s, 6) != 0;
-        }
-        store_release(st, s);
-        if (rc != SQLITE_DONE)
-            return store_fail(st, rc, "读取活动水平数据", cause);
-        if (en->nacts > 1)
-            qsort(en->acts, en->nacts, sizeof(*en->acts), cmp_act);
-    }
-    return ERR_OK;
+    return load_acts(st, year, y, cause);
 }
 
 /* Checks the numbers of a pinned factor (the value, its derivation, coal and density). */
@@ -371,8 +506,7 @@ load_pins(struct store *st, const struct factor_lib *lib, int year, struct wb_ye
 }
 
 enum err
-store_load_year(struct store *st, const struct factor_lib *lib, int year, struct wb_year *y,
-                char **cause)
+store_load_year_info(struct store *st, int year, struct wb_year *y, char **cause)
 {
     sqlite3_stmt *s;
     int rc;
@@ -396,8 +530,22 @@ store_load_year(struct store *st, const struct factor_lib *lib, int year, struct
     if (rc != SQLITE_ROW)
         return store_fail(st, rc, "读取年度", cause);
     y->year = year;
-    if ((e = load_info(st, year, y, cause)) != ERR_OK
-        || (e = load_entries(st, lib, year, y, cause)) != ERR_OK
+    if ((e = load_info(st, year, y, cause)) != ERR_OK) {
+        model_free(y);
+        return e;
+    }
+    return ERR_OK;
+}
+
+enum err
+store_load_year(struct store *st, const struct factor_lib *lib, int year, struct wb_year *y,
+                char **cause)
+{
+    enum err e;
+
+    if ((e = store_load_year_info(st, year, y, cause)) != ERR_OK)
+        return e;
+    if ((e = load_entries(st, lib, year, y, cause)) != ERR_OK
         || (e = load_pins(st, lib, year, y, cause)) != ERR_OK) {
         model_free(y);
         return e;

@@ -424,6 +424,11 @@ draw_live(struct tui *t, const struct tui_area *l)
     struct live_item v[12];
     int group[3], n, g, i, from;
 
+    if (t->pending) {       /* the first frame: the year is being loaded and computed */
+        tui_put(l->live_y, l->live_x + 1, l->live_w - 2,
+                TR(t, "正在计算本年度的汇总与检查…", "Computing the year's totals and checks…"), 0);
+        return;
+    }
     if (!t->rep_ok) {
         tui_color_on(t, PAIR_ERROR);
         tui_put(l->live_y, l->live_x + 1, l->live_w - 2, t->rep_err, 0);

@@ -92,6 +92,8 @@ struct tui {
     struct engine_memo *memo;    /* the engine's conversions of y, for a patched edit */
     struct check_memo *cmemo;    /* and the findings of each entry's own rules */
     int rep_ok;                  /* rep is valid; otherwise rep_err says why */
+    int pending;                 /* y holds the A.1 values only, rep and chk nothing yet: the
+                                    first frame, drawn before the year is loaded (tui_first_frame) */
     char *rep_err;
     struct check_report chk;
 
@@ -165,6 +167,14 @@ void tui_steps_free(struct tui *t);
 void tui_free(struct tui *t);
 /* Reloads the year from the workbook and rebuilds report, checks and the current step. */
 void tui_reload(struct tui *t);
+/*
+ * The first frame, drawn before tui_reload when the first step is a record form (A.1): the
+ * year's A.1 values loaded alone (no entries), step 0 built and drawn with the step marks, the
+ * findings and the live totals shown as still being computed (t->pending, then cleared). The
+ * caller then calls tui_reload, which loads and computes the whole year. 0 when nothing was
+ * drawn (another first step, or the year could not be read: tui_reload says why).
+ */
+int tui_first_frame(struct tui *t);
 /*
  * Patches the loaded year with what out says was written (out->patched), updates the report and
  * the checks from the memos (only the touched entries converted and checked again) and builds

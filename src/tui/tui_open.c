@@ -498,6 +498,7 @@ tui_main(struct app *app, int argc, char **argv)
                                      getenv("TERM") ? getenv("TERM") : ""));
     }
     tui_colors(&t);
+    tui_first_frame(&t);         /* A.1 on screen at once; the year's figures follow */
     tui_reload(&t);
     tui_watch_start(&t);
     tui_go_step(&t, 0);

@@ -163,6 +163,27 @@ tui_reload(struct tui *t)
     t->kind->build(t);
 }
 
+int
+tui_first_frame(struct tui *t)
+{
+    struct wb_year y;
+    char *cause = NULL;
+
+    if (t->book == NULL || t->steps[0].kind != SK_RECORD)
+        return 0;
+    if (store_load_year_info(t->st, t->year, &y, &cause) != ERR_OK) {
+        free(cause);
+        return 0;
+    }
+    model_free(&t->y);
+    t->y = y;
+    t->pending = 1;
+    tui_go_step(t, 0);
+    tui_draw(t);
+    t->pending = 0;
+    return 1;
+}
+
 /* Whether row r's entry is among the patches'. */
 static int
 row_patched(const struct tui *t, const struct sheet_out *out, int r)
@@ -260,7 +281,7 @@ tui_step_state(const struct tui *t, size_t step)
 {
     const struct step_def *s = &t->steps[step];
 
-    if (s->form == NULL || !checked_form(s->form))
-        return CHECK_EMPTY;
+    if (s->form == NULL || !checked_form(s->form) || t->pending)
+        return CHECK_EMPTY;      /* pending: no mark until the checks are made */
     return check_form_state(&t->chk, s->form, &t->y);
 }
