@@ -192,6 +192,7 @@ xl_sheet_records(struct xl *x)
             xl_put_text(&sh, sh.row, 4, a->data_source, F_TEXT);
             xl_put_text(&sh, sh.row, 5, a->note, F_TEXT);
             sh.row++;
+            xl_sheet_flush(&sh, sh.row);
         }
     }
     if (n == 0)
