@@ -202,7 +202,11 @@ xl_rows_flush(struct sheet *sh, lxw_row_t below, const int *colw)
         sh->started = 1;
         sh->padded = (lxw_row_t)-1;
     }
-    qsort(sh->ops, sh->nops, sizeof(*sh->ops), cmp_op);
+    for (i = 1; i < sh->nops && sh->ops[i - 1].row <= sh->ops[i].row; i++)
+        ;
+    if (i < sh->nops)           /* most sheets write their rows in order already */
+        qsort(sh->ops, sh->nops, sizeof(*sh->ops), cmp_op);
+    i = 0;
     while (i < sh->nops && sh->ops[i].row < below) {
         lxw_row_t r = sh->ops[i].row;
         int lines;
