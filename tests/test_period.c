@@ -274,7 +274,7 @@ static void
 test_format_fast(void **state)
 {
     static const int years[] = {0, 7, 999, 1000, 1990, 2024, 2100, 9999};
-    char got[16], want[16];
+    char got[32], want[32];
     size_t k;
     int i;
 

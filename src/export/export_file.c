@@ -100,9 +100,11 @@ member_ok(int fd, unsigned long off, unsigned long csize, unsigned long method,
         }
         if (method == 0) {      /* stored: the bytes as they are */
             got = z.avail_in < OUT_CHUNK ? z.avail_in : OUT_CHUNK;
-            memcpy(out, z.next_in, got);
-            z.next_in += got;
-            z.avail_in -= (uInt)got;
+            if (got > 0) {
+                memcpy(out, z.next_in, got);
+                z.next_in += got;
+                z.avail_in -= (uInt)got;
+            }
             rc = done == csize && z.avail_in == 0 ? Z_STREAM_END : Z_OK;
         } else {
             z.next_out = out;

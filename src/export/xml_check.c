@@ -593,14 +593,16 @@ xml_stream_feed(struct xml_stream *s, const char *p, size_t n, int last, size_t 
     c = (struct cur){.base = s->buf, .p = s->buf, .end = s->buf + cut, .stack = s->stack,
                      .depth = s->depth, .cap = s->scap};
     saved = xcalloc(s->depth + 1, sizeof(*saved));
-    memcpy(saved, s->stack, s->depth * sizeof(*saved));
+    if (s->depth > 0)
+        memcpy(saved, s->stack, s->depth * sizeof(*saved));
     if (!stream_read(s, &c, last)) {
         if (!last && c.at == c.end) {
             /* a comment, CDATA section or instruction with a '<' in it runs on: read again
                from the same place once more has come */
             s->stack = c.stack;
             s->scap = c.cap;
-            memcpy(s->stack, saved, s->depth * sizeof(*saved));
+            if (s->depth > 0)
+                memcpy(s->stack, saved, s->depth * sizeof(*saved));
             s->state = state;
             free(saved);
             return NULL;
