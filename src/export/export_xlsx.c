@@ -115,7 +115,16 @@ int
 xl_num_width(double v, int decimals, const char *suffix)
 {
     char buf[64];
-    int n = snprintf(buf, sizeof(buf), "%.0f", fabs(v));
+    double a = fabs(v), r = nearbyint(a);
+    int n = 1;
+
+    /* the digits "%.0f" prints: it rounds half to even, as nearbyint does; counted without
+       snprintf below 10^15, where every whole double is exact */
+    if (r < 1e15)
+        for (; r >= 10; r = floor(r / 10))
+            n++;
+    else
+        n = snprintf(buf, sizeof(buf), "%.0f", a);
 
     return (v < 0) + n + (n - 1) / 3 + (decimals ? 1 + decimals : 0)
            + (suffix != NULL && suffix[0] != '\0' ? 2 + width_of(suffix) : 0);
@@ -304,14 +313,23 @@ lxw_format *
 xl_qty_format(struct xl *x, const char *unit, int is_whole, int dash)
 {
     const char *num = is_whole ? "#,##0" : "#,##0.00##";
-    char *suffix = unit != NULL && unit[0] != '\0' && strpbrk(unit, "\"\\") == NULL
-                       ? xasprintf("\" %s\"", unit) : xstrdup("");
-    char *code = dash ? xasprintf("%s%s;-%s%s;\"-\"", num, suffix, num, suffix)
-                      : xasprintf("%s%s", num, suffix);
-    lxw_format *f = xl_code_format(x, code);
+    struct qty_last *q = &x->qty_last;
+    char *suffix, *code;
+    lxw_format *f;
 
+    /* the rows of an entry ask for the same format one after another */
+    if (q->fmt != NULL && q->whole == is_whole && q->dash == dash
+        && strcmp(q->unit, unit != NULL ? unit : "") == 0)
+        return q->fmt;
+    suffix = unit != NULL && unit[0] != '\0' && strpbrk(unit, "\"\\") == NULL
+             ? xasprintf("\" %s\"", unit) : xstrdup("");
+    code = dash ? xasprintf("%s%s;-%s%s;\"-\"", num, suffix, num, suffix)
+                : xasprintf("%s%s", num, suffix);
+    f = xl_code_format(x, code);
     free(code);
     free(suffix);
+    free(q->unit);
+    *q = (struct qty_last){xstrdup(unit != NULL ? unit : ""), is_whole, dash, f};
     return f;
 }
 
@@ -361,6 +379,11 @@ xl_put_text(struct sheet *sh, lxw_row_t row, lxw_col_t col, const char *s, enum 
         return;
     }
     o = op_string(sh, OP_STRING, row, col, s, fmt);
+    /* written again after its measure, the sheet knows its widths: a text of no more bytes than
+       its column has room holds one line (a character is never wider than its bytes), so its
+       width changes nothing */
+    if (sh->stream && strlen(s) + 2 <= (size_t)xl_col_width(sh, col))
+        return;
     w = width_of(s);
     /* a long header wraps onto two lines rather than widening a column of short numbers */
     if (f != F_TITLE)
@@ -741,6 +764,7 @@ write_workbook(const char *file, void *arg)
     for (i = 0; i < x->nnfmt; i++)
         free(x->nfmt[i].code);
     free(x->nfmt);
+    free(x->qty_last.unit);
     free(x->month_sheet);
     if (x->err != LXW_NO_ERROR)
         e = x->err;

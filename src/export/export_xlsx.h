@@ -58,6 +58,11 @@ struct xl {                     /* one export in progress */
     lxw_format *fmt[F__COUNT];
     lxw_format *quoted[F__COUNT];   /* the same, for text that begins like a formula (on demand) */
     struct num_fmt *nfmt;       /* the number formats made on demand (export_xlsx.c) */
+    struct qty_last {           /* the last xl_qty_format asked for, and what it gave */
+        char *unit;
+        int whole, dash;
+        lxw_format *fmt;
+    } qty_last;
     size_t nnfmt;
     char *month_sheet;          /* the name charts read from */
     lxw_row_t em_first, em_last;/* 月度明细: the emission rows of the sources */
@@ -121,7 +126,8 @@ void xl_op_text(struct sheet *sh, struct xop *o, const char *s);
  * need in columns colw, and the pads of the merges over them; keeps the rest.
  */
 void xl_rows_flush(struct sheet *sh, lxw_row_t below, const int *colw);
-/* The columns' widths (Excel units) from the widest content of each, within limits. */
+/* Column c's width (Excel units) from its widest content, within limits; all of them in colw. */
+int xl_col_width(const struct sheet *sh, lxw_col_t c);
 void xl_col_widths(const struct sheet *sh, int *colw);
 /* Frees what sh keeps for writing in row order. */
 void xl_rows_free(struct sheet *sh);

@@ -254,15 +254,21 @@ xl_rows_flush(struct sheet *sh, lxw_row_t below, const int *colw)
     }
 }
 
+int
+xl_col_width(const struct sheet *sh, lxw_col_t c)
+{
+    int w = sh->width[c] + 2;
+
+    return w < COL_MIN ? COL_MIN : w > COL_MAX ? COL_MAX : w;
+}
+
 void
 xl_col_widths(const struct sheet *sh, int *colw)
 {
     lxw_col_t c;
 
-    for (c = 0; c < sh->ncols; c++) {
-        colw[c] = sh->width[c] + 2;
-        colw[c] = colw[c] < COL_MIN ? COL_MIN : colw[c] > COL_MAX ? COL_MAX : colw[c];
-    }
+    for (c = 0; c < sh->ncols; c++)
+        colw[c] = xl_col_width(sh, c);
 }
 
 void

@@ -91,6 +91,12 @@ chars_ok(struct cur *c)
     size_t n;
 
     for (p = c->base; p < c->end; p += n) {
+        if ((unsigned char)*p < 0x80) {     /* ASCII, most of a part: no decoding */
+            n = 1;
+            if (!xml_char((unsigned char)*p))
+                return fail(c, p, "含有 XML 不允许的字符");
+            continue;
+        }
         if ((n = next_char(p, c->end, &cp)) == 0)
             return cut_short(p, c->end) ? fail_end(c) : fail(c, p, "不是 UTF-8 文本");
         if (!xml_char(cp))
