@@ -92,6 +92,10 @@ chars_ok(struct cur *c)
 
     for (p = c->base; p < c->end; p += n) {
         if ((unsigned char)*p < 0x80) {     /* ASCII, most of a part: no decoding */
+            for (n = 0; p + n < c->end && (unsigned char)p[n] >= 0x20 && (unsigned char)p[n] < 0x80;)
+                n++;
+            if (n > 0)
+                continue;
             n = 1;
             if (!xml_char((unsigned char)*p))
                 return fail(c, p, "含有 XML 不允许的字符");
@@ -402,6 +406,9 @@ content(struct cur *c)
     int open = 0;
 
     while (c->depth > 0) {
+        /* text up to the next character that may begin markup, a reference or "]]>" */
+        while (c->p < c->end && *c->p != '<' && *c->p != '&' && *c->p != ']')
+            c->p++;
         if (c->p >= c->end)
             return -1;
         if (at(c, "</")) {
