@@ -174,10 +174,12 @@ for size in $SIZES; do
         "$exp" "$((expk / 1024))" "$c" "$cc" "$((cck / 1024))" "$px" "$op" \
         "$(ratio "$exp" "$c")" "$(ratio "$exp" "$cc")"
     echo "    the peers wrote the export's $ncells cells on $(cut -f1 "$dir/cells.tsv" | uniq | wc -l) sheets"
-    echo "    peak memory: tanbook export $((expk / 1024)) MiB; bench_xlsx $((ck / 1024)) MiB, with" \
-        "constant_memory $((cck / 1024)) MiB; tanbook ÷ constant_memory $(ratio "$expk" "$cck")×," \
-        "above summary's peak (its load of the year, $((sumk / 1024)) MiB) $(((expk - sumk) / 1024)) MiB"
-    if [ "${BENCH_CALLGRIND:-0}" = 1 ] && { [ "$n" = 1000 ] && [ "$years" = 1 ] || [ "$years" = 50 ]; }; then
+    echo "    peak memory: tanbook export $((expk / 1024)) MiB;" \
+        "bench_xlsx $((ck / 1024)) MiB, with constant_memory $((cck / 1024)) MiB;" \
+        "tanbook ÷ constant_memory $(ratio "$expk" "$cck")×, above summary's peak" \
+        "(its load of the year, $((sumk / 1024)) MiB) $(((expk - sumk) / 1024)) MiB"
+    if [ "${BENCH_CALLGRIND:-0}" = 1 ] \
+        && { [ "$n" = 1000 ] && [ "$years" = 1 ] || [ "$years" = 50 ]; }; then
         for what in "summary $wb --year 2024 --json" "export $wb --year 2024 -o $dir/t.xlsx"; do
             # shellcheck disable=SC2086
             valgrind --tool=callgrind --callgrind-out-file="$dir/cg" "$TB" $what >/dev/null 2>"$dir/cgerr"

@@ -1,7 +1,8 @@
 /*
  * export_xlsx.h - what the Excel export files share: export_xlsx.c (the workbook, its formats,
  * the cell and sheet primitives, properties, the writer), export_xlsx_rows.c (the writes put
- * out in row order, for constant_memory), export_xlsx_tables.c (表A.1–表A.6),
+ * out in row order, for constant_memory), export_xlsx_blocks.c (the plan sheets' blocks),
+ * export_xlsx_tables.c (表A.1–表A.6),
  * export_xlsx_notes.c (因子说明, 活动数据明细), export_xlsx_detail.c (月度明细, 图表) and
  * export_xlsx_perf.c (碳绩效参数, 碳基准与目标), export_xlsx_neutral.c (可再生能源与绿电,
  * 碳抵消与碳中和), export_xlsx_statement.c (碳中和声明), export_xlsx_zc.c (零碳机关评价),
@@ -225,7 +226,7 @@ void xl_sheet_close(struct sheet *sh);
 /* A row of column headers: the forms' labels of keys, from column 0. */
 void xl_header_row(struct sheet *sh, const char *form_id, const char *const *keys, size_t n);
 
-/* ---- blocks of the plan sheets (export_xlsx.c) --------------------------------------------- */
+/* ---- blocks of the plan sheets (export_xlsx_blocks.c) ---------------------------------------- */
 
 /* "一、title" in Chinese, "1. title" in English: the numbered title of block n (from 0); caller frees. */
 char *xl_block_title(const struct xl *x, int n, const char *title);

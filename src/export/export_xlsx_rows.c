@@ -197,7 +197,7 @@ xl_rows_flush(struct sheet *sh, lxw_row_t below, const int *colw)
     if (sh->ws == NULL || sh->measure)
         return;
     if (!sh->started) {
-        /* before any row: libxlsxwriter gives a row the default height it has when made */
+        /* before any row: a row libxlsxwriter made earlier would keep 15 pt as its height */
         worksheet_set_default_row(sh->ws, ROW_PT, 0);
         sh->started = 1;
         sh->padded = (lxw_row_t)-1;

@@ -92,7 +92,8 @@ chars_ok(struct cur *c)
 
     for (p = c->base; p < c->end; p += n) {
         if ((unsigned char)*p < 0x80) {     /* ASCII, most of a part: no decoding */
-            for (n = 0; p + n < c->end && (unsigned char)p[n] >= 0x20 && (unsigned char)p[n] < 0x80;)
+            for (n = 0; p + n < c->end && (unsigned char)p[n] >= 0x20
+                        && (unsigned char)p[n] < 0x80;)
                 n++;
             if (n > 0)
                 continue;
