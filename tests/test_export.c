@@ -383,6 +383,52 @@ test_bad_part(void **state)
     dir_remove(dir);
 }
 
+/* A writer of one big worksheet, in constant_memory mode as the export writes: 30,000 rows of
+   text, then a cell with a byte that is not UTF-8 (arg), which libxlsxwriter writes as it is. */
+static const char *
+big_bad_writer(const char *file, void *arg)
+{
+    lxw_workbook_options o = {.constant_memory = 1};
+    lxw_workbook *wb = workbook_new_opt(file, &o);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, NULL);
+    char text[32];
+    lxw_row_t r;
+
+    for (r = 0; r < 30000; r++) {
+        snprintf(text, sizeof(text), "第 %u 行", (unsigned)r);
+        worksheet_write_string(ws, r, 0, text, NULL);
+    }
+    worksheet_write_string(ws, r, 0, arg, NULL);
+    return workbook_close(wb) == LXW_NO_ERROR ? NULL : "workbook_close";
+}
+
+/*
+ * The read-back checks a part as it inflates, a piece at a time (export_file.c), never the part
+ * whole: the stray byte at the end of a worksheet of some 1.5 MB, far past the first piece
+ * (256 KiB), is still found, at its byte (beyond 262,144), and fails the export.
+ */
+static void
+test_bad_part_deep(void **state)
+{
+    char dir[64], *file, *cause = NULL, text[] = "a\xff" "b";
+    const char *p;
+
+    (void)state;
+    dir_make(dir, sizeof(dir));
+    file = xasprintf("%s/r.xlsx", dir);
+    assert_int_equal(export_file_write(file, EXPORT_FILE_ZIP, big_bad_writer, text, &cause),
+                     ERR_IO);
+    assert_non_null(cause);
+    has(cause, "：写出的 xl/worksheets/sheet1.xml 不是格式正确的 XML（第 ");
+    has(cause, " 字节：不是 UTF-8 文本）");
+    p = strstr(cause, "（第 ") + strlen("（第 ");
+    assert_true(strtoul(p, NULL, 10) > 262144);
+    free(cause);
+    assert_int_equal(dir_count(dir), 0);
+    free(file);
+    dir_remove(dir);
+}
+
 /* Makes dir/name with text, its times set back by age seconds. */
 static void
 leftover(const char *dir, const char *name, long age)
@@ -635,6 +681,7 @@ main(void)
         cmocka_unit_test(test_json_controls),
         cmocka_unit_test(test_xlsx_controls),
         cmocka_unit_test(test_bad_part),
+        cmocka_unit_test(test_bad_part_deep),
         cmocka_unit_test(test_leftovers),
         cmocka_unit_test(test_missing_dir),
         cmocka_unit_test(test_dir_in_way),

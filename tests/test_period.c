@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -263,6 +264,47 @@ test_cmp(void **state)
     }
 }
 
+/*
+ * period_format writes the digits itself for a month or a quarter of years 0-9999: the same text
+ * as the snprintf it stands in for, for every month and quarter of years at the edges (0, 999,
+ * 1000, 9999) and of the workbook's range; a year and a buffer too small still go by snprintf
+ * (cut, NUL-terminated).
+ */
+static void
+test_format_fast(void **state)
+{
+    static const int years[] = {0, 7, 999, 1000, 1990, 2024, 2100, 9999};
+    char got[32], want[32];
+    size_t k;
+    int i;
+
+    (void)state;
+    for (k = 0; k < nitems(years); k++) {
+        for (i = 1; i <= 12; i++) {
+            struct period p = {.kind = PERIOD_MONTH, .year = years[k], .index = i};
+
+            period_format(&p, got, sizeof(got));
+            snprintf(want, sizeof(want), "%04d-%02d", years[k], i);
+            assert_string_equal(got, want);
+            if (i <= 4) {
+                p.kind = PERIOD_QUARTER;
+                period_format(&p, got, sizeof(got));
+                snprintf(want, sizeof(want), "%04d-Q%d", years[k], i);
+                assert_string_equal(got, want);
+            }
+        }
+    }
+    {
+        struct period p = {.kind = PERIOD_MONTH, .year = 2024, .index = 3};
+        struct period y = {.kind = PERIOD_YEAR, .year = 2024, .index = 0};
+
+        period_format(&p, got, 5);      /* "2024-03" cut to fit 5 bytes */
+        assert_string_equal(got, "2024");
+        period_format(&y, got, sizeof(got));
+        assert_string_equal(got, "2024");
+    }
+}
+
 /* The one year parser: what a year field or --year accepts, and why anything else is refused. */
 static void
 test_year(void **state)
@@ -321,6 +363,7 @@ main(void)
         cmocka_unit_test(test_months),
         cmocka_unit_test(test_overlap),
         cmocka_unit_test(test_cmp),
+        cmocka_unit_test(test_format_fast),
         cmocka_unit_test(test_year),
     };
 

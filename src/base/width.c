@@ -15,6 +15,14 @@ width_of(const char *s)
 
     memset(&st, 0, sizeof(st));
     while (len > 0) {
+        if ((unsigned char)*s < 0x80) {
+            /* ASCII, one column (a control character counts one, as wcwidth's -1 does below);
+               no mbrtowc call, the shift state being the initial one between characters */
+            w++;
+            s++;
+            len--;
+            continue;
+        }
         n = mbrtowc(&wc, s, len, &st);
         if (n == (size_t)-1 || n == (size_t)-2) {
             memset(&st, 0, sizeof(st));

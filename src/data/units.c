@@ -1,7 +1,6 @@
 /* units.c - the unit table and conversions. Factors are exact: 1 kWh = 3.6 MJ, 1 万 = 10⁴, 1 L = 10⁻³ m³. */
 #include "data/units.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -40,6 +39,14 @@ static const char *const dim_names[] = {
     [DIM_MASS] = "质量",
 };
 
+/* ch in ASCII lower case; any other byte as it is (what tolower does in the C and UTF-8 locales,
+   without its call: a report looks up every row's unit several times). */
+static int
+lower(unsigned char ch)
+{
+    return ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch;
+}
+
 /* ASCII case-insensitive equality of a[0..an) and b[0..bn). */
 static int
 same(const char *a, size_t an, const char *b, size_t bn)
@@ -49,7 +56,7 @@ same(const char *a, size_t an, const char *b, size_t bn)
     if (an != bn)
         return 0;
     for (i = 0; i < an; i++)
-        if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
+        if (lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
             return 0;
     return 1;
 }
@@ -71,9 +78,14 @@ units_find(const char *name)
         return NULL;
     /* the symbols first: what the workbook stores, so nearly every call ends here (test_units
        checks that no alias of one unit is another's symbol, so the order does not change a result) */
-    for (i = 0; i < nitems(unit_table); i++)
-        if (same(s, (size_t)(e - s), unit_table[i].sym, strlen(unit_table[i].sym)))
+    for (i = 0; i < nitems(unit_table); i++) {
+        const char *sym = unit_table[i].sym;
+
+        /* the first byte decides nearly every symbol: a report looks up every row's unit */
+        if (lower((unsigned char)*s) == lower((unsigned char)*sym)
+            && same(s, (size_t)(e - s), sym, strlen(sym)))
             return &unit_table[i];
+    }
     for (i = 0; i < nitems(unit_table); i++) {
         for (a = unit_table[i].aliases; a != NULL && *a != '\0'; a = bar + 1) {
             bar = strchr(a, '|');

@@ -32,19 +32,25 @@
 
 /* ---- reading the file back ------------------------------------------------------------------ */
 
-/* Inflates one stored or deflated member into out (usize bytes); whether it matches its CRC. */
+#define IN_CHUNK 65536          /* compressed bytes read at a time */
+#define OUT_CHUNK 262144        /* inflated bytes checked at a time */
+
+/* Reads n bytes at off of fd into buf; whether all came (errno set when not). */
 static int
-member_ok(const unsigned char *data, unsigned long csize, unsigned long method, char *out,
-          unsigned long usize, unsigned long crc)
+read_at(int fd, unsigned long off, void *buf, size_t n)
 {
-    if (method == 0) {
-        if (csize != usize)
+    size_t got = 0;
+    ssize_t k;
+
+    while (got < n) {
+        if ((k = pread(fd, (char *)buf + got, n - got, (off_t)(off + got))) <= 0) {
+            if (k == 0)
+                errno = EIO;    /* a short read of a file this process just wrote */
             return 0;
-        memcpy(out, data, usize);
-    } else if (method != 8 || !zip_inflate(data, csize, out, usize)) {
-        return 0;
+        }
+        got += (size_t)k;
     }
-    return crc32(0, (const unsigned char *)out, (uInt)usize) == crc;
+    return 1;
 }
 
 /* Whether the member name (n bytes) is an XML part: "….xml" or "….rels". */
@@ -56,62 +62,155 @@ xml_part(const unsigned char *name, unsigned long n)
 }
 
 /*
- * Whether the zip in buf (size bytes) is whole and well formed: every member inflates to its
- * recorded size and CRC, and every XML member parses (xml_check). libxlsxwriter stages each part
- * in a scratch file and does not notice when writing it fails (a full disk): the zip would be
- * well-formed around a truncated worksheet; and it writes some characters XML does not allow
- * as they are. Returns 0; 1 when a member is cut short or damaged, *largest then the largest
- * member's size, as recorded (the one cut short, when the disk filled while it was staged); 2
- * when an XML member is whole but not well-formed, with *bad saying which and why (caller frees).
+ * Inflates one stored (method 0) or deflated (8) member, csize bytes at off of fd, a piece at a
+ * time, and feeds it to xs when that is not NULL (an XML part). Returns 1 when it gives exactly
+ * usize bytes matching crc, else 0; -1 when reading fails (errno set). *why (and *at) say the
+ * XML check's first problem, if any.
  */
 static int
-zip_whole(const unsigned char *buf, size_t size, unsigned long *largest, char **bad)
+member_ok(int fd, unsigned long off, unsigned long csize, unsigned long method,
+          unsigned long usize, unsigned long crc, struct xml_stream *xs, const char **why,
+          size_t *at)
 {
-    const unsigned char *e, *c;
-    unsigned long i, n;
-    int rc = 0;
+    unsigned char *in = xmalloc(IN_CHUNK), *out = xmalloc(OUT_CHUNK);
+    unsigned long done = 0, total = 0, sum = crc32(0, NULL, 0);
+    int rc = Z_OK, ok = 0;
+    uInt before;
+    z_stream z;
+
+    memset(&z, 0, sizeof(z));
+    if (method == 8 ? inflateInit2(&z, -MAX_WBITS) != Z_OK : method != 0 || csize != usize) {
+        free(in);
+        free(out);
+        return 0;
+    }
+    for (;;) {
+        size_t got;
+
+        if (z.avail_in == 0 && done < csize) {
+            size_t n = csize - done < IN_CHUNK ? csize - done : IN_CHUNK;
+
+            if (!read_at(fd, off + done, in, n)) {
+                ok = -1;
+                break;
+            }
+            z.next_in = in;
+            z.avail_in = (uInt)n;
+            done += n;
+        }
+        if (method == 0) {      /* stored: the bytes as they are */
+            got = z.avail_in < OUT_CHUNK ? z.avail_in : OUT_CHUNK;
+            if (got > 0) {
+                memcpy(out, z.next_in, got);
+                z.next_in += got;
+                z.avail_in -= (uInt)got;
+            }
+            rc = done == csize && z.avail_in == 0 ? Z_STREAM_END : Z_OK;
+        } else {
+            z.next_out = out;
+            z.avail_out = OUT_CHUNK;
+            before = z.avail_in;
+            rc = inflate(&z, done == csize ? Z_FINISH : Z_NO_FLUSH);
+            got = OUT_CHUNK - z.avail_out;
+            if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR)
+                break;
+            if (rc != Z_STREAM_END && got == 0 && z.avail_in == before
+                && (before > 0 || done == csize))
+                break;          /* no way on: the data ends before the deflate stream does */
+        }
+        if (total + got > usize)
+            break;
+        sum = crc32(sum, out, (uInt)got);
+        total += got;
+        if (xs != NULL && *why == NULL)
+            *why = xml_stream_feed(xs, (const char *)out, got, rc == Z_STREAM_END, at);
+        if (rc == Z_STREAM_END) {
+            ok = total == usize && sum == crc;
+            break;
+        }
+    }
+    if (method == 8)
+        inflateEnd(&z);
+    free(in);
+    free(out);
+    return ok;
+}
+
+/*
+ * Whether the zip file fd (size bytes) is whole and well formed: every member inflates to its
+ * recorded size and CRC, and every XML member parses (xml_stream_feed, as each inflates: the
+ * check holds a piece of a member at a time, never the file or a member whole). libxlsxwriter
+ * stages each part in a scratch file and does not notice when writing it fails (a full disk):
+ * the zip would be well-formed around a truncated worksheet; and it writes some characters XML
+ * does not allow as they are. Returns 0; 1 when a member is cut short or damaged, *largest then
+ * the largest member's size, as recorded (the one cut short, when the disk filled while it was
+ * staged); 2 when an XML member is whole but not well-formed, with *bad saying which and why
+ * (caller frees); -1 when reading fails (errno set).
+ */
+static int
+zip_whole(int fd, unsigned long size, unsigned long *largest, char **bad)
+{
+    unsigned char e[22], *cd, *c, h[30];
+    unsigned long i, n, cdoff, cdsize;
+    int rc = 0, ok;
 
     if (size < 22)
         return 1;
-    e = buf + size - 22;    /* the end record; libxlsxwriter writes no zip comment */
-    if (memcmp(e, "PK\5\6", 4) != 0 || zip_le32(e + 16) + zip_le32(e + 12) > size - 22)
+    if (!read_at(fd, size - 22, e, 22))
+        return -1;
+    /* the end record; libxlsxwriter writes no zip comment */
+    cdoff = zip_le32(e + 16);
+    cdsize = zip_le32(e + 12);
+    if (memcmp(e, "PK\5\6", 4) != 0 || cdoff + cdsize > size - 22)
         return 1;
     n = zip_le16(e + 10);
-    c = buf + zip_le32(e + 16);
+    cd = xmalloc(cdsize + 1);
+    if (!read_at(fd, cdoff, cd, cdsize)) {
+        free(cd);
+        return -1;
+    }
+    c = cd;
     for (i = 0; i < n && rc == 0; i++) {
-        unsigned long nlen, off, csize = 0, usize = 0;
-        const unsigned char *l;
-        const char *why;
-        size_t at;
-        char *out;
+        unsigned long nlen, off, csize, usize, data;
+        struct xml_stream *xs = NULL;
+        const char *why = NULL;
+        size_t at = 0;
 
-        if (c + 46 > e || memcmp(c, "PK\1\2", 4) != 0 || c + 46 + zip_le16(c + 28) > e)
-            return 1;
+        if (c + 46 > cd + cdsize || memcmp(c, "PK\1\2", 4) != 0
+            || c + 46 + zip_le16(c + 28) > cd + cdsize) {
+            rc = 1;
+            break;
+        }
         nlen = zip_le16(c + 28);
         off = zip_le32(c + 42);
         csize = zip_le32(c + 20);
         usize = zip_le32(c + 24);
         if (usize > *largest)
             *largest = usize;
-        l = buf + off;
         /* deflate expands at most about 1032 times: a larger size is damage, not a member */
-        if (off + 30 > size || memcmp(l, "PK\3\4", 4) != 0
-            || off + 30 + zip_le16(l + 26) + zip_le16(l + 28) + csize > size || usize > 1032 * csize + 64)
-            return 1;
-        out = xmalloc(usize + 1);
-        if (!member_ok(l + 30 + zip_le16(l + 26) + zip_le16(l + 28), csize, zip_le16(c + 10), out, usize,
-                       zip_le32(c + 16)))
+        if (off + 30 > size || !read_at(fd, off, h, 30) || memcmp(h, "PK\3\4", 4) != 0
+            || off + 30 + zip_le16(h + 26) + zip_le16(h + 28) + csize > size
+            || usize > 1032 * csize + 64) {
             rc = 1;
-        else if (xml_part(c + 46, nlen) && (why = xml_check(out, usize, &at)) != NULL) {
+            break;
+        }
+        data = off + 30 + zip_le16(h + 26) + zip_le16(h + 28);
+        if (xml_part(c + 46, nlen))
+            xs = xml_stream_new();
+        ok = member_ok(fd, data, csize, zip_le16(c + 10), usize, zip_le32(c + 16), xs, &why, &at);
+        if (ok <= 0)
+            rc = ok < 0 ? -1 : 1;
+        else if (why != NULL) {
             /* an XML part that ends too soon was cut short; one wrong before its end is wrong */
             rc = at >= usize ? 1 : 2;
             if (rc == 2)
                 *bad = xasprintf("写出的 %.*s 不是格式正确的 XML（第 %zu 字节：%s）", (int)nlen,
                                  (const char *)(c + 46), at + 1, why);
         }
-        free(out);
+        xml_stream_free(xs);
         c += 46 + nlen + zip_le16(c + 30) + zip_le16(c + 32);
     }
+    free(cd);
     return rc;
 }
 
@@ -122,7 +221,6 @@ static int
 file_whole(const char *file, enum export_file_kind kind, unsigned long *largest, char **bad)
 {
     struct stat st;
-    unsigned char *buf = NULL;
     int fd, en, rc = 0;
 
     if ((fd = open(file, O_RDONLY | O_CLOEXEC)) < 0)
@@ -132,17 +230,12 @@ file_whole(const char *file, enum export_file_kind kind, unsigned long *largest,
             rc = -1;
         else if (st.st_size == 0)
             rc = 1;
-        else {
-            buf = xmalloc((size_t)st.st_size);
-            errno = EIO;    /* a short read of a file this process just wrote */
-            rc = read(fd, buf, (size_t)st.st_size) != st.st_size ? -1
-                 : zip_whole(buf, (size_t)st.st_size, largest, bad);
-        }
+        else
+            rc = zip_whole(fd, (unsigned long)st.st_size, largest, bad);
     }
     if (rc == 0 && fsync(fd) != 0)
         rc = -1;
     en = errno;
-    free(buf);
     close(fd);
     errno = en;
     return rc;

@@ -7,7 +7,9 @@
  * their parts' numbers: the same files whether a workbook has a plan or not). Labels come from
  * forms/ and the report; every figure from the report. Totals are formulas carrying their
  * computed value, so programs that do not recalculate (LibreOffice, WPS, protected view) still
- * show the figure. export_file.c sees the file onto disk whole (temporary file, check, rename).
+ * show the figure. The primitives here record each write; export_xlsx_rows.c writes them out in
+ * row order, which lets libxlsxwriter keep one row at a time (constant_memory). export_file.c
+ * sees the file onto disk whole (temporary file, check, rename).
  */
 #include "export/export.h"
 
@@ -24,21 +26,11 @@
 #include "base/width.h"
 #include "base/xmem.h"
 
-#define COL_MIN 6               /* column widths in Excel character units */
-#define COL_MAX 44
-#define ROW_PT 18.0             /* row height: roomier than the default 15 pt, as forms are */
-#define LINE_PT 14.0            /* each further line of wrapped text */
 #define CELL_MAX 32767          /* characters Excel holds in a cell */
 
 struct num_fmt {                /* a bordered number format made on demand: #,##0.00##" kWh" */
     char *code;
     lxw_format *fmt;
-};
-
-struct tcell {                  /* a text written, for column widths and row heights */
-    lxw_row_t row;
-    lxw_col_t c1, c2;
-    int width;                  /* display columns, CJK counted double */
 };
 
 /* ---- small helpers ------------------------------------------------------------------------- */
@@ -123,7 +115,16 @@ int
 xl_num_width(double v, int decimals, const char *suffix)
 {
     char buf[64];
-    int n = snprintf(buf, sizeof(buf), "%.0f", fabs(v));
+    double a = fabs(v), r = nearbyint(a);
+    int n = 1;
+
+    /* the digits "%.0f" prints: it rounds half to even, as nearbyint does; counted without
+       snprintf below 10^15, where every whole double is exact */
+    if (r < 1e15)
+        for (; r >= 10; r = floor(r / 10))
+            n++;
+    else
+        n = snprintf(buf, sizeof(buf), "%.0f", a);
 
     return (v < 0) + n + (n - 1) / 3 + (decimals ? 1 + decimals : 0)
            + (suffix != NULL && suffix[0] != '\0' ? 2 + width_of(suffix) : 0);
@@ -312,76 +313,116 @@ lxw_format *
 xl_qty_format(struct xl *x, const char *unit, int is_whole, int dash)
 {
     const char *num = is_whole ? "#,##0" : "#,##0.00##";
-    char *suffix = unit != NULL && unit[0] != '\0' && strpbrk(unit, "\"\\") == NULL
-                       ? xasprintf("\" %s\"", unit) : xstrdup("");
-    char *code = dash ? xasprintf("%s%s;-%s%s;\"-\"", num, suffix, num, suffix)
-                      : xasprintf("%s%s", num, suffix);
-    lxw_format *f = xl_code_format(x, code);
+    struct qty_last *q = &x->qty_last;
+    char *suffix, *code;
+    lxw_format *f;
 
+    /* the rows of an entry ask for the same format one after another */
+    if (q->fmt != NULL && q->whole == is_whole && q->dash == dash
+        && strcmp(q->unit, unit != NULL ? unit : "") == 0)
+        return q->fmt;
+    suffix = unit != NULL && unit[0] != '\0' && strpbrk(unit, "\"\\") == NULL
+             ? xasprintf("\" %s\"", unit) : xstrdup("");
+    code = dash ? xasprintf("%s%s;-%s%s;\"-\"", num, suffix, num, suffix)
+                : xasprintf("%s%s", num, suffix);
+    f = xl_code_format(x, code);
     free(code);
     free(suffix);
+    free(q->unit);
+    *q = (struct qty_last){xstrdup(unit != NULL ? unit : ""), is_whole, dash, f};
     return f;
 }
 
 /* ---- sheet primitives ------------------------------------------------------------------------ */
 
-/* Records a cell's text width (for its row's height) and what its column needs (need). */
+/*
+ * Records op o's text width (display columns, CJK double: for its row's height) over columns
+ * c1..c2 and what its column needs (need). o is NULL while the sheet is only measured.
+ */
 static void
-track(struct sheet *sh, lxw_row_t row, lxw_col_t c1, lxw_col_t c2, int width, int need)
+track(struct sheet *sh, struct xop *o, lxw_col_t c1, lxw_col_t c2, int width, int need)
 {
     if (c1 == c2 && need > sh->width[c1])
         sh->width[c1] = need;
-    if (sh->ncells == sh->cap) {
-        sh->cap = sh->cap ? 2 * sh->cap : 64;
-        sh->cells = xrealloc(sh->cells, sh->cap * sizeof(*sh->cells));
+    if (o != NULL) {
+        o->tc1 = c1;
+        o->tc2 = c2;
+        o->width = width;
     }
-    sh->cells[sh->ncells++] = (struct tcell){row, c1, c2, width};
+}
+
+/* An op writing string s (cut to what a cell holds) in fmt; NULL while measuring. */
+static struct xop *
+op_string(struct sheet *sh, enum xop_kind kind, lxw_row_t row, lxw_col_t col, const char *s,
+          lxw_format *fmt)
+{
+    struct xop *o = xl_op(sh, kind, row, col, fmt);
+    char *cut;
+
+    if (o == NULL)
+        return NULL;
+    cut = cell_cut(s);
+    xl_op_text(sh, o, cut != NULL ? cut : s);
+    free(cut);
+    return o;
 }
 
 void
 xl_put_text(struct sheet *sh, lxw_row_t row, lxw_col_t col, const char *s, enum fmt f)
 {
     lxw_format *fmt = text_format(sh->x, s, f);
-    char *cut;
+    struct xop *o;
     int w;
 
     if (s == NULL || s[0] == '\0') {
-        xl_check(sh->x, worksheet_write_blank(sh->ws, row, col, fmt));
+        xl_op(sh, OP_BLANK, row, col, fmt);
         return;
     }
-    cut = cell_cut(s);
-    xl_check(sh->x, worksheet_write_string(sh->ws, row, col, cut != NULL ? cut : s, fmt));
-    free(cut);
+    o = op_string(sh, OP_STRING, row, col, s, fmt);
+    /* written again after its measure, the sheet knows its widths: a text of no more bytes than
+       its column has room holds one line (a character is never wider than its bytes), so its
+       width changes nothing */
+    if (sh->stream && strlen(s) + 2 <= (size_t)xl_col_width(sh, col))
+        return;
     w = width_of(s);
     /* a long header wraps onto two lines rather than widening a column of short numbers */
     if (f != F_TITLE)
-        track(sh, row, col, col, w, f == F_HEAD && w > 12 ? (w + 1) / 2 + 1 : w);
+        track(sh, o, col, col, w, f == F_HEAD && w > 12 ? (w + 1) / 2 + 1 : w);
 }
 
 void
 xl_put_wrap(struct sheet *sh, lxw_row_t row, lxw_col_t col, const char *s, enum fmt f, int most)
 {
-    char *cut;
+    struct xop *o;
     int w;
 
     if (s == NULL || s[0] == '\0') {
         xl_put_text(sh, row, col, s, f);
         return;
     }
-    cut = cell_cut(s);
-    xl_check(sh->x, worksheet_write_string(sh->ws, row, col, cut != NULL ? cut : s,
-                                           text_format(sh->x, s, f)));
-    free(cut);
+    o = op_string(sh, OP_STRING, row, col, s, text_format(sh->x, s, f));
     w = width_of(s);
-    track(sh, row, col, col, w, w < most ? w : most);
+    track(sh, o, col, col, w, w < most ? w : most);
+}
+
+void
+xl_put_bare_num(struct sheet *sh, lxw_row_t row, lxw_col_t col, double v, lxw_format *fmt)
+{
+    struct xop *o = xl_op(sh, OP_NUMBER, row, col, fmt);
+
+    if (o != NULL)
+        o->v = v;
 }
 
 void
 xl_put_num(struct sheet *sh, lxw_row_t row, lxw_col_t col, double v, lxw_format *fmt,
            int width)
 {
-    xl_check(sh->x, worksheet_write_number(sh->ws, row, col, v, fmt));
-    track(sh, row, col, col, width, width);
+    struct xop *o = xl_op(sh, OP_NUMBER, row, col, fmt);
+
+    if (o != NULL)
+        o->v = v;
+    track(sh, o, col, col, width, width);
 }
 
 void
@@ -402,8 +443,13 @@ void
 xl_put_formula(struct sheet *sh, lxw_row_t row, lxw_col_t col, const char *formula,
                double v, lxw_format *fmt, int width)
 {
-    xl_check(sh->x, worksheet_write_formula_num(sh->ws, row, col, formula, fmt, v));
-    track(sh, row, col, col, width, width);
+    struct xop *o = xl_op(sh, OP_FORMULA, row, col, fmt);
+
+    if (o != NULL) {
+        o->v = v;
+        xl_op_text(sh, o, formula);
+    }
+    track(sh, o, col, col, width, width);
 }
 
 void
@@ -417,20 +463,21 @@ void
 xl_merge_text(struct sheet *sh, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2,
               const char *s, enum fmt f)
 {
-    char *cut;
+    struct xop *o;
 
     if (r1 == r2 && c1 == c2) {
         xl_put_text(sh, r1, c1, s, f);
         return;
     }
-    cut = s != NULL ? cell_cut(s) : NULL;
-    xl_check(sh->x, worksheet_merge_range(sh->ws, r1, c1, r2, c2, cut ? cut : s ? s : "",
-                                          text_format(sh->x, s, f)));
-    free(cut);
+    o = op_string(sh, OP_MERGE, r1, c1, s != NULL ? s : "", text_format(sh->x, s, f));
+    if (o != NULL) {
+        o->r2 = r2;
+        o->c2 = c2;
+    }
     if (f == F_TITLE || s == NULL || s[0] == '\0')
         return;
     if (r1 == r2)
-        track(sh, r1, c1, c2, width_of(s), width_of(s));
+        track(sh, o, c1, c2, width_of(s), width_of(s));
     else if (c1 == c2 && width_of(s) * 11 / 20 + 1 > sh->width[c1])
         /* a category merged down two rows or more: its column wide enough for two lines, which
            two rows hold, so no row grows for it */
@@ -441,8 +488,15 @@ void
 xl_merge_formula(struct sheet *sh, lxw_row_t row, lxw_col_t c1, lxw_col_t c2,
                  const char *formula, double v, lxw_format *fmt)
 {
-    xl_check(sh->x, worksheet_merge_range(sh->ws, row, c1, row, c2, "", fmt));
-    xl_check(sh->x, worksheet_write_formula_num(sh->ws, row, c1, formula, fmt, v));
+    struct xop *o = xl_op(sh, OP_MERGE, row, c1, fmt);
+
+    if (o != NULL)
+        o->c2 = c2;
+    o = xl_op(sh, OP_FORMULA, row, c1, fmt);
+    if (o != NULL) {
+        o->v = v;
+        xl_op_text(sh, o, formula);
+    }
 }
 
 int
@@ -457,6 +511,14 @@ xl_sheet_open(struct sheet *sh, struct xl *x, const char *name, lxw_col_t ncols,
     sh->landscape = landscape;
     if (x->err != LXW_NO_ERROR)
         return -1;
+    if (x->measure) {           /* the first run of a sheet written twice: widths only */
+        sh->measure = 1;
+        return 0;
+    }
+    if (x->measured) {
+        memcpy(sh->width, x->measured_width, sizeof(sh->width));
+        sh->stream = 1;
+    }
     if ((e = workbook_validate_sheet_name(x->wb, name)) != LXW_NO_ERROR) {
         xl_check(x, e);
         return -1;
@@ -474,14 +536,17 @@ xl_sheet_heading(struct sheet *sh, const char *title, int with_name)
     const struct xl *x = sh->x;
     lxw_col_t last = sh->ncols - 1;
 
+    struct xop *o;
+
     xl_merge_text(sh, 0, 0, 0, last, title, F_TITLE);
-    xl_check(sh->x, worksheet_set_row(sh->ws, 0, 24, NULL));
+    if ((o = xl_op(sh, OP_ROW, 0, 0, NULL)) != NULL)
+        o->v = 24;
     if (with_name) {
         xl_put_text(sh, 1, 0, xl_label(x, "A.1", "unit_name"), F_PLAIN);
         xl_merge_text(sh, 1, 1, 1, last - 2, x->r->unit_name, F_NAME);
     }
     xl_put_text(sh, 1, last - 1, xl_tx(x, "报告年度", "Reporting year"), F_PLAIN);
-    xl_check(sh->x, worksheet_write_number(sh->ws, 1, last, x->r->year, x->fmt[F_YEAR]));
+    xl_put_bare_num(sh, 1, last, x->r->year, x->fmt[F_YEAR]);
     sh->row = 2;
 }
 
@@ -505,38 +570,22 @@ xl_rounding_note(struct sheet *sh)
 void
 xl_sheet_close(struct sheet *sh)
 {
-    int colw[MAX_COLS], *lines;
-    lxw_row_t r;
+    int colw[MAX_COLS];
     lxw_col_t c;
-    size_t i;
 
-    if (sh->ws == NULL)
+    if (sh->measure) {
+        memcpy(sh->x->measured_width, sh->width, sizeof(sh->width));
         return;
-    for (c = 0; c < sh->ncols; c++) {
-        colw[c] = sh->width[c] + 2;
-        colw[c] = colw[c] < COL_MIN ? COL_MIN : colw[c] > COL_MAX ? COL_MAX : colw[c];
+    }
+    if (sh->ws == NULL) {
+        xl_rows_free(sh);
+        return;
+    }
+    xl_col_widths(sh, colw);
+    for (c = 0; c < sh->ncols; c++)
         xl_check(sh->x, worksheet_set_column(sh->ws, c, c, colw[c], NULL));
-    }
-    lines = xcalloc(sh->row + 1, sizeof(*lines));
-    for (i = 0; i < sh->ncells; i++) {
-        const struct tcell *t = &sh->cells[i];
-        int room = 0, n, w;
-
-        for (c = t->c1; c <= t->c2; c++)
-            room += colw[c];
-        /* lines, rounded up, with 2 units of padding; a merged text has a tenth to spare, as
-           CJK glyphs are a little wider than two digits and no column was sized to fit it */
-        w = t->c1 == t->c2 ? t->width : t->width * 11 / 10;
-        n = (w + room - 3) / (room - 2);
-        if (t->row <= sh->row && n > lines[t->row])
-            lines[t->row] = n;
-    }
-    worksheet_set_default_row(sh->ws, ROW_PT, 0);
-    for (r = 1; r <= sh->row; r++)
-        if (lines[r] > 1)
-            xl_check(sh->x, worksheet_set_row(sh->ws, r, ROW_PT + (lines[r] - 1) * LINE_PT, NULL));
-    free(lines);
-    free(sh->cells);
+    xl_rows_flush(sh, LXW_ROW_MAX, colw);
+    xl_rows_free(sh);
 
     worksheet_set_paper(sh->ws, 9);
     if (sh->landscape)
@@ -561,65 +610,6 @@ xl_header_row(struct sheet *sh, const char *form_id, const char *const *keys, si
         xl_put_text(sh, sh->row, (lxw_col_t)i, xl_label(sh->x, form_id, keys[i]), F_HEAD);
     sh->repeat = sh->row;
     sh->row++;
-}
-
-/* ---- blocks of the plan sheets ------------------------------------------------------------ */
-
-static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
-
-char *
-xl_block_title(const struct xl *x, int n, const char *title)
-{
-    if (x->r->lang == LANG_EN)
-        return xasprintf("%d. %s", n + 1, title);
-    return xasprintf("%s、%s", numerals[n % (int)nitems(numerals)], title);
-}
-
-void
-xl_bar(struct sheet *sh, const char *text)
-{
-    sh->row++;
-    xl_merge_text(sh, sh->row, 0, sh->row, sh->ncols - 1, text, F_LABEL);
-    sh->row++;
-}
-
-void
-xl_line(struct sheet *sh, const char *text)
-{
-    xl_merge_text(sh, sh->row, 0, sh->row, sh->ncols - 1, text, F_NOTE);
-    sh->row++;
-}
-
-void
-xl_heads(struct sheet *sh, const char *const *zh, const char *const *en, size_t n, int most)
-{
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        xl_put_wrap(sh, sh->row, (lxw_col_t)i, xl_tx(sh->x, zh[i], en[i]), F_HEAD, most);
-    sh->row++;
-}
-
-lxw_row_t
-xl_fig_row(struct sheet *sh, const char *label, const char *note)
-{
-    lxw_row_t row = sh->row++;
-
-    xl_merge_text(sh, row, 0, row, 2, label, F_LABEL);
-    if (sh->ncols > 4)
-        xl_merge_text(sh, row, 4, row, sh->ncols - 1, note, F_TEXT);
-    return row;
-}
-
-void
-xl_put_finite(struct sheet *sh, lxw_row_t row, lxw_col_t col, double v, lxw_format *fmt,
-              int decimals, const char *unit)
-{
-    if (!isfinite(v)) {
-        xl_put_text(sh, row, col, NULL, F_NA);
-        return;
-    }
-    xl_put_num(sh, row, col, v, fmt, xl_num_width(v, decimals, unit));
 }
 
 /* ---- the workbook -------------------------------------------------------------------------- */
@@ -658,13 +648,24 @@ set_properties(struct xl *x)
     free(unit);
 }
 
-/* The sheets in workbook order; 图表 reads what 月度明细 wrote; the 碳绩效, 碳中和 and 评价 sheets
-   come last. */
-static void (*const sheets[])(struct xl *) = {
-    xl_sheet_a1, xl_sheet_a2, xl_sheet_a3, xl_sheet_a4, xl_sheet_a5, xl_sheet_a6,
-    xl_sheet_factor_notes, xl_sheet_months, xl_sheet_records, xl_sheet_charts,
-    xl_sheet_perf, xl_sheet_targets, xl_sheet_renewables, xl_sheet_offsets, xl_sheet_statement,
-    xl_sheet_zc, xl_sheet_maturity, xl_sheet_evidence,
+/*
+ * The sheets in workbook order; 图表 reads what 月度明细 wrote; the 碳绩效, 碳中和 and 评价 sheets
+ * come last. The two that grow with the entries are measured first, then written row by row.
+ * Every sheet is written in row order and in libxlsxwriter's constant_memory mode but the two
+ * that charts read (月度明细 and 碳绩效参数, a row per source or per year): in that mode a
+ * chart gets no cached values and its text categories are taken for numbers.
+ */
+enum { SH_MEASURED = 1, SH_CHARTED = 2 };
+
+static const struct {
+    void (*write)(struct xl *);
+    int how;
+} sheets[] = {
+    {xl_sheet_a1, 0}, {xl_sheet_a2, 0}, {xl_sheet_a3, SH_MEASURED}, {xl_sheet_a4, 0},
+    {xl_sheet_a5, 0}, {xl_sheet_a6, 0}, {xl_sheet_factor_notes, 0}, {xl_sheet_months, SH_CHARTED},
+    {xl_sheet_records, SH_MEASURED}, {xl_sheet_charts, 0}, {xl_sheet_perf, SH_CHARTED},
+    {xl_sheet_targets, 0}, {xl_sheet_renewables, 0}, {xl_sheet_offsets, 0},
+    {xl_sheet_statement, 0}, {xl_sheet_zc, 0}, {xl_sheet_maturity, 0}, {xl_sheet_evidence, 0},
 };
 
 /*
@@ -676,7 +677,9 @@ static const char *
 write_workbook(const char *file, void *arg)
 {
     struct xl *x = arg;
-    lxw_workbook_options o = {.tmpdir = export_file_dir(file)};   /* scratch beside file */
+    /* every sheet is written in row order (export_xlsx_rows.c), so libxlsxwriter keeps one row
+       at a time; scratch files beside file */
+    lxw_workbook_options o = {.constant_memory = 1, .tmpdir = export_file_dir(file)};
     lxw_error e;
     size_t i;
 
@@ -686,12 +689,23 @@ write_workbook(const char *file, void *arg)
         return lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED);
     formats_init(x);
     set_properties(x);
-    for (i = 0; i < nitems(sheets); i++)
-        sheets[i](x);
+    for (i = 0; i < nitems(sheets); i++) {
+        if (sheets[i].how & SH_MEASURED) {
+            x->measure = 1;
+            sheets[i].write(x);
+            x->measure = 0;
+            x->measured = 1;
+        }
+        /* libxlsxwriter takes the mode of a worksheet from the option when it adds it */
+        x->wb->options.constant_memory = !(sheets[i].how & SH_CHARTED);
+        sheets[i].write(x);
+        x->measured = 0;
+    }
     e = workbook_close(x->wb);
     for (i = 0; i < x->nnfmt; i++)
         free(x->nfmt[i].code);
     free(x->nfmt);
+    free(x->qty_last.unit);
     free(x->month_sheet);
     if (x->err != LXW_NO_ERROR)
         e = x->err;

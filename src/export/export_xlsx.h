@@ -1,6 +1,8 @@
 /*
  * export_xlsx.h - what the Excel export files share: export_xlsx.c (the workbook, its formats,
- * the cell and sheet primitives, properties, the writer), export_xlsx_tables.c (表A.1–表A.6),
+ * the cell and sheet primitives, properties, the writer), export_xlsx_rows.c (the writes put
+ * out in row order, for constant_memory), export_xlsx_blocks.c (the plan sheets' blocks),
+ * export_xlsx_tables.c (表A.1–表A.6),
  * export_xlsx_notes.c (因子说明, 活动数据明细), export_xlsx_detail.c (月度明细, 图表) and
  * export_xlsx_perf.c (碳绩效参数, 碳基准与目标), export_xlsx_neutral.c (可再生能源与绿电,
  * 碳抵消与碳中和), export_xlsx_statement.c (碳中和声明), export_xlsx_zc.c (零碳机关评价),
@@ -57,12 +59,38 @@ struct xl {                     /* one export in progress */
     lxw_format *fmt[F__COUNT];
     lxw_format *quoted[F__COUNT];   /* the same, for text that begins like a formula (on demand) */
     struct num_fmt *nfmt;       /* the number formats made on demand (export_xlsx.c) */
+    struct qty_last {           /* the last xl_qty_format asked for, and what it gave */
+        char *unit;
+        int whole, dash;
+        lxw_format *fmt;
+    } qty_last;
     size_t nnfmt;
     char *month_sheet;          /* the name charts read from */
     lxw_row_t em_first, em_last;/* 月度明细: the emission rows of the sources */
     lxw_row_t em_head, em_total;/* … their header row and total row */
     int any_month, any_quarter, any_year;   /* the year has monthly, quarterly, annual rows */
+    int measure;                /* the sheet being written is only measured this time */
+    int measured;               /* … and this time written with the widths of measured_width */
+    int measured_width[MAX_COLS];
 };
+
+enum xop_kind {                 /* what an op writes (export_xlsx_rows.c) */
+    OP_STRING, OP_BLANK, OP_NUMBER, OP_FORMULA, OP_MERGE, OP_ROW
+};
+
+struct xop {                    /* one write to a sheet, kept until its row is written */
+    lxw_row_t row, r2;          /* the cell, or the merge row..r2 × col..c2 */
+    lxw_col_t col, c2;
+    lxw_col_t tc1, tc2;         /* the columns its text spans, for its row's height … */
+    int width;                  /* … and its display width (-1: not counted) */
+    enum xop_kind kind;
+    lxw_format *fmt;
+    double v;                   /* a number, a formula's value, a row's height */
+    size_t text;                /* offset of its string or formula in the sheet's texts */
+    size_t seq;                 /* the order it was made in */
+};
+
+struct pending;
 
 struct sheet {                  /* a worksheet being filled */
     struct xl *x;
@@ -75,9 +103,35 @@ struct sheet {                  /* a worksheet being filled */
     lxw_col_t freeze_col;
     int rounded;                /* a total shown differs from the sum of its parts as shown */
     int width[MAX_COLS];        /* widest single-column content per column */
-    struct tcell *cells;        /* the texts written, for widths and heights (export_xlsx.c) */
-    size_t ncells, cap;
+    int measure;                /* the first of two runs: only the widths are worked out */
+    int stream;                 /* the widths are known: rows may be written as they are done */
+    struct xop *ops;            /* the writes waiting for their rows (export_xlsx_rows.c) */
+    size_t nops, opcap, seq;
+    char *text;                 /* their strings and formulas */
+    size_t tlen, tcap;
+    struct pending *pend;       /* merges whose lower rows are still to be padded */
+    size_t npend, pendcap;
+    lxw_row_t padded;           /* the last row written or padded */
+    int started;
 };
+
+/* ---- writing in row order (export_xlsx_rows.c) ---------------------------------------------- */
+
+/* A new op of sh (NULL, nothing kept, while sh is only measured). */
+struct xop *xl_op(struct sheet *sh, enum xop_kind kind, lxw_row_t row, lxw_col_t col,
+                  lxw_format *fmt);
+/* Keeps a copy of s as o's text (nothing when o is NULL). */
+void xl_op_text(struct sheet *sh, struct xop *o, const char *s);
+/*
+ * Writes the ops of the rows above row below, in row order, each row with the height its texts
+ * need in columns colw, and the pads of the merges over them; keeps the rest.
+ */
+void xl_rows_flush(struct sheet *sh, lxw_row_t below, const int *colw);
+/* Column c's width (Excel units) from its widest content, within limits; all of them in colw. */
+int xl_col_width(const struct sheet *sh, lxw_col_t c);
+void xl_col_widths(const struct sheet *sh, int *colw);
+/* Frees what sh keeps for writing in row order. */
+void xl_rows_free(struct sheet *sh);
 
 /* ---- helpers (export_xlsx.c) ----------------------------------------------------------------- */
 
@@ -117,6 +171,8 @@ void xl_put_text(struct sheet *sh, lxw_row_t row, lxw_col_t col, const char *s, 
  */
 void xl_put_wrap(struct sheet *sh, lxw_row_t row, lxw_col_t col, const char *s, enum fmt f,
                  int most);
+/* A number in format fmt that no column width counts (the year beside 报告年度). */
+void xl_put_bare_num(struct sheet *sh, lxw_row_t row, lxw_col_t col, double v, lxw_format *fmt);
 /* A number in format fmt, taking `width` display columns. */
 void xl_put_num(struct sheet *sh, lxw_row_t row, lxw_col_t col, double v, lxw_format *fmt,
                 int width);
@@ -160,12 +216,17 @@ void xl_sheet_heading(struct sheet *sh, const char *title, int with_name);
 void xl_sheet_note(struct sheet *sh, const char *text);
 /* The note that totals are summed before rounding, when sh->rounded. */
 void xl_rounding_note(struct sheet *sh);
+/*
+ * For a sheet that grows with the entries and is written twice (measured, then streamed): writes
+ * out the rows above row below when enough are waiting. The sheet writes nothing above it after.
+ */
+void xl_sheet_flush(struct sheet *sh, lxw_row_t below);
 /* Widths from the content (CJK double), row heights for wrapped text, A4 print setup. */
 void xl_sheet_close(struct sheet *sh);
 /* A row of column headers: the forms' labels of keys, from column 0. */
 void xl_header_row(struct sheet *sh, const char *form_id, const char *const *keys, size_t n);
 
-/* ---- blocks of the plan sheets (export_xlsx.c) --------------------------------------------- */
+/* ---- blocks of the plan sheets (export_xlsx_blocks.c) ---------------------------------------- */
 
 /* "一、title" in Chinese, "1. title" in English: the numbered title of block n (from 0); caller frees. */
 char *xl_block_title(const struct xl *x, int n, const char *title);

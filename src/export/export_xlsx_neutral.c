@@ -367,7 +367,7 @@ renew_scope2(struct sheet *sh, int *n, const struct renew_at *at)
     {
         lxw_row_t breaks[] = {sh->row + 1, 0};
 
-        worksheet_set_h_pagebreaks(sh->ws, breaks);
+        xl_check(sh->x, worksheet_set_h_pagebreaks(sh->ws, breaks));
     }
     block(sh, n, xl_tx(x, "范围二排放：基于位置与基于市场", "Scope 2: location-based and market-based"));
     xl_merge_text(sh, sh->row, 0, sh->row, 2, xl_tx(x, "口径", "Basis"), F_HEAD);

@@ -141,15 +141,40 @@ xl_sheet_factor_notes(struct xl *x)
 
 /* ---- 活动数据明细 ---------------------------------------------------------------------------- */
 
+/* The 4 digits at year, then a, then b (up to its end), then c: "2024" "年" "3" "月". */
+static char *
+text_join4(const char *year, const char *a, const char *b, const char *c)
+{
+    size_t na = strlen(a), nb = strlen(b), nc = strlen(c);
+    char *s = xmalloc(4 + na + nb + nc + 1);
+
+    memcpy(s, year, 4);
+    memcpy(s + 4, a, na);
+    memcpy(s + 4 + na, b, nb);
+    memcpy(s + 4 + na + nb, c, nc + 1);
+    return s;
+}
+
 /* A canonical period ("2024", "2024-Q1", "2024-03") as the report writes it: 2024年, 2024年第1季度,
    2024年3月 in Chinese; as it is in English. */
 static char *
 period_text(const struct xl *x, const char *p)
 {
+    size_t len = strlen(p);
     int y, n;
 
     if (x->r->lang == LANG_EN)
         return xstrdup(p);
+    /* the canonical forms without sscanf and printf: a big year has a period on every row */
+    if ((len == 4 || len == 7) && strspn(p, "0123456789") == 4
+        && (len == 4 || (p[4] == '-' && p[0] != '0'))) {     /* %d writes no leading zero */
+        if (len == 4)
+            return xasprintf("%s年", p);
+        if (p[5] == 'Q' && p[6] >= '1' && p[6] <= '9')
+            return text_join4(p, "年第", p + 6, "季度");
+        if (p[5] >= '0' && p[5] <= '9' && p[6] >= '0' && p[6] <= '9')
+            return text_join4(p, "年", p + (p[5] == '0' ? 6 : 5), "月");
+    }
     if (sscanf(p, "%4d-Q%d", &y, &n) == 2)
         return xasprintf("%d年第%d季度", y, n);
     if (sscanf(p, "%4d-%d", &y, &n) == 2)
@@ -192,6 +217,7 @@ xl_sheet_records(struct xl *x)
             xl_put_text(&sh, sh.row, 4, a->data_source, F_TEXT);
             xl_put_text(&sh, sh.row, 5, a->note, F_TEXT);
             sh.row++;
+            xl_sheet_flush(&sh, sh.row);
         }
     }
     if (n == 0)

@@ -150,7 +150,7 @@ xl_sheet_a2(struct xl *x)
         xl_merge_formula(&sh, total_row, 1, 3, formula, r->energy_tce, x->fmt[F_T2B]);
     } else {
         xl_merge_text(&sh, total_row, 1, total_row, 3, "", F_T2B);
-        xl_check(x, worksheet_write_number(sh.ws, total_row, 1, r->energy_tce, x->fmt[F_T2B]));
+        xl_put_bare_num(&sh, total_row, 1, r->energy_tce, x->fmt[F_T2B]);
     }
     xl_rounding_note(&sh);
     xl_sheet_close(&sh);
@@ -165,17 +165,26 @@ or_slash(const char *s)
     return s != NULL && s[0] != '\0' ? s : "/";
 }
 
-/* Merges column 0 of rows first..last-1 over each run of one category, as A.4 does. */
+/* The rows from i on (of n) with the category of row i. */
+static size_t
+category_run(const char *const *cats, size_t i, size_t n)
+{
+    size_t j = i + 1;
+
+    while (j < n && strcmp(cats[j], cats[i]) == 0)
+        j++;
+    return j - i;
+}
+
+/* Merges column 0 of rows first..first+n-1 over each run of one category, as A.4 does. */
 static void
 merge_categories(struct sheet *sh, lxw_row_t first, const char *const *cats, size_t n)
 {
-    size_t i, run = 0;
+    size_t i, run;
 
-    for (i = 1; i <= n; i++) {
-        if (i < n && strcmp(cats[i], cats[run]) == 0)
-            continue;
-        xl_merge_text(sh, first + run, 0, first + i - 1, 0, cats[run], F_GROUP);
-        run = i;
+    for (i = 0; i < n; i += run) {
+        run = category_run(cats, i, n);
+        xl_merge_text(sh, first + i, 0, first + i + run - 1, 0, cats[i], F_GROUP);
     }
 }
 
@@ -186,9 +195,11 @@ xl_sheet_a3(struct xl *x)
     const struct report_year *r = x->r;
     size_t *order = xl_entry_order(r), i;
     const char **cats = xcalloc(r->nentries + 1, sizeof(*cats));
-    lxw_row_t first;
     struct sheet sh;
+    size_t run = 0;
 
+    for (i = 0; i < r->nentries; i++)
+        cats[i] = r->entries[order[i]].category;
     if (xl_sheet_open(&sh, x, forms_title(xl_form(x, "A.3"), r->lang), 5, 0) != 0) {
         free(order);
         free(cats);
@@ -197,18 +208,21 @@ xl_sheet_a3(struct xl *x)
     xl_sheet_heading(&sh, forms_title(xl_form(x, "A.3"), r->lang), 1);
     xl_header_row(&sh, "A.3", heads, nitems(heads));
     sh.freeze_row = sh.row;
-    first = sh.row;
     for (i = 0; i < r->nentries; i++) {
         const struct report_entry *en = &r->entries[order[i]];
 
-        cats[i] = en->category;
+        if (run == 0) {         /* a category's first row: merged down over its run */
+            run = category_run(cats, i, r->nentries);
+            xl_merge_text(&sh, sh.row, 0, sh.row + run - 1, 0, cats[i], F_GROUP);
+        }
+        run--;
         xl_put_text(&sh, sh.row, 1, en->source, F_TEXT);
         xl_put_text(&sh, sh.row, 2, or_slash(en->facility), F_TEXT);
         xl_put_text(&sh, sh.row, 3, or_slash(en->location), F_TEXT);
         xl_put_text(&sh, sh.row, 4, or_slash(en->note), F_TEXT);
         sh.row++;
+        xl_sheet_flush(&sh, sh.row);
     }
-    merge_categories(&sh, first, cats, r->nentries);
     xl_sheet_close(&sh);
     free(order);
     free(cats);

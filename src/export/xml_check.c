@@ -91,6 +91,17 @@ chars_ok(struct cur *c)
     size_t n;
 
     for (p = c->base; p < c->end; p += n) {
+        if ((unsigned char)*p < 0x80) {     /* ASCII, most of a part: no decoding */
+            for (n = 0; p + n < c->end && (unsigned char)p[n] >= 0x20
+                        && (unsigned char)p[n] < 0x80;)
+                n++;
+            if (n > 0)
+                continue;
+            n = 1;
+            if (!xml_char((unsigned char)*p))
+                return fail(c, p, "含有 XML 不允许的字符");
+            continue;
+        }
         if ((n = next_char(p, c->end, &cp)) == 0)
             return cut_short(p, c->end) ? fail_end(c) : fail(c, p, "不是 UTF-8 文本");
         if (!xml_char(cp))
@@ -386,18 +397,21 @@ end_tag(struct cur *c)
     return 1;
 }
 
-/* Reads the root element and everything in it, at its '<'. */
+/*
+ * Reads what is in the open elements, until the last closes (1) or the text ends between two
+ * parts of it (-1, with c->p at the end); 0 on an error.
+ */
 static int
-element(struct cur *c)
+content(struct cur *c)
 {
     int open = 0;
 
-    c->p++;
-    if (!start_tag(c, &open))
-        return 0;
     while (c->depth > 0) {
+        /* text up to the next character that may begin markup, a reference or "]]>" */
+        while (c->p < c->end && *c->p != '<' && *c->p != '&' && *c->p != ']')
+            c->p++;
         if (c->p >= c->end)
-            return fail_end(c);
+            return -1;
         if (at(c, "</")) {
             c->p += 2;
             if (!end_tag(c))
@@ -433,6 +447,20 @@ element(struct cur *c)
     return 1;
 }
 
+/* Reads the root element and everything in it, at its '<'. */
+static int
+element(struct cur *c)
+{
+    int open = 0, r;
+
+    c->p++;
+    if (!start_tag(c, &open))
+        return 0;
+    if ((r = content(c)) < 0)
+        return fail_end(c);
+    return r;
+}
+
 /* Reads the XML declaration at the start, when there is one: "<?xml" blanks ... "?>". */
 static int
 declaration(struct cur *c)
@@ -463,6 +491,152 @@ xml_check(const char *xml, size_t n, size_t *at_out)
     free(c.stack);
     *at_out = c.why != NULL ? (size_t)(c.at - xml) : 0;
     return c.why;
+}
+
+/* ---- the same check, fed in pieces ---------------------------------------------------------- */
+
+enum { XS_PROLOG, XS_ROOT, XS_AFTER };
+
+struct xml_stream {
+    char *buf;                  /* the bytes fed and not yet read */
+    size_t len, cap;
+    size_t off;                 /* the offset of buf[0] in the part */
+    int state;                  /* before, in or after the root element */
+    struct span *stack;         /* the open elements, their names in names */
+    size_t depth, scap;
+    char *names;
+};
+
+struct xml_stream *
+xml_stream_new(void)
+{
+    return xcalloc(1, sizeof(struct xml_stream));
+}
+
+void
+xml_stream_free(struct xml_stream *s)
+{
+    if (s == NULL)
+        return;
+    free(s->buf);
+    free(s->stack);
+    free(s->names);
+    free(s);
+}
+
+/* Reads the text of c as the part from s's state on; last: the part ends with it. */
+static int
+stream_read(struct xml_stream *s, struct cur *c, int last)
+{
+    int open = 0, r;
+
+    if (!chars_ok(c))
+        return 0;
+    if (s->state == XS_PROLOG) {
+        if (s->off == 0 && at(c, "\xef\xbb\xbf"))
+            c->p += 3;
+        if (!declaration(c) || !misc(c))
+            return 0;
+        if (c->p >= c->end)
+            return last ? fail(c, c->end, "没有根元素") : fail_end(c);
+        if (*c->p != '<')
+            return fail(c, c->p, "根元素之前有文字");
+        c->p++;
+        if (!start_tag(c, &open))
+            return 0;
+        s->state = XS_ROOT;
+    }
+    if (s->state == XS_ROOT) {
+        if ((r = content(c)) == 0)
+            return 0;
+        if (r < 0)
+            return last ? fail_end(c) : 1;
+        s->state = XS_AFTER;
+    }
+    if (!misc(c))
+        return 0;
+    if (c->p < c->end)
+        return fail(c, c->p, "根元素之后还有内容");
+    return 1;
+}
+
+/* The names of the open elements copied out of the bytes about to go. */
+static void
+keep_names(struct xml_stream *s, struct cur *c)
+{
+    size_t i, n = 0;
+    char *names, *q;
+
+    for (i = 0; i < c->depth; i++)
+        n += c->stack[i].n;
+    q = names = xmalloc(n + 1);
+    for (i = 0; i < c->depth; i++) {
+        memcpy(q, c->stack[i].s, c->stack[i].n);
+        c->stack[i].s = q;
+        q += c->stack[i].n;
+    }
+    free(s->names);
+    s->names = names;
+}
+
+const char *
+xml_stream_feed(struct xml_stream *s, const char *p, size_t n, int last, size_t *at_out)
+{
+    struct span *saved;
+    size_t cut = 0, i;
+    int state = s->state;
+    struct cur c;
+
+    *at_out = 0;
+    if (s->len + n > s->cap) {
+        s->cap = 2 * (s->len + n) + 4096;
+        s->buf = xrealloc(s->buf, s->cap);
+    }
+    if (n > 0)
+        memcpy(s->buf + s->len, p, n);
+    s->len += n;
+    /* a piece ends before its last '<': no name, reference or tag is cut in two */
+    if (last)
+        cut = s->len;
+    else
+        for (i = s->len; i-- > 0 && cut == 0;)
+            if (s->buf[i] == '<')
+                cut = i;
+    if (cut == 0 && !last)
+        return NULL;
+    c = (struct cur){.base = s->buf, .p = s->buf, .end = s->buf + cut, .stack = s->stack,
+                     .depth = s->depth, .cap = s->scap};
+    saved = xcalloc(s->depth + 1, sizeof(*saved));
+    if (s->depth > 0)
+        memcpy(saved, s->stack, s->depth * sizeof(*saved));
+    if (!stream_read(s, &c, last)) {
+        if (!last && c.at == c.end) {
+            /* a comment, CDATA section or instruction with a '<' in it runs on: read again
+               from the same place once more has come */
+            s->stack = c.stack;
+            s->scap = c.cap;
+            if (s->depth > 0)
+                memcpy(s->stack, saved, s->depth * sizeof(*saved));
+            s->state = state;
+            free(saved);
+            return NULL;
+        }
+        s->stack = c.stack;
+        s->scap = c.cap;
+        free(saved);
+        *at_out = s->off + (size_t)(c.at - s->buf);
+        return c.why;
+    }
+    free(saved);
+    keep_names(s, &c);
+    s->stack = c.stack;
+    s->scap = c.cap;
+    s->depth = c.depth;
+    if (s->len > cut)
+        memmove(s->buf, s->buf + cut, s->len - cut);
+    s->len -= cut;
+    s->off += cut;
+    return NULL;
 }
 
 char *

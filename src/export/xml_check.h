@@ -21,6 +21,17 @@
 const char *xml_check(const char *xml, size_t n, size_t *at);
 
 /*
+ * xml_check of a part fed in pieces (the bytes of a zip member as they inflate), holding little
+ * more than a piece at a time: xml_stream_feed the next n bytes at p, last for the end of the
+ * part. Returns NULL while all is well so far; else what xml_check says, with *at the byte
+ * offset in the whole part (its size when the part ends too soon). Feed nothing after an error.
+ */
+struct xml_stream;
+struct xml_stream *xml_stream_new(void);
+const char *xml_stream_feed(struct xml_stream *s, const char *p, size_t n, int last, size_t *at);
+void xml_stream_free(struct xml_stream *s);
+
+/*
  * s with every character an export must not put into XML replaced by U+FFFD: the C0 controls
  * but tab, newline and carriage return, DEL, the C1 controls (U+0080-U+009F), U+FFFE, U+FFFF,
  * and every byte that is not UTF-8. NULL when s has none of them; else a copy, caller frees.
