@@ -308,10 +308,24 @@ test_format_number(void **state)
     }
 }
 
+/* ASCII digits only: a full-width ２, a sign or a blank is no digit; n bytes, not the string. */
+static void
+test_is_digits(void **state)
+{
+    (void)state;
+    assert_true(text_is_digits("2024-03", 4));
+    assert_false(text_is_digits("2024-03", 5));          /* '-' */
+    assert_true(text_is_digits("x", 0));                 /* nothing to see */
+    assert_false(text_is_digits("２０２４", 3));          /* UTF-8 bytes of ２ */
+    assert_false(text_is_digits(" 12", 3));
+    assert_true(text_is_digits("0912", 4));
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_is_digits),
         cmocka_unit_test(test_parse_number_accepted),
         cmocka_unit_test(test_parse_number_refused),
         cmocka_unit_test(test_parse_number_message),

@@ -48,6 +48,17 @@ text_trim(const char *s)
 }
 
 int
+text_is_digits(const char *s, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+int
 text_is_blank(const char *s)
 {
     char *t;

@@ -11,6 +11,8 @@
 char *text_trim(const char *s);
 /* Whether s is empty or blank after trimming. */
 int text_is_blank(const char *s);
+/* Whether the n bytes at s are all ASCII digits (0-9). */
+int text_is_digits(const char *s, size_t n);
 /* ASCII case-insensitive equality after trimming both sides. */
 int text_eq(const char *a, const char *b);
 /* Whether s is valid UTF-8 (no overlongs, no surrogates). */

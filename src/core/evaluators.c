@@ -70,25 +70,14 @@ strings_free(char **v, size_t n)
     free(v);
 }
 
-static int
-digits(const char *s, size_t n)
-{
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return 0;
-    return 1;
-}
-
 int
 evaluators_date_ok(const char *s)
 {
     static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     int y, m, d, leap;
 
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 4) || !digits(s + 5, 2)
-        || !digits(s + 8, 2))
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' || !text_is_digits(s, 4) || !text_is_digits(s + 5, 2)
+        || !text_is_digits(s + 8, 2))
         return 0;
     y = atoi(s);
     m = atoi(s + 5);

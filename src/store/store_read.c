@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "store/store_internal.h"
+#include "base/text.h"
 #include "base/xmem.h"
 #include "data/units.h"
 
@@ -47,18 +48,6 @@ entry_name(int year, const struct wb_entry *en)
     return t;
 }
 
-/* Checks A.5 row s (id, period, quantity, unit, ..., na) of entry en, parsed into *a. */
-static int
-digits(const char *s, size_t n)
-{
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return 0;
-    return 1;
-}
-
 /*
  * Whether text is a period exactly as the store writes it (period_format's "2024", "2024-Q1",
  * "2024-03") within the years a period may name, parsed into *p as period_parse would; 0 for
@@ -70,7 +59,7 @@ canonical_period(const char *text, struct period *p)
     size_t n = strlen(text);
     int year;
 
-    if ((n != 4 && n != 7) || !digits(text, 4))
+    if ((n != 4 && n != 7) || !text_is_digits(text, 4))
         return 0;
     year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
     if (year < PERIOD_YEAR_MIN || year > PERIOD_YEAR_MAX)
@@ -88,7 +77,7 @@ canonical_period(const char *text, struct period *p)
         p->index = text[6] - '0';
         return 1;
     }
-    if (!digits(text + 5, 2))
+    if (!text_is_digits(text + 5, 2))
         return 0;
     p->kind = PERIOD_MONTH;
     p->index = (text[5] - '0') * 10 + (text[6] - '0');
@@ -111,6 +100,7 @@ act_check_known(sqlite3_stmt *s, int year, struct wb_activity *a)
            && (na || value_ok(q, STORE_QUANTITY_MAX));
 }
 
+/* Checks A.5 row s (id, period, quantity, unit, ..., na) of entry en, parsed into *a. */
 static enum err
 act_check(sqlite3_stmt *s, int year, const struct wb_entry *en, struct wb_activity *a,
           char **cause)
