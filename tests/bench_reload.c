@@ -20,6 +20,7 @@
 
 #include "core/engine.h"
 #include "tui/tui_int.h"
+#include "tui_fixture.h"
 
 static double
 now_ms(void)
@@ -94,17 +95,10 @@ main(int argc, char **argv)
         fprintf(stderr, "bench_reload: %s\n", cause ? cause : "?");
         return 3;
     }
-    memset(&t, 0, sizeof(t));
-    t.sel = -1;
-    t.app = &app;
-    t.lang = LANG_ZH;
-    tui_steps_init(&t);
-    if (book_open(&app, argv[1], BOOK_SESSION, &t.book, &cause) != ERR_OK) {
+    if (tui_fixture_open(&t, &app, argv[1], BOOK_SESSION, year, &cause) != ERR_OK) {
         fprintf(stderr, "bench_reload: %s\n", cause ? cause : "?");
         return 3;
     }
-    t.st = book_store(t.book);
-    t.year = year;
     t1 = now_ms();
     drawn = screen(&t, &scr, &null);
     first = drawn && tui_first_frame(&t);

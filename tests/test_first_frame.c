@@ -22,6 +22,7 @@
 #include "tui/tui_int.h"
 
 #include "book_fixture.h"
+#include "tui_fixture.h"
 
 struct ff {
     struct app app;
@@ -109,14 +110,7 @@ test_first_frame(void **state)
 
     snprintf(f->path, sizeof(f->path), "%s/demo.tanbook", f->dir);
     assert_int_equal(demo_create(&f->app, f->path, 1, &cause), ERR_OK);
-    memset(t, 0, sizeof(*t));
-    t->sel = -1;
-    t->app = &f->app;
-    t->lang = LANG_ZH;
-    tui_steps_init(t);
-    assert_int_equal(book_open(&f->app, f->path, BOOK_SESSION, &t->book, &cause), ERR_OK);
-    t->st = book_store(t->book);
-    t->year = 2024;
+    assert_int_equal(tui_fixture_open(t, &f->app, f->path, BOOK_SESSION, 2024, &cause), ERR_OK);
 
     /* the first frame: A.1 with its values, the year's entries not loaded, nothing judged */
     assert_int_equal(tui_first_frame(t), 1);

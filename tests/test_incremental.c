@@ -23,6 +23,7 @@
 #include "tui/tui_int.h"
 
 #include "book_fixture.h"
+#include "tui_fixture.h"
 
 /* sheet_activity.c's columns: 排放源, 单位, 12 months, 4 quarters, 全年, 合计, 数据来源, 备注. */
 enum { C_UNIT = 1, C_M1 = 2, C_YEAR = 18, C_TOTAL = 19, C_DATASRC = 20, C_NOTE = 21 };
@@ -68,14 +69,7 @@ open_tui(struct inc *f)
 
     snprintf(f->path, sizeof(f->path), "%s/demo.tanbook", f->dir);
     assert_int_equal(demo_create(&f->app, f->path, 1, &cause), ERR_OK);
-    memset(t, 0, sizeof(*t));
-    t->sel = -1;
-    t->app = &f->app;
-    t->lang = LANG_ZH;
-    tui_steps_init(t);
-    assert_int_equal(book_open(&f->app, f->path, BOOK_WRITE, &t->book, &cause), ERR_OK);
-    t->st = book_store(t->book);
-    t->year = 2024;
+    assert_int_equal(tui_fixture_open(t, &f->app, f->path, BOOK_WRITE, 2024, &cause), ERR_OK);
     tui_reload(t);
     for (i = 0; i < t->nsteps && strcmp(t->steps[i].id, "A.5") != 0; i++)
         ;
