@@ -112,11 +112,14 @@ $(ENOSPC_SO): tests/fixtures/enospc.c | $(BUILD)
 $(BUILD):
 	$(Q)mkdir -p $@
 
+# The shell words that set $missing to the packages of DEB_PACKAGES this machine lacks.
+FIND_MISSING = missing=""; for p in $(DEB_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done
+
 # Installs what DEB_PACKAGES lists and the machine lacks (apt-get; sudo when not root).
 deps:
-	$(Q)missing=""; for p in $(DEB_PACKAGES); do \
-	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
-	done; \
+	$(Q)$(FIND_MISSING); \
 	if [ -n "$$missing" ]; then \
 	    echo "  DEPS   $$missing"; \
 	    sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
@@ -127,9 +130,7 @@ deps:
 # What check does instead of installing: names the packages missing, so the build does not fail
 # on a header it cannot find.
 deps-present:
-	$(Q)missing=""; for p in $(DEB_PACKAGES); do \
-	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
-	done; \
+	$(Q)$(FIND_MISSING); \
 	if [ -n "$$missing" ]; then \
 	    echo "make: missing Debian packages:$$missing; run 'make deps' (or: make deps check)" >&2; exit 1; \
 	fi
